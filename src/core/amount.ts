@@ -1,0 +1,119 @@
+import Decimal from "decimal.js";
+import { CellValue, SheetView, isErrorValue } from "./snapshot";
+
+export { Decimal };
+
+/** How an amount cell was read. */
+export type AmountReading =
+  | { kind: "empty" } // blank, "-", "—": means 0
+  | { kind: "number"; value: Decimal; fromText: boolean }
+  | { kind: "error"; code: string } // #REF! and the like
+  | { kind: "invalid"; raw: string }; // text that is not a number
+
+const DASHES = /^[-－—–―_]+$/;
+
+/**
+ * Excel keeps 15 significant digits; converting a cell's double through 15 digits gives the
+ * decimal the user sees at full precision (6519.909999999999 → 6519.91), with no binary residue.
+ */
+export function decimalFromCellNumber(n: number): Decimal {
+  if (!Number.isFinite(n)) throw new RangeError("not a finite number");
+  return new Decimal(n.toPrecision(15));
+}
+
+/** Converts full-width digits and signs to ASCII. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+/** Reads the text forms seen in real tables: "55,552.66", "（12.5）", "－3", full-width digits, stray spaces. */
+export function parseAmountText(raw: string): AmountReading {
+  const text = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "");
+  if (text === "" || DASHES.test(text)) return { kind: "empty" };
+  if (isErrorValue(text)) return { kind: "error", code: text };
+  let body = text;
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(body);
+  if (paren) {
+    negative = true;
+    body = paren[1];
+  }
+  if (/^[-−]/.test(body)) {
+    negative = !negative;
+    body = body.slice(1);
+  } else if (body.startsWith("+")) {
+    body = body.slice(1);
+  }
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(body)) return { kind: "invalid", raw };
+  const value = new Decimal(body.replace(/,/g, ""));
+  return { kind: "number", value: negative ? value.negated() : value, fromText: true };
+}
+
+export function readAmount(value: CellValue): AmountReading {
+  if (value === null) return { kind: "empty" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "invalid", raw: String(value) };
+    return { kind: "number", value: decimalFromCellNumber(value), fromText: false };
+  }
+  if (typeof value === "boolean") return { kind: "invalid", raw: String(value) };
+  if (isErrorValue(value)) return { kind: "error", code: value as string };
+  return parseAmountText(value);
+}
+
+/** The amount's value, with empty meaning 0; null when the cell holds no readable amount. */
+export function amountValue(reading: AmountReading): Decimal | null {
+  if (reading.kind === "empty") return new Decimal(0);
+  if (reading.kind === "number") return reading.value;
+  return null;
+}
+
+export function sumDecimals(values: Decimal[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), new Decimal(0));
+}
+
+/** Formats an amount with at least 2 decimals, as tables show them ("1852.70"). */
+export function formatAmount(value: Decimal): string {
+  const dp = Math.max(2, value.decimalPlaces());
+  return value.toFixed(dp);
+}
+
+export type Tolerance = "exact" | "rounding" | "beyond";
+
+/** Classifies a difference against the rounding band (domain.md §2). */
+export function compareWithBand(expected: Decimal, actual: Decimal, band: Decimal): { tolerance: Tolerance; difference: Decimal } {
+  const difference = actual.minus(expected);
+  const abs = difference.abs();
+  if (abs.isZero()) return { tolerance: "exact", difference };
+  if (abs.lessThanOrEqualTo(band)) return { tolerance: "rounding", difference };
+  return { tolerance: "beyond", difference };
+}
+
+export type MoneyUnit = "元" | "万元" | "亿元";
+
+/** How many 元 one unit holds. */
+export const UNIT_IN_YUAN: Record<MoneyUnit, Decimal> = {
+  元: new Decimal(1),
+  万元: new Decimal(10000),
+  亿元: new Decimal(100000000),
+};
+
+export function convertUnit(value: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
+  return value.times(UNIT_IN_YUAN[from]).dividedBy(UNIT_IN_YUAN[to]);
+}
+
+const UNIT_CELL = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/;
+
+/**
+ * Reads the table's money unit from a header cell such as `单位：万元` or `金额单位：元`, looking in
+ * the first rows only. Returns the unit and where it was stated, or null when the sheet states none.
+ */
+export function detectUnit(view: SheetView, maxRows = 12): { unit: MoneyUnit; cell: string } | null {
+  const last = Math.min(view.lastRow, view.firstRow + maxRows - 1);
+  for (let r = view.firstRow; r <= last; r++) {
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      const m = UNIT_CELL.exec(view.label(r, c));
+      if (m && m[1] !== "千元") return { unit: m[1] as MoneyUnit, cell: view.address(r, c) };
+    }
+  }
+  return null;
+}

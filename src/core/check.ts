@@ -1,0 +1,77 @@
+import Decimal from "decimal.js";
+import { detectUnit } from "./amount";
+import { SheetKind, StandardTable, classifySheet } from "./classify";
+import { CheckContext, DEFAULT_BAND } from "./context";
+import { Finding, compareFindings, makeFinding, uniquifyIds } from "./finding";
+import { checkIndicatorSheet } from "./indicators";
+import { SheetSnapshot, SheetView } from "./snapshot";
+import { checkCrossTables, checkTotalsSheet } from "./totals";
+
+export interface CheckOptions {
+  /** Rounding band in each table's own unit, as a decimal string; default "0.01". */
+  tolerance?: string;
+  /** Called after each sheet, for progress bars. */
+  onProgress?: (done: number, total: number, sheet: string) => void;
+}
+
+export interface SheetReport {
+  name: string;
+  kind: SheetKind;
+  table?: StandardTable;
+  /** Set when the sheet could not be checked, in Chinese. */
+  note?: string;
+}
+
+export interface CheckResult {
+  sheets: SheetReport[];
+  findings: Finding[];
+}
+
+export function parseTolerance(text: string | undefined): Decimal {
+  const raw = (text ?? DEFAULT_BAND).trim();
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(raw)) throw new RangeError(`容差必须是非负数字：${text}`);
+  return new Decimal(raw);
+}
+
+/** Checks every sheet and returns the findings in a stable order: sheet order, then row, column, rule. */
+export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions = {}): CheckResult {
+  const band = parseTolerance(options.tolerance);
+  const sheets: SheetReport[] = [];
+  const findings: Finding[] = [];
+  const standard: { view: SheetView; table: StandardTable; ctx: CheckContext }[] = [];
+
+  snapshots.forEach((snapshot, index) => {
+    const view = new SheetView(snapshot);
+    const { kind, table } = classifySheet(view);
+    const report: SheetReport = { name: snapshot.name, kind, ...(table ? { table } : {}) };
+    const unit = detectUnit(view);
+    const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
+    try {
+      findings.push(...checkSheet(view, ctx, kind, table));
+      if (table) standard.push({ view, table, ctx });
+    } catch (error) {
+      report.note = "此表结构异常，检查中断，请确认表格格式";
+      findings.push(
+        makeFinding({ rule: "LAYOUT-UNKNOWN", sheet: snapshot.name, cell: view.address(view.firstRow, view.firstCol), message: `无法解析工作表「${snapshot.name}」的结构，未完成检查` }),
+      );
+    }
+    sheets.push(report);
+    options.onProgress?.(index + 1, snapshots.length, snapshot.name);
+  });
+
+  try {
+    findings.push(...checkCrossTables(standard));
+  } catch {
+    // Cross-table checks are a bonus; a table they cannot read must not hide the per-sheet findings.
+  }
+
+  const order = new Map(snapshots.map((s, i) => [s.name, i]));
+  findings.sort(compareFindings(order));
+  return { sheets, findings: uniquifyIds(findings) };
+}
+
+function checkSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
+  if (view.rowCount === 0) return [];
+  if (kind === "indicators") return checkIndicatorSheet(view, ctx);
+  return checkTotalsSheet(view, ctx, kind, table);
+}

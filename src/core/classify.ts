@@ -1,0 +1,79 @@
+import { SheetView } from "./snapshot";
+
+export type SheetKind = "summary" | "indicators" | "other";
+
+/** Standard budget tables that the cross-table checks (domain.md §5) know. */
+export type StandardTable =
+  | "收支总表"
+  | "收入总表"
+  | "支出总表"
+  | "财政拨款收支总表"
+  | "一般公共预算财政拨款支出表"
+  | "一般公共预算财政拨款基本支出表"
+  | "三公经费支出表";
+
+const SUMMARY_NAME = /收支总表|收支预算总表|收入支出决算总表/;
+const INDICATOR_NAME = /绩效指标|绩效目标/;
+
+/** The first non-empty cells, used to read a table's title when the sheet name is generic. */
+function titleText(view: SheetView, rows = 4): string {
+  let out = "";
+  for (let r = view.firstRow; r <= Math.min(view.lastRow, view.firstRow + rows - 1); r++) {
+    for (let c = view.firstCol; c <= Math.min(view.lastCol, view.firstCol + 8); c++) out += view.label(r, c);
+  }
+  return out;
+}
+
+/** True when one row holds both 一级指标 and 二级指标 (short forms 一级/二级 accepted). */
+export function hasIndicatorHeader(view: SheetView, maxRows = 200): boolean {
+  const last = Math.min(view.lastRow, view.firstRow + maxRows - 1);
+  for (let r = view.firstRow; r <= last; r++) {
+    let first = false;
+    let second = false;
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      const l = view.label(r, c);
+      if (l === "一级指标" || l === "一级") first = true;
+      if (l === "二级指标" || l === "二级") second = true;
+    }
+    if (first && second) return true;
+  }
+  return false;
+}
+
+/** True when a header row shows 收入 and 支出 side by side, with 本年收入合计 and 本年支出合计 below. */
+export function hasSummaryLayout(view: SheetView): boolean {
+  let income = false;
+  let spend = false;
+  for (let r = view.firstRow; r <= view.lastRow; r++) {
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      const l = view.label(r, c);
+      if (l === "本年收入合计") income = true;
+      if (l === "本年支出合计") spend = true;
+    }
+    if (income && spend) return true;
+  }
+  return false;
+}
+
+export function classifySheet(view: SheetView): { kind: SheetKind; table?: StandardTable } {
+  const name = view.name.replace(/\s+/g, "");
+  const title = titleText(view);
+  const table = standardTable(name) ?? standardTable(title);
+  if (SUMMARY_NAME.test(name) || (table === "收支总表" || table === "财政拨款收支总表")) return { kind: "summary", table };
+  if (INDICATOR_NAME.test(name)) return { kind: "indicators" };
+  if (hasSummaryLayout(view)) return { kind: "summary", table: table ?? "收支总表" };
+  if (hasIndicatorHeader(view)) return { kind: "indicators" };
+  if (INDICATOR_NAME.test(title) && !table) return { kind: "indicators" };
+  return { kind: "other", table };
+}
+
+function standardTable(text: string): StandardTable | undefined {
+  if (/财政拨款收支总表/.test(text)) return "财政拨款收支总表";
+  if (/收支总表|收支预算总表|收入支出决算总表/.test(text)) return "收支总表";
+  if (/三公.{0,2}经费/.test(text)) return "三公经费支出表";
+  if (/一般公共预算财政拨款基本支出表|基本支出表/.test(text)) return "一般公共预算财政拨款基本支出表";
+  if (/一般公共预算财政拨款支出表/.test(text)) return "一般公共预算财政拨款支出表";
+  if (/收入总表/.test(text)) return "收入总表";
+  if (/支出总表/.test(text)) return "支出总表";
+  return undefined;
+}

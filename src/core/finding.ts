@@ -1,0 +1,94 @@
+import Decimal from "decimal.js";
+import { formatAmount } from "./amount";
+import { RuleId, ruleById } from "./catalogue";
+
+export type Severity = "error" | "warning" | "info";
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "疑似", info: "提示" };
+
+export interface Finding {
+  /** Stable across re-checks: rule, sheet and the finding's anchor (a row label or the cell). */
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the flagged cell. */
+  cell: string;
+  /** A1 addresses of the cells the finding relates to, such as the items of a sum. */
+  related: string[];
+  /** One Chinese sentence. */
+  message: string;
+  /** Exact decimal strings, for numeric rules only. */
+  expected?: string;
+  actual?: string;
+  difference?: string;
+}
+
+export interface FindingInput {
+  rule: RuleId;
+  sheet: string;
+  cell: string;
+  message: string;
+  related?: string[];
+  /** Overrides the rule's default severity (for example info for a rounding gap). */
+  severity?: Severity;
+  /** What keeps the id stable when rows move, such as the row's label; defaults to the cell. */
+  anchor?: string;
+  expected?: Decimal | string;
+  actual?: Decimal | string;
+}
+
+export function makeFinding(input: FindingInput): Finding {
+  const rule = ruleById(input.rule);
+  const finding: Finding = {
+    id: `${input.rule}|${input.sheet}|${input.anchor ?? input.cell}`,
+    rule: input.rule,
+    severity: input.severity ?? rule.severity,
+    sheet: input.sheet,
+    cell: input.cell,
+    related: input.related ?? [],
+    message: input.message,
+  };
+  if (input.expected !== undefined && input.actual !== undefined) {
+    const expected = typeof input.expected === "string" ? new Decimal(input.expected) : input.expected;
+    const actual = typeof input.actual === "string" ? new Decimal(input.actual) : input.actual;
+    finding.expected = formatAmount(expected);
+    finding.actual = formatAmount(actual);
+    finding.difference = formatAmount(actual.minus(expected));
+  }
+  return finding;
+}
+
+function cellOrder(a1: string): [number, number] {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1) ?? ["", "A", "0"];
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/** A total order, so the same input always lists the same findings the same way. */
+export function compareFindings(sheetOrder: Map<string, number>) {
+  return (a: Finding, b: Finding): number => {
+    const sa = sheetOrder.get(a.sheet) ?? 1e9;
+    const sb = sheetOrder.get(b.sheet) ?? 1e9;
+    if (sa !== sb) return sa - sb;
+    const [ra, ca] = cellOrder(a.cell);
+    const [rb, cb] = cellOrder(b.cell);
+    if (ra !== rb) return ra - rb;
+    if (ca !== cb) return ca - cb;
+    if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+
+/** Ids must be unique in one result; a second finding with the same id gets a numbered suffix. */
+export function uniquifyIds(findings: Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const n = seen.get(f.id) ?? 0;
+    seen.set(f.id, n + 1);
+    return n === 0 ? f : { ...f, id: `${f.id}#${n + 1}` };
+  });
+}
