@@ -1,5 +1,6 @@
 import type { Finding } from "../core/finding";
 import type { SheetSnapshot } from "../core/snapshot";
+import type { TemplateKind } from "../templates/catalog";
 
 /**
  * The only door to the workbook. The task pane and the ribbon commands receive an object of
@@ -16,6 +17,10 @@ export interface WorkbookGateway {
   select(sheet: string, cell: string): Promise<void>;
   loadSettings(): Promise<AddinSettings>;
   saveSettings(settings: AddinSettings): Promise<void>;
+  /** Inserts a blank template as a new sheet under a free name, activates it, and returns that name. */
+  insertTemplate(kind: TemplateKind): Promise<{ sheetName: string }>;
+  /** Appends one more blank project block to the active 绩效指标 template sheet. */
+  appendProjectBlock(): Promise<{ sheetName: string; firstRow: number }>;
 }
 
 export interface ReadResult {
