@@ -1,8 +1,43 @@
+import { toA1 } from "../address";
 import { CheckContext } from "../context";
-import { Finding } from "../finding";
+import { Finding, makeFinding } from "../finding";
 import { SheetView } from "../snapshot";
+import { readBlocks } from "./blocks";
+import { checkCosts } from "./cost-rules";
+import { checkPlan } from "./plan-rules";
+import { BlockScope } from "./scope";
+import { checkStructure } from "./structure-rules";
+import { checkValues } from "./value-rules";
+
+export { parseIndicatorValue } from "./value-grammar";
+export type { IndicatorValue, IndicatorForm, Comparator } from "./value-grammar";
+export { readBlocks } from "./blocks";
+export type { IndicatorBlock, IndicatorRow } from "./blocks";
 
 /** Indicator and spending-plan rules for one indicator sheet (domain.md §6). */
-export function checkIndicatorSheet(_view: SheetView, _ctx: CheckContext): Finding[] {
-  return [];
+export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  if (view.rowCount === 0) return out;
+  const blocks = readBlocks(view, ctx.unit);
+  if (blocks.length === 0) {
+    // §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed.
+    out.push(
+      makeFinding({
+        rule: "LAYOUT-UNKNOWN",
+        sheet: view.name,
+        cell: toA1(view.firstRow, view.firstCol),
+        anchor: "绩效指标表头",
+        message: `工作表「${view.name}」中找不到含“一级指标”“二级指标”或“指标名称”“指标值”的表头行，未检查绩效指标`,
+      }),
+    );
+    return out;
+  }
+  for (const block of blocks) {
+    const scope: BlockScope = { view, ctx, block, out };
+    checkStructure(scope);
+    checkValues(scope);
+    checkCosts(scope);
+    checkPlan(scope);
+  }
+  return out;
 }

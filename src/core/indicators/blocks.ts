@@ -1,0 +1,186 @@
+import { MoneyUnit } from "../amount";
+import { SheetView, compactLabel } from "../snapshot";
+import { normaliseCategory } from "./framework";
+import { IndicatorHeader, readHeader } from "./layout";
+import { ProjectHeader, readProjectHeader } from "./project";
+
+/** A category cell after carry-down: the normalised name and where it is written. */
+export interface CategoryCell {
+  name: string;
+  raw: string;
+  row: number;
+  col: number;
+  /** Written in this row (not carried down from a row above or from a merged area). */
+  explicit: boolean;
+}
+
+export interface ValueCell {
+  row: number;
+  col: number;
+  /** The value column's header label. */
+  label: string;
+  /** The displayed text, number format applied. */
+  text: string;
+}
+
+export interface IndicatorRow {
+  row: number;
+  level1: CategoryCell | null;
+  level2: CategoryCell | null;
+  /** The 三级指标 text (trimmed) and its column. */
+  name: string;
+  nameCol: number;
+  values: ValueCell[];
+}
+
+export interface IndicatorBlock {
+  ordinal: number;
+  header: IndicatorHeader;
+  project: ProjectHeader;
+  rows: IndicatorRow[];
+  /** Rows that name a category but carry neither indicator nor value (IND-UNUSED). */
+  unused: { row: number; level2: CategoryCell }[];
+}
+
+const HEADER_HINT = /^(?:一级(?:指标)?|三级(?:指标)?|指标名称)[:：]?$/;
+/** Labels that start the next project's header: the indicator rows of a block end before them. */
+const BOUNDARY_EXACT = /^(?:项目名称|项目编码|项目编号|预算数|申请单位|绩效目标|年度目标|一级预算单位)[:：]?$/;
+const BOUNDARY_PREFIX = /^(?:资金支出计划|单位[:：]|金额单位|填报人|填表人|联系人|审核人|单位负责人|项目总金额|本年度项目金额)/;
+const BOUNDARY_TITLE = /(?:绩效目标表|申报表|自评表)$/;
+
+/**
+ * Vertically merged cells, continuation cell → its top-left cell. Built once per sheet so that
+ * carrying categories down stays O(1) per row (SheetView.mergeAt is a linear search).
+ */
+function verticalMergeIndex(view: SheetView): Map<number, { row: number; col: number }> {
+  const index = new Map<number, { row: number; col: number }>();
+  const width = view.lastCol + 1;
+  let budget = 2_000_000;
+  for (const m of view.sheet.merges) {
+    if (m.bottom <= m.top) continue;
+    for (let r = m.top + 1; r <= m.bottom && budget > 0; r++) {
+      for (let c = m.left; c <= m.right && budget > 0; c++, budget--) index.set(r * width + c, { row: m.top, col: m.left });
+    }
+  }
+  return index;
+}
+
+/** Cheap first test on the raw text, so that most data cells skip the label regexes. */
+const HINT_PREFILTER = /一级|三级|指标名称/;
+const BOUNDARY_PREFILTER = /项目|预算|单位|资金支出|绩效目标|年度目标|填|联系|审核|申报表|自评表/;
+
+interface RowScan {
+  blank: boolean;
+  headerHint: boolean;
+  boundary: boolean;
+}
+
+/** One pass over a row's cells: is it blank, could it be a header, does it start a new project. */
+function scanRow(view: SheetView, row: number): RowScan {
+  let blank = true;
+  let headerHint = false;
+  let boundary = false;
+  for (let c = view.firstCol; c <= view.lastCol; c++) {
+    const text = view.text(row, c);
+    if (text === "") continue;
+    const hint = HINT_PREFILTER.test(text);
+    const bound = BOUNDARY_PREFILTER.test(text);
+    if (!hint && !bound) {
+      if (blank && text.trim() !== "") blank = false;
+      continue;
+    }
+    const l = compactLabel(text);
+    if (l === "") continue;
+    blank = false;
+    if (hint && HEADER_HINT.test(l)) headerHint = true;
+    if (bound && (BOUNDARY_EXACT.test(l) || BOUNDARY_PREFIX.test(l) || BOUNDARY_TITLE.test(l))) boundary = true;
+  }
+  return { blank, headerHint, boundary };
+}
+
+class CategoryReader {
+  private carried: CategoryCell | null = null;
+  /** The carried cell as later rows see it (explicit: false), allocated once per group. */
+  private carriedCopy: CategoryCell | null = null;
+  constructor(
+    private readonly view: SheetView,
+    private readonly col: number | null,
+    private readonly merges: Map<number, { row: number; col: number }>,
+  ) {}
+
+  /** Resets the carried category; `parentChanged` is how 二级 forgets its value under a new 一级. */
+  reset(): void {
+    this.carried = null;
+    this.carriedCopy = null;
+  }
+
+  read(row: number): CategoryCell | null {
+    if (this.col === null) return null;
+    const raw = this.view.text(row, this.col).trim();
+    if (raw !== "") {
+      this.carried = { name: normaliseCategory(raw), raw, row, col: this.col, explicit: true };
+      this.carriedCopy = null;
+      return this.carried;
+    }
+    const top = this.merges.get(row * (this.view.lastCol + 1) + this.col);
+    if (top) {
+      const text = this.view.text(top.row, top.col).trim();
+      if (text !== "") {
+        this.carried = { name: normaliseCategory(text), raw: text, row: top.row, col: top.col, explicit: false };
+        this.carriedCopy = this.carried;
+        return this.carried;
+      }
+    }
+    if (!this.carried) return null;
+    this.carriedCopy ??= { ...this.carried, explicit: false };
+    return this.carriedCopy;
+  }
+}
+
+/** Splits an indicator sheet into project blocks, each with its header, project data and rows. */
+export function readBlocks(view: SheetView, fallbackUnit: MoneyUnit): IndicatorBlock[] {
+  const blocks: IndicatorBlock[] = [];
+  const merges = verticalMergeIndex(view);
+  let regionStart = view.firstRow;
+  let current: IndicatorBlock | null = null;
+  let level1: CategoryReader | null = null;
+  let level2: CategoryReader | null = null;
+
+  for (let r = view.firstRow; r <= view.lastRow; r++) {
+    const scan = scanRow(view, r);
+    if (scan.blank) continue;
+    const header = scan.headerHint ? readHeader(view, r) : null;
+    if (header) {
+      const project = readProjectHeader(view, regionStart, r - 1, fallbackUnit, blocks.length + 1);
+      current = { ordinal: blocks.length + 1, header, project, rows: [], unused: [] };
+      blocks.push(current);
+      level1 = new CategoryReader(view, header.level1, merges);
+      level2 = new CategoryReader(view, header.level2, merges);
+      r = header.lastRow;
+      regionStart = r + 1;
+      continue;
+    }
+    if (!current || !level1 || !level2) continue;
+    if (scan.boundary) {
+      current = null;
+      regionStart = r;
+      continue;
+    }
+    regionStart = r + 1;
+    const h = current.header;
+    const l1 = level1.read(r);
+    if (l1?.explicit) {
+      const prev = current.rows.length > 0 ? current.rows[current.rows.length - 1].level1 : null;
+      if (!prev || prev.name !== l1.name) level2.reset();
+    }
+    const l2 = level2.read(r);
+    const name = view.text(r, h.level3).trim();
+    const values = h.values.map((v) => ({ row: r, col: v.col, label: v.label, text: view.text(r, v.col).trim() }));
+    if (name === "" && values.every((v) => v.text === "")) {
+      if (l2?.explicit) current.unused.push({ row: r, level2: l2 });
+      continue;
+    }
+    current.rows.push({ row: r, level1: l1, level2: l2, name, nameCol: h.level3, values });
+  }
+  return blocks;
+}

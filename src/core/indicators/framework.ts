@@ -1,0 +1,83 @@
+/**
+ * The indicator framework (domain.md §6): the classic three-level framework used by all seeds, and
+ * the 财预〔2021〕101号 one that raises 成本 to level 1. Names are compared after normalisation, so
+ * `数量`, `数量指标` and `*数量` are one name.
+ */
+
+export type Level1 = "产出" | "效益" | "满意度" | "成本";
+
+/** Which framework a level-1/level-2 pair belongs to; "either" for pairs both frameworks share. */
+export type Framework = "classic" | "2021" | "either";
+
+const LEVEL2_ALIASES: Record<string, string> = {
+  生态环境效益: "生态效益",
+  可持续: "可持续影响",
+  可持续发展: "可持续影响",
+  服务对象满意: "服务对象满意度",
+  其他满意: "其他满意度",
+  生态成本: "生态环境成本",
+};
+
+const CHILDREN: Record<Level1, readonly string[]> = {
+  产出: ["数量", "质量", "时效", "成本"],
+  效益: ["经济效益", "社会效益", "生态效益", "可持续影响"],
+  满意度: ["服务对象满意度", "其他满意度"],
+  成本: ["经济成本", "社会成本", "生态环境成本"],
+};
+
+const KNOWN_LEVEL2 = new Set(Object.values(CHILDREN).flat());
+
+/** Strips the marks forms put around a name: `*`, numbering such as `1.` or `（一）`, and `指标`. */
+export function normaliseCategory(label: string): string {
+  const hit = CATEGORY_CACHE.get(label);
+  if (hit !== undefined) return hit;
+  const name = normaliseUncached(label);
+  if (CATEGORY_CACHE.size >= 1024) CATEGORY_CACHE.clear();
+  CATEGORY_CACHE.set(label, name);
+  return name;
+}
+
+const CATEGORY_CACHE = new Map<string, string>();
+
+function normaliseUncached(label: string): string {
+  let s = label.replace(/[\s\u3000\u00a0]+/g, "");
+  s = s.replace(/^[*＊※]+/, "");
+  s = s.replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])/, "");
+  s = s.replace(/[*＊]+$/, "");
+  s = s.replace(/类?指标$/, "");
+  return LEVEL2_ALIASES[s] ?? s;
+}
+
+export function level1Of(name: string): Level1 | null {
+  return name === "产出" || name === "效益" || name === "满意度" || name === "成本" ? name : null;
+}
+
+export function isKnownLevel2(name: string): boolean {
+  return KNOWN_LEVEL2.has(name);
+}
+
+/** The level-1 category a level-2 name belongs to, or null for an unknown name. */
+export function parentOf(level2: string): Level1 | null {
+  for (const l1 of Object.keys(CHILDREN) as Level1[]) if (CHILDREN[l1].includes(level2)) return l1;
+  return null;
+}
+
+export function allowedUnder(level1: Level1, level2: string): boolean {
+  return CHILDREN[level1].includes(level2);
+}
+
+/** 成本 under 产出 is the classic framework; 成本 as level 1 is the 2021 one; the rest is shared. */
+export function frameworkOf(level1: Level1, level2: string): Framework {
+  if (level1 === "成本") return "2021";
+  if (level1 === "产出" && level2 === "成本") return "classic";
+  return "either";
+}
+
+/** The categories whose values must state a quantity (IND-QUAL-IN-QUANT). */
+export function isQuantityCategory(level1: string, level2: string): boolean {
+  return level2 === "数量" || level2 === "成本" || level1 === "成本";
+}
+
+export function isCostCategory(level1: string, level2: string): boolean {
+  return level2 === "成本" || level1 === "成本";
+}

@@ -1,0 +1,105 @@
+import Decimal from "decimal.js";
+import { compareWithBand, formatAmount } from "../amount";
+import { PlanPoint } from "./project";
+import { BlockScope, a1, add } from "./scope";
+
+/**
+ * PLAN-MONOTONIC and PLAN-END on the block's 资金支出计划 (domain.md §6).
+ *
+ * The plan can be written in three forms: amounts ending at the budget, percentages ending at 100,
+ * or fractions ending at 1. 001 titles its row 资金支出计划（%） yet writes amounts in all 58 blocks,
+ * so the amount form is accepted under a （%） header; only the fraction form contradicts it.
+ */
+
+const HUNDRED = new Decimal(100);
+const ONE = new Decimal(1);
+
+export function checkPlan(scope: BlockScope): void {
+  const { block } = scope;
+  const plan = block.project.plan;
+  if (!plan) return;
+  const anchorBase = `${block.project.name}|资金支出计划`;
+  const points = [...plan.points].sort((a, b) => a.month - b.month || a.col - b.col);
+  let prev: PlanPoint | null = null;
+  for (const p of points) {
+    if (p.value === null) continue;
+    if (prev && prev.value && p.value.lessThan(prev.value)) {
+      add(scope, {
+        rule: "PLAN-MONOTONIC",
+        cell: a1(p),
+        related: [a1(prev)],
+        anchor: `${anchorBase}|${p.label}`,
+        message: `资金支出计划${p.label}累计 ${formatAmount(p.value)} 小于${prev.label}的 ${formatAmount(prev.value)}，累计数不应下降，减少了 ${formatAmount(prev.value.minus(p.value))}`,
+      });
+    }
+    prev = p;
+  }
+  checkEnd(scope, points, plan.percentHeader, anchorBase);
+}
+
+function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean, anchorBase: string): void {
+  const { block, ctx } = scope;
+  const end = points.find((p) => p.month === 12) ?? points[points.length - 1];
+  if (!end) return;
+  const anchor = `${anchorBase}|${end.label}`;
+  const { budget, budgetCell } = block.project;
+  const related = budgetCell ? [a1(budgetCell)] : [];
+  if (end.value === null) {
+    if (points.some((p) => p.value !== null)) {
+      add(scope, { rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}未填写，全年累计应达到预算数或 100%` });
+    }
+    return;
+  }
+  const value = end.value;
+  if (points.some((p) => p.percentShown)) {
+    if (!value.equals(HUNDRED)) {
+      add(scope, { rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计为 ${value.toString()}%，应为 100%，相差 ${HUNDRED.minus(value).abs().toString()} 个百分点` });
+    }
+    return;
+  }
+  if (budget !== null && budget.greaterThan(0)) {
+    const cmp = compareWithBand(budget, value, ctx.band);
+    if (cmp.tolerance === "exact") return;
+    if (cmp.tolerance === "rounding") {
+      add(scope, {
+        rule: "PLAN-END",
+        severity: "info",
+        cell: a1(end),
+        related,
+        anchor,
+        expected: budget,
+        actual: value,
+        message: `资金支出计划${end.label}累计 ${formatAmount(value)} 与预算数 ${formatAmount(budget)} 存在尾差，相差 ${formatAmount(cmp.difference.abs())}（${block.project.budgetUnit}）`,
+      });
+      return;
+    }
+  }
+  if (value.equals(HUNDRED)) return;
+  const fraction = value.equals(ONE) && points.every((p) => p.value === null || p.value.lessThanOrEqualTo(ONE));
+  if (fraction) {
+    if (percentHeader) {
+      add(scope, {
+        rule: "PLAN-END",
+        severity: "info",
+        cell: a1(end),
+        related,
+        anchor,
+        message: `资金支出计划表头为（%），但${end.label}累计填为 ${formatAmount(value)}，按比例小数填写，与表头的百分比或预算数 ${budget ? formatAmount(budget) : "—"} 的写法不一致`,
+      });
+    }
+    return;
+  }
+  if (budget !== null && budget.greaterThan(0)) {
+    add(scope, {
+      rule: "PLAN-END",
+      cell: a1(end),
+      related,
+      anchor,
+      expected: budget,
+      actual: value,
+      message: `资金支出计划${end.label}累计 ${formatAmount(value)} 与预算数 ${formatAmount(budget)} 不一致，相差 ${formatAmount(value.minus(budget).abs())}（${block.project.budgetUnit}）`,
+    });
+  } else if (percentHeader) {
+    add(scope, { rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计 ${formatAmount(value)}，按（%）表头应为 100，相差 ${formatAmount(HUNDRED.minus(value).abs())}` });
+  }
+}

@@ -1,0 +1,139 @@
+import Decimal from "decimal.js";
+import { MoneyUnit, parseAmountText, readAmount } from "../amount";
+import { SheetView } from "../snapshot";
+
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+export interface PlanPoint {
+  /** `3月底`, `6月底` … as written. */
+  label: string;
+  month: number;
+  row: number;
+  col: number;
+  /** Null for a blank cell. */
+  value: Decimal | null;
+  /** The cell shows a % sign (typed, or from its number format). */
+  percentShown: boolean;
+}
+
+export interface SpendingPlan {
+  labelCell: CellPos;
+  /** The header says （%）. */
+  percentHeader: boolean;
+  points: PlanPoint[];
+}
+
+/** What the rows above an indicator header say about the project (001 and 003 layouts). */
+export interface ProjectHeader {
+  /** 项目名称, or the block title when there is none. */
+  name: string;
+  nameCell: CellPos | null;
+  budget: Decimal | null;
+  budgetCell: CellPos | null;
+  budgetUnit: MoneyUnit;
+  plan: SpendingPlan | null;
+}
+
+const NAME = /^项目名称$/;
+/** 本年度项目金额 is the year's budget; 项目总金额（中期规划） spans years and is not matched. */
+const BUDGET = /^(?:预算数|本年度项目金额|年度预算数|本年预算数|本年度预算数|预算金额|年度资金总额|资金总额|项目金额)(?:[（(](亿元|万元|元)[）)])?$/;
+const PLAN = /^资金支出计划/;
+const MONTH = /^(\d{1,2})月(?:底|末)?$/;
+const UNIT = /单位[:：](亿元|万元|元)/;
+const TITLE = /(?:绩效目标表|申报表|自评表|目标表)$/;
+
+function cleanLabel(view: SheetView, row: number, col: number): string {
+  return view.label(row, col).replace(/[:：]$/, "");
+}
+
+function nextFilled(view: SheetView, row: number, col: number, limit = 4): number | null {
+  for (let c = col + 1; c <= Math.min(view.lastCol, col + limit); c++) if (view.text(row, c).trim() !== "") return c;
+  return null;
+}
+
+function readPlanCell(view: SheetView, row: number, col: number): { value: Decimal | null; percentShown: boolean } {
+  const text = view.text(row, col).trim();
+  if (text === "") return { value: null, percentShown: false };
+  const percentShown = /[%％]$/.test(text);
+  const fromText = parseAmountText(text.replace(/[%％]$/, ""));
+  if (fromText.kind === "number") return { value: fromText.value, percentShown };
+  const fromValue = readAmount(view.value(row, col));
+  return { value: fromValue.kind === "number" ? fromValue.value : null, percentShown };
+}
+
+function readPlan(view: SheetView, row: number, col: number, lastRow: number): SpendingPlan | null {
+  const months: { label: string; month: number; col: number }[] = [];
+  let monthRow = row;
+  for (const r of [row, row + 1]) {
+    for (let c = col + 1; c <= view.lastCol; c++) {
+      const m = MONTH.exec(view.label(r, c));
+      if (m) months.push({ label: view.label(r, c), month: Number(m[1]), col: c });
+    }
+    if (months.length > 0) {
+      monthRow = r;
+      break;
+    }
+  }
+  if (months.length === 0) return null;
+  // The amounts sit in the first row below the month labels that fills any month column.
+  let amountRow = -1;
+  for (let r = monthRow + 1; r <= Math.min(lastRow, monthRow + 3); r++) {
+    if (months.some((m) => view.text(r, m.col).trim() !== "")) {
+      amountRow = r;
+      break;
+    }
+  }
+  if (amountRow < 0) return null;
+  const points = months.map((m) => ({ ...m, row: amountRow, ...readPlanCell(view, amountRow, m.col) }));
+  return { labelCell: { row, col }, percentHeader: /[%％]/.test(view.label(row, col)), points };
+}
+
+/** Reads the project header in rows [from, to]; a missing item stays null. */
+export function readProjectHeader(view: SheetView, from: number, to: number, fallbackUnit: MoneyUnit, ordinal: number): ProjectHeader {
+  let name = "";
+  let nameCell: CellPos | null = null;
+  let title = "";
+  let budget: Decimal | null = null;
+  let budgetCell: CellPos | null = null;
+  let labelUnit: MoneyUnit | null = null;
+  let statedUnit: MoneyUnit | null = null;
+  let plan: SpendingPlan | null = null;
+  for (let r = from; r <= to; r++) {
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      const l = cleanLabel(view, r, c);
+      if (l === "") continue;
+      if (!nameCell && NAME.test(l)) {
+        const at = nextFilled(view, r, c);
+        if (at !== null) {
+          name = view.text(r, at).trim();
+          nameCell = { row: r, col: at };
+        }
+      } else if (!budgetCell && BUDGET.test(l)) {
+        const at = nextFilled(view, r, c);
+        const reading = at === null ? null : readAmount(view.value(r, at));
+        if (at !== null && reading && reading.kind === "number") {
+          budget = reading.value;
+          budgetCell = { row: r, col: at };
+          labelUnit = (BUDGET.exec(l)?.[1] as MoneyUnit | undefined) ?? null;
+        }
+      } else if (!plan && PLAN.test(l)) {
+        plan = readPlan(view, r, c, to);
+      } else if (!title && TITLE.test(l)) {
+        title = l.replace(/^\d+[、.．]/, "");
+      }
+      const unit = UNIT.exec(l);
+      if (unit) statedUnit = unit[1] as MoneyUnit;
+    }
+  }
+  return {
+    name: name || title || `第${ordinal}个指标表`,
+    nameCell,
+    budget,
+    budgetCell,
+    budgetUnit: labelUnit ?? statedUnit ?? fallbackUnit,
+    plan,
+  };
+}

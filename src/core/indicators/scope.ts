@@ -1,0 +1,39 @@
+import { toA1 } from "../address";
+import { CheckContext } from "../context";
+import { Finding, FindingInput, makeFinding } from "../finding";
+import { SheetView } from "../snapshot";
+import { IndicatorBlock, IndicatorRow, ValueCell } from "./blocks";
+
+/** What each rule family gets: the sheet, the context, one block, and where to put findings. */
+export interface BlockScope {
+  view: SheetView;
+  ctx: CheckContext;
+  block: IndicatorBlock;
+  out: Finding[];
+}
+
+export function add(scope: BlockScope, input: Omit<FindingInput, "sheet">): void {
+  scope.out.push(makeFinding({ ...input, sheet: scope.view.name }));
+}
+
+export function a1(pos: { row: number; col: number }): string {
+  return toA1(pos.row, pos.col);
+}
+
+export function nameCell(row: IndicatorRow): string {
+  return toA1(row.row, row.nameCol);
+}
+
+/**
+ * Ids survive row moves: the anchor is the project and the indicator's own text (and the value
+ * column when there is more than one), never the row number.
+ */
+export function rowAnchor(block: IndicatorBlock, row: IndicatorRow, value?: ValueCell): string {
+  const column = value && block.header.values.length > 1 ? `|${value.label}` : "";
+  return `${block.project.name}|${row.name || row.level2?.name || "（无名称）"}${column}`;
+}
+
+/** The indicator's name as a message shows it. */
+export function quoted(text: string): string {
+  return `「${text.length > 40 ? `${text.slice(0, 40)}…` : text}」`;
+}
