@@ -1,0 +1,54 @@
+import { readWorkbookBuffer } from "../../src/cli/xlsx-read";
+import { checkWorkbook } from "../../src/core/check";
+import { buildTemplateWorkbook } from "../../src/templates/xlsx-writer";
+import { filledTemplate } from "./support/fill";
+import { consistentIndicators, consistentSummary, indicatorCell, summaryCell } from "./support/fixtures";
+
+const serious = (findings: { severity: string }[]) => findings.filter((f) => f.severity !== "info");
+
+describe("the checker on the templates it ships", () => {
+  it("recognises both blank templates and finds no error in them", async () => {
+    const bytes = await buildTemplateWorkbook(["收支总表", "绩效指标"], { blocks: 2 });
+    const snapshots = await readWorkbookBuffer(Buffer.from(bytes));
+    const result = checkWorkbook(snapshots);
+    expect(result.sheets.map((s) => [s.name, s.kind])).toEqual([
+      ["收支总表", "summary"],
+      ["绩效指标", "indicators"],
+    ]);
+    expect(result.sheets.every((s) => s.note === undefined)).toBe(true);
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("reports nothing serious on a consistently filled 收支总表", async () => {
+    const snapshots = await readWorkbookBuffer(await filledTemplate("收支总表", consistentSummary(), "exact"));
+    expect(snapshots[0].values.flat()).toContain(24610.91);
+    expect(serious(checkWorkbook(snapshots).findings)).toEqual([]);
+  });
+
+  it("finds a 本年支出合计 typed over its formula with a wrong number, at that cell", async () => {
+    const buf = await filledTemplate("收支总表", consistentSummary(), "exact", { [summaryCell.spendYearTotal]: 24493.41 });
+    const findings = checkWorkbook(await readWorkbookBuffer(buf)).findings;
+    const atCell = findings.filter((f) => f.cell === summaryCell.spendYearTotal && f.severity === "error");
+    expect(atCell.map((f) => f.rule)).toContain("BAL-SPEND");
+    expect(atCell.find((f) => f.rule === "BAL-SPEND")?.message).toContain("2.50");
+  });
+
+  it("reports nothing serious on a consistently filled 绩效指标 block", async () => {
+    const snapshots = await readWorkbookBuffer(await filledTemplate("绩效指标", consistentIndicators(), "exact"));
+    const result = checkWorkbook(snapshots);
+    expect(result.sheets[0].kind).toBe("indicators");
+    expect(serious(result.findings)).toEqual([]);
+  });
+
+  it("finds a 成本指标 above the block's budget, at its value cell", async () => {
+    const buf = await filledTemplate("绩效指标", { ...consistentIndicators(), [indicatorCell.value(3)]: "≤40万元" }, "exact");
+    const findings = checkWorkbook(await readWorkbookBuffer(buf)).findings;
+    expect(findings.filter((f) => f.cell === indicatorCell.value(3)).map((f) => f.rule)).toContain("IND-COST-BUDGET");
+  });
+
+  it("finds a spending plan that ends short of 100%, at its 12月底 cell", async () => {
+    const buf = await filledTemplate("绩效指标", { ...consistentIndicators(), [indicatorCell.plan(3)]: 90 }, "exact");
+    const findings = checkWorkbook(await readWorkbookBuffer(buf)).findings;
+    expect(findings.filter((f) => f.cell === indicatorCell.plan(3)).map((f) => f.rule)).toContain("PLAN-END");
+  });
+});
