@@ -44,6 +44,8 @@ const PLAN = /^资金支出计划/;
 const MONTH = /^(\d{1,2})月(?:底|末)?$/;
 const UNIT = /单位[:：](亿元|万元|元)/;
 const TITLE = /(?:绩效目标表|申报表|自评表|目标表)$/;
+/** Another header label: a blank 项目名称 must not borrow the label beside it as the name. */
+const OTHER_LABEL = /^(?:项目编码|项目编号|预算数|资金用途|申请单位|主管部门|实施期限|项目类型|一级预算单位)/;
 
 function cleanLabel(view: SheetView, row: number, col: number): string {
   return view.label(row, col).replace(/[:：]$/, "");
@@ -107,7 +109,7 @@ export function readProjectHeader(view: SheetView, from: number, to: number, fal
       if (l === "") continue;
       if (!nameCell && NAME.test(l)) {
         const at = nextFilled(view, r, c);
-        if (at !== null) {
+        if (at !== null && !OTHER_LABEL.test(cleanLabel(view, r, at))) {
           name = view.text(r, at).trim();
           nameCell = { row: r, col: at };
         }

@@ -113,6 +113,8 @@ function checkMisfiled(scope: BlockScope): void {
 
 function checkMissing(scope: BlockScope): void {
   const { block } = scope;
+  // A block not yet filled in at all (a blank template) is reported row by row as IND-UNUSED.
+  if (block.rows.length === 0) return;
   const present = new Set<string>();
   for (const row of block.rows) {
     const l1 = row.level1 ? level1Of(row.level1.name) : null;

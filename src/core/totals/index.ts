@@ -1,14 +1,53 @@
 import { CheckContext } from "../context";
-import { Finding } from "../finding";
+import { Finding, makeFinding } from "../finding";
 import { SheetKind, StandardTable } from "../classify";
 import { SheetView } from "../snapshot";
+import { checkRowTotals } from "./blocks";
+import { checkCells } from "./cells";
+import { checkCodeTree } from "./code-tree";
+import { SheetChecker, reportedCells } from "./collector";
+import { checkColumnTotals } from "./columns";
+import { checkFormulaConstants } from "./formula-const";
+import { readRows } from "./rows";
+import { checkSangongBreakdown } from "./sangong";
+import { checkSummary, locateSummary } from "./summary";
+import { locateTables } from "./table-layout";
+
+export { checkCrossTables } from "./cross-table";
 
 /** Totals, code trees, formulas and cell checks for one sheet (domain.md §3, §4). */
-export function checkTotalsSheet(_view: SheetView, _ctx: CheckContext, _kind: SheetKind, _table?: StandardTable): Finding[] {
-  return [];
-}
-
-/** Cross-table checks (domain.md §5) over the sheets that were recognised as standard tables. */
-export function checkCrossTables(_tables: { view: SheetView; table: StandardTable; ctx: CheckContext }[]): Finding[] {
-  return [];
+export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
+  const ck = new SheetChecker(view, ctx);
+  let summaryFound = false;
+  for (const t of locateTables(view)) {
+    const summary = kind === "summary" ? locateSummary(view, t) : null;
+    if (summary) {
+      summaryFound = true;
+      checkSummary(ck, summary);
+    } else {
+      const rows = readRows(view, t, t.labelCols[0]);
+      checkCodeTree(ck, t, rows);
+      const sangong = table === "三公经费支出表";
+      // In these tables the general identity is the named cross-table rule; one finding, one id.
+      checkRowTotals(ck, t, rows, sangong ? "XT-SANGONG" : "SUM-ROW");
+      if (sangong) checkSangongBreakdown(ck, t, rows);
+    }
+    checkColumnTotals(ck, t, table === "一般公共预算财政拨款基本支出表" ? "XT-BASIC-SPLIT" : "SUM-COL");
+    checkCells(ck, t);
+  }
+  checkFormulaConstants(ck);
+  if (kind === "summary" && !summaryFound) {
+    ck.findings.push(
+      makeFinding({
+        rule: "LAYOUT-UNKNOWN",
+        sheet: view.name,
+        cell: view.address(view.firstRow, view.firstCol),
+        message: `工作表「${view.name}」未找到并列的本年收入合计与本年支出合计，无法核对收支总表的平衡关系`,
+      }),
+    );
+  }
+  // A text number or a typed total is still a valid figure: only broken figures mute cross checks.
+  const muting = ck.findings.filter((f) => f.rule !== "CELL-TEXTNUM" && f.rule !== "FORMULA-CONST");
+  reportedCells.set(view, new Set(muting.map((f) => f.cell)));
+  return ck.findings;
 }

@@ -1,0 +1,77 @@
+import { SheetChecker } from "./collector";
+import { RowInfo } from "./rows";
+import { checkSum } from "./sum-check";
+import { columnName } from "./table-helpers";
+import { TableLayout } from "./table-layout";
+
+interface Node {
+  info: RowInfo;
+  code: string;
+  children: RowInfo[];
+}
+
+/**
+ * CODE-TREE and CODE-ORPHAN in one pass with a stack of open codes: each 款 equals the sum of its
+ * 项, each 类 the sum of its 款. A code whose parent (its code without the last two digits) is not
+ * the open code above it does not fit the tree. Linear in the number of rows.
+ */
+export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInfo[]): void {
+  const coded = rows.filter((r) => r.code);
+  if (coded.length === 0 || table.codeCol === undefined) return;
+  const lengths = new Set(coded.map((r) => r.code!.length));
+  const stack: Node[] = [];
+  const finish = (node: Node) => {
+    if (node.children.length) checkParent(ck, table, node);
+  };
+  for (const info of coded) {
+    const code = info.code!;
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (code.length > top.code.length && code.startsWith(top.code)) break;
+      finish(stack.pop()!);
+    }
+    const parentLength = code.length - 2;
+    const parentLevelExists = lengths.has(parentLength);
+    const top = stack[stack.length - 1];
+    if (top && (top.code.length === parentLength || !parentLevelExists)) {
+      top.children.push(info);
+    } else if (code.length > 3 && parentLevelExists) {
+      reportOrphan(ck, table, info, code.slice(0, parentLength));
+    }
+    stack.push({ info, code, children: [] });
+  }
+  while (stack.length) finish(stack.pop()!);
+}
+
+function checkParent(ck: SheetChecker, table: TableLayout, node: Node): void {
+  const multi = table.amountCols.length > 1;
+  for (const col of table.amountCols) {
+    const header = columnName(ck.view, table, col);
+    checkSum(ck, {
+      rule: "CODE-TREE",
+      total: { row: node.info.row, col },
+      items: node.children.map((c) => ({ row: c.row, col })),
+      subject: `科目 ${node.code} ${nameOf(ck, table, node.info)}${multi ? `（${header}）` : ""}`.replace(/\s+（/, "（"),
+      itemsPhrase: "其下级科目之和",
+      anchor: `${node.code}|${header}`,
+      group: `row|${col}`,
+    });
+  }
+}
+
+function nameOf(ck: SheetChecker, table: TableLayout, info: RowInfo): string {
+  for (const c of table.labelCols) {
+    const l = ck.view.label(info.row, c);
+    if (l !== "") return l;
+  }
+  return "";
+}
+
+function reportOrphan(ck: SheetChecker, table: TableLayout, info: RowInfo, parent: string): void {
+  ck.add({
+    rule: "CODE-ORPHAN",
+    cell: ck.view.address(info.row, table.codeCol!),
+    anchor: `code:${info.code}`,
+    message: `科目编码 ${info.code} 的上级科目 ${parent} 不在其上方，编码与上级科目不衔接`,
+  });
+}

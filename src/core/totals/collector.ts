@@ -1,0 +1,58 @@
+import { CheckContext } from "../context";
+import { Finding, FindingInput, makeFinding } from "../finding";
+import { SheetView } from "../snapshot";
+import { AmountReader } from "./amounts";
+
+/**
+ * Cells of each checked sheet that already carry a finding. check.ts hands the same SheetView
+ * objects to checkCrossTables, which skips those cells so one wrong figure is reported once.
+ */
+export const reportedCells = new WeakMap<SheetView, Set<string>>();
+
+/** A total cell that a sum rule checked, remembered for FORMULA-CONST. */
+export interface CheckedTotal {
+  row: number;
+  col: number;
+  hasFormula: boolean;
+  group: string;
+  subject: string;
+  anchor: string;
+}
+
+/**
+ * Everything the rules of one sheet share: the readers and the findings so far. A cell gets at
+ * most one sum finding, so a 合计 that breaks both its row and its column identity is reported once.
+ */
+export class SheetChecker {
+  readonly findings: Finding[] = [];
+  readonly amounts: AmountReader;
+  readonly totals: CheckedTotal[] = [];
+  private readonly sumFlagged = new Set<string>();
+  private readonly totalSeen = new Set<string>();
+
+  constructor(
+    readonly view: SheetView,
+    readonly ctx: CheckContext,
+  ) {
+    this.amounts = new AmountReader(view);
+  }
+
+  add(input: Omit<FindingInput, "sheet">): void {
+    this.findings.push(makeFinding({ ...input, sheet: this.view.name }));
+  }
+
+  hasSumFinding(row: number, col: number): boolean {
+    return this.sumFlagged.has(`${row},${col}`);
+  }
+
+  markSumFinding(row: number, col: number): void {
+    this.sumFlagged.add(`${row},${col}`);
+  }
+
+  recordTotal(total: CheckedTotal): void {
+    const key = `${total.row},${total.col}`;
+    if (this.totalSeen.has(key)) return;
+    this.totalSeen.add(key);
+    this.totals.push(total);
+  }
+}

@@ -1,0 +1,37 @@
+import { SheetChecker } from "./collector";
+import { stripNumbering } from "./labels";
+import { RowInfo } from "./rows";
+import { checkSum } from "./sum-check";
+import { columnName } from "./table-helpers";
+import { TableLayout } from "./table-layout";
+
+/** The 三公 items whose `其中` rows are a complete breakdown: 购置费 + 运行维护费, 教学科研 + 其他. */
+const COMPLETE_BREAKDOWN = /公务用车购置及运[行维]|因公出国/;
+
+/**
+ * XT-SANGONG inside the 三公 table: 公务用车购置及运维费 = 公务用车购置费 + 公务用车运行维护费
+ * (and 因公出国（境）费 = its two 其中 rows). Other `其中` rows are partial and never summed.
+ */
+export function checkSangongBreakdown(ck: SheetChecker, table: TableLayout, rows: RowInfo[]): void {
+  for (let i = 0; i < rows.length; i++) {
+    const parent = rows[i];
+    if (parent.breakdown || parent.rank > 0 || !COMPLETE_BREAKDOWN.test(parent.label)) continue;
+    const parts: RowInfo[] = [];
+    for (let j = i + 1; j < rows.length && rows[j].breakdown; j++) parts.push(rows[j]);
+    if (parts.length < 2) continue;
+    const name = stripNumbering(parent.label);
+    const names = parts.map((p) => stripNumbering(p.label).replace(/^其中[:：]?/, ""));
+    for (const col of table.amountCols) {
+      const header = columnName(ck.view, table, col);
+      checkSum(ck, {
+        rule: "XT-SANGONG",
+        total: { row: parent.row, col },
+        items: parts.map((p) => ({ row: p.row, col })),
+        subject: table.amountCols.length > 1 ? `${name}（${header}）` : name,
+        itemsPhrase: `${names.join("、")}之和`,
+        anchor: `${name}|${header}`,
+        group: `breakdown|${col}`,
+      });
+    }
+  }
+}

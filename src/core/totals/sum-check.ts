@@ -1,0 +1,95 @@
+import { CellRef } from "../address";
+import { Decimal, compareWithBand, formatAmount } from "../amount";
+import { RuleId } from "../catalogue";
+import { SheetChecker } from "./collector";
+import { formulaRanges, rangesCover } from "./formulas";
+
+export interface SumSpec {
+  rule: RuleId;
+  total: CellRef;
+  items: CellRef[];
+  /** How the message names the total, such as `本年支出合计` or `合计（基本支出）`. */
+  subject: string;
+  /** How the message names the sum of the items, such as `各项支出之和`. */
+  itemsPhrase: string;
+  /** Keeps the finding id stable when rows move: the row label and column header. */
+  anchor: string;
+  /** Totals of one kind in one table, compared for FORMULA-CONST. */
+  group: string;
+  /** The total's formula need not add the items (收入总计 = 支出总计 compares two totals). */
+  skipFormula?: boolean;
+}
+
+/** The unit as messages print it: `（万元）`. */
+export function unitNote(ck: SheetChecker): string {
+  return `（${ck.ctx.unit}）`;
+}
+
+/**
+ * Checks total = Σ items with the rounding band, and the total's formula range. A formula that
+ * leaves out item rows is reported as FORMULA-OMITS instead of a plain mismatch: it names the
+ * cause. Returns true when the identity holds exactly or within the band.
+ */
+export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
+  const { total, items } = spec;
+  const actual = ck.amounts.value(total.row, total.col);
+  if (actual === null) return true; // the cell rules report what the cell holds
+  let expected = new Decimal(0);
+  for (const item of items) {
+    const v = ck.amounts.value(item.row, item.col);
+    if (v === null) return true;
+    expected = expected.plus(v);
+  }
+  const formula = ck.view.formula(total.row, total.col);
+  const totalEmpty = ck.amounts.isEmpty(total.row, total.col);
+  if (totalEmpty && !formula && expected.isZero()) return true;
+  if (!spec.skipFormula)
+    ck.recordTotal({ row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, subject: spec.subject, anchor: spec.anchor });
+  if (ck.hasSumFinding(total.row, total.col)) return true;
+
+  const { tolerance, difference } = compareWithBand(expected, actual, ck.ctx.band);
+  const related = items.map((i) => ck.view.address(i.row, i.col));
+  const cell = ck.view.address(total.row, total.col);
+  const omitted = formula && !spec.skipFormula ? omittedItems(ck, formula, items) : [];
+  const gap = `相差 ${formatAmount(difference.abs())}${unitNote(ck)}`;
+  if (omitted.length > 0) {
+    const names = omitted.slice(0, 3).join("、") + (omitted.length > 3 ? " 等" : "");
+    const tail = tolerance === "exact" ? "，以后填入的数不会计入合计" : `，显示 ${formatAmount(actual)}，而${spec.itemsPhrase}为 ${formatAmount(expected)}，${gap}`;
+    ck.add({
+      rule: "FORMULA-OMITS",
+      cell,
+      related,
+      anchor: spec.anchor,
+      severity: tolerance === "beyond" ? "error" : "warning",
+      message: `${spec.subject}的公式 ${formula} 漏掉了明细单元格 ${names}${tail}`,
+      expected,
+      actual,
+    });
+    ck.markSumFinding(total.row, total.col);
+    return tolerance !== "beyond";
+  }
+  if (tolerance === "exact") return true;
+  const rounding = tolerance === "rounding";
+  ck.add({
+    rule: spec.rule,
+    cell,
+    related,
+    anchor: spec.anchor,
+    severity: rounding ? "info" : "error",
+    message: `${spec.subject} ${formatAmount(actual)} 与${spec.itemsPhrase} ${formatAmount(expected)} 不一致，${gap}${rounding ? "，在舍入容差内，可能是四舍五入所致" : ""}`,
+    expected,
+    actual,
+  });
+  ck.markSumFinding(total.row, total.col);
+  return rounding;
+}
+
+/** Item cells holding a figure that the total's simple formula does not add. */
+function omittedItems(ck: SheetChecker, formula: string, items: CellRef[]): string[] {
+  const ranges = formulaRanges(formula);
+  if (!ranges || ranges.length === 0) return [];
+  // A formula that adds none of these items sums along the other axis (a 合计 cell is both a
+  // row and a column total); it is judged by the identity it does implement.
+  if (!items.some((i) => rangesCover(ranges, i.row, i.col))) return [];
+  return items.filter((i) => !ck.amounts.isEmpty(i.row, i.col) && !rangesCover(ranges, i.row, i.col)).map((i) => ck.view.address(i.row, i.col));
+}

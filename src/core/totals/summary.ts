@@ -1,0 +1,141 @@
+import { CellRef } from "../address";
+import { RuleId } from "../catalogue";
+import { SheetView } from "../snapshot";
+import { SheetChecker } from "./collector";
+import { stripNumbering } from "./labels";
+import { RowInfo, itemRows, readRows } from "./rows";
+import { checkSum } from "./sum-check";
+import { columnInfo, rowHasValue } from "./table-helpers";
+import { TableLayout } from "./table-layout";
+
+/** One half of a 收支总表: its label column, amount columns and key rows. */
+export interface SummarySide {
+  labelCol: number;
+  amountCols: number[];
+  /** 本年收入合计 / 本年支出合计. */
+  yearTotalRow: number;
+  /** 收入总计 / 支出总计, when the form has it. */
+  grandTotalRow?: number;
+  rows: RowInfo[];
+}
+
+export interface SummaryLayout {
+  table: TableLayout;
+  income: SummarySide;
+  spend: SummarySide;
+}
+
+const INCOME_YEAR = /^(本年)?收入合计$/;
+const SPEND_YEAR = /^(本年)?支出合计$/;
+const INCOME_GRAND = /^收入总计$/;
+const SPEND_GRAND = /^支出总计$/;
+
+/** Finds the two halves of a 收支总表 inside a located table, by the labels of their total rows. */
+export function locateSummary(view: SheetView, table: TableLayout): SummaryLayout | null {
+  const found: Record<"iy" | "sy" | "ig" | "sg", CellRef | undefined> = { iy: undefined, sy: undefined, ig: undefined, sg: undefined };
+  const candidates = table.columns.filter((c) => c.role !== "amount").map((c) => c.col);
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    for (const c of candidates) {
+      const l = view.label(r, c);
+      if (l === "") continue;
+      if (!found.iy && INCOME_YEAR.test(l)) found.iy = { row: r, col: c };
+      else if (!found.sy && SPEND_YEAR.test(l)) found.sy = { row: r, col: c };
+      else if (!found.ig && INCOME_GRAND.test(l)) found.ig = { row: r, col: c };
+      else if (!found.sg && SPEND_GRAND.test(l)) found.sg = { row: r, col: c };
+    }
+  }
+  if (!found.iy || !found.sy || found.iy.col === found.sy.col) return null;
+  const side = (year: CellRef, grand: CellRef | undefined, other: number): SummarySide => {
+    const end = other > year.col ? other : Infinity;
+    const amountCols = table.amountCols.filter((c) => c > year.col && c < end);
+    return {
+      labelCol: year.col,
+      amountCols,
+      yearTotalRow: year.row,
+      ...(grand && grand.col === year.col && grand.row > year.row ? { grandTotalRow: grand.row } : {}),
+      rows: readRows(view, table, year.col),
+    };
+  };
+  const income = side(found.iy, found.ig, found.sy.col);
+  const spend = side(found.sy, found.sg, found.iy.col);
+  if (income.amountCols.length === 0 || spend.amountCols.length === 0) return null;
+  return { table, income, spend };
+}
+
+/** The spend side's 合计 column: the one headed 合计, else its first amount column. */
+export function mainColumn(table: TableLayout, side: SummarySide): number {
+  return side.amountCols.find((c) => /合计$/.test(columnInfo(table, c)?.leaf ?? "")) ?? side.amountCols[0];
+}
+
+/** The item rows of a side above its 本年合计 row. */
+export function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
+  const above = side.rows.filter((r) => r.row < side.yearTotalRow);
+  return itemRows(above, (row) => rowHasValue(ck.amounts, row, side.amountCols));
+}
+
+/** BAL-INCOME, BAL-SPEND, BAL-INCOME-TOTAL, BAL-SPEND-TOTAL and BAL-BALANCE (domain.md §3). */
+export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
+  const incomeOk = checkSide(ck, layout, layout.income, "收入", "BAL-INCOME", "BAL-INCOME-TOTAL");
+  const spendOk = checkSide(ck, layout, layout.spend, "支出", "BAL-SPEND", "BAL-SPEND-TOTAL");
+  // When one side breaks its own identity that finding already explains the imbalance.
+  if (!incomeOk || !spendOk) return;
+  const { income, spend, table } = layout;
+  const both = income.grandTotalRow !== undefined && spend.grandTotalRow !== undefined;
+  const iRow = both ? income.grandTotalRow! : income.yearTotalRow;
+  const sRow = both ? spend.grandTotalRow! : spend.yearTotalRow;
+  const iName = both ? "收入总计" : "本年收入合计";
+  const sName = both ? "支出总计" : "本年支出合计";
+  const sCol = mainColumn(table, spend);
+  checkSum(ck, {
+    rule: "BAL-BALANCE",
+    total: { row: sRow, col: sCol },
+    items: [{ row: iRow, col: mainColumn(table, income) }],
+    subject: sName,
+    itemsPhrase: iName,
+    anchor: `${sName}=${iName}`,
+    group: "bal-balance",
+    skipFormula: true,
+  });
+}
+
+function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, word: "收入" | "支出", yearRule: RuleId, grandRule: RuleId): boolean {
+  const { table } = layout;
+  const multi = side.amountCols.length > 1;
+  const items = sideItems(ck, side);
+  const hasValue = (row: number) => rowHasValue(ck.amounts, row, side.amountCols);
+  const between = side.grandTotalRow === undefined ? [] : side.rows.filter((r) => r.row > side.yearTotalRow && r.row < side.grandTotalRow!);
+  const adjustments = itemRows(between, hasValue);
+  const adjustmentNames = itemRows(between, () => true)
+    .filter((r) => r.label !== "")
+    .map((r) => stripNumbering(r.label));
+  const yearName = `本年${word}合计`;
+  const grandName = `${word}总计`;
+  let ok = true;
+  for (const col of side.amountCols) {
+    const leaf = columnInfo(table, col)?.leaf ?? "";
+    const suffix = multi ? `（${leaf}）` : "";
+    ok =
+      checkSum(ck, {
+        rule: yearRule,
+        total: { row: side.yearTotalRow, col },
+        items: items.map((r) => ({ row: r.row, col })),
+        subject: `${yearName}${suffix}`,
+        itemsPhrase: `各项${word}之和`,
+        anchor: `${yearName}|${leaf}`,
+        group: "bal",
+      }) && ok;
+    if (side.grandTotalRow === undefined) continue;
+    const names = [yearName, ...adjustmentNames];
+    ok =
+      checkSum(ck, {
+        rule: grandRule,
+        total: { row: side.grandTotalRow, col },
+        items: [{ row: side.yearTotalRow, col }, ...adjustments.map((r) => ({ row: r.row, col }))],
+        subject: `${grandName}${suffix}`,
+        itemsPhrase: names.length > 1 ? `${names.join("、")}之和` : yearName,
+        anchor: `${grandName}|${leaf}`,
+        group: "bal",
+      }) && ok;
+  }
+  return ok;
+}

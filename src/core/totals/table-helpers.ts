@@ -1,0 +1,38 @@
+import { SheetView } from "../snapshot";
+import { AmountReader } from "./amounts";
+import { ColumnInfo, TableLayout } from "./table-layout";
+
+export function columnInfo(table: TableLayout, col: number): ColumnInfo | undefined {
+  return table.columns.find((c) => c.col === col);
+}
+
+/** True when the row holds a figure (not empty, not zero-width) in any of the columns. */
+export function rowHasValue(amounts: AmountReader, row: number, cols: number[]): boolean {
+  return cols.some((c) => !amounts.isEmpty(row, c));
+}
+
+/** The row's label as read next to a column: the nearest label column to its left, else any label or the code. */
+export function rowLabelNear(view: SheetView, table: TableLayout, row: number, col: number): string {
+  let best = "";
+  for (const c of table.labelCols) {
+    if (c > col) break;
+    const l = view.label(row, c);
+    if (l !== "") best = l;
+  }
+  if (best) return best;
+  for (const c of table.labelCols) {
+    const l = view.label(row, c);
+    if (l !== "") return l;
+  }
+  if (table.codeCol !== undefined) {
+    const l = view.label(row, table.codeCol);
+    if (l !== "") return l;
+  }
+  return `第${row + 1}行`;
+}
+
+/** A column's name in messages: its header, or its letter when it has none. */
+export function columnName(view: SheetView, table: TableLayout, col: number): string {
+  const info = columnInfo(table, col);
+  return info && info.header ? info.header : `${view.address(0, col).replace(/\d+$/, "")}列`;
+}

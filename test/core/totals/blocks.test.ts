@@ -1,0 +1,84 @@
+import { gridSheet } from "../../../src/core/snapshot";
+import { at, check, checkSeed } from "./helpers";
+
+const BLOCKS = () => [
+  ["项目", "预算数", "决算数"],
+  ["财政拨款", null, null],
+  ["一、基本支出", 100, 110],
+  ["二、项目支出", 50, 60],
+  ["    其中：差旅费", 30, 30],
+  ["小计", 150, 170],
+  ["其他资金", null, null],
+  ["一、事业收入", 20, 20],
+  ["小计", 20, 20],
+  ["合计", 170, 190],
+];
+
+describe("SUM-ROW", () => {
+  it("accepts blocks with 小计 rolled up into 合计 and 其中 rows left out", () => {
+    expect(check([gridSheet("表", BLOCKS())])).toEqual([]);
+  });
+
+  it("reports a 小计 that no longer matches its block at the exact cell", () => {
+    const rows = BLOCKS();
+    rows[3][1] = 55;
+    const f = check([gridSheet("表", rows)]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: "SUM-ROW", cell: "B6", severity: "error", related: ["B3", "B4"] });
+    expect(f[0].message).toBe("小计（预算数） 150.00 与本块各明细行之和 155.00 不一致，相差 5.00（万元）");
+  });
+
+  it("adds 小计 rows into the 合计", () => {
+    const rows = BLOCKS();
+    rows[9][2] = 191;
+    const f = check([gridSheet("表", rows)]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: "SUM-ROW", cell: "C10", related: ["C6", "C9"] });
+    expect(f[0].message).toContain("各小计之和 190.00");
+  });
+
+  it("reports a rounding gap as info: items 6519.91 under a 合计 of 6519.90", () => {
+    const f = check([gridSheet("表", [["项目", "金额"], ["一、甲", 6000], ["二、乙", 519.91], ["合计", 6519.9]])]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ rule: "SUM-ROW", cell: "B4", severity: "info", expected: "6519.91", actual: "6519.90" });
+    // A wider band from the user turns it into a plain pass; a narrower one keeps it info.
+    expect(check([gridSheet("表", [["项目", "金额"], ["一、甲", 6000], ["二、乙", 519.91], ["合计", 6519.9]])], "0.005")[0].severity).toBe("error");
+  });
+
+  it("reads the unit for messages", () => {
+    const f = check([gridSheet("表", [["单位：元"], ["项目", "金额"], ["一、甲", 1], ["合计", 2]])]);
+    expect(f[0].message).toContain("（元）");
+  });
+
+  it("checks a code-keyed table's top 合计 against the 类 rows only", () => {
+    const f = checkSeed("支出总表", { edits: { D6: 24491.91 } });
+    expect(at(f, "D6")).toHaveLength(1);
+    expect(at(f, "D6", "SUM-ROW")[0].related).toEqual(["D7", "D12", "D37"]);
+    expect(f.filter((x) => x.severity !== "info")).toHaveLength(1);
+  });
+});
+
+describe("三公 table (XT-SANGONG)", () => {
+  it("relates 合计 and “三公”经费小计 to the 一、二、三 items", () => {
+    const f = checkSeed("三公经费支出表", { edits: { C14: 1.92, D14: 1.92 } });
+    expect(at(f, "C7", "XT-SANGONG")).toHaveLength(1);
+    expect(at(f, "C7", "XT-SANGONG")[0].related).toEqual(["C11", "C14"]);
+    expect(f.some((x) => x.rule === "SUM-ROW")).toBe(false);
+    // 合计 = 小计 still holds, so it stays quiet.
+    expect(at(f, "C6")).toEqual([]);
+  });
+
+  it("checks 公务用车购置及运维费 = 购置费 + 运行维护费", () => {
+    const f = checkSeed("三公经费支出表", { edits: { C13: 36.5, D13: 36.5 } });
+    const hit = at(f, "C11", "XT-SANGONG");
+    expect(hit).toHaveLength(1);
+    expect(hit[0].message).toContain("公务用车购置费、公务用车运行维护费之和 36.50");
+    expect(hit[0].related).toEqual(["C12", "C13"]);
+  });
+
+  it("never adds the 其中 rows into the 小计", () => {
+    const f = checkSeed("三公经费支出表", { edits: { C10: 5, D10: 5, C9: 5, D9: 5 } });
+    expect(at(f, "C7")).toEqual([]);
+    expect(at(f, "C8", "XT-SANGONG")).toHaveLength(1); // 因公出国 0 ≠ 5 + 5
+  });
+});

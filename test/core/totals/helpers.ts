@@ -1,0 +1,32 @@
+import { checkWorkbook } from "../../../src/core/check";
+import { Finding } from "../../../src/core/finding";
+import { SheetSnapshot } from "../../../src/core/snapshot";
+import { AmountMode, Seed001Table, SeedOptions, seed001Sheet, seed001Workbook } from "./seed001-grids";
+
+export function check(snapshots: SheetSnapshot[], tolerance?: string): Finding[] {
+  return checkWorkbook(snapshots, tolerance ? { tolerance } : {}).findings;
+}
+
+/** Findings of one planted seed-001 table, checked alone. */
+export function checkSeed(table: Seed001Table, options: SeedOptions = {}): Finding[] {
+  return check([seed001Sheet(table, options)]);
+}
+
+/** The whole seed-001 workbook with one table replaced. */
+export function checkSeedWorkbook(table: Seed001Table, options: SeedOptions = {}, mode: AmountMode = "number"): Finding[] {
+  const wb = seed001Workbook(mode).map((s) => (s.name === table ? seed001Sheet(table, { mode, ...options }) : s));
+  return check(wb);
+}
+
+export function serious(findings: Finding[]): Finding[] {
+  return findings.filter((f) => f.severity !== "info");
+}
+
+export function at(findings: Finding[], cell: string, rule?: string): Finding[] {
+  return findings.filter((f) => f.cell === cell && (!rule || f.rule === rule));
+}
+
+/** Data row n of a seed-001 table (its 序号) as an A1 row number. */
+export function seedRow(n: number): number {
+  return n + 5;
+}
