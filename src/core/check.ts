@@ -5,7 +5,8 @@ import { CheckContext, DEFAULT_BAND } from "./context";
 import { Finding, compareFindings, makeFinding, uniquifyIds } from "./finding";
 import { checkIndicatorSheet } from "./indicators";
 import { SheetSnapshot, SheetView } from "./snapshot";
-import { checkCrossTables, checkTotalsSheet } from "./totals";
+import { brokenFigureCells, checkCrossTables, checkTotalsSheet } from "./totals";
+import type { StandardSheet } from "./totals/cross-table";
 
 export interface CheckOptions {
   /** Rounding band in each table's own unit, as a decimal string; default "0.01". */
@@ -38,7 +39,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const band = parseTolerance(options.tolerance);
   const sheets: SheetReport[] = [];
   const findings: Finding[] = [];
-  const standard: { view: SheetView; table: StandardTable; ctx: CheckContext }[] = [];
+  const standard: StandardSheet[] = [];
 
   snapshots.forEach((snapshot, index) => {
     const view = new SheetView(snapshot);
@@ -47,8 +48,9 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
     const unit = detectUnit(view);
     const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
     try {
-      findings.push(...checkSheet(view, ctx, kind, table));
-      if (table) standard.push({ view, table, ctx });
+      const sheetFindings = checkSheet(view, ctx, kind, table);
+      findings.push(...sheetFindings);
+      if (table) standard.push({ view, table, ctx, reported: brokenFigureCells(sheetFindings) });
     } catch (error) {
       report.note = "此表结构异常，检查中断，请确认表格格式";
       findings.push(

@@ -3,12 +3,6 @@ import { Finding, FindingInput, makeFinding } from "../finding";
 import { SheetView } from "../snapshot";
 import { AmountReader } from "./amounts";
 
-/**
- * Cells of each checked sheet that already carry a finding. check.ts hands the same SheetView
- * objects to checkCrossTables, which skips those cells so one wrong figure is reported once.
- */
-export const reportedCells = new WeakMap<SheetView, Set<string>>();
-
 /** A total cell that a sum rule checked, remembered for FORMULA-CONST. */
 export interface CheckedTotal {
   row: number;

@@ -5,7 +5,6 @@ import { Finding, makeFinding } from "../finding";
 import { StandardTable } from "../classify";
 import { SheetView } from "../snapshot";
 import { AmountReader } from "./amounts";
-import { reportedCells } from "./collector";
 import { stripNumbering } from "./labels";
 import { RowInfo, itemRows, readRows } from "./rows";
 import { SummaryLayout, locateSummary, mainColumn } from "./summary";
@@ -16,6 +15,8 @@ export interface StandardSheet {
   view: SheetView;
   table: StandardTable;
   ctx: CheckContext;
+  /** Cells whose figure the sheet's own checks already found broken: one wrong figure, one finding. */
+  reported: ReadonlySet<string>;
 }
 
 /** A located table with the readers the cross checks need. */
@@ -89,7 +90,7 @@ function point(at: Located, row: number, col: number, name: string): Point | nul
 /** Compares `flagged` with `other` (converted into the flagged sheet's unit); the finding goes on `flagged`. */
 function compare(rule: RuleId, flagged: Point, other: Point, anchor: string): Finding | null {
   const { ctx, view } = flagged.at.sheet;
-  if (reportedCells.get(view)?.has(view.address(flagged.row, flagged.col))) return null;
+  if (flagged.at.sheet.reported.has(view.address(flagged.row, flagged.col))) return null;
   const expected = convertUnit(other.value, other.at.sheet.ctx.unit, ctx.unit);
   const { tolerance, difference } = compareWithBand(expected, flagged.value, ctx.band);
   if (tolerance === "exact") return null;

@@ -5,7 +5,7 @@ import { SheetView } from "../snapshot";
 import { checkRowTotals } from "./blocks";
 import { checkCells } from "./cells";
 import { checkCodeTree } from "./code-tree";
-import { SheetChecker, reportedCells } from "./collector";
+import { SheetChecker } from "./collector";
 import { checkColumnTotals } from "./columns";
 import { checkFormulaConstants } from "./formula-const";
 import { readRows } from "./rows";
@@ -46,8 +46,10 @@ export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: Sheet
       }),
     );
   }
-  // A text number or a typed total is still a valid figure: only broken figures mute cross checks.
-  const muting = ck.findings.filter((f) => f.rule !== "CELL-TEXTNUM" && f.rule !== "FORMULA-CONST");
-  reportedCells.set(view, new Set(muting.map((f) => f.cell)));
   return ck.findings;
+}
+
+/** Cells whose figure a sheet's findings call broken; a text number or a typed total is still a valid figure. */
+export function brokenFigureCells(findings: Finding[]): Set<string> {
+  return new Set(findings.filter((f) => f.rule !== "CELL-TEXTNUM" && f.rule !== "FORMULA-CONST").map((f) => f.cell));
 }

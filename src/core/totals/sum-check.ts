@@ -16,6 +16,8 @@ export interface SumSpec {
   anchor: string;
   /** Totals of one kind in one table, compared for FORMULA-CONST. */
   group: string;
+  /** Labelled item cells still empty: the formula must cover them too, or a figure typed later is lost. */
+  slots?: CellRef[];
   /** The total's formula need not add the items (收入总计 = 支出总计 compares two totals). */
   skipFormula?: boolean;
 }
@@ -50,7 +52,7 @@ export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
   const { tolerance, difference } = compareWithBand(expected, actual, ck.ctx.band);
   const related = items.map((i) => ck.view.address(i.row, i.col));
   const cell = ck.view.address(total.row, total.col);
-  const omitted = formula && !spec.skipFormula ? omittedItems(ck, formula, items) : [];
+  const omitted = formula && !spec.skipFormula ? omittedItems(ck, formula, items, spec.slots ?? []) : [];
   const gap = `相差 ${formatAmount(difference.abs())}${unitNote(ck)}`;
   if (omitted.length > 0) {
     const names = omitted.slice(0, 3).join("、") + (omitted.length > 3 ? " 等" : "");
@@ -85,11 +87,15 @@ export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
 }
 
 /** Item cells holding a figure that the total's simple formula does not add. */
-function omittedItems(ck: SheetChecker, formula: string, items: CellRef[]): string[] {
+function omittedItems(ck: SheetChecker, formula: string, items: CellRef[], slots: CellRef[]): string[] {
   const ranges = formulaRanges(formula);
   if (!ranges || ranges.length === 0) return [];
   // A formula that adds none of these items sums along the other axis (a 合计 cell is both a
   // row and a column total); it is judged by the identity it does implement.
   if (!items.some((i) => rangesCover(ranges, i.row, i.col))) return [];
-  return items.filter((i) => !ck.amounts.isEmpty(i.row, i.col) && !rangesCover(ranges, i.row, i.col)).map((i) => ck.view.address(i.row, i.col));
+  const expected = [...items.filter((i) => !ck.amounts.isEmpty(i.row, i.col)), ...slots];
+  return expected
+    .filter((i) => !rangesCover(ranges, i.row, i.col))
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((i) => ck.view.address(i.row, i.col));
 }

@@ -73,6 +73,16 @@ export function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
   return itemRows(above, (row) => rowHasValue(ck.amounts, row, side.amountCols));
 }
 
+/** Labelled item rows of a side with no figure yet, at the items' outline level (formula slots). */
+function emptyItemRows(ck: SheetChecker, side: SummarySide, items: RowInfo[]): RowInfo[] {
+  if (items.length === 0) return [];
+  const level = Math.min(...items.map((r) => r.level));
+  const taken = new Set(items.map((r) => r.row));
+  return side.rows.filter(
+    (r) => r.row < side.yearTotalRow && !taken.has(r.row) && r.label !== "" && !r.breakdown && r.rank === 0 && r.level === level && !rowHasValue(ck.amounts, r.row, side.amountCols),
+  );
+}
+
 /** BAL-INCOME, BAL-SPEND, BAL-INCOME-TOTAL, BAL-SPEND-TOTAL and BAL-BALANCE (domain.md §3). */
 export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
   const incomeOk = checkSide(ck, layout, layout.income, "收入", "BAL-INCOME", "BAL-INCOME-TOTAL");
@@ -102,6 +112,7 @@ function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, w
   const { table } = layout;
   const multi = side.amountCols.length > 1;
   const items = sideItems(ck, side);
+  const slots = emptyItemRows(ck, side, items);
   const hasValue = (row: number) => rowHasValue(ck.amounts, row, side.amountCols);
   const between = side.grandTotalRow === undefined ? [] : side.rows.filter((r) => r.row > side.yearTotalRow && r.row < side.grandTotalRow!);
   const adjustments = itemRows(between, hasValue);
@@ -119,6 +130,7 @@ function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, w
         rule: yearRule,
         total: { row: side.yearTotalRow, col },
         items: items.map((r) => ({ row: r.row, col })),
+        slots: slots.map((r) => ({ row: r.row, col })),
         subject: `${yearName}${suffix}`,
         itemsPhrase: `各项${word}之和`,
         anchor: `${yearName}|${leaf}`,
