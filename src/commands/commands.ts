@@ -1,0 +1,57 @@
+/**
+ * Ribbon commands (ExecuteFunction). 「检查本表」 checks the active sheet, marks it, and shows the
+ * counts in a small dialog without opening the task pane.
+ */
+import { runCheck } from "../excel/check-flow";
+import { WorkbookGateway } from "../excel/gateway";
+import { createOfficeGateway } from "../excel/office-gateway";
+import { CheckSummary, dialogUrl, failureSummary, summarise } from "./summary";
+
+export interface CommandEvent {
+  completed(): void;
+}
+
+/** Where dialog.html is served from: next to this page. */
+function dialogBase(): string {
+  return new URL("dialog.html", window.location.href).href;
+}
+
+/**
+ * Resolves when the user closes the dialog: the command's page must stay alive until then, so
+ * event.completed() waits for it.
+ */
+export function showSummary(office: typeof Office, summary: CheckSummary, base = dialogBase()): Promise<void> {
+  return new Promise((resolve) => {
+    office.context.ui.displayDialogAsync(dialogUrl(base, summary), { height: 30, width: 30, displayInIframe: true }, (result) => {
+      if (result.status !== office.AsyncResultStatus.Succeeded) return resolve();
+      const dialog = result.value;
+      dialog.addEventHandler(office.EventType.DialogMessageReceived, () => {
+        dialog.close();
+        resolve();
+      });
+      // The user closed it with the window's own close button.
+      dialog.addEventHandler(office.EventType.DialogEventReceived, () => resolve());
+    });
+  });
+}
+
+export async function checkActiveSheet(event: CommandEvent, gateway: WorkbookGateway = createOfficeGateway(), office: typeof Office = Office, base?: string): Promise<void> {
+  let summary: CheckSummary;
+  try {
+    summary = summarise(await runCheck(gateway, "active"));
+  } catch (error) {
+    summary = failureSummary(error instanceof Error && error.message ? error.message : "检查时出现未知错误，请重试。");
+  }
+  try {
+    await showSummary(office, summary, base);
+  } finally {
+    // Office waits for this before it lets the user run the command again.
+    event.completed();
+  }
+}
+
+if (typeof Office !== "undefined") {
+  Office.onReady(() => {
+    Office.actions.associate("checkActiveSheet", (event: CommandEvent) => checkActiveSheet(event));
+  });
+}

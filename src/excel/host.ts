@@ -1,0 +1,33 @@
+/**
+ * The slice of the Excel and Office globals the gateway touches, so tests can pass the in-memory
+ * fake and the ribbon command the real ones.
+ */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface OfficeHost {
+  context: { requirements: { isSetSupported(name: string, minVersion?: string): boolean } };
+}
+
+/** ExcelApi versions of the features we gate on (from the Office.js API reference). */
+export const API = {
+  /** workbook.settings, getItemOrNullObject, getUsedRangeOrNullObject. */
+  settings: "1.4",
+  /** Conditional formats and their ids. */
+  conditionalFormats: "1.6",
+  /** worksheet.getRanges and RangeAreas.conditionalFormats. */
+  rangeAreas: "1.9",
+  /** range.getMergedAreasOrNullObject. */
+  mergedAreas: "1.13",
+  /** workbook.insertWorksheetsFromBase64. */
+  insertFromBase64: "1.13",
+} as const;
+
+export function supports(office: OfficeHost, version: string): boolean {
+  try {
+    return office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,218 @@
+import { RectRef, parseRange } from "../core/address";
+import { CellValue, SheetSnapshot } from "../core/snapshot";
+import { GatewayProblem, ReadResult } from "./gateway";
+import { API, ExcelHost, OfficeHost, supports } from "./host";
+import { describe, gatewayError } from "./messages";
+
+/** Excel refuses to read more than this many cells at once. */
+export const MAX_READ_CELLS = 5_000_000;
+
+/**
+ * Estimated response size of one cell across the five arrays we load (values, formulas, text,
+ * numberFormat, valueTypes), JSON-encoded. A number cell costs about 55 bytes
+ * ("1850.2", "=SUM(B2:B9)", "1,850.20", "#,##0.00", "Double" plus quotes and commas), a ten-character
+ * Chinese label about 115 (3 UTF-8 bytes a character, three times), an empty cell about 27.
+ * 120 is a safe average for budget tables; a sheet of longer text is caught by the retry below.
+ */
+export const BYTES_PER_CELL = 120;
+
+/** Excel on the web refuses a response over 5 MB; keep each sync's reads well under it. */
+export const RESPONSE_BUDGET_BYTES = 4_000_000;
+
+interface SheetDims {
+  name: string;
+  used: RectRef | null;
+}
+
+interface Block {
+  sheet: string;
+  rect: RectRef;
+}
+
+/** Reads in a constant number of syncs: (1) the sheet list, (2) used ranges, (3) all blocks and merges. */
+export async function readSheets(
+  excel: ExcelHost,
+  office: OfficeHost,
+  scope: "active" | "all",
+  onProgress?: (done: number, total: number, sheet: string) => void,
+): Promise<ReadResult> {
+  try {
+    return await excel.run(async (context) => {
+      const names = await listSheets(context, scope);
+      const dims = await usedRanges(context, names);
+      const problems: GatewayProblem[] = [];
+      const readable = dims.filter((d) => {
+        const cells = d.used ? (d.used.bottom - d.used.top + 1) * (d.used.right - d.used.left + 1) : 0;
+        if (cells <= MAX_READ_CELLS) return true;
+        problems.push({ sheet: d.name, code: "SheetTooLarge", message: describe("SheetTooLarge", "read", d.name, cells.toLocaleString("en-US")) });
+        return false;
+      });
+      const withMerges = supports(office, API.mergedAreas);
+      const snapshots = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES);
+      snapshots.forEach((s, i) => onProgress?.(i + 1, snapshots.length, s.name));
+      return { snapshots, problems };
+    });
+  } catch (error) {
+    throw gatewayError(error, "read");
+  }
+}
+
+async function listSheets(context: Excel.RequestContext, scope: "active" | "all"): Promise<string[]> {
+  if (scope === "active") {
+    const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+    await context.sync();
+    return [sheet.name];
+  }
+  const sheets = context.workbook.worksheets.load("items/name,items/visibility");
+  await context.sync();
+  // Hidden sheets are helpers the user cannot see or navigate to; only visible ones are checked.
+  return sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+}
+
+async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
+  const ranges = names.map((name) =>
+    // valuesOnly: formatting that runs down whole columns must not inflate the read.
+    context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+  );
+  await context.sync();
+  return names.map((name, i) => {
+    const r = ranges[i];
+    return {
+      name,
+      used: r.isNullObject ? null : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 },
+    };
+  });
+}
+
+/** Row blocks no bigger than the budget; a sheet too wide for one row per block still gets one row. */
+export function planBlocks(dims: SheetDims[], budgetBytes: number): Block[] {
+  const blocks: Block[] = [];
+  for (const d of dims) {
+    if (!d.used) continue;
+    const cols = d.used.right - d.used.left + 1;
+    const rows = Math.max(1, Math.floor(budgetBytes / (cols * BYTES_PER_CELL)));
+    for (let top = d.used.top; top <= d.used.bottom; top += rows) {
+      blocks.push({ sheet: d.name, rect: { ...d.used, top, bottom: Math.min(d.used.bottom, top + rows - 1) } });
+    }
+  }
+  return blocks;
+}
+
+/** Groups blocks into syncs whose estimated responses fit the budget. */
+export function packBatches(blocks: Block[], budgetBytes: number): Block[][] {
+  const batches: Block[][] = [];
+  let current: Block[] = [];
+  let bytes = 0;
+  for (const b of blocks) {
+    const cost = (b.rect.bottom - b.rect.top + 1) * (b.rect.right - b.rect.left + 1) * BYTES_PER_CELL;
+    if (current.length && bytes + cost > budgetBytes) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(b);
+    bytes += cost;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+interface BlockData {
+  values: CellValue[][];
+  formulas: unknown[][];
+  text: string[][];
+  numberFormat: string[][];
+  valueTypes: string[][];
+}
+
+async function readBlocks(context: Excel.RequestContext, dims: SheetDims[], withMerges: boolean, budget: number): Promise<SheetSnapshot[]> {
+  const data = new Map<Block, BlockData>();
+  const merges = new Map<string, RectRef[]>();
+  const queueMerges = () =>
+    withMerges
+      ? dims.filter((d) => d.used).map((d) => ({ name: d.name, areas: context.workbook.worksheets.getItem(d.name).getRange(rangeAddress(d.used!)).getMergedAreasOrNullObject().load("address") }))
+      : [];
+  // Merges ride along with the first batch of blocks, so they cost no sync of their own.
+  let mergeProxies = queueMerges();
+  let pending = packBatches(planBlocks(dims, budget), budget);
+  let first = true;
+  while (pending.length) {
+    const batch = pending.shift()!;
+    const proxies = batch.map((b) => context.workbook.worksheets.getItem(b.sheet).getRange(rangeAddress(b.rect)).load("values,formulas,text,numberFormat,valueTypes"));
+    try {
+      await context.sync();
+    } catch (error) {
+      // Our estimate was too low for this sheet's text: re-read these rows in smaller blocks.
+      if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded" || budget < 1000) throw error;
+      budget = Math.floor(budget / 2);
+      const names = new Set(batch.map((b) => b.sheet));
+      const again = dims.filter((d) => names.has(d.name)).map((d) => ({ name: d.name, used: coverOf(batch.filter((b) => b.sheet === d.name)) }));
+      pending = [...packBatches(planBlocks(again, budget), budget), ...pending];
+      if (first) mergeProxies = queueMerges();
+      continue;
+    }
+    if (first) {
+      for (const m of mergeProxies) merges.set(m.name, m.areas.isNullObject ? [] : parseAreas(m.areas.address));
+      first = false;
+    }
+    batch.forEach((b, i) => data.set(b, proxies[i] as unknown as BlockData));
+  }
+  return dims.map((d) => assemble(d, [...data].filter(([b]) => b.sheet === d.name), merges.get(d.name) ?? []));
+}
+
+function coverOf(blocks: Block[]): RectRef {
+  return blocks.reduce((a, b) => ({ top: Math.min(a.top, b.rect.top), left: a.left, bottom: Math.max(a.bottom, b.rect.bottom), right: a.right }), { ...blocks[0].rect });
+}
+
+function assemble(d: SheetDims, blocks: [Block, BlockData][], merges: RectRef[]): SheetSnapshot {
+  const snapshot: SheetSnapshot = {
+    name: d.name,
+    origin: d.used ? { row: d.used.top, col: d.used.left } : { row: 0, col: 0 },
+    values: [],
+    texts: [],
+    formulas: [],
+    numberFormats: [],
+    merges,
+  };
+  blocks.sort((a, b) => a[0].rect.top - b[0].rect.top);
+  for (const [, data] of blocks) {
+    data.values.forEach((row, r) => {
+      // Excel reports an empty cell as ""; the core expects null.
+      snapshot.values.push(row.map((v, c) => (data.valueTypes[r][c] === "Empty" ? null : v)));
+      snapshot.formulas.push(data.formulas[r].map((f) => (typeof f === "string" && f.startsWith("=") ? f : "")));
+      snapshot.texts.push(data.text[r].map((t) => String(t ?? "")));
+      snapshot.numberFormats.push(data.numberFormat[r].map((f) => String(f ?? "General")));
+    });
+  }
+  return snapshot;
+}
+
+export function rangeAddress(rect: RectRef): string {
+  return `${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;
+}
+
+function a1(row: number, col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
+
+/** Splits "'a,b'!A1:B2,'a,b'!C3" on the commas outside quotes and drops the sheet part. */
+export function parseAreas(address: string): RectRef[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let current = "";
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  if (current) parts.push(current);
+  return parts.map((p) => parseRange(p.trim().replace(/\$/g, ""))).filter((r): r is RectRef => r !== null);
+}

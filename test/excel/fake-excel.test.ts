@@ -1,0 +1,95 @@
+import { createFakeExcel } from "../support/fake-excel";
+
+/* The fake must behave like Excel where the gateway depends on it, or the gateway tests prove nothing. */
+
+type Ctx = any; // the fake is structurally Excel's RequestContext; tests poke at it freely
+
+const seed = () =>
+  createFakeExcel([
+    { name: "收支总表", rows: [["项目", "金额"], ["工资", 10], ["合计", { v: 10, f: "=SUM(B2:B2)", fmt: "0.00" }]] },
+    { name: "Other", rows: [["x"]], protected: true },
+  ]);
+
+describe("fake Excel", () => {
+  it("throws PropertyNotLoaded until load() and sync()", async () => {
+    const fake = seed();
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const range = ctx.workbook.worksheets.getItem("收支总表").getUsedRange();
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      range.load("values,formulas,text,address");
+      expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await ctx.sync();
+      expect(range.values).toEqual([["项目", "金额"], ["工资", 10], ["合计", 10]]);
+      expect(range.formulas[2][1]).toBe("=SUM(B2:B2)");
+      expect(range.formulas[1][1]).toBe(10);
+      expect(range.text[2][1]).toBe("10.00");
+      expect(range.address).toBe("收支总表!A1:B3");
+    });
+    expect(fake.syncCount).toBe(1);
+  });
+
+  it("applies writes only at sync, and rejects writes to a protected sheet with AccessDenied", async () => {
+    const fake = seed();
+    await fake.Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("收支总表").getRange("C1").values = [["新"]];
+      expect(fake.sheet("收支总表").cells.size).toBe(6);
+      await ctx.sync();
+      expect(fake.snapshot().sheets[0].cells.C1.value).toBe("新");
+      ctx.workbook.worksheets.getItem("Other").getRange("A1").format.fill.color = "#FF0000";
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+  });
+
+  it("gives null objects and ItemNotFound", async () => {
+    const fake = seed();
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const missing = ctx.workbook.worksheets.getItemOrNullObject("无此表");
+      const setting = ctx.workbook.settings.getItemOrNullObject("k");
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(setting.isNullObject).toBe(true);
+      ctx.workbook.worksheets.getItem("无此表").load("name");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+  });
+
+  it("fails every request in cell-edit mode and gates APIs by requirement set", async () => {
+    const fake = createFakeExcel([{ name: "S", rows: [[1]] }], { maxApi: "1.8" });
+    expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);
+    expect(fake.Office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(false);
+    await fake.Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRanges("A1,B2").load("address");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
+      fake.setEditMode(true);
+      ctx.workbook.worksheets.getItem("S").load("name");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    });
+  });
+
+  it("adds, lists and deletes conditional formats with ids; RangeAreas cover several areas", async () => {
+    const fake = createFakeExcel([{ name: "S", rows: [[1, 2], [3, 4]], conditionalFormats: [{ address: "A1:B2", formula: "=A1>2", fill: "#00FF00" }] }]);
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("S");
+      const cf = sheet.getRanges("A1,B2").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=TRUE";
+      cf.custom.format.fill.color = "#FFC7CE";
+      cf.load("id");
+      await ctx.sync();
+      expect(fake.snapshot().sheets[0].conditionalFormats.map((c) => c.areas)).toEqual([["A1", "B2"], ["A1:B2"]]);
+      const all = sheet.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
+      await ctx.sync();
+      expect(all.items.map((i: Ctx) => i.customOrNullObject.rule.formula)).toEqual(["=TRUE", "=A1>2"]);
+      sheet.getRange().conditionalFormats.getItem(cf.id).delete();
+      await ctx.sync();
+    });
+    expect(fake.snapshot().sheets[0].conditionalFormats).toHaveLength(1);
+  });
+
+  it("refuses a response over the 5 MB limit of Excel on the web", async () => {
+    const fake = createFakeExcel([{ name: "S", rows: [["x".repeat(1000)], [{ v: null }]] }], { responseLimitBytes: 500 });
+    await fake.Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").load("values");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    });
+  });
+});

@@ -1,0 +1,230 @@
+import { makeFinding } from "../../src/core/finding";
+import { runCheck } from "../../src/excel/check-flow";
+import { MARKS_KEY } from "../../src/excel/marks";
+import { GatewayError } from "../../src/excel/gateway";
+import { ledgerRows, setup } from "./helpers";
+
+const userFormats = {
+  conditionalFormats: [{ address: "B4:B8", formula: "=B4>100", fill: "#00B050" }],
+};
+
+function finding(sheet: string, cell: string, severity?: "error" | "warning" | "info") {
+  return makeFinding({ rule: "SUM-ROW", sheet, cell, message: "合计不符", ...(severity ? { severity } : {}) });
+}
+
+describe("readSheets", () => {
+  it("reads values, formulas, texts, number formats and merges of the used range", async () => {
+    const { gateway } = setup([{ name: "收支总表", origin: "B2", rows: [["标题", null], ["工资", { v: 1850.2, fmt: "#,##0.00" }], ["合计", { v: 1850.2, f: "=SUM(C3)", fmt: "#,##0.00" }]], merges: ["B2:C2"] }]);
+    const { snapshots, problems } = await gateway.readSheets("active");
+    expect(problems).toEqual([]);
+    const s = snapshots[0];
+    expect(s.origin).toEqual({ row: 1, col: 1 });
+    expect(s.values).toEqual([["标题", null], ["工资", 1850.2], ["合计", 1850.2]]);
+    expect(s.formulas).toEqual([["", ""], ["", ""], ["", "=SUM(C3)"]]);
+    expect(s.texts[2][1]).toBe("1,850.20");
+    expect(s.numberFormats[1]).toEqual(["General", "#,##0.00"]);
+    expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+
+  it("reads every visible sheet for scope all, an empty sheet as an empty snapshot, and skips merges below ExcelApi 1.13", async () => {
+    const { gateway } = setup(
+      [{ name: "甲", rows: [["a"]], merges: ["A1:B1"] }, { name: "空" }, { name: "隐藏", rows: [["x"]], visibility: "Hidden" }],
+      { maxApi: "1.12" },
+    );
+    const progress: string[] = [];
+    const { snapshots } = await gateway.readSheets("all", (done, total, sheet) => progress.push(`${done}/${total} ${sheet}`));
+    expect(snapshots.map((s) => s.name)).toEqual(["甲", "空"]);
+    expect(snapshots[0].merges).toEqual([]);
+    expect(snapshots[1].values).toEqual([]);
+    expect(progress).toEqual(["1/2 甲", "2/2 空"]);
+  });
+
+  it("skips a sheet over 5 million cells with SheetTooLarge and still reads the others", async () => {
+    const big = setup([{ name: "大表", rows: [["a"]] }, { name: "小表", rows: ledgerRows(3) }]);
+    big.fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 }); // XFD401: 401 × 16384 cells
+    const { snapshots, problems } = await big.gateway.readSheets("all");
+    expect(snapshots.map((s) => s.name)).toEqual(["小表"]);
+    expect(problems).toEqual([{ sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”") }]);
+    expect(problems[0].message).toContain("6,569,984");
+  });
+
+  it("re-reads in smaller blocks when cells are longer than the size estimate", async () => {
+    const long = "很长的说明文字".repeat(40);
+    const rows = Array.from({ length: 300 }, (_, i) => [long, i]);
+    const { fake, gateway } = setup([{ name: "指标", rows }], { responseLimitBytes: 200_000 });
+    const { snapshots } = await gateway.readSheets("active");
+    expect(snapshots[0].values).toHaveLength(300);
+    expect(snapshots[0].values[299]).toEqual([long, 299]);
+    expect(fake.stats.lastResponseBytes).toBeLessThanOrEqual(200_000);
+  });
+
+  it("says in Chinese that Excel is in cell-edit mode", async () => {
+    const { fake, gateway } = setup([{ name: "S", rows: [[1]] }]);
+    fake.setEditMode(true);
+    await expect(gateway.readSheets("active")).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode", message: expect.stringContaining("正在编辑单元格") });
+  });
+});
+
+describe("paint and clear", () => {
+  it("leaves the workbook exactly as before after paint then clear, the user's own formats included", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5, 49), ...userFormats }, { name: "表二", rows: ledgerRows(2) }]);
+    fake.sheet("表一").cells.get(3 * 16384 + 1)!.format = { "fill.color": "#FFFF00" };
+    const before = fake.snapshot();
+    const painted = await gateway.paint([finding("表一", "B9"), finding("表一", "B4", "warning"), finding("表一", "B5", "warning"), finding("表二", "B6", "info")], ["表一", "表二"]);
+    expect(painted).toEqual({ count: 4, problems: [] });
+    const during = fake.snapshot();
+    expect(during.sheets[0].conditionalFormats.filter((c) => c.formula?.includes("budget-check"))).toHaveLength(2);
+    expect(during.sheets[0].cells).toEqual(before.sheets[0].cells);
+    const cleared = await gateway.clearMarks();
+    expect(cleared).toEqual({ count: 3, problems: [] });
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it("colours by severity and merges cells into rectangles", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }]);
+    await gateway.paint([finding("表一", "B4"), finding("表一", "B5"), finding("表一", "B6"), finding("表一", "A9", "info"), finding("表一", "B9", "warning"), finding("表一", "B9", "error")], ["表一"]);
+    const cfs = fake.snapshot().sheets[0].conditionalFormats;
+    const byColour = Object.fromEntries(cfs.map((c) => [c.format["fill.color"], c.areas]));
+    expect(byColour).toEqual({ "#FFC7CE": ["B4:B6", "B9"], "#BDD7EE": ["A9"] });
+  });
+
+  it("replaces earlier marks on a re-check instead of stacking them, and keeps other sheets' marks", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }, { name: "表二", rows: ledgerRows(5) }]);
+    await gateway.paint([finding("表一", "B9"), finding("表二", "B9")], ["表一", "表二"]);
+    await gateway.paint([finding("表一", "B9")], ["表一"]);
+    await gateway.paint([finding("表一", "B8")], ["表一"]);
+    const sheets = fake.snapshot().sheets;
+    expect(sheets[0].conditionalFormats.map((c) => c.areas)).toEqual([["B8"]]);
+    expect(sheets[1].conditionalFormats.map((c) => c.areas)).toEqual([["B9"]]);
+    const record = fake.state.settings.get(MARKS_KEY) as { sheets: Record<string, string[]> };
+    expect(record.sheets["表一"]).toEqual([sheets[0].conditionalFormats[0].id]);
+  });
+
+  it("clears marks found by their formula when the recorded ids are gone (save and reopen)", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5), ...userFormats }]);
+    const before = fake.snapshot();
+    await gateway.paint([finding("表一", "B9")], ["表一"]);
+    fake.sheet("表一").conditionalFormats.forEach((cf, i) => (cf.id = `{REOPENED-${i}}`));
+    expect((await gateway.clearMarks()).count).toBe(1);
+    const after = fake.snapshot();
+    expect(after.sheets[0].conditionalFormats.map((c) => c.formula)).toEqual(["=B4>100"]);
+    expect(after.settings).toEqual(before.settings);
+  });
+
+  it("uses one format per rectangle below ExcelApi 1.9 and splits long area lists into chunks", async () => {
+    const old = setup([{ name: "表一", rows: ledgerRows(5) }], { maxApi: "1.8" });
+    await old.gateway.paint([finding("表一", "B4"), finding("表一", "A9")], ["表一"]);
+    expect(old.fake.snapshot().sheets[0].conditionalFormats.map((c) => c.areas)).toEqual([["A9"], ["B4"]]);
+
+    const many = setup([{ name: "表一", rows: ledgerRows(5) }]);
+    const scattered = Array.from({ length: 3000 }, (_, i) => finding("表一", `${i % 2 ? "C" : "E"}${2 * i + 1}`));
+    expect((await many.gateway.paint(scattered, ["表一"])).count).toBe(3000);
+    const cfs = many.fake.snapshot().sheets[0].conditionalFormats;
+    expect(cfs.length).toBeGreaterThan(1);
+    expect(cfs.reduce((n, c) => n + c.areas.length, 0)).toBe(3000);
+    expect(cfs.every((c) => c.areas.join(",").length < 8000)).toBe(true);
+  });
+
+  it("reports a protected sheet in Chinese, still marks the others, and clear leaves it alone", async () => {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5), protected: true }, { name: "表二", rows: ledgerRows(5) }]);
+    const result = await gateway.paint([finding("收支总表", "B9"), finding("表二", "B9")], ["收支总表", "表二"]);
+    expect(result.count).toBe(1);
+    expect(result.problems).toEqual([
+      { sheet: "收支总表", code: "AccessDenied", message: "工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果仍在列表中。" },
+    ]);
+    expect(fake.snapshot().sheets[1].conditionalFormats).toHaveLength(1);
+    fake.setProtected("表二", true);
+    const cleared = await gateway.clearMarks();
+    expect(cleared.problems.map((p) => [p.sheet, p.code])).toEqual([["表二", "AccessDenied"]]);
+    expect(fake.snapshot().sheets[1].conditionalFormats).toHaveLength(1);
+  });
+
+  it("returns problems instead of throwing: edit mode, a missing sheet, conditional formats unsupported", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }]);
+    fake.setEditMode(true);
+    const edit = await gateway.paint([finding("表一", "B9")], ["表一"]);
+    expect(edit.problems[0]).toMatchObject({ code: "InvalidOperationInCellEditMode", message: expect.stringContaining("按 Enter 或 Esc") });
+    fake.setEditMode(false);
+    const gone = await gateway.paint([finding("已删除", "B9")], ["已删除"]);
+    expect(gone.problems).toEqual([{ sheet: "已删除", code: "ItemNotFound", message: expect.stringContaining("找不到工作表“已删除”") }]);
+    const old = setup([{ name: "表一", rows: ledgerRows(5) }], { maxApi: "1.5" });
+    const unsupported = await old.gateway.paint([finding("表一", "B9")], ["表一"]);
+    expect(unsupported.problems[0]).toMatchObject({ code: "RequirementSetMissing", message: expect.stringContaining("ExcelApi 1.6") });
+  });
+});
+
+describe("select, settings", () => {
+  it("activates the sheet and selects the cell", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(2) }, { name: "表二", rows: ledgerRows(2) }]);
+    await gateway.select("表二", "B6");
+    expect(fake.selection()).toEqual({ sheet: "表二", address: "B6" });
+  });
+
+  it("says a vanished sheet cannot be found", async () => {
+    const { gateway } = setup([{ name: "表一" }]);
+    const error = await gateway.select("表九", "A1").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GatewayError);
+    expect(error).toMatchObject({ code: "ItemNotFound", message: "找不到工作表“表九”，它可能已被删除或改名。请重新检查后再试。" });
+  });
+
+  it("round-trips settings, defaults when absent, and drops malformed fields", async () => {
+    const { fake, gateway } = setup([{ name: "表一" }]);
+    expect(await gateway.loadSettings()).toEqual({ tolerance: "0.01", ignored: [] });
+    await gateway.saveSettings({ tolerance: "0.5", ignored: ["SUM-ROW|表一|合计"] });
+    expect(await gateway.loadSettings()).toEqual({ tolerance: "0.5", ignored: ["SUM-ROW|表一|合计"] });
+    fake.state.settings.set("budgetCheck.settings", { tolerance: "很多", ignored: [1, "x"] });
+    expect(await gateway.loadSettings()).toEqual({ tolerance: "0.01", ignored: ["x"] });
+  });
+
+  it("refuses to save settings in cell-edit mode with its error code", async () => {
+    const { fake, gateway } = setup([{ name: "表一" }]);
+    fake.setEditMode(true);
+    await expect(gateway.saveSettings({ tolerance: "0.01", ignored: [] })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+});
+
+describe("runCheck over the gateway", () => {
+  async function syncsToCheck(items: number): Promise<{ syncs: number; errors: number }> {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(items, items * 10 - 1) }]);
+    const run = await runCheck(gateway, "active");
+    return { syncs: fake.syncCount, errors: run.visible.filter((f) => f.severity === "error").length };
+  }
+
+  it("takes the same number of syncs for 50 rows and 5,000 rows: settings 1, read 3, paint 4", async () => {
+    const small = await syncsToCheck(50);
+    const large = await syncsToCheck(5000);
+    expect(small.errors).toBeGreaterThan(0);
+    expect(large.errors).toBeGreaterThan(0);
+    expect(small.syncs).toBe(8);
+    expect(large.syncs).toBe(8);
+  });
+
+  it("drops ignored findings from the marks", async () => {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5, 49) }]);
+    const first = await runCheck(gateway, "active");
+    const sum = first.visible.find((f) => f.rule === "SUM-ROW")!;
+    await gateway.saveSettings({ tolerance: "0.01", ignored: [sum.id] });
+    const second = await runCheck(gateway, "active");
+    expect(second.ignored.map((f) => f.id)).toEqual([sum.id]);
+    const marked = fake.snapshot().sheets[0].conditionalFormats.flatMap((c) => c.areas);
+    expect(marked).not.toContain(sum.cell);
+  });
+});
+
+describe("templates through the gateway", () => {
+  it("inserts a template as a new sheet under a free name, range by range below ExcelApi 1.13", async () => {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: [["旧数据"]] }], { maxApi: "1.12" });
+    const before = fake.snapshot().sheets[0];
+    const { sheetName } = await gateway.insertTemplate("收支总表");
+    expect(sheetName).not.toBe("收支总表");
+    expect(fake.snapshot().sheets.map((s) => s.name)).toContain(sheetName);
+    expect(fake.snapshot().sheets[0]).toEqual(before);
+    expect(fake.selection().sheet).toBe(sheetName);
+  });
+
+  it("reports a template insert in cell-edit mode in Chinese", async () => {
+    const { fake, gateway } = setup([{ name: "S" }]);
+    fake.setEditMode(true);
+    await expect(gateway.insertTemplate("绩效指标")).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode", message: expect.stringContaining("插入模板") });
+  });
+});

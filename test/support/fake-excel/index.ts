@@ -1,0 +1,93 @@
+/**
+ * An in-memory Excel for tests and for the browser e2e page: the Office.js object model the
+ * add-in uses, with Excel's batching (load + sync), null objects, error codes, requirement sets
+ * and the 5 MB response limit of Excel on the web. No Node APIs, so webpack can bundle it.
+ */
+import { FakeRequestContext, FakeStats } from "./context";
+import { createFakeOffice } from "./office";
+import { FakeSheetInit, buildSheet } from "./seed";
+import { FakeSheetState, FakeWorkbookState } from "./state";
+import { snapshotState } from "./snapshot";
+import { WorkbookDecoder, WorkbookProxy } from "./workbook";
+
+export type { FakeSheetInit, FakeCellInit, FakeConditionalFormatInit } from "./seed";
+export { fakeSheetsFromSnapshots } from "./seed";
+export type { FakeWorkbookSnapshot, FakeSheetSnapshot } from "./snapshot";
+export type { WorkbookDecoder } from "./workbook";
+export { FakeOfficeError } from "./errors";
+export type { FakeSheetState, FakeWorkbookState, FakeCell } from "./state";
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version the host supports; default "1.17". */
+  maxApi?: string;
+  /** Name of the active sheet; default the first. */
+  active?: string;
+  /** Excel on the web's limit; default 5 MB. */
+  responseLimitBytes?: number;
+  decoder?: WorkbookDecoder;
+}
+
+export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptions = {}) {
+  const built: FakeSheetState[] = sheets.map((s, i) => buildSheet(s, `{SHEET-${i + 1}}`));
+  if (built.length === 0) built.push(buildSheet({ name: "Sheet1" }, "{SHEET-1}"));
+  const state: FakeWorkbookState = {
+    sheets: built,
+    activeSheetId: (built.find((s) => s.name === options.active) ?? built[0]).id,
+    settings: new Map(),
+    maxApi: options.maxApi ?? "1.17",
+    editMode: false,
+    responseLimitBytes: options.responseLimitBytes ?? 5 * 1024 * 1024,
+    nextId: 1000,
+  };
+  const stats: FakeStats = { syncCount: 0, runCount: 0, lastResponseBytes: 0 };
+  let decoder = options.decoder;
+  const { office, actions, dialogs } = createFakeOffice(state);
+
+  const Excel = {
+    ConditionalFormatType: { custom: "Custom", cellValue: "CellValue", containsText: "ContainsText" },
+    async run<T>(batch: (context: FakeRequestContext & { workbook: WorkbookProxy }) => Promise<T>): Promise<T> {
+      const context = new FakeRequestContext(state, stats);
+      context.workbook = new WorkbookProxy(context, () => decoder);
+      const result = await batch(context as FakeRequestContext & { workbook: WorkbookProxy });
+      // Excel.run sends whatever is still queued when the batch function returns.
+      if (context.pending > 0) await context.sync();
+      return result;
+    },
+  };
+
+  return {
+    Excel,
+    Office: office,
+    state,
+    stats,
+    /** Ribbon handlers registered with Office.actions.associate. */
+    actions,
+    /** Dialogs opened with displayDialogAsync. */
+    dialogs,
+    get syncCount(): number {
+      return stats.syncCount;
+    },
+    snapshot: () => snapshotState(state),
+    sheet(name: string): FakeSheetState {
+      const s = state.sheets.find((x) => x.name === name);
+      if (!s) throw new Error(`no sheet ${name} in the fake`);
+      return s;
+    },
+    setDecoder(d: WorkbookDecoder | undefined): void {
+      decoder = d;
+    },
+    setEditMode(on: boolean): void {
+      state.editMode = on;
+    },
+    setProtected(sheet: string, on: boolean): void {
+      this.sheet(sheet).protected = on;
+    },
+    /** The active sheet and its selection, as the user sees them. */
+    selection(): { sheet: string; address: string } {
+      const s = state.sheets.find((x) => x.id === state.activeSheetId)!;
+      return { sheet: s.name, address: s.selection };
+    },
+  };
+}
+
+export type FakeExcel = ReturnType<typeof createFakeExcel>;
