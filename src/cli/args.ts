@@ -1,0 +1,98 @@
+import { isTemplateKind, TemplateKind } from "../templates/catalog";
+
+export interface CliOptions {
+  files: string[];
+  json: boolean;
+  annotate?: string;
+  tolerance?: string;
+  template?: TemplateKind | "all";
+  out?: string;
+  blocks?: number;
+  rules: boolean;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `用法：
+  budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
+  budget-check 文件.xlsx --annotate 输出.xlsx
+  budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N]
+  budget-check --rules        列出全部检查规则
+选项：
+  --json            以 JSON 输出检查结果（仅输出 JSON）
+  --annotate OUT    另存一份标注副本：按严重程度填色并附批注（原文件不改动）
+  --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
+  --template KIND   写出空白模板；--out 指定输出文件
+退出码：0 无错误；1 有错误级问题；2 用法错误或文件缺失、非 xlsx、损坏、加密`;
+
+function takeValue(argv: string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith("--")) throw new UsageError(`选项 ${flag} 需要一个值`);
+  return v;
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const o: CliOptions = { files: [], json: false, rules: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = takeValue(argv, i, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case "--json":
+        o.json = true;
+        break;
+      case "--annotate":
+        o.annotate = value();
+        break;
+      case "--tolerance": {
+        const t = value();
+        if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t)) throw new UsageError(`容差必须是非负数字，例如 0.01：${t}`);
+        o.tolerance = t;
+        break;
+      }
+      case "--template": {
+        const t = value();
+        if (t !== "all" && !isTemplateKind(t)) throw new UsageError(`未知模板「${t}」，可选：收支总表、绩效指标、all`);
+        o.template = t;
+        break;
+      }
+      case "--out":
+        o.out = value();
+        break;
+      case "--blocks": {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1 || n > 50) throw new UsageError("--blocks 必须是 1 到 50 的整数");
+        o.blocks = n;
+        break;
+      }
+      case "--rules":
+        o.rules = true;
+        break;
+      case "-h":
+      case "--help":
+        o.help = true;
+        break;
+      default:
+        if (a.startsWith("-")) throw new UsageError(`未知选项 ${a}`);
+        o.files.push(a);
+    }
+  }
+  if (o.help || o.rules) return o;
+  if (o.template) {
+    if (!o.out) throw new UsageError("写出模板需要 --out 输出文件");
+    if (o.files.length) throw new UsageError("--template 不能与待检查文件同时使用");
+    return o;
+  }
+  if (o.out) throw new UsageError("--out 只与 --template 一起使用");
+  if (o.files.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件");
+  if (o.annotate && o.files.length !== 1) throw new UsageError("--annotate 只接受一个输入文件");
+  return o;
+}

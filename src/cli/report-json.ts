@@ -1,0 +1,41 @@
+import { CheckResult } from "../core/check";
+
+/** The `--json` contract (version 1). Field names are fixed: other tools read them. */
+export interface JsonReport {
+  version: 1;
+  files: JsonFile[];
+}
+
+export interface JsonFile {
+  file: string;
+  sheets: { name: string; kind: "summary" | "indicators" | "other" }[];
+  findings: JsonFinding[];
+}
+
+export interface JsonFinding {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  sheet: string;
+  cell: string;
+  related: string[];
+  message: string;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+}
+
+export function toJsonFile(file: string, result: CheckResult): JsonFile {
+  return {
+    file,
+    sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind })),
+    findings: result.findings.map((f) => {
+      const out: JsonFinding = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, related: f.related, message: f.message };
+      if (f.expected !== undefined && f.actual !== undefined) {
+        out.expected = f.expected;
+        out.actual = f.actual;
+        if (f.difference !== undefined) out.difference = f.difference;
+      }
+      return out;
+    }),
+  };
+}

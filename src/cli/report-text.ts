@@ -1,0 +1,29 @@
+import { CheckResult } from "../core/check";
+import { Finding, SEVERITY_LABEL, Severity } from "../core/finding";
+import { countBySeverity } from "../excel/check-flow";
+
+const KIND_LABEL = { summary: "收支总表", indicators: "绩效指标表", other: "其他表" } as const;
+
+export function formatCounts(counts: Record<Severity, number>): string {
+  return `错误 ${counts.error} 项，疑似 ${counts.warning} 项，提示 ${counts.info} 项`;
+}
+
+function findingLine(f: Finding): string {
+  const numbers = f.expected !== undefined ? `（预期 ${f.expected}，实际 ${f.actual}）` : "";
+  return `  [${SEVERITY_LABEL[f.severity]}] ${f.cell.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
+}
+
+/** The human report for one file: findings grouped by sheet, then a summary line. */
+export function formatTextReport(file: string, result: CheckResult): string {
+  const lines = [`文件：${file}`];
+  for (const sheet of result.sheets) {
+    const findings = result.findings.filter((f) => f.sheet === sheet.name);
+    const table = sheet.table && sheet.table !== KIND_LABEL[sheet.kind] ? `，${sheet.table}` : "";
+    lines.push(`【${sheet.name}】（${KIND_LABEL[sheet.kind]}${table}）`);
+    if (sheet.note) lines.push(`  ${sheet.note}`);
+    if (findings.length === 0) lines.push(sheet.kind === "other" && !sheet.table ? "  未识别为预算表，未检查" : "  未发现问题");
+    for (const f of findings) lines.push(findingLine(f));
+  }
+  lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,119 @@
+import { spawnSync } from "child_process";
+import { createHash } from "crypto";
+import ExcelJS from "exceljs";
+import { readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { runCli, tempDir, writeSummaryWorkbook } from "./cli-helpers";
+
+const dir = tempDir();
+const clean = path.join(dir, "clean.xlsx");
+const broken = path.join(dir, "broken.xlsx");
+
+beforeAll(async () => {
+  await writeSummaryWorkbook(clean);
+  await writeSummaryWorkbook(broken, 24488.41);
+});
+
+const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+describe("budget-check command line", () => {
+  it("exits 0 on a consistent workbook and prints a summary line", async () => {
+    const r = await runCli([clean]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("【收支总表】");
+    expect(r.out).toMatch(/小计：错误 0 项/);
+  });
+
+  it("exits 1 when an error-severity finding exists, and names the cell", async () => {
+    const r = await runCli([broken]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("BAL-SPEND");
+    expect(r.out).toContain("D8");
+  });
+
+  it("prints exactly the v1 JSON shape with --json", async () => {
+    const r = await runCli([broken, "--json"]);
+    const report = JSON.parse(r.out);
+    expect(Object.keys(report)).toEqual(["version", "files"]);
+    expect(report.version).toBe(1);
+    const file = report.files[0];
+    expect(Object.keys(file)).toEqual(["file", "sheets", "findings"]);
+    expect(file.sheets).toEqual([{ name: "收支总表", kind: "summary" }]);
+    const bal = file.findings.find((f: { rule: string }) => f.rule === "BAL-SPEND");
+    expect(bal).toMatchObject({ severity: "error", sheet: "收支总表", cell: "D8", expected: "24490.91", actual: "24488.41", difference: "-2.50" });
+    expect(bal.related).toEqual(["D5", "D6", "D7"]);
+    for (const f of file.findings) {
+      expect(Object.keys(f).slice(0, 6)).toEqual(["rule", "severity", "sheet", "cell", "related", "message"]);
+      if (!("expected" in f)) expect(f).not.toHaveProperty("actual");
+    }
+  });
+
+  it("applies --tolerance to the rounding band", async () => {
+    const loose = await runCli([broken, "--tolerance", "3", "--json"]);
+    const bal = JSON.parse(loose.out).files[0].findings.find((f: { rule: string }) => f.rule === "BAL-SPEND");
+    expect(bal.severity).toBe("info");
+    expect(loose.code).toBe(0);
+  });
+
+  it("exits 2 with one line for a missing file, a non-xlsx file, a corrupt file and an encrypted file", async () => {
+    const text = path.join(dir, "notes.xlsx");
+    writeFileSync(text, "这不是工作簿");
+    const corrupt = path.join(dir, "corrupt.xlsx");
+    writeFileSync(corrupt, readFileSync(clean).subarray(0, 400));
+    const encrypted = path.join(dir, "encrypted.xlsx");
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole, 0);
+    Buffer.from("EncryptedPackage", "utf16le").copy(ole, 600);
+    writeFileSync(encrypted, ole);
+    for (const [file, word] of [
+      [path.join(dir, "nope.xlsx"), "找不到"],
+      [text, "不是"],
+      [corrupt, "损坏"],
+      [encrypted, "密码"],
+    ]) {
+      const r = await runCli([file]);
+      expect(r.code).toBe(2);
+      expect(r.err.split("\n")).toHaveLength(1);
+      expect(r.err).toContain(word);
+      expect(r.err).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  });
+
+  it("exits 2 on bad usage", async () => {
+    expect((await runCli([])).code).toBe(2);
+    expect((await runCli([clean, "--tolerance", "abc"])).code).toBe(2);
+    expect((await runCli([clean, broken, "--annotate", path.join(dir, "x.xlsx")])).code).toBe(2);
+    expect((await runCli(["--bogus"])).code).toBe(2);
+  });
+
+  it("--annotate writes a marked copy and leaves the input byte-identical", async () => {
+    const before = sha(broken);
+    const out = path.join(dir, "annotated.xlsx");
+    const r = await runCli([broken, "--annotate", out]);
+    expect(r.code).toBe(1);
+    expect(sha(broken)).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cell = wb.getWorksheet("收支总表")!.getCell("D8");
+    expect(JSON.stringify(cell.note)).toContain("BAL-SPEND");
+    expect(cell.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFC7CE" } });
+  });
+
+  it("refuses to annotate over its own input", async () => {
+    const before = sha(broken);
+    const r = await runCli([broken, "--annotate", broken]);
+    expect(r.code).toBe(2);
+    expect(sha(broken)).toBe(before);
+  });
+
+  it("the installed binary keeps stdout pure JSON and sets the exit code", () => {
+    const bin = path.resolve("bin/budget-check.js");
+    const r = spawnSync(process.execPath, [bin, broken, "--json"], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    const missing = spawnSync(process.execPath, [bin, path.join(dir, "missing.xlsx")], { encoding: "utf8" });
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
