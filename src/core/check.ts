@@ -42,19 +42,23 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const standard: StandardSheet[] = [];
 
   snapshots.forEach((snapshot, index) => {
-    const view = new SheetView(snapshot);
-    const { kind, table } = classifySheet(view);
-    const report: SheetReport = { name: snapshot.name, kind, ...(table ? { table } : {}) };
-    const unit = detectUnit(view);
-    const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
+    const report: SheetReport = { name: snapshot.name, kind: "other" };
     try {
+      const view = new SheetView(snapshot);
+      const { kind, table } = classifySheet(view);
+      report.kind = kind;
+      if (table) report.table = table;
+      const unit = detectUnit(view);
+      const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
       const sheetFindings = checkSheet(view, ctx, kind, table);
+      if (!unit && (kind === "summary" || table)) sheetFindings.push(unitMissing(view));
       findings.push(...sheetFindings);
       if (table) standard.push({ view, table, ctx, reported: brokenFigureCells(sheetFindings) });
-    } catch (error) {
+    } catch {
+      // A rule that trips over an odd layout must not take the other sheets' findings with it.
       report.note = "此表结构异常，检查中断，请确认表格格式";
       findings.push(
-        makeFinding({ rule: "LAYOUT-UNKNOWN", sheet: snapshot.name, cell: view.address(view.firstRow, view.firstCol), message: `无法解析工作表「${snapshot.name}」的结构，未完成检查` }),
+        makeFinding({ rule: "LAYOUT-UNKNOWN", sheet: snapshot.name, cell: "A1", message: `无法解析工作表「${snapshot.name}」的结构，未完成检查，请确认它是标准的预算表格式` }),
       );
     }
     sheets.push(report);
@@ -70,6 +74,16 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
   findings.sort(compareFindings(order));
   return { sheets, findings: uniquifyIds(findings) };
+}
+
+function unitMissing(view: SheetView): Finding {
+  return makeFinding({
+    rule: "UNIT-MISSING",
+    sheet: view.name,
+    cell: view.address(view.firstRow, view.firstCol),
+    anchor: "单位",
+    message: `工作表「${view.name}」的表头未注明金额单位（如“单位：万元”），本次按万元理解金额与容差`,
+  });
 }
 
 function checkSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
