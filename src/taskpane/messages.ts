@@ -1,0 +1,27 @@
+import { ProgressStage } from "../excel/check-flow";
+import { GatewayError } from "../excel/gateway";
+
+/**
+ * The Chinese sentence shown for a failure. Gateway errors already carry one; anything else is an
+ * internal fault, and the user gets a plain sentence rather than a stack trace.
+ */
+export function describeError(error: unknown, action: string): string {
+  if (error instanceof GatewayError) return error.message;
+  if (error instanceof RangeError && /容差/.test(error.message)) return "容差设置无效，请在「设置」中改为非负数字后重试。";
+  return `${action}失败，请稍后重试；如仍失败，请关闭并重新打开本加载项。`;
+}
+
+const STAGE_TEXT: Record<ProgressStage, string> = { read: "读取", check: "检查", paint: "标记" };
+
+export function stageText(stage: ProgressStage, done: number, total: number): string {
+  const counter = stage !== "paint" && total > 0 ? `（${done}/${total} 张表）` : "";
+  return `正在${STAGE_TEXT[stage]}…${counter}`;
+}
+
+/** A non-negative decimal such as 0.01, 0.5 or 1: the rounding band the core accepts. */
+export function validateTolerance(text: string): string | null {
+  const t = text.trim();
+  if (t === "") return "请填写容差，例如 0.01。";
+  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t)) return "容差必须是非负数字，例如 0.01。";
+  return null;
+}

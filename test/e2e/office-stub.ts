@@ -1,0 +1,24 @@
+/**
+ * Stands in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js in the browser test:
+ * defines Office and Excel over the in-memory fake workbook, seeded with the fixture 收支总表.
+ * Bundled into one classic script so it runs, like office.js, before the pane's deferred scripts.
+ */
+import { createFakeExcel, fakeSheetsFromSnapshots } from "../support/fake-excel";
+import { notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+
+const fake = createFakeExcel(fakeSheetsFromSnapshots([summaryWithWrongSpendTotal(), notesSheet()]));
+const context = fake.Office.context as Record<string, unknown>;
+context.officeTheme = { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false };
+context.document = { url: "https://example.test/示例预算表.xlsx" };
+context.displayLanguage = "zh-CN";
+
+const w = window as unknown as Record<string, unknown>;
+w.Office = fake.Office;
+w.Excel = fake.Excel;
+/** For page.evaluate: what the user would see in Excel. */
+w.__fakeExcel = {
+  selection: () => fake.selection(),
+  addedMarks: () =>
+    fake.snapshot().sheets.flatMap((s) => s.conditionalFormats.filter((cf) => !cf.id.startsWith("{USER-CF")).map((cf) => `${s.name}!${cf.areas.join(",")}`)),
+  allConditionalFormats: () => fake.snapshot().sheets.reduce((n, s) => n + s.conditionalFormats.length, 0),
+};

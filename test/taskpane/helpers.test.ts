@@ -1,0 +1,49 @@
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { makeFinding } from "../../src/core/finding";
+import { GatewayError } from "../../src/excel/gateway";
+import { groupFindings } from "../../src/taskpane/grouping";
+import { parseLaunch } from "../../src/taskpane/launch";
+import { describeError, stageText, validateTolerance } from "../../src/taskpane/messages";
+import { themeForOffice } from "../../src/taskpane/theme";
+
+describe("pane helpers", () => {
+  test("the theme follows the Office body background, light when unknown", () => {
+    expect(themeForOffice({ bodyBackgroundColor: "#262626" })).toBe(webDarkTheme);
+    expect(themeForOffice({ bodyBackgroundColor: "#000" })).toBe(webDarkTheme);
+    expect(themeForOffice({ bodyBackgroundColor: "#FFFFFF" })).toBe(webLightTheme);
+    expect(themeForOffice({ bodyBackgroundColor: "#e6e6e6" })).toBe(webLightTheme);
+    expect(themeForOffice({ bodyBackgroundColor: "" })).toBe(webLightTheme);
+    expect(themeForOffice(undefined)).toBe(webLightTheme);
+  });
+
+  test("launch options come from the query string", () => {
+    expect(parseLaunch("?view=templates")).toEqual({ view: "templates", checkWorkbook: false });
+    expect(parseLaunch("?action=checkWorkbook&_host_Info=Excel")).toEqual({ view: "check", checkWorkbook: true });
+    expect(parseLaunch("")).toEqual({ view: "check", checkWorkbook: false });
+  });
+
+  test("tolerance must be a non-negative decimal", () => {
+    for (const ok of ["0", "0.01", "1", "12.5", ".5", " 0.2 "]) expect(validateTolerance(ok)).toBeNull();
+    for (const bad of ["-0.01", "1e-2", "０.01", "0.01万", "1,000", "abc"]) expect(validateTolerance(bad)).toMatch(/容差必须是非负数字/);
+    expect(validateTolerance("  ")).toMatch(/请填写容差/);
+  });
+
+  test("errors become Chinese sentences without internals", () => {
+    expect(describeError(new GatewayError("AccessDenied", "工作表受保护。"), "检查")).toBe("工作表受保护。");
+    const text = describeError(new Error("boom at foo.ts:12"), "检查");
+    expect(text).toMatch(/^检查失败/);
+    expect(text).not.toMatch(/boom|foo/);
+    expect(stageText("check", 1, 3)).toBe("正在检查…（1/3 张表）");
+    expect(stageText("paint", 0, 1)).toBe("正在标记…");
+  });
+
+  test("findings group by sheet then rule, in the order given", () => {
+    const f = (sheet: string, cell: string, rule: "SUM-ROW" | "CELL-ERROR") => makeFinding({ rule, sheet, cell, message: `${sheet}${cell}` });
+    const groups = groupFindings([f("甲", "B2", "SUM-ROW"), f("甲", "B3", "CELL-ERROR"), f("甲", "B9", "SUM-ROW"), f("乙", "A1", "CELL-ERROR")]);
+    expect(groups.map((g) => [g.sheet, g.count, g.rules.map((r) => [r.rule, r.findings.map((x) => x.cell)])])).toEqual([
+      ["甲", 3, [["SUM-ROW", ["B2", "B9"]], ["CELL-ERROR", ["B3"]]]],
+      ["乙", 1, [["CELL-ERROR", ["A1"]]]],
+    ]);
+    expect(groups[0].rules[0].title).toBe("合计/小计/总计行应等于本块各明细行之和");
+  });
+});
