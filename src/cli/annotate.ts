@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { mkdirSync } from "fs";
+import path from "path";
 import { Finding, SEVERITY_LABEL, SEVERITY_ORDER, Severity } from "../core/finding";
 
 /** Fill colours by severity: the same hues the add-in's marks use. */
@@ -31,6 +33,7 @@ export async function annotateWorkbook(input: Buffer, findings: Finding[], outPa
     target.note = list.map((f) => `【${SEVERITY_LABEL[f.severity]}·${f.rule}】${f.message}`).join("\n");
     marked++;
   }
+  mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
   await workbook.xlsx.writeFile(outPath);
   return marked;
 }

@@ -120,7 +120,7 @@ describe("收支总表 variants", () => {
   });
 
   it("says so when a sheet named 收支总表 has no recognisable layout", () => {
-    const f = check([gridSheet("收支总表", [["收支情况"], ["甲", 1], ["乙", 2]])]);
+    const f = check([gridSheet("收支总表", [["收支情况"], ["单位：万元"], ["甲", 1], ["乙", 2]])]);
     expect(f.map((x) => x.rule)).toEqual(["LAYOUT-UNKNOWN"]);
   });
 });
