@@ -1,4 +1,5 @@
 import { CheckResult } from "../core/check";
+import { Finding } from "../core/finding";
 
 /** The `--json` contract (version 1). Field names are fixed: other tools read them. */
 export interface JsonReport {
@@ -12,17 +13,8 @@ export interface JsonFile {
   findings: JsonFinding[];
 }
 
-export interface JsonFinding {
-  rule: string;
-  severity: "error" | "warning" | "info";
-  sheet: string;
-  cell: string;
-  related: string[];
-  message: string;
-  expected?: string;
-  actual?: string;
-  difference?: string;
-}
+/** A finding as v1 prints it: everything but the internal id. */
+export type JsonFinding = Omit<Finding, "id">;
 
 export function toJsonFile(file: string, result: CheckResult): JsonFile {
   return {

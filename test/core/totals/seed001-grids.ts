@@ -7,15 +7,9 @@
  */
 import { parseA1, parseRange, RectRef } from "../../../src/core/address";
 import { LiteralCell, SheetSnapshot, gridSheet } from "../../../src/core/snapshot";
+import type { StandardTable } from "../../../src/core/classify";
 
-export type Seed001Table =
-  | "收支总表"
-  | "收入总表"
-  | "支出总表"
-  | "财政拨款收支总表"
-  | "一般公共预算财政拨款支出表"
-  | "一般公共预算财政拨款基本支出表"
-  | "三公经费支出表";
+export type Seed001Table = StandardTable;
 
 interface Spec {
   title: string;
