@@ -18,6 +18,9 @@ const DASHES = /^[-－—–―_]+$/;
  */
 export function decimalFromCellNumber(n: number): Decimal {
   if (!Number.isFinite(n)) throw new RangeError("not a finite number");
+  // Whole numbers of up to 15 digits are exact as doubles and need no string round trip; 0 still
+  // goes through it so that -0 reads as 0, as before.
+  if (Number.isInteger(n) && n !== 0 && Math.abs(n) < 1e15) return new Decimal(n);
   return new Decimal(n.toPrecision(15));
 }
 
@@ -26,8 +29,12 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
+/** Plain ASCII digits, the common case: nothing to convert, strip or sign, so it skips the steps below. */
+const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
+
 /** Reads the text forms seen in real tables: "55,552.66", "（12.5）", "－3", full-width digits, stray spaces. */
 export function parseAmountText(raw: string): AmountReading {
+  if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: new Decimal(raw), fromText: true };
   const text = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "");
   if (text === "" || DASHES.test(text)) return { kind: "empty" };
   if (isErrorValue(text)) return { kind: "error", code: text };

@@ -64,6 +64,7 @@ export class SheetView {
   text(row: number, col: number): string {
     const r = this.sheet.texts[row - this.sheet.origin.row];
     const t = r ? r[col - this.sheet.origin.col] : undefined;
+    if (typeof t === "string") return t;
     if (t !== undefined && t !== null) return String(t);
     const v = this.value(row, col);
     return v === null ? "" : String(v);
@@ -96,9 +97,13 @@ export class SheetView {
   }
 }
 
+const HAS_SPACE = /[\s\u3000\u00a0]/;
+const SPACES = /[\s\u3000\u00a0]+/g;
+
 /** Removes all white space (including full-width spaces) so that `项  目` matches `项目`. */
 export function compactLabel(text: string): string {
-  return text.replace(/[\s\u3000\u00a0]+/g, "");
+  // Most labels hold no white space; a test is cheaper than a global replace that finds nothing.
+  return HAS_SPACE.test(text) ? text.replace(SPACES, "") : text;
 }
 
 export type LiteralCell = CellValue | { v?: CellValue; f?: string; fmt?: string; t?: string };

@@ -68,34 +68,34 @@ function verticalMergeIndex(view: SheetView): Map<number, { row: number; col: nu
 /** Cheap first test on the raw text, so that most data cells skip the label regexes. */
 const HINT_PREFILTER = /一级|三级|指标名称/;
 const BOUNDARY_PREFILTER = /项目|预算|单位|资金支出|绩效目标|年度目标|填|联系|审核|申报表|自评表/;
+/** The first characters of both prefilters' words: one character-class test rejects most data cells. */
+const ANY_PREFILTER = /[一三指项预单资绩年填联审申自]/;
 
-interface RowScan {
-  blank: boolean;
-  headerHint: boolean;
-  boundary: boolean;
-}
+/** scanRow's answer as bit flags: one number per row instead of an object. */
+const ROW_FILLED = 1;
+const ROW_HEADER_HINT = 2;
+const ROW_BOUNDARY = 4;
 
-/** One pass over a row's cells: is it blank, could it be a header, does it start a new project. */
-function scanRow(view: SheetView, row: number): RowScan {
-  let blank = true;
-  let headerHint = false;
-  let boundary = false;
+/** One pass over a row's cells: is it filled, could it be a header, does it start a new project. */
+function scanRow(view: SheetView, row: number): number {
+  let flags = 0;
   for (let c = view.firstCol; c <= view.lastCol; c++) {
     const text = view.text(row, c);
     if (text === "") continue;
-    const hint = HINT_PREFILTER.test(text);
-    const bound = BOUNDARY_PREFILTER.test(text);
+    const candidate = ANY_PREFILTER.test(text);
+    const hint = candidate && HINT_PREFILTER.test(text);
+    const bound = candidate && BOUNDARY_PREFILTER.test(text);
     if (!hint && !bound) {
-      if (blank && text.trim() !== "") blank = false;
+      if (!(flags & ROW_FILLED) && text.trim() !== "") flags |= ROW_FILLED;
       continue;
     }
     const l = compactLabel(text);
     if (l === "") continue;
-    blank = false;
-    if (hint && HEADER_HINT.test(l)) headerHint = true;
-    if (bound && (BOUNDARY_EXACT.test(l) || BOUNDARY_PREFIX.test(l) || BOUNDARY_TITLE.test(l))) boundary = true;
+    flags |= ROW_FILLED;
+    if (hint && HEADER_HINT.test(l)) flags |= ROW_HEADER_HINT;
+    if (bound && (BOUNDARY_EXACT.test(l) || BOUNDARY_PREFIX.test(l) || BOUNDARY_TITLE.test(l))) flags |= ROW_BOUNDARY;
   }
-  return { blank, headerHint, boundary };
+  return flags;
 }
 
 class CategoryReader {
@@ -140,6 +140,17 @@ class CategoryReader {
 /** Splits an indicator sheet into project blocks, each with its header, project data and rows. */
 export function readBlocks(view: SheetView, fallbackUnit: MoneyUnit): IndicatorBlock[] {
   const blocks: IndicatorBlock[] = [];
+  forEachBlock(view, fallbackUnit, (block) => blocks.push(block));
+  return blocks;
+}
+
+/**
+ * readBlocks one block at a time: `visit` gets each block as soon as its last row is read, so a
+ * caller that checks and drops blocks does not keep the rows of the whole sheet alive (on a large
+ * sheet, holding them all made the garbage collector copy every row object). Returns the count.
+ */
+export function forEachBlock(view: SheetView, fallbackUnit: MoneyUnit, visit: (block: IndicatorBlock) => void): number {
+  let count = 0;
   const merges = verticalMergeIndex(view);
   let regionStart = view.firstRow;
   let current: IndicatorBlock | null = null;
@@ -148,12 +159,13 @@ export function readBlocks(view: SheetView, fallbackUnit: MoneyUnit): IndicatorB
 
   for (let r = view.firstRow; r <= view.lastRow; r++) {
     const scan = scanRow(view, r);
-    if (scan.blank) continue;
-    const header = scan.headerHint ? readHeader(view, r) : null;
+    if (!(scan & ROW_FILLED)) continue;
+    const header = scan & ROW_HEADER_HINT ? readHeader(view, r) : null;
     if (header) {
-      const project = readProjectHeader(view, regionStart, r - 1, fallbackUnit, blocks.length + 1);
-      current = { ordinal: blocks.length + 1, header, project, rows: [], unused: [] };
-      blocks.push(current);
+      if (current) visit(current);
+      const project = readProjectHeader(view, regionStart, r - 1, fallbackUnit, count + 1);
+      count++;
+      current = { ordinal: count, header, project, rows: [], unused: [] };
       level1 = new CategoryReader(view, header.level1, merges);
       level2 = new CategoryReader(view, header.level2, merges);
       r = header.lastRow;
@@ -161,7 +173,8 @@ export function readBlocks(view: SheetView, fallbackUnit: MoneyUnit): IndicatorB
       continue;
     }
     if (!current || !level1 || !level2) continue;
-    if (scan.boundary) {
+    if (scan & ROW_BOUNDARY) {
+      visit(current);
       current = null;
       regionStart = r;
       continue;
@@ -175,12 +188,19 @@ export function readBlocks(view: SheetView, fallbackUnit: MoneyUnit): IndicatorB
     }
     const l2 = level2.read(r);
     const name = view.text(r, h.level3).trim();
-    const values = h.values.map((v) => ({ row: r, col: v.col, label: v.label, text: view.text(r, v.col).trim() }));
-    if (name === "" && values.every((v) => v.text === "")) {
+    const values: ValueCell[] = [];
+    let anyValue = false;
+    for (const v of h.values) {
+      const text = view.text(r, v.col).trim();
+      if (text !== "") anyValue = true;
+      values.push({ row: r, col: v.col, label: v.label, text });
+    }
+    if (name === "" && !anyValue) {
       if (l2?.explicit) current.unused.push({ row: r, level2: l2 });
       continue;
     }
     current.rows.push({ row: r, level1: l1, level2: l2, name, nameCol: h.level3, values });
   }
-  return blocks;
+  if (current) visit(current);
+  return count;
 }

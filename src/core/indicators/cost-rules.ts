@@ -14,6 +14,7 @@ const MONEY: Record<string, MoneyUnit> = { 元: "元", 万元: "万元", 亿元:
 
 /** "A little" for IND-COST-MISMATCH: within 1% of the budget, and never less than the rounding band. */
 const MISMATCH_SHARE = new Decimal("0.01");
+const ZERO = new Decimal(0);
 
 interface CostValue {
   row: IndicatorRow;
@@ -25,7 +26,7 @@ interface CostValue {
 export function checkCosts(scope: BlockScope): void {
   const { block, ctx } = scope;
   const { budget, budgetCell, budgetUnit } = block.project;
-  if (budget === null || budgetCell === null || !budget.greaterThan(0)) return;
+  if (budget === null || budgetCell === null || !budget.greaterThan(ZERO)) return;
   const unitText = budgetUnit;
   const costs: CostValue[] = [];
   for (const row of block.rows) {

@@ -58,9 +58,12 @@ export function isKnownLevel2(name: string): boolean {
 
 /** The level-1 category a level-2 name belongs to, or null for an unknown name. */
 export function parentOf(level2: string): Level1 | null {
-  for (const l1 of Object.keys(CHILDREN) as Level1[]) if (CHILDREN[l1].includes(level2)) return l1;
-  return null;
+  return PARENT.get(level2) ?? null;
 }
+
+/** Level-2 name → its level-1 parent, built once: parentOf runs for every indicator row. */
+const PARENT = new Map<string, Level1>();
+for (const l1 of Object.keys(CHILDREN) as Level1[]) for (const l2 of CHILDREN[l1]) if (!PARENT.has(l2)) PARENT.set(l2, l1);
 
 export function allowedUnder(level1: Level1, level2: string): boolean {
   return CHILDREN[level1].includes(level2);

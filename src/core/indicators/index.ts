@@ -2,7 +2,7 @@ import { toA1 } from "../address";
 import { CheckContext } from "../context";
 import { Finding, makeFinding } from "../finding";
 import { SheetView } from "../snapshot";
-import { readBlocks } from "./blocks";
+import { forEachBlock } from "./blocks";
 import { checkCosts } from "./cost-rules";
 import { checkPlan } from "./plan-rules";
 import { BlockScope } from "./scope";
@@ -18,8 +18,15 @@ export type { IndicatorBlock, IndicatorRow } from "./blocks";
 export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   if (view.rowCount === 0) return out;
-  const blocks = readBlocks(view, ctx.unit);
-  if (blocks.length === 0) {
+  // Each block is checked as soon as it is read; see forEachBlock.
+  const blockCount = forEachBlock(view, ctx.unit, (block) => {
+    const scope: BlockScope = { view, ctx, block, out };
+    checkStructure(scope);
+    checkValues(scope);
+    checkCosts(scope);
+    checkPlan(scope);
+  });
+  if (blockCount === 0) {
     // §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed.
     out.push(
       makeFinding({
@@ -30,14 +37,6 @@ export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding
         message: `工作表「${view.name}」中找不到含“一级指标”“二级指标”或“指标名称”“指标值”的表头行，未检查绩效指标`,
       }),
     );
-    return out;
-  }
-  for (const block of blocks) {
-    const scope: BlockScope = { view, ctx, block, out };
-    checkStructure(scope);
-    checkValues(scope);
-    checkCosts(scope);
-    checkPlan(scope);
   }
   return out;
 }

@@ -13,13 +13,15 @@ import { BlockScope, a1, add } from "./scope";
 
 const HUNDRED = new Decimal(100);
 const ONE = new Decimal(1);
+const ZERO = new Decimal(0);
 
 export function checkPlan(scope: BlockScope): void {
   const { block } = scope;
   const plan = block.project.plan;
   if (!plan) return;
   const anchorBase = `${block.project.name}|资金支出计划`;
-  const points = [...plan.points].sort((a, b) => a.month - b.month || a.col - b.col);
+  // Plans are almost always written in month order; copying and sorting is only needed otherwise.
+  const points = inOrder(plan.points) ? plan.points : [...plan.points].sort(byMonth);
   let prev: PlanPoint | null = null;
   for (const p of points) {
     if (p.value === null) continue;
@@ -35,6 +37,15 @@ export function checkPlan(scope: BlockScope): void {
     prev = p;
   }
   checkEnd(scope, points, plan.percentHeader, anchorBase);
+}
+
+function byMonth(a: PlanPoint, b: PlanPoint): number {
+  return a.month - b.month || a.col - b.col;
+}
+
+function inOrder(points: PlanPoint[]): boolean {
+  for (let i = 1; i < points.length; i++) if (byMonth(points[i - 1], points[i]) > 0) return false;
+  return true;
 }
 
 function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean, anchorBase: string): void {
@@ -57,7 +68,9 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
     }
     return;
   }
-  if (budget !== null && budget.greaterThan(0)) {
+  if (budget !== null && budget.greaterThan(ZERO)) {
+    // The usual case, an end equal to the budget, needs no difference computed.
+    if (value.equals(budget)) return;
     const cmp = compareWithBand(budget, value, ctx.band);
     if (cmp.tolerance === "exact") return;
     if (cmp.tolerance === "rounding") {
@@ -89,7 +102,7 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
     }
     return;
   }
-  if (budget !== null && budget.greaterThan(0)) {
+  if (budget !== null && budget.greaterThan(ZERO)) {
     add(scope, {
       rule: "PLAN-END",
       cell: a1(end),

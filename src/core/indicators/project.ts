@@ -47,6 +47,13 @@ const TITLE = /(?:绩效目标表|申报表|自评表|目标表)$/;
 /** Another header label: a blank 项目名称 must not borrow the label beside it as the name. */
 const OTHER_LABEL = /^(?:项目编码|项目编号|预算数|资金用途|申请单位|主管部门|实施期限|项目类型|一级预算单位)/;
 
+/**
+ * Every label above matches only text holding one of these characters (项目名称, 预算数/…金额,
+ * 资金支出计划, …表, 单位). Testing the raw text first spares most cells (amounts, names, months)
+ * the compacting and five regexes; white space inside a label does not hide a character.
+ */
+const LABEL_CHARS = /[称数额划表位]/;
+
 function cleanLabel(view: SheetView, row: number, col: number): string {
   return view.label(row, col).replace(/[:：]$/, "");
 }
@@ -69,10 +76,13 @@ function readPlanCell(view: SheetView, row: number, col: number): { value: Decim
 function readPlan(view: SheetView, row: number, col: number, lastRow: number): SpendingPlan | null {
   const months: { label: string; month: number; col: number }[] = [];
   let monthRow = row;
-  for (const r of [row, row + 1]) {
+  for (let r = row; r <= row + 1; r++) {
     for (let c = col + 1; c <= view.lastCol; c++) {
-      const m = MONTH.exec(view.label(r, c));
-      if (m) months.push({ label: view.label(r, c), month: Number(m[1]), col: c });
+      // Every month label holds 月: other cells (the amounts) skip the compacting and the regex.
+      if (!view.text(r, c).includes("月")) continue;
+      const label = view.label(r, c);
+      const m = MONTH.exec(label);
+      if (m) months.push({ label, month: Number(m[1]), col: c });
     }
     if (months.length > 0) {
       monthRow = r;
@@ -82,14 +92,21 @@ function readPlan(view: SheetView, row: number, col: number, lastRow: number): S
   if (months.length === 0) return null;
   // The amounts sit in the first row below the month labels that fills any month column.
   let amountRow = -1;
-  for (let r = monthRow + 1; r <= Math.min(lastRow, monthRow + 3); r++) {
-    if (months.some((m) => view.text(r, m.col).trim() !== "")) {
-      amountRow = r;
-      break;
+  for (let r = monthRow + 1; r <= Math.min(lastRow, monthRow + 3) && amountRow < 0; r++) {
+    for (const m of months) {
+      if (view.text(r, m.col).trim() !== "") {
+        amountRow = r;
+        break;
+      }
     }
   }
   if (amountRow < 0) return null;
-  const points = months.map((m) => ({ ...m, row: amountRow, ...readPlanCell(view, amountRow, m.col) }));
+  // A plain literal per point: spreading two objects into each point was this reader's main cost.
+  const points: PlanPoint[] = [];
+  for (const m of months) {
+    const cell = readPlanCell(view, amountRow, m.col);
+    points.push({ label: m.label, month: m.month, col: m.col, row: amountRow, value: cell.value, percentShown: cell.percentShown });
+  }
   return { labelCell: { row, col }, percentHeader: /[%％]/.test(view.label(row, col)), points };
 }
 
@@ -105,6 +122,7 @@ export function readProjectHeader(view: SheetView, from: number, to: number, fal
   let plan: SpendingPlan | null = null;
   for (let r = from; r <= to; r++) {
     for (let c = view.firstCol; c <= view.lastCol; c++) {
+      if (!LABEL_CHARS.test(view.text(r, c))) continue;
       const l = cleanLabel(view, r, c);
       if (l === "") continue;
       if (!nameCell && NAME.test(l)) {

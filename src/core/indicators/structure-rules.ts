@@ -17,6 +17,11 @@ function cellKey(c: CategoryCell): string {
   return `${c.row}:${c.col}`;
 }
 
+/** Built only on the rare rows that break a rule: a string per row was a cost on large sheets. */
+function level2Key(l2: CategoryCell, level1: Level1 | null): string {
+  return `${cellKey(l2)}|${level1 ?? ""}`;
+}
+
 function firstValueCell(row: IndicatorRow): string {
   return row.values.length > 0 ? a1(row.values[0]) : nameCell(row);
 }
@@ -50,8 +55,8 @@ function checkHierarchy(scope: BlockScope): void {
       });
     }
     if (!l2) continue;
-    const key = `${cellKey(l2)}|${level1 ?? ""}`;
     if (!isKnownLevel2(l2.name)) {
+      const key = level2Key(l2, level1);
       if (!flagged.has(key)) {
         flagged.add(key);
         add(scope, {
@@ -66,6 +71,7 @@ function checkHierarchy(scope: BlockScope): void {
     }
     if (!level1) continue;
     if (!allowedUnder(level1, l2.name)) {
+      const key = level2Key(l2, level1);
       if (!flagged.has(key)) {
         flagged.add(key);
         add(scope, {

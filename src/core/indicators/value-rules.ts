@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { IndicatorRow, ValueCell } from "./blocks";
 import { isQuantityCategory } from "./framework";
 import { compactName } from "./normalize";
@@ -16,6 +17,11 @@ const CHANGE_NAME = /增长|增幅|增加|提高|提升|上升|下降|降低|减
 const SATISFACTION = "满意度";
 const UNIT_IN_NAME = /[（(][^（）()]{1,6}[）)]$/;
 const NOT_APPLICABLE_NAME = /^(?:不适用|不涉及|\/|无)$/;
+/** Shared bounds: comparing with a literal number would build a Decimal on every call. */
+const ZERO = new Decimal(0);
+const ONE = new Decimal(1);
+const HUNDRED = new Decimal(100);
+const PERCENT_LABEL = /%|％|百分比/;
 
 interface Base {
   cell: string;
@@ -47,52 +53,54 @@ export function checkValues(scope: BlockScope): void {
   const { block } = scope;
   const stats = block.header.values.map((_, i) => columnStats(block.rows, i));
   for (const row of block.rows) {
-    row.values.forEach((cell, i) => checkCell(scope, row, cell, stats[i]));
+    for (let i = 0; i < row.values.length; i++) checkCell(scope, row, row.values[i], stats[i]);
   }
 }
 
+/** Built only when a finding is made: most cells are fine, and checkCell runs once per value cell. */
+function base(scope: BlockScope, row: IndicatorRow, cell: ValueCell): Base {
+  return { cell: a1(cell), related: [nameCell(row)], anchor: rowAnchor(scope.block, row, cell) };
+}
+
 function checkCell(scope: BlockScope, row: IndicatorRow, cell: ValueCell, stats: ColumnStats): void {
-  const { block } = scope;
-  // Built only when a finding is made: most cells are fine, and this runs once per value cell.
-  const base = (): Base => ({ cell: a1(cell), related: [nameCell(row)], anchor: rowAnchor(block, row, cell) });
   const name = row.name;
   const level1 = row.level1?.name ?? "";
   const level2 = row.level2?.name ?? "";
 
   if (cell.text === "") {
     if (name !== "" && !NOT_APPLICABLE_NAME.test(name)) {
-      add(scope, { ...base(), rule: "IND-EMPTY", message: `三级指标${quoted(name)}未填写${cell.label}` });
+      add(scope, { ...base(scope, row, cell), rule: "IND-EMPTY", message: `三级指标${quoted(name)}未填写${cell.label}` });
     }
     return;
   }
   const v = parseIndicatorValue(cell.text);
   if (v.fullWidth) {
-    add(scope, { ...base(), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${v.text}”识别，建议改为半角` });
+    add(scope, { ...base(scope, row, cell), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${v.text}”识别，建议改为半角` });
   }
   if (v.form === "notApplicable") {
     if (name !== "" && !NOT_APPLICABLE_NAME.test(name)) {
-      add(scope, { ...base(), rule: "IND-VAGUE", message: `三级指标${quoted(name)}已填写，指标值却为“不适用”，只有整行不适用时才可这样填写` });
+      add(scope, { ...base(scope, row, cell), rule: "IND-VAGUE", message: `三级指标${quoted(name)}已填写，指标值却为“不适用”，只有整行不适用时才可这样填写` });
     }
     return;
   }
   if (sameAsName(v, name)) {
-    add(scope, { ...base(), rule: "IND-SAME-AS-NAME", message: `指标值${quoted(v.raw.trim())}只是重复了三级指标名称，未给出可衡量的目标值` });
+    add(scope, { ...base(scope, row, cell), rule: "IND-SAME-AS-NAME", message: `指标值${quoted(v.raw.trim())}只是重复了三级指标名称，未给出可衡量的目标值` });
     return;
   }
   if (isQuantityCategory(level1, level2)) {
     if (!isQuantified(v)) {
       const category = level1 === "成本" ? level2 || "成本" : level2;
-      add(scope, { ...base(), rule: "IND-QUAL-IN-QUANT", message: `${category}指标${quoted(name)}的指标值${quoted(v.raw.trim())}没有量化，应填写数量或金额` });
+      add(scope, { ...base(scope, row, cell), rule: "IND-QUAL-IN-QUANT", message: `${category}指标${quoted(name)}的指标值${quoted(v.raw.trim())}没有量化，应填写数量或金额` });
       return;
     }
   } else if (v.form === "free" && !v.hasNumber) {
-    add(scope, { ...base(), rule: "IND-VAGUE", message: `指标值${quoted(v.raw.trim())}为定性表述且不在规范用语之列，建议量化或改用“显著提高”“达标”等规范用语` });
+    add(scope, { ...base(scope, row, cell), rule: "IND-VAGUE", message: `指标值${quoted(v.raw.trim())}为定性表述且不在规范用语之列，建议量化或改用“显著提高”“达标”等规范用语` });
     return;
   } else if (v.form === "qualitative" && level2 === "质量" && !v.grade && !v.zero) {
-    add(scope, { ...base(), rule: "IND-VAGUE", message: `质量指标${quoted(name)}的指标值“${v.word}”不是质量等级，建议填写达标率等比率或“合格”“优良”“达标”` });
+    add(scope, { ...base(scope, row, cell), rule: "IND-VAGUE", message: `质量指标${quoted(name)}的指标值“${v.word}”不是质量等级，建议填写达标率等比率或“合格”“优良”“达标”` });
     return;
   }
-  checkNumber(scope, row, cell, v, stats, base);
+  checkNumber(scope, row, cell, v, stats);
 }
 
 function sameAsName(v: IndicatorValue, name: string): boolean {
@@ -110,7 +118,6 @@ function checkNumber(
   cell: ValueCell,
   v: IndicatorValue,
   stats: ColumnStats,
-  base: () => Base,
 ): void {
   const name = row.name;
   const level1 = row.level1?.name ?? "";
@@ -118,29 +125,30 @@ function checkNumber(
   const rateLike = RATE_NAME.test(name) || level1 === SATISFACTION;
 
   if (v.form === "quantity" && v.unit === "") {
-    const percentColumn = /%|％|百分比/.test(cell.label);
+    const percentColumn = PERCENT_LABEL.test(cell.label);
     const meansPercent = rateLike || percentColumn || stats.percentGroups.has(level2);
-    const fraction = v.value.greaterThan(0) && (v.value.lessThan(1) || (v.value.equals(1) && v.text.includes(".")));
+    const fraction = v.value.greaterThan(ZERO) && (v.value.lessThan(ONE) || (v.value.equals(ONE) && v.text.includes(".")));
     if (fraction && meansPercent) {
       const shown = v.value.times(100).toString();
-      add(scope, { ...base(), rule: "IND-FRACTION-PERCENT", message: `指标值 ${v.text} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%` });
+      add(scope, { ...base(scope, row, cell), rule: "IND-FRACTION-PERCENT", message: `指标值 ${v.text} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%` });
       return;
     }
     if (stats.withUnit > 0 && !percentColumn && !UNIT_IN_NAME.test(name)) {
-      add(scope, { ...base(), rule: "IND-NO-UNIT", message: `指标值 ${v.text} 没有单位，而同一项目的其他指标值都带单位` });
+      add(scope, { ...base(scope, row, cell), rule: "IND-NO-UNIT", message: `指标值 ${v.text} 没有单位，而同一项目的其他指标值都带单位` });
     }
     return;
   }
 
   if (!rateLike || CHANGE_NAME.test(name)) return;
-  const percents =
-    (v.form === "quantity" || v.form === "approximate") && v.unit === "%" ? [v.value] : v.form === "range" && v.unit === "%" ? [v.low, v.high] : [];
-  for (const p of percents) {
-    if (p.lessThan(0) || p.greaterThan(100)) {
-      const bound = p.lessThan(0) ? "0%" : "100%";
-      const gap = p.lessThan(0) ? p.negated() : p.minus(100);
-      add(scope, { ...base(), rule: "IND-PERCENT-RANGE", message: `比率指标${quoted(name)}的指标值 ${p.toString()}% 超出 0%～100% 的范围，超出 ${bound} ${gap.toString()} 个百分点` });
-      return;
-    }
-  }
+  if ((v.form === "quantity" || v.form === "approximate") && v.unit === "%") checkPercent(scope, row, cell, v.value);
+  else if (v.form === "range" && v.unit === "%" && !checkPercent(scope, row, cell, v.low)) checkPercent(scope, row, cell, v.high);
+}
+
+/** IND-PERCENT-RANGE for one percentage; true when it reported one. */
+function checkPercent(scope: BlockScope, row: IndicatorRow, cell: ValueCell, p: Decimal): boolean {
+  if (!p.lessThan(ZERO) && !p.greaterThan(HUNDRED)) return false;
+  const bound = p.lessThan(ZERO) ? "0%" : "100%";
+  const gap = p.lessThan(ZERO) ? p.negated() : p.minus(HUNDRED);
+  add(scope, { ...base(scope, row, cell), rule: "IND-PERCENT-RANGE", message: `比率指标${quoted(row.name)}的指标值 ${p.toString()}% 超出 0%～100% 的范围，超出 ${bound} ${gap.toString()} 个百分点` });
+  return true;
 }
