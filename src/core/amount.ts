@@ -18,9 +18,13 @@ const DASHES = /^[-－—–―_]+$/;
  */
 export function decimalFromCellNumber(n: number): Decimal {
   if (!Number.isFinite(n)) throw new RangeError("not a finite number");
-  // Whole numbers of up to 15 digits are exact as doubles and need no string round trip; 0 still
-  // goes through it so that -0 reads as 0, as before.
-  if (Number.isInteger(n) && n !== 0 && Math.abs(n) < 1e15) return new Decimal(n);
+  // Shortest round-trip text of at most 15 characters has at most 15 significant digits, so it
+  // already is what toPrecision(15) would give, without the padded string. Zero (for -0) and
+  // subnormal magnitudes keep the general path.
+  if (Math.abs(n) >= 1e-300) {
+    const shortest = String(n);
+    if (shortest.length <= 15) return new Decimal(shortest);
+  }
   return new Decimal(n.toPrecision(15));
 }
 

@@ -2,7 +2,7 @@ import { RuleId } from "../catalogue";
 import { SheetChecker } from "./collector";
 import { RowInfo, itemRows } from "./rows";
 import { checkSum } from "./sum-check";
-import { columnName, rowHasValue } from "./table-helpers";
+import { columnName, minOf, rowHasValue } from "./table-helpers";
 import { TableLayout } from "./table-layout";
 
 interface Entry {
@@ -20,7 +20,7 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, rows: RowIn
   if (cols.length === 0) return;
   const hasValue = (row: number) => rowHasValue(ck.amounts, row, cols);
   const codeRows = rows.filter((r) => r.code);
-  const topCodeLength = codeRows.length ? Math.min(...codeRows.map((r) => r.code!.length)) : 0;
+  const topCodeLength = minOf(codeRows, (r) => r.code!.length);
   const isItem = (r: RowInfo) => (codeRows.length ? r.code?.length === topCodeLength : !r.code && r.rank === 0 && !r.breakdown);
 
   const firstTotal = rows.findIndex((r) => r.rank > 0);
@@ -33,7 +33,9 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, rows: RowIn
   for (const info of ordered) {
     if (info.rank > 0) {
       const popped: Entry[] = [];
-      while (stack.length && stack[stack.length - 1].rank < info.rank) popped.unshift(stack.pop()!);
+      while (stack.length && stack[stack.length - 1].rank < info.rank) popped.push(stack.pop()!);
+      // Popped newest first; reversing once keeps a long block linear (unshift per pop is quadratic).
+      popped.reverse();
       const subtotals = popped.filter((e) => e.rank > 0).map((e) => e.info);
       const items = codeRows.length
         ? popped.filter((e) => e.rank === 0).map((e) => e.info)

@@ -16,12 +16,11 @@ export function checkCells(ck: SheetChecker, table: TableLayout): void {
       const col = info.col;
       const value = view.value(row, col);
       if (value === null) continue;
-      const where = () => `${rowLabelNear(view, table, row, col)}|${columnName(view, table, col)}`;
       if (isErrorValue(value)) {
         ck.add({
           rule: "CELL-ERROR",
           cell: view.address(row, col),
-          anchor: where(),
+          anchor: where(ck, table, row, col),
           message: `${describe(ck, table, row, col)} 的单元格 ${view.address(row, col)} 为错误值 ${value}，相关合计无法核对`,
         });
         continue;
@@ -32,19 +31,23 @@ export function checkCells(ck: SheetChecker, table: TableLayout): void {
         ck.add({
           rule: "CELL-TEXTNUM",
           cell: view.address(row, col),
-          anchor: where(),
+          anchor: where(ck, table, row, col),
           message: `${describe(ck, table, row, col)} 的金额“${String(value).trim()}”以文本形式存储，Excel 的 SUM 会忽略它，本检查按 ${formatAmount(reading.value)} 计算`,
         });
       } else if (reading.kind === "invalid") {
         ck.add({
           rule: "CELL-NOT-NUMBER",
           cell: view.address(row, col),
-          anchor: where(),
+          anchor: where(ck, table, row, col),
           message: `${describe(ck, table, row, col)} 的内容“${String(value).trim()}”不是金额，相关合计无法核对`,
         });
       }
     }
   }
+}
+
+function where(ck: SheetChecker, table: TableLayout, row: number, col: number): string {
+  return `${rowLabelNear(ck.view, table, row, col)}|${columnName(ck.view, table, col)}`;
 }
 
 function describe(ck: SheetChecker, table: TableLayout, row: number, col: number): string {

@@ -1,4 +1,5 @@
 import { SheetChecker } from "./collector";
+import { labelsOf } from "./label-grid";
 import { RowInfo } from "./rows";
 import { checkSum } from "./sum-check";
 import { columnName } from "./table-helpers";
@@ -60,8 +61,9 @@ function checkParent(ck: SheetChecker, table: TableLayout, node: Node): void {
 }
 
 function nameOf(ck: SheetChecker, table: TableLayout, info: RowInfo): string {
+  const labels = labelsOf(ck.view);
   for (const c of table.labelCols) {
-    const l = ck.view.label(info.row, c);
+    const l = labels.label(info.row, c);
     if (l !== "") return l;
   }
   return "";

@@ -1,7 +1,7 @@
 import { CheckContext } from "../context";
 import { Finding, FindingInput, makeFinding } from "../finding";
 import { SheetView } from "../snapshot";
-import { AmountReader } from "./amounts";
+import { AmountReader, amountsOf } from "./amounts";
 
 /** A total cell that a sum rule checked, remembered for FORMULA-CONST. */
 export interface CheckedTotal {
@@ -21,14 +21,15 @@ export class SheetChecker {
   readonly findings: Finding[] = [];
   readonly amounts: AmountReader;
   readonly totals: CheckedTotal[] = [];
-  private readonly sumFlagged = new Set<string>();
-  private readonly totalSeen = new Set<string>();
+  // Cells as numbers (row * 16384 + col, Excel's column limit): string keys cost an allocation per probe.
+  private readonly sumFlagged = new Set<number>();
+  private readonly totalSeen = new Set<number>();
 
   constructor(
     readonly view: SheetView,
     readonly ctx: CheckContext,
   ) {
-    this.amounts = new AmountReader(view);
+    this.amounts = amountsOf(view);
   }
 
   add(input: Omit<FindingInput, "sheet">): void {
@@ -36,17 +37,21 @@ export class SheetChecker {
   }
 
   hasSumFinding(row: number, col: number): boolean {
-    return this.sumFlagged.has(`${row},${col}`);
+    return this.sumFlagged.has(cellKey(row, col));
   }
 
   markSumFinding(row: number, col: number): void {
-    this.sumFlagged.add(`${row},${col}`);
+    this.sumFlagged.add(cellKey(row, col));
   }
 
   recordTotal(total: CheckedTotal): void {
-    const key = `${total.row},${total.col}`;
+    const key = cellKey(total.row, total.col);
     if (this.totalSeen.has(key)) return;
     this.totalSeen.add(key);
     this.totals.push(total);
   }
+}
+
+function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
 }

@@ -1,5 +1,6 @@
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./collector";
+import { labelsOf } from "./label-grid";
 import { totalRank } from "./labels";
 import { checkSum } from "./sum-check";
 import { columnName, rowHasValue, rowLabelNear } from "./table-helpers";
@@ -78,10 +79,12 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
     const names = components.map((c) => columnName(ck.view, table, c).split("/").pop());
     const phrase = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 列之和` : `${names.join("、")}之和`;
     const seen = new Map<string, number>();
+    const cols = [col, ...components];
+    const labels = labelsOf(ck.view);
     for (let row = table.firstRow; row <= table.lastRow; row++) {
-      if (!rowHasValue(ck.amounts, row, [col, ...components])) continue;
+      if (!rowHasValue(ck.amounts, row, cols)) continue;
       const label = rowLabelNear(ck.view, table, row, col);
-      const code = table.codeCol !== undefined ? ck.view.label(row, table.codeCol) : "";
+      const code = table.codeCol !== undefined ? labels.label(row, table.codeCol) : "";
       const key = code && code !== label ? `${code} ${label}` : label;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);

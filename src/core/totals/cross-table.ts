@@ -4,11 +4,11 @@ import { CheckContext } from "../context";
 import { Finding, makeFinding } from "../finding";
 import { StandardTable } from "../classify";
 import { SheetView } from "../snapshot";
-import { AmountReader } from "./amounts";
+import { AmountReader, amountsOf } from "./amounts";
 import { stripNumbering } from "./labels";
 import { RowInfo, itemRows, readRows } from "./rows";
 import { SummaryLayout, locateSummary, mainColumn } from "./summary";
-import { rowHasValue } from "./table-helpers";
+import { minOf, rowHasValue } from "./table-helpers";
 import { TableLayout, locateTables } from "./table-layout";
 
 export interface StandardSheet {
@@ -63,13 +63,13 @@ function locate(sheet: StandardSheet | undefined): Located | null {
   if (!sheet) return null;
   const layout = locateTables(sheet.view)[0];
   if (!layout) return null;
-  return { sheet, amounts: new AmountReader(sheet.view), layout, rows: readRows(sheet.view, layout, layout.labelCols[0]) };
+  return { sheet, amounts: amountsOf(sheet.view), layout, rows: readRows(sheet.view, layout, layout.labelCols[0]) };
 }
 
 function locateSummarySheet(sheet: StandardSheet): (Located & { summary: SummaryLayout }) | null {
   for (const layout of locateTables(sheet.view)) {
     const summary = locateSummary(sheet.view, layout);
-    if (summary) return { sheet, amounts: new AmountReader(sheet.view), layout, rows: summary.spend.rows, summary };
+    if (summary) return { sheet, amounts: amountsOf(sheet.view), layout, rows: summary.spend.rows, summary };
   }
   return null;
 }
@@ -118,7 +118,7 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
   const tCol = leafColumn(spend, /^合计$/);
   const coded = spend.rows.filter((r) => r.code);
   if (tCol === undefined || coded.length === 0) return [];
-  const classLength = Math.min(...coded.map((r) => r.code!.length));
+  const classLength = minOf(coded, (r) => r.code!.length);
   const classes = new Map<string, RowInfo>();
   for (const r of coded) if (r.code!.length === classLength) classes.set(className(r.label), r);
   const out: Finding[] = [];

@@ -45,8 +45,14 @@ export function isIndented(raw: string): boolean {
 
 /** A classification code: 类 3, 款 5, 项 7 digits (功能分类) or 3 / 5 (经济分类). */
 export function readCode(text: string): string | null {
-  const t = compactLabel(text);
-  return /^\d{3}(\d{2}){0,2}$/.test(t) ? t : null;
+  return readCompactCode(compactLabel(text));
+}
+
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/** `readCode` for a label that is already compact: hot scans skip compacting it twice. */
+export function readCompactCode(label: string): string | null {
+  return CODE.test(label) ? label : null;
 }
 
 /** Header cells that name a label, code or counter column rather than money. */

@@ -1,5 +1,7 @@
-import { SheetView, compactLabel } from "../snapshot";
-import { isBreakdownLabel, isIndented, numberingLevel, readCode, totalRank } from "./labels";
+import { SheetView } from "../snapshot";
+import { labelsOf } from "./label-grid";
+import { isBreakdownLabel, isIndented, numberingLevel, readCompactCode, totalRank } from "./labels";
+import { minOf } from "./table-helpers";
 import { TableLayout } from "./table-layout";
 
 /** What a data row is, read from one label column. */
@@ -16,20 +18,39 @@ export interface RowInfo {
   breakdown: boolean;
 }
 
+/** Rows already read, per table and label column; see readRows. */
+const cache = new WeakMap<TableLayout, { view: SheetView; byCol: Map<number | undefined, RowInfo[]> }>();
+
 /**
  * Reads the rows of a table along one label column. Continuation rows below `其中：…` are
  * indented, or unnumbered among numbered siblings, or numbered deeper than their parent.
+ * The result is kept per table: the sheet rules and the cross-table checks read the same rows,
+ * and no caller modifies them.
  */
 export function readRows(view: SheetView, table: TableLayout, labelCol: number | undefined): RowInfo[] {
+  let entry = cache.get(table);
+  if (!entry || entry.view !== view) {
+    entry = { view, byCol: new Map() };
+    cache.set(table, entry);
+  }
+  let rows = entry.byCol.get(labelCol);
+  if (!rows) {
+    rows = scanRows(view, table, labelCol);
+    entry.byCol.set(labelCol, rows);
+  }
+  return rows;
+}
+
+function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefined): RowInfo[] {
+  const grid = labelsOf(view);
   const rows: RowInfo[] = [];
   let inBreakdown = false;
   let parentLevel = 0;
   for (let r = table.firstRow; r <= table.lastRow; r++) {
-    const raw = labelCol === undefined ? "" : view.text(r, labelCol);
-    const codeText = table.codeCol === undefined ? "" : view.text(r, table.codeCol);
-    const code = readCode(codeText);
-    let label = compactLabel(raw);
-    if (label === "" && !code) label = compactLabel(codeText);
+    const codeText = table.codeCol === undefined ? "" : grid.label(r, table.codeCol);
+    const code = readCompactCode(codeText);
+    let label = labelCol === undefined ? "" : grid.label(r, labelCol);
+    if (label === "" && !code) label = codeText;
     const rank = code ? 0 : totalRank(label);
     const level = numberingLevel(label);
     let breakdown = false;
@@ -39,6 +60,8 @@ export function readRows(view: SheetView, table: TableLayout, labelCol: number |
         breakdown = true;
         inBreakdown = true;
       } else if (inBreakdown) {
+        // Only continuation candidates need the raw text: indentation is what compacting removes.
+        const raw = labelCol === undefined ? "" : view.text(r, labelCol);
         if (isIndented(raw) || (level === 0 && parentLevel > 0) || level > parentLevel) breakdown = true;
         else inBreakdown = false;
       }
@@ -58,6 +81,6 @@ export function itemRows(rows: RowInfo[], hasValue: (row: number) => boolean): R
   const valued = rows.filter((r) => !r.breakdown && r.rank === 0 && hasValue(r.row));
   const labelled = valued.filter((r) => r.label !== "");
   if (labelled.length === 0) return valued;
-  const min = Math.min(...labelled.map((r) => r.level));
+  const min = minOf(labelled, (r) => r.level);
   return valued.filter((r) => r.label === "" || r.level === min);
 }

@@ -5,7 +5,7 @@ import { SheetChecker } from "./collector";
 import { stripNumbering } from "./labels";
 import { RowInfo, itemRows, readRows } from "./rows";
 import { checkSum } from "./sum-check";
-import { columnInfo, rowHasValue } from "./table-helpers";
+import { columnInfo, minOf, rowHasValue } from "./table-helpers";
 import { TableLayout } from "./table-layout";
 
 /** One half of a 收支总表: its label column, amount columns and key rows. */
@@ -76,7 +76,7 @@ export function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
 /** Labelled item rows of a side with no figure yet, at the items' outline level (formula slots). */
 function emptyItemRows(ck: SheetChecker, side: SummarySide, items: RowInfo[]): RowInfo[] {
   if (items.length === 0) return [];
-  const level = Math.min(...items.map((r) => r.level));
+  const level = minOf(items, (r) => r.level);
   const taken = new Set(items.map((r) => r.row));
   return side.rows.filter(
     (r) => r.row < side.yearTotalRow && !taken.has(r.row) && r.label !== "" && !r.breakdown && r.rank === 0 && r.level === level && !rowHasValue(ck.amounts, r.row, side.amountCols),

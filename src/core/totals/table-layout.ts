@@ -1,6 +1,8 @@
 import { readAmount } from "../amount";
 import { SheetView } from "../snapshot";
-import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCode } from "./labels";
+import { amountsOf } from "./amounts";
+import { LabelGrid, labelsOf } from "./label-grid";
+import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCompactCode } from "./labels";
 
 export type ColumnRole = "serial" | "code" | "label" | "amount" | "none";
 
@@ -37,8 +39,22 @@ export interface TableLayout {
 const MAX_HEADER_SCAN = 40;
 const MAX_HEADER_DEPTH = 5;
 
-/** Finds the tables on a sheet, top to bottom. A sheet usually holds one. */
+const located = new WeakMap<SheetView, TableLayout[]>();
+
+/**
+ * Finds the tables on a sheet, top to bottom. A sheet usually holds one. The result is kept per
+ * view: the cross-table checks locate the same sheets again, and the layouts are never modified.
+ */
 export function locateTables(view: SheetView): TableLayout[] {
+  let tables = located.get(view);
+  if (!tables) {
+    tables = findTables(view);
+    located.set(view, tables);
+  }
+  return tables;
+}
+
+function findTables(view: SheetView): TableLayout[] {
   const tables: TableLayout[] = [];
   let r = view.firstRow;
   while (r <= view.lastRow) {
@@ -52,8 +68,9 @@ export function locateTables(view: SheetView): TableLayout[] {
 }
 
 function rowLabels(view: SheetView, row: number): string[] {
+  const grid = labelsOf(view);
   const out: string[] = [];
-  for (let c = view.firstCol; c <= view.lastCol; c++) out.push(view.label(row, c));
+  for (let c = view.firstCol; c <= view.lastCol; c++) out.push(grid.label(row, c));
   return out;
 }
 
@@ -69,12 +86,13 @@ function findHeaderTop(view: SheetView, from: number): number | null {
 
 /** Figures, codes and numbered item labels show that a row carries data rather than headings. */
 function hasDataSignal(view: SheetView, row: number): boolean {
+  const grid = labelsOf(view);
   for (let c = view.firstCol; c <= view.lastCol; c++) {
     const v = view.value(row, c);
     if (typeof v === "number") return true;
-    const l = view.label(row, c);
+    const l = grid.label(row, c);
     if (l === "") continue;
-    if (readCode(l) || numberingLevel(l) === 1 || numberingLevel(l) === 2) return true;
+    if (readCompactCode(l) || numberingLevel(l) === 1 || numberingLevel(l) === 2) return true;
     if (/[\d][.,][\d]/.test(l) && readAmount(l).kind === "number") return true;
   }
   return false;
@@ -90,7 +108,8 @@ function isColumnNumberRow(view: SheetView, row: number): boolean {
 }
 
 function isBlankRow(view: SheetView, row: number): boolean {
-  for (let c = view.firstCol; c <= view.lastCol; c++) if (view.label(row, c) !== "") return false;
+  const grid = labelsOf(view);
+  for (let c = view.firstCol; c <= view.lastCol; c++) if (grid.label(row, c) !== "") return false;
   return true;
 }
 
@@ -112,8 +131,9 @@ function buildTable(view: SheetView, top: number): TableLayout {
   const firstRow = bottom + 1;
   let lastRow = firstRow - 1;
   for (let r = firstRow; r <= view.lastRow; r++) {
-    if (isTableEnd(rowLabels(view, r))) break;
-    if (r > firstRow && findsNewHeader(view, r)) break;
+    const labels = rowLabels(view, r);
+    if (isTableEnd(labels)) break;
+    if (r > firstRow && findsNewHeader(view, r, labels)) break;
     lastRow = r;
   }
   const columns = buildColumns(view, headerRows, firstRow, lastRow);
@@ -124,27 +144,28 @@ function buildTable(view: SheetView, top: number): TableLayout {
 }
 
 /** A second header inside the data (stacked tables on one sheet) ends the current table. */
-function findsNewHeader(view: SheetView, row: number): boolean {
-  const labels = rowLabels(view, row);
-  return labels.filter(isHeaderWord).length >= 3 && labels.includes("序号") && !hasDataSignal(view, row);
+function findsNewHeader(view: SheetView, row: number, labels: string[]): boolean {
+  // 序号 first: it is the cheap test that nearly every data row fails.
+  return labels.includes("序号") && labels.filter(isHeaderWord).length >= 3 && !hasDataSignal(view, row);
 }
 
 function headerNode(view: SheetView, rows: number[], level: number, col: number): HeaderNode | null {
+  const grid = labelsOf(view);
   const r = rows[level];
   const merge = view.mergeAt(r, col);
   if (merge) {
-    const label = view.label(merge.top, merge.left);
+    const label = grid.label(merge.top, merge.left);
     return label === "" ? null : { key: `m${merge.top},${merge.left}`, label };
   }
-  const own = view.label(r, col);
+  const own = grid.label(r, col);
   if (own !== "") return { key: `c${r},${col}`, label: own };
   // Without merges a group heading sits in its first column only: carry it right over the
   // columns that have headings below it, as long as the heading itself has some below.
-  const below = (c: number) => rows.slice(level + 1).some((rr) => view.label(rr, c) !== "");
+  const below = (c: number) => rows.slice(level + 1).some((rr) => grid.label(rr, c) !== "");
   if (level === rows.length - 1 || !below(col)) return null;
   for (let c = col - 1; c >= view.firstCol; c--) {
     if (view.mergeAt(r, c)) return null;
-    const l = view.label(r, c);
+    const l = grid.label(r, c);
     if (l === "") {
       if (!below(c)) return null;
       continue;
@@ -155,6 +176,7 @@ function headerNode(view: SheetView, rows: number[], level: number, col: number)
 }
 
 function buildColumns(view: SheetView, headerRows: number[], firstRow: number, lastRow: number): ColumnInfo[] {
+  const grid = labelsOf(view);
   const columns: ColumnInfo[] = [];
   for (let c = view.firstCol; c <= view.lastCol; c++) {
     const path: HeaderNode[] = [];
@@ -163,21 +185,23 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
       if (node && !path.some((p) => p.key === node.key)) path.push(node);
     }
     const leaf = path.length ? path[path.length - 1].label : "";
-    const role = columnRole(view, c, path, firstRow, lastRow);
+    const role = columnRole(view, grid, c, path, firstRow, lastRow);
     columns.push({ col: c, role, path, header: path.map((p) => p.label).join("/"), leaf });
   }
   return columns;
 }
 
-function columnRole(view: SheetView, col: number, path: HeaderNode[], firstRow: number, lastRow: number): ColumnRole {
+function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderNode[], firstRow: number, lastRow: number): ColumnRole {
+  // The shared reader: the rules read these same amount cells next, so each is parsed once.
+  const amounts = amountsOf(view);
   let codes = 0;
   let numbers = 0;
   let texts = 0;
   for (let r = firstRow; r <= lastRow; r++) {
-    const l = view.label(r, col);
+    const l = grid.label(r, col);
     if (l === "") continue;
-    if (readCode(l)) codes++;
-    const reading = readAmount(view.value(r, col));
+    if (readCompactCode(l)) codes++;
+    const reading = amounts.reading(r, col);
     if (reading.kind === "number" || reading.kind === "empty") numbers++;
     else if (reading.kind === "invalid") texts++;
   }
