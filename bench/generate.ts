@@ -46,10 +46,9 @@ export async function writeCodeTableWorkbook(path: string, rows: number): Promis
   ws.addRow(["", "", "", "单位：万元"]).commit();
   ws.addRow(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]).commit();
   const body: (string | number)[][] = [];
-  const classes = Math.max(1, Math.floor(rows / 100));
   let grandBasic = 0;
   let grandProject = 0;
-  for (let c = 0; c < classes && body.length < rows; c++) {
+  for (let c = 0; body.length < rows; c++) {
     const classCode = String(201 + c);
     const classRow = body.length;
     body.push([classCode, `类${classCode}`, 0, 0, 0]);

@@ -192,6 +192,10 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
 }
 
 function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderNode[], firstRow: number, lastRow: number): ColumnRole {
+  const leaf = path.length ? path[path.length - 1].label : "";
+  // A header that names the column settles it without reading every cell below.
+  if (/序号|栏次|行次/.test(leaf)) return "serial";
+  if (/编码|代码/.test(leaf)) return "code";
   // The shared reader: the rules read these same amount cells next, so each is parsed once.
   const amounts = amountsOf(view);
   let codes = 0;
@@ -205,9 +209,6 @@ function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderN
     if (reading.kind === "number" || reading.kind === "empty") numbers++;
     else if (reading.kind === "invalid") texts++;
   }
-  const leaf = path.length ? path[path.length - 1].label : "";
-  if (/序号|栏次|行次/.test(leaf)) return "serial";
-  if (/编码|代码/.test(leaf)) return "code";
   const labelled = path.some((p) => isNonAmountHeader(p.label));
   if (labelled && codes > 0 && codes * 2 >= codes + texts) return "code";
   if (labelled) return "label";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { Decimal, decimalFromCellNumber, readAmount } from "../../../src/core/amount";
+import { Decimal, decimalFromCellNumber } from "../../../src/core/amount";
 import { SheetView, gridSheet } from "../../../src/core/snapshot";
 import { AmountReader, amountsOf } from "../../../src/core/totals/amounts";
 import { labelsOf } from "../../../src/core/totals/label-grid";
