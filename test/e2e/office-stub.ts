@@ -20,5 +20,6 @@ w.__fakeExcel = {
   selection: () => fake.selection(),
   addedMarks: () =>
     fake.snapshot().sheets.flatMap((s) => s.conditionalFormats.filter((cf) => !cf.id.startsWith("{USER-CF")).map((cf) => `${s.name}!${cf.areas.join(",")}`)),
+  sheetNames: () => fake.snapshot().sheets.map((s) => s.name),
   allConditionalFormats: () => fake.snapshot().sheets.reduce((n, s) => n + s.conditionalFormats.length, 0),
 };

@@ -103,6 +103,24 @@ test("?view=templates opens the templates view; ?action=checkWorkbook checks on 
   await page.close();
 });
 
+test("插入模板 adds a new sheet under a free name and leaves the existing one alone", async () => {
+  const { page, errors } = await openPane("?view=templates");
+  const before = (await page.evaluate("window.__fakeExcel.sheetNames()")) as string[];
+  expect(before).toContain("收支总表");
+  await page.getByRole("button", { name: "插入部门预算收支总表" }).click();
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames().length > 2);
+  const after = (await page.evaluate("window.__fakeExcel.sheetNames()")) as string[];
+  expect(after).toEqual([...before, "收支总表 (2)"]);
+  await page.getByText("已插入工作表「收支总表 (2)」").waitFor();
+  // The pane returns to idle: the insert buttons are usable again.
+  await page.waitForFunction(() => !(document.querySelector('button[aria-label="插入部门预算收支总表"]') as HTMLButtonElement).disabled);
+  // Let Fluent's colour transition settle so the screenshot shows the idle buttons.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(OUT, "taskpane-templates.png"), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 test("the built pane's first load stays within the 350 KB gzip budget, without exceljs", () => {
   const run = spawnSync(process.execPath, [path.resolve(__dirname, "../../scripts/bundle-size.js"), distDir], { encoding: "utf8" });
   expect(run.stderr).toBe("");
