@@ -1,4 +1,5 @@
 import { AmountReading, Decimal, readAmount } from "../amount";
+import { perView } from "./per-view";
 import { CellValue, SheetView } from "../snapshot";
 
 /** Decimals are immutable, so every empty cell can share one zero instead of allocating its own. */
@@ -54,14 +55,5 @@ export class AmountReader {
 }
 
 
-const readers = new WeakMap<SheetView, AmountReader>();
-
 /** One reader per view: the sheet's own rules and the cross-table checks read the same cells. */
-export function amountsOf(view: SheetView): AmountReader {
-  let reader = readers.get(view);
-  if (!reader) {
-    reader = new AmountReader(view);
-    readers.set(view, reader);
-  }
-  return reader;
-}
+export const amountsOf = perView((view) => new AmountReader(view));

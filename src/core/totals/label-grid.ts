@@ -1,4 +1,5 @@
 import { SheetView } from "../snapshot";
+import { perView } from "./per-view";
 
 /**
  * The sheet's compact labels, each computed once. Layout detection and the rules scan every data
@@ -27,14 +28,5 @@ export class LabelGrid {
   }
 }
 
-const grids = new WeakMap<SheetView, LabelGrid>();
-
 /** One grid per view: the per-sheet rules and the cross-table checks read the same sheet. */
-export function labelsOf(view: SheetView): LabelGrid {
-  let grid = grids.get(view);
-  if (!grid) {
-    grid = new LabelGrid(view);
-    grids.set(view, grid);
-  }
-  return grid;
-}
+export const labelsOf = perView((view) => new LabelGrid(view));

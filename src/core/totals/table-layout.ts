@@ -3,6 +3,7 @@ import { SheetView } from "../snapshot";
 import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
 import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCompactCode } from "./labels";
+import { perView } from "./per-view";
 
 export type ColumnRole = "serial" | "code" | "label" | "amount" | "none";
 
@@ -39,20 +40,11 @@ export interface TableLayout {
 const MAX_HEADER_SCAN = 40;
 const MAX_HEADER_DEPTH = 5;
 
-const located = new WeakMap<SheetView, TableLayout[]>();
-
 /**
  * Finds the tables on a sheet, top to bottom. A sheet usually holds one. The result is kept per
  * view: the cross-table checks locate the same sheets again, and the layouts are never modified.
  */
-export function locateTables(view: SheetView): TableLayout[] {
-  let tables = located.get(view);
-  if (!tables) {
-    tables = findTables(view);
-    located.set(view, tables);
-  }
-  return tables;
-}
+export const locateTables = perView(findTables);
 
 function findTables(view: SheetView): TableLayout[] {
   const tables: TableLayout[] = [];
