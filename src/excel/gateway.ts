@@ -47,6 +47,7 @@ export type GatewayErrorCode =
   | "RequirementSetMissing"
   | "SheetTooLarge"
   | "ItemNotFound"
+  | "HiddenSheetSkipped"
   | "Unknown";
 
 /** Settings kept per workbook (in workbook.settings). */

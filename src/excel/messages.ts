@@ -35,6 +35,8 @@ export function describe(code: GatewayErrorCode, action: Action, sheet?: string,
       return `当前 Excel 版本不支持${detail ?? VERB[action]}所需的功能。请升级到 Office 2019 或更新版本，或使用网页版 Excel。`;
     case "SheetTooLarge":
       return `${where}的已用区域有 ${detail ?? "超过 500 万"} 个单元格，超过 Excel 单次读取 500 万个单元格的上限，已跳过。请删除多余的空行空列或拆分表格后重试；其他工作表照常检查。`;
+    case "HiddenSheetSkipped":
+      return `隐藏的工作表未检查：${detail ?? ""}。如需检查，请先取消隐藏（右键工作表标签 → 取消隐藏）。`;
     case "ItemNotFound":
       return `找不到${where}，它可能已被删除或改名。请重新检查后再试。`;
     default:

@@ -38,9 +38,10 @@ export async function readSheets(
 ): Promise<ReadResult> {
   try {
     return await excel.run(async (context) => {
-      const names = await listSheets(context, scope);
+      const { names, hidden } = await listSheets(context, scope);
       const dims = await usedRanges(context, names);
       const problems: GatewayProblem[] = [];
+      if (hidden.length) problems.push({ code: "HiddenSheetSkipped", message: describe("HiddenSheetSkipped", "read", undefined, hidden.join("、")) });
       const readable = dims.filter((d) => {
         const cells = d.used ? (d.used.bottom - d.used.top + 1) * (d.used.right - d.used.left + 1) : 0;
         if (cells <= MAX_READ_CELLS) return true;
@@ -57,16 +58,17 @@ export async function readSheets(
   }
 }
 
-async function listSheets(context: Excel.RequestContext, scope: "active" | "all"): Promise<string[]> {
+async function listSheets(context: Excel.RequestContext, scope: "active" | "all"): Promise<{ names: string[]; hidden: string[] }> {
   if (scope === "active") {
     const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
     await context.sync();
-    return [sheet.name];
+    return { names: [sheet.name], hidden: [] };
   }
   const sheets = context.workbook.worksheets.load("items/name,items/visibility");
   await context.sync();
-  // Hidden sheets are helpers the user cannot see or navigate to; only visible ones are checked.
-  return sheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+  // Hidden sheets cannot be shown or navigated to, so they are not checked; the user is told which.
+  const visible = (s: Excel.Worksheet) => s.visibility === "Visible";
+  return { names: sheets.items.filter(visible).map((s) => s.name), hidden: sheets.items.filter((s) => !visible(s)).map((s) => s.name) };
 }
 
 async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {

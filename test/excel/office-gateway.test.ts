@@ -32,8 +32,9 @@ describe("readSheets", () => {
       { maxApi: "1.12" },
     );
     const progress: string[] = [];
-    const { snapshots } = await gateway.readSheets("all", (done, total, sheet) => progress.push(`${done}/${total} ${sheet}`));
+    const { snapshots, problems } = await gateway.readSheets("all", (done, total, sheet) => progress.push(`${done}/${total} ${sheet}`));
     expect(snapshots.map((s) => s.name)).toEqual(["甲", "空"]);
+    expect(problems).toEqual([{ code: "HiddenSheetSkipped", message: expect.stringContaining("隐藏的工作表未检查：隐藏") }]);
     expect(snapshots[0].merges).toEqual([]);
     expect(snapshots[1].values).toEqual([]);
     expect(progress).toEqual(["1/2 甲", "2/2 空"]);
