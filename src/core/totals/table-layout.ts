@@ -188,21 +188,25 @@ function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderN
   // A header that names the column settles it without reading every cell below.
   if (/序号|栏次|行次/.test(leaf)) return "serial";
   if (/编码|代码/.test(leaf)) return "code";
+  const labelled = path.some((p) => isNonAmountHeader(p.label));
+  let codes = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const l = grid.label(r, col);
+    if (l !== "" && readCompactCode(l)) codes++;
+  }
+  // A labelled column without codes is a label column: no need to parse its cells as amounts.
+  if (labelled && codes === 0) return "label";
   // The shared reader: the rules read these same amount cells next, so each is parsed once.
   const amounts = amountsOf(view);
-  let codes = 0;
   let numbers = 0;
   let texts = 0;
   for (let r = firstRow; r <= lastRow; r++) {
-    const l = grid.label(r, col);
-    if (l === "") continue;
-    if (readCompactCode(l)) codes++;
+    if (grid.label(r, col) === "") continue;
     const reading = amounts.reading(r, col);
     if (reading.kind === "number" || reading.kind === "empty") numbers++;
     else if (reading.kind === "invalid") texts++;
   }
-  const labelled = path.some((p) => isNonAmountHeader(p.label));
-  if (labelled && codes > 0 && codes * 2 >= codes + texts) return "code";
+  if (labelled && codes * 2 >= codes + texts) return "code";
   if (labelled) return "label";
   if (texts > numbers) return "label";
   if (path.length === 0 && numbers === 0) return "none";
