@@ -29,7 +29,9 @@ export async function annotateWorkbook(input: Buffer, findings: Finding[], outPa
     if (!sheet) continue;
     const worst = list.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
     const target = sheet.getCell(cell);
-    target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[worst.severity] } };
+    // exceljs shares one style object among cells formatted alike: setting `fill` on it would
+    // colour every such cell. A fresh style object keeps the mark on this cell alone.
+    target.style = { ...target.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb: SEVERITY_FILL[worst.severity] } } };
     target.note = list.map((f) => `【${SEVERITY_LABEL[f.severity]}·${f.rule}】${f.message}`).join("\n");
     marked++;
   }

@@ -8,6 +8,8 @@ export interface CliOptions {
   template?: TemplateKind | "all";
   out?: string;
   blocks?: number;
+  /** Lets --template replace an existing file. */
+  force: boolean;
   rules: boolean;
   help: boolean;
 }
@@ -17,13 +19,13 @@ export class UsageError extends Error {}
 export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
   budget-check 文件.xlsx --annotate 输出.xlsx
-  budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N]
+  budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N] [--force]
   budget-check --rules        列出全部检查规则
 选项：
   --json            以 JSON 输出检查结果（仅输出 JSON）
   --annotate OUT    另存一份标注副本：按严重程度填色并附批注（原文件不改动）
   --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
-  --template KIND   写出空白模板；--out 指定输出文件
+  --template KIND   写出空白模板；--out 指定输出文件（已存在时需加 --force 才覆盖）
 退出码：0 无错误；1 有错误级问题；2 用法错误或文件缺失、非 xlsx、损坏、加密`;
 
 function takeValue(argv: string[], i: number, flag: string): string {
@@ -33,7 +35,7 @@ function takeValue(argv: string[], i: number, flag: string): string {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { files: [], json: false, rules: false, help: false };
+  const o: CliOptions = { files: [], json: false, force: false, rules: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
@@ -73,6 +75,9 @@ export function parseArgs(argv: string[]): CliOptions {
         o.blocks = n;
         break;
       }
+      case "--force":
+        o.force = true;
+        break;
       case "--rules":
         o.rules = true;
         break;

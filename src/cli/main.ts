@@ -1,4 +1,3 @@
-import path from "path";
 import { RULES } from "../core/catalogue";
 import { checkWorkbook, CheckResult } from "../core/check";
 import { countBySeverity } from "../excel/check-flow";
@@ -8,6 +7,7 @@ import { formatCounts, formatTextReport } from "./report-text";
 import { JsonFile, JsonReport, toJsonFile } from "./report-json";
 import { readWorkbookBuffer, WorkbookReadError } from "./xlsx-read";
 import { loadFileBytes } from "./xlsx-errors";
+import { outputPathProblem, writeFailure } from "./output-path";
 import { writeTemplateFile } from "../templates/xlsx-file";
 
 export const EXIT_OK = 0;
@@ -41,14 +41,35 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (options.template) {
-    const written = await writeTemplateFile(options.template, options.out!, { blocks: options.blocks });
-    io.err(`已写出模板：${written.join("、")} → ${options.out}`);
-    return EXIT_OK;
+    const out = options.out!;
+    const refused = outputPathProblem(out, { inputs: [], overwrite: options.force, flag: "--out" });
+    if (refused) {
+      io.err(refused);
+      return EXIT_BAD_INPUT;
+    }
+    try {
+      const written = await writeTemplateFile(options.template, out, { blocks: options.blocks });
+      io.err(`已写出模板：${written.join("、")} → ${out}`);
+      return EXIT_OK;
+    } catch (e) {
+      const failure = writeFailure(out, e);
+      if (!failure) throw e;
+      io.err(failure);
+      return EXIT_BAD_INPUT;
+    }
   }
   return checkFiles(options, io);
 }
 
 async function checkFiles(options: CliOptions, io: Io): Promise<number> {
+  if (options.annotate) {
+    // An annotated copy may replace an earlier copy, never the workbook being checked.
+    const refused = outputPathProblem(options.annotate, { inputs: options.files, overwrite: true, flag: "--annotate" });
+    if (refused) {
+      io.err(refused);
+      return EXIT_BAD_INPUT;
+    }
+  }
   let badInput = false;
   let anyError = false;
   const jsonFiles: JsonFile[] = [];
@@ -78,12 +99,15 @@ async function checkFiles(options: CliOptions, io: Io): Promise<number> {
     else io.out(formatTextReport(file, result) + "\n");
 
     if (options.annotate) {
-      if (path.resolve(options.annotate) === path.resolve(file)) {
-        io.err(`用法错误：标注副本不能覆盖原文件 ${file}，请另指定 --annotate 输出路径`);
+      try {
+        const marked = await annotateWorkbook(bytes, result.findings, options.annotate);
+        io.err(`已写出标注副本：${options.annotate}（标注 ${marked} 个单元格，原文件未改动）`);
+      } catch (e) {
+        const failure = writeFailure(options.annotate, e);
+        if (!failure) throw e;
+        io.err(failure);
         return EXIT_BAD_INPUT;
       }
-      const marked = await annotateWorkbook(bytes, result.findings, options.annotate);
-      io.err(`已写出标注副本：${options.annotate}（标注 ${marked} 个单元格，原文件未改动）`);
     }
   }
 

@@ -49,7 +49,7 @@ export function sniffWorkbookBytes(buf: Buffer, label: string): void {
   }
 }
 
-export function corruptError(label: string, cause: unknown): WorkbookReadError {
-  const detail = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
-  return new WorkbookReadError("corrupt", `工作簿已损坏，无法读取（${detail}）：${label}`);
+export function corruptError(label: string, _cause: unknown): WorkbookReadError {
+  // The zip library's own words are English internals; the user needs what happened and what to do.
+  return new WorkbookReadError("corrupt", `工作簿已损坏，无法读取，请在 Excel 中打开并另存为 .xlsx 后重试：${label}`);
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import ExcelJS from "exceljs";
-import { readFileSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import path from "path";
 import { runCli, tempDir, writeSummaryWorkbook } from "./cli-helpers";
 
@@ -97,6 +97,70 @@ describe("budget-check command line", () => {
     const cell = wb.getWorksheet("收支总表")!.getCell("D8");
     expect(JSON.stringify(cell.note)).toContain("BAL-SPEND");
     expect(cell.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFC7CE" } });
+  });
+
+  it("--annotate colours only the flagged cells, each by its worst severity, on a real workbook", async () => {
+    const sample = "samples/示例预算表.xlsx";
+    const out = path.join(dir, "sample-annotated.xlsx");
+    const json = JSON.parse((await runCli([sample, "--json"])).out);
+    await runCli([sample, "--annotate", out]);
+    const worst = new Map<string, string>();
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    for (const f of json.files[0].findings) {
+      const key = `${f.sheet}!${f.cell}`;
+      if (!worst.has(key) || rank[f.severity] < rank[worst.get(key)!]) worst.set(key, f.severity);
+    }
+    const colour = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" } as Record<string, string>;
+    const before = new ExcelJS.Workbook();
+    await before.xlsx.readFile(sample);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(out);
+    let checked = 0;
+    before.eachSheet((ws) => {
+      const annotated = after.getWorksheet(ws.name)!;
+      ws.eachRow({ includeEmpty: true }, (row, r) =>
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          const key = `${ws.name}!${cell.address}`;
+          const got = annotated.getCell(r, c);
+          if (worst.has(key)) expect([key, got.fill]).toEqual([key, expect.objectContaining({ fgColor: { argb: colour[worst.get(key)!] } })]);
+          else expect([key, got.fill]).toEqual([key, cell.fill]);
+          checked++;
+        }),
+      );
+    });
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it("never writes over the input, even through a symlink", async () => {
+    const before = sha(broken);
+    const link = path.join(dir, "link.xlsx");
+    symlinkSync(broken, link);
+    const r = await runCli([broken, "--annotate", link]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("原文件");
+    expect(sha(broken)).toBe(before);
+  });
+
+  it("refuses an output that is a folder, in Chinese with exit 2", async () => {
+    for (const args of [[clean, "--annotate", dir + "/sub.xlsx"], ["--template", "all", "--out", dir + "/sub.xlsx"]]) {
+      mkdirSync(dir + "/sub.xlsx", { recursive: true });
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("文件夹");
+    }
+  });
+
+  it("--template does not replace an existing file unless --force", async () => {
+    const victim = path.join(dir, "victim.xlsx");
+    writeFileSync(victim, readFileSync(clean));
+    const before = sha(victim);
+    const refused = await runCli(["--template", "all", "--out", victim]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("已存在");
+    expect(sha(victim)).toBe(before);
+    const forced = await runCli(["--template", "all", "--out", victim, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(sha(victim)).not.toBe(before);
   });
 
   it("refuses to annotate over its own input", async () => {
