@@ -52,9 +52,22 @@ describe.each(fixtures.map((f) => [f.file, f] as const))("%s", (_name, fixture) 
 });
 
 describe("seed 003", () => {
-  it("flags 基本完成 under *数量 as IND-QUAL-IN-QUANT", async () => {
+  it("flags 基本完成 under *数量 as IND-QUAL-IN-QUANT at both value cells, and nothing else as an error", async () => {
     const { findings } = await resultFor("test/fixtures/seed003-indicators.xlsx");
-    expect(findings.some((f) => f.rule === "IND-QUAL-IN-QUANT")).toBe(true);
+    const qual = findings.filter((f) => f.rule === "IND-QUAL-IN-QUANT");
+    expect(qual.map((f) => [f.sheet, f.cell, f.severity])).toEqual([
+      ["绩效目标", "D10", "warning"],
+      ["绩效目标", "D30", "warning"],
+    ]);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("seed 000", () => {
+  it("parses every value form of the 4-column table: no error and no warning", async () => {
+    const { findings } = await resultFor("test/fixtures/seed000-indicators.xlsx");
+    expect(findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.rule}: ${f.message}`)).toEqual([]);
+    expect(findings.filter((f) => f.rule === "IND-FULLWIDTH").length).toBeGreaterThan(0);
   });
 });
 
