@@ -21,7 +21,7 @@ export function formatTextReport(file: string, result: CheckResult): string {
     const table = sheet.table && sheet.table !== KIND_LABEL[sheet.kind] ? `，${sheet.table}` : "";
     lines.push(`【${sheet.name}】（${KIND_LABEL[sheet.kind]}${table}）`);
     if (sheet.note) lines.push(`  ${sheet.note}`);
-    if (findings.length === 0) lines.push(sheet.kind === "other" && !sheet.table ? "  未识别为预算表，未检查" : "  未发现问题");
+    if (findings.length === 0 && !sheet.note) lines.push("  未发现问题");
     for (const f of findings) lines.push(findingLine(f));
   }
   lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);

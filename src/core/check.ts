@@ -5,7 +5,7 @@ import { CheckContext, DEFAULT_BAND } from "./context";
 import { Finding, compareFindings, makeFinding, uniquifyIds } from "./finding";
 import { checkIndicatorSheet } from "./indicators";
 import { SheetSnapshot, SheetView } from "./snapshot";
-import { brokenFigureCells, checkCrossTables, checkTotalsSheet } from "./totals";
+import { brokenFigureCells, checkCrossTables, checkTotalsSheet, hasCheckableTable } from "./totals";
 import type { StandardSheet } from "./totals/cross-table";
 
 export interface CheckOptions {
@@ -53,6 +53,8 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       const sheetFindings = checkSheet(view, ctx, kind, table);
       if (!unit && (kind === "summary" || table)) sheetFindings.push(unitMissing(view));
       findings.push(...sheetFindings);
+      // Silence on such a sheet would read as "no problems"; say that nothing was checked.
+      if (kind === "other" && !table && !hasCheckableTable(view)) report.note = "未识别出可检查的表格，未检查";
       if (table) standard.push({ view, table, ctx, reported: brokenFigureCells(sheetFindings) });
     } catch {
       // A rule that trips over an odd layout must not take the other sheets' findings with it.

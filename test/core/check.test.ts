@@ -43,4 +43,15 @@ describe("checkWorkbook", () => {
     const { findings } = checkWorkbook([broken]);
     expect(findings.map((f) => [f.rule, f.sheet])).toEqual([["LAYOUT-UNKNOWN", "收支总表"]]);
   });
+
+  it("notes a sheet with no checkable table, and not a generic table with a 合计", () => {
+    const text = gridSheet("说明", [["一、部门职责"], ["本部门负责全市卫生健康工作的统筹协调，以及基层医疗机构的业务指导。"]]);
+    const table = gridSheet("明细", [["单位：万元"], ["项目", "金额"], ["甲", 1], ["乙", 2], ["合计", 3]]);
+    const { sheets, findings } = checkWorkbook([text, table]);
+    expect(sheets.map((s) => [s.name, s.kind, s.note])).toEqual([
+      ["说明", "other", "未识别出可检查的表格，未检查"],
+      ["明细", "other", undefined],
+    ]);
+    expect(findings).toEqual([]);
+  });
 });

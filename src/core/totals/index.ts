@@ -10,6 +10,7 @@ import { checkColumnTotals } from "./columns";
 import { checkFormulaConstants } from "./formula-const";
 import { readRows } from "./rows";
 import { checkSangongBreakdown } from "./sangong";
+import { checkSplitCodes } from "./split-codes";
 import { checkSummary, locateSummary } from "./summary";
 import { locateTables } from "./table-layout";
 
@@ -27,6 +28,7 @@ export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: Sheet
     } else {
       const rows = readRows(view, t, t.labelCols[0]);
       checkCodeTree(ck, t, rows);
+      checkSplitCodes(ck, t);
       const sangong = table === "三公经费支出表";
       // In these tables the general identity is the named cross-table rule; one finding, one id.
       checkRowTotals(ck, t, rows, sangong ? "XT-SANGONG" : "SUM-ROW");
@@ -47,6 +49,11 @@ export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: Sheet
     );
   }
   return ck.findings;
+}
+
+/** True when the sheet holds at least one table the totals rules can read (a header row over data). */
+export function hasCheckableTable(view: SheetView): boolean {
+  return locateTables(view).length > 0;
 }
 
 /** Cells whose figure a sheet's findings call broken; a text number or a typed total is still a valid figure. */

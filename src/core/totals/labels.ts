@@ -63,10 +63,18 @@ export function isNonAmountHeader(label: string): boolean {
 }
 
 /** Words that mark a table's header row. */
-const HEADER_WORD = /^(序号|栏次|项目|科目编码|科目名称|编码|名称|合计|小计|金额|预算数|决算数|收入|支出|基本支出|项目支出|本年收入|上年结转|人员经费|公用经费|资金性质)$|分类科目$/;
+const HEADER_WORD = /^(序号|栏次|项目|科目编码|科目名称|编码|名称|项目名称|合计|小计|金额|收入|支出|基本支出|项目支出|本年收入|上年结转|人员经费|公用经费|资金性质|资金来源)$|分类科目$/;
+
+/**
+ * Figure columns of block-variant forms (self-evaluation sheets, multi-year tables): 年初预算数,
+ * 全年执行数, 实际支出, 2024年 … Whole-cell matches only, so a sentence never reads as a header.
+ */
+const FIGURE_HEADER = /^(\d{4}年(度)?)?(年初|全年|调整后|本年|上年|当年)?(预算数|预算金额|执行数|实际执行数|决算数|实际支出|支出数|金额)?(（万元）|\(万元\)|（元）|\(元\))?$/;
 
 export function isHeaderWord(label: string): boolean {
-  return HEADER_WORD.test(compactLabel(label));
+  const l = compactLabel(label);
+  // The figure pattern's parts are all optional: a bare prefix such as `全年` is no header.
+  return HEADER_WORD.test(l) || (FIGURE_HEADER.test(l) && /\d{4}年|数$|金额|支出/.test(l));
 }
 
 /** Rows that end a table: notes, or the title or unit line of the next table. */

@@ -31,8 +31,8 @@ export function unitNote(ck: SheetChecker): string {
 
 /**
  * Checks total = Σ items with the rounding band, and the total's formula range. A formula that
- * leaves out item rows is reported as FORMULA-OMITS instead of a plain mismatch: it names the
- * cause. Returns true when the identity holds exactly or within the band.
+ * leaves out item rows is a FORMULA-OMITS warning (the cause); a value beyond the band is also
+ * the identity's error. Returns true when the identity holds exactly or within the band.
  */
 export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
   const { total, items } = spec;
@@ -63,19 +63,18 @@ export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
   const gap = `相差 ${formatAmount(difference.abs())}${unitNote(ck)}`;
   if (omitted.length > 0) {
     const names = omitted.slice(0, 3).join("、") + (omitted.length > 3 ? " 等" : "");
-    const tail = tolerance === "exact" ? "，以后填入的数不会计入合计" : `，显示 ${formatAmount(actual)}，而${spec.itemsPhrase}为 ${formatAmount(expected)}，${gap}`;
+    const tail = tolerance === "exact" ? "，以后填入的数不会计入合计" : "，这些单元格的数没有计入合计";
+    // The formula is the cause and stays a warning (its catalogue default); a value that is also
+    // wrong is the identity's own error, reported below with expected and actual.
     ck.add({
       rule: "FORMULA-OMITS",
       cell,
       related,
       anchor: spec.anchor,
-      severity: tolerance === "beyond" ? "error" : "warning",
+      severity: "warning",
       message: `${spec.subject}的公式 ${formula} 漏掉了明细单元格 ${names}${tail}`,
-      expected,
-      actual,
     });
     ck.markSumFinding(total.row, total.col);
-    return tolerance !== "beyond";
   }
   if (tolerance === "exact") return true;
   const rounding = tolerance === "rounding";
@@ -105,4 +104,17 @@ function omittedItems(ck: SheetChecker, formula: string, items: CellRef[], slots
     .filter((i) => !rangesCover(ranges, i.row, i.col))
     .sort((a, b) => a.row - b.row || a.col - b.col)
     .map((i) => ck.view.address(i.row, i.col));
+}
+
+/** Whether total = Σ items within the band, without reporting anything; unreadable cells count as holding. */
+export function sumHolds(ck: SheetChecker, total: CellRef, items: CellRef[]): boolean {
+  const actual = ck.amounts.value(total.row, total.col);
+  if (actual === null) return true;
+  let expected: Decimal = ZERO;
+  for (const item of items) {
+    const v = ck.amounts.value(item.row, item.col);
+    if (v === null) return true;
+    expected = expected.plus(v);
+  }
+  return compareWithBand(expected, actual, ck.ctx.band).tolerance !== "beyond";
 }

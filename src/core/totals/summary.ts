@@ -4,7 +4,7 @@ import { SheetView } from "../snapshot";
 import { SheetChecker } from "./collector";
 import { stripNumbering } from "./labels";
 import { RowInfo, itemRows, readRows } from "./rows";
-import { checkSum } from "./sum-check";
+import { checkSum, sumHolds } from "./sum-check";
 import { columnInfo, minOf, rowHasValue } from "./table-helpers";
 import { TableLayout } from "./table-layout";
 
@@ -125,26 +125,34 @@ function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, w
   for (const col of side.amountCols) {
     const leaf = columnInfo(table, col)?.leaf ?? "";
     const suffix = multi ? `（${leaf}）` : "";
-    ok =
-      checkSum(ck, {
-        rule: yearRule,
-        total: { row: side.yearTotalRow, col },
-        items: items.map((r) => ({ row: r.row, col })),
-        slots: slots.map((r) => ({ row: r.row, col })),
-        subject: `${yearName}${suffix}`,
-        itemsPhrase: `各项${word}之和`,
-        anchor: `${yearName}|${leaf}`,
-        group: "bal",
-      }) && ok;
+    const yearOk = checkSum(ck, {
+      rule: yearRule,
+      total: { row: side.yearTotalRow, col },
+      items: items.map((r) => ({ row: r.row, col })),
+      slots: slots.map((r) => ({ row: r.row, col })),
+      subject: `${yearName}${suffix}`,
+      itemsPhrase: `各项${word}之和`,
+      anchor: `${yearName}|${leaf}`,
+      group: "bal",
+    });
+    ok = yearOk && ok;
     if (side.grandTotalRow === undefined) continue;
-    const names = [yearName, ...adjustmentNames];
+    const grand = { row: side.grandTotalRow, col };
+    const adjustCells = adjustments.map((r) => ({ row: r.row, col }));
+    const fromYear = [{ row: side.yearTotalRow, col }, ...adjustCells];
+    // A broken year total must not make a correct grand total look wrong too: one wrong figure,
+    // one finding. The grand total is then judged against the items themselves, and reported only
+    // when it agrees with neither (the year-total finding already explains one that follows it).
+    const fromItems = !yearOk && !sumHolds(ck, grand, fromYear);
+    const names = fromItems ? [`各项${word}`, ...adjustmentNames] : [yearName, ...adjustmentNames];
+    const phrase = fromItems ? (names.length > 1 ? `${names[0]}与${names.slice(1).join("、")}之和` : `各项${word}之和`) : names.length > 1 ? `${names.join("、")}之和` : yearName;
     ok =
       checkSum(ck, {
         rule: grandRule,
-        total: { row: side.grandTotalRow, col },
-        items: [{ row: side.yearTotalRow, col }, ...adjustments.map((r) => ({ row: r.row, col }))],
+        total: grand,
+        items: fromItems ? [...items.map((r) => ({ row: r.row, col })), ...adjustCells] : fromYear,
         subject: `${grandName}${suffix}`,
-        itemsPhrase: names.length > 1 ? `${names.join("、")}之和` : yearName,
+        itemsPhrase: phrase,
         anchor: `${grandName}|${leaf}`,
         group: "bal",
       }) && ok;

@@ -23,12 +23,23 @@ describe("FORMULA-OMITS", () => {
     expect(checkSeed("支出总表", { edits: { D8: { v: 1060.41, f: "SUM(D9:D11)" } } })).toEqual([]);
   });
 
-  it("names the left-out item when the SUM range is broken (value wrong: error, no second finding)", () => {
+  it("names the left-out item as a warning and reports the wrong value under the identity's own rule", () => {
     const f = checkSeed("支出总表", { edits: { D8: { v: 701.5, f: "SUM(D9:D10)" } } });
     const hit = at(f, "D8");
-    expect(hit).toHaveLength(1);
-    expect(hit[0]).toMatchObject({ rule: "FORMULA-OMITS", severity: "error" });
-    expect(hit[0].message).toContain("漏掉了明细单元格 D11");
+    expect(hit.map((x) => `${x.rule}:${x.severity}`).sort()).toEqual(["CODE-TREE:error", "FORMULA-OMITS:warning"]);
+    expect(at(f, "D8", "FORMULA-OMITS")[0].message).toContain("漏掉了明细单元格 D11");
+    const sum = at(f, "D8", "CODE-TREE")[0];
+    expect(sum.message).toContain("701.50");
+    expect(sum.message).toContain("1060.41");
+    expect(sum.expected).toBe("1060.41");
+    expect(sum.actual).toBe("701.50");
+  });
+
+  it("never reports FORMULA-OMITS above its catalogue severity", () => {
+    const f = checkSeed("收支总表", { edits: { [`E${seedRow(32)}`]: { v: 24213.57, f: "SUM(E6:E20)" } } });
+    const omits = f.filter((x) => x.rule === "FORMULA-OMITS");
+    expect(omits.length).toBeGreaterThan(0);
+    expect(omits.every((x) => x.severity === "warning")).toBe(true);
   });
 
   it("warns when the cached value still matches but the range misses an item", () => {
@@ -41,7 +52,10 @@ describe("FORMULA-OMITS", () => {
     expect(checkSeed("收支总表", { edits: { [`E${row}`]: { v: 24490.91, f: `SUM(E6:E${row - 1})` } } })).toEqual([]);
     const f = checkSeed("收支总表", { edits: { [`E${row}`]: { v: 24213.57, f: "SUM(E6:E20)" } } });
     expect(at(f, `E${row}`, "FORMULA-OMITS")).toHaveLength(1);
-    expect(at(f, `E${row}`, "BAL-SPEND")).toEqual([]);
+    const bal = at(f, `E${row}`, "BAL-SPEND");
+    expect(bal).toHaveLength(1);
+    expect(bal[0].severity).toBe("error");
+    expect(bal[0].message).toMatch(/^本年支出合计 24213\.57 与各项支出之和 24490\.91 不一致/);
   });
 });
 

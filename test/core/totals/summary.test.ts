@@ -119,6 +119,29 @@ describe("收支总表 variants", () => {
     expect(f[0].message).toBe("支出总计 135.00 与本年支出合计、结余分配、结转下年之和 136.00 不一致，相差 1.00（万元）");
   });
 
+  it("a wrong year total alone gives one finding: the correct grand total is judged against the items", () => {
+    const rows = variant();
+    rows[7][3] = 128; // 本年支出合计 typed wrong; 支出总计 135 = 130 + 1 + 4 is right
+    const f = check([gridSheet("部门收支总表", rows)]);
+    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND@D8"]);
+  });
+
+  it("still reports a grand total that agrees neither with the items nor with the wrong year total", () => {
+    const rows = variant();
+    rows[7][3] = 128;
+    rows[10][3] = 140;
+    const f = check([gridSheet("部门收支总表", rows)]);
+    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND@D8", "BAL-SPEND-TOTAL@D11"]);
+    expect(f[1].message).toBe("支出总计 140.00 与各项支出与结余分配、结转下年之和 135.00 不一致，相差 5.00（万元）");
+    expect(f[1].related).toEqual(["D5", "D6", "D9", "D10"]);
+  });
+
+  it("does the same on the income side", () => {
+    const rows = variant();
+    rows[7][1] = 119;
+    expect(check([gridSheet("部门收支总表", rows)]).map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-INCOME@B8"]);
+  });
+
   it("says so when a sheet named 收支总表 has no recognisable layout", () => {
     const f = check([gridSheet("收支总表", [["收支情况"], ["单位：万元"], ["甲", 1], ["乙", 2]])]);
     expect(f.map((x) => x.rule)).toEqual(["LAYOUT-UNKNOWN"]);
