@@ -99,11 +99,12 @@ export function compareWithBand(expected: Decimal, actual: Decimal, band: Decima
   return { tolerance: "beyond", difference };
 }
 
-export type MoneyUnit = "元" | "万元" | "亿元";
+export type MoneyUnit = "元" | "千元" | "万元" | "亿元";
 
 /** How many 元 one unit holds. */
 export const UNIT_IN_YUAN: Record<MoneyUnit, Decimal> = {
   元: new Decimal(1),
+  千元: new Decimal(1000),
   万元: new Decimal(10000),
   亿元: new Decimal(100000000),
 };
@@ -112,10 +113,11 @@ export function convertUnit(value: Decimal, from: MoneyUnit, to: MoneyUnit): Dec
   return value.times(UNIT_IN_YUAN[from]).dividedBy(UNIT_IN_YUAN[to]);
 }
 
-const UNIT_CELL = /(?:金额)?单位[:：]\s*(亿元|万元|千元|元)/;
+/** `单位：千元`, `金额单位：人民币万元`: the currency name may sit between the colon and the unit. */
+const UNIT_CELL = /(?:金额)?单位[:：]\s*(?:人民币)?\s*(亿元|万元|千元|元)/;
 
 /**
- * Reads the table's money unit from a header cell such as `单位：万元` or `金额单位：元`, looking in
+ * Reads the table's money unit from a header cell such as `单位：万元`, `单位：千元` or `金额单位：人民币元`, looking in
  * the first rows only. Returns the unit and where it was stated, or null when the sheet states none.
  */
 export function detectUnit(view: SheetView, maxRows = 12): { unit: MoneyUnit; cell: string } | null {
@@ -123,7 +125,7 @@ export function detectUnit(view: SheetView, maxRows = 12): { unit: MoneyUnit; ce
   for (let r = view.firstRow; r <= last; r++) {
     for (let c = view.firstCol; c <= view.lastCol; c++) {
       const m = UNIT_CELL.exec(view.label(r, c));
-      if (m && m[1] !== "千元") return { unit: m[1] as MoneyUnit, cell: view.address(r, c) };
+      if (m) return { unit: m[1] as MoneyUnit, cell: view.address(r, c) };
     }
   }
   return null;

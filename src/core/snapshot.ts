@@ -1,4 +1,5 @@
 import { RectRef, toA1 } from "./address";
+import { formatNumber } from "./number-format";
 
 /** A raw cell value as Excel reports it. Error values such as "#REF!" arrive as strings. */
 export type CellValue = string | number | boolean | null;
@@ -111,7 +112,7 @@ export type LiteralCell = CellValue | { v?: CellValue; f?: string; fmt?: string;
 /**
  * Builds a snapshot from a literal grid, for tests and for the CLI.
  * A cell can be a plain value, or `{ v, f, fmt, t }` for a value with a formula, number format
- * or displayed text. Displayed text defaults to the value formatted by `fmt` (0.00 and 0% only).
+ * or displayed text. Displayed text defaults to the value formatted by `fmt` (see displayText).
  */
 export function gridSheet(
   name: string,
@@ -155,29 +156,12 @@ export function gridSheet(
 }
 
 /**
- * A small formatter for the number formats that budget tables use (General, 0, 0.00, #,##0.00,
- * 0%, 0.00%). Excel itself supplies the text in the add-in; this serves literal grids and the CLI.
+ * The text a user would see for a value under a number format. Excel itself supplies the text in
+ * the add-in; this serves literal grids and the CLI (see number-format.ts for what it covers).
  */
 export function displayText(value: CellValue, numberFormat: string): string {
   if (value === null) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
-  const fmt = numberFormat.split(";")[0];
-  if (fmt === "General" || fmt === "@" || fmt === "") return formatGeneral(value);
-  const percent = fmt.includes("%");
-  const decimals = (/\.(0+)/.exec(fmt)?.[1] ?? "").length;
-  const grouped = fmt.includes(",");
-  const scaled = percent ? value * 100 : value;
-  let s = Math.abs(scaled).toFixed(decimals);
-  if (grouped) {
-    const [i, d] = s.split(".");
-    s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (d !== undefined ? `.${d}` : "");
-  }
-  const negative = scaled < 0 && Number(s.replace(/,/g, "")) !== 0;
-  return `${negative ? "-" : ""}${s}${percent ? "%" : ""}`;
-}
-
-function formatGeneral(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  return String(Number(value.toPrecision(11)));
+  return formatNumber(value, numberFormat);
 }

@@ -10,7 +10,7 @@ import { parseIndicatorValue } from "./value-grammar";
  * Per-head costs (`≤3000元/人`) are not totals and are left alone.
  */
 
-const MONEY: Record<string, MoneyUnit> = { 元: "元", 万元: "万元", 亿元: "亿元", 万: "万元" };
+const MONEY: Record<string, MoneyUnit> = { 元: "元", 千元: "千元", 万元: "万元", 亿元: "亿元", 万: "万元" };
 
 /** "A little" for IND-COST-MISMATCH: within 1% of the budget, and never less than the rounding band. */
 const MISMATCH_SHARE = new Decimal("0.01");

@@ -39,10 +39,10 @@ export interface ProjectHeader {
 
 const NAME = /^项目名称$/;
 /** 本年度项目金额 is the year's budget; 项目总金额（中期规划） spans years and is not matched. */
-const BUDGET = /^(?:预算数|本年度项目金额|年度预算数|本年预算数|本年度预算数|预算金额|年度资金总额|资金总额|项目金额)(?:[（(](亿元|万元|元)[）)])?$/;
+const BUDGET = /^(?:预算数|本年度项目金额|年度预算数|本年预算数|本年度预算数|预算金额|年度资金总额|资金总额|项目金额)(?:[（(](?:人民币)?(亿元|万元|千元|元)[）)])?$/;
 const PLAN = /^资金支出计划/;
 const MONTH = /^(\d{1,2})月(?:底|末)?$/;
-const UNIT = /单位[:：](亿元|万元|元)/;
+const UNIT = /单位[:：](?:人民币)?(亿元|万元|千元|元)/;
 const TITLE = /(?:绩效目标表|申报表|自评表|目标表)$/;
 /** Another header label: a blank 项目名称 must not borrow the label beside it as the name. */
 const OTHER_LABEL = /^(?:项目编码|项目编号|预算数|资金用途|申请单位|主管部门|实施期限|项目类型|一级预算单位)/;

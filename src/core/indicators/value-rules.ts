@@ -22,6 +22,11 @@ const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
 const PERCENT_LABEL = /%|％|百分比/;
+/**
+ * `%`, `≥%`, `‰以上`: the form's unit with the number left out. This is a value someone forgot to
+ * finish, not a qualitative phrase, so it is an empty value rather than a vague one.
+ */
+const BARE_UNIT = /^(?:≥|≤|>|<|=|不低于|不少于|不高于|不超过|大于|小于|高于|低于|达到)?(?:%|‰|百分比)(?:及以上|以上|及以下|以下|以内)?$/;
 
 interface Base {
   cell: string;
@@ -74,6 +79,12 @@ function checkCell(scope: BlockScope, row: IndicatorRow, cell: ValueCell, stats:
     return;
   }
   const v = parseIndicatorValue(cell.text);
+  if (v.form === "free" && !v.hasNumber && BARE_UNIT.test(v.text)) {
+    // Checked before IND-FULLWIDTH: a bare `％` needs its number, not a half-width sign.
+    const subject = name === "" ? cell.label : `三级指标${quoted(name)}的${cell.label}`;
+    add(scope, { ...base(scope, row, cell), rule: "IND-EMPTY", message: `${subject}只有“${v.raw.trim()}”，缺少数值` });
+    return;
+  }
   if (v.fullWidth) {
     add(scope, { ...base(scope, row, cell), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${v.text}”识别，建议改为半角` });
   }
