@@ -63,6 +63,13 @@ describe("seed 003", () => {
   });
 });
 
+describe("seed 001 indicators", () => {
+  it("reports the real value that is only “%” (block 52, 免费预防性体检人员满意度) as IND-EMPTY, the file's only error", async () => {
+    const { findings } = await resultFor("test/fixtures/seed001-indicators.xlsx");
+    expect(findings.filter((f) => f.severity === "error").map((f) => [f.cell, f.rule])).toEqual([["E891", "IND-EMPTY"]]);
+  });
+});
+
 describe("seed 000", () => {
   it("parses every value form of the 4-column table: no error and no warning", async () => {
     const { findings } = await resultFor("test/fixtures/seed000-indicators.xlsx");
