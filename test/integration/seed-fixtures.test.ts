@@ -64,7 +64,7 @@ describe("seed 003", () => {
 });
 
 describe("seed 001 indicators", () => {
-  it("reports the real value that is only “%” (block 52, 免费预防性体检人员满意度) as IND-EMPTY, the file's only error", async () => {
+  it("reports the real value that is only “%” (block 49, 免费预防性体检人员满意度) as IND-EMPTY, the file's only error", async () => {
     const { findings } = await resultFor("test/fixtures/seed001-indicators.xlsx");
     expect(findings.filter((f) => f.severity === "error").map((f) => [f.cell, f.rule])).toEqual([["E891", "IND-EMPTY"]]);
   });
