@@ -5,18 +5,30 @@ import { MARK_FILL, addressChunks, isMarkFormula, markFormula, planMarks } from 
 import { describe, problemFrom } from "./messages";
 import { rangeAddress } from "./read";
 
-/** workbook.settings key of the record of what we added: conditional-format ids per sheet. */
+/**
+ * workbook.settings key of the record of which sheets carry our marks and how many formats each got.
+ * It drives reporting (a protected sheet that still holds marks), never deletion: Excel's
+ * ConditionalFormat.id is only the rule's current priority, so a remembered id can name a user's rule.
+ */
 export const MARKS_KEY = "budgetCheck.marks";
 
 interface MarksRecord {
-  version: 1;
-  sheets: Record<string, string[]>;
+  version: 2;
+  /** Sheet name → number of conditional formats we added there. */
+  sheets: Record<string, number>;
 }
 
+/** Reads version 2 (counts) and version 1 (lists of ids, of which only the number still means anything). */
 function readRecord(value: unknown): MarksRecord {
-  const v = value as Partial<MarksRecord> | null;
-  if (v && v.version === 1 && v.sheets && typeof v.sheets === "object") return { version: 1, sheets: { ...v.sheets } };
-  return { version: 1, sheets: {} };
+  const v = value as { version?: unknown; sheets?: unknown } | null;
+  const sheets: Record<string, number> = {};
+  if (v && (v.version === 1 || v.version === 2) && v.sheets && typeof v.sheets === "object") {
+    for (const [name, entry] of Object.entries(v.sheets as Record<string, unknown>)) {
+      const n = Array.isArray(entry) ? entry.length : typeof entry === "number" && Number.isInteger(entry) ? entry : 0;
+      if (n > 0) sheets[name] = n;
+    }
+  }
+  return { version: 2, sheets };
 }
 
 interface Scan {
@@ -43,21 +55,23 @@ async function scan(context: Excel.RequestContext, sheets: Excel.Worksheet[]): P
   const scans = sheets.map((sheet) => ({
     sheet,
     name: sheet.name,
-    formats: sheet.getRange().conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula"),
+    formats: sheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
   }));
   await context.sync();
   return scans;
 }
 
-/** Queues the deletion of our marks on the scanned sheets; returns how many. */
-function deleteOurs(scans: Scan[], record: MarksRecord): number {
+/**
+ * Queues the deletion of our marks on the scanned sheets; returns how many. A mark is known by its
+ * marker formula alone, so a user's rule is never deleted. Deleting from the lowest priority up keeps
+ * the priorities (Excel's ids) of the rules still to be deleted from shifting under the batch.
+ */
+function deleteOurs(scans: Scan[]): number {
   let removed = 0;
   for (const s of scans) {
-    const ids = new Set(record.sheets[s.name] ?? []);
-    for (const cf of s.formats.items) {
+    for (const cf of [...s.formats.items].reverse()) {
       const custom = cf.customOrNullObject;
-      const formula = custom.isNullObject ? null : custom.rule.formula;
-      if (ids.has(cf.id) || isMarkFormula(formula)) {
+      if (!custom.isNullObject && isMarkFormula(custom.rule.formula)) {
         cf.delete();
         removed++;
       }
@@ -85,7 +99,7 @@ export async function paintMarks(excel: ExcelHost, office: OfficeHost, findings:
       const writable: Excel.Worksheet[] = [];
       for (const name of sheetNames) {
         const sheet = sheets.get(name);
-        const hasWork = plan.some((p) => p.sheet === name) || (record.sheets[name]?.length ?? 0) > 0;
+        const hasWork = plan.some((p) => p.sheet === name) || (record.sheets[name] ?? 0) > 0;
         if (!sheet) {
           if (hasWork) problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "paint", name) });
         } else if (sheet.protection.protected) {
@@ -93,8 +107,8 @@ export async function paintMarks(excel: ExcelHost, office: OfficeHost, findings:
         } else writable.push(sheet);
       }
       const scans = await scan(context, writable);
-      deleteOurs(scans, record);
-      const added: { sheet: string; cf: Excel.ConditionalFormat }[] = [];
+      deleteOurs(scans);
+      const added: Record<string, number> = {};
       let count = 0;
       for (const marks of plan) {
         const sheet = writable.find((s) => s.name === marks.sheet);
@@ -105,18 +119,16 @@ export async function paintMarks(excel: ExcelHost, office: OfficeHost, findings:
           const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
           cf.custom.rule.formula = markFormula(marks.severity);
           cf.custom.format.fill.color = MARK_FILL[marks.severity];
-          cf.load("id");
-          added.push({ sheet: marks.sheet, cf });
+          added[marks.sheet] = (added[marks.sheet] ?? 0) + 1;
         }
         count += marks.cells;
       }
-      await context.sync();
       if (canRecord) {
         for (const s of writable) delete record.sheets[s.name];
-        for (const a of added) (record.sheets[a.sheet] ??= []).push(a.cf.id);
+        Object.assign(record.sheets, added);
         writeRecord(context, record, existed);
-        await context.sync();
       }
+      await context.sync();
       return { count, problems };
     });
   } catch (error) {
@@ -133,11 +145,11 @@ export async function clearMarks(excel: ExcelHost, office: OfficeHost): Promise<
       const problems: GatewayProblem[] = [];
       const writable = [...sheets.values()].filter((s) => {
         if (!s.protection.protected) return true;
-        if (record.sheets[s.name]?.length) problems.push({ sheet: s.name, code: "AccessDenied", message: describe("AccessDenied", "clear", s.name) });
+        if (record.sheets[s.name]) problems.push({ sheet: s.name, code: "AccessDenied", message: describe("AccessDenied", "clear", s.name) });
         return false;
       });
       const scans = await scan(context, writable);
-      const count = deleteOurs(scans, record);
+      const count = deleteOurs(scans);
       if (canRecord) {
         for (const s of writable) delete record.sheets[s.name];
         // Sheets that no longer exist cannot hold marks any more.

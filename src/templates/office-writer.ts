@@ -1,7 +1,7 @@
 import { GatewayError } from "../excel/gateway";
 import type { TemplateKind } from "./catalog";
 import { INDICATOR_LAYOUT, projectBlockSpec } from "./indicator-spec";
-import { PROTECTION_OPTIONS, SupportsApi, officeSupports, writePart, writeSheetSpec } from "./office-ranges";
+import { SupportsApi, officeSupports, writePart, writeSheetSpec } from "./office-ranges";
 import { TemplateOptions, freeSheetName, templateSpec } from "./specs";
 
 export interface OfficeWriterOptions extends TemplateOptions {
@@ -60,7 +60,7 @@ export async function appendProjectBlock(context: Excel.RequestContext, options:
   const used = sheet.getUsedRange(true);
   used.load("values,rowIndex,rowCount,columnIndex");
   const protection = sheet.protection;
-  protection.load("protected");
+  protection.load("protected,options");
   await context.sync();
 
   if (!isIndicatorTemplate(used.values, used.columnIndex)) {
@@ -70,14 +70,20 @@ export async function appendProjectBlock(context: Excel.RequestContext, options:
     );
   }
   const firstRow = used.rowIndex + used.rowCount + 1;
-  if (protection.protected) protection.unprotect();
+  // The user may have changed what the protection allows (or protected the sheet themselves):
+  // it goes back exactly as it was. A password makes unprotect() fail, which is reported below.
+  const wasProtected = protection.protected;
+  const restore = wasProtected ? protection.options : null;
+  if (wasProtected) protection.unprotect();
   writePart(sheet, projectBlockSpec(firstRow), supports);
-  if (protection.protected) protection.protect(PROTECTION_OPTIONS);
+  if (restore) protection.protect(restore);
   sheet.getRangeByIndexes(firstRow + INDICATOR_LAYOUT.offsets.name, 1, 1, 1).select();
   try {
     await context.sync();
   } catch (error) {
-    if ((error as { code?: string }).code === "AccessDenied") {
+    // Office.js documents no code for a wrong or missing password here; hosts answer AccessDenied or InvalidArgument.
+    const code = (error as { code?: string }).code;
+    if (code === "AccessDenied" || (wasProtected && code === "InvalidArgument")) {
       throw new GatewayError("AccessDenied", `工作表「${sheet.name}」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。`);
     }
     throw error;

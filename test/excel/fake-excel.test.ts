@@ -85,6 +85,44 @@ describe("fake Excel", () => {
     expect(fake.snapshot().sheets[0].conditionalFormats).toHaveLength(1);
   });
 
+  it("gives conditional formats their priority as id, so ids shift when a format is added or deleted", async () => {
+    const fake = createFakeExcel([{ name: "S", conditionalFormats: [{ address: "A1", formula: "=1" }, { address: "A2", formula: "=2" }] }]);
+    const ids = () =>
+      fake.Excel.run(async (ctx: Ctx) => {
+        const list = ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula");
+        await ctx.sync();
+        return list.items.map((cf: Ctx) => `${cf.customOrNullObject.rule.formula}@${cf.id}`);
+      });
+    expect(await ids()).toEqual(["=1@0", "=2@1"]);
+    await fake.Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("B1").conditionalFormats.add("Custom").custom.rule.formula = "=3";
+      await ctx.sync();
+    });
+    expect(await ids()).toEqual(["=3@0", "=1@1", "=2@2"]);
+    await fake.Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats.getItem("1").delete();
+      await ctx.sync();
+    });
+    expect(await ids()).toEqual(["=3@0", "=2@1"]);
+  });
+
+  it("keeps protection options, refuses to protect twice, and wants the password to unprotect", async () => {
+    const fake = createFakeExcel([{ name: "S", protected: true, protectionOptions: { allowSort: true }, password: "pw" }]);
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const protection = ctx.workbook.worksheets.getItem("S").protection.load("protected,options");
+      await ctx.sync();
+      expect([protection.protected, protection.options]).toEqual([true, { allowSort: true }]);
+      protection.protect({});
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      protection.unprotect();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+      protection.unprotect("pw");
+      protection.protect({ allowInsertRows: true });
+      await ctx.sync();
+    });
+    expect(fake.snapshot().sheets[0]).toMatchObject({ protected: true, protectionOptions: { allowInsertRows: true } });
+  });
+
   it("refuses a response over the 5 MB limit of Excel on the web", async () => {
     const fake = createFakeExcel([{ name: "S", rows: [["x".repeat(1000)], [{ v: null }]] }], { responseLimitBytes: 500 });
     await fake.Excel.run(async (ctx: Ctx) => {

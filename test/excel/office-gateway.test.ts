@@ -4,6 +4,8 @@ import { MARKS_KEY } from "../../src/excel/marks";
 import { GatewayError } from "../../src/excel/gateway";
 import { ledgerRows, setup } from "./helpers";
 
+type Ctx = any; // the fake is structurally Excel's RequestContext; the test plays the user through it
+
 const userFormats = {
   conditionalFormats: [{ address: "B4:B8", formula: "=B4>100", fill: "#00B050" }],
 };
@@ -97,19 +99,44 @@ describe("paint and clear", () => {
     const sheets = fake.snapshot().sheets;
     expect(sheets[0].conditionalFormats.map((c) => c.areas)).toEqual([["B8"]]);
     expect(sheets[1].conditionalFormats.map((c) => c.areas)).toEqual([["B9"]]);
-    const record = fake.state.settings.get(MARKS_KEY) as { sheets: Record<string, string[]> };
-    expect(record.sheets["表一"]).toEqual([sheets[0].conditionalFormats[0].id]);
+    expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 表一: 1, 表二: 1 } });
   });
 
-  it("clears marks found by their formula when the recorded ids are gone (save and reopen)", async () => {
+  it("never deletes a user's rule that now holds an id one of our marks had: ids are priorities and shift", async () => {
     const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5), ...userFormats }]);
-    const before = fake.snapshot();
+    const ids = () =>
+      fake.Excel.run(async (ctx: Ctx) => {
+        const list = ctx.workbook.worksheets.getItem("表一").getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula");
+        await ctx.sync();
+        return Object.fromEntries(list.items.map((cf: Ctx) => [cf.customOrNullObject.rule.formula, cf.id]));
+      });
     await gateway.paint([finding("表一", "B9")], ["表一"]);
-    fake.sheet("表一").conditionalFormats.forEach((cf, i) => (cf.id = `{REOPENED-${i}}`));
-    expect((await gateway.clearMarks()).count).toBe(1);
+    const ours = Object.keys(await ids()).find((f) => f.includes("budget-check"))!;
+    const oursWas = (await ids())[ours];
+    // The user adds a rule of their own; Excel puts it first and it takes over our mark's id.
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const cf = ctx.workbook.worksheets.getItem("表一").getRange("B4:B8").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=B4<0";
+      cf.custom.format.fill.color = "#FF0000";
+      await ctx.sync();
+    });
+    expect((await ids())["=B4<0"]).toBe(oursWas);
+    expect((await ids())[ours]).not.toBe(oursWas);
+    const before = fake.snapshot().sheets[0].conditionalFormats.filter((c) => c.formula === "=B4<0" || c.formula === "=B4>100");
+    expect(await gateway.clearMarks()).toEqual({ count: 1, problems: [] });
     const after = fake.snapshot();
-    expect(after.sheets[0].conditionalFormats.map((c) => c.formula)).toEqual(["=B4>100"]);
-    expect(after.settings).toEqual(before.settings);
+    expect(after.sheets[0].conditionalFormats.map((c) => ({ ...c, priority: undefined }))).toEqual(before.map((c) => ({ ...c, priority: undefined })));
+    expect(after.settings).toEqual({});
+  });
+
+  it("reads the older record of ids as per-sheet counts: a protected sheet that holds marks is still reported", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5), protected: true }, { name: "表二", rows: ledgerRows(5) }]);
+    await gateway.paint([finding("表二", "B9")], ["表二"]);
+    fake.state.settings.set(MARKS_KEY, { version: 1, sheets: { 表一: ["{3}", "{4}"], 表二: ["{0}"] } });
+    const cleared = await gateway.clearMarks();
+    expect(cleared).toEqual({ count: 1, problems: [{ sheet: "表一", code: "AccessDenied", message: expect.stringContaining("表一") }] });
+    expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 表一: 2 } });
+    expect(fake.snapshot().sheets[1].conditionalFormats).toEqual([]);
   });
 
   it("uses one format per rectangle below ExcelApi 1.9 and splits long area lists into chunks", async () => {
@@ -191,13 +218,13 @@ describe("runCheck over the gateway", () => {
     return { syncs: fake.syncCount, errors: run.visible.filter((f) => f.severity === "error").length };
   }
 
-  it("takes the same number of syncs for 50 rows and 5,000 rows: settings 1, read 3, paint 4", async () => {
+  it("takes the same number of syncs for 50 rows and 5,000 rows: settings 1, read 3, paint 3", async () => {
     const small = await syncsToCheck(50);
     const large = await syncsToCheck(5000);
     expect(small.errors).toBeGreaterThan(0);
     expect(large.errors).toBeGreaterThan(0);
-    expect(small.syncs).toBe(8);
-    expect(large.syncs).toBe(8);
+    expect(small.syncs).toBe(7);
+    expect(large.syncs).toBe(7);
   });
 
   it("drops ignored findings from the marks", async () => {

@@ -147,6 +147,7 @@ describe("appendProjectBlock", () => {
     // The first block is untouched, the sheet is protected again, and the new 项目名称 is selected.
     for (const [address, cell] of Object.entries(before.cells)) expect(after.cells[address]).toEqual(cell);
     expect(after.protected).toBe(true);
+    expect(after.protectionOptions).toEqual(before.protectionOptions);
     expect(fake.selection()).toEqual({ sheet: "绩效指标", address: toA1(start + INDICATOR_LAYOUT.offsets.name, 1) });
     const validated = Object.keys(visible(fake, "绩效指标").validations);
     expect(validated).toContain(toA1(start + INDICATOR_LAYOUT.offsets.firstIndicator, 0));
@@ -165,16 +166,34 @@ describe("appendProjectBlock", () => {
     expect(fake.snapshot()).toEqual(before);
   });
 
-  it("explains a password-protected template instead of failing silently", async () => {
+  it("explains a password-protected template instead of failing silently, and changes nothing", async () => {
     const fake = await inserted("1.8", "绩效指标");
-    // The fake's unprotect() ignores passwords, so a password lock is modelled as a write refusal.
-    const sheet = fake.state.sheets.find((s) => s.name === "绩效指标")!;
-    const realProtected = Object.getOwnPropertyDescriptor(sheet, "protected")!;
-    Object.defineProperty(sheet, "protected", { get: () => true, set: () => undefined, configurable: true });
+    fake.setProtected("绩效指标", false);
+    fake.setProtected("绩效指标", true, { options: { allowInsertRows: true }, password: "口令" });
+    const before = fake.snapshot();
     const error = await append(fake).catch((e: unknown) => e);
-    Object.defineProperty(sheet, "protected", realProtected);
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).code).toBe("AccessDenied");
-    expect((error as GatewayError).message).toContain("撤销工作表保护");
+    expect((error as GatewayError).message).toBe("工作表「绩效指标」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。");
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it.each(["1.17", "1.8"])("protects the sheet again with the user's own protection options (ExcelApi %s)", async (maxApi) => {
+    const fake = await inserted(maxApi, "绩效指标");
+    const own = { allowFormatCells: true, allowInsertRows: false, allowSort: true, selectionMode: "Unlocked" };
+    fake.setProtected("绩效指标", false);
+    fake.setProtected("绩效指标", true, { options: own });
+    await append(fake);
+    const after = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
+    expect(after.protected).toBe(true);
+    expect(after.protectionOptions).toEqual(own);
+  });
+
+  it("leaves a template the user unprotected unprotected", async () => {
+    const fake = await inserted("1.8", "绩效指标");
+    fake.setProtected("绩效指标", false);
+    const result = await append(fake);
+    expect(result.firstRow).toBe(blockStartRow(1) + 1);
+    expect(fake.snapshot().sheets.find((s) => s.name === "绩效指标")!.protected).toBe(false);
   });
 });

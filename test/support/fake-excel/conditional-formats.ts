@@ -107,6 +107,9 @@ export class ConditionalFormatProxy extends FakeProxy<CfTarget> {
     return ["id", "type", "priority", "stopIfTrue"];
   }
   protected read(t: CfTarget, property: string): unknown {
+    // Office.js documents id as "the priority of the conditional format in the current collection":
+    // it shifts whenever a format is added above it or deleted, and after the file is reopened.
+    if (property === "id") return officeId(t.cf);
     return (t.cf as unknown as Record<string, unknown>)[property];
   }
   protected override navigation(property: string): FakeProxy<unknown> | undefined {
@@ -166,6 +169,10 @@ export class ConditionalFormatProxy extends FakeProxy<CfTarget> {
   }
 }
 
+function officeId(cf: FakeConditionalFormat): string {
+  return String(cf.priority);
+}
+
 function renumber(list: FakeConditionalFormat[]): void {
   list.forEach((cf, i) => (cf.priority = i));
 }
@@ -217,7 +224,7 @@ export class ConditionalFormatCollectionProxy extends FakeCollection<CfTarget, C
     return new ConditionalFormatProxy(
       this.context,
       () => {
-        const found = this.members().find((m) => m.cf.id === id);
+        const found = this.members().find((m) => officeId(m.cf) === id);
         if (!found) throw itemNotFound(`conditional format ${id}`);
         return found;
       },

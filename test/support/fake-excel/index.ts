@@ -79,8 +79,12 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
     setEditMode(on: boolean): void {
       state.editMode = on;
     },
-    setProtected(sheet: string, on: boolean): void {
-      this.sheet(sheet).protected = on;
+    /** Protects or unprotects a sheet as the user would in Excel, optionally with options and a password. */
+    setProtected(sheet: string, on: boolean, how: { options?: Record<string, unknown>; password?: string } = {}): void {
+      const s = this.sheet(sheet);
+      s.protected = on;
+      if (how.options) s.protectionOptions = { ...how.options };
+      s.protectionPassword = on && how.password ? how.password : null;
     },
     /** The active sheet and its selection, as the user sees them. */
     selection(): { sheet: string; address: string } {

@@ -22,6 +22,9 @@ export interface FakeSheetInit {
   origin?: string;
   merges?: (string | RectRef)[];
   protected?: boolean;
+  /** Options and password of that protection. */
+  protectionOptions?: Record<string, unknown>;
+  password?: string;
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   conditionalFormats?: FakeConditionalFormatInit[];
   dataValidations?: { address: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
@@ -51,6 +54,8 @@ export function buildSheet(init: FakeSheetInit, id: string): FakeSheetState {
   );
   sheet.merges = (init.merges ?? []).map((m) => (typeof m === "string" ? parseAddress(m) : { ...m }));
   sheet.protected = init.protected ?? false;
+  sheet.protectionOptions = { ...(init.protectionOptions ?? {}) };
+  sheet.protectionPassword = init.protected && init.password ? init.password : null;
   sheet.visibility = init.visibility ?? "Visible";
   sheet.conditionalFormats = (init.conditionalFormats ?? []).map((cf, i) => ({
     id: `{USER-CF-${id}-${i}}`,

@@ -4,6 +4,7 @@ import { FakeCell, FakeWorkbookState, hasContent, hasFormat, keyToCell } from ".
 export interface FakeSheetSnapshot {
   name: string;
   protected: boolean;
+  protectionOptions: Record<string, unknown>;
   visibility: string;
   cells: Record<string, FakeCell>;
   merges: string[];
@@ -38,6 +39,7 @@ export function snapshotState(state: FakeWorkbookState): FakeWorkbookSnapshot {
       return {
         name: s.name,
         protected: s.protected,
+        protectionOptions: { ...s.protectionOptions },
         visibility: s.visibility,
         cells,
         merges: s.merges.map(rectToA1),

@@ -13,6 +13,10 @@ export interface FakeCell {
 }
 
 export interface FakeConditionalFormat {
+  /**
+   * The fake's own stable identity of the rule, for tests to tell rules apart. The add-in never
+   * sees it: Office.js's ConditionalFormat.id is the rule's priority, which shifts (see conditional-formats.ts).
+   */
   id: string;
   type: string;
   /** The areas the format applies to, in sheet coordinates. */
@@ -37,6 +41,10 @@ export interface FakeSheetState {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
+  /** The options of the last protect(); Excel keeps them with the sheet. */
+  protectionOptions: Record<string, unknown>;
+  /** Password of the current protection, if any: unprotect() must be given it. */
+  protectionPassword: string | null;
   cells: Map<number, FakeCell>;
   merges: RectRef[];
   conditionalFormats: FakeConditionalFormat[];
@@ -80,6 +88,8 @@ export function newSheetState(id: string, name: string): FakeSheetState {
     name,
     visibility: "Visible",
     protected: false,
+    protectionOptions: {},
+    protectionPassword: null,
     cells: new Map(),
     merges: [],
     conditionalFormats: [],

@@ -11,16 +11,32 @@ class ProtectionProxy extends FakeProxy<FakeSheetState> {
     return ["protected", "options"];
   }
   protected read(t: FakeSheetState, property: string): unknown {
-    return property === "protected" ? t.protected : {};
+    return property === "protected" ? t.protected : { ...t.protectionOptions };
   }
   get protected(): boolean {
     return this.get("protected");
   }
-  protect(): void {
-    this.context.enqueue(() => void (this.must().protected = true));
+  get options(): Record<string, unknown> {
+    return this.get("options");
   }
-  unprotect(): void {
-    this.context.enqueue(() => void (this.must().protected = false));
+  /** Excel refuses to protect a protected sheet, so a caller must unprotect first. */
+  protect(options?: Record<string, unknown>, password?: string): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      if (t.protected) throw accessDenied(t.name);
+      t.protected = true;
+      t.protectionOptions = { ...(options ?? {}) };
+      t.protectionPassword = password ? password : null;
+    });
+  }
+  /** Without the right password a password-protected sheet stays protected. */
+  unprotect(password?: string): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      if (t.protected && t.protectionPassword !== null && password !== t.protectionPassword) throw accessDenied(t.name);
+      t.protected = false;
+      t.protectionPassword = null;
+    });
   }
 }
 
