@@ -1,4 +1,4 @@
-import { RectRef, parseRange } from "../core/address";
+import { RectRef, parseRange, toA1 } from "../core/address";
 import { CellValue, SheetSnapshot } from "../core/snapshot";
 import { GatewayProblem, ReadResult } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
@@ -49,8 +49,8 @@ export async function readSheets(
         return false;
       });
       const withMerges = supports(office, API.mergedAreas);
-      const snapshots = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES);
-      snapshots.forEach((s, i) => onProgress?.(i + 1, snapshots.length, s.name));
+      // Progress per sync: a big workbook read in several syncs moves the bar as each one lands.
+      const snapshots = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress);
       return { snapshots, problems };
     });
   } catch (error) {
@@ -127,7 +127,13 @@ interface BlockData {
   valueTypes: string[][];
 }
 
-async function readBlocks(context: Excel.RequestContext, dims: SheetDims[], withMerges: boolean, budget: number): Promise<SheetSnapshot[]> {
+async function readBlocks(
+  context: Excel.RequestContext,
+  dims: SheetDims[],
+  withMerges: boolean,
+  budget: number,
+  onProgress?: (done: number, total: number, sheet: string) => void,
+): Promise<SheetSnapshot[]> {
   const data = new Map<Block, BlockData>();
   const merges = new Map<string, RectRef[]>();
   const queueMerges = () =>
@@ -138,6 +144,15 @@ async function readBlocks(context: Excel.RequestContext, dims: SheetDims[], with
   let mergeProxies = queueMerges();
   let pending = packBatches(planBlocks(dims, budget), budget);
   let first = true;
+  const reported = new Set<string>();
+  // Progress counts sheets, as the pane says (n/m 张表): a sheet is done when no block of it is pending.
+  const report = () => {
+    for (const d of dims) {
+      if (reported.has(d.name) || pending.some((batch) => batch.some((b) => b.sheet === d.name))) continue;
+      reported.add(d.name);
+      onProgress?.(reported.size, dims.length, d.name);
+    }
+  };
   while (pending.length) {
     const batch = pending.shift()!;
     const proxies = batch.map((b) => context.workbook.worksheets.getItem(b.sheet).getRange(rangeAddress(b.rect)).load("values,formulas,text,numberFormat,valueTypes"));
@@ -158,7 +173,9 @@ async function readBlocks(context: Excel.RequestContext, dims: SheetDims[], with
       first = false;
     }
     batch.forEach((b, i) => data.set(b, proxies[i] as unknown as BlockData));
+    report();
   }
+  report();
   return dims.map((d) => assemble(d, [...data].filter(([b]) => b.sheet === d.name), merges.get(d.name) ?? []));
 }
 
@@ -190,17 +207,7 @@ function assemble(d: SheetDims, blocks: [Block, BlockData][], merges: RectRef[])
 }
 
 export function rangeAddress(rect: RectRef): string {
-  return `${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;
-}
-
-function a1(row: number, col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
+  return `${toA1(rect.top, rect.left)}:${toA1(rect.bottom, rect.right)}`;
 }
 
 /** Splits "'a,b'!A1:B2,'a,b'!C3" on the commas outside quotes and drops the sheet part. */

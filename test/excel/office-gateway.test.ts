@@ -51,6 +51,26 @@ describe("readSheets", () => {
     expect(problems[0].message).toContain("6,569,984");
   });
 
+  it("reads sheets too big for one response in several syncs, moving progress sheet by sheet", async () => {
+    // 20,000 × 2 cells at 120 bytes each is 4.8 MB: each sheet needs a response of its own.
+    const rows = ledgerRows(20_000);
+    const { fake, gateway } = setup([
+      { name: "甲", rows },
+      { name: "乙", rows },
+      { name: "丙", rows: ledgerRows(5) },
+    ]);
+    const before = fake.syncCount;
+    const progress: string[] = [];
+    const { snapshots } = await gateway.readSheets("all", (done, total, sheet) => progress.push(`${done}/${total} ${sheet}`));
+    expect(snapshots.map((s) => [s.name, s.values.length])).toEqual([
+      ["甲", rows.length],
+      ["乙", rows.length],
+      ["丙", 3 + 5 + 1],
+    ]);
+    expect(progress).toEqual(["1/3 甲", "2/3 乙", "3/3 丙"]);
+    expect(fake.syncCount - before).toBeGreaterThan(3);
+  });
+
   it("re-reads in smaller blocks when cells are longer than the size estimate", async () => {
     const long = "很长的说明文字".repeat(40);
     const rows = Array.from({ length: 300 }, (_, i) => [long, i]);
