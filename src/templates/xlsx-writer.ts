@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { toA1 } from "../core/address";
+import { rectToA1, toA1 } from "../core/address";
 import { bytesToBase64 } from "./base64";
 import type { TemplateKind } from "./catalog";
 import { CellSpec, ROLE_STYLES, TEMPLATE_FONT, TemplateSpec, ValidationSpec } from "./spec-types";
@@ -47,12 +47,11 @@ export async function addTemplateSheet(workbook: ExcelJS.Workbook, spec: Templat
   for (const { row, height } of spec.rowHeights) ws.getRow(row + 1).height = height;
   for (const cell of spec.cells) writeCell(ws.getCell(toA1(cell.row, cell.col)), cell);
   for (const m of spec.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-  for (const v of spec.validations) {
-    const validation = toExcelJsValidation(v);
-    for (let r = v.range.top; r <= v.range.bottom; r++) {
-      for (let c = v.range.left; c <= v.range.right; c++) ws.getCell(toA1(r, c)).dataValidation = validation;
-    }
-  }
+  // One entry per range, keyed by the range itself: exceljs writes such a key verbatim as the sqref.
+  // Setting cell.dataValidation cell by cell instead makes exceljs regroup the cells on write, and its
+  // text-sorted grouping (C10 before C6) emits overlapping sqrefs that EPPlus rejects and Excel may drop.
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of spec.validations) validations.add(rectToA1(v.range), toExcelJsValidation(v));
   spec.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({
       ref: `${toA1(cf.range.top, cf.range.left)}:${toA1(cf.range.bottom, cf.range.right)}`,

@@ -4,7 +4,6 @@ import { buildTemplateWorkbook } from "../../src/templates/xlsx-writer";
 import { filledTemplate } from "./support/fill";
 import { consistentIndicators, consistentSummary, indicatorCell, summaryCell } from "./support/fixtures";
 
-
 describe("the checker on the templates it ships", () => {
   it("recognises both blank templates and finds no error in them", async () => {
     const bytes = await buildTemplateWorkbook(["收支总表", "绩效指标"], { blocks: 2 });
@@ -24,12 +23,27 @@ describe("the checker on the templates it ships", () => {
     expect(checkWorkbook(snapshots).findings.map((f) => `${f.cell} ${f.rule} ${f.message}`)).toEqual([]);
   });
 
+  // The protected template locks this cell; the case stands for a copy whose protection was lifted.
   it("finds a 本年支出合计 typed over its formula with a wrong number, at that cell", async () => {
     const buf = await filledTemplate("收支总表", consistentSummary(), "exact", { [summaryCell.spendYearTotal]: 24493.41 });
     const findings = checkWorkbook(await readWorkbookBuffer(buf)).findings;
     const atCell = findings.filter((f) => f.cell === summaryCell.spendYearTotal && f.severity === "error");
     expect(atCell.map((f) => f.rule)).toContain("BAL-SPEND");
     expect(atCell.find((f) => f.rule === "BAL-SPEND")?.message).toContain("2.50");
+  });
+
+  it("finds inputs that do not balance (收入 100, 支出 90) at 支出总计, the only way a user of the locked template can break it", async () => {
+    const fills = {
+      [summaryCell.incomeItem(0)]: 60,
+      [summaryCell.incomeItem(4)]: 40,
+      [summaryCell.spendItem(0)]: 50,
+      [summaryCell.spendItem(9)]: 40,
+    };
+    const snapshots = await readWorkbookBuffer(await filledTemplate("收支总表", fills, "exact"));
+    // The formulas hold, so the only finding is the balance between the two grand totals.
+    const findings = checkWorkbook(snapshots).findings;
+    expect(findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual([`${summaryCell.spendGrand} BAL-BALANCE error`]);
+    expect(findings[0].message).toBe("支出总计 90.00 与收入总计 100.00 不一致，相差 10.00（万元）");
   });
 
   it("reports nothing at all on a consistently filled 绩效指标 block", async () => {
