@@ -3,9 +3,11 @@
  * counts in a small dialog without opening the task pane.
  */
 import { runCheck } from "../excel/check-flow";
-import { WorkbookGateway } from "../excel/gateway";
+import { GatewayError, WorkbookGateway } from "../excel/gateway";
 import { createOfficeGateway } from "../excel/office-gateway";
 import { CheckSummary, dialogUrl, failureSummary, summarise } from "./summary";
+
+const CHECK_FAILED = "检查时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。";
 
 export interface CommandEvent {
   completed(): void;
@@ -40,7 +42,10 @@ export async function checkActiveSheet(event: CommandEvent, gateway: WorkbookGat
   try {
     summary = summarise(await runCheck(gateway, "active"));
   } catch (error) {
-    summary = failureSummary(error instanceof Error && error.message ? error.message : "检查时出现未知错误，请重试。");
+    // Only a GatewayError carries a sentence written for the user; anything else (a TypeError, an
+    // English host message) stays in the console for diagnosis.
+    if (!(error instanceof GatewayError)) console.error("budget-check: 检查本表 failed", error);
+    summary = failureSummary(error instanceof GatewayError ? error.message : CHECK_FAILED);
   }
   try {
     await showSummary(office, summary, base);

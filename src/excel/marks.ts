@@ -1,8 +1,9 @@
 import { Finding } from "../core/finding";
 import { GatewayProblem, PaintResult } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
-import { MARK_FILL, addressChunks, isMarkFormula, markFormula, planMarks } from "./mark-layout";
+import { MARK_FILL, SheetMarks, addressChunks, isMarkFormula, markFormula, planMarks } from "./mark-layout";
 import { describe, problemFrom } from "./messages";
+import { underProtection } from "./protected-batch";
 import { rangeAddress } from "./read";
 
 /**
@@ -35,14 +36,16 @@ interface Scan {
   sheet: Excel.Worksheet;
   name: string;
   formats: Excel.ConditionalFormatCollection;
+  /** Protection as the user left it; a protected sheet is written in its own batch. */
+  protection: { protected: boolean; options: Excel.WorksheetProtectionOptions };
 }
 
 /**
- * Sync 1: sheet names, protection and the record. Protected sheets are reported, not attempted,
- * so one of them cannot fail the whole batch.
+ * Sync 1: sheet names, protection with its options, and the record. The options are kept so a
+ * protected sheet can be protected again exactly as it was after we mark it.
  */
 async function survey(context: Excel.RequestContext, office: OfficeHost) {
-  const sheets = context.workbook.worksheets.load("items/name,items/protection/protected");
+  const sheets = context.workbook.worksheets.load("items/name,items/protection/protected,items/protection/options");
   const setting = supports(office, API.settings) ? context.workbook.settings.getItemOrNullObject(MARKS_KEY).load("value") : null;
   await context.sync();
   const record = readRecord(setting && !setting.isNullObject ? setting.value : null);
@@ -50,40 +53,131 @@ async function survey(context: Excel.RequestContext, office: OfficeHost) {
   return { sheets: new Map(sheets.items.map((s) => [s.name, s])), record, canRecord: setting !== null, existed };
 }
 
-/** Sync 2: the conditional formats of each sheet, with the rule formula that identifies ours. */
+/**
+ * Sync 2: the conditional formats of each sheet, with the rule formula that identifies ours.
+ * Reading is allowed on a protected sheet, so protected sheets are scanned too.
+ */
 async function scan(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<Scan[]> {
   const scans = sheets.map((sheet) => ({
     sheet,
     name: sheet.name,
     formats: sheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
+    protection: { protected: sheet.protection.protected, options: sheet.protection.options },
   }));
   await context.sync();
   return scans;
 }
 
+function ours(scan: Scan): Excel.ConditionalFormat[] {
+  return scan.formats.items.filter((cf) => !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula));
+}
+
 /**
- * Queues the deletion of our marks on the scanned sheets; returns how many. A mark is known by its
+ * Queues the deletion of our marks on a scanned sheet; returns how many. A mark is known by its
  * marker formula alone, so a user's rule is never deleted. Deleting from the lowest priority up keeps
  * the priorities (Excel's ids) of the rules still to be deleted from shifting under the batch.
  */
-function deleteOurs(scans: Scan[]): number {
-  let removed = 0;
-  for (const s of scans) {
-    for (const cf of [...s.formats.items].reverse()) {
-      const custom = cf.customOrNullObject;
-      if (!custom.isNullObject && isMarkFormula(custom.rule.formula)) {
-        cf.delete();
-        removed++;
-      }
-    }
-  }
-  return removed;
+function deleteOurs(scan: Scan): number {
+  const mine = ours(scan);
+  for (const cf of [...mine].reverse()) cf.delete();
+  return mine.length;
 }
 
-/** Leaves no empty record behind, so clearing restores the settings exactly as they were. */
-function writeRecord(context: Excel.RequestContext, record: MarksRecord, existed: boolean): void {
-  if (Object.keys(record.sheets).length) context.workbook.settings.add(MARKS_KEY, record);
-  else if (existed) context.workbook.settings.getItem(MARKS_KEY).delete();
+/** Queues the marks of one sheet; returns how many formats were added and how many cells they cover. */
+function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: boolean): { formats: number; cells: number } {
+  let formats = 0;
+  let cells = 0;
+  for (const marks of plan) {
+    // RangeAreas (1.9) take many rectangles per format; older hosts get one format per rectangle.
+    const targets = useAreas ? addressChunks(marks.rects).map((a) => sheet.getRanges(a)) : marks.rects.map((r) => sheet.getRange(rangeAddress(r)));
+    for (const target of targets) {
+      const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = markFormula(marks.severity);
+      cf.custom.format.fill.color = MARK_FILL[marks.severity];
+      formats++;
+    }
+    cells += marks.cells;
+  }
+  return { formats, cells };
+}
+
+/**
+ * The record as kept in the workbook. Each write is queued into the batch whose outcome it
+ * describes and only counts once that batch went through, so a sheet whose batch failed keeps
+ * its old entry in later writes.
+ */
+class RecordWriter {
+  private pending: MarksRecord | null = null;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private record: MarksRecord,
+    private existed: boolean,
+    private readonly enabled: boolean,
+  ) {}
+
+  /** Queues the whole record with these sheets' counts (0 drops a sheet). */
+  queue(counts: Record<string, number>): void {
+    if (!this.enabled) return;
+    const next: MarksRecord = { version: 2, sheets: { ...this.record.sheets } };
+    for (const [name, n] of Object.entries(counts)) {
+      if (n > 0) next.sheets[name] = n;
+      else delete next.sheets[name];
+    }
+    // Leaves no empty record behind, so clearing restores the settings exactly as they were.
+    if (Object.keys(next.sheets).length) this.context.workbook.settings.add(MARKS_KEY, next);
+    else if (this.existed) this.context.workbook.settings.getItem(MARKS_KEY).delete();
+    this.pending = next;
+  }
+
+  /** Call after the batch with the queued write went through. */
+  written(): void {
+    if (!this.pending) return;
+    this.record = this.pending;
+    this.existed = Object.keys(this.record.sheets).length > 0;
+    this.pending = null;
+  }
+}
+
+/**
+ * Unprotected sheets are written in one batch (sync 3). Each protected sheet that needs work then
+ * gets a batch of its own — unprotect, write, protect again with its options — so a password that
+ * makes unprotect() fail costs that sheet alone. The sync count grows with protected sheets, never rows.
+ */
+async function writeSheets(
+  context: Excel.RequestContext,
+  scans: Scan[],
+  writer: RecordWriter,
+  action: "paint" | "clear",
+  work: (scan: Scan) => { count: number; formats: number },
+  extraCounts: Record<string, number> = {},
+): Promise<{ count: number; problems: GatewayProblem[] }> {
+  const open = scans.filter((s) => !s.protection.protected);
+  let count = 0;
+  const counts: Record<string, number> = { ...extraCounts };
+  for (const s of open) {
+    const done = work(s);
+    count += done.count;
+    counts[s.name] = done.formats;
+  }
+  writer.queue(counts);
+  await context.sync();
+  writer.written();
+
+  const problems: GatewayProblem[] = [];
+  for (const s of scans.filter((x) => x.protection.protected)) {
+    let done = { count: 0, formats: 0 };
+    const problem = await underProtection(context, s.sheet, s.name, s.protection.options, action, () => {
+      done = work(s);
+      writer.queue({ [s.name]: done.formats });
+    });
+    if (problem) problems.push(problem);
+    else {
+      count += done.count;
+      writer.written();
+    }
+  }
+  return { count, problems };
 }
 
 export async function paintMarks(excel: ExcelHost, office: OfficeHost, findings: Finding[], sheetNames: string[]): Promise<PaintResult> {
@@ -96,40 +190,25 @@ export async function paintMarks(excel: ExcelHost, office: OfficeHost, findings:
     return await excel.run(async (context) => {
       const { sheets, record, canRecord, existed } = await survey(context, office);
       const problems: GatewayProblem[] = [];
-      const writable: Excel.Worksheet[] = [];
+      const present: Excel.Worksheet[] = [];
       for (const name of sheetNames) {
         const sheet = sheets.get(name);
-        const hasWork = plan.some((p) => p.sheet === name) || (record.sheets[name] ?? 0) > 0;
-        if (!sheet) {
-          if (hasWork) problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "paint", name) });
-        } else if (sheet.protection.protected) {
-          if (hasWork) problems.push({ sheet: name, code: "AccessDenied", message: describe("AccessDenied", "paint", name) });
-        } else writable.push(sheet);
-      }
-      const scans = await scan(context, writable);
-      deleteOurs(scans);
-      const added: Record<string, number> = {};
-      let count = 0;
-      for (const marks of plan) {
-        const sheet = writable.find((s) => s.name === marks.sheet);
-        if (!sheet) continue;
-        // RangeAreas (1.9) take many rectangles per format; older hosts get one format per rectangle.
-        const targets = useAreas ? addressChunks(marks.rects).map((a) => sheet.getRanges(a)) : marks.rects.map((r) => sheet.getRange(rangeAddress(r)));
-        for (const target of targets) {
-          const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-          cf.custom.rule.formula = markFormula(marks.severity);
-          cf.custom.format.fill.color = MARK_FILL[marks.severity];
-          added[marks.sheet] = (added[marks.sheet] ?? 0) + 1;
+        if (sheet) present.push(sheet);
+        else if (plan.some((p) => p.sheet === name) || (record.sheets[name] ?? 0) > 0) {
+          problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "paint", name) });
         }
-        count += marks.cells;
       }
-      if (canRecord) {
-        for (const s of writable) delete record.sheets[s.name];
-        Object.assign(record.sheets, added);
-        writeRecord(context, record, existed);
-      }
-      await context.sync();
-      return { count, problems };
+      const scans = (await scan(context, present)).filter(
+        // A protected sheet with nothing to add or remove is left alone: no needless unprotect.
+        (s) => !s.protection.protected || plan.some((p) => p.sheet === s.name) || ours(s).length > 0,
+      );
+      const writer = new RecordWriter(context, record, existed, canRecord);
+      const written = await writeSheets(context, scans, writer, "paint", (s) => {
+        deleteOurs(s);
+        const added = addMarks(s.sheet, plan.filter((p) => p.sheet === s.name), useAreas);
+        return { count: added.cells, formats: added.formats };
+      });
+      return { count: written.count, problems: [...problems, ...written.problems] };
     });
   } catch (error) {
     return { count: 0, problems: [problemFrom(error, "paint")] };
@@ -142,22 +221,11 @@ export async function clearMarks(excel: ExcelHost, office: OfficeHost): Promise<
   try {
     return await excel.run(async (context) => {
       const { sheets, record, canRecord, existed } = await survey(context, office);
-      const problems: GatewayProblem[] = [];
-      const writable = [...sheets.values()].filter((s) => {
-        if (!s.protection.protected) return true;
-        if (record.sheets[s.name]) problems.push({ sheet: s.name, code: "AccessDenied", message: describe("AccessDenied", "clear", s.name) });
-        return false;
-      });
-      const scans = await scan(context, writable);
-      const count = deleteOurs(scans);
-      if (canRecord) {
-        for (const s of writable) delete record.sheets[s.name];
-        // Sheets that no longer exist cannot hold marks any more.
-        for (const name of Object.keys(record.sheets)) if (!sheets.has(name)) delete record.sheets[name];
-        writeRecord(context, record, existed);
-      }
-      await context.sync();
-      return { count, problems };
+      const scans = (await scan(context, [...sheets.values()])).filter((s) => !s.protection.protected || ours(s).length > 0);
+      // Sheets that no longer exist cannot hold marks any more.
+      const vanished = Object.fromEntries(Object.keys(record.sheets).filter((n) => !sheets.has(n)).map((n) => [n, 0]));
+      const writer = new RecordWriter(context, record, existed, canRecord);
+      return await writeSheets(context, scans, writer, "clear", (s) => ({ count: deleteOurs(s), formats: 0 }), vanished);
     });
   } catch (error) {
     return { count: 0, problems: [problemFrom(error, "clear")] };

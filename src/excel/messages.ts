@@ -40,15 +40,17 @@ export function describe(code: GatewayErrorCode, action: Action, sheet?: string,
     case "ItemNotFound":
       return `找不到${where}，它可能已被删除或改名。请重新检查后再试。`;
     default:
-      return `${VERB[action]}时出错${detail ? `（${detail}）` : ""}。请重试；若仍失败，请保存工作簿后重新打开。`;
+      // Excel's own text ("An internal error has occurred.") is English and means nothing to the
+      // user; it goes to the console only (see problemFrom).
+      return `${VERB[action]}时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。`;
   }
 }
 
 export function problemFrom(error: unknown, action: Action, sheet?: string): GatewayProblem {
   if (error instanceof GatewayError) return { ...(sheet ? { sheet } : {}), code: error.code, message: error.message };
   const code = errorCode(error);
-  const detail = code === "Unknown" ? String((error as { message?: unknown } | null)?.message ?? error) : undefined;
-  return { ...(sheet ? { sheet } : {}), code, message: describe(code, action, sheet, detail) };
+  if (code === "Unknown") console.error(`budget-check: ${action} failed`, error);
+  return { ...(sheet ? { sheet } : {}), code, message: describe(code, action, sheet) };
 }
 
 export function gatewayError(error: unknown, action: Action, sheet?: string): GatewayError {

@@ -8,7 +8,9 @@ import { GatewayError } from "../excel/gateway";
 export function describeError(error: unknown, action: string): string {
   if (error instanceof GatewayError) return error.message;
   if (error instanceof RangeError && /容差/.test(error.message)) return "容差设置无效，请在「设置」中改为非负数字后重试。";
-  return `${action}失败，请稍后重试；如仍失败，请关闭并重新打开本加载项。`;
+  // The raw text (often English) is for diagnosis only, never for the pane.
+  console.error(`budget-check: ${action}失败`, error);
+  return `${action}失败。请稍后重试；如果问题反复出现，请关闭任务窗格后重新打开。`;
 }
 
 const STAGE_TEXT: Record<ProgressStage, string> = { read: "读取", check: "检查", paint: "标记" };

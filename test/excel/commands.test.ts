@@ -1,6 +1,9 @@
 import { checkActiveSheet } from "../../src/commands/commands";
 import { parseSummary } from "../../src/commands/summary";
 import { WorkbookGateway } from "../../src/excel/gateway";
+import { ExcelHost, OfficeHost } from "../../src/excel/host";
+import { createOfficeGateway } from "../../src/excel/office-gateway";
+import { FakeOfficeError } from "../support/fake-excel";
 import { ledgerRows, setup } from "./helpers";
 
 const BASE = "https://localhost:3000/dialog.html";
@@ -26,8 +29,8 @@ describe("ribbon command 检查本表", () => {
     expect(fake.snapshot().sheets[0].conditionalFormats.length).toBeGreaterThan(0);
   });
 
-  it("shows a gateway problem in Chinese and still completes when the sheet is protected", async () => {
-    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5, 49), protected: true }]);
+  it("shows a gateway problem in Chinese and still completes when the sheet is protected with a password", async () => {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5, 49), protected: true, password: "pw" }]);
     const summary = await runCommand(fake, gateway);
     expect(summary.headline).toContain("错误 1 项");
     expect(summary.problems).toEqual(["工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果仍在列表中。"]);
@@ -39,6 +42,46 @@ describe("ribbon command 检查本表", () => {
     const summary = await runCommand(fake, gateway);
     expect(summary.headline).toBe("检查未完成");
     expect(summary.problems[0]).toContain("正在编辑单元格");
+  });
+
+  describe("failures the host or the code did not foresee", () => {
+    type Batch = (context: unknown) => Promise<unknown>;
+    let log: jest.SpyInstance;
+    beforeEach(() => {
+      log = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    });
+    afterEach(() => log.mockRestore());
+
+    /** The command over the real Office gateway, on an Excel whose run() is replaced by `run`. */
+    async function commandOver(run: (fakeRun: (batch: Batch) => Promise<unknown>, batch: Batch) => Promise<unknown>) {
+      const { fake } = setup([{ name: "收支总表", rows: ledgerRows(5, 49) }]);
+      const fakeRun = fake.Excel.run.bind(fake.Excel) as unknown as (batch: Batch) => Promise<unknown>;
+      const excel = { run: (batch: Batch) => run(fakeRun, batch) } as unknown as ExcelHost;
+      return runCommand(fake, createOfficeGateway(excel, fake.Office as unknown as OfficeHost));
+    }
+    const READ_FAILED = "读取表格时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。";
+
+    it("shows a GeneralException from Excel.run as one Chinese sentence, without Excel's English text", async () => {
+      const summary = await commandOver(() => Promise.reject(new FakeOfficeError("GeneralException", "An internal error has occurred.")));
+      expect(summary).toEqual({ headline: "检查未完成", problems: [READ_FAILED] });
+      expect(log).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ code: "GeneralException" }));
+    });
+
+    it("shows a TypeError inside a batch the same way", async () => {
+      const summary = await commandOver((fakeRun, batch) => fakeRun((context) => batch(Object.assign(Object.create(context as object), { workbook: undefined }))));
+      expect(summary).toEqual({ headline: "检查未完成", problems: [READ_FAILED] });
+      expect(log).toHaveBeenCalledWith(expect.any(String), expect.any(TypeError));
+    });
+
+    it("never puts the text of an error outside the gateway into the dialog", async () => {
+      const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5) }]);
+      gateway.readSheets = async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'values')");
+      };
+      const summary = await runCommand(fake, gateway);
+      expect(summary).toEqual({ headline: "检查未完成", problems: ["检查时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。"] });
+      expect(log).toHaveBeenCalledWith(expect.any(String), expect.any(TypeError));
+    });
   });
 
   it("registers checkActiveSheet with Office.actions.associate once Office is ready", () => {

@@ -149,9 +149,10 @@ describe("paint and clear", () => {
     expect(after.settings).toEqual({});
   });
 
-  it("reads the older record of ids as per-sheet counts: a protected sheet that holds marks is still reported", async () => {
-    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5), protected: true }, { name: "表二", rows: ledgerRows(5) }]);
-    await gateway.paint([finding("表二", "B9")], ["表二"]);
+  it("reads the older record of ids as per-sheet counts: a password-protected sheet that holds marks is still reported", async () => {
+    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }, { name: "表二", rows: ledgerRows(5) }]);
+    await gateway.paint([finding("表一", "B9"), finding("表二", "B9")], ["表一", "表二"]);
+    fake.setProtected("表一", true, { password: "pw" });
     fake.state.settings.set(MARKS_KEY, { version: 1, sheets: { 表一: ["{3}", "{4}"], 表二: ["{0}"] } });
     const cleared = await gateway.clearMarks();
     expect(cleared).toEqual({ count: 1, problems: [{ sheet: "表一", code: "AccessDenied", message: expect.stringContaining("表一") }] });
@@ -173,15 +174,15 @@ describe("paint and clear", () => {
     expect(cfs.every((c) => c.areas.join(",").length < 8000)).toBe(true);
   });
 
-  it("reports a protected sheet in Chinese, still marks the others, and clear leaves it alone", async () => {
-    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5), protected: true }, { name: "表二", rows: ledgerRows(5) }]);
+  it("reports a password-protected sheet in Chinese, still marks the others, and clear leaves it alone", async () => {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5), protected: true, password: "pw" }, { name: "表二", rows: ledgerRows(5) }]);
     const result = await gateway.paint([finding("收支总表", "B9"), finding("表二", "B9")], ["收支总表", "表二"]);
     expect(result.count).toBe(1);
     expect(result.problems).toEqual([
       { sheet: "收支总表", code: "AccessDenied", message: "工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果仍在列表中。" },
     ]);
     expect(fake.snapshot().sheets[1].conditionalFormats).toHaveLength(1);
-    fake.setProtected("表二", true);
+    fake.setProtected("表二", true, { password: "pw" });
     const cleared = await gateway.clearMarks();
     expect(cleared.problems.map((p) => [p.sheet, p.code])).toEqual([["表二", "AccessDenied"]]);
     expect(fake.snapshot().sheets[1].conditionalFormats).toHaveLength(1);

@@ -102,10 +102,14 @@ describe("task pane check", () => {
     gateway.readSheets = async () => {
       throw new TypeError("Cannot read properties of undefined (reading 'values')");
     };
+    const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const { container } = renderApp(gateway);
     fireEvent.click(screen.getByRole("button", { name: "检查工作簿" }));
-    expect(await screen.findByText(/检查失败，请稍后重试/)).toBeInTheDocument();
+    expect(await screen.findByText("检查失败。请稍后重试；如果问题反复出现，请关闭任务窗格后重新打开。")).toBeInTheDocument();
     expect(container.textContent).not.toMatch(/Cannot read|TypeError|at /);
+    // The raw error is kept for diagnosis, in the console only.
+    expect(log).toHaveBeenCalledWith(expect.any(String), expect.any(TypeError));
+    log.mockRestore();
   });
 
   test("clearing marks removes every mark and says how many", async () => {

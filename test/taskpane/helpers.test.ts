@@ -30,9 +30,12 @@ describe("pane helpers", () => {
 
   test("errors become Chinese sentences without internals", () => {
     expect(describeError(new GatewayError("AccessDenied", "工作表受保护。"), "检查")).toBe("工作表受保护。");
+    const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const text = describeError(new Error("boom at foo.ts:12"), "检查");
     expect(text).toMatch(/^检查失败/);
     expect(text).not.toMatch(/boom|foo/);
+    expect(log).toHaveBeenCalledTimes(1);
+    log.mockRestore();
     expect(stageText("check", 1, 3)).toBe("正在检查…（1/3 张表）");
     expect(stageText("paint", 0, 1)).toBe("正在标记…");
   });
