@@ -33,6 +33,14 @@ export async function insertTemplateSheet(context: Excel.RequestContext, kind: T
     } catch (error) {
       // Policies such as extension hardening can refuse the file; the range writer still works.
       if (!isRecoverableInsertError(error)) throw error;
+      // The batch may have failed after the insert itself went through: never write a second copy.
+      const inserted = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      await context.sync();
+      if (!inserted.isNullObject) {
+        inserted.activate();
+        await context.sync();
+        return { sheetName };
+      }
     }
   }
 

@@ -102,6 +102,24 @@ describe("never overwrites an existing sheet", () => {
     expect(after.sheets[1].cells.A1.value).toBe("部门预算收支总表");
   });
 
+  it("never writes a second copy when the insert went through but its batch then failed", async () => {
+    const fake = host("1.17", [{ name: "Sheet1" }]);
+    const supports = (v: string) => fake.Office.context.requirements.isSetSupported("ExcelApi", v);
+    const result = await fake.Excel.run((context) => {
+      // The second sync (insert + activate) lands, then the host reports a failure.
+      const sync = context.sync.bind(context);
+      let calls = 0;
+      (context as { sync: () => Promise<void> }).sync = async () => {
+        await sync();
+        if (++calls === 2) throw Object.assign(new Error("lost"), { code: "GeneralException" });
+      };
+      return insertTemplateSheet(context as unknown as Excel.RequestContext, "收支总表", { supports });
+    });
+    expect(result).toEqual({ sheetName: "收支总表" });
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["Sheet1", "收支总表"]);
+    expect(fake.snapshot().activeSheet).toBe("收支总表");
+  });
+
   it("falls back to range writes when the host refuses the base64 file", async () => {
     const fake = createFakeExcel([{ name: "Sheet1" }], {
       maxApi: "1.17",
