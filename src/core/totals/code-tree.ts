@@ -26,13 +26,21 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
   };
   for (const info of coded) {
     const code = info.code!;
+    const parentLength = code.length - 2;
+    const parentLevelExists = lengths.has(parentLength);
+    if (code.length > 3 && parentLevelExists && !stack.some((n) => code.length > n.code.length && code.startsWith(n.code))) {
+      // A code that fits under no open code is most likely mistyped (2110201 among 21002's rows).
+      // Report it once and leave the open tree alone: closing it here would misjudge every sum
+      // and code that follows. Its figure still counts where the row stands.
+      reportOrphan(ck, table, info, code.slice(0, parentLength));
+      stack.find((n) => n.code.length === parentLength)?.children.push(info);
+      continue;
+    }
     while (stack.length) {
       const top = stack[stack.length - 1];
       if (code.length > top.code.length && code.startsWith(top.code)) break;
       finish(stack.pop()!);
     }
-    const parentLength = code.length - 2;
-    const parentLevelExists = lengths.has(parentLength);
     const top = stack[stack.length - 1];
     if (top && (top.code.length === parentLength || !parentLevelExists)) {
       top.children.push(info);
