@@ -88,7 +88,16 @@ function point(at: Located, row: number, col: number, name: string): Point | nul
 }
 
 /** Compares `flagged` with `other` (converted into the flagged sheet's unit); the finding goes on `flagged`. */
-function compare(rule: RuleId, flagged: Point, other: Point, anchor: string): Finding | null {
+function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: string): Finding | null {
+  // Of two tables that disagree, the one that does not even add up on its own is the likely
+  // culprit: the finding goes there, so the user is sent to the table to fix.
+  const alternativeSheet = alternative.at.sheet;
+  const swap =
+    preferred.at.sheet.reported.size === 0 &&
+    alternativeSheet.reported.size > 0 &&
+    !alternativeSheet.reported.has(alternativeSheet.view.address(alternative.row, alternative.col));
+  const flagged = swap ? alternative : preferred;
+  const other = swap ? preferred : alternative;
   const { ctx, view } = flagged.at.sheet;
   if (flagged.at.sheet.reported.has(view.address(flagged.row, flagged.col))) return null;
   const expected = convertUnit(other.value, other.at.sheet.ctx.unit, ctx.unit);

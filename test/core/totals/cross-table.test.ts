@@ -36,10 +36,13 @@ describe("cross-table checks on seed 001", () => {
     const f = checkSeedWorkbook("收支总表", {
       edits: { [`C${seedRow(1)}`]: 24500.91, [`C${seedRow(32)}`]: 24500.91, [`C${seedRow(34)}`]: 24500.91 },
     });
-    const hit = onSheet(f, "收入总表", "D6", "XT-INCOME-TOTAL");
+    // The 收支总表 no longer balances on its own, so it is the culprit and carries the finding.
+    expect(onSheet(f, "收入总表", "D6", "XT-INCOME-TOTAL")).toHaveLength(0);
+    const hit = onSheet(f, "收支总表", `C${seedRow(34)}`, "XT-INCOME-TOTAL");
     expect(hit).toHaveLength(1);
-    expect(hit[0].message).toContain("与收支总表收入总计 24500.91 不一致，相差 10.00（万元）");
+    expect(hit[0].message).toContain("收支总表收入总计 24500.91 与收入总表合计 24490.91 不一致，相差 10.00（万元）");
   });
+
 
   it("does not repeat a wrong total that the sheet's own rules already report", () => {
     const f = checkSeedWorkbook("收入总表", { edits: { D6: 24480.91 } });
@@ -55,6 +58,17 @@ describe("cross-table checks on seed 001", () => {
     const cells = f.filter((x) => x.rule === "XT-GPB-SPEND").map((x) => `${x.sheet}!${x.cell}`);
     expect(cells.sort()).toEqual(["一般公共预算财政拨款支出表!D14", "一般公共预算财政拨款支出表!D15", "一般公共预算财政拨款支出表!E14", "一般公共预算财政拨款支出表!E15"]);
     expect(f.filter((x) => x.severity === "error")).toHaveLength(4);
+  });
+
+  it("XT-GPB-SPEND lands on the table that does not add up on its own", () => {
+    // 2100201 综合医院 raised by 10 in the 支出总表 only: its 款 21002 no longer adds up there.
+    const f = checkSeedWorkbook("支出总表", { edits: { D17: 788.71, F17: 788.71 } });
+    expect(onSheet(f, "支出总表", "D16", "CODE-TREE")).toHaveLength(1);
+    const xt = f.filter((x) => x.rule === "XT-GPB-SPEND");
+    expect(xt.map((x) => [x.sheet, x.cell])).toEqual([
+      ["支出总表", "D17"],
+      ["支出总表", "F17"],
+    ]);
   });
 
   it("XT-BASIC: 基本支出表 合计 must equal the 基本支出 of the GPB table", () => {
