@@ -90,7 +90,28 @@ export class SheetView {
 
   /** The merged area that contains the cell, if any. */
   mergeAt(row: number, col: number): RectRef | undefined {
-    return this.sheet.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+    if (this.sheet.merges.length === 0) return undefined;
+    return this.mergesByRow().get(row)?.find((m) => col >= m.left && col <= m.right);
+  }
+
+  private byRow?: Map<number, RectRef[]>;
+
+  /**
+   * Merges indexed by the rows they cover (within the snapshot), built on first use: rules ask
+   * for merges row by row, and a scan of every merge per cell grows with the form's size twice.
+   */
+  private mergesByRow(): Map<number, RectRef[]> {
+    if (this.byRow) return this.byRow;
+    const index = new Map<number, RectRef[]>();
+    for (const m of this.sheet.merges) {
+      for (let r = Math.max(m.top, this.firstRow); r <= Math.min(m.bottom, this.lastRow); r++) {
+        const list = index.get(r);
+        if (list) list.push(m);
+        else index.set(r, [m]);
+      }
+    }
+    this.byRow = index;
+    return index;
   }
 
   address(row: number, col: number): string {

@@ -48,22 +48,6 @@ const BOUNDARY_EXACT = /^(?:项目名称|项目编码|项目编号|预算数|申
 const BOUNDARY_PREFIX = /^(?:资金支出计划|单位[:：]|金额单位|填报人|填表人|联系人|审核人|单位负责人|项目总金额|本年度项目金额)/;
 const BOUNDARY_TITLE = /(?:绩效目标表|申报表|自评表)$/;
 
-/**
- * Vertically merged cells, continuation cell → its top-left cell. Built once per sheet so that
- * carrying categories down stays O(1) per row (SheetView.mergeAt is a linear search).
- */
-function verticalMergeIndex(view: SheetView): Map<number, { row: number; col: number }> {
-  const index = new Map<number, { row: number; col: number }>();
-  const width = view.lastCol + 1;
-  let budget = 2_000_000;
-  for (const m of view.sheet.merges) {
-    if (m.bottom <= m.top) continue;
-    for (let r = m.top + 1; r <= m.bottom && budget > 0; r++) {
-      for (let c = m.left; c <= m.right && budget > 0; c++, budget--) index.set(r * width + c, { row: m.top, col: m.left });
-    }
-  }
-  return index;
-}
 
 /** Cheap first test on the raw text, so that most data cells skip the label regexes. */
 const HINT_PREFILTER = /一级|三级|指标名称/;
@@ -105,7 +89,6 @@ class CategoryReader {
   constructor(
     private readonly view: SheetView,
     private readonly col: number | null,
-    private readonly merges: Map<number, { row: number; col: number }>,
   ) {}
 
   /** Resets the carried category; `parentChanged` is how 二级 forgets its value under a new 一级. */
@@ -122,7 +105,9 @@ class CategoryReader {
       this.carriedCopy = null;
       return this.carried;
     }
-    const top = this.merges.get(row * (this.view.lastCol + 1) + this.col);
+    // Only rows below a merge's first row continue it; its first row carries the text itself.
+    const merge = this.view.mergeAt(row, this.col);
+    const top = merge && row > merge.top ? { row: merge.top, col: merge.left } : undefined;
     if (top) {
       const text = this.view.text(top.row, top.col).trim();
       if (text !== "") {
@@ -151,7 +136,6 @@ export function readBlocks(view: SheetView, fallbackUnit: MoneyUnit): IndicatorB
  */
 export function forEachBlock(view: SheetView, fallbackUnit: MoneyUnit, visit: (block: IndicatorBlock) => void): number {
   let count = 0;
-  const merges = verticalMergeIndex(view);
   let regionStart = view.firstRow;
   let current: IndicatorBlock | null = null;
   let level1: CategoryReader | null = null;
@@ -166,8 +150,8 @@ export function forEachBlock(view: SheetView, fallbackUnit: MoneyUnit, visit: (b
       const project = readProjectHeader(view, regionStart, r - 1, fallbackUnit, count + 1);
       count++;
       current = { ordinal: count, header, project, rows: [], unused: [] };
-      level1 = new CategoryReader(view, header.level1, merges);
-      level2 = new CategoryReader(view, header.level2, merges);
+      level1 = new CategoryReader(view, header.level1);
+      level2 = new CategoryReader(view, header.level2);
       r = header.lastRow;
       regionStart = r + 1;
       continue;
