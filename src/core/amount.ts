@@ -71,17 +71,6 @@ export function readAmount(value: CellValue): AmountReading {
   return parseAmountText(value);
 }
 
-/** The amount's value, with empty meaning 0; null when the cell holds no readable amount. */
-export function amountValue(reading: AmountReading): Decimal | null {
-  if (reading.kind === "empty") return new Decimal(0);
-  if (reading.kind === "number") return reading.value;
-  return null;
-}
-
-export function sumDecimals(values: Decimal[]): Decimal {
-  return values.reduce((acc, v) => acc.plus(v), new Decimal(0));
-}
-
 /** Formats an amount with at least 2 decimals, as tables show them ("1852.70"). */
 export function formatAmount(value: Decimal): string {
   const dp = Math.max(2, value.decimalPlaces());

@@ -170,12 +170,6 @@ export function parseIndicatorValue(raw: string): IndicatorValue {
   return result;
 }
 
-/** The measure of a value that states one number, for the numeric rules; null otherwise. */
-export function measureOf(v: IndicatorForm): Measure | null {
-  if (v.form === "quantity" || v.form === "approximate") return v;
-  return null;
-}
-
 /** True when the value states an amount, a count, a rate, a time or a zero: something checkable. */
 export function isQuantified(v: IndicatorForm): boolean {
   switch (v.form) {
