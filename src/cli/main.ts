@@ -1,6 +1,6 @@
 import { RULES } from "../core/catalogue";
 import { checkWorkbook, CheckResult } from "../core/check";
-import { countBySeverity } from "../excel/check-flow";
+import { countBySeverity } from "../core/results-table";
 import { annotateWorkbook } from "./annotate";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatCounts, formatTextReport } from "./report-text";

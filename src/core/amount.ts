@@ -119,3 +119,14 @@ export function detectUnit(view: SheetView, maxRows = 12): { unit: MoneyUnit; ce
   }
   return null;
 }
+
+/**
+ * An exact decimal string as an accountant reads it: thousands separators and a true minus sign
+ * (`-2450.5` → `−2,450.5`). Only the text changes; the digits are the string's own.
+ */
+export function groupThousands(exact: string): string {
+  const m = /^([+-]?)(\d+)(\.\d+)?$/.exec(exact.trim());
+  if (!m) return exact;
+  const grouped = m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${m[1] === "-" ? "−" : ""}${grouped}${m[3] ?? ""}`;
+}

@@ -38,8 +38,4 @@ export async function runCheck(
   return { result, visible, ignored, problems: [...read.problems, ...painted.problems] };
 }
 
-export function countBySeverity(findings: Finding[]): { error: number; warning: number; info: number } {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
+export { countBySeverity } from "../core/results-table";
