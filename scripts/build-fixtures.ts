@@ -8,6 +8,7 @@ import { join, relative, resolve } from "path";
 import { buildBudget001, withTotalFormulas } from "./fixtures/budget-001";
 import { AMOUNT_FMT, SheetSpec, a1, cloneSpec, findLabel, writeWorkbook } from "./fixtures/grid";
 import { layoutBlocks, parseBlocks001 } from "./fixtures/indicators-001";
+import { writeJuesuanFixtures } from "./fixtures/juesuan";
 import { layout000, layout003, parseIndicators000, parse003 } from "./fixtures/indicators-other";
 import { DefectSpec, EntrySpec, FixtureEntry, plantedBudgets, realIndicatorDefects, sampleIndicators } from "./fixtures/planted";
 import { SEEDS_DIR, readSeed } from "./fixtures/seed-text";
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
     clean: false,
     defects: [],
   });
+
+  await writeJuesuanFixtures(FIXTURES, write);
 
   const sample = buildSample(budget, blocks);
   await write(join(ROOT, "samples/示例预算表.xlsx"), sample.sheets, {
