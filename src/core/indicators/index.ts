@@ -2,17 +2,17 @@ import { toA1 } from "../address";
 import { CheckContext } from "../context";
 import { Finding, makeFinding } from "../finding";
 import { SheetView } from "../snapshot";
-import { forEachBlock } from "./blocks";
-import { checkCosts } from "./cost-rules";
-import { checkPlan } from "./plan-rules";
+import { forEachBlock } from "./read/blocks";
+import { checkCosts } from "./cost-vs-budget";
+import { checkPlan } from "./spending-plan";
 import { BlockScope } from "./scope";
-import { checkStructure } from "./structure-rules";
-import { checkValues } from "./value-rules";
+import { checkStructure } from "./indicator-structure";
+import { checkValues } from "./indicator-values";
 
-export { parseIndicatorValue } from "./value-grammar";
-export type { IndicatorValue, IndicatorForm, Comparator } from "./value-grammar";
-export { readBlocks } from "./blocks";
-export type { IndicatorBlock, IndicatorRow } from "./blocks";
+export { parseIndicatorValue } from "./read/value-grammar";
+export type { IndicatorValue, IndicatorForm, Comparator } from "./read/value-grammar";
+export { readBlocks } from "./read/blocks";
+export type { IndicatorBlock, IndicatorRow } from "./read/blocks";
 
 /** Indicator and spending-plan rules for one indicator sheet (domain.md §6). */
 export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding[] {

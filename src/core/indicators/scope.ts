@@ -2,7 +2,7 @@ import { toA1 } from "../address";
 import { CheckContext } from "../context";
 import { Finding, FindingInput, makeFinding } from "../finding";
 import { SheetView } from "../snapshot";
-import { IndicatorBlock, IndicatorRow, ValueCell } from "./blocks";
+import { IndicatorBlock, IndicatorRow, ValueCell } from "./read/blocks";
 
 /** What each rule family gets: the sheet, the context, one block, and where to put findings. */
 export interface BlockScope {

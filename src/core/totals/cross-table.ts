@@ -4,12 +4,12 @@ import { CheckContext } from "../context";
 import { Finding, makeFinding } from "../finding";
 import { StandardTable } from "../classify";
 import { SheetView } from "../snapshot";
-import { AmountReader, amountsOf } from "./amounts";
-import { stripNumbering } from "./labels";
-import { RowInfo, itemRows, readRows } from "./rows";
-import { SummaryLayout, locateSummary, mainColumn } from "./summary";
-import { minOf, rowHasValue } from "./table-helpers";
-import { TableLayout, locateTables } from "./table-layout";
+import { AmountReader, amountsOf } from "./read/amounts";
+import { stripNumbering } from "./read/labels";
+import { RowInfo, itemRows, readRows } from "./read/rows";
+import { SummaryLayout, locateSummary, mainColumn } from "./summary-balance";
+import { minOf, rowHasValue } from "./read/table-helpers";
+import { TableLayout, locateTables } from "./read/table-layout";
 
 export interface StandardSheet {
   view: SheetView;

@@ -2,17 +2,17 @@ import { CheckContext } from "../context";
 import { Finding, makeFinding } from "../finding";
 import { SheetKind, StandardTable } from "../classify";
 import { SheetView } from "../snapshot";
-import { checkRowTotals } from "./blocks";
-import { checkCells } from "./cells";
+import { checkRowTotals } from "./row-totals";
+import { checkCells } from "./cell-values";
 import { checkCodeTree } from "./code-tree";
-import { SheetChecker } from "./collector";
-import { checkColumnTotals } from "./columns";
-import { checkFormulaConstants } from "./formula-const";
-import { readRows } from "./rows";
-import { checkSangongBreakdown } from "./sangong";
+import { SheetChecker } from "./sheet-checker";
+import { checkColumnTotals } from "./column-totals";
+import { checkFormulaConstants } from "./typed-totals";
+import { readRows } from "./read/rows";
+import { checkSangongBreakdown } from "./table-identities";
 import { checkSplitCodes } from "./split-codes";
-import { checkSummary, locateSummary } from "./summary";
-import { locateTables } from "./table-layout";
+import { checkSummary, locateSummary } from "./summary-balance";
+import { locateTables } from "./read/table-layout";
 
 export { checkCrossTables } from "./cross-table";
 

@@ -1,6 +1,6 @@
 import { compactLabel } from "../snapshot";
-import { SheetChecker } from "./collector";
-import { TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { TableLayout } from "./read/table-layout";
 
 /**
  * Real forms often spread the 功能分类 code over separate 类 / 款 / 项 columns. CODE-TREE reads one

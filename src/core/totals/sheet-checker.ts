@@ -1,7 +1,7 @@
 import { CheckContext } from "../context";
 import { Finding, FindingInput, makeFinding } from "../finding";
 import { SheetView } from "../snapshot";
-import { AmountReader, amountsOf } from "./amounts";
+import { AmountReader, amountsOf } from "./read/amounts";
 
 /** A total cell that a sum rule checked, remembered for FORMULA-CONST. */
 export interface CheckedTotal {

@@ -1,6 +1,6 @@
 import { gridSheet } from "../../../src/core/snapshot";
-import { columnTotals } from "../../../src/core/totals/columns";
-import { locateTables } from "../../../src/core/totals/table-layout";
+import { columnTotals } from "../../../src/core/totals/column-totals";
+import { locateTables } from "../../../src/core/totals/read/table-layout";
 import { SheetView } from "../../../src/core/snapshot";
 import { at, check, checkSeed } from "./helpers";
 import { seed001Sheet } from "./seed001-grids";

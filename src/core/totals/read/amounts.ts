@@ -1,7 +1,7 @@
-import { AmountReading, Decimal, readAmount } from "../amount";
+import { AmountReading, Decimal, readAmount } from "../../amount";
 import { CellCache } from "./cell-cache";
 import { perView } from "./per-view";
-import { SheetView } from "../snapshot";
+import { SheetView } from "../../snapshot";
 
 /** Decimals are immutable, so every empty cell can share one zero instead of allocating its own. */
 const ZERO = new Decimal(0);

@@ -1,4 +1,4 @@
-import { SheetView } from "../snapshot";
+import { SheetView } from "../../snapshot";
 
 /** One indicator header row and the columns it names. Columns are sheet columns. */
 export interface IndicatorHeader {

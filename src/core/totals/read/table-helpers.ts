@@ -1,4 +1,4 @@
-import { SheetView } from "../snapshot";
+import { SheetView } from "../../snapshot";
 import { AmountReader } from "./amounts";
 import { labelsOf } from "./label-grid";
 import { ColumnInfo, TableLayout } from "./table-layout";

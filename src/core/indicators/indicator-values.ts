@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
-import { IndicatorRow, ValueCell } from "./blocks";
-import { isQuantityCategory } from "./framework";
-import { compactName } from "./normalize";
+import { IndicatorRow, ValueCell } from "./read/blocks";
+import { isQuantityCategory } from "./read/framework";
+import { compactName } from "./read/normalize";
 import { BlockScope, a1, add, nameCell, quoted, rowAnchor } from "./scope";
-import { IndicatorValue, isQuantified, parseIndicatorValue } from "./value-grammar";
+import { IndicatorValue, isQuantified, parseIndicatorValue } from "./read/value-grammar";
 
 /**
  * Rules on one value cell (domain.md §6): IND-EMPTY, IND-SAME-AS-NAME, IND-QUAL-IN-QUANT,

@@ -1,4 +1,4 @@
-import { SheetView } from "../snapshot";
+import { SheetView } from "../../snapshot";
 import { CellCache } from "./cell-cache";
 import { perView } from "./per-view";
 

@@ -1,9 +1,9 @@
 import { RuleId } from "../catalogue";
-import { SheetChecker } from "./collector";
-import { RowInfo, itemRows } from "./rows";
-import { checkSum } from "./sum-check";
-import { columnName, minOf, rowHasValue } from "./table-helpers";
-import { TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { RowInfo, itemRows } from "./read/rows";
+import { checkSum } from "./sum-identity";
+import { columnName, minOf, rowHasValue } from "./read/table-helpers";
+import { TableLayout } from "./read/table-layout";
 
 interface Entry {
   info: RowInfo;

@@ -1,4 +1,4 @@
-import type { Severity } from "./finding";
+import type { Severity } from "../finding";
 
 /**
  * The rule catalogue: one entry per rule, with a stable id, its default severity and a one-line

@@ -1,5 +1,5 @@
-import { readAmount } from "../amount";
-import { SheetView } from "../snapshot";
+import { readAmount } from "../../amount";
+import { SheetView } from "../../snapshot";
 import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
 import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCompactCode } from "./labels";

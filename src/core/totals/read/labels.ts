@@ -1,4 +1,4 @@
-import { compactLabel } from "../snapshot";
+import { compactLabel } from "../../snapshot";
 
 /** Rank of a total label: a 合计 may add 小计 rows, a 总计 may add 合计 rows. 0 = not a total. */
 export function totalRank(label: string): number {

@@ -1,8 +1,8 @@
 import { formatAmount } from "../amount";
 import { isErrorValue } from "../snapshot";
-import { SheetChecker } from "./collector";
-import { columnName, rowLabelNear } from "./table-helpers";
-import { TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { columnName, rowLabelNear } from "./read/table-helpers";
+import { TableLayout } from "./read/table-layout";
 
 /**
  * CELL-ERROR anywhere in the table's data rows; CELL-TEXTNUM and CELL-NOT-NUMBER in its amount

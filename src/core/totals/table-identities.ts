@@ -1,9 +1,9 @@
-import { SheetChecker } from "./collector";
-import { stripNumbering } from "./labels";
-import { RowInfo } from "./rows";
-import { checkSum } from "./sum-check";
-import { columnName } from "./table-helpers";
-import { TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { stripNumbering } from "./read/labels";
+import { RowInfo } from "./read/rows";
+import { checkSum } from "./sum-identity";
+import { columnName } from "./read/table-helpers";
+import { TableLayout } from "./read/table-layout";
 
 /** The 三公 items whose `其中` rows are a complete breakdown: 购置费 + 运行维护费, 教学科研 + 其他. */
 const COMPLETE_BREAKDOWN = /公务用车购置及运[行维]|因公出国/;

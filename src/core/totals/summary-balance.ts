@@ -1,12 +1,12 @@
 import { CellRef } from "../address";
 import { RuleId } from "../catalogue";
 import { SheetView } from "../snapshot";
-import { SheetChecker } from "./collector";
-import { stripNumbering } from "./labels";
-import { RowInfo, itemRows, readRows } from "./rows";
-import { checkSum, sumHolds } from "./sum-check";
-import { columnInfo, minOf, rowHasValue } from "./table-helpers";
-import { TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { stripNumbering } from "./read/labels";
+import { RowInfo, itemRows, readRows } from "./read/rows";
+import { checkSum, sumHolds } from "./sum-identity";
+import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
+import { TableLayout } from "./read/table-layout";
 
 /** One half of a 收支总表: its label column, amount columns and key rows. */
 export interface SummarySide {

@@ -1,4 +1,4 @@
-import { SheetView } from "../snapshot";
+import { SheetView } from "../../snapshot";
 
 /**
  * A value computed once per sheet view and shared by every check that reads that sheet: the

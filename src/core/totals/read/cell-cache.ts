@@ -1,4 +1,4 @@
-import { SheetView } from "../snapshot";
+import { SheetView } from "../../snapshot";
 
 /**
  * A value derived from each cell, computed on first use. Rules ask for the same cells many times

@@ -1,5 +1,5 @@
 import { formatAmount } from "../amount";
-import { SheetChecker } from "./collector";
+import { SheetChecker } from "./sheet-checker";
 
 /**
  * FORMULA-CONST: a total typed in as a number while most totals of its kind in the table are

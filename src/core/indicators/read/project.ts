@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
-import { MoneyUnit, parseAmountText, readAmount } from "../amount";
-import { SheetView } from "../snapshot";
+import { MoneyUnit, parseAmountText, readAmount } from "../../amount";
+import { SheetView } from "../../snapshot";
 
 export interface CellPos {
   row: number;

@@ -1,8 +1,8 @@
 import { CellRef } from "../address";
 import { Decimal, compareWithBand, formatAmount } from "../amount";
 import { RuleId } from "../catalogue";
-import { SheetChecker } from "./collector";
-import { formulaRanges, rangesCover } from "./formulas";
+import { SheetChecker } from "./sheet-checker";
+import { formulaRanges, rangesCover } from "./read/formulas";
 
 export interface SumSpec {
   rule: RuleId;

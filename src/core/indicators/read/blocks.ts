@@ -1,5 +1,5 @@
-import { MoneyUnit } from "../amount";
-import { SheetView, compactLabel } from "../snapshot";
+import { MoneyUnit } from "../../amount";
+import { SheetView, compactLabel } from "../../snapshot";
 import { normaliseCategory } from "./framework";
 import { IndicatorHeader, readHeader } from "./layout";
 import { ProjectHeader, readProjectHeader } from "./project";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { compareWithBand, formatAmount } from "../amount";
-import { PlanPoint } from "./project";
+import { PlanPoint } from "./read/project";
 import { BlockScope, a1, add } from "./scope";
 
 /**

@@ -1,7 +1,7 @@
 import { toA1 } from "../address";
-import { CategoryCell, IndicatorRow } from "./blocks";
-import { Level1, allowedUnder, frameworkOf, isKnownLevel2, level1Of, parentOf } from "./framework";
-import { compactName } from "./normalize";
+import { CategoryCell, IndicatorRow } from "./read/blocks";
+import { Level1, allowedUnder, frameworkOf, isKnownLevel2, level1Of, parentOf } from "./read/framework";
+import { compactName } from "./read/normalize";
 import { BlockScope, a1, add, nameCell, quoted, rowAnchor } from "./scope";
 
 /**

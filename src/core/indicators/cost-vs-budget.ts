@@ -1,9 +1,9 @@
 import Decimal from "decimal.js";
 import { MoneyUnit, convertUnit, formatAmount } from "../amount";
-import { IndicatorRow, ValueCell } from "./blocks";
-import { isCostCategory } from "./framework";
+import { IndicatorRow, ValueCell } from "./read/blocks";
+import { isCostCategory } from "./read/framework";
 import { BlockScope, a1, add, nameCell, quoted, rowAnchor } from "./scope";
-import { parseIndicatorValue } from "./value-grammar";
+import { parseIndicatorValue } from "./read/value-grammar";
 
 /**
  * IND-COST-BUDGET and IND-COST-MISMATCH: a 成本指标 stated in money, against the block's 预算数.

@@ -1,4 +1,4 @@
-import { RectRef, parseRange } from "../address";
+import { RectRef, parseRange } from "../../address";
 
 const REF = "[A-Z]{1,3}\\d+(?::[A-Z]{1,3}\\d+)?";
 const TERM = `(?:SUM\\(${REF}(?:,${REF})*\\)|${REF})`;

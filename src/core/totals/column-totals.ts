@@ -1,10 +1,10 @@
 import { RuleId } from "../catalogue";
-import { SheetChecker } from "./collector";
-import { labelsOf } from "./label-grid";
-import { totalRank } from "./labels";
-import { checkSum } from "./sum-check";
-import { columnName, rowHasValue, rowLabelNear } from "./table-helpers";
-import { ColumnInfo, TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { labelsOf } from "./read/label-grid";
+import { totalRank } from "./read/labels";
+import { checkSum } from "./sum-identity";
+import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
+import { ColumnInfo, TableLayout } from "./read/table-layout";
 
 /** A column total and the columns that add up to it. */
 export interface ColumnTotal {
