@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { MoneyUnit, convertUnit, formatAmount } from "../amount";
 import { IndicatorRow, ValueCell } from "./read/blocks";
 import { isCostCategory } from "./read/framework";
-import { BlockScope, a1, add, nameCell, quoted, rowAnchor } from "./scope";
+import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 import { parseIndicatorValue } from "./read/value-grammar";
 
 /**
@@ -55,13 +55,14 @@ export function checkCosts(scope: BlockScope): void {
     if (c.amount.minus(budget).greaterThan(band)) {
       over = true;
       const excess = c.amount.minus(budget);
-      add(scope, {
+      scope.report.add({
         rule: "IND-COST-BUDGET",
         cell: a1(c.cell),
         related: [nameCell(c.row), budgetA1],
         anchor: rowAnchor(block, c.row, c.cell),
         expected: budget,
         actual: c.amount,
+        unit: budgetUnit,
         message: `成本指标${quoted(c.row.name)}的金额 ${formatAmount(c.amount)} 超过本项目预算数 ${formatAmount(budget)}，超出 ${formatAmount(excess)}（${unitText}）`,
       });
     }
@@ -74,13 +75,14 @@ export function checkCosts(scope: BlockScope): void {
   if (diff.isZero() || diff.abs().greaterThan(limit)) return;
   const first = exact[0];
   const what = exact.length === 1 ? `成本指标${quoted(first.row.name)}的金额` : `${exact.length} 项成本指标金额合计`;
-  add(scope, {
+  scope.report.add({
     rule: "IND-COST-MISMATCH",
     cell: a1(first.cell),
     related: [...exact.map((c) => nameCell(c.row)), budgetA1],
     anchor: rowAnchor(block, first.row, first.cell),
     expected: budget,
     actual: total,
+    unit: budgetUnit,
     message: `${what} ${formatAmount(total)} 与预算数 ${formatAmount(budget)} 略有出入，相差 ${formatAmount(diff.abs())}（${unitText}）`,
   });
 }

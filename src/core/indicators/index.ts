@@ -1,6 +1,7 @@
-import { toA1 } from "../address";
 import { CheckContext } from "../context";
-import { Finding, makeFinding } from "../finding";
+import { Finding } from "../finding";
+import { Reporter } from "../reporter";
+import { reportNoIndicatorHeader } from "../sheet-rules";
 import { SheetView } from "../snapshot";
 import { forEachBlock } from "./read/blocks";
 import { checkCosts } from "./cost-vs-budget";
@@ -16,27 +17,16 @@ export type { IndicatorBlock, IndicatorRow } from "./read/blocks";
 
 /** Indicator and spending-plan rules for one indicator sheet (domain.md §6). */
 export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding[] {
-  const out: Finding[] = [];
-  if (view.rowCount === 0) return out;
+  const report = new Reporter(view.name);
+  if (view.rowCount === 0) return report.findings;
   // Each block is checked as soon as it is read; see forEachBlock.
   const blockCount = forEachBlock(view, ctx.unit, (block) => {
-    const scope: BlockScope = { view, ctx, block, out };
+    const scope: BlockScope = { view, ctx, block, report };
     checkStructure(scope);
     checkValues(scope);
     checkCosts(scope);
     checkPlan(scope);
   });
-  if (blockCount === 0) {
-    // §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed.
-    out.push(
-      makeFinding({
-        rule: "LAYOUT-UNKNOWN",
-        sheet: view.name,
-        cell: toA1(view.firstRow, view.firstCol),
-        anchor: "绩效指标表头",
-        message: `工作表「${view.name}」中找不到含“一级指标”“二级指标”或“指标名称”“指标值”的表头行，未检查绩效指标`,
-      }),
-    );
-  }
-  return out;
+  if (blockCount === 0) reportNoIndicatorHeader(report, view);
+  return report.findings;
 }

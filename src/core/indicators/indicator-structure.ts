@@ -2,7 +2,7 @@ import { toA1 } from "../address";
 import { CategoryCell, IndicatorRow } from "./read/blocks";
 import { Level1, allowedUnder, frameworkOf, isKnownLevel2, level1Of, parentOf } from "./read/framework";
 import { compactName } from "./read/normalize";
-import { BlockScope, a1, add, nameCell, quoted, rowAnchor } from "./scope";
+import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 
 /**
  * Rules on a block's shape (domain.md §6): IND-HIERARCHY, IND-MISFILED, IND-MISSING-CATEGORY,
@@ -46,7 +46,7 @@ function checkHierarchy(scope: BlockScope): void {
     const level1 = l1 ? level1Of(l1.name) : null;
     if (l1 && !level1 && !flagged.has(cellKey(l1))) {
       flagged.add(cellKey(l1));
-      add(scope, {
+      scope.report.add({
         rule: "IND-HIERARCHY",
         cell: a1(l1),
         related: [nameCell(row)],
@@ -59,7 +59,7 @@ function checkHierarchy(scope: BlockScope): void {
       const key = level2Key(l2, level1);
       if (!flagged.has(key)) {
         flagged.add(key);
-        add(scope, {
+        scope.report.add({
           rule: "IND-HIERARCHY",
           cell: a1(l2),
           related: [nameCell(row)],
@@ -74,7 +74,7 @@ function checkHierarchy(scope: BlockScope): void {
       const key = level2Key(l2, level1);
       if (!flagged.has(key)) {
         flagged.add(key);
-        add(scope, {
+        scope.report.add({
           rule: "IND-HIERARCHY",
           cell: a1(l2),
           related: l1 ? [a1(l1), nameCell(row)] : [nameCell(row)],
@@ -92,7 +92,7 @@ function checkHierarchy(scope: BlockScope): void {
       // Flag the row that brought in the second framework.
       const late = classicRow.row > newRow.row ? classicRow : newRow;
       const cat = late.level2 ?? late.level1;
-      add(scope, {
+      scope.report.add({
         rule: "IND-HIERARCHY",
         cell: cat ? a1(cat) : nameCell(late),
         related: [nameCell(classicRow), nameCell(newRow)],
@@ -107,7 +107,7 @@ function checkMisfiled(scope: BlockScope): void {
   const { block } = scope;
   for (const row of block.rows) {
     if (row.level1?.name !== "满意度" || row.name === "" || SATISFACTION_TOPIC.test(row.name)) continue;
-    add(scope, {
+    scope.report.add({
       rule: "IND-MISFILED",
       cell: firstValueCell(row),
       related: [nameCell(row)],
@@ -133,7 +133,7 @@ function checkMissing(scope: BlockScope): void {
   const missing = REQUIRED.filter((c) => !present.has(c));
   if (missing.length === 0) return;
   const h = block.header;
-  add(scope, {
+  scope.report.add({
     rule: "IND-MISSING-CATEGORY",
     cell: toA1(h.row, h.level1 ?? h.level3),
     anchor: `${block.project.name}|缺少类别`,
@@ -152,7 +152,7 @@ function checkDuplicates(scope: BlockScope): void {
       seen.set(key, row);
       continue;
     }
-    add(scope, {
+    scope.report.add({
       rule: "IND-DUPLICATE",
       cell: firstValueCell(row),
       related: [nameCell(row), nameCell(first)],
@@ -166,7 +166,7 @@ function checkUnused(scope: BlockScope): void {
   const { block } = scope;
   for (const u of block.unused) {
     const valueCol = block.header.values[0]?.col ?? u.level2.col;
-    add(scope, {
+    scope.report.add({
       rule: "IND-UNUSED",
       cell: toA1(u.row, valueCol),
       related: [a1(u.level2)],

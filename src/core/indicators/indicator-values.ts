@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { IndicatorRow, ValueCell } from "./read/blocks";
 import { isQuantityCategory } from "./read/framework";
 import { compactName } from "./read/normalize";
-import { BlockScope, a1, add, nameCell, quoted, rowAnchor } from "./scope";
+import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 import { IndicatorValue, isQuantified, parseIndicatorValue } from "./read/value-grammar";
 
 /**
@@ -74,7 +74,7 @@ function checkCell(scope: BlockScope, row: IndicatorRow, cell: ValueCell, stats:
 
   if (cell.text === "") {
     if (name !== "" && !NOT_APPLICABLE_NAME.test(name)) {
-      add(scope, { ...base(scope, row, cell), rule: "IND-EMPTY", message: `三级指标${quoted(name)}未填写${cell.label}` });
+      scope.report.add({ ...base(scope, row, cell), rule: "IND-EMPTY", message: `三级指标${quoted(name)}未填写${cell.label}` });
     }
     return;
   }
@@ -82,33 +82,33 @@ function checkCell(scope: BlockScope, row: IndicatorRow, cell: ValueCell, stats:
   if (v.form === "free" && !v.hasNumber && BARE_UNIT.test(v.text)) {
     // Checked before IND-FULLWIDTH: a bare `％` needs its number, not a half-width sign.
     const subject = name === "" ? cell.label : `三级指标${quoted(name)}的${cell.label}`;
-    add(scope, { ...base(scope, row, cell), rule: "IND-EMPTY", message: `${subject}只有“${v.raw.trim()}”，缺少数值` });
+    scope.report.add({ ...base(scope, row, cell), rule: "IND-EMPTY", message: `${subject}只有“${v.raw.trim()}”，缺少数值` });
     return;
   }
   if (v.fullWidth) {
-    add(scope, { ...base(scope, row, cell), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${v.text}”识别，建议改为半角` });
+    scope.report.add({ ...base(scope, row, cell), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${v.text}”识别，建议改为半角` });
   }
   if (v.form === "notApplicable") {
     if (name !== "" && !NOT_APPLICABLE_NAME.test(name)) {
-      add(scope, { ...base(scope, row, cell), rule: "IND-VAGUE", message: `三级指标${quoted(name)}已填写，指标值却为“不适用”，只有整行不适用时才可这样填写` });
+      scope.report.add({ ...base(scope, row, cell), rule: "IND-VAGUE", message: `三级指标${quoted(name)}已填写，指标值却为“不适用”，只有整行不适用时才可这样填写` });
     }
     return;
   }
   if (sameAsName(v, name)) {
-    add(scope, { ...base(scope, row, cell), rule: "IND-SAME-AS-NAME", message: `指标值${quoted(v.raw.trim())}只是重复了三级指标名称，未给出可衡量的目标值` });
+    scope.report.add({ ...base(scope, row, cell), rule: "IND-SAME-AS-NAME", message: `指标值${quoted(v.raw.trim())}只是重复了三级指标名称，未给出可衡量的目标值` });
     return;
   }
   if (isQuantityCategory(level1, level2)) {
     if (!isQuantified(v)) {
       const category = level1 === "成本" ? level2 || "成本" : level2;
-      add(scope, { ...base(scope, row, cell), rule: "IND-QUAL-IN-QUANT", message: `${category}指标${quoted(name)}的指标值${quoted(v.raw.trim())}没有量化，应填写数量或金额` });
+      scope.report.add({ ...base(scope, row, cell), rule: "IND-QUAL-IN-QUANT", message: `${category}指标${quoted(name)}的指标值${quoted(v.raw.trim())}没有量化，应填写数量或金额` });
       return;
     }
   } else if (v.form === "free" && !v.hasNumber) {
-    add(scope, { ...base(scope, row, cell), rule: "IND-VAGUE", message: `指标值${quoted(v.raw.trim())}为定性表述且不在规范用语之列，建议量化或改用“显著提高”“达标”等规范用语` });
+    scope.report.add({ ...base(scope, row, cell), rule: "IND-VAGUE", message: `指标值${quoted(v.raw.trim())}为定性表述且不在规范用语之列，建议量化或改用“显著提高”“达标”等规范用语` });
     return;
   } else if (v.form === "qualitative" && level2 === "质量" && !v.grade && !v.zero) {
-    add(scope, { ...base(scope, row, cell), rule: "IND-VAGUE", message: `质量指标${quoted(name)}的指标值“${v.word}”不是质量等级，建议填写达标率等比率或“合格”“优良”“达标”` });
+    scope.report.add({ ...base(scope, row, cell), rule: "IND-VAGUE", message: `质量指标${quoted(name)}的指标值“${v.word}”不是质量等级，建议填写达标率等比率或“合格”“优良”“达标”` });
     return;
   }
   checkNumber(scope, row, cell, v, stats);
@@ -141,11 +141,11 @@ function checkNumber(
     const fraction = v.value.greaterThan(ZERO) && (v.value.lessThan(ONE) || (v.value.equals(ONE) && v.text.includes(".")));
     if (fraction && meansPercent) {
       const shown = v.value.times(100).toString();
-      add(scope, { ...base(scope, row, cell), rule: "IND-FRACTION-PERCENT", message: `指标值 ${v.text} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%` });
+      scope.report.add({ ...base(scope, row, cell), rule: "IND-FRACTION-PERCENT", message: `指标值 ${v.text} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%` });
       return;
     }
     if (stats.withUnit > 0 && !percentColumn && !UNIT_IN_NAME.test(name)) {
-      add(scope, { ...base(scope, row, cell), rule: "IND-NO-UNIT", message: `指标值 ${v.text} 没有单位，而同一项目的其他指标值都带单位` });
+      scope.report.add({ ...base(scope, row, cell), rule: "IND-NO-UNIT", message: `指标值 ${v.text} 没有单位，而同一项目的其他指标值都带单位` });
     }
     return;
   }
@@ -160,6 +160,6 @@ function checkPercent(scope: BlockScope, row: IndicatorRow, cell: ValueCell, p: 
   if (!p.lessThan(ZERO) && !p.greaterThan(HUNDRED)) return false;
   const bound = p.lessThan(ZERO) ? "0%" : "100%";
   const gap = p.lessThan(ZERO) ? p.negated() : p.minus(HUNDRED);
-  add(scope, { ...base(scope, row, cell), rule: "IND-PERCENT-RANGE", message: `比率指标${quoted(row.name)}的指标值 ${p.toString()}% 超出 0%～100% 的范围，超出 ${bound} ${gap.toString()} 个百分点` });
+  scope.report.add({ ...base(scope, row, cell), rule: "IND-PERCENT-RANGE", message: `比率指标${quoted(row.name)}的指标值 ${p.toString()}% 超出 0%～100% 的范围，超出 ${bound} ${gap.toString()} 个百分点` });
   return true;
 }

@@ -1,14 +1,15 @@
 import Decimal from "decimal.js";
-import { compareWithBand, formatAmount } from "../amount";
+import { formatAmount } from "../amount";
+import { judgeIdentity } from "../judge";
 import { PlanPoint } from "./read/project";
-import { BlockScope, a1, add } from "./scope";
+import { BlockScope, a1 } from "./scope";
 
 /**
- * PLAN-MONOTONIC and PLAN-END on the block's 资金支出计划 (domain.md §6).
+ * PLAN-MONOTONIC, PLAN-END and PLAN-FORM on the block's 资金支出计划 (domain.md §6).
  *
  * The plan can be written in three forms: amounts ending at the budget, percentages ending at 100,
  * or fractions ending at 1. 001 titles its row 资金支出计划（%） yet writes amounts in all 58 blocks,
- * so the amount form is accepted under a （%） header; only the fraction form contradicts it.
+ * so the amount form is accepted under a （%） header; only the fraction form contradicts it (PLAN-FORM, info).
  */
 
 const HUNDRED = new Decimal(100);
@@ -26,7 +27,7 @@ export function checkPlan(scope: BlockScope): void {
   for (const p of points) {
     if (p.value === null) continue;
     if (prev && prev.value && p.value.lessThan(prev.value)) {
-      add(scope, {
+      scope.report.add({
         rule: "PLAN-MONOTONIC",
         cell: a1(p),
         related: [a1(prev)],
@@ -57,62 +58,43 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
   const related = budgetCell ? [a1(budgetCell)] : [];
   if (end.value === null) {
     if (points.some((p) => p.value !== null)) {
-      add(scope, { rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}未填写，全年累计应达到预算数或 100%` });
+      scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}未填写，全年累计应达到预算数或 100%` });
     }
     return;
   }
   const value = end.value;
   if (points.some((p) => p.percentShown)) {
     if (!value.equals(HUNDRED)) {
-      add(scope, { rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计为 ${value.toString()}%，应为 100%，相差 ${HUNDRED.minus(value).abs().toString()} 个百分点` });
+      scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计为 ${value.toString()}%，应为 100%，相差 ${HUNDRED.minus(value).abs().toString()} 个百分点` });
     }
     return;
   }
-  if (budget !== null && budget.greaterThan(ZERO)) {
-    // The usual case, an end equal to the budget, needs no difference computed.
-    if (value.equals(budget)) return;
-    const cmp = compareWithBand(budget, value, ctx.band);
-    if (cmp.tolerance === "exact") return;
-    if (cmp.tolerance === "rounding") {
-      add(scope, {
-        rule: "PLAN-END",
-        severity: "info",
-        cell: a1(end),
-        related,
-        anchor,
-        expected: budget,
-        actual: value,
-        message: `资金支出计划${end.label}累计 ${formatAmount(value)} 与预算数 ${formatAmount(budget)} 存在尾差，相差 ${formatAmount(cmp.difference.abs())}（${block.project.budgetUnit}）`,
-      });
-      return;
-    }
+  const place = { cell: a1(end), related, anchor };
+  const hasBudget = budget !== null && budget.greaterThan(ZERO);
+  // The usual case, an end equal to the budget, needs no judging.
+  if (hasBudget && value.equals(budget!)) return;
+  const offBudget = hasBudget
+    ? judgeIdentity({ rule: "PLAN-END", subject: `资金支出计划${end.label}累计`, actual: value, expectedPhrase: "预算数", expected: budget! }, ctx.band, block.project.budgetUnit)
+    : null;
+  if (offBudget?.withinBand) {
+    scope.report.addJudgement(offBudget, place);
+    return;
   }
   if (value.equals(HUNDRED)) return;
   const fraction = value.equals(ONE) && points.every((p) => p.value === null || p.value.lessThanOrEqualTo(ONE));
   if (fraction) {
     if (percentHeader) {
-      add(scope, {
-        rule: "PLAN-END",
-        severity: "info",
-        cell: a1(end),
-        related,
-        anchor,
+      scope.report.add({
+        rule: "PLAN-FORM",
+        ...place,
         message: `资金支出计划表头为（%），但${end.label}累计填为 ${formatAmount(value)}，按比例小数填写，与表头的百分比或预算数 ${budget ? formatAmount(budget) : "—"} 的写法不一致`,
       });
     }
     return;
   }
-  if (budget !== null && budget.greaterThan(ZERO)) {
-    add(scope, {
-      rule: "PLAN-END",
-      cell: a1(end),
-      related,
-      anchor,
-      expected: budget,
-      actual: value,
-      message: `资金支出计划${end.label}累计 ${formatAmount(value)} 与预算数 ${formatAmount(budget)} 不一致，相差 ${formatAmount(value.minus(budget).abs())}（${block.project.budgetUnit}）`,
-    });
+  if (offBudget) {
+    scope.report.addJudgement(offBudget, place);
   } else if (percentHeader) {
-    add(scope, { rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计 ${formatAmount(value)}，按（%）表头应为 100，相差 ${formatAmount(HUNDRED.minus(value).abs())}` });
+    scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计 ${formatAmount(value)}，按（%）表头应为 100，相差 ${formatAmount(HUNDRED.minus(value).abs())}` });
   }
 }

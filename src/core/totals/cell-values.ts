@@ -17,7 +17,7 @@ export function checkCells(ck: SheetChecker, table: TableLayout): void {
       const value = view.value(row, col);
       if (value === null) continue;
       if (isErrorValue(value)) {
-        ck.add({
+        ck.report.add({
           rule: "CELL-ERROR",
           cell: view.address(row, col),
           anchor: where(ck, table, row, col),
@@ -28,14 +28,14 @@ export function checkCells(ck: SheetChecker, table: TableLayout): void {
       if (!amountCols.has(col)) continue;
       const reading = ck.amounts.reading(row, col);
       if (reading.kind === "number" && reading.fromText) {
-        ck.add({
+        ck.report.add({
           rule: "CELL-TEXTNUM",
           cell: view.address(row, col),
           anchor: where(ck, table, row, col),
           message: `${describe(ck, table, row, col)} 的金额“${String(value).trim()}”以文本形式存储，Excel 的 SUM 会忽略它，本检查按 ${formatAmount(reading.value)} 计算`,
         });
       } else if (reading.kind === "invalid") {
-        ck.add({
+        ck.report.add({
           rule: "CELL-NOT-NUMBER",
           cell: view.address(row, col),
           anchor: where(ck, table, row, col),

@@ -78,7 +78,7 @@ function nameOf(ck: SheetChecker, table: TableLayout, info: RowInfo): string {
 }
 
 function reportOrphan(ck: SheetChecker, table: TableLayout, info: RowInfo, parent: string): void {
-  ck.add({
+  ck.report.add({
     rule: "CODE-ORPHAN",
     cell: ck.view.address(info.row, table.codeCol!),
     anchor: `code:${info.code}`,

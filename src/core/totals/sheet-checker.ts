@@ -1,5 +1,6 @@
 import { CheckContext } from "../context";
-import { Finding, FindingInput, makeFinding } from "../finding";
+import { Finding } from "../finding";
+import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
 import { AmountReader, amountsOf } from "./read/amounts";
 
@@ -14,11 +15,11 @@ export interface CheckedTotal {
 }
 
 /**
- * Everything the rules of one sheet share: the readers and the findings so far. A cell gets at
- * most one sum finding, so a 合计 that breaks both its row and its column identity is reported once.
+ * Everything the rules of one sheet share: the readers and the reporter. A cell gets at most one
+ * sum finding, so a 合计 that breaks both its row and its column identity is reported once.
  */
 export class SheetChecker {
-  readonly findings: Finding[] = [];
+  readonly report: Reporter;
   readonly amounts: AmountReader;
   readonly totals: CheckedTotal[] = [];
   // Cells as numbers (row * 16384 + col, Excel's column limit): string keys cost an allocation per probe.
@@ -30,10 +31,11 @@ export class SheetChecker {
     readonly ctx: CheckContext,
   ) {
     this.amounts = amountsOf(view);
+    this.report = new Reporter(view.name);
   }
 
-  add(input: Omit<FindingInput, "sheet">): void {
-    this.findings.push(makeFinding({ ...input, sheet: this.view.name }));
+  get findings(): Finding[] {
+    return this.report.findings;
   }
 
   hasSumFinding(row: number, col: number): boolean {

@@ -1,6 +1,7 @@
 import { CellRef } from "../address";
-import { Decimal, compareWithBand, formatAmount } from "../amount";
+import { Decimal, compareWithBand } from "../amount";
 import { RuleId } from "../catalogue";
+import { judgeIdentity } from "../judge";
 import { SheetChecker } from "./sheet-checker";
 import { formulaRanges, rangesCover } from "./read/formulas";
 
@@ -24,11 +25,6 @@ export interface SumSpec {
 
 const ZERO = new Decimal(0);
 
-/** The unit as messages print it: `（万元）`. */
-export function unitNote(ck: SheetChecker): string {
-  return `（${ck.ctx.unit}）`;
-}
-
 /**
  * Checks total = Σ items with the rounding band, and the total's formula range. A formula that
  * leaves out item rows is a FORMULA-OMITS warning (the cause); a value beyond the band is also
@@ -38,14 +34,8 @@ export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
   const { total, items } = spec;
   const actual = ck.amounts.value(total.row, total.col);
   if (actual === null) return true; // the cell rules report what the cell holds
-  // Decimals are immutable: one shared zero to start from. Adding to it (rather than starting
-  // from the first item) keeps decimal.js rounding every partial sum the same way as before.
-  let expected: Decimal = ZERO;
-  for (const item of items) {
-    const v = ck.amounts.value(item.row, item.col);
-    if (v === null) return true;
-    expected = expected.plus(v);
-  }
+  const expected = sumOf(ck, items);
+  if (expected === null) return true;
   const formula = ck.view.formula(total.row, total.col);
   const totalEmpty = ck.amounts.isEmpty(total.row, total.col);
   if (totalEmpty && !formula && expected.isZero()) return true;
@@ -57,39 +47,20 @@ export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
   // Nearly every total holds: an equality test allocates nothing, and the addresses and message
   // text are left to the totals that are reported.
   if (omitted.length === 0 && expected.eq(actual)) return true;
-  const { tolerance, difference } = compareWithBand(expected, actual, ck.ctx.band);
-  const related = items.map((i) => ck.view.address(i.row, i.col));
-  const cell = ck.view.address(total.row, total.col);
-  const gap = `相差 ${formatAmount(difference.abs())}${unitNote(ck)}`;
+  const judgement = judgeIdentity({ rule: spec.rule, subject: spec.subject, actual, expectedPhrase: spec.itemsPhrase, expected }, ck.ctx.band, ck.ctx.unit);
+  const place = { cell: ck.view.address(total.row, total.col), related: items.map((i) => ck.view.address(i.row, i.col)), anchor: spec.anchor };
   if (omitted.length > 0) {
     const names = omitted.slice(0, 3).join("、") + (omitted.length > 3 ? " 等" : "");
-    const tail = tolerance === "exact" ? "，以后填入的数不会计入合计" : "，这些单元格的数没有计入合计";
-    // The formula is the cause and stays a warning (its catalogue default); a value that is also
-    // wrong is the identity's own error, reported below with expected and actual.
-    ck.add({
-      rule: "FORMULA-OMITS",
-      cell,
-      related,
-      anchor: spec.anchor,
-      severity: "warning",
-      message: `${spec.subject}的公式 ${formula} 漏掉了明细单元格 ${names}${tail}`,
-    });
+    const tail = judgement ? "，这些单元格的数没有计入合计" : "，以后填入的数不会计入合计";
+    // The formula is the cause (a warning in the catalogue); a value that is also wrong is the
+    // identity's own finding, reported below with expected and actual.
+    ck.report.add({ rule: "FORMULA-OMITS", ...place, message: `${spec.subject}的公式 ${formula} 漏掉了明细单元格 ${names}${tail}` });
     ck.markSumFinding(total.row, total.col);
   }
-  if (tolerance === "exact") return true;
-  const rounding = tolerance === "rounding";
-  ck.add({
-    rule: spec.rule,
-    cell,
-    related,
-    anchor: spec.anchor,
-    severity: rounding ? "info" : "error",
-    message: `${spec.subject} ${formatAmount(actual)} 与${spec.itemsPhrase} ${formatAmount(expected)} 不一致，${gap}${rounding ? "，在舍入容差内，可能是四舍五入所致" : ""}`,
-    expected,
-    actual,
-  });
+  if (!judgement) return true;
+  ck.report.addJudgement(judgement, place);
   ck.markSumFinding(total.row, total.col);
-  return rounding;
+  return judgement.withinBand;
 }
 
 /** Item cells holding a figure that the total's simple formula does not add. */
@@ -109,12 +80,20 @@ function omittedItems(ck: SheetChecker, formula: string, items: CellRef[], slots
 /** Whether total = Σ items within the band, without reporting anything; unreadable cells count as holding. */
 export function sumHolds(ck: SheetChecker, total: CellRef, items: CellRef[]): boolean {
   const actual = ck.amounts.value(total.row, total.col);
-  if (actual === null) return true;
-  let expected: Decimal = ZERO;
+  const expected = actual === null ? null : sumOf(ck, items);
+  if (actual === null || expected === null) return true;
+  return compareWithBand(expected, actual, ck.ctx.band).tolerance !== "beyond";
+}
+
+/** Σ items, or null when one of them holds no readable amount. */
+function sumOf(ck: SheetChecker, items: CellRef[]): Decimal | null {
+  // Decimals are immutable: one shared zero to start from. Adding to it (rather than starting
+  // from the first item) keeps decimal.js rounding every partial sum the same way as before.
+  let sum: Decimal = ZERO;
   for (const item of items) {
     const v = ck.amounts.value(item.row, item.col);
-    if (v === null) return true;
-    expected = expected.plus(v);
+    if (v === null) return null;
+    sum = sum.plus(v);
   }
-  return compareWithBand(expected, actual, ck.ctx.band).tolerance !== "beyond";
+  return sum;
 }

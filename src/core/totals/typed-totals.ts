@@ -18,7 +18,7 @@ export function checkFormulaConstants(ck: SheetChecker): void {
     if (formulas < 2 || constants.length === 0 || formulas <= constants.length) continue;
     for (const t of constants) {
       const value = ck.amounts.value(t.row, t.col);
-      ck.add({
+      ck.report.add({
         rule: "FORMULA-CONST",
         cell: ck.view.address(t.row, t.col),
         anchor: t.anchor,
