@@ -1,4 +1,5 @@
 import { toA1 } from "../address";
+import type { Place } from "../reporter";
 import { CategoryCell, IndicatorRow } from "./read/blocks";
 import { Level1, allowedUnder, frameworkOf, isKnownLevel2, level1Of, parentOf } from "./read/framework";
 import { compactName } from "./read/normalize";
@@ -37,6 +38,12 @@ export function checkStructure(scope: BlockScope): void {
 function checkHierarchy(scope: BlockScope): void {
   const { block } = scope;
   const flagged = new Set<string>();
+  /** One IND-HIERARCHY per category cell: a wrong name repeats on every row it spans. */
+  const reportOnce = (key: string, report: Place & { message: string }) => {
+    if (flagged.has(key)) return;
+    flagged.add(key);
+    scope.report.add({ rule: "IND-HIERARCHY", ...report });
+  };
   let classicRow: IndicatorRow | null = null;
   let newRow: IndicatorRow | null = null;
   let mixFlagged = false;
@@ -44,10 +51,8 @@ function checkHierarchy(scope: BlockScope): void {
     const l1 = row.level1;
     const l2 = row.level2;
     const level1 = l1 ? level1Of(l1.name) : null;
-    if (l1 && !level1 && !flagged.has(cellKey(l1))) {
-      flagged.add(cellKey(l1));
-      scope.report.add({
-        rule: "IND-HIERARCHY",
+    if (l1 && !level1) {
+      reportOnce(cellKey(l1), {
         cell: a1(l1),
         related: [nameCell(row)],
         anchor: `${block.project.name}|一级|${l1.name}`,
@@ -56,32 +61,22 @@ function checkHierarchy(scope: BlockScope): void {
     }
     if (!l2) continue;
     if (!isKnownLevel2(l2.name)) {
-      const key = level2Key(l2, level1);
-      if (!flagged.has(key)) {
-        flagged.add(key);
-        scope.report.add({
-          rule: "IND-HIERARCHY",
-          cell: a1(l2),
-          related: [nameCell(row)],
-          anchor: `${block.project.name}|二级|${l2.name}`,
-          message: `二级指标${quoted(l2.raw)}不是规范名称，无法归入任何一级指标`,
-        });
-      }
+      reportOnce(level2Key(l2, level1), {
+        cell: a1(l2),
+        related: [nameCell(row)],
+        anchor: `${block.project.name}|二级|${l2.name}`,
+        message: `二级指标${quoted(l2.raw)}不是规范名称，无法归入任何一级指标`,
+      });
       continue;
     }
     if (!level1) continue;
     if (!allowedUnder(level1, l2.name)) {
-      const key = level2Key(l2, level1);
-      if (!flagged.has(key)) {
-        flagged.add(key);
-        scope.report.add({
-          rule: "IND-HIERARCHY",
-          cell: a1(l2),
-          related: l1 ? [a1(l1), nameCell(row)] : [nameCell(row)],
-          anchor: `${block.project.name}|二级|${level1}|${l2.name}`,
-          message: `二级指标${quoted(l2.raw)}不应放在一级指标“${level1}指标”下，应归入“${parentOf(l2.name)}指标”`,
-        });
-      }
+      reportOnce(level2Key(l2, level1), {
+        cell: a1(l2),
+        related: l1 ? [a1(l1), nameCell(row)] : [nameCell(row)],
+        anchor: `${block.project.name}|二级|${level1}|${l2.name}`,
+        message: `二级指标${quoted(l2.raw)}不应放在一级指标“${level1}指标”下，应归入“${parentOf(l2.name)}指标”`,
+      });
       continue;
     }
     const fw = frameworkOf(level1, l2.name);
