@@ -59,6 +59,30 @@ export const TOTALS = {
     fix: "把手工录入的合计改为公式 =SUM(…)，合计随明细自动更新；明细本身有误时仍需人工核对",
     example: PENDING_EXAMPLE,
   },
+  "SUM-CROSS": {
+    severity: "error",
+    title: "一个数使本行与本列的合计同时不符，且两者推算的正确值一致",
+    module: "src/core/totals/resolve-crossings.ts",
+    help:
+      "这个单元格所在行的合计和所在列（上级科目或合计行）的合计都对不上，而且两处推算出的正确值相同，说明错的是这个数本身，而不是两个合计。请核对并改正这个数，两处合计随之相符；为免重复，这两处合计不再单独列出。",
+    fix: null,
+    example: {
+      sheets: [
+        {
+          name: "基本支出",
+          rows: [
+            ["单位：万元"],
+            ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+            ["302", "商品和服务支出", 40, null, 40],
+            ["30201", "办公费", 25, null, 25],
+            ["30211", "差旅费", 15, null, 18],
+          ],
+        },
+      ],
+      sheet: "基本支出",
+      cell: "E5",
+    },
+  },
   "CODE-TREE": {
     severity: "error",
     title: "科目编码上级数应等于下级数之和",
@@ -71,14 +95,6 @@ export const TOTALS = {
     severity: "error",
     title: "科目编码与其上级编码不衔接",
     module: "src/core/totals/code-tree.ts",
-    help: PENDING_HELP,
-    fix: null,
-    example: PENDING_EXAMPLE,
-  },
-  "CODE-SPLIT": {
-    severity: "info",
-    title: "科目编码分列为类、款、项，未按编码层级核对",
-    module: "src/core/totals/split-codes.ts",
     help: PENDING_HELP,
     fix: null,
     example: PENDING_EXAMPLE,

@@ -6,6 +6,7 @@ import { Judgement, judgeIdentity } from "../judge";
 import { Place, Reporter } from "../reporter";
 import { StandardTable } from "../classify";
 import { SheetView } from "../snapshot";
+import { cellStyle, displayAmount } from "./display";
 import { AmountReader, amountsOf } from "./read/amounts";
 import { stripNumbering } from "./read/labels";
 import { RowInfo, itemRows, readRows } from "./read/rows";
@@ -112,9 +113,14 @@ function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: str
   const { ctx, view } = flagged.at.sheet;
   if (flagged.at.sheet.reported.has(view.address(flagged.row, flagged.col))) return null;
   const expected = convertUnit(other.value, other.at.sheet.ctx.unit, ctx.unit);
-  const judgement = judgeIdentity({ rule, subject: flagged.name, actual: flagged.value, expectedPhrase: other.name, expected }, ctx.band, ctx.unit);
+  const style = cellStyle(view, flagged.row, flagged.col);
+  const show = (v: Decimal) => displayAmount(v, style);
+  const judgement = judgeIdentity({ rule, subject: flagged.name, actual: flagged.value, expectedPhrase: other.name, expected, show }, ctx.band, ctx.unit);
   return judgement && { sheet: view.name, judgement, place: { cell: view.address(flagged.row, flagged.col), anchor } };
 }
+
+/** The 合计 column of a spending table: `合计` in 预算 sets, `本年支出合计` in 决算 sets. */
+const SPEND_TOTAL = /^(本年支出)?合计$/;
 
 const className = (label: string) => stripNumbering(label).replace(/支出$/, "");
 
@@ -122,7 +128,7 @@ const className = (label: string) => stripNumbering(label).replace(/支出$/, ""
 function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Located): Flag[] {
   const side = summary.summary.spend;
   const sCol = mainColumn(summary.layout, side);
-  const tCol = leafColumn(spend, /^合计$/);
+  const tCol = leafColumn(spend, SPEND_TOTAL);
   const coded = spend.rows.filter((r) => r.code);
   if (tCol === undefined || coded.length === 0) return [];
   const classLength = minOf(coded, (r) => r.code!.length);
@@ -158,15 +164,23 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
   return out;
 }
 
-/** XT-INCOME-TOTAL: 收入总表 合计 equals the 收支总表 收入总计. */
+/**
+ * XT-INCOME-TOTAL: the 收入总表 合计 equals the 收支总表 收入总计 (预算: 合计 = 本年收入 + 上年结转);
+ * a 决算 收入决算表, whose total column is 本年收入合计, equals the 收支总表 本年收入合计.
+ */
 function incomeTotal(summary: Located & { summary: SummaryLayout }, income: Located): Flag[] {
   const side = summary.summary.income;
-  const row = side.grandTotalRow ?? side.yearTotalRow;
-  const source = point(summary, row, mainColumn(summary.layout, side), side.grandTotalRow !== undefined ? "收支总表收入总计" : "收支总表本年收入合计");
   const total = totalRow(income);
-  const col = leafColumn(income, /^合计$/);
-  if (!source || !total || col === undefined) return [];
-  const here = point(income, total.row, col, "收入总表合计");
+  const grandCol = leafColumn(income, /^合计$/);
+  const yearCol = grandCol === undefined ? leafColumn(income, /^本年收入合计$/) : undefined;
+  const col = grandCol ?? yearCol;
+  if (!total || col === undefined) return [];
+  const useGrand = grandCol !== undefined && side.grandTotalRow !== undefined;
+  const row = useGrand ? side.grandTotalRow! : side.yearTotalRow;
+  const name = useGrand || side.grandOnly ? "收支总表收入总计" : "收支总表本年收入合计";
+  const source = point(summary, row, mainColumn(summary.layout, side), name);
+  if (!source) return [];
+  const here = point(income, total.row, col, grandCol !== undefined ? "收入总表合计" : "收入总表本年收入合计");
   const f = here && compare("XT-INCOME-TOTAL", here, source, "收入总表合计");
   return f ? [f] : [];
 }
@@ -190,7 +204,7 @@ function rowIsZero(at: Located, row: number, cols: number[]): boolean {
 function gpbSpend(spend: Located, gpb: Located): Flag[] {
   const out: Flag[] = [];
   const spendByCode = new Map(spend.rows.filter((r) => r.code).map((r) => [r.code!, r]));
-  for (const [leaf, word] of [[/^合计$/, "合计"], [/基本支出$/, "基本支出"], [/项目支出$/, "项目支出"]] as const) {
+  for (const [leaf, word] of [[SPEND_TOTAL, "合计"], [/基本支出$/, "基本支出"], [/项目支出$/, "项目支出"]] as const) {
     const gCol = leafColumn(gpb, leaf);
     const sCol = leafColumn(spend, leaf);
     if (gCol === undefined || sCol === undefined) continue;
@@ -220,12 +234,28 @@ function gpbSpend(spend: Located, gpb: Located): Flag[] {
 /** XT-BASIC: the 基本支出表 合计 equals the 基本支出 of the same funds (GPB table, else 支出总表). */
 function basicTotal(source: Located, basic: Located): Flag[] {
   const sCol = leafColumn(source, /基本支出$/);
-  const bCol = leafColumn(basic, /^合计$/);
   const sRow = totalRow(source);
-  const bRow = totalRow(basic);
-  if (sCol === undefined || bCol === undefined || !sRow || !bRow) return [];
+  if (sCol === undefined || !sRow) return [];
+  const here = basicSum(basic);
   const there = point(source, sRow.row, sCol, `${source.sheet.table}的基本支出合计`);
-  const here = point(basic, bRow.row, bCol, "基本支出表合计");
   const f = here && there && compare("XT-BASIC", here, there, "基本支出表合计");
   return f ? [f] : [];
+}
+
+/**
+ * The 基本支出表 total: its 合计 row in the 合计 column (or its only amount column); a table in
+ * panels (人员经费合计 on the left, 公用经费合计 on the right) totals the panels' total rows.
+ */
+function basicSum(basic: Located): Point | null {
+  const panels = locateTables(basic.sheet.view).filter((t) => t.panel && t.headerTop === basic.layout.headerTop);
+  const parts = (panels.length > 1 ? panels : [basic.layout]).map((layout) => {
+    const at: Located = layout === basic.layout ? basic : { ...basic, layout, rows: readRows(basic.sheet.view, layout, layout.labelCols[0]) };
+    const col = leafColumn(at, /^合计$/) ?? (at.layout.amountCols.length === 1 ? at.layout.amountCols[0] : undefined);
+    const row = totalRow(at);
+    return col === undefined || !row ? null : point(at, row.row, col, "基本支出表合计");
+  });
+  if (parts.some((p) => p === null) || parts.length === 0) return null;
+  const [first, ...rest] = parts as Point[];
+  if (rest.length === 0) return first;
+  return { ...first, value: rest.reduce((sum, p) => sum.plus(p.value), first.value), name: "基本支出表各栏合计之和" };
 }

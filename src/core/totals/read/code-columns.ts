@@ -1,4 +1,4 @@
-import { SheetView } from "../snapshot";
+import { SheetView } from "../../snapshot";
 import { labelsOf } from "./label-grid";
 import { readCompactCode } from "./labels";
 
