@@ -21,7 +21,11 @@ export function columnTotals(table: TableLayout): ColumnTotal[] {
   const amount = table.columns.filter((c) => c.role === "amount" && c.path.length > 0);
   const out: ColumnTotal[] = [];
   for (const t of amount) {
-    if (totalRank(t.leaf) === 0) continue;
+    if (totalRank(t.leaf) === 0) {
+      const under = underTotalHeading(amount, t);
+      if (under) out.push(under);
+      continue;
+    }
     const depth = t.path.length - 1;
     const parentKeys = t.path.slice(0, depth).map((p) => p.key);
     const siblings = amount.filter((c) => c.path.length > depth && parentKeys.every((k, i) => c.path[i].key === k));
@@ -33,6 +37,38 @@ export function columnTotals(table: TableLayout): ColumnTotal[] {
     if (components.length) out.push({ col: t.col, components });
   }
   return out;
+}
+
+/**
+ * A column under a 合计 or 小计 heading rather than named so itself (三公 tables: 合计 over 预算数 |
+ * 决算数, 公务用车购置及运行费 / 小计 over the same pair): it totals the column of the same name under
+ * each sibling heading, through a sibling's own 小计 where it has one. Null when a sibling has no
+ * such column, or more than one: then what adds up to what is not clear from the header.
+ */
+function underTotalHeading(amount: ColumnInfo[], t: ColumnInfo): ColumnTotal | null {
+  let d = -1;
+  for (let i = 0; i < t.path.length - 1; i++) if (totalRank(t.path[i].label) > 0) d = i;
+  if (d < 0) return null;
+  const tailLength = t.path.length - d - 1;
+  const tailOf = (c: ColumnInfo) => c.path.slice(c.path.length - tailLength).map((p) => p.label).join("/");
+  const tail = tailOf(t);
+  const prefix = t.path.slice(0, d).map((p) => p.key);
+  const groups = new Map<string, ColumnInfo[]>();
+  for (const c of amount) {
+    if (c.path.length <= d + tailLength || !prefix.every((k, i) => c.path[i].key === k)) continue;
+    const node = c.path[d];
+    if (node.key === t.path[d].key || totalRank(node.label) > 0) continue;
+    groups.set(node.key, [...(groups.get(node.key) ?? []), c]);
+  }
+  const components: number[] = [];
+  for (const members of groups.values()) {
+    const own = members.find((m) => m.path.length === d + 2 + tailLength && totalRank(m.path[d + 1].label) > 0);
+    const pool = own ? members.filter((m) => m.path[d + 1].key === own.path[d + 1].key) : members;
+    const pick = pool.filter((m) => tailOf(m) === tail);
+    if (pick.length !== 1) return null;
+    components.push(pick[0].col);
+  }
+  return components.length ? { col: t.col, components: components.sort((a, b) => a - b) } : null;
 }
 
 interface Unit {
