@@ -58,10 +58,11 @@ export function checkCrossTables(tables: StandardSheet[]): Finding[] {
   const gpb = locate(find("一般公共预算财政拨款支出表"));
   const basic = locate(find("一般公共预算财政拨款基本支出表"));
 
-  if (summary && spend) out.push(...spendByClass(summary, spend));
-  if (summary && income) out.push(...incomeTotal(summary, income));
   const allGpb = summary ? onlyGeneralBudget(summary) : false;
-  if (allGpb && spend && gpb) out.push(...gpbSpend(spend, gpb));
+  const odd = summary && spend && gpb && allGpb ? oddCopies(summary, spend, gpb) : new Map<string, Copy>();
+  if (summary && spend) out.push(...spendByClass(summary, spend, odd));
+  if (summary && income) out.push(...incomeTotal(summary, income));
+  if (allGpb && spend && gpb) out.push(...gpbSpend(spend, gpb, odd));
   if (basic) {
     const source = gpb ?? (allGpb ? spend : null);
     if (source) out.push(...basicTotal(source, basic));
@@ -99,12 +100,16 @@ function point(at: Located, row: number, col: number, name: string): Point | nul
   return value === null ? null : { at, row, col, value, name };
 }
 
-/** Compares `flagged` with `other` (converted into the flagged sheet's unit); the finding goes on `flagged`. */
-function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: string): Flag | null {
+/**
+ * Compares `preferred` with `alternative` (converted into the flagged sheet's unit). `fixed` when
+ * the other tables have already shown which copy is wrong; the finding then goes on `preferred`.
+ */
+function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: string, fixed = false): Flag | null {
   // Of two tables that disagree, the one that does not even add up on its own is the likely
   // culprit: the finding goes there, so the user is sent to the table to fix.
   const alternativeSheet = alternative.at.sheet;
   const swap =
+    !fixed &&
     preferred.at.sheet.reported.size === 0 &&
     alternativeSheet.reported.size > 0 &&
     !alternativeSheet.reported.has(alternativeSheet.view.address(alternative.row, alternative.col));
@@ -124,8 +129,41 @@ const SPEND_TOTAL = /^(本年支出)?合计$/;
 
 const className = (label: string) => stripNumbering(label).replace(/支出$/, "");
 
+/** Which of the three copies of a 类 figure disagrees with the other two. */
+type Copy = "summary" | "spend" | "gpb";
+
+/**
+ * Where all funds are 一般公共预算, a 类 figure appears three times: 收支总表, 支出总表 and the GPB
+ * table. When two copies agree and one does not, that one is the culprit (domain.md §8), keyed by
+ * the 类 code; the cross checks then report it and only it.
+ */
+function oddCopies(summary: Located & { summary: SummaryLayout }, spend: Located, gpb: Located): Map<string, Copy> {
+  const out = new Map<string, Copy>();
+  const side = summary.summary.spend;
+  const sCol = mainColumn(summary.layout, side);
+  const tCol = leafColumn(spend, SPEND_TOTAL);
+  const gCol = leafColumn(gpb, SPEND_TOTAL);
+  const coded = spend.rows.filter((r) => r.code);
+  if (tCol === undefined || gCol === undefined || coded.length === 0) return out;
+  const classLength = minOf(coded, (r) => r.code!.length);
+  const byName = new Map(side.rows.filter((r) => r.row < side.yearTotalRow && r.label !== "").map((r) => [className(r.label), r]));
+  const gpbByCode = new Map(gpb.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+  for (const cls of coded.filter((r) => r.code!.length === classLength)) {
+    const item = byName.get(className(cls.label));
+    const g = gpbByCode.get(cls.code!);
+    if (!item || !g) continue;
+    const values = [summary.amounts.value(item.row, sCol), spend.amounts.value(cls.row, tCol), gpb.amounts.value(g.row, gCol)];
+    if (values.some((v) => v === null)) continue;
+    const [a, b, c] = values as Decimal[];
+    if (a.eq(b) && !a.eq(c)) out.set(cls.code!, "gpb");
+    else if (a.eq(c) && !a.eq(b)) out.set(cls.code!, "spend");
+    else if (b.eq(c) && !a.eq(b)) out.set(cls.code!, "summary");
+  }
+  return out;
+}
+
 /** XT-SPEND-CLASS: each 类 row of the 收支总表 expenditure side equals the 支出总表 类 row of the same name. */
-function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Located): Flag[] {
+function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Located, odd: Map<string, Copy>): Flag[] {
   const side = summary.summary.spend;
   const sCol = mainColumn(summary.layout, side);
   const tCol = leafColumn(spend, SPEND_TOTAL);
@@ -150,7 +188,8 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
       ? point(spend, cls.row, tCol, `支出总表类级科目 ${cls.code} 的合计`)
       : { at: spend, row: -1, col: -1, value: new Decimal(0), name: "支出总表中同名类级科目（缺失，按 0 计）" };
     if (!there || (!cls && here.value.isZero())) continue;
-    const f = compare("XT-SPEND-CLASS", here, there, `类:${name}`);
+    const culprit = cls ? odd.get(cls.code!) : undefined;
+    const f = culprit === "spend" ? compare("XT-SPEND-CLASS", there, here, `类:${name}`, true) : compare("XT-SPEND-CLASS", here, there, `类:${name}`, culprit === "summary");
     if (f) out.push(f);
   }
   for (const [name, cls] of classes) {
@@ -201,7 +240,7 @@ function rowIsZero(at: Located, row: number, cols: number[]): boolean {
  * XT-GPB-SPEND: row by row (合计 and every code), 合计 / 基本支出 / 项目支出 of the GPB table equal
  * the 支出总表. Only the deepest differing codes are reported: their parents differ because of them.
  */
-function gpbSpend(spend: Located, gpb: Located): Flag[] {
+function gpbSpend(spend: Located, gpb: Located, odd: Map<string, Copy>): Flag[] {
   const out: Flag[] = [];
   const spendByCode = new Map(spend.rows.filter((r) => r.code).map((r) => [r.code!, r]));
   for (const [leaf, word] of [[SPEND_TOTAL, "合计"], [/基本支出$/, "基本支出"], [/项目支出$/, "项目支出"]] as const) {
@@ -209,19 +248,26 @@ function gpbSpend(spend: Located, gpb: Located): Flag[] {
     const sCol = leafColumn(spend, leaf);
     if (gCol === undefined || sCol === undefined) continue;
     const diffs: { code: string; f: Flag }[] = [];
+    let elsewhere = false;
     for (const r of gpb.rows.filter((x) => x.code)) {
       const other = spendByCode.get(r.code!);
       const here = point(gpb, r.row, gCol, `一般公共预算财政拨款支出表 ${r.code} 的${word}`);
       const there = other ? point(spend, other.row, sCol, `支出总表同一科目的${word}`) : null;
       if (!here || !there) continue;
-      const f = compare("XT-GPB-SPEND", here, there, `${r.code}|${word}`);
+      // A 支出总表 类 that the 收支总表 contradicts too is reported there, once, with its codes.
+      const culprit = odd.get(r.code!.slice(0, 3));
+      if (culprit === "spend") {
+        elsewhere = true;
+        continue;
+      }
+      const f = compare("XT-GPB-SPEND", here, there, `${r.code}|${word}`, culprit === "gpb");
       if (f) diffs.push({ code: r.code!, f });
     }
     const deepest = diffs.filter((d) => !diffs.some((e) => e.code.length > d.code.length && e.code.startsWith(d.code)));
     out.push(...deepest.map((d) => d.f));
     const gTotal = totalRow(gpb);
     const sTotal = totalRow(spend);
-    if (diffs.length === 0 && gTotal && sTotal) {
+    if (diffs.length === 0 && !elsewhere && gTotal && sTotal) {
       const here = point(gpb, gTotal.row, gCol, `一般公共预算财政拨款支出表合计行的${word}`);
       const there = point(spend, sTotal.row, sCol, `支出总表合计行的${word}`);
       const f = here && there && compare("XT-GPB-SPEND", here, there, `合计|${word}`);
