@@ -1,6 +1,7 @@
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { labelsOf } from "./read/label-grid";
+import { readRows } from "./read/rows";
 import { totalRank } from "./read/labels";
 import { checkSum } from "./sum-identity";
 import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
@@ -117,10 +118,12 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
     const seen = new Map<string, number>();
     const cols = [col, ...components];
     const labels = labelsOf(ck.view);
+    // Split 类 / 款 / 项 columns: the row's whole code, as the code tree reads it.
+    const split = table.codeCols.length > 1 ? new Map(readRows(ck.view, table, table.labelCols[0]).map((r) => [r.row, r.code ?? ""])) : null;
     for (let row = table.firstRow; row <= table.lastRow; row++) {
       if (!rowHasValue(ck.amounts, row, cols)) continue;
       const label = rowLabelNear(ck.view, table, row, col);
-      const code = table.codeCol !== undefined ? labels.label(row, table.codeCol) : "";
+      const code = split ? (split.get(row) ?? "") : table.codeCol !== undefined ? labels.label(row, table.codeCol) : "";
       const key = code && code !== label ? `${code} ${label}` : label;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
