@@ -89,6 +89,10 @@ function findHeaderTop(view: SheetView, from: number): number | null {
  * columns, hold no figures and are neither the title nor the unit line.
  */
 function groupRowsAbove(view: SheetView, row: number, from: number): number {
+  // Only a header row of repeated leaves (预算数 | 决算数 | 预算数 …) needs headings above it to
+  // mean anything; a row of distinct names is a header of its own.
+  const leaves = rowLabels(view, row).filter((l) => l !== "");
+  if (new Set(leaves).size === leaves.length) return row;
   let top = row;
   for (let r = row - 1; r >= from && row - r <= MAX_HEADER_DEPTH; r--) {
     const labels = rowLabels(view, r);
