@@ -5,7 +5,6 @@ import { RowInfo, itemRows } from "./read/rows";
 import { checkSum, sumHolds } from "./sum-identity";
 import { SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
 import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
-import { TableLayout } from "./read/table-layout";
 
 /** The item rows of a side above its 本年合计 row. */
 export function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
