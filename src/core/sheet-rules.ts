@@ -25,7 +25,7 @@ export function reportNoSummaryTotals(report: Reporter, view: SheetView): void {
   });
 }
 
-/** domain.md §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed. */
+/** docs/domain.md §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed. */
 export function reportNoIndicatorHeader(report: Reporter, view: SheetView): void {
   report.add({
     rule: "LAYOUT-UNKNOWN",

@@ -1,7 +1,7 @@
 import type { RuleFamily } from "./entry";
 import { BASIC, GPB_SPENDING, INCOME, SPENDING, SUMMARY, SUMMARY_ALL_GPB, edit, oneSheet, workbook } from "./examples";
 
-/** Cross-table checks (domain.md §5): figures one standard table repeats from another. */
+/** Cross-table checks (docs/domain.md §5): figures one standard table repeats from another. */
 export const CROSS_TABLE = {
   "XT-SPEND-CLASS": {
     severity: "error",

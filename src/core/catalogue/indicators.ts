@@ -1,7 +1,7 @@
 import type { RuleFamily } from "./entry";
 import { indicatorExample } from "./examples";
 
-/** Performance indicators (domain.md §6). Examples edit INDICATOR_BLOCK (rows 7–12, values in column D). */
+/** Performance indicators (docs/domain.md §6). Examples edit INDICATOR_BLOCK (rows 7–12, values in column D). */
 export const INDICATORS = {
   "IND-EMPTY": {
     severity: "error",

@@ -22,7 +22,7 @@ function emptyItemRows(ck: SheetChecker, side: SummarySide, items: RowInfo[]): R
   );
 }
 
-/** BAL-INCOME, BAL-SPEND, BAL-INCOME-TOTAL, BAL-SPEND-TOTAL and BAL-BALANCE (domain.md §3). */
+/** BAL-INCOME, BAL-SPEND, BAL-INCOME-TOTAL, BAL-SPEND-TOTAL and BAL-BALANCE (docs/domain.md §3). */
 export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
   const incomeOk = checkSide(ck, layout, layout.income, "收入", "BAL-INCOME", "BAL-INCOME-TOTAL");
   const spendOk = checkSide(ck, layout, layout.spend, "支出", "BAL-SPEND", "BAL-SPEND-TOTAL");
