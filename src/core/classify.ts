@@ -2,7 +2,7 @@ import { SheetView } from "./snapshot";
 
 export type SheetKind = "summary" | "indicators" | "other";
 
-/** Standard budget tables that the cross-table checks (domain.md §5) know. */
+/** Standard budget tables that the cross-table checks (docs/domain.md §5) know. */
 export type StandardTable =
   | "收支总表"
   | "收入总表"
@@ -68,7 +68,7 @@ export function classifySheet(view: SheetView): { kind: SheetKind; table?: Stand
 }
 
 /**
- * The standard table a title or sheet name names, in 预算 and 决算 sets alike (domain.md §5, §8).
+ * The standard table a title or sheet name names, in 预算 and 决算 sets alike (docs/domain.md §5, §8).
  * Longer names first: 财政拨款收入支出决算总表 also contains 收入支出决算总表, 基本支出决算表 also
  * 支出决算表.
  */

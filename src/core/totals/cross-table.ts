@@ -47,7 +47,7 @@ interface Flag {
   place: Place;
 }
 
-/** Cross-table checks (domain.md §5) over the sheets that were recognised as standard tables. */
+/** Cross-table checks (docs/domain.md §5) over the sheets that were recognised as standard tables. */
 export function checkCrossTables(tables: StandardSheet[]): Finding[] {
   const find = (t: StandardTable) => tables.find((s) => s.table === t);
   const out: Flag[] = [];
@@ -134,7 +134,7 @@ type Copy = "summary" | "spend" | "gpb";
 
 /**
  * Where all funds are 一般公共预算, a 类 figure appears three times: 收支总表, 支出总表 and the GPB
- * table. When two copies agree and one does not, that one is the culprit (domain.md §8), keyed by
+ * table. When two copies agree and one does not, that one is the culprit (docs/domain.md §8), keyed by
  * the 类 code; the cross checks then report it and only it.
  */
 function oddCopies(summary: Located & { summary: SummaryLayout }, spend: Located, gpb: Located): Map<string, Copy> {

@@ -28,7 +28,7 @@ export interface Crossings<T extends BrokenIdentity> {
 const key = (c: CellRef) => c.row * 16384 + c.col;
 
 /**
- * One wrong figure, one finding (domain.md §8). For an item X of a broken identity, the identity
+ * One wrong figure, one finding (docs/domain.md §8). For an item X of a broken identity, the identity
  * would hold if X were X + (actual − expected) of that identity. When that value agrees (within
  * the band) with what another broken identity through X says, X is the culprit:
  * - X is the total of the other identity, already reported at X: the first identity is explained;

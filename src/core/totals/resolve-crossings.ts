@@ -7,7 +7,7 @@ import { columnName, rowLabelNear } from "./read/table-helpers";
 import { locateTables } from "./read/table-layout";
 
 /**
- * One wrong figure, one finding (domain.md §8): totals that are off only because of a cell that is
+ * One wrong figure, one finding (docs/domain.md §8): totals that are off only because of a cell that is
  * reported already give way to it, and a cell that both its row and its column identity blame is
  * reported once, as SUM-CROSS, in place of the two totals it throws off.
  */

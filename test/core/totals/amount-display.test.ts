@@ -1,7 +1,7 @@
 import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { check } from "./helpers";
 
-// domain.md §8 "Units and numbers": messages show amounts as the table does (its thousands
+// docs/domain.md §8 "Units and numbers": messages show amounts as the table does (its thousands
 // separators and decimals) with its unit, and the band is in the table's own unit.
 
 const block = (unit: string, fmt: string, values: number[]): LiteralCell[][] => [

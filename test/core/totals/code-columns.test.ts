@@ -1,7 +1,7 @@
 import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { at, check } from "./helpers";
 
-// domain.md §8 "Code-keyed tables": the code split over 类 / 款 / 项 columns, written on every row
+// docs/domain.md §8 "Code-keyed tables": the code split over 类 / 款 / 项 columns, written on every row
 // or once, 款 codes that lost their leading zero, and 经济分类 keyed 类 | 款. Invented figures.
 
 type Grid = LiteralCell[][];

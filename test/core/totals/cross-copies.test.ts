@@ -1,7 +1,7 @@
 import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { check } from "./helpers";
 
-// domain.md §8: where the tables of a workbook repeat a figure, the copy that disagrees with the
+// docs/domain.md §8: where the tables of a workbook repeat a figure, the copy that disagrees with the
 // others is the one reported. All funds are 一般公共预算 here, so a 类 figure appears three times.
 
 type Grid = LiteralCell[][];

@@ -2,7 +2,7 @@ import { RectRef } from "../../../src/core/address";
 import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { check } from "./helpers";
 
-// domain.md §8: SUM-COL knows which columns are parts of which under a multi-level header.
+// docs/domain.md §8: SUM-COL knows which columns are parts of which under a multi-level header.
 // Invented figures.
 
 type Grid = LiteralCell[][];

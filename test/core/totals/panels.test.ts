@@ -1,7 +1,7 @@
 import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { check } from "./helpers";
 
-// domain.md §8: a 基本支出 table in two panels side by side (left 301/303, right 302/310), each
+// docs/domain.md §8: a 基本支出 table in two panels side by side (left 301/303, right 302/310), each
 // with its own code, name and amount columns, sharing the bottom total row. Invented figures.
 
 type Grid = LiteralCell[][];

@@ -3,7 +3,7 @@ import { classifySheet } from "../../../src/core/classify";
 import { LiteralCell, SheetView, gridSheet } from "../../../src/core/snapshot";
 import { check } from "./helpers";
 
-// domain.md §8: the standard tables go by many real titles, in 预算 and 决算 sets alike.
+// docs/domain.md §8: the standard tables go by many real titles, in 预算 and 决算 sets alike.
 
 const titled = (title: string, name = "Sheet1") => new SheetView(gridSheet(name, [[title], ["单位：万元"], ["项目", "金额"], ["合计", 1]]));
 

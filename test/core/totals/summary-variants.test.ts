@@ -2,7 +2,7 @@ import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { RectRef } from "../../../src/core/address";
 import { check } from "./helpers";
 
-// domain.md §8 "收支总表 variants", each clean and with one planted defect. Invented figures.
+// docs/domain.md §8 "收支总表 variants", each clean and with one planted defect. Invented figures.
 
 type Grid = LiteralCell[][];
 
