@@ -12,7 +12,7 @@ const cell: fc.Arbitrary<LiteralCell> = fc.oneof(
   fc.double({ min: -1000, max: 1000, noNaN: true }),
 );
 
-const headers = fc.constantFrom(
+const headers: fc.Arbitrary<string[]> = fc.constantFrom<string[]>(
   ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
   ["类", "款", "科目名称", "决算数", "类", "款", "科目名称", "决算数"],
   ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
