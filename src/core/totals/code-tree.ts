@@ -75,7 +75,9 @@ function nameOf(ck: SheetChecker, table: TableLayout, info: RowInfo): string {
     const l = labels.label(info.row, c);
     if (l !== "") return l;
   }
-  return "";
+  // The name written after the code in the code cell (`2010601行政运行`).
+  const own = info.codeAt && info.code ? labels.label(info.row, info.codeAt.col) : "";
+  return own.startsWith(info.code ?? "") ? own.slice((info.code ?? "").length) : "";
 }
 
 /**

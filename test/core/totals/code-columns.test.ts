@@ -161,3 +161,33 @@ describe("split codes at scale", () => {
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@E5"]);
   });
 });
+
+describe("codes written with their names, or cumulatively in split columns", () => {
+  it("reads `2010601行政运行` in one cell as code and name", () => {
+    const rows: Grid = [
+      ["单位：万元"],
+      ["项目", "金额"],
+      ["合计", 30],
+      ["201 一般公共服务支出", 30],
+      ["20103 政府办公厅（室）及相关机构事务", 30],
+      ["2010301 行政运行", 20],
+      ["2010302 一般行政管理事务", 10],
+    ];
+    expect(check([gridSheet("表", rows)])).toEqual([]);
+    const f = check([gridSheet("表", edit(rows, 6, 1, 11))]);
+    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@B5"]);
+    expect(f[0].message).toBe("科目 20103 政府办公厅（室）及相关机构事务 30.00 与其下级科目之和 31.00 不一致，相差 1.00（万元）");
+  });
+
+  it("reads 201 | 20106 | 2010601 as the code so far in each column", () => {
+    const rows: Grid = [
+      ["单位：万元"],
+      ["类", "款", "项", "科目名称", "金额"],
+      [null, null, null, "合计", 30],
+      ["201", null, null, "一般公共服务支出", 30],
+      ["201", "20106", null, "财政事务", 30],
+      ["201", "20106", "2010601", "行政运行", 30],
+    ];
+    expect(check([gridSheet("表", rows)])).toEqual([]);
+  });
+});

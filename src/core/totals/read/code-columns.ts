@@ -1,6 +1,6 @@
 import { SheetView } from "../../snapshot";
 import { labelsOf } from "./label-grid";
-import { readCompactCode } from "./labels";
+import { readCodePrefix, readCompactCode } from "./labels";
 
 /** A row's classification code as read from its code column or its 类 / 款 / 项 columns. */
 export interface RowCode {
@@ -28,7 +28,9 @@ export function readRowCodes(view: SheetView, cols: number[], first: number, las
   if (cols.length <= 1) {
     const col = cols[0];
     for (let r = first; r <= last; r++) {
-      const code = col === undefined ? null : readCompactCode(grid.label(r, col));
+      const text = col === undefined ? "" : grid.label(r, col);
+      // `2010601行政运行`: some exports write the code and the name in one cell.
+      const code = col === undefined ? null : (readCompactCode(text) ?? readCodePrefix(text));
       out.push({ code, col: col ?? -1, partCols: col === undefined ? [] : [col] });
     }
     return out;
@@ -56,7 +58,7 @@ export function readRowCodes(view: SheetView, cols: number[], first: number, las
         else parts.push(carried[i]!);
         continue;
       }
-      const part = normalizePart(own, i);
+      const part = normalizePart(own, i, parts.join(""));
       if (part === null) problem = `科目编码的${LEVEL_NAMES[i] ?? ""}级部分“${own}”不是有效编码`;
       else parts.push(part);
     }
@@ -70,11 +72,15 @@ export function readRowCodes(view: SheetView, cols: number[], first: number, las
   return out;
 }
 
-/** 类 has three digits; 款 and 项 two, with a lost leading zero put back. */
-function normalizePart(text: string, level: number): string | null {
+/**
+ * 类 has three digits; 款 and 项 two, with a lost leading zero put back. Some exports write the
+ * code so far in each column (`201 | 20106 | 2010601`): the part is then its last two digits.
+ */
+function normalizePart(text: string, level: number, above: string): string | null {
   if (level === 0) return /^\d{3}$/.test(text) ? text : null;
-  if (!/^\d{1,2}$/.test(text)) return null;
-  return text.padStart(2, "0");
+  if (/^\d{1,2}$/.test(text)) return text.padStart(2, "0");
+  if (/^\d+$/.test(text) && text.length === 3 + 2 * level && text.startsWith(above)) return text.slice(-2);
+  return null;
 }
 
 /** Header labels of the columns that hold one code part each. */

@@ -55,6 +55,13 @@ export function readCompactCode(label: string): string | null {
   return CODE.test(label) ? label : null;
 }
 
+const CODE_PREFIX = /^(\d{3}(?:\d{2}){0,2})(?![\d.,%])(?=\S)/;
+
+/** The code at the start of a name cell (`2010601行政运行`, `30101基本工资`), or null. */
+export function readCodePrefix(label: string): string | null {
+  return CODE_PREFIX.exec(label)?.[1] ?? null;
+}
+
 /** Header cells that name a label, code or counter column rather than money. */
 const NON_AMOUNT_HEADER = /^(序号|栏次|行次|项目|科目|摘要|说明|备注|单位)$|编码|代码|名称|分类科目$|依据|[%％]|率$|比重|比例|人数|个数/;
 

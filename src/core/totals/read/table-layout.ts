@@ -3,7 +3,7 @@ import { SheetView } from "../../snapshot";
 import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
 import { isCodePartHeader } from "./code-columns";
-import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCompactCode } from "./labels";
+import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCodePrefix, readCompactCode } from "./labels";
 import { panelRanges } from "./panels";
 import { perView } from "./per-view";
 
@@ -229,6 +229,19 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
   return columns;
 }
 
+/** True when most names of a column start with a classification code. */
+function codePrefixed(grid: LabelGrid, col: number, firstRow: number, lastRow: number): boolean {
+  let filled = 0;
+  let prefixed = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const l = grid.label(r, col);
+    if (l === "") continue;
+    filled++;
+    if (readCodePrefix(l)) prefixed++;
+  }
+  return prefixed >= 2 && prefixed * 2 >= filled;
+}
+
 function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderNode[], firstRow: number, lastRow: number): ColumnRole {
   const leaf = path.length ? path[path.length - 1].label : "";
   // A header that names the column settles it without reading every cell below.
@@ -240,8 +253,9 @@ function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderN
     const l = grid.label(r, col);
     if (l !== "" && readCompactCode(l)) codes++;
   }
-  // A labelled column without codes is a label column: no need to parse its cells as amounts.
-  if (labelled && codes === 0) return "label";
+  // A labelled column without codes is a label column: no need to parse its cells as amounts,
+  // unless its names start with their codes (`2010601行政运行`): then it keys the code tree.
+  if (labelled && codes === 0) return codePrefixed(grid, col, firstRow, lastRow) ? "code" : "label";
   // The shared reader: the rules read these same amount cells next, so each is parsed once.
   const amounts = amountsOf(view);
   let numbers = 0;
