@@ -181,3 +181,27 @@ describe("行次 columns, a 栏次 row and blank padding rows, in whole 元 with
     expect(f[0]).toMatchObject({ severity: "error", expected: "1590001.00", actual: "1590000.00" });
   });
 });
+
+describe("a 收支总表 whose bottom row reads 合计 | 合计", () => {
+  const rows: Grid = [
+    ["收支预算总表"],
+    ["单位：万元"],
+    ["收入", null, "支出", null],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、财政拨款收入", 300, "一、教育支出", 250],
+    ["二、事业收入", 20, "二、卫生健康支出", 70],
+    ["合计", 320, "合计", 320],
+  ];
+  const merges = [
+    { top: 2, left: 0, bottom: 2, right: 1 },
+    { top: 2, left: 2, bottom: 2, right: 3 },
+  ];
+
+  it("reads the two 合计 as the sides' totals: clean", () => {
+    expect(run("收支预算总表", rows, merges)).toEqual([]);
+  });
+
+  it("finds a side that no longer adds up, and no BAL-BALANCE beside it", () => {
+    expect(brief("收支预算总表", edit(rows, 5, 3, 75), merges)).toEqual(["BAL-SPEND-TOTAL@D7:error"]);
+  });
+});

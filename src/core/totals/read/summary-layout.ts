@@ -51,6 +51,10 @@ export function locateSummary(view: SheetView, table: TableLayout): SummaryLayou
       else if (!found.sg && SPEND_GRAND.test(l)) found.sg = { row: r, col: c };
     }
   }
+  if (!found.iy && !found.sy && !(found.ig && found.sg)) {
+    const pair = sideBySideTotals(view, table, candidates);
+    if (pair) [found.ig, found.sg] = pair;
+  }
   const grandOnly = !found.iy && !found.sy && found.ig && found.sg && found.ig.col !== found.sg.col;
   const iy = grandOnly ? found.ig : found.iy;
   const sy = grandOnly ? found.sg : found.sy;
@@ -77,6 +81,21 @@ export function locateSummary(view: SheetView, table: TableLayout): SummaryLayou
   const spend = side(sy, grandBelow(sy, found.sg), iy.col);
   if (income.amountCols.length === 0 || spend.amountCols.length === 0) return null;
   return { table, income, spend };
+}
+
+/**
+ * The last row holding 合计 (or 总计) in two label columns side by side, the bare words some forms
+ * use under 收入 | 支出 for 收入总计 | 支出总计; the left one is the income side. Only in a table whose
+ * header names 收入 and 支出, so a block table's 合计 rows are left to the block rule.
+ */
+function sideBySideTotals(view: SheetView, table: TableLayout, candidates: number[]): [CellRef, CellRef] | null {
+  const header = table.columns.map((c) => c.header).join("|");
+  if (!/收入/.test(header) || !/支出/.test(header)) return null;
+  for (let r = table.lastRow; r >= table.firstRow; r--) {
+    const cols = candidates.filter((c) => /^(合计|总计)$/.test(view.label(r, c)));
+    if (cols.length === 2) return [{ row: r, col: cols[0] }, { row: r, col: cols[1] }];
+  }
+  return null;
 }
 
 /** The spend side's 合计 column: the one headed 合计, else its first amount column. */
