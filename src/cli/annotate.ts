@@ -14,7 +14,7 @@ export const SEVERITY_FILL: Record<Severity, string> = {
  * Writes a copy of the workbook with every flagged cell filled by its worst severity and a note
  * carrying the messages. Works on the bytes in memory: the input file is never opened for writing.
  */
-export async function annotateWorkbook(input: Buffer, findings: Finding[], outPath: string): Promise<number> {
+export async function annotateWorkbook(input: Uint8Array, findings: Finding[], outPath: string): Promise<number> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(input as unknown as ArrayBuffer);
   const byCell = new Map<string, Finding[]>();

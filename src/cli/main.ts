@@ -77,7 +77,7 @@ async function checkFiles(options: CliOptions, io: Io): Promise<number> {
 
   for (const file of options.files) {
     let result: CheckResult;
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
       bytes = await loadFileBytes(file);
       const sheets = await readWorkbookBuffer(bytes, file);
