@@ -8,7 +8,7 @@ import { addCopyMarker, hasCopyMarker } from "./marker";
 import { addNotes, commentedCells } from "./notes";
 import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
 import { addResultsSheet } from "./results-sheet";
-import { parseWorksheet } from "./sheet-order";
+import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
 
 export { AnnotateError } from "./package";
 export { COPY_MARKER_NAMESPACE } from "./marker";
@@ -74,7 +74,7 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
     if (original === null) continue;
     if (sheetPlan.length === 0 && !original.includes("budget-check:")) continue;
     const { prefix } = parseWorksheet(original);
-    let xml = addMarks(removeOldMarks(original), prefix, sheetPlan, dxfIds);
+    let xml = addMarks(intoSchemaOrder(removeOldMarks(original)), prefix, sheetPlan, dxfIds);
     marked += sheetPlan.reduce((n, p) => n + p.cells, 0);
 
     const byCell = new Map<string, Finding[]>();
