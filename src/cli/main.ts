@@ -188,7 +188,14 @@ export function main(): void {
     if (e.code === "EPIPE") stdoutOpen = false;
   });
   const out = (t: string) => {
-    if (stdoutOpen) process.stdout.write(t + "\n");
+    if (!stdoutOpen) return;
+    try {
+      // Writes to a pipe are synchronous on Linux, so a closed reader can also throw right here.
+      process.stdout.write(t + "\n");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EPIPE") throw e;
+      stdoutOpen = false;
+    }
   };
   process.on("uncaughtException", (e) => {
     if ((e as NodeJS.ErrnoException).code === "EPIPE") return;

@@ -27,8 +27,8 @@ export type CompactResult = { snapshot: SheetSnapshot } | { tooLarge: { cells: n
  * to the real cells. A sheet without such runs gets a plain snapshot, identical to a dense read.
  * Merge corners count as occupied so that merges map exactly.
  */
-export function compactSheet(name: string, cells: OccupiedCell[], merges: RectRef[]): CompactResult {
-  if (cells.length > MAX_CONTENT_CELLS) return { tooLarge: { cells: cells.length } };
+export function compactSheet(name: string, cells: OccupiedCell[], merges: RectRef[], maxContent = MAX_CONTENT_CELLS): CompactResult {
+  if (cells.length > maxContent) return { tooLarge: { cells: cells.length } };
   const rowSet = new Set<number>();
   const colSet = new Set<number>();
   for (const c of cells) {
