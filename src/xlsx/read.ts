@@ -34,7 +34,7 @@ export async function readWorkbookBytes(data: Uint8Array | ArrayBuffer, label = 
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer alias; it unzips any Uint8Array at run time.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch {
     throw corruptError(label);
   }
