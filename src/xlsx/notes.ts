@@ -109,7 +109,7 @@ function insertIntoElement(xml: string, el: { name: string; start: number; end: 
 /** VML idmap blocks already used in the package: each drawing owns shape ids 1024·n … 1024·n+1023. */
 async function freeIdmap(pkg: PackageText): Promise<number> {
   let max = 0;
-  for (const name of Object.keys(pkg.zip.files)) {
+  for (const name of pkg.partNames()) {
     if (!name.toLowerCase().endsWith(".vml")) continue;
     const text = (await pkg.read(name)) ?? "";
     for (const m of text.matchAll(/idmap[^>]*data="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);

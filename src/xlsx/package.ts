@@ -94,6 +94,11 @@ export class PackageText {
     this.changed.add(part);
   }
 
+  /** Every part name, including parts written in this session. */
+  partNames(): string[] {
+    return [...new Set([...Object.keys(this.zip.files).filter((n) => !this.zip.files[n].dir), ...this.cache.keys()])];
+  }
+
   /** A part name not yet in the package: prefix + n + suffix. */
   freeName(prefix: string, suffix: string): string {
     const taken = new Set(Object.keys(this.zip.files).map((n) => n.toLowerCase()));

@@ -129,3 +129,30 @@ describe("sheets too large to check", () => {
     expect(1200 * 2 * 1200 * 2).toBeGreaterThan(MAX_GRID_CELLS);
   });
 });
+
+describe("notes on several sheets", () => {
+  it("give each new VML drawing its own shape-id block", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const name of ["表一", "表二"]) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(["单位：万元"]);
+      ws.addRow(["项目", "金额"]);
+      ws.addRow(["甲", 1]);
+      ws.addRow(["乙", 2]);
+      ws.addRow(["合计", 4]);
+    }
+    const input = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { checkWorkbook } = await import("../../src/core/check");
+    const findings = checkWorkbook((await readWorkbookBytes(input, "t")).snapshots).findings;
+    expect(new Set(findings.filter((f) => f.rule === "SUM-ROW").map((f) => f.sheet))).toEqual(new Set(["表一", "表二"]));
+    const { annotateWorkbookBytes } = await import("../../src/xlsx");
+    const copy = await annotateWorkbookBytes(input, findings);
+    const zip = await JSZip.loadAsync(copy.bytes);
+    const vmls = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith(".vml")).map((n) => zip.file(n)!.async("string")));
+    expect(vmls).toHaveLength(2);
+    const idmaps = vmls.map((v) => /idmap[^>]*data="(\d+)"/.exec(v)![1]);
+    expect(new Set(idmaps).size).toBe(2);
+    const ids = vmls.flatMap((v) => [...v.matchAll(/id="(_x0000_s\d+)"/g)].map((m) => m[1]));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
