@@ -9,6 +9,7 @@ import { addNotes, commentedCells } from "./notes";
 import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
 import { addResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
+import { MalformedPartError } from "./xml";
 
 export { AnnotateError } from "./package";
 export { COPY_MARKER_NAMESPACE } from "./marker";
@@ -51,7 +52,7 @@ export async function annotateWorkbookBytes(data: Uint8Array | ArrayBuffer, find
   try {
     return await patch(pkg, findings);
   } catch (e) {
-    if (e instanceof AnnotateError) throw e;
+    if (!(e instanceof MalformedPartError)) throw e;
     throw new AnnotateError("工作簿的内部结构不符合预期，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试");
   }
 }

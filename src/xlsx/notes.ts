@@ -1,7 +1,7 @@
 import { parseA1 } from "../core/address";
 import { CONTENT_TYPE, NS_RELATIONSHIPS, PackageText, REL, insertBeforeRootEnd } from "./package";
 import { insertChild, parseWorksheet } from "./sheet-order";
-import { allTags, attr, escapeXml, nsPrefix, scanRoot, splice, xmlSafe } from "./xml";
+import { allTags, attr, escapeXml, MalformedPartError, nsPrefix, scanRoot, splice, xmlSafe } from "./xml";
 
 /** The author our notes carry, so a reader sees where they came from. */
 export const NOTE_AUTHOR = "预算表检查";
@@ -145,6 +145,6 @@ function appendShapes(vml: string, cells: string[]): string {
     })
     .join("");
   const end = out.lastIndexOf("</xml>");
-  if (end < 0) throw new Error("VML without </xml>");
+  if (end < 0) throw new MalformedPartError("VML without </xml>");
   return splice(out, end, 0, shapes);
 }

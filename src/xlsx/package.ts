@@ -78,7 +78,12 @@ export class PackageText {
     if (this.cache.has(part)) return this.cache.get(part)!;
     const file = this.zip.file(part);
     if (!file) return null;
-    const text = await file.async("string");
+    let text: string;
+    try {
+      text = await file.async("string");
+    } catch {
+      throw new AnnotateError(`工作簿中的部件 ${part} 已损坏，无法写出标注副本；请在 Excel 中打开并另存为 .xlsx 后重试`);
+    }
     this.cache.set(part, text);
     return text;
   }

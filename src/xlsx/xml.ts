@@ -16,6 +16,14 @@ export function unescapeXml(text: string): string {
   });
 }
 
+/** A part whose markup is not what a package part must be: an input problem, not a bug. */
+export class MalformedPartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MalformedPartError";
+  }
+}
+
 export interface XmlElement {
   /** Qualified name as written, e.g. "x:conditionalFormatting". */
   name: string;
@@ -44,7 +52,7 @@ export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[
     if (closing) {
       depth--;
       if (depth === 1 && open) {
-        if (open.name !== name) throw new Error(`mismatched </${name}>`);
+        if (open.name !== name) throw new MalformedPartError(`mismatched </${name}>`);
         open.end = m.index + whole.length;
         children.push(open);
         open = null;
@@ -52,7 +60,7 @@ export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[
         root.end = m.index + whole.length;
         return { root, children };
       }
-      if (depth < 0) throw new Error("unbalanced XML");
+      if (depth < 0) throw new MalformedPartError("unbalanced XML");
       continue;
     }
     const el: XmlElement = { name, local, start: m.index, end: m.index + whole.length, attrs };
@@ -64,7 +72,7 @@ export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[
     if (!selfClosing) depth++;
     else if (depth === 0) return { root: el, children };
   }
-  throw new Error("unterminated XML");
+  throw new MalformedPartError("unterminated XML");
 }
 
 /** The prefix (with its colon) an element is written with: "" or "x:". */

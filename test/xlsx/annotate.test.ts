@@ -161,6 +161,10 @@ describe("the annotated copy keeps the whole workbook", () => {
       expect(wb.worksheets.map((w) => w.name)).toContain("检查结果");
       const marks = await marksOf(new Uint8Array(bytes));
       expect(Object.fromEntries(marks.get("收支总表")!)).toEqual(Object.fromEntries(worstByCell(cases[i].findings).get("收支总表")!));
+      // LibreOffice read our notes too: the one added on D7 and the user's own on D8.
+      const ws = wb.getWorksheet("收支总表")!;
+      expect(JSON.stringify(ws.getCell("D7").note ?? null)).toContain("CELL-TEXTNUM");
+      expect(JSON.stringify(ws.getCell("D8").note ?? null)).toContain("用户自己的批注");
     }
   });
 

@@ -156,3 +156,24 @@ describe("notes on several sheets", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe("a package the patcher cannot handle", () => {
+  it("is refused with a Chinese AnnotateError, and a bug is not disguised as one", async () => {
+    const { annotateWorkbookBytes, AnnotateError } = await import("../../src/xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("表");
+    ws.addRow(["单位：万元"]);
+    ws.addRow(["项目", "金额"]);
+    ws.addRow(["甲", 1]);
+    ws.addRow(["合计", 4]);
+    const good = new Uint8Array(await wb.xlsx.writeBuffer());
+    const findings = (await import("../../src/core/check")).checkWorkbook((await readWorkbookBytes(good, "t")).snapshots).findings;
+    const zip = await JSZip.loadAsync(good);
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", xml.replace("</sheetData>", ""));
+    const broken = await zip.generateAsync({ type: "uint8array" });
+    await expect(annotateWorkbookBytes(broken, findings)).rejects.toBeInstanceOf(AnnotateError);
+    await expect(annotateWorkbookBytes(broken, findings)).rejects.toThrow(/无法写出标注副本/);
+    await expect(annotateWorkbookBytes(new Uint8Array([1, 2, 3]), findings)).rejects.toBeInstanceOf(AnnotateError);
+  });
+});
