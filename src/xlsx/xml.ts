@@ -38,6 +38,12 @@ export interface XmlElement {
 
 const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<(\/?)([^\s/>!?]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
+/**
+ * Children whose content the patcher never looks into, skipped in one search for their end tag:
+ * a sheet's cell data is most of its text and cannot nest another sheetData.
+ */
+const OPAQUE = new Set(["sheetData"]);
+
 /** The root element and its direct children, with their offsets. Throws on unbalanced markup. */
 export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[] } {
   TOKEN.lastIndex = 0;
@@ -67,7 +73,14 @@ export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[
     if (depth === 0) root = el;
     else if (depth === 1) {
       if (selfClosing) children.push(el);
-      else open = el;
+      else if (OPAQUE.has(local)) {
+        const close = xml.indexOf(`</${name}>`, TOKEN.lastIndex);
+        if (close < 0) throw new MalformedPartError(`unterminated <${name}>`);
+        el.end = close + name.length + 3;
+        children.push(el);
+        TOKEN.lastIndex = el.end;
+        continue;
+      } else open = el;
     }
     if (!selfClosing) depth++;
     else if (depth === 0) return { root: el, children };
