@@ -5,7 +5,7 @@ import { planMarks } from "../excel/mark-layout";
 import { asBytes } from "./errors";
 import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
 import { addCopyMarker, hasCopyMarker } from "./marker";
-import { addNotes, commentedCells } from "./notes";
+import { addNotes, commentedCells, removeOwnNotes } from "./notes";
 import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
 import { addResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
@@ -68,6 +68,8 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
 
   let marked = 0;
   let notes = 0;
+  // In an earlier copy of ours, our own notes are replaced along with the marks.
+  const earlierCopy = await hasCopyMarker(pkg.zip);
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const sheetPlan = plan.filter((p) => p.sheet === sheet.name);
@@ -80,6 +82,7 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
 
     const byCell = new Map<string, Finding[]>();
     for (const f of targets) if (f.sheet === sheet.name) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
+    if (earlierCopy) await removeOwnNotes(pkg, sheet.part, xml);
     const taken = await commentedCells(pkg, sheet.part);
     const wanted = new Map([...byCell].filter(([cell]) => !taken.has(cell)).map(([cell, list]) => [cell, noteText(list)]));
     const withNotes = await addNotes(pkg, { sheetPart: sheet.part, sheetXml: xml, notes: wanted });

@@ -175,6 +175,24 @@ describe("the annotated copy keeps the whole workbook", () => {
     expect(xml.match(/budget-check:error/g)).toHaveLength(1);
     expect([...(await partsOf(again.bytes)).keys()].filter((n) => /^customXml\/item\d+\.xml$/.test(n))).toHaveLength(1);
     expect(again.resultSheet).toBe("检查结果 (2)");
+    // Our note on D7 was replaced, not doubled; the user's note on D8 is still the only one there.
+    const comments = (await partsOf(again.bytes)).get("xl/comments1.xml")!.toString();
+    expect(comments.match(/ref="D7"/g)).toHaveLength(1);
+    expect(comments.match(/ref="D8"/g)).toHaveLength(1);
+  });
+
+  it("re-annotating a copy after a fix drops the notes it added for findings that are gone", async () => {
+    const c = cases[0];
+    const remaining = c.findings.filter((f) => f.rule === "BAL-SPEND");
+    const again = await annotateWorkbookBytes(c.copy, remaining);
+    expect(again.notes).toBe(0);
+    const parts = await partsOf(again.bytes);
+    const comments = parts.get("xl/comments1.xml")!.toString();
+    expect(comments).not.toContain('ref="D7"');
+    expect(comments).toContain("用户自己的批注：请财务复核");
+    const vml = [...parts].find(([n]) => n.endsWith(".vml"))![1].toString();
+    expect(vml.match(/ObjectType="Note"/g)).toHaveLength(comments.match(/<comment /g)!.length);
+    expect(Object.fromEntries((await marksOf(again.bytes)).get("收支总表")!)).toEqual({ D8: "error" });
   });
 });
 
