@@ -194,3 +194,33 @@ describe("hidden sheets and far-away cells", () => {
   });
 });
 
+
+describe("a bug inside the checker", () => {
+  it("is exit 3 with one Chinese line and no stack trace", async () => {
+    const check = await import("../../src/core/check");
+    const { main } = await import("../../src/cli/main");
+    const spy = jest.spyOn(check, "checkWorkbook").mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'x')\n    at rule (src/core/x.ts:1:1)");
+    });
+    const written: string[] = [];
+    const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    const argv = process.argv;
+    const exitCode = process.exitCode;
+    const before = { uncaught: process.listeners("uncaughtException"), stdout: process.stdout.listeners("error") };
+    process.argv = [argv[0], bin, clean];
+    try {
+      main();
+      for (let i = 0; i < 200 && process.exitCode === exitCode; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(process.exitCode).toBe(3);
+      oneChineseLine(written.join(""));
+      expect(written.join("")).toContain("内部错误");
+    } finally {
+      process.argv = argv;
+      process.exitCode = exitCode;
+      spy.mockRestore();
+      write.mockRestore();
+      for (const l of process.listeners("uncaughtException")) if (!before.uncaught.includes(l)) process.off("uncaughtException", l);
+      for (const l of process.stdout.listeners("error")) if (!before.stdout.includes(l)) process.stdout.off("error", l as (e: Error) => void);
+    }
+  });
+});
