@@ -13,7 +13,10 @@ export function freeSheetName(taken: string[], base = RESULT_SHEET_NAME): string
   for (let n = 2; ; n++) if (!lower.has(`${base} (${n})`.toLowerCase())) return `${base} (${n})`;
 }
 
-const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(xmlSafe(text))}</t></is></c>`;
+/** Excel holds 32,767 characters in a cell. */
+const MAX_CELL_CHARS = 32_000;
+const fit = (text: string) => (text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}…` : text);
+const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(xmlSafe(fit(text)))}</t></is></c>`;
 
 /** Exact decimals up to 15 significant digits are stored as numbers (so they sort and add); others as text. */
 function numberCell(ref: string, text: string): string {

@@ -101,6 +101,9 @@ describe("styles, notes and the results sheet", () => {
     // 16 significant digits do not fit a double: kept as exact text.
     expect(xml).toContain(`<c r="F2" t="inlineStr"><is><t xml:space="preserve">12345678901234.56</t></is></c>`);
     expect(inSchemaOrder(xml)).toBe(true);
+    const long = resultsSheetXml([makeFinding({ rule: "IND-VAGUE", sheet: "表", cell: "A1", message: "长".repeat(40000) })]);
+    expect(long).toContain(`${"长".repeat(32000)}…</t>`);
+    expect(long).not.toContain("长".repeat(32001));
   });
 });
 
