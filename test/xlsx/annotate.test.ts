@@ -89,6 +89,18 @@ describe("the annotated copy keeps the whole workbook", () => {
     const sheet = rich.get("xl/worksheets/sheet1.xml")!.toString();
     expect(sheet).toContain("x14:dataValidations");
     expect(sheet).toContain('type="dataBar"');
+    expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape"');
+    expect(sheet).toContain("<headerFooter><oddFooter>第 &amp;P 页</oddFooter></headerFooter>");
+    expect(rich.get("xl/workbook.xml")!.toString()).toContain("_xlnm.Print_Area");
+  });
+
+  it("changes a marked sheet only by the marks it inserts (LibreOffice's sheet, already in schema order)", async () => {
+    const c = cases[2];
+    const before = (await partsOf(c.input)).get("xl/worksheets/sheet1.xml")!.toString();
+    const after = (await partsOf(c.copy)).get("xl/worksheets/sheet1.xml")!.toString();
+    const withoutMarks = after.replace(/<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>N\(&quot;budget-check:\w+&quot;\)=0<\/formula><\/cfRule><\/conditionalFormatting>/g, "");
+    expect(withoutMarks).toBe(before);
+    expect(after.length).toBeGreaterThan(before.length);
   });
 
   it("writes every sheet in CT_Worksheet order and every XML part well-formed", async () => {
