@@ -70,10 +70,6 @@ export class PackageText {
 
   constructor(readonly zip: JSZip) {}
 
-  has(part: string): boolean {
-    return this.cache.has(part) || this.zip.file(part) !== null;
-  }
-
   async read(part: string): Promise<string | null> {
     if (this.cache.has(part)) return this.cache.get(part)!;
     const file = this.zip.file(part);
