@@ -60,3 +60,22 @@ describe("two panels side by side", () => {
     expect(check([gridSheet("表6", wrong)]).map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@F4"]);
   });
 });
+
+describe("XT-BASIC on a 决算 set with a panelled 基本支出表", () => {
+  const gpb = (basic: number): Grid => [
+    ["一般公共预算财政拨款支出决算表"],
+    ["单位：万元"],
+    ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
+    ["208", null, null, "社会保障和就业支出", basic + 10, basic, 10],
+    ["208", "05", null, "行政事业单位养老支出", basic + 10, basic, 10],
+    ["208", "05", "01", "行政单位离退休", basic + 10, basic, 10],
+    [null, null, null, "合计", basic + 10, basic, 10],
+  ];
+
+  it("compares the GPB table's 基本支出 合计 with the sum of the panels' totals", () => {
+    expect(check([gridSheet("表5", gpb(140)), gridSheet("表6", panels)])).toEqual([]);
+    const f = check([gridSheet("表5", gpb(141)), gridSheet("表6", panels)]);
+    expect(f.map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual(["表6!D10 XT-BASIC"]);
+    expect(f[0].message).toBe("基本支出表各栏合计之和 140.00 与一般公共预算财政拨款支出表的基本支出合计 141.00 不一致，相差 1.00（万元）");
+  });
+});
