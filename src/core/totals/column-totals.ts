@@ -35,9 +35,24 @@ export function columnTotals(table: TableLayout): ColumnTotal[] {
     if (at < 0) continue;
     let components = collect(units, at + 1, 1);
     if (components.length === 0) components = collect(units, at - 1, -1);
-    if (components.length) out.push({ col: t.col, components });
+    if (components.length) out.push(...splitBasic(table, { col: t.col, components }));
   }
   return out;
+}
+
+/**
+ * A flat header (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出) lists 基本支出 beside its own parts:
+ * 合计 adds 基本支出 and 项目支出, and 基本支出 = 人员经费 + 公用经费 (docs/domain.md §8), never all four.
+ */
+function splitBasic(table: TableLayout, total: ColumnTotal): ColumnTotal[] {
+  const leafOf = (c: number) => table.columns.find((x) => x.col === c)?.leaf ?? "";
+  const basic = total.components.find((c) => /^基本支出$/.test(leafOf(c)));
+  const parts = total.components.filter((c) => /^(人员经费|公用经费)$/.test(leafOf(c)));
+  if (basic === undefined || parts.length !== 2) return [total];
+  return [
+    { col: total.col, components: total.components.filter((c) => !parts.includes(c)) },
+    { col: basic, components: parts },
+  ];
 }
 
 /**

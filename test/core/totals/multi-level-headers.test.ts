@@ -80,3 +80,18 @@ describe("“三公”经费 with 预算数 | 决算数 under each item", () => 
     expect(brief(edit(rows, 5, 9, n(1.7)), merges)).toEqual(["XT-SANGONG@F6"]);
   });
 });
+
+describe("a flat header listing 基本支出 beside 人员经费 and 公用经费", () => {
+  const rows: Grid = [
+    ["支出预算总表"],
+    ["单位：万元"],
+    ["科目编码", "科目名称", "合计", "基本支出", "人员经费", "公用经费", "项目支出"],
+    [null, "合计", 95, 60, 45, 15, 35],
+    ["207", "文化旅游体育与传媒支出", 95, 60, 45, 15, 35],
+  ];
+
+  it("adds 合计 = 基本支出 + 项目支出 and 基本支出 = 人员经费 + 公用经费, never all four", () => {
+    expect(brief(rows, [])).toEqual([]);
+    expect(brief(edit(edit(rows, 4, 4, 46), 3, 4, 46), [])).toEqual(["SUM-COL@D4", "SUM-COL@D5"]);
+  });
+});
