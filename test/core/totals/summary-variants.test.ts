@@ -205,3 +205,20 @@ describe("a 收支总表 whose bottom row reads 合计 | 合计", () => {
     expect(brief("收支预算总表", edit(rows, 5, 3, 75), merges)).toEqual(["BAL-SPEND-TOTAL@D7:error"]);
   });
 });
+
+describe("a 行次 column without a header", () => {
+  const rows: Grid = [
+    ["收入支出决算总表"],
+    ["金额单位：元"],
+    ["项目", null, "金额", "项目", null, "金额"],
+    ["一、财政拨款收入", 1, 1000, "一、卫生健康支出", 5, 900],
+    ["二、其他收入", 2, 100, "二、住房保障支出", 6, 200],
+    ["本年收入合计", 3, 1100, "本年支出合计", 7, 1100],
+    ["总计", 4, 1100, "总计", 8, 1100],
+  ];
+
+  it("reads a column counting 1, 2, 3 … as row numbers, not amounts: clean", () => {
+    expect(run("收支总表", rows)).toEqual([]);
+    expect(brief("收支总表", edit(rows, 4, 2, 110))).toEqual(["BAL-INCOME@C6:error"]);
+  });
+});

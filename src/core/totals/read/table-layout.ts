@@ -229,6 +229,23 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
   return columns;
 }
 
+/**
+ * True when a column's figures count rows: whole numbers each one more than the last (1, 2, 3 …,
+ * or 31, 32 … on the spending half), at least three of them.
+ */
+function countsRows(view: SheetView, col: number, firstRow: number, lastRow: number): boolean {
+  let last: number | null = null;
+  let count = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const v = view.value(r, col);
+    if (v === null || v === "") continue;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || (last !== null && v !== last + 1)) return false;
+    last = v;
+    count++;
+  }
+  return count >= 3;
+}
+
 /** True when most names of a column start with a classification code. */
 function codePrefixed(grid: LabelGrid, col: number, firstRow: number, lastRow: number): boolean {
   let filled = 0;
@@ -270,5 +287,7 @@ function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderN
   if (labelled) return "label";
   if (texts > numbers) return "label";
   if (path.length === 0 && numbers === 0) return "none";
+  // An unheaded column counting 1, 2, 3 … down the rows is a 行次 or 序号, not money.
+  if (path.length === 0 && countsRows(view, col, firstRow, lastRow)) return "serial";
   return "amount";
 }
