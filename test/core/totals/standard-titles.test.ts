@@ -76,6 +76,22 @@ describe("cross-table checks on a 决算 set", () => {
     expect(check([gridSheet("表1", summary), gridSheet("表3", spend(45))])).toEqual([]);
   });
 
+  const income = (total: number): LiteralCell[][] => [
+    ["收入决算表"],
+    ["单位：万元"],
+    ["类", "款", "项", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"],
+    [null, null, null, "合计", total, total, null],
+    ["201", null, null, "一般公共服务支出", 100, 100, null],
+    ["210", null, null, "卫生健康支出", total - 100, total - 100, null],
+  ];
+
+  it("compares the 收入决算表 合计 (its 本年收入合计 column) with the 总表's 本年收入合计, not its 总计", () => {
+    expect(check([gridSheet("表1", summary), gridSheet("表2", income(150))])).toEqual([]);
+    const f = check([gridSheet("表1", summary), gridSheet("表2", income(152))]);
+    expect(f.map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual(["表2!E4 XT-INCOME-TOTAL"]);
+    expect(f[0].message).toBe("收入总表本年收入合计 152.00 与收支总表本年收入合计 150.00 不一致，相差 2.00（万元）");
+  });
+
   it("compares each 类 of the 总表 with the 支出决算表 类 row", () => {
     const f = check([gridSheet("表1", summary), gridSheet("表3", spend(48))]);
     expect(f.map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual(["表1!D6 XT-SPEND-CLASS"]);
