@@ -1,4 +1,6 @@
-import { brief, checkSelfEval, m2, pct } from "./self-eval-grid";
+import { checkWorkbook } from "../../../src/core/check";
+import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
+import { brief, checkSelfEval, m2, pct, selfEvalRows } from "./self-eval-grid";
 
 /**
  * Self-evaluation forms (绩效自评表, domain.md §8): the funds block, points and scores, and the
@@ -115,6 +117,23 @@ describe("self-evaluation forms", () => {
     test("one actual value missing among filled ones is IND-EMPTY at that cell", () => {
       expect(brief(checkSelfEval({ E10: null }))).toEqual([["IND-EMPTY", "E10", "error"]]);
     });
+  });
+
+  test("a funds block after the last indicator table (a form cut before its indicators) is still checked", () => {
+    const rows = selfEvalRows();
+    const next: LiteralCell[][] = [
+      [],
+      ["项目名称", "社区义诊项目"],
+      ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", m2(6), m2(6), m2(5.4), 10, pct(0.9), 9],
+      ["其中：财政拨款", m2(5), m2(5), m2(4.5), null, pct(0.9), null],
+      ["其他资金", m2(1), m2(1), m2(0.9), null, pct(0.9), null],
+    ];
+    expect(checkWorkbook([gridSheet("绩效自评表", [...rows, ...next])]).findings).toEqual([]);
+    next[3][3] = m2(5.8);
+    const fs = checkWorkbook([gridSheet("绩效自评表", [...rows, ...next])]).findings;
+    // The 执行率 90% is right for the parts (5.4 ÷ 6): the total is the one wrong figure.
+    expect(brief(fs)).toEqual([["EVAL-FUNDS-TOTAL", "D18", "error"]]);
   });
 
   test("the form is checked whatever the sheet is called", () => {

@@ -35,7 +35,7 @@ export interface FundsBlock {
   lastRow: number;
   unit: MoneyUnit | null;
   columns: Partial<Record<FundsField, { col: number; label: string }>>;
-  /** The 总额 row, when the first row is one. */
+  /** The 总额 row: the block's first row. */
   total: FundsRow | null;
   parts: FundsRow[];
 }
@@ -75,12 +75,13 @@ export function readFunds(view: SheetView, from: number, to: number): FundsBlock
       if (firstFigure < 0) firstFigure = c;
     }
     if (!columns.spent || !(columns.budget || columns.initial)) continue;
-    return readRows(view, r, to, columns, firstFigure);
+    const block = readRows(view, r, to, columns, firstFigure);
+    if (block) return block;
   }
   return null;
 }
 
-function readRows(view: SheetView, headerRow: number, to: number, columns: FundsBlock["columns"], firstFigure: number): FundsBlock {
+function readRows(view: SheetView, headerRow: number, to: number, columns: FundsBlock["columns"], firstFigure: number): FundsBlock | null {
   // The label column: the nearest labelled cell left of the figures (项目资金（万元）, 年度预算数(万元)).
   let labelCol = view.firstCol;
   for (let c = firstFigure - 1; c >= view.firstCol; c--) {
@@ -108,8 +109,10 @@ function readRows(view: SheetView, headerRow: number, to: number, columns: Funds
     rows.push({ row: r, label, labelCol, cells });
     lastRow = r;
   }
-  const total = rows.length > 0 && TOTAL_LABEL.test(rows[0].label) ? rows[0] : null;
-  return { headerRow, lastRow, unit, columns, total, parts: total ? rows.slice(1) : rows };
+  // The self-evaluation layout puts its 总额 first, its parts below. A block that ends in a 合计 row
+  // (资金来源 … 合计) is an ordinary table: the totals rules check it (SUM-ROW).
+  if (rows.length === 0 || !TOTAL_LABEL.test(rows[0].label)) return null;
+  return { headerRow, lastRow, unit, columns, total: rows[0], parts: rows.slice(1) };
 }
 
 /** Labels of the breakdown rows: 其中：财政拨款, 上年结转资金, 单位资金, 其他资金 … */
