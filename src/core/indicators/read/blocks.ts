@@ -274,13 +274,13 @@ export function forEachBlock(
       name = "";
     }
     const values = readValues(view, r, h, current.errors, name);
-    const anyValue = values.some((v) => v.text !== "" || v.error);
+    let anyValue = false;
+    for (const v of values) if (v.text !== "" || v.error) anyValue = true;
     const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
     const points = figureAt(view, r, h.points);
     const score = figureAt(view, r, h.score);
-    for (const [cell, what] of [[points, "分值"], [score, "得分"]] as const) {
-      if (cell?.error) current.errors.push({ row: r, col: cell.col, code: cell.error, what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${what}` });
-    }
+    if (points?.error) current.errors.push({ row: r, col: points.col, code: points.error, what: `${name ? `三级指标${quoted(name, 20)}的` : ""}分值` });
+    if (score?.error) current.errors.push({ row: r, col: score.col, code: score.error, what: `${name ? `三级指标${quoted(name, 20)}的` : ""}得分` });
     if (name === "" && !anyValue) {
       if (l2?.explicit) current.unused.push({ row: r, level2: l2 });
       continue;

@@ -55,6 +55,11 @@ const NOT_APPLICABLE = /^(?:\/|／|-|—|－|无)$/;
 /** A header cell of the block holds one of these characters: most cells skip the regexes. */
 const HEADER_CHARS = /[预执分权得率]/;
 
+function rowMentions(view: SheetView, row: number, word: string): boolean {
+  for (let c = view.firstCol; c <= view.lastCol; c++) if (view.text(row, c).includes(word)) return true;
+  return false;
+}
+
 function fieldOf(label: string): FundsField | null {
   const l = label.replace(UNIT_SUFFIX, "");
   for (const [field, re] of FIELD) if (re.test(l)) return field;
@@ -64,6 +69,8 @@ function fieldOf(label: string): FundsField | null {
 /** Reads a funds block whose header lies in rows `from`–`to`, or returns null when there is none. */
 export function readFunds(view: SheetView, from: number, to: number): FundsBlock | null {
   for (let r = from; r <= to; r++) {
+    // Every funds header names an 执行数: most rows (names, plans, figures) are passed over by one test.
+    if (!rowMentions(view, r, "执行")) continue;
     const columns: FundsBlock["columns"] = {};
     let firstFigure = -1;
     for (let c = view.firstCol; c <= view.lastCol; c++) {

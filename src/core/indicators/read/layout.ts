@@ -121,6 +121,7 @@ function findSectionPoints(view: SheetView, row: number): IndicatorHeader["secti
   for (const r of [row, row - 1]) {
     if (r < view.firstRow) continue;
     for (let c = view.firstCol; c <= view.lastCol; c++) {
+      if (!view.text(r, c).includes("分")) continue;
       const m = SECTION_POINTS.exec(headerLabel(view, r, c));
       if (m) return { row: r, col: c, value: new Decimal(m[1]) };
     }
