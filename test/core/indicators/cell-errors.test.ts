@@ -40,6 +40,16 @@ describe("error values in indicator tables", () => {
     expect(brief(check(rows))).toEqual([["CELL-ERROR", "B8", "error"]]);
   });
 
+  test("an error value in a description or basis column is CELL-ERROR too", () => {
+    const rows: LiteralCell[][] = [
+      ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"],
+      ["产出指标", "数量指标", "培训人数", "≥100人", "#N/A"],
+      ["效益指标", "社会效益指标", "群众健康素养", "显著提高", "年度计划"],
+      ["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%", "年度计划"],
+    ];
+    expect(brief(check(rows))).toEqual([["CELL-ERROR", "E2", "error"]]);
+  });
+
   test("an error value in 分值 or 得分 is CELL-ERROR and the points are not added", () => {
     expect(brief(checkSelfEval({ F10: "#VALUE!" }))).toEqual([["CELL-ERROR", "F10", "error"]]);
     expect(brief(checkSelfEval({ G4: "#N/A" }))).toEqual([["CELL-ERROR", "G4", "error"]]);

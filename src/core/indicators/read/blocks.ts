@@ -274,6 +274,9 @@ export function forEachBlock(
       name = "";
     }
     const values = readValues(view, r, h, current.errors, name);
+    for (const col of [h.description, h.basis, h.comparator, h.valueType]) {
+      if (col !== null && isError(view, r, col, view.text(r, col))) current.errors.push({ row: r, col, code: view.text(r, col), what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${columnName(view, h, col)}` });
+    }
     let anyValue = false;
     for (const v of values) if (v.text !== "" || v.error) anyValue = true;
     const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
@@ -294,6 +297,10 @@ export function forEachBlock(
     if (funds) visitFunds(funds);
   }
   return count;
+}
+
+function columnName(view: SheetView, h: IndicatorHeader, col: number): string {
+  return compactLabel(view.text(h.row, col)) || "单元格";
 }
 
 function isError(view: SheetView, row: number, col: number, text: string): boolean {
