@@ -13,8 +13,9 @@ import { BlockScope, a1, nameCell, rowAnchor } from "./scope";
 
 export function checkActuals(scope: BlockScope): void {
   const { block } = scope;
+  // Most forms have no result column: one pass over the header, no allocation.
+  if (!block.header.values.some((v) => v.actual)) return;
   const columns = block.header.values.flatMap((v, i) => (v.actual ? [i] : []));
-  if (columns.length === 0) return;
   const named = block.rows.filter((r) => r.name !== "");
   if (named.length === 0) return;
   const blank = (r: IndicatorRow) => columns.every((i) => r.values[i].text === "" && !r.values[i].error) && (r.score === null || (r.score.value === null && !r.score.error && !r.score.invalid));

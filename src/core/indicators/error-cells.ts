@@ -11,8 +11,10 @@ import { FundsBlock } from "./read/funds";
  */
 
 export function blockErrorCells(block: IndicatorBlock): ErrorCell[] {
-  const out: ErrorCell[] = [...block.errors];
   const { project } = block;
+  // The usual block has no error value anywhere: nothing to copy.
+  if (block.errors.length === 0 && !project.budgetError && !project.plan?.points.some((p) => p.error)) return block.errors;
+  const out: ErrorCell[] = [...block.errors];
   if (project.budgetError) out.push({ ...project.budgetError, what: "预算数" });
   for (const p of project.plan?.points ?? []) if (p.error) out.push({ row: p.row, col: p.col, code: p.error, what: `资金支出计划${p.label}` });
   return out;

@@ -43,7 +43,8 @@ export function checkIndicatorTables(view: SheetView, ctx: CheckContext): Indica
     (block) => {
       const scope: BlockScope = { view, ctx, block, report };
       const { funds } = block.project;
-      reportErrorCells(report, [...blockErrorCells(block), ...(funds ? fundsErrorCells(funds) : [])], block.project.name);
+      reportErrorCells(report, blockErrorCells(block), block.project.name);
+      if (funds) reportErrorCells(report, fundsErrorCells(funds), block.project.name);
       // Said once per sheet: a stacked form repeats its layout in every block.
       if (block.shifted && !shiftSaid) {
         checkLevelShift(scope);

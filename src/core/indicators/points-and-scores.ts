@@ -22,6 +22,7 @@ const unreadable = (c: FundsCell | null | undefined): boolean => !!c && (c.error
 const a1 = (c: { row: number; col: number }) => toA1(c.row, c.col);
 
 export function checkPoints(report: Reporter, block: IndicatorBlock): void {
+  if (block.header.points === null && block.header.score === null && !block.project.funds) return;
   const project = block.project.name;
   checkScores(block, report);
   const cells = block.rows.map((r) => r.points);
