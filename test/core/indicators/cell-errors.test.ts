@@ -84,6 +84,23 @@ describe("odd cells never make a message Excel cannot hold", () => {
     }
   });
 
+  test("a huge text in an amount column or a row label of a funds table above the indicators", () => {
+    const m = (v: number): LiteralCell => ({ v, fmt: "0.00" });
+    const rows: LiteralCell[][] = [
+      ["单位：万元"],
+      ["资金来源", "金额"],
+      ["财政拨款", m(1)],
+      ["上级补助", huge],
+      [huge, m(3)],
+      ["合计", m(5)],
+      [],
+      ...miniBlock().slice(5),
+    ];
+    const { findings } = checkWorkbook([gridSheet("项目绩效目标表", rows)]);
+    expect(findings.map((f) => f.rule)).toContain("CELL-NOT-NUMBER");
+    for (const f of findings) expect(f.message.length).toBeLessThan(LIMIT);
+  });
+
   test("1e308 as a value, a budget or points", () => {
     const cases = [
       check(miniBlock({ 3: [null, "成本指标", "培训经费", 1e308] })),
