@@ -325,7 +325,8 @@ function readValues(view: SheetView, row: number, h: IndicatorHeader, errors: Er
   const values: ValueCell[] = [];
   for (const v of h.values) {
     const text = view.text(row, v.col).trim();
-    const cell: ValueCell = { row, col: v.col, label: v.label, text, actual: v.actual };
+    // Every cell has every field, so the rules' hot loops see one object shape.
+    const cell: ValueCell = { row, col: v.col, label: v.label, text, actual: v.actual, error: undefined, conflict: null, unitCol: undefined };
     if (isError(view, row, v.col, text)) {
       cell.error = text;
       cell.text = "";

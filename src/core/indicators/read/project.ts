@@ -114,9 +114,7 @@ function readPlan(view: SheetView, row: number, col: number, lastRow: number): S
   const points: PlanPoint[] = [];
   for (const m of months) {
     const cell = readPlanCell(view, amountRow, m.col);
-    const point: PlanPoint = { label: m.label, month: m.month, col: m.col, row: amountRow, value: cell.value, percentShown: cell.percentShown };
-    if (cell.error) point.error = cell.error;
-    points.push(point);
+    points.push({ label: m.label, month: m.month, col: m.col, row: amountRow, value: cell.value, percentShown: cell.percentShown, error: cell.error });
   }
   return { labelCell: { row, col }, percentHeader: /[%％]/.test(view.label(row, col)), points };
 }
