@@ -73,7 +73,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
 }
 
 /**
- * A sheet is a set of tables (domain.md §8): its indicator tables get the indicator rules, and the
+ * A sheet is a set of tables (docs/domain.md §8): its indicator tables get the indicator rules, and the
  * rest of the sheet (a funds table above them, a 收支总表 beside them) the totals rules, whatever the
  * sheet's kind. The kind only decides what an empty result means.
  */

@@ -2,7 +2,7 @@ import { checkWorkbook } from "../../src/core/check";
 import { LiteralCell, gridSheet } from "../../src/core/snapshot";
 
 /**
- * A sheet is a set of tables (domain.md §8): each table found on a sheet gets the rules its shape
+ * A sheet is a set of tables (docs/domain.md §8): each table found on a sheet gets the rules its shape
  * supports, whatever the sheet's kind. Invented figures and names.
  */
 const brief = (rows: LiteralCell[][], name: string) =>

@@ -1,6 +1,6 @@
 import type { RuleFamily } from "./entry";
 
-/** Indicator forms as provinces lay them out (domain.md §8): split values, 指标值类型, names. */
+/** Indicator forms as provinces lay them out (docs/domain.md §8): split values, 指标值类型, names. */
 export const INDICATOR_LAYOUTS = {
   "IND-UNIT-CONFLICT": {
     severity: "warning",

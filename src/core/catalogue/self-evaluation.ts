@@ -1,6 +1,6 @@
 import type { ExampleCell, RuleFamily } from "./entry";
 
-/** Self-evaluation forms (绩效自评表, domain.md §8): the funds block, points and scores, results. */
+/** Self-evaluation forms (绩效自评表, docs/domain.md §8): the funds block, points and scores, results. */
 
 const pct = (value: number): ExampleCell => ({ value, numFmt: "0.00%" });
 const money = (value: number): ExampleCell => ({ value, numFmt: "0.00" });

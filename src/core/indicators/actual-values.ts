@@ -5,7 +5,7 @@ import { checkRatePercent, reportEmpty, reportUnitConflict } from "./indicator-v
 import { BlockScope, a1, nameCell, rowAnchor } from "./scope";
 
 /**
- * The 实际完成值 (完成值) column of a self-evaluation form (domain.md §8), judged against the
+ * The 实际完成值 (完成值) column of a self-evaluation form (docs/domain.md §8), judged against the
  * row's target: EVAL-ACTUAL-UNQUANTIFIED, EVAL-ACTUAL-NO-UNIT and, for a form published with no
  * result at all, one EVAL-UNFILLED. The target columns get the value rules of indicator-values.ts;
  * a result is not a target, so the wording rules (IND-VAGUE, IND-QUAL-IN-QUANT …) do not apply here.

@@ -5,7 +5,7 @@ import { ErrorCell, IndicatorBlock } from "./read/blocks";
 import { FundsBlock } from "./read/funds";
 
 /**
- * CELL-ERROR in the cells an indicator form's rules read (issue 9, domain.md §8): indicator values,
+ * CELL-ERROR in the cells an indicator form's rules read (issue 9, docs/domain.md §8): indicator values,
  * names and categories, 预算数, the spending plan, points, scores and the funds block. The readers
  * mark such a cell and no rule reads it as text, so `#REF!` is never wording advice.
  */

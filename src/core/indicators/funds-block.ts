@@ -7,7 +7,7 @@ import { Reporter } from "../reporter";
 import { FundsBlock, FundsCell, FundsField, FundsRow } from "./read/funds";
 
 /**
- * EVAL-FUNDS-TOTAL and EVAL-RATE on a self-evaluation form's funds block (domain.md §8): the 总额
+ * EVAL-FUNDS-TOTAL and EVAL-RATE on a self-evaluation form's funds block (docs/domain.md §8): the 总额
  * row equals its parts in every amount column, and each row's 执行率 is 全年执行数 ÷ 全年预算数.
  * The block's own 得分 against its 分值 is EVAL-SCORE-OVER, with the other points (points-and-scores.ts).
  */

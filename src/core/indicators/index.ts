@@ -29,7 +29,7 @@ export interface IndicatorTables {
   covered: { from: number; to: number }[];
 }
 
-/** Indicator, spending-plan and self-evaluation rules for every indicator table of a sheet (domain.md §6, §8). */
+/** Indicator, spending-plan and self-evaluation rules for every indicator table of a sheet (docs/domain.md §6, §8). */
 export function checkIndicatorTables(view: SheetView, ctx: CheckContext): IndicatorTables {
   const report = new Reporter(view.name);
   const covered: IndicatorTables["covered"] = [];

@@ -6,7 +6,7 @@ import { compactName } from "./read/normalize";
 import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 
 /**
- * Rules on a block's shape (domain.md §6, §8): IND-HIERARCHY, IND-UNKNOWN-NAME, IND-MISFILED,
+ * Rules on a block's shape (docs/domain.md §6, §8): IND-HIERARCHY, IND-UNKNOWN-NAME, IND-MISFILED,
  * IND-MISSING-CATEGORY, IND-DUPLICATE and IND-UNUSED. IND-LEVEL-SHIFT is said once per sheet, by
  * checkLevelShift, for the first block read one level down.
  */

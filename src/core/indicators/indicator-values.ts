@@ -9,7 +9,7 @@ import { columnUnit } from "./read/split-value";
 import { IndicatorValue, isQuantified, parseIndicatorValue } from "./read/value-grammar";
 
 /**
- * Rules on one value cell (domain.md §6, §8): IND-EMPTY, IND-SAME-AS-NAME, IND-QUAL-IN-QUANT,
+ * Rules on one value cell (docs/domain.md §6, §8): IND-EMPTY, IND-SAME-AS-NAME, IND-QUAL-IN-QUANT,
  * IND-VAGUE, IND-NO-UNIT, IND-FRACTION-PERCENT, IND-PERCENT-RANGE, IND-FULLWIDTH, and for values
  * split over columns IND-UNIT-CONFLICT and IND-VALUE-TYPE. The wording rules judge the same defect
  * from different angles, so a cell gets at most one of them. Result columns (实际完成值) are judged

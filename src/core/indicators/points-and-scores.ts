@@ -6,7 +6,7 @@ import { FundsBlock, FundsCell } from "./read/funds";
 import { Reporter } from "../reporter";
 
 /**
- * EVAL-POINTS-SUM and EVAL-SCORE-OVER on a self-evaluation form (domain.md §8): the indicators'
+ * EVAL-POINTS-SUM and EVAL-SCORE-OVER on a self-evaluation form (docs/domain.md §8): the indicators'
  * 分值 (权重) add up to each 一级 label's points (`产出指标(50分)`), to the section's (`绩效指标(90分)`)
  * and, with the funds block's points, to the 合计 row; no 得分 exceeds its 分值.
  * Points are compared exactly: they are whole or half points, never money.

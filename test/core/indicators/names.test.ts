@@ -3,7 +3,7 @@ import { brief } from "./self-eval-grid";
 import { check } from "./helpers";
 
 /**
- * Category names as provinces write them (domain.md §8): normalisation, aliases, satisfaction
+ * Category names as provinces write them (docs/domain.md §8): normalisation, aliases, satisfaction
  * categories in a form's own words, unknown names, two-level forms and the 二级-in-一级 shift.
  * Invented names and figures.
  */

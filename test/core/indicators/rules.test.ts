@@ -88,7 +88,7 @@ describe("indicator rules on literal grids", () => {
     const wrong = check(miniBlock({ 4: ["效益指标", "质量指标", "群众健康素养", "≥90%"] }));
     expect(wrong.map((f) => [f.rule, f.cell, f.severity])).toEqual([["IND-HIERARCHY", "B11", "error"]]);
     expect(wrong[0].message).toContain("产出指标");
-    // domain.md §8: an unknown name is at most one warning per block, never an error.
+    // docs/domain.md §8: an unknown name is at most one warning per block, never an error.
     const unknown2 = check(miniBlock({ 4: ["效益指标", "影响力指标", "群众健康素养", "显著提高"] }));
     expect(unknown2.map((f) => [f.rule, f.cell, f.severity])).toEqual([["IND-UNKNOWN-NAME", "B11", "warning"]]);
     const unknown1 = byRule(check(miniBlock({ 4: ["其他指标", "社会效益指标", "群众健康素养", "显著提高"] })), "IND-UNKNOWN-NAME");

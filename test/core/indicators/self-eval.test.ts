@@ -3,7 +3,7 @@ import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { brief, checkSelfEval, m2, pct, selfEvalRows } from "./self-eval-grid";
 
 /**
- * Self-evaluation forms (绩效自评表, domain.md §8): the funds block, points and scores, and the
+ * Self-evaluation forms (绩效自评表, docs/domain.md §8): the funds block, points and scores, and the
  * 实际完成值 column, each rule with its clean form and one planted defect.
  */
 describe("self-evaluation forms", () => {

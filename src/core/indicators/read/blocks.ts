@@ -176,7 +176,7 @@ function category(raw: string, row: number, col: number, explicit: boolean): Cat
 /**
  * Forms that write the 二级 names (数量指标, 质量指标) in the 一级 column and the indicators in the
  * 二级 column: every 一级 name in the first rows is a known 二级 name and none a 一级 name. The
- * table is then read one level down (domain.md §8); returns the first such cell, or null.
+ * table is then read one level down (docs/domain.md §8); returns the first such cell, or null.
  */
 function shiftedLevels(view: SheetView, header: IndicatorHeader): { row: number; col: number } | null {
   if (header.level1 === null || header.level2 === null) return null;

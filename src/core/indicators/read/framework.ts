@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 
 /**
- * The indicator framework (domain.md §6): the classic three-level framework used by all seeds, and
+ * The indicator framework (docs/domain.md §6): the classic three-level framework used by all seeds, and
  * the 财预〔2021〕101号 one that raises 成本 to level 1. Names are compared after normalisation, so
  * `数量`, `数量指标` and `*数量` are one name.
  */
@@ -32,7 +32,7 @@ const CHILDREN: Record<Level1, readonly string[]> = {
 const KNOWN_LEVEL2 = new Set(Object.values(CHILDREN).flat());
 
 /**
- * Strips the marks forms put around a name (domain.md §8): `*`, spaces, numbering such as `1.` or
+ * Strips the marks forms put around a name (docs/domain.md §8): `*`, spaces, numbering such as `1.` or
  * `（一）`, brackets and points (`产出指标(50分)`), and a trailing `指标`; then the known aliases.
  */
 export function normaliseCategory(label: string): string {
@@ -47,7 +47,7 @@ export function normaliseCategory(label: string): string {
 const CATEGORY_CACHE = new Map<string, string>();
 
 /** Points written into a label: `产出指标(50分)`, `效益指标（30分）`, `满意度指标10分`. */
-const POINTS = /[（(【\[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$/;
+const POINTS = /[（(【[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$/;
 
 /** The points a category label states, or null. */
 export function pointsInLabel(label: string): Decimal | null {
@@ -61,8 +61,8 @@ function normaliseUncached(label: string): string {
   s = s.replace(/^[*＊※]+/, "");
   s = s.replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])/, "");
   // Brackets around the name (`【时效指标】`) go; a bracketed remark after it (`（如有）`) too.
-  s = s.replace(/^[【\[]([^】\]]*)[】\]]$/, "$1");
-  s = s.replace(/[（(【\[][^）)】\]]*[）)】\]]$/, "");
+  s = s.replace(/^[【[]([^】\]]*)[】\]]$/, "$1");
+  s = s.replace(/[（(【[][^）)】\]]*[）)】\]]$/, "");
   s = s.replace(/[*＊]+$/, "");
   s = s.replace(/类?指标$/, "");
   s = s.replace(/效果$/, "效益");

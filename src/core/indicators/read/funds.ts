@@ -3,7 +3,7 @@ import { MoneyUnit, readAmount } from "../../amount";
 import { SheetView, isErrorValue } from "../../snapshot";
 
 /**
- * The funds block of a self-evaluation form (绩效自评表, domain.md §8): a header of 年初预算数 /
+ * The funds block of a self-evaluation form (绩效自评表, docs/domain.md §8): a header of 年初预算数 /
  * 全年预算数 (调整后预算数) / 全年执行数 (预算执行数) / 执行率 / 分值 (权重) / 得分, then a 总额 row
  * and its parts (其中：财政拨款, 上年结转资金, 其他资金 …). Seeds 011, 012 and 013.
  */
