@@ -8,10 +8,15 @@ import { CheckResult, checkWorkbook } from "../../src/core/check";
  */
 const results = new Map<string, Promise<CheckResult>>();
 const check = (file: string) => {
-  if (!results.has(file)) results.set(file, readWorkbookFile(file).then((s) => checkWorkbook(s)));
+  if (!results.has(file))
+    results.set(
+      file,
+      readWorkbookFile(file).then((s) => checkWorkbook(s)),
+    );
   return results.get(file)!;
 };
-const serious = async (file: string) => (await check(file)).findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.rule}`);
+const serious = async (file: string) =>
+  (await check(file)).findings.filter((f) => f.severity !== "info").map((f) => `${f.cell} ${f.rule}`);
 
 describe("seed 011 (池州 棠溪镇 自评表)", () => {
   const file = "test/fixtures/seed011-ziping.xlsx";
@@ -32,7 +37,9 @@ describe("seed 011 (池州 棠溪镇 自评表)", () => {
 
   it("reads points in the 一级 labels and adds them up (产出 50, 效益 30): no points finding", async () => {
     const { findings } = await check(file);
-    expect(findings.filter((f) => f.rule.startsWith("EVAL-POINTS") || f.rule === "IND-UNKNOWN-NAME" || f.rule === "IND-HIERARCHY")).toEqual([]);
+    expect(
+      findings.filter((f) => f.rule.startsWith("EVAL-POINTS") || f.rule === "IND-UNKNOWN-NAME" || f.rule === "IND-HIERARCHY"),
+    ).toEqual([]);
   });
 
   it("reads the bare 实际完成值 in the target's unit, as info", async () => {

@@ -27,7 +27,11 @@ function selfEval(edit: Record<string, ExampleCell>): ExampleCell[][] {
   return rows;
 }
 
-const example = (edit: Record<string, ExampleCell>, cell: string) => ({ sheets: [{ name: "绩效自评表", rows: selfEval(edit) }], sheet: "绩效自评表", cell });
+const example = (edit: Record<string, ExampleCell>, cell: string) => ({
+  sheets: [{ name: "绩效自评表", rows: selfEval(edit) }],
+  sheet: "绩效自评表",
+  cell,
+});
 
 export const SELF_EVALUATION = {
   "EVAL-FUNDS-TOTAL": {
@@ -84,6 +88,9 @@ export const SELF_EVALUATION = {
     module: "src/core/indicators/actual-values.ts",
     help: "这张自评表的实际完成值（完成值）和得分一项都没有填写，像是直接提交或公开了空白表。请逐项填写实际完成情况和得分后再提交。",
     fix: null,
-    example: example({ E7: null, E8: null, E9: null, E10: null, E11: null, G7: null, G8: null, G9: null, G10: null, G11: null, G3: null }, "E7"),
+    example: example(
+      { E7: null, E8: null, E9: null, E10: null, E11: null, G7: null, G8: null, G9: null, G10: null, G11: null, G3: null },
+      "E7",
+    ),
   },
 } satisfies RuleFamily;

@@ -18,7 +18,9 @@ export function checkActuals(scope: BlockScope): void {
   const columns = block.header.values.flatMap((v, i) => (v.actual ? [i] : []));
   const named = block.rows.filter((r) => r.name !== "");
   if (named.length === 0) return;
-  const blank = (r: IndicatorRow) => columns.every((i) => r.values[i].text === "" && !r.values[i].error) && (r.score === null || (r.score.value === null && !r.score.error && !r.score.invalid));
+  const blank = (r: IndicatorRow) =>
+    columns.every((i) => r.values[i].text === "" && !r.values[i].error) &&
+    (r.score === null || (r.score.value === null && !r.score.error && !r.score.invalid));
   if (named.every(blank)) {
     const first = named[0].values[columns[0]];
     scope.report.add({

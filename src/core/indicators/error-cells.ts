@@ -16,7 +16,8 @@ export function blockErrorCells(block: IndicatorBlock): ErrorCell[] {
   if (block.errors.length === 0 && !project.budgetError && !project.plan?.points.some((p) => p.error)) return block.errors;
   const out: ErrorCell[] = [...block.errors];
   if (project.budgetError) out.push({ ...project.budgetError, what: "预算数" });
-  for (const p of project.plan?.points ?? []) if (p.error) out.push({ row: p.row, col: p.col, code: p.error, what: `资金支出计划${p.label}` });
+  for (const p of project.plan?.points ?? [])
+    if (p.error) out.push({ row: p.row, col: p.col, code: p.error, what: `资金支出计划${p.label}` });
   return out;
 }
 
@@ -24,12 +25,19 @@ export function fundsErrorCells(funds: FundsBlock): ErrorCell[] {
   const out: ErrorCell[] = [];
   for (const row of funds.total ? [funds.total, ...funds.parts] : funds.parts) {
     for (const [field, cell] of Object.entries(row.cells)) {
-      if (cell?.error) out.push({ row: cell.row, col: cell.col, code: cell.error, what: `${row.label}的${funds.columns[field as keyof FundsBlock["columns"]]?.label ?? ""}` });
+      if (cell?.error)
+        out.push({
+          row: cell.row,
+          col: cell.col,
+          code: cell.error,
+          what: `${row.label}的${funds.columns[field as keyof FundsBlock["columns"]]?.label ?? ""}`,
+        });
     }
   }
   return out;
 }
 
 export function reportErrorCells(report: Reporter, cells: ErrorCell[], project: string): void {
-  for (const e of cells) reportErrorValue(report, { cell: toA1(e.row, e.col), anchor: `${project}|${e.what}|错误值` }, e.what, e.code);
+  for (const e of cells)
+    reportErrorValue(report, { cell: toA1(e.row, e.col), anchor: `${project}|${e.what}|错误值` }, e.what, e.code);
 }

@@ -40,7 +40,13 @@ function checkTotal(report: Reporter, funds: FundsBlock, ctx: CheckContext, proj
     if (parts.every((p) => p.value === null)) continue;
     const expected = parts.reduce((s, p) => s.plus(p.value ?? ZERO), ZERO);
     const judgement = judgeIdentity(
-      { rule: "EVAL-FUNDS-TOTAL", subject: `${total.label}的${label(funds, field)}`, actual: cell.value ?? ZERO, expectedPhrase: "其中各项之和", expected },
+      {
+        rule: "EVAL-FUNDS-TOTAL",
+        subject: `${total.label}的${label(funds, field)}`,
+        actual: cell.value ?? ZERO,
+        expectedPhrase: "其中各项之和",
+        expected,
+      },
       ctx.band,
       funds.unit ?? ctx.unit,
     );
@@ -83,7 +89,9 @@ function checkRate(report: Reporter, funds: FundsBlock, row: FundsRow, broken: S
   // A total off by a rounding gap: the rate may well be computed from its parts.
   if (row === funds.total && !broken.size && rateMatches(rateCell, partsRate(funds, budgetField))) return;
   const fromParts = broken.has(budgetField) || broken.has("spent");
-  const related = [row.cells.spent, row.cells[budgetField]].filter((c): c is FundsCell => c !== undefined).map((c) => toA1(c.row, c.col));
+  const related = [row.cells.spent, row.cells[budgetField]]
+    .filter((c): c is FundsCell => c !== undefined)
+    .map((c) => toA1(c.row, c.col));
   report.add({
     rule: "EVAL-RATE",
     cell: toA1(rateCell.row, rateCell.col),

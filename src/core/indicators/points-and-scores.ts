@@ -96,7 +96,10 @@ function checkTotalRow(block: IndicatorBlock, sum: Decimal, field: "points" | "s
   report.add({
     rule: "EVAL-POINTS-SUM",
     cell: a1(total),
-    related: block.rows.map((r) => r[field]).filter(readable).map(a1),
+    related: block.rows
+      .map((r) => r[field])
+      .filter(readable)
+      .map(a1),
     anchor: `${block.project.name}|${what}|合计`,
     message: `合计${what} ${shownNumber(total.value)} 与各项${what}之和 ${shownNumber(expected)}${withFunds}不一致，相差 ${shownNumber(expected.minus(total.value).abs())} 分`,
   });
@@ -108,7 +111,12 @@ function checkScores(block: IndicatorBlock, report: Reporter): void {
   if (block.project.funds) checkFundsScore(report, block.project.funds, block.project.name);
   const scores = block.rows.map((r) => r.score);
   if (scores.some(readable) && !scores.some(unreadable)) {
-    checkTotalRow(block, scores.reduce((s, c) => s.plus(readable(c) ? c.value : ZERO), ZERO), "score", report);
+    checkTotalRow(
+      block,
+      scores.reduce((s, c) => s.plus(readable(c) ? c.value : ZERO), ZERO),
+      "score",
+      report,
+    );
   }
 }
 
@@ -118,7 +126,13 @@ export function checkFundsScore(report: Reporter, funds: FundsBlock, project: st
   if (row) scoreOver(row.label, row.cells.points, row.cells.score, project, report);
 }
 
-function scoreOver(label: string, points: FundsCell | null | undefined, score: FundsCell | null | undefined, project: string, report: Reporter): void {
+function scoreOver(
+  label: string,
+  points: FundsCell | null | undefined,
+  score: FundsCell | null | undefined,
+  project: string,
+  report: Reporter,
+): void {
   if (!readable(score) || !readable(points) || !score.value.greaterThan(points.value)) return;
   report.add({
     rule: "EVAL-SCORE-OVER",

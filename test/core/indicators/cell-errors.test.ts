@@ -27,7 +27,9 @@ describe("error values in indicator tables", () => {
   });
 
   test("#DIV/0! in a plan cell is CELL-ERROR; the plan around it is still checked", () => {
-    expect(brief(check(miniBlock({}, { plan: [money(2), money(5), "#DIV/0!", money(10)] })))).toEqual([["CELL-ERROR", "D5", "error"]]);
+    expect(brief(check(miniBlock({}, { plan: [money(2), money(5), "#DIV/0!", money(10)] })))).toEqual([
+      ["CELL-ERROR", "D5", "error"],
+    ]);
     const falls = check(miniBlock({}, { plan: [money(6), "#DIV/0!", money(5), money(10)] }));
     expect(brief(falls)).toEqual([
       ["CELL-ERROR", "C5", "error"],

@@ -49,7 +49,22 @@ describe("self-evaluation forms", () => {
     });
 
     test("a project without budget (预算数 0) has no rate to check", () => {
-      expect(checkSelfEval({ B4: m2(0), C4: m2(0), D4: m2(0), B5: m2(0), C5: m2(0), D5: m2(0), B6: m2(0), C6: m2(0), D6: m2(0), F4: pct(0), F5: pct(0), F6: pct(0) })).toEqual([]);
+      expect(
+        checkSelfEval({
+          B4: m2(0),
+          C4: m2(0),
+          D4: m2(0),
+          B5: m2(0),
+          C5: m2(0),
+          D5: m2(0),
+          B6: m2(0),
+          C6: m2(0),
+          D6: m2(0),
+          F4: pct(0),
+          F5: pct(0),
+          F6: pct(0),
+        }),
+      ).toEqual([]);
     });
 
     test("“/” in a part's 分值 and 得分 means not applicable", () => {
@@ -109,7 +124,20 @@ describe("self-evaluation forms", () => {
     });
 
     test("EVAL-UNFILLED: no 实际完成值 and no 得分 at all is one warning, not an error per row", () => {
-      const blank = { E9: null, E10: null, E11: null, E12: null, E13: null, G9: null, G10: null, G11: null, G12: null, G13: null, G14: null, G4: null };
+      const blank = {
+        E9: null,
+        E10: null,
+        E11: null,
+        E12: null,
+        E13: null,
+        G9: null,
+        G10: null,
+        G11: null,
+        G12: null,
+        G13: null,
+        G14: null,
+        G4: null,
+      };
       const fs = checkSelfEval(blank);
       expect(brief(fs)).toEqual([["EVAL-UNFILLED", "E9", "warning"]]);
     });

@@ -37,7 +37,9 @@ describe("指标性质 / 指标值 / 度量单位 read as one value", () => {
   });
 
   test("the combined value meets the budget: ≤ 90 万元 over a budget of 80 is IND-COST-BUDGET", () => {
-    expect(brief(check(splitForm({ 3: [null, "成本指标", "养护成本", "≤", 90, "万元"] })))).toEqual([["IND-COST-BUDGET", "E8", "warning"]]);
+    expect(brief(check(splitForm({ 3: [null, "成本指标", "养护成本", "≤", 90, "万元"] })))).toEqual([
+      ["IND-COST-BUDGET", "E8", "warning"],
+    ]);
   });
 
   test("IND-UNIT-CONFLICT: a unit in the value that contradicts the unit column", () => {

@@ -88,7 +88,13 @@ export function readFunds(view: SheetView, from: number, to: number): FundsBlock
   return null;
 }
 
-function readRows(view: SheetView, headerRow: number, to: number, columns: FundsBlock["columns"], firstFigure: number): FundsBlock | null {
+function readRows(
+  view: SheetView,
+  headerRow: number,
+  to: number,
+  columns: FundsBlock["columns"],
+  firstFigure: number,
+): FundsBlock | null {
   // The label column: the nearest labelled cell left of the figures (项目资金（万元）, 年度预算数(万元)).
   let labelCol = view.firstCol;
   for (let c = firstFigure - 1; c >= view.firstCol; c--) {
