@@ -96,5 +96,6 @@ function withoutRows(view: SheetView, covered: IndicatorTables["covered"]): Shee
   const hidden = new Uint8Array(sheet.values.length);
   for (const { from, to } of covered) hidden.fill(1, Math.max(0, from - sheet.origin.row), Math.max(0, to - sheet.origin.row + 1));
   const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? [] : r));
-  return new SheetView({ ...sheet, values: mask(sheet.values), texts: mask(sheet.texts), formulas: mask(sheet.formulas), numberFormats: mask(sheet.numberFormats) });
+  // Values and texts are enough: formulas and number formats are only read for cells of a table found by its labels.
+  return new SheetView({ ...sheet, values: mask(sheet.values), texts: mask(sheet.texts) });
 }

@@ -91,7 +91,7 @@ const BOUNDARY_TITLE = /(?:绩效目标表|申报表|自评表)$/;
 const HINT_PREFILTER = /一级|三级|指标名称/;
 const BOUNDARY_PREFILTER = /项目|预算|单位|资金支出|绩效目标|年度目标|填|联系|审核|申报表|自评表|评价结论|存在问题|改进措施|负责人/;
 /** The first characters of both prefilters' words: one character-class test rejects most data cells. */
-const ANY_PREFILTER = /[一三指项预单资绩年填联审申自评存改负]/;
+const ANY_PREFILTER = /[一三指项预单资绩年填联审申自评存改负执]/;
 /** The table's 合计 row (seed 012: 合计 | … | 100 under 权重). */
 const TOTAL_ROW = /^(?:合计|总计|总分|合计分值|分值合计)[:：]?$/;
 
@@ -99,6 +99,8 @@ const TOTAL_ROW = /^(?:合计|总计|总分|合计分值|分值合计)[:：]?$/;
 const ROW_FILLED = 1;
 const ROW_HEADER_HINT = 2;
 const ROW_BOUNDARY = 4;
+/** The row names an 执行数: it may head a self-evaluation funds block (read/funds.ts). */
+const ROW_FUNDS = 8;
 
 /** One pass over a row's cells: is it filled, could it be a header, does it start a new project. */
 function scanRow(view: SheetView, row: number): number {
@@ -107,6 +109,7 @@ function scanRow(view: SheetView, row: number): number {
     const text = view.text(row, c);
     if (text === "") continue;
     const candidate = ANY_PREFILTER.test(text);
+    if (candidate && text.includes("执行")) flags |= ROW_FUNDS;
     const hint = candidate && HINT_PREFILTER.test(text);
     const bound = candidate && BOUNDARY_PREFILTER.test(text);
     if (!hint && !bound) {
@@ -227,20 +230,26 @@ export function forEachBlock(
   let current: IndicatorBlock | null = null;
   let level1: CategoryReader | null = null;
   let level2: CategoryReader | null = null;
+  /** The block's other named columns, checked for error values only; built once per header. */
+  let otherCols: number[] = [];
 
+  // The last row naming an 执行数: a project region holds a funds block only when it is inside it.
+  let fundsRow = -1;
   for (let r = view.firstRow; r <= view.lastRow; r++) {
     const scan = scanRow(view, r);
     if (!(scan & ROW_FILLED)) continue;
+    if (scan & ROW_FUNDS) fundsRow = r;
     const found = scan & ROW_HEADER_HINT ? readHeader(view, r) : null;
     if (found) {
       if (current) visit(current);
-      const project = readProjectHeader(view, regionStart, r - 1, fallbackUnit, count + 1);
+      const project = readProjectHeader(view, regionStart, r - 1, fallbackUnit, count + 1, fundsRow >= regionStart);
       count++;
       const shifted = shiftedLevels(view, found);
       const header = shifted ? shiftHeader(found) : found;
       current = { ordinal: count, header, project, rows: [], unused: [], errors: [], total: null, shifted, lastRow: header.lastRow };
       level1 = new CategoryReader(view, header.level1, current.errors, "一级指标");
       level2 = new CategoryReader(view, header.level2, current.errors, "二级指标");
+      otherCols = [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null);
       r = header.lastRow;
       regionStart = r + 1;
       continue;
@@ -274,8 +283,8 @@ export function forEachBlock(
       name = "";
     }
     const values = readValues(view, r, h, current.errors, name);
-    for (const col of [h.description, h.basis, h.comparator, h.valueType]) {
-      if (col !== null && isError(view, r, col, view.text(r, col))) current.errors.push({ row: r, col, code: view.text(r, col), what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${columnName(view, h, col)}` });
+    for (const col of otherCols) {
+      if (isError(view, r, col, view.text(r, col))) current.errors.push({ row: r, col, code: view.text(r, col), what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${columnName(view, h, col)}` });
     }
     let anyValue = false;
     for (const v of values) if (v.text !== "" || v.error) anyValue = true;
@@ -292,7 +301,7 @@ export function forEachBlock(
   }
   if (current) visit(current);
   // A funds block after the last indicator table (a form cut before its indicators) is still checked.
-  if (visitFunds && regionStart <= view.lastRow) {
+  if (visitFunds && regionStart <= view.lastRow && fundsRow >= regionStart) {
     const funds = readFunds(view, regionStart, view.lastRow);
     if (funds) visitFunds(funds);
   }

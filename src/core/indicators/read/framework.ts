@@ -51,13 +51,15 @@ const POINTS = /[（(【[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$/;
 
 /** The points a category label states, or null. */
 export function pointsInLabel(label: string): Decimal | null {
+  // Called for every category cell written out: most hold no 分, and the regex scans every position.
+  if (!label.includes("分")) return null;
   const m = POINTS.exec(label);
   return m ? new Decimal(m[1]) : null;
 }
 
 function normaliseUncached(label: string): string {
   let s = label.replace(/[\s\u3000\u00a0]+/g, "");
-  s = s.replace(POINTS, "");
+  if (s.includes("分")) s = s.replace(POINTS, "");
   s = s.replace(/^[*＊※]+/, "");
   s = s.replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])/, "");
   // Brackets around the name (`【时效指标】`) go; a bracketed remark after it (`（如有）`) too.

@@ -120,7 +120,7 @@ function readPlan(view: SheetView, row: number, col: number, lastRow: number): S
 }
 
 /** Reads the project header in rows [from, to]; a missing item stays null. */
-export function readProjectHeader(view: SheetView, from: number, to: number, fallbackUnit: MoneyUnit, ordinal: number): ProjectHeader {
+export function readProjectHeader(view: SheetView, from: number, to: number, fallbackUnit: MoneyUnit, ordinal: number, lookForFunds = true): ProjectHeader {
   let name = "";
   let nameCell: CellPos | null = null;
   let title = "";
@@ -160,7 +160,7 @@ export function readProjectHeader(view: SheetView, from: number, to: number, fal
       if (unit) statedUnit = unit[1] as MoneyUnit;
     }
   }
-  const funds = to >= from ? readFunds(view, from, to) : null;
+  const funds = lookForFunds && to >= from ? readFunds(view, from, to) : null;
   const header: ProjectHeader = {
     name: name || title || `第${ordinal}个指标表`,
     nameCell,
