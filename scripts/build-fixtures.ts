@@ -12,6 +12,7 @@ import { writeJuesuanFixtures } from "./fixtures/juesuan";
 import { layout000, layout003, parseIndicators000, parse003 } from "./fixtures/indicators-other";
 import { DefectSpec, EntrySpec, FixtureEntry, plantedBudgets, realIndicatorDefects, sampleIndicators } from "./fixtures/planted";
 import { SEEDS_DIR, readSeed } from "./fixtures/seed-text";
+import { zipingFixtures } from "./fixtures/ziping";
 
 const ROOT = resolve(__dirname, "..");
 const FIXTURES = join(ROOT, "test/fixtures");
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   });
 
   await writeJuesuanFixtures(FIXTURES, write);
+  for (const z of zipingFixtures(readSeed)) await write(join(FIXTURES, z.file), z.sheets, z.entry);
 
   const sample = buildSample(budget, blocks);
   await write(join(ROOT, "samples/示例预算表.xlsx"), sample.sheets, {
