@@ -120,7 +120,9 @@ export function FindingsView(props: FindingsViewProps) {
           )}
         </div>
       )}
-      {shown.length === 0 && filtered && <Text className={styles.empty}>没有符合筛选条件的问题。</Text>}
+      {shown.length === 0 && filtered && (
+        <Text className={styles.empty}>{only === null && active.length === 0 ? `全部 ${findings.length} 个问题都已忽略。` : "没有符合筛选条件的问题。"}</Text>
+      )}
       {shown.length > 0 && (
         <ul className={styles.list} aria-label="问题列表">
           {groups.map((g) => (
