@@ -190,7 +190,7 @@ describe("task pane check", () => {
   test("a failed 清除标记 says so and never also says there was nothing to clear", async () => {
     const gateway = new FakeGateway(fixtureSheets());
     renderApp(gateway);
-    gateway.clearMarks = async () => ({ count: 0, problems: [{ code: "Unknown", message: "清除标记时出错。请稍后重试。" }] });
+    gateway.clearMarks = async () => ({ count: 0, problems: [{ code: "Unknown" as const, message: "清除标记时出错。请稍后重试。" }] });
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     expect(await screen.findByText("清除标记时出错。请稍后重试。")).toBeInTheDocument();
     expect(screen.queryByText("没有需要清除的标记。")).toBeNull();

@@ -2,7 +2,7 @@ import { Finding } from "../../src/core/finding";
 import { SheetSnapshot } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
 import { displayText } from "../../src/core/snapshot";
-import { AddinSettings, CellContent, CheckScope, DEFAULT_SETTINGS, GatewayError, ReadResult, WorkbookGateway } from "../../src/excel/gateway";
+import { AddinSettings, CellContent, CheckScope, DEFAULT_SETTINGS, GatewayError, PaintResult, ReadResult, WorkbookGateway } from "../../src/excel/gateway";
 import { TemplateKind } from "../../src/templates/catalog";
 
 type Method = keyof WorkbookGateway;
@@ -73,7 +73,7 @@ export class FakeGateway implements WorkbookGateway {
     return { count: findings.length, problems: [] };
   }
 
-  async clearMarks() {
+  async clearMarks(): Promise<PaintResult> {
     this.enter("clearMarks");
     let count = 0;
     for (const list of this.marks.values()) count += list.length;
