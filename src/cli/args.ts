@@ -1,3 +1,4 @@
+import { toleranceProblem } from "../core/tolerance";
 import { isTemplateKind, TemplateKind } from "../templates/catalog";
 
 export interface CliOptions {
@@ -56,7 +57,8 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case "--tolerance": {
         const t = value();
-        if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t)) throw new UsageError(`容差必须是非负数字，例如 0.01：${t}`);
+        const problem = toleranceProblem(t);
+        if (problem) throw new UsageError(`${problem.replace(/。$/, "")}：${t}`);
         o.tolerance = t;
         break;
       }

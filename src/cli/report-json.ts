@@ -26,6 +26,7 @@ export function toJsonFile(file: string, result: CheckResult): JsonFile {
         out.expected = f.expected;
         out.actual = f.actual;
         if (f.difference !== undefined) out.difference = f.difference;
+        if (f.unit !== undefined) out.unit = f.unit;
       }
       return out;
     }),
