@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { ruleById } from "../../src/core/catalogue";
 import { countBySeverity } from "../../src/excel/check-flow";
 import { GatewayError } from "../../src/excel/gateway";
 import { SUCCESS_MS } from "../../src/taskpane/useChecker";
@@ -126,7 +127,13 @@ describe("task pane check", () => {
     expect(how).toHaveAttribute("aria-expanded", "false");
     fireEvent.click(how);
     expect(how).toHaveAttribute("aria-expanded", "true");
-    expect(screen.getByRole("region", { name: /^怎么改：本年支出合计应等于各项支出之和/ })).toBeInTheDocument();
+    const help = screen.getByRole("region", { name: /^怎么改：本年支出合计应等于各项支出之和/ });
+    const rule = ruleById("BAL-SPEND");
+    expect(help).toHaveTextContent(rule.help);
+    expect(help).toHaveTextContent(`一键修复：${rule.fix}`);
+    // The example workbook, with the cell the rule fires on outlined.
+    expect(within(help).getByRole("table")).toBeInTheDocument();
+    expect(help).toHaveTextContent(`例：工作表「${rule.example.sheet}」的 ${rule.example.cell}`);
   });
 
   test("shows progress with the stage while the check runs", async () => {
