@@ -21,7 +21,7 @@ export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
   budget-check 文件.xlsx --annotate 输出.xlsx
   budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N] [--force]
-  budget-check --rules        列出全部检查规则
+  budget-check --rules [--json]  列出全部检查规则、说明与改法
 选项：
   --json            以 JSON 输出检查结果（仅输出 JSON）
   --annotate OUT    另存一份标注副本：按严重程度填色并附批注（原文件不改动）

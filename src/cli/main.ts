@@ -1,10 +1,10 @@
-import { RULES } from "../core/catalogue";
 import { checkWorkbook, CheckResult } from "../core/check";
 import { countBySeverity } from "../core/results-table";
 import { annotateWorkbook } from "./annotate";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatCounts, formatTextReport } from "./report-text";
 import { JsonFile, JsonReport, toJsonFile } from "./report-json";
+import { rulesJson, rulesTable } from "./report-rules";
 import { readWorkbookBuffer, WorkbookReadError } from "./xlsx-read";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure } from "./output-path";
@@ -37,7 +37,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (options.rules) {
-    for (const r of RULES) io.out(`${r.id.padEnd(22)}${r.severity.padEnd(9)}${r.title}`);
+    io.out(options.json ? JSON.stringify(rulesJson()) : rulesTable());
     return EXIT_OK;
   }
   if (options.template) {
