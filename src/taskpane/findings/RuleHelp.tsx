@@ -66,7 +66,7 @@ export function RuleHelp({ rule, id }: RuleHelpProps) {
             <table className={styles.table}>
               <thead>
                 <tr>
-                  <th className={styles.th} aria-label="行号" />
+                  <td className={styles.th} />
                   {Array.from({ length: Math.max(0, ...sheet.rows.map((row) => row.length)) }, (_, c) => (
                     <th key={c} className={styles.th} scope="col">
                       {columnLetters(c)}
