@@ -1,9 +1,13 @@
-/* Builds the add-in's pages into dist/: the task pane, the ribbon commands page and the results dialog. */
+/*
+ * Builds the add-in's pages into dist/: the task pane, the ribbon commands page, the results dialog,
+ * and check.html, the same checker for a plain browser (no Office).
+ */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { ProvidePlugin } = require("webpack");
 
 const DEV_URL = "https://localhost:3000/";
 
@@ -11,6 +15,7 @@ const pages = [
   { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
   { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
   { name: "dialog", entry: "./src/commands/dialog.ts", template: "./src/commands/dialog.html" },
+  { name: "check", entry: "./src/web/index.tsx", template: "./src/web/check.html" },
 ];
 
 /**
@@ -85,6 +90,9 @@ module.exports = (env = {}, argv = {}) => {
     // scripts/bundle-size.js holds the real budget (gzipped initial JS of the task pane).
     performance: { hints: false },
     plugins: [
+      // The command line's reader sniffs files with Node's Buffer API; in the browser page's worker
+      // the `buffer` package (already installed with exceljs) stands in for it.
+      new ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       ...pages.map(
         (p) => new HtmlWebpackPlugin({ filename: `${p.name}.html`, template: p.template, chunks: [p.name], inject: "head", scriptLoading: "defer" }),
       ),
