@@ -18,7 +18,7 @@ export interface BrowserStore {
   saveTolerance(text: string): boolean;
 }
 
-export function browserStore(storage: Storage | undefined = safeLocalStorage()): BrowserStore {
+export function browserStore(storage: Storage | null = safeLocalStorage()): BrowserStore {
   const get = (key: string) => {
     try {
       return storage?.getItem(key) ?? null;
@@ -51,11 +51,11 @@ export function browserStore(storage: Storage | undefined = safeLocalStorage()):
   };
 }
 
-function safeLocalStorage(): Storage | undefined {
+function safeLocalStorage(): Storage | null {
   try {
-    return typeof localStorage === "undefined" ? undefined : localStorage;
+    return typeof localStorage === "undefined" ? null : localStorage;
   } catch {
     // Some browsers throw on the very access when storage is disabled.
-    return undefined;
+    return null;
   }
 }

@@ -38,8 +38,8 @@ export class CheckSession implements CheckEngine {
     return this.check(tolerance, onProgress);
   }
 
-  recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
-    return Promise.resolve(this.check(tolerance, onProgress));
+  async recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+    return this.check(tolerance, onProgress);
   }
 
   async preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null> {
@@ -52,7 +52,7 @@ export class CheckSession implements CheckEngine {
     throw new EngineError("标注副本暂不可用。", "internal");
   }
 
-  template(kind: TemplateKind): Promise<Uint8Array> {
+  async template(kind: TemplateKind): Promise<Uint8Array> {
     return buildTemplateWorkbook([kind]);
   }
 

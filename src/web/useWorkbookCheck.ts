@@ -9,6 +9,7 @@ import { validateTolerance } from "../taskpane/messages";
 import { BrowserStore, ignoredKey } from "./browser-store";
 import { annotatedName, saveBytes, XLSX_TYPE } from "./download";
 import { CheckEngine, CheckOutcome, EngineError } from "./engine";
+import { fileBytes } from "./file-bytes";
 import { jsonName, jsonReportText } from "./json-report";
 import type { PreviewWindow } from "./preview-window";
 
@@ -107,7 +108,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
         setProgress({ stage: "read", done: 0, total: 0 });
         let bytes: ArrayBuffer;
         try {
-          bytes = await file.arrayBuffer();
+          bytes = await fileBytes(file);
         } catch {
           notify("error", `无法读取文件，请确认文件没有被其他程序占用后重试：${file.name}`);
           return;
