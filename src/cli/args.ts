@@ -8,8 +8,10 @@ export interface CliOptions {
   template?: TemplateKind | "all";
   out?: string;
   blocks?: number;
-  /** Lets --template replace an existing file. */
+  /** Lets --template and --annotate replace an existing file (never an input). */
   force: boolean;
+  /** Check hidden sheets too (skipped and named by default, as in the add-in). */
+  includeHidden: boolean;
   rules: boolean;
   help: boolean;
 }
@@ -18,15 +20,18 @@ export class UsageError extends Error {}
 
 export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
-  budget-check 文件.xlsx --annotate 输出.xlsx
+  budget-check 文件.xlsx --annotate 输出.xlsx [--force]
   budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N] [--force]
   budget-check --rules        列出全部检查规则
 选项：
   --json            以 JSON 输出检查结果（仅输出 JSON）
-  --annotate OUT    另存一份标注副本：按严重程度填色并附批注（原文件不改动）
+  --annotate OUT    另存一份标注副本：问题单元格以条件格式标色、附批注，并新增「检查结果」表（原文件不改动）；
+                    已存在的文件只在它是本工具先前写出的副本或加了 --force 时才被替换
+  --include-hidden  也检查隐藏的工作表（默认跳过并列出）
   --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
   --template KIND   写出空白模板；--out 指定输出文件（已存在时需加 --force 才覆盖）
-退出码：0 无错误；1 有错误级问题；2 用法错误或文件缺失、非 xlsx、损坏、加密`;
+相对路径按运行命令时所在的文件夹解析（npm run check 时亦然）。
+退出码：0 无错误；1 有错误级问题；2 用法错误、文件缺失、非 xlsx、损坏、加密、过大、无法读取或无法写出；3 程序内部错误`;
 
 function takeValue(argv: string[], i: number, flag: string): string {
   const v = argv[i + 1];
@@ -35,7 +40,7 @@ function takeValue(argv: string[], i: number, flag: string): string {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { files: [], json: false, force: false, rules: false, help: false };
+  const o: CliOptions = { files: [], json: false, force: false, includeHidden: false, rules: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
@@ -77,6 +82,9 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       case "--force":
         o.force = true;
+        break;
+      case "--include-hidden":
+        o.includeHidden = true;
         break;
       case "--rules":
         o.rules = true;
