@@ -7,7 +7,6 @@ const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { ProvidePlugin } = require("webpack");
 
 const DEV_URL = "https://localhost:3000/";
 
@@ -90,9 +89,6 @@ module.exports = (env = {}, argv = {}) => {
     // scripts/bundle-size.js holds the real budget (gzipped initial JS of the task pane).
     performance: { hints: false },
     plugins: [
-      // The command line's reader sniffs files with Node's Buffer API; in the browser page's worker
-      // the `buffer` package (already installed with exceljs) stands in for it.
-      new ProvidePlugin({ Buffer: ["buffer", "Buffer"] }),
       ...pages.map(
         (p) => new HtmlWebpackPlugin({ filename: `${p.name}.html`, template: p.template, chunks: [p.name], inject: "head", scriptLoading: "defer" }),
       ),

@@ -14,11 +14,16 @@ export function saveBytes(bytes: Uint8Array | string, fileName: string, type: st
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
-/** `预算表.xlsx` → `预算表-已标注.xlsx`; the copy of an .xlsm stays .xlsm so its macros keep working. */
-export function annotatedName(fileName: string): string {
+/**
+ * `预算表.xlsx` → `预算表-已标注.xlsx`. A copy that keeps macros must end in .xlsm (Excel refuses to
+ * open macros under .xlsx), whatever the original was called.
+ */
+export function annotatedName(fileName: string, macroEnabled: boolean): string {
   const m = /^(.*?)(\.(xlsx|xlsm))?$/i.exec(fileName);
   const base = m?.[1] || "工作簿";
-  const ext = m?.[2] ?? ".xlsx";
+  const given = m?.[2];
+  const ext = macroEnabled ? (given && /xlsm/i.test(given) ? given : ".xlsm") : given && /xlsx/i.test(given) ? given : ".xlsx";
   return `${base}-已标注${ext}`;
 }

@@ -1,3 +1,4 @@
+import type { JsonSkippedSheet } from "../cli/report-json";
 import type { SheetReport } from "../core/check";
 import type { Finding } from "../core/finding";
 import type { ProgressStage } from "../excel/check-flow";
@@ -16,7 +17,7 @@ export interface CheckEngine {
   /** The cells around a finding, as displayed. */
   preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null>;
   /** The annotated copy of the open workbook, marking the given findings. */
-  annotate(findings: Finding[], onProgress?: ProgressListener): Promise<Uint8Array>;
+  annotate(findings: Finding[], onProgress?: ProgressListener): Promise<AnnotatedCopy>;
   /** A blank template workbook, as 「插入模板」 writes it. */
   template(kind: TemplateKind): Promise<Uint8Array>;
 }
@@ -26,6 +27,20 @@ export type ProgressListener = (stage: ProgressStage, done: number, total: numbe
 export interface CheckOutcome {
   sheets: Pick<SheetReport, "name" | "kind" | "note">[];
   findings: Finding[];
+  /** Sheets not checked (hidden, or too large), as the command line's --json lists them. */
+  skipped: JsonSkippedSheet[];
+  /** One Chinese sentence per group of skipped sheets. */
+  notes: string[];
+}
+
+/** What `--annotate` writes, as bytes, with what it did. */
+export interface AnnotatedCopy {
+  bytes: Uint8Array;
+  marked: number;
+  notes: number;
+  resultSheet: string;
+  /** The copy keeps the workbook's macros and must be saved as .xlsm. */
+  macroEnabled: boolean;
 }
 
 /** A failure the user can act on, with the command line's own one-line Chinese message. */

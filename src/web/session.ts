@@ -1,17 +1,15 @@
 import { checkWorkbook } from "../core/check";
 import type { Finding } from "../core/finding";
-import type { SheetSnapshot } from "../core/snapshot";
-import { WorkbookReadError } from "../cli/xlsx-errors";
 import type { TemplateKind } from "../templates/catalog";
 import { buildTemplateWorkbook } from "../templates/xlsx-writer";
-import { CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
+import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes } from "../xlsx";
+import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
 import { PreviewWindow, previewWindow } from "./preview-window";
-import { readWorkbookBytes } from "./read-workbook";
 
 interface OpenWorkbook {
   name: string;
   bytes: Uint8Array;
-  snapshots: SheetSnapshot[];
+  read: WorkbookRead;
 }
 
 /**
@@ -26,15 +24,16 @@ export class CheckSession implements CheckEngine {
     this.workbook = null;
     onProgress?.("read", 0, 0);
     const bytes = new Uint8Array(file.bytes);
-    let snapshots: SheetSnapshot[];
+    let read: WorkbookRead;
     try {
-      snapshots = await readWorkbookBytes(bytes, file.name);
+      // As the command line does by default: hidden sheets are skipped and named, like in the add-in.
+      read = await readWorkbookBytes(bytes, file.name);
     } catch (error) {
-      if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.code);
+      if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
       throw internal(error);
     }
-    this.workbook = { name: file.name, bytes, snapshots };
-    onProgress?.("read", snapshots.length, snapshots.length);
+    this.workbook = { name: file.name, bytes, read };
+    onProgress?.("read", read.snapshots.length, read.snapshots.length);
     return this.check(tolerance, onProgress);
   }
 
@@ -43,13 +42,22 @@ export class CheckSession implements CheckEngine {
   }
 
   async preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null> {
-    const snapshot = this.workbook?.snapshots.find((s) => s.name === finding.sheet);
+    const snapshot = this.workbook?.read.snapshots.find((s) => s.name === finding.sheet);
     return snapshot ? previewWindow(snapshot, finding) : null;
   }
 
-  async annotate(_findings: Finding[], _onProgress?: ProgressListener): Promise<Uint8Array> {
-    this.opened();
-    throw new EngineError("标注副本暂不可用。", "internal");
+  /** The command line's --annotate copy, written by the same patcher from the bytes of the opened file. */
+  async annotate(findings: Finding[], onProgress?: ProgressListener): Promise<AnnotatedCopy> {
+    const { bytes } = this.opened();
+    onProgress?.("paint", 0, 1);
+    try {
+      const copy = await annotateWorkbookBytes(bytes, findings);
+      onProgress?.("paint", 1, 1);
+      return { bytes: copy.bytes, marked: copy.marked, notes: copy.notes, resultSheet: copy.resultSheet, macroEnabled: copy.macroEnabled };
+    } catch (error) {
+      if (error instanceof AnnotateError) throw new EngineError(error.message, "annotate");
+      throw internal(error);
+    }
   }
 
   async template(kind: TemplateKind): Promise<Uint8Array> {
@@ -57,7 +65,7 @@ export class CheckSession implements CheckEngine {
   }
 
   private check(tolerance: string, onProgress?: ProgressListener): CheckOutcome {
-    const { snapshots } = this.opened();
+    const { snapshots, hidden, tooLarge, notes } = this.opened().read;
     onProgress?.("check", 0, snapshots.length);
     let result;
     try {
@@ -66,7 +74,13 @@ export class CheckSession implements CheckEngine {
       if (error instanceof RangeError) throw new EngineError("容差必须是非负数字，例如 0.01。", "tolerance");
       throw internal(error);
     }
-    return { sheets: result.sheets.map(({ name, kind, note }) => ({ name, kind, ...(note ? { note } : {}) })), findings: result.findings };
+    return {
+      sheets: result.sheets.map(({ name, kind, note }) => ({ name, kind, ...(note ? { note } : {}) })),
+      findings: result.findings,
+      // Named the command line's way: its --json `skipped` and the sentences it prints about them.
+      skipped: [...hidden.map((name) => ({ name, reason: "hidden" as const })), ...tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const }))],
+      notes,
+    };
   }
 
   private opened(): OpenWorkbook {

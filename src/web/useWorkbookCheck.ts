@@ -7,9 +7,10 @@ import { TEMPLATE_CATALOG } from "../templates/catalog";
 import type { Notice, NoticeIntent, Progress, SeverityFilter } from "../taskpane/useChecker";
 import { validateTolerance } from "../taskpane/messages";
 import { BrowserStore, ignoredKey } from "./browser-store";
-import { annotatedName, saveBytes, XLSX_TYPE } from "./download";
+import { annotatedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
 import { CheckEngine, CheckOutcome, EngineError } from "./engine";
 import { fileBytes } from "./file-bytes";
+import { MAX_FILE_BYTES } from "../xlsx/errors";
 import { jsonName, jsonReportText } from "./json-report";
 import type { PreviewWindow } from "./preview-window";
 
@@ -22,7 +23,6 @@ export interface OpenedFile {
 export type SaveFile = (bytes: Uint8Array | string, fileName: string, type: string) => void;
 
 const ALL_SEVERITIES: SeverityFilter = { error: true, warning: true, info: true };
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 /** Everything the browser page does, kept out of the components so they only render. */
 export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save: SaveFile = saveBytes) {
@@ -90,6 +90,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
       setIgnored(store.loadIgnored(key));
       setSelected(null);
       setPreview(null);
+      for (const note of outcome.notes) notify("info", note);
       for (const s of outcome.sheets) if (s.note) notify("warning", `「${s.name}」：${s.note}`);
       if (outcome.sheets.length === 0) notify("info", "没有可检查的工作表。");
       else if (outcome.findings.length === 0) notify("success", `已检查 ${outcome.sheets.length} 张表，未发现问题。`);
@@ -101,8 +102,9 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     (file: File) =>
       exclusive(async () => {
         setNotices([]);
+        // Refused before the bytes are loaded into the page, in the reader's own words.
         if (file.size > MAX_FILE_BYTES) {
-          notify("error", `文件过大（${Math.round(file.size / 1024 / 1024)} MB），浏览器版最多检查 200 MB 的工作簿，请改用命令行：${file.name}`);
+          notify("error", `文件过大（${Math.round(file.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查：${file.name}`);
           return;
         }
         setProgress({ stage: "read", done: 0, total: 0 });
@@ -189,10 +191,10 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
         const current = openedRef.current;
         if (!current) return;
         setProgress({ stage: "paint", done: 0, total: 1 });
-        const bytes = await engine.annotate(active, onProgress);
-        const name = annotatedName(current.name);
-        save(bytes, name, XLSX_TYPE);
-        notify("success", `已生成标注副本「${name}」（${active.length} 个问题），原文件未改动。`);
+        const copy = await engine.annotate(active, onProgress);
+        const name = annotatedName(current.name, copy.macroEnabled);
+        save(copy.bytes, name, copy.macroEnabled ? XLSM_TYPE : XLSX_TYPE);
+        notify("success", `已下载标注副本「${name}」：标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动。`);
       }),
     [active, engine, exclusive, notify, onProgress, save],
   );

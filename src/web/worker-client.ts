@@ -1,6 +1,6 @@
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
-import { CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
+import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
 import type { PreviewWindow } from "./preview-window";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 
@@ -68,7 +68,7 @@ export function workerEngine(spawn: () => WorkerLike): CheckEngine {
       request<CheckOutcome>({ type: "open", name: file.name, bytes: file.bytes, tolerance }, onProgress, [file.bytes]),
     recheck: (tolerance, onProgress) => request<CheckOutcome>({ type: "recheck", tolerance }, onProgress),
     preview: (finding) => request<PreviewWindow | null>({ type: "preview", finding: { sheet: finding.sheet, cell: finding.cell, related: finding.related } }),
-    annotate: (findings: Finding[], onProgress) => request<Uint8Array>({ type: "annotate", findings }, onProgress),
+    annotate: (findings: Finding[], onProgress) => request<AnnotatedCopy>({ type: "annotate", findings }, onProgress),
     template: (kind: TemplateKind) => request<Uint8Array>({ type: "template", kind }),
   };
 }

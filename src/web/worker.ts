@@ -18,7 +18,7 @@ scope.onmessage = (event) => {
   const request = event.data;
   const progress: ProgressListener = (stage, done, total) => scope.postMessage({ id: request.id, type: "progress", stage, done, total });
   run(request, progress).then(
-    (value) => scope.postMessage({ id: request.id, type: "done", value }, value instanceof Uint8Array ? [value.buffer] : []),
+    (value) => scope.postMessage({ id: request.id, type: "done", value }, transferables(value)),
     (error: unknown) => {
       if (error instanceof EngineError) scope.postMessage({ id: request.id, type: "failed", message: error.message, code: error.code });
       else {
@@ -43,4 +43,11 @@ function run(request: WorkerRequest, progress: ProgressListener): Promise<unknow
     case "template":
       return session.template(request.kind);
   }
+}
+
+/** Written files move back to the page instead of being copied. */
+function transferables(value: unknown): Transferable[] {
+  if (value instanceof Uint8Array) return [value.buffer as ArrayBuffer];
+  const bytes = (value as { bytes?: unknown } | null)?.bytes;
+  return bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : [];
 }

@@ -51,10 +51,11 @@ describe("browser store", () => {
 
 describe("annotatedName", () => {
   test.each([
-    ["预算表.xlsx", "预算表-已标注.xlsx"],
-    ["预算表.XLSX", "预算表-已标注.XLSX"],
-    ["宏.xlsm", "宏-已标注.xlsm"],
-    ["没有扩展名", "没有扩展名-已标注.xlsx"],
-    ["a.b.xlsx", "a.b-已标注.xlsx"],
-  ])("%s → %s", (input, output) => expect(annotatedName(input)).toBe(output));
+    ["预算表.xlsx", false, "预算表-已标注.xlsx"],
+    ["预算表.XLSX", false, "预算表-已标注.XLSX"],
+    ["宏.xlsm", true, "宏-已标注.xlsm"],
+    ["宏改名.xlsx", true, "宏改名-已标注.xlsm"],
+    ["没有扩展名", false, "没有扩展名-已标注.xlsx"],
+    ["a.b.xlsx", false, "a.b-已标注.xlsx"],
+  ])("%s (macros: %s) → %s", (input, macros, output) => expect(annotatedName(input, macros)).toBe(output));
 });

@@ -5,8 +5,19 @@ import { runCli, tempDir } from "../cli/cli-helpers";
 import { EngineError } from "../../src/web/engine";
 import { jsonReportText } from "../../src/web/json-report";
 import { CheckSession } from "../../src/web/session";
+import { changedParts, marksOf, worstByCell } from "../xlsx/support/copy-reader";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/示例预算表.xlsx");
+
+/** Sheet → cell → severity of the marks in a copy, as plain sorted data (sheets without marks left out). */
+async function marks(bytes: Uint8Array) {
+  return plain(await marksOf(bytes));
+}
+function plain(byCell: Map<string, Map<string, string>>) {
+  return Object.fromEntries(
+    [...byCell].filter(([, cells]) => cells.size > 0).map(([sheet, cells]) => [sheet, Object.fromEntries([...cells].sort())]),
+  );
+}
 
 function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -60,6 +71,31 @@ describe("the browser page's checker session", () => {
     const preview = (await session.preview(textNumber))!;
     expect(preview.texts[preview.flagged!.row][preview.flagged!.col]).toBe("1,060.41");
     await expect(session.preview({ sheet: "没有这张表", cell: "A1", related: [] })).resolves.toBeNull();
+  });
+
+  test("the annotated copy is the command line's --annotate copy: same marks, same changed parts", async () => {
+    const session = new CheckSession();
+    const input = readFileSync(SAMPLE);
+    const outcome = await session.open({ name: "示例预算表.xlsx", bytes: arrayBufferOf(input) }, "0.01");
+    const copy = await session.annotate(outcome.findings);
+    expect(copy.macroEnabled).toBe(false);
+    expect(copy.marked).toBe(new Set(outcome.findings.map((f) => `${f.sheet}!${f.cell}`)).size);
+    expect(await marks(copy.bytes)).toEqual(plain(worstByCell(outcome.findings)));
+
+    const out = path.join(tempDir(), "示例预算表-已标注.xlsx");
+    const cli = await runCli(["--annotate", out, SAMPLE]);
+    expect(cli.err).toMatch(/已写出标注副本/);
+    const written = readFileSync(out);
+    expect(await marks(written)).toEqual(await marks(copy.bytes));
+    expect(await changedParts(input, copy.bytes)).toEqual(await changedParts(input, written));
+  });
+
+  test("a copy without the ignored findings marks only the others", async () => {
+    const session = new CheckSession();
+    const outcome = await session.open({ name: "示例预算表.xlsx", bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01");
+    const kept = outcome.findings.filter((f) => f.rule !== "BAL-SPEND");
+    const copy = await session.annotate(kept);
+    expect(await marks(copy.bytes)).toEqual(plain(worstByCell(kept)));
   });
 
   test("nothing opened: re-check and the annotated copy say to open a file first", async () => {

@@ -24,7 +24,7 @@ class FixtureEngine implements CheckEngine {
   }
   async recheck(tolerance: string): Promise<CheckOutcome> {
     this.tolerances.push(tolerance);
-    return checkWorkbook(this.sheets, { tolerance });
+    return { ...checkWorkbook(this.sheets, { tolerance }), skipped: [], notes: [] };
   }
   async preview(f: Pick<Finding, "sheet" | "cell" | "related">) {
     const sheet = this.sheets.find((s) => s.name === f.sheet);
@@ -32,7 +32,7 @@ class FixtureEngine implements CheckEngine {
   }
   async annotate(findings: Finding[]) {
     this.annotated.push(findings);
-    return new Uint8Array([1, 2, 3]);
+    return { bytes: new Uint8Array([1, 2, 3]), marked: findings.length, notes: findings.length, resultSheet: "检查结果", macroEnabled: false };
   }
   async template() {
     return new Uint8Array([4]);
