@@ -1,6 +1,6 @@
 import { RectRef, parseRange, toA1 } from "../core/address";
 import { CellValue, SheetSnapshot } from "../core/snapshot";
-import { GatewayProblem, ReadResult } from "./gateway";
+import { CheckScope, GatewayProblem, ReadResult } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { describe, gatewayError } from "./messages";
 
@@ -19,7 +19,7 @@ export const BYTES_PER_CELL = 120;
 /** Excel on the web refuses a response over 5 MB; keep each sync's reads well under it. */
 export const RESPONSE_BUDGET_BYTES = 4_000_000;
 
-interface SheetDims {
+export interface SheetDims {
   name: string;
   used: RectRef | null;
 }
@@ -33,7 +33,7 @@ interface Block {
 export async function readSheets(
   excel: ExcelHost,
   office: OfficeHost,
-  scope: "active" | "all",
+  scope: CheckScope,
   onProgress?: (done: number, total: number, sheet: string) => void,
 ): Promise<ReadResult> {
   try {
@@ -42,12 +42,7 @@ export async function readSheets(
       const dims = await usedRanges(context, names);
       const problems: GatewayProblem[] = [];
       if (hidden.length) problems.push({ code: "HiddenSheetSkipped", message: describe("HiddenSheetSkipped", "read", undefined, hidden.join("、")) });
-      const readable = dims.filter((d) => {
-        const cells = d.used ? (d.used.bottom - d.used.top + 1) * (d.used.right - d.used.left + 1) : 0;
-        if (cells <= MAX_READ_CELLS) return true;
-        problems.push({ sheet: d.name, code: "SheetTooLarge", message: describe("SheetTooLarge", "read", d.name, cells.toLocaleString("en-US")) });
-        return false;
-      });
+      const readable = withinLimit(dims, problems);
       const withMerges = supports(office, API.mergedAreas);
       // Progress per sync: a big workbook read in several syncs moves the bar as each one lands.
       const snapshots = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress);
@@ -58,7 +53,17 @@ export async function readSheets(
   }
 }
 
-async function listSheets(context: Excel.RequestContext, scope: "active" | "all"): Promise<{ names: string[]; hidden: string[] }> {
+/** Drops the sheets too large to read, naming each in `problems`. */
+export function withinLimit(dims: SheetDims[], problems: GatewayProblem[]): SheetDims[] {
+  return dims.filter((d) => {
+    const cells = d.used ? (d.used.bottom - d.used.top + 1) * (d.used.right - d.used.left + 1) : 0;
+    if (cells <= MAX_READ_CELLS) return true;
+    problems.push({ sheet: d.name, code: "SheetTooLarge", message: describe("SheetTooLarge", "read", d.name, cells.toLocaleString("en-US")) });
+    return false;
+  });
+}
+
+export async function listSheets(context: Excel.RequestContext, scope: CheckScope): Promise<{ names: string[]; hidden: string[] }> {
   if (scope === "active") {
     const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
     await context.sync();
@@ -68,10 +73,11 @@ async function listSheets(context: Excel.RequestContext, scope: "active" | "all"
   await context.sync();
   // Hidden sheets cannot be shown or navigated to, so they are not checked; the user is told which.
   const visible = (s: Excel.Worksheet) => s.visibility === "Visible";
-  return { names: sheets.items.filter(visible).map((s) => s.name), hidden: sheets.items.filter((s) => !visible(s)).map((s) => s.name) };
+  const items = scope === "all" ? sheets.items : sheets.items.filter((s) => scope.sheets.includes(s.name));
+  return { names: items.filter(visible).map((s) => s.name), hidden: items.filter((s) => !visible(s)).map((s) => s.name) };
 }
 
-async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
+export async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
   const ranges = names.map((name) =>
     // valuesOnly: formatting that runs down whole columns must not inflate the read.
     context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
@@ -127,19 +133,23 @@ interface BlockData {
   valueTypes: string[][];
 }
 
-async function readBlocks(
+export async function readBlocks(
   context: Excel.RequestContext,
   dims: SheetDims[],
   withMerges: boolean,
   budget: number,
   onProgress?: (done: number, total: number, sheet: string) => void,
+  /** Queues other loads to send with the first batch (again if that batch is retried smaller). */
+  rideAlong?: () => void,
 ): Promise<SheetSnapshot[]> {
   const data = new Map<Block, BlockData>();
   const merges = new Map<string, RectRef[]>();
-  const queueMerges = () =>
-    withMerges
+  const queueMerges = () => {
+    rideAlong?.();
+    return withMerges
       ? dims.filter((d) => d.used).map((d) => ({ name: d.name, areas: context.workbook.worksheets.getItem(d.name).getRange(rangeAddress(d.used!)).getMergedAreasOrNullObject().load("address") }))
       : [];
+  };
   // Merges ride along with the first batch of blocks, so they cost no sync of their own.
   let mergeProxies = queueMerges();
   let pending = packBatches(planBlocks(dims, budget), budget);

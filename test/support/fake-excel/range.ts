@@ -6,7 +6,7 @@ import { FakeProxy, FakeRequestContext } from "./context";
 import { ConditionalFormatCollectionProxy, RangeFactory } from "./conditional-formats";
 import { FakeOfficeError } from "./errors";
 import { AreasTarget, FormatNode, cellAt, forEachCell, queueWrite, rangeFormat } from "./format";
-import { FakeCell, FakeSheetState, contains, intersects, rectCells } from "./state";
+import { FakeCell, FakeSheetState, contains, fireChanged, intersects, rectCells } from "./state";
 
 export const ranges: RangeFactory = {
   range: (context, resolver) => new RangeProxy(context, resolver),
@@ -172,13 +172,24 @@ export class RangeProxy extends AreasProxy {
     return this.get("values");
   }
   set values(input: unknown) {
-    queueWrite(this, (t) => eachInput(t.areas[0], input, setFormulaOrValue, t.sheet));
+    queueWrite(this, (t) => {
+      eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
+      fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
+    });
   }
   get formulas(): unknown[][] {
     return this.get("formulas");
   }
   set formulas(input: unknown) {
-    queueWrite(this, (t) => eachInput(t.areas[0], input, setFormulaOrValue, t.sheet));
+    queueWrite(this, (t) => {
+      eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
+      fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
+    });
+  }
+  /** ExcelApi 1.7: an internal link (documentReference) or an external one (address). */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.context.requireApi("Range.hyperlink", "1.7");
+    queueWrite(this, (t) => eachInput(t.areas[0], link, (cell) => void (cell.hyperlink = { ...link }), t.sheet));
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
@@ -339,6 +350,14 @@ export class RangeAreasProxy extends AreasProxy {
   }
   get areas(): RangeCollectionProxy {
     return this.child("areas", () => new RangeCollectionProxy(this.context, this));
+  }
+  /** Selects every area; the selection reads "A1,B3:B9" as Excel's address does (without the sheet). */
+  select(): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      this.context.state.activeSheetId = t.sheet.id;
+      t.sheet.selection = t.areas.map((a) => rectToA1(a)).join(",");
+    });
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     this.context.requireApi("RangeAreas.conditionalFormats", "1.9");
