@@ -1,10 +1,9 @@
 import { Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { FilterBar } from "../taskpane/components/FilterBar";
-import { FindingList } from "../taskpane/components/FindingList";
 import { ProblemBar } from "../taskpane/components/ProblemBar";
 import { ProgressPanel } from "../taskpane/components/ProgressPanel";
 import { Summary } from "../taskpane/components/Summary";
+import { FindingsView } from "../taskpane/findings";
 import { BandField } from "./components/BandField";
 import { FileOpener } from "./components/FileOpener";
 import { SheetPreview } from "./components/SheetPreview";
@@ -83,7 +82,7 @@ export function WebApp({ engine, store, save }: WebAppProps) {
           {c.opened ? (
             <>
               <Text className={styles.fileName}>{c.opened.name}</Text>
-              <Summary counts={c.counts} ignoredCount={c.ignoredCount} sheetCount={c.opened.outcome.sheets.length} />
+              <Summary sheetCount={c.opened.outcome.sheets.length} total={c.active.length} ignoredCount={c.ignoredCount} incomplete={c.incomplete} />
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={c.busy} onClick={() => void c.downloadAnnotated()}>
                   下载标注副本
@@ -92,15 +91,6 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                   下载结果（JSON）
                 </Button>
               </div>
-              <FilterBar
-                filter={c.filter}
-                showIgnored={c.showIgnored}
-                ignoredCount={c.storedIgnoredCount}
-                busy={c.busy}
-                onFilterChange={c.setFilter}
-                onShowIgnoredChange={c.setShowIgnored}
-                onResetIgnored={c.resetIgnored}
-              />
               <div className={styles.results}>
                 {c.selected && (
                   <div className={styles.previewPane}>
@@ -108,13 +98,18 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                   </div>
                 )}
                 <div className={styles.listPane}>
-                  <FindingList
-                    findings={c.shown}
+                  <FindingsView
+                    findings={c.all}
+                    sheets={c.sheetNames}
                     ignoredIds={c.ignoredIds}
+                    currentId={c.selected?.id ?? null}
+                    sheetKinds={c.sheetKinds}
+                    sheetUnits={c.opened.outcome.units}
                     busy={c.busy}
-                    onSelect={(f) => void c.select(f)}
+                    onGo={(f) => void c.select(f)}
                     onIgnore={c.ignore}
                     onRestore={c.restore}
+                    onResetIgnored={c.resetIgnored}
                   />
                 </div>
               </div>

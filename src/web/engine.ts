@@ -31,6 +31,8 @@ export interface CheckOutcome {
   skipped: JsonSkippedSheet[];
   /** One Chinese sentence per group of skipped sheets. */
   notes: string[];
+  /** Each checked sheet's stated money unit (万元, 元…), where it states one. */
+  units: Record<string, string>;
 }
 
 /** What `--annotate` writes, as bytes, with what it did. */

@@ -1,4 +1,6 @@
+import { detectUnit } from "../core/amount";
 import { checkWorkbook } from "../core/check";
+import { SheetView } from "../core/snapshot";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { buildTemplateWorkbook } from "../templates/xlsx-writer";
@@ -80,6 +82,10 @@ export class CheckSession implements CheckEngine {
       // Named the command line's way: its --json `skipped` and the sentences it prints about them.
       skipped: [...hidden.map((name) => ({ name, reason: "hidden" as const })), ...tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const }))],
       notes,
+      units: Object.fromEntries(snapshots.flatMap((s) => {
+        const unit = detectUnit(new SheetView(s))?.unit;
+        return unit ? [[s.name, unit]] : [];
+      })),
     };
   }
 

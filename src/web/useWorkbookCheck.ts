@@ -1,10 +1,9 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { countBySeverity } from "../core/results-table";
 import { DEFAULT_BAND } from "../core/context";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { TEMPLATE_CATALOG } from "../templates/catalog";
-import type { Notice, NoticeIntent, Progress, SeverityFilter } from "../taskpane/useChecker";
+import type { Notice, NoticeIntent, Progress } from "../taskpane/useChecker";
 import { validateTolerance } from "../taskpane/messages";
 import { BrowserStore, ignoredKey } from "./browser-store";
 import { annotatedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
@@ -22,7 +21,6 @@ export interface OpenedFile {
 
 export type SaveFile = (bytes: Uint8Array | string, fileName: string, type: string) => void;
 
-const ALL_SEVERITIES: SeverityFilter = { error: true, warning: true, info: true };
 
 /** Everything the browser page does, kept out of the components so they only render. */
 export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save: SaveFile = saveBytes) {
@@ -35,8 +33,6 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
   const [notices, setNotices] = useState<Notice[]>([]);
-  const [filter, setFilter] = useState<SeverityFilter>(ALL_SEVERITIES);
-  const [showIgnored, setShowIgnored] = useState(false);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [preview, setPreview] = useState<PreviewWindow | null>(null);
 
@@ -220,8 +216,10 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     setPreview(null);
   }, []);
 
-  const counts = useMemo(() => countBySeverity(active), [active]);
-  const shown = useMemo(() => (showIgnored ? all : active).filter((f) => filter[f.severity]), [all, active, showIgnored, filter]);
+  const sheetNames = useMemo(() => opened?.outcome.sheets.map((s) => s.name) ?? [], [opened]);
+  const sheetKinds = useMemo(() => Object.fromEntries(opened?.outcome.sheets.map((s) => [s.name, s.kind]) ?? []), [opened]);
+  /** A sheet skipped or not understood: the page must not say “no problems”. */
+  const incomplete = !!opened && (opened.outcome.skipped.length > 0 || opened.outcome.sheets.some((s) => s.note));
 
   return {
     opened,
@@ -229,18 +227,15 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     progress,
     busy,
     notices,
-    filter,
-    showIgnored,
-    counts,
     all,
-    shown,
+    active,
+    sheetNames,
+    sheetKinds,
+    incomplete,
     ignoredIds,
     ignoredCount: all.length - active.length,
-    storedIgnoredCount: ignored.length,
     selected,
     preview,
-    setFilter,
-    setShowIgnored,
     dismiss,
     openFile,
     saveTolerance,

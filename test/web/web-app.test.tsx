@@ -24,7 +24,7 @@ class FixtureEngine implements CheckEngine {
   }
   async recheck(tolerance: string): Promise<CheckOutcome> {
     this.tolerances.push(tolerance);
-    return { ...checkWorkbook(this.sheets, { tolerance }), skipped: [], notes: [] };
+    return { ...checkWorkbook(this.sheets, { tolerance }), skipped: [], notes: [], units: {} };
   }
   async preview(f: Pick<Finding, "sheet" | "cell" | "related">) {
     const sheet = this.sheets.find((s) => s.name === f.sheet);
@@ -54,6 +54,20 @@ function choose(name: string) {
   fireEvent.change(input, { target: { files: [new File([new Uint8Array([0x50, 0x4b])], name)] } });
 }
 
+/** The summary line the page shows once the file is checked. */
+const checked = () => screen.findByText(/^已检查 \d+ 张表/);
+
+/** The finding cards of the list (its groups are listitems too, without a finding id). */
+function cards(): HTMLElement[] {
+  return within(screen.getByRole("list", { name: "问题列表" }))
+    .getAllByRole("listitem")
+    .filter((li) => li.hasAttribute("data-finding-id"));
+}
+
+function card(f: Finding): HTMLElement {
+  return cards().find((li) => li.getAttribute("data-finding-id") === f.id)!;
+}
+
 const expected = () => checkWorkbook([summaryWithWrongSpendTotal(), notesSheet()]).findings;
 
 beforeEach(() => localStorage.clear());
@@ -62,8 +76,8 @@ describe("the browser page", () => {
   test("a chosen file's findings are listed as listitems with their severity word", async () => {
     renderPage();
     choose("预算.xlsx");
-    await screen.findByRole("status", { name: "检查结果汇总" });
-    const items = screen.getAllByRole("listitem");
+    await checked();
+    const items = cards();
     expect(items).toHaveLength(expected().length);
     for (const f of expected()) expect(screen.getByText(f.message)).toBeInTheDocument();
     expect(items.every((li) => /错误|疑似|提示/.test(li.textContent ?? ""))).toBe(true);
@@ -73,17 +87,18 @@ describe("the browser page", () => {
     renderPage();
     choose("说明.txt");
     await screen.findByText("不是 Excel 工作簿（.xlsx）文件：说明.txt");
-    expect(screen.queryAllByRole("listitem")).toHaveLength(0);
+    expect(screen.queryByRole("list", { name: "问题列表" })).toBeNull();
   });
 
   test("ignoring keeps the finding out of the counts and the copy, and survives reopening the file", async () => {
     const { engine, saved, unmount } = renderPage();
     choose("预算.xlsx");
-    await screen.findByRole("status", { name: "检查结果汇总" });
+    await checked();
     const spend = expected().find((f) => f.rule === "BAL-SPEND")!;
-    fireEvent.click(screen.getByRole("button", { name: `忽略：${spend.message}` }));
+    fireEvent.click(card(spend));
+    fireEvent.click(within(card(spend)).getByRole("button", { name: "忽略" }));
     await waitFor(() => expect(screen.queryByText(spend.message)).toBeNull());
-    expect(screen.getByText("已忽略 1")).toBeInTheDocument();
+    expect(screen.getByText("（另有 1 个已忽略）")).toBeInTheDocument();
     const key = ignoredKey("预算.xlsx", ["收支总表", "说明"]);
     expect(JSON.parse(localStorage.getItem(key)!)).toEqual([spend.id]);
 
@@ -95,19 +110,21 @@ describe("the browser page", () => {
 
     renderPage();
     choose("预算.xlsx");
-    await screen.findByRole("status", { name: "检查结果汇总" });
+    await checked();
     expect(screen.queryByText(spend.message)).toBeNull();
-    fireEvent.click(screen.getByRole("switch", { name: "显示已忽略" }));
-    fireEvent.click(await screen.findByRole("button", { name: `恢复：${spend.message}` }));
+    fireEvent.click(screen.getByRole("switch", { name: "显示已忽略（1）" }));
+    fireEvent.click(card(spend));
+    fireEvent.click(within(card(spend)).getByRole("button", { name: "恢复" }));
     await waitFor(() => expect(localStorage.getItem(key)).toBeNull());
   });
 
   test("selecting a finding previews its cell with the flagged and related cells marked", async () => {
     renderPage();
     choose("预算.xlsx");
-    await screen.findByRole("status", { name: "检查结果汇总" });
+    await checked();
     const spend = expected().find((f) => f.rule === "BAL-SPEND")!;
     fireEvent.click(screen.getByText(spend.message));
+    expect(card(spend)).toHaveAttribute("aria-current", "true");
     const region = await screen.findByRole("region", { name: `「${spend.sheet}」${spend.cell} 附近的单元格（只读）` });
     const flagged = region.querySelector('[data-mark="flagged"]')!;
     expect(flagged.getAttribute("data-cell")).toBe(spend.cell);
@@ -121,7 +138,7 @@ describe("the browser page", () => {
   test("the rounding band is validated, kept in the browser and re-checks the open file", async () => {
     const { engine } = renderPage();
     choose("预算.xlsx");
-    await screen.findByRole("status", { name: "检查结果汇总" });
+    await checked();
     fireEvent.click(screen.getByRole("tab", { name: "设置" }));
     const field = screen.getByLabelText("容差（舍入误差）");
     fireEvent.change(field, { target: { value: "abc" } });
@@ -144,7 +161,7 @@ describe("the browser page", () => {
   test("下载结果（JSON） is the command line's --json report for the file", async () => {
     const { saved } = renderPage();
     choose("预算.xlsx");
-    await screen.findByRole("status", { name: "检查结果汇总" });
+    await checked();
     fireEvent.click(screen.getByRole("button", { name: "下载结果（JSON）" }));
     const report = JSON.parse(saved[0].bytes as string);
     expect(saved[0].name).toBe("预算-检查结果.json");
