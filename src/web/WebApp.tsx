@@ -42,12 +42,10 @@ const useStyles = makeStyles({
     position: "sticky",
     top: 0,
     zIndex: 1,
-    maxHeight: "50vh",
-    overflowY: "auto",
     padding: `${tokens.spacingVerticalS} 0`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    [WIDE]: { order: 2, alignSelf: "start", maxHeight: "calc(100vh - 16px)", top: "8px", borderBottom: "none" },
+    [WIDE]: { order: 2, alignSelf: "start", top: "8px", borderBottom: "none" },
   },
   listPane: { minWidth: 0, [WIDE]: { order: 1 } },
 });

@@ -14,7 +14,8 @@ const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   head: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, justifyContent: "space-between" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  scroller: { overflow: "auto", maxWidth: "100%", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // The box scrolls itself (both ways), so the flagged cell can be brought into view without moving the page.
+  scroller: { overflow: "auto", maxWidth: "100%", maxHeight: "min(40vh, 420px)", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, "@media (min-width: 960px)": { maxHeight: "none" } },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, backgroundColor: "#FFFFFF", color: "#000000" },
   heading: {
     position: "sticky",
