@@ -292,6 +292,30 @@ test("taskpane.html outside Office says so and links to check.html instead of wa
   await context.close();
 });
 
+test("check-standalone.html opens from the disk and checks the sample with its inline worker", async () => {
+  const file = path.join(distDir, "check-standalone.html");
+  const pageUrl = `file://${file}`;
+  const context = await browser.newContext({ viewport: { width: 360, height: 760 }, locale: "zh-CN", acceptDownloads: true });
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pageUrl);
+  await expect(page.title()).resolves.toBe("预算表检查（浏览器版）");
+  await choose(page, SAMPLE);
+  await checked(page);
+  await expect(listedFindings(page)).resolves.toHaveLength(cliReport.findings.length);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载标注副本" }).click()]);
+  const marks = await marksOf(new Uint8Array(fs.readFileSync(await download.path())));
+  for (const [sheet, cells] of worstByCell(cliReport.findings)) expect(Object.fromEntries(marks.get(sheet) ?? [])).toEqual(Object.fromEntries(cells));
+  // The file itself and the worker's Blob: nothing else, not even another file beside it.
+  expect(requests.filter((u) => u !== pageUrl && !u.startsWith("blob:null/"))).toEqual([]);
+  expect(requests.some((u) => u.startsWith("blob:null/"))).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test("npm run bundle-size prints both pages; check.html's first load is under 250 KB gzipped, without exceljs", () => {
   const run = spawnSync(process.execPath, [path.join(ROOT, "scripts/bundle-size.js"), distDir], { encoding: "utf8" });
   expect(run.stderr).toBe("");
