@@ -1,5 +1,6 @@
 import { detectUnit } from "../core/amount";
 import { checkWorkbook } from "../core/check";
+import { toleranceProblem } from "../core/tolerance";
 import { SheetView } from "../core/snapshot";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
@@ -73,7 +74,7 @@ export class CheckSession implements CheckEngine {
     try {
       result = checkWorkbook(snapshots, { tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
     } catch (error) {
-      if (error instanceof RangeError) throw new EngineError("容差必须是非负数字，例如 0.01。", "tolerance");
+      if (error instanceof RangeError) throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
       throw internal(error);
     }
     return {

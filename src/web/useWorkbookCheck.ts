@@ -1,10 +1,9 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { DEFAULT_BAND } from "../core/context";
+import { DEFAULT_TOLERANCE, toleranceProblem } from "../core/tolerance";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { TEMPLATE_CATALOG } from "../templates/catalog";
 import type { Notice, NoticeIntent, Progress } from "../taskpane/useChecker";
-import { validateTolerance } from "../taskpane/messages";
 import { BrowserStore, ignoredKey } from "./browser-store";
 import { annotatedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
 import { CheckEngine, CheckOutcome, EngineError } from "./engine";
@@ -28,7 +27,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
   const [ignored, setIgnored] = useState<string[]>([]);
   const [tolerance, setTolerance] = useState(() => {
     const stored = store.loadTolerance();
-    return stored && !validateTolerance(stored) ? stored.trim() : DEFAULT_BAND;
+    return stored && !toleranceProblem(stored) ? stored.trim() : DEFAULT_TOLERANCE;
   });
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
@@ -128,7 +127,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
   /** Returns the field's message when the text is not a valid band, null once saved. */
   const saveTolerance = useCallback(
     async (text: string): Promise<string | null> => {
-      const invalid = validateTolerance(text);
+      const invalid = toleranceProblem(text);
       if (invalid) return invalid;
       const next = text.trim();
       setTolerance(next);
