@@ -5,7 +5,7 @@ import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { MARKS_KEY, RecordWriter, Scan, addMarks, deleteOurs, ours, queueScan, readRecord, writeSheets } from "./marks";
 import { planMarks } from "./mark-layout";
 import { describe, gatewayError, problemFrom } from "./messages";
-import { RESPONSE_BUDGET_BYTES, SheetDims, readBlocks, usedRanges, withinLimit } from "./read";
+import { RESPONSE_BUDGET_BYTES, SheetDims, queueContentCounts, readBlocks, splitBySize, tooLargeProblem, usedRanges, withinContentLimit } from "./read";
 import { SETTINGS_KEY, normaliseSettings } from "./settings";
 
 export interface BatchCheck {
@@ -63,16 +63,21 @@ export async function checkInOneRun(
         if (wanted) for (const name of wanted) if (!byName.has(name)) problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "read", name) });
         dims = await usedRanges(context, visible.map((s) => s.name));
       }
-      const readable = withinLimit(dims, problems);
+      const { readable, oversize } = splitBySize(dims);
 
       let scans: Scan[] = [];
+      let counts = () => new Map<string, number>();
       const queue = () => {
         if (canMark) scans = queueScan(readable.map((d) => byName.get(d.name)).filter((s): s is Excel.Worksheet => s !== undefined));
+        counts = queueContentCounts(context, office, oversize);
       };
       const withMerges = supports(office, API.mergedAreas);
-      const snapshots = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress, queue);
+      const read = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress, queue);
       // No cell to read means no batch carried the scan.
-      if (readable.every((d) => !d.used) && scans.length) await context.sync();
+      if (readable.every((d) => !d.used) && (scans.length || oversize.length)) await context.sync();
+      const known = counts();
+      problems.push(...oversize.map((d) => tooLargeProblem(d, known.get(d.name))));
+      const snapshots = withinContentLimit(read, problems);
 
       const painted = decide(snapshots, settings);
       if (!canMark) {

@@ -1,5 +1,6 @@
 import { parseA1, rectToA1 } from "../core/address";
 import { parseAmountText } from "../core/amount";
+import { ruleById } from "../core/catalogue";
 import { Finding } from "../core/finding";
 import { CellValue, SheetSnapshot } from "../core/snapshot";
 import type { CellContent } from "../excel/gateway";
@@ -19,7 +20,7 @@ export interface FixPlan {
 }
 
 /** Rules whose `related` cells are exactly the items the flagged total adds up. */
-const SUM_RULES = new Set<string>(["FORMULA-CONST", "SUM-ROW", "SUM-COL", "BAL-INCOME", "BAL-SPEND", "CODE-TREE"]);
+const SUM_RULES = new Set<string>(["SUM-ROW", "SUM-COL", "BAL-INCOME", "BAL-SPEND", "CODE-TREE"]);
 
 const HALF: Record<string, string> = { "％": "%", "＞": ">", "＜": "<", "＝": "=", "≧": "≥", "≦": "≤", "＋": "+", "－": "-", "．": "." };
 const FULL_SIGNS = /[％＞＜＝≧≦＋－．０-９]/g;
@@ -36,7 +37,8 @@ function cellOf(snapshot: SheetSnapshot, a1: string): { value: CellValue; formul
 
 /** The safe fix for a finding, or null when it has none or the cell is not what the rule expects. */
 export function planFix(finding: Finding, snapshot: SheetSnapshot | undefined): FixPlan | null {
-  if (!snapshot) return null;
+  // The catalogue says which rules have a one-click fix (and the 怎么改 text describes it).
+  if (!snapshot || ruleById(finding.rule).fix === null) return null;
   const cell = cellOf(snapshot, finding.cell);
   if (!cell || cell.formula) return null;
   const before: CellContent = { value: cell.value, formula: "", numberFormat: cell.numberFormat };
@@ -53,7 +55,11 @@ export function planFix(finding: Finding, snapshot: SheetSnapshot | undefined): 
   if (SUM_RULES.has(finding.rule) && typeof cell.value === "number") {
     const items = finding.related.map((a) => parseA1(a)).filter((p): p is NonNullable<typeof p> => p !== null);
     if (items.length === 0 || items.length !== finding.related.length || finding.related.includes(finding.cell)) return null;
-    const formula = `=SUM(${toRectangles(items).map(rectToA1).join(",")})`;
+    const rects = toRectangles(items);
+    // A parent code's children must sit right below it in one run (the catalogue's condition).
+    const at = parseA1(finding.cell)!;
+    if (finding.rule === "CODE-TREE" && (rects.length !== 1 || rects[0].left !== at.col || rects[0].right !== at.col || rects[0].top !== at.row + 1)) return null;
+    const formula = `=SUM(${rects.map(rectToA1).join(",")})`;
     return { ...base, label: "改为求和公式", after: { value: null, formula }, beforeText: `手工录入的 ${cell.text || String(cell.value)}`, afterText: formula };
   }
 

@@ -42,13 +42,33 @@ describe("readSheets", () => {
     expect(progress).toEqual(["1/2 甲", "2/2 空"]);
   });
 
-  it("skips a sheet over 5 million cells with SheetTooLarge and still reads the others", async () => {
+  it("skips a sheet whose used range is over 5 million cells, says how many cells hold content, and reads the others", async () => {
     const big = setup([{ name: "大表", rows: [["a"]] }, { name: "小表", rows: ledgerRows(3) }]);
     big.fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 }); // XFD401: 401 × 16384 cells
+    const before = big.fake.syncCount;
     const { snapshots, problems } = await big.gateway.readSheets("all");
     expect(snapshots.map((s) => s.name)).toEqual(["小表"]);
-    expect(problems).toEqual([{ sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”") }]);
+    expect(problems).toEqual([{ sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”有内容的单元格只有 2 个") }]);
     expect(problems[0].message).toContain("6,569,984");
+    // The count rides along with the read: no sync of its own.
+    expect(big.fake.syncCount - before).toBe(3);
+    // Below ExcelApi 1.9 the count is unknown, and the note states the limit in cells with content.
+    const old = setup([{ name: "大表", rows: [["a"]] }], { maxApi: "1.8" });
+    old.fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 });
+    const plain = await old.gateway.readSheets("all");
+    expect(plain.problems[0].message).toMatch(/已用区域有 6,569,984 个单元格，超过可检查的上限（有内容的单元格 2,000,000 个），未检查/);
+  });
+
+  it("skips a sheet with more cells holding content than the limit and keeps the others", async () => {
+    const { withinContentLimit } = await import("../../src/excel/read");
+    const { gridSheet } = await import("../../src/core/snapshot");
+    const full = gridSheet("满表", [[1, 2, null], [{ v: null, f: "=A1" }, "x", null]]);
+    const small = gridSheet("小表", [[1, null]]);
+    const problems: { message: string }[] = [];
+    // Four cells hold content (a value or a formula); with a limit of 3 the sheet is skipped.
+    expect(withinContentLimit([full, small], problems as never, 3).map((s) => s.name)).toEqual(["小表"]);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^工作表“满表”有内容的单元格有 4 个，超过可检查的上限（有内容的单元格 3 个），未检查/)]);
+    expect(withinContentLimit([full], [], 4)).toHaveLength(1);
   });
 
   it("reads sheets too big for one response in several syncs, moving progress sheet by sheet", async () => {

@@ -3,12 +3,11 @@ import { gridSheet } from "../../src/core/snapshot";
 import { amountLine, groupFindings, navigationOrder, orderFindings, projectOf, signed, step, summaryText } from "../../src/taskpane/findings";
 import { planFix, undoOf } from "../../src/taskpane/fixes";
 
-type Rule = "SUM-ROW" | "CELL-ERROR" | "UNIT-MISSING" | "IND-EMPTY";
-const f = (sheet: string, cell: string, rule: Rule, severity?: "error" | "warning" | "info") =>
-  makeFinding({ rule, sheet, cell, message: `${sheet}${cell}`, ...(severity ? { severity } : {}) });
+type Rule = "SUM-ROW" | "CELL-ERROR" | "UNIT-MISSING" | "CELL-TEXTNUM";
+const f = (sheet: string, cell: string, rule: Rule) => makeFinding({ rule, sheet, cell, message: `${sheet}${cell}` });
 
 describe("the order an accountant works through", () => {
-  const findings = [f("甲", "B2", "SUM-ROW", "info"), f("甲", "B3", "CELL-ERROR"), f("甲", "B9", "SUM-ROW"), f("乙", "A1", "UNIT-MISSING"), f("乙", "A5", "CELL-ERROR")];
+  const findings = [f("甲", "B2", "CELL-TEXTNUM"), f("甲", "B3", "CELL-ERROR"), f("甲", "B9", "SUM-ROW"), f("乙", "A1", "UNIT-MISSING"), f("乙", "A5", "CELL-ERROR")];
 
   test("severity first, then sheet order, then position", () => {
     expect(orderFindings(findings, ["甲", "乙"]).map((x) => `${x.severity}:${x.sheet}${x.cell}`)).toEqual(["error:甲B3", "error:甲B9", "error:乙A5", "info:甲B2", "info:乙A1"]);
@@ -21,7 +20,7 @@ describe("the order an accountant works through", () => {
     expect(groups.map((g) => [g.severity, g.sheet, g.count, g.rules.map((r) => [r.rule, r.findings.map((x) => x.cell)])])).toEqual([
       ["error", "甲", 2, [["CELL-ERROR", ["B3"]], ["SUM-ROW", ["B9"]]]],
       ["error", "乙", 1, [["CELL-ERROR", ["A5"]]]],
-      ["info", "甲", 1, [["SUM-ROW", ["B2"]]]],
+      ["info", "甲", 1, [["CELL-TEXTNUM", ["B2"]]]],
       ["info", "乙", 1, [["UNIT-MISSING", ["A1"]]]],
     ]);
     expect(groups[0].rules[1].title).toBe("合计/小计/总计行应等于本块各明细行之和");

@@ -97,7 +97,7 @@ export const FindingCard = forwardRef<HTMLLIElement, FindingCardProps>(function 
       <p className={styles.message}>{finding.message}</p>
       {line && <p className={styles.amounts}>{line}</p>}
       {current && (
-        <span className={styles.actions} onKeyDown={(e) => e.stopPropagation()}>
+        <span className={styles.actions} onKeyDown={(e) => e.stopPropagation()} onClick={(e) => e.stopPropagation()}>
           <Button size="small" aria-expanded={helpOpen} aria-controls={helpOpen ? helpId : undefined} onClick={stop(() => setHelpOpen(!helpOpen))}>
             怎么改
           </Button>

@@ -41,6 +41,8 @@ export interface FindingsViewProps {
   renderActions?(finding: Finding): ReactNode;
   /** Pane-only buttons beside 上一个/下一个 (导出结果, 复制摘要). */
   extraButtons?: ReactNode;
+  /** Level of the group headings, one below the page's own heading; default 2. */
+  headingLevel?: 2 | 3 | 4;
 }
 
 /**
@@ -84,6 +86,7 @@ export function FindingsView(props: FindingsViewProps) {
     }
   });
 
+  const Heading = `h${props.headingLevel ?? 2}` as "h2";
   const filtered = only !== null || (!showIgnored && active.length < findings.length);
   return (
     <div className={styles.root}>
@@ -120,14 +123,16 @@ export function FindingsView(props: FindingsViewProps) {
           )}
         </div>
       )}
-      {shown.length === 0 && filtered && <Text className={styles.empty}>没有符合筛选条件的问题。</Text>}
+      {shown.length === 0 && filtered && (
+        <Text className={styles.empty}>{only === null && active.length === 0 ? `全部 ${findings.length} 个问题都已忽略。` : "没有符合筛选条件的问题。"}</Text>
+      )}
       {shown.length > 0 && (
         <ul className={styles.list} aria-label="问题列表">
           {groups.map((g) => (
             <li key={g.key} className={styles.group}>
-              <h3 className={styles.groupTitle}>
+              <Heading className={styles.groupTitle}>
                 {SEVERITY_LABEL[g.severity]} · {g.sheet}（{g.count}）
-              </h3>
+              </Heading>
               {g.rules.map((r) => {
                 const expanded = isOpen(r.key, r.findings.length);
                 const listId = `list-${r.key.replace(/[^A-Za-z0-9_-]/g, (c) => c.charCodeAt(0).toString(36))}`;

@@ -1,13 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { toA1 } from "../../core/address";
-import { RuleId, ruleById } from "../../core/catalogue";
-
-/** The fields the catalogue adds to each rule (issue 7); absent fields are simply not shown. */
-interface RuleHelpFields {
-  help?: string;
-  fix?: string | null;
-  example?: { sheets: { name: string; rows: unknown[][] }[]; sheet: string; cell: string };
-}
+import { columnLetters, toA1 } from "../../core/address";
+import { ExampleCell, RuleId, ruleById } from "../../core/catalogue";
 
 const useStyles = makeStyles({
   box: {
@@ -27,16 +20,19 @@ const useStyles = makeStyles({
   flagged: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: "-2px", fontWeight: tokens.fontWeightSemibold },
 });
 
-/** What a literal grid cell shows: its displayed text, else its value (see core gridSheet). */
-function cellText(cell: unknown): string {
-  if (cell === null || cell === undefined) return "";
-  if (typeof cell === "object") {
-    const c = cell as { v?: unknown; t?: string; f?: string };
-    if (typeof c.t === "string") return c.t;
-    if (c.v !== undefined && c.v !== null) return String(c.v);
-    return c.f ? (c.f.startsWith("=") ? c.f : `=${c.f}`) : "";
-  }
-  return String(cell);
+/** What an example cell shows in Excel: a formula's result, an error, a value (formatted values as written). */
+function cellText(cell: ExampleCell): string {
+  if (cell === null) return "";
+  if (typeof cell !== "object") return String(cell);
+  if ("formula" in cell) return String(cell.result);
+  if ("error" in cell) return cell.error;
+  if (cell.numFmt.includes("%") && typeof cell.value === "number") return `${cell.value * 100}%`;
+  return String(cell.value);
+}
+
+/** A formula cell's formula, for its tooltip. */
+function cellTitle(cell: ExampleCell): string | undefined {
+  return cell !== null && typeof cell === "object" && "formula" in cell ? (cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`) : undefined;
 }
 
 export interface RuleHelpProps {
@@ -48,15 +44,15 @@ export interface RuleHelpProps {
 /** 「怎么改」: the rule's help, how to fix it, and its example from the catalogue. */
 export function RuleHelp({ rule, id }: RuleHelpProps) {
   const styles = useStyles();
-  const info = ruleById(rule) as ReturnType<typeof ruleById> & RuleHelpFields;
+  const info = ruleById(rule);
   const example = info.example;
   const sheet = example?.sheets.find((s) => s.name === example.sheet) ?? example?.sheets[0];
   return (
     <div className={styles.box} id={id} role="region" aria-label={`怎么改：${info.title}`}>
-      <Text>{info.help ?? info.title}</Text>
+      <Text>{info.help}</Text>
       {info.fix && (
         <Text>
-          <span className={styles.label}>改法：</span>
+          <span className={styles.label}>一键修复：</span>
           {info.fix}
         </Text>
       )}
@@ -67,6 +63,16 @@ export function RuleHelp({ rule, id }: RuleHelpProps) {
           </Text>
           <div className={styles.tableWrap}>
             <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th className={styles.th} aria-label="行号" />
+                  {Array.from({ length: Math.max(0, ...sheet.rows.map((row) => row.length)) }, (_, c) => (
+                    <th key={c} className={styles.th} scope="col">
+                      {columnLetters(c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {sheet.rows.map((row, r) => (
                   <tr key={r}>
@@ -74,7 +80,7 @@ export function RuleHelp({ rule, id }: RuleHelpProps) {
                       {r + 1}
                     </th>
                     {row.map((cell, c) => (
-                      <td key={c} className={`${styles.td} ${toA1(r, c) === example.cell ? styles.flagged : ""}`}>
+                      <td key={c} title={cellTitle(cell)} className={`${styles.td} ${toA1(r, c) === example.cell ? styles.flagged : ""}`}>
                         {cellText(cell)}
                       </td>
                     ))}

@@ -248,6 +248,28 @@ export class RangeProxy extends AreasProxy {
   getRow(row: number): RangeProxy {
     return this.derived((r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
   }
+  /** ExcelApi 1.9: the cells holding constants or formulas, one area per cell (the fake does not merge them). */
+  getSpecialCellsOrNullObject(type: "Constants" | "Formulas"): RangeAreasProxy {
+    this.context.requireApi("Range.getSpecialCellsOrNullObject", "1.9");
+    return new RangeAreasProxy(
+      this.context,
+      () => {
+        const t = this.must();
+        const rect = t.areas[0];
+        const areas: RectRef[] = [];
+        for (const [key, cell] of t.sheet.cells) {
+          const row = Math.floor(key / 16384);
+          const col = key % 16384;
+          if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
+          const isFormula = typeof cell.formula === "string";
+          const hasValue = cell.value !== null && cell.value !== undefined && cell.value !== "";
+          if (type === "Formulas" ? isFormula : hasValue && !isFormula) areas.push({ top: row, left: col, bottom: row, right: col });
+        }
+        return areas.length ? { sheet: t.sheet, areas } : null;
+      },
+      true,
+    );
+  }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.context.requireApi("Range.getMergedAreasOrNullObject", "1.13");
     return new RangeAreasProxy(
@@ -347,6 +369,9 @@ export class RangeAreasProxy extends AreasProxy {
   }
   get areaCount(): number {
     return this.get("areaCount");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
   }
   get areas(): RangeCollectionProxy {
     return this.child("areas", () => new RangeCollectionProxy(this.context, this));
