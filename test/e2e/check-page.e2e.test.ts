@@ -13,6 +13,7 @@ import type { JsonFile, JsonReport } from "../../src/cli/report-json";
 import { writeIndicatorWorkbook } from "../../bench/generate";
 import { runCli } from "../cli/cli-helpers";
 import { marksOf, worstByCell } from "../xlsx/support/copy-reader";
+import { axeViolations } from "./axe";
 import { ensureDist } from "./build";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -290,6 +291,27 @@ test("taskpane.html outside Office says so and links to check.html instead of wa
   await page.getByText(/当前是在普通浏览器中打开的，不在 Excel 中/).waitFor();
   await page.getByRole("link", { name: "打开预算表检查（浏览器版）" }).waitFor();
   await context.close();
+});
+
+test("axe finds nothing serious on the page: empty, with findings, with the preview open", async () => {
+  // The page's CSP refuses inline scripts, and axe is injected as one; the page's own behaviour is unchanged.
+  const context = await browser.newContext({ viewport: { width: 360, height: 760 }, locale: "zh-CN", bypassCSP: true });
+  const o = await openCheckPage(360, context);
+  const serious = async (when: string) =>
+    (await axeViolations(o.page)).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${when}: ${v.id} ${v.targets.join(" | ")}`);
+  const found = [...(await serious("empty"))];
+  await choose(o.page, SAMPLE);
+  await checked(o.page);
+  found.push(...(await serious("checked")));
+  await o.page.locator("li[data-finding-id]").first().click();
+  await o.page.getByRole("region", { name: "单元格预览" }).waitFor();
+  found.push(...(await serious("preview")));
+  await o.page.getByRole("tab", { name: "设置" }).click();
+  found.push(...(await serious("settings")));
+  await o.page.getByRole("tab", { name: "下载模板" }).click();
+  found.push(...(await serious("templates")));
+  expect(found).toEqual([]);
+  await finish(o);
 });
 
 test("check-standalone.html opens from the disk and checks the sample with its inline worker", async () => {
