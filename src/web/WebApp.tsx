@@ -97,6 +97,7 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                 )}
                 <div className={styles.listPane}>
                   <FindingsView
+                    key={c.opened.checkId}
                     findings={c.all}
                     sheets={c.sheetNames}
                     ignoredIds={c.ignoredIds}

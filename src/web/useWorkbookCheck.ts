@@ -16,6 +16,8 @@ export interface OpenedFile {
   name: string;
   outcome: CheckOutcome;
   ignoreKey: string;
+  /** Changes with every check shown, so the list starts afresh (filters, open groups) for new results. */
+  checkId: number;
 }
 
 export type SaveFile = (bytes: Uint8Array | string, fileName: string, type: string) => void;
@@ -37,6 +39,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
 
   const busyRef = useRef(false);
   const nextNoticeId = useRef(1);
+  const nextCheckId = useRef(1);
   const toleranceRef = useRef(tolerance);
   toleranceRef.current = tolerance;
   const openedRef = useRef(opened);
@@ -81,7 +84,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
   const show = useCallback(
     (name: string, outcome: CheckOutcome) => {
       const key = ignoredKey(name, outcome.sheets.map((s) => s.name));
-      setOpened({ name, outcome, ignoreKey: key });
+      setOpened({ name, outcome, ignoreKey: key, checkId: nextCheckId.current++ });
       setIgnored(store.loadIgnored(key));
       setSelected(null);
       setPreview(null);
