@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   head: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, justifyContent: "space-between" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   // The box scrolls itself (both ways), so the flagged cell can be brought into view without moving the page.
-  scroller: { overflow: "auto", maxWidth: "100%", maxHeight: "min(40vh, 420px)", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, "@media (min-width: 960px)": { maxHeight: "none" } },
+  scroller: { overflow: "auto", maxWidth: "100%", maxHeight: "min(32vh, 420px)", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, "@media (min-width: 960px)": { maxHeight: "none" } },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, backgroundColor: "#FFFFFF", color: "#000000" },
   heading: {
     position: "sticky",
@@ -39,8 +39,9 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right" },
   related: { outline: "2px dashed #2F5597", outlineOffset: "-2px", backgroundColor: "#EEF4FB" },
-  legend: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  message: { overflowWrap: "anywhere" },
+  legend: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  // The card in the list already says it; on a phone the space goes to the list under the preview.
+  message: { overflowWrap: "anywhere", display: "none", "@media (min-width: 960px)": { display: "block" } },
 });
 
 export interface SheetPreviewProps {
