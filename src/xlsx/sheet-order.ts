@@ -1,4 +1,4 @@
-import { XmlElement, prefixOf, scanRoot, splice } from "./xml";
+import { MalformedPartError, prefixOf, scanRoot, splice, XmlElement } from "./xml";
 
 /** CT_Worksheet's children in schema order (ECMA-376 Part 1, sml.xsd). */
 export const WORKSHEET_ORDER = [
@@ -39,7 +39,7 @@ export interface WorksheetXml {
 
 export function parseWorksheet(xml: string): WorksheetXml & { children: XmlElement[] } {
   const { root, children } = scanRoot(xml);
-  if (root.local !== "worksheet") throw new Error(`root is ${root.name}`);
+  if (root.local !== "worksheet") throw new MalformedPartError(`root is ${root.name}`);
   return { xml, prefix: prefixOf(root), children };
 }
 
@@ -50,8 +50,30 @@ export function insertChild(xml: string, child: WorksheetChild, fragment: string
   const r = ranks(xml, children);
   const before = children.findIndex((_, i) => r[i] > want);
   if (before >= 0) return splice(xml, children[before].start, 0, fragment);
-  if (xml.slice(0, root.end).endsWith("/>")) throw new Error("empty worksheet root");
+  if (xml.slice(0, root.end).endsWith("/>")) throw new MalformedPartError("empty worksheet root");
   return splice(xml, xml.lastIndexOf("</", root.end - 1), 0, fragment);
+}
+
+/**
+ * Puts the children back in schema order when a writer misplaced one (exceljs writes legacyDrawing
+ * after extLst, which Excel "repairs"). Whole elements move, their text unchanged; a sheet already in
+ * order is returned as is.
+ */
+export function intoSchemaOrder(xml: string): string {
+  const { children } = scanRoot(xml);
+  if (children.length < 2) return xml;
+  const r = ranks(xml, children);
+  if (r.every((x, i) => i === 0 || r[i - 1] <= x)) return xml;
+  const order = children.map((el, i) => ({ el, rank: r[i], i })).sort((a, b) => a.rank - b.rank || a.i - b.i);
+  const start = children[0].start;
+  const end = children[children.length - 1].end;
+  // What sits between elements (white space) stays where it was, in sequence.
+  const gaps = children.slice(1).map((el, i) => xml.slice(children[i].end, el.start));
+  let body = "";
+  order.forEach((o, k) => {
+    body += xml.slice(o.el.start, o.el.end) + (k < gaps.length ? gaps[k] : "");
+  });
+  return xml.slice(0, start) + body + xml.slice(end);
 }
 
 /** Removes the direct children for which `drop` is true. */
