@@ -63,16 +63,19 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
         <Tab value="templates">插入模板</Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
+      {view === "check" && (
+        <Toolbar
+          busy={checker.busy}
+          onCheckSheet={() => void checker.check("active")}
+          onCheckWorkbook={() => void checker.check("all")}
+          onClearMarks={() => void checker.clearMarks()}
+        />
+      )}
+      {/* Below the toolbar, so a message coming or going never moves the buttons under the pointer. */}
       <ProblemBar notices={checker.notices} onDismiss={checker.dismiss} />
       {checker.progress && <ProgressPanel progress={checker.progress} />}
       {view === "check" && (
         <>
-          <Toolbar
-            busy={checker.busy}
-            onCheckSheet={() => void checker.check("active")}
-            onCheckWorkbook={() => void checker.check("all")}
-            onClearMarks={() => void checker.clearMarks()}
-          />
           {checker.stale && <StaleBar busy={checker.busy} onRecheck={() => void checker.recheck()} />}
           <FixedList fixes={checker.fixes} busy={checker.busy} onUndo={(f) => void checker.undoFix(f)} />
           {checker.checked ? (

@@ -20,7 +20,9 @@ export interface FixPlan {
 }
 
 /** Rules whose `related` cells are exactly the items the flagged total adds up. */
-const SUM_RULES = new Set<string>(["SUM-ROW", "SUM-COL", "BAL-INCOME", "BAL-SPEND", "CODE-TREE"]);
+function isSumRule(rule: string): boolean {
+  return rule === "SUM-ROW" || rule === "SUM-COL" || rule === "BAL-INCOME" || rule === "BAL-SPEND" || rule === "CODE-TREE";
+}
 
 const HALF: Record<string, string> = { "％": "%", "＞": ">", "＜": "<", "＝": "=", "≧": "≥", "≦": "≤", "＋": "+", "－": "-", "．": "." };
 const FULL_SIGNS = /[％＞＜＝≧≦＋－．０-９]/g;
@@ -52,7 +54,7 @@ export function planFix(finding: Finding, snapshot: SheetSnapshot | undefined): 
     return { ...base, label: "改为数字", after: { value: reading.value.toNumber(), formula: "", numberFormat }, beforeText: `文本“${cell.value}”`, afterText: `数字 ${reading.value.toString()}` };
   }
 
-  if (SUM_RULES.has(finding.rule) && typeof cell.value === "number") {
+  if (isSumRule(finding.rule) && typeof cell.value === "number") {
     const items = finding.related.map((a) => parseA1(a)).filter((p): p is NonNullable<typeof p> => p !== null);
     if (items.length === 0 || items.length !== finding.related.length || finding.related.includes(finding.cell)) return null;
     const rects = toRectangles(items);

@@ -56,7 +56,9 @@ export function useChecker(gateway: WorkbookGateway) {
 
   // Refs let async actions see the latest state without re-creating every callback.
   const settingsRef = useRef(settings);
-  settingsRef.current = settings;
+  useEffect(() => {
+    settingsRef.current = settings;
+  }, [settings]);
   const busyRef = useRef(false);
   const marksShown = useRef(false);
   const runRef = useRef<RunState>(EMPTY_RUN);

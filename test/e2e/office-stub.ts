@@ -8,7 +8,11 @@ import { indicatorSheet, notesSheet, summaryWithWrongSpendTotal } from "../taskp
 
 const fake = createFakeExcel(fakeSheetsFromSnapshots([summaryWithWrongSpendTotal(), indicatorSheet(), notesSheet()]));
 const context = fake.Office.context as Record<string, unknown>;
-context.officeTheme = { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false };
+// A test may ask for Excel's dark theme before the page loads (page.addInitScript).
+const dark = (window as unknown as { __darkOffice?: boolean }).__darkOffice === true;
+context.officeTheme = dark
+  ? { bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#292929", controlForegroundColor: "#FFFFFF", isDarkTheme: true }
+  : { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false };
 context.document = { url: "https://example.test/示例预算表.xlsx" };
 context.displayLanguage = "zh-CN";
 

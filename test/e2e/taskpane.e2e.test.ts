@@ -60,8 +60,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(query = "", pathname = "taskpane.html", width = 360): Promise<{ page: Page; errors: string[] }> {
+async function openPane(query = "", pathname = "taskpane.html", width = 360, dark = false): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 760 }, locale: "zh-CN" });
+  if (dark) await page.addInitScript("window.__darkOffice = true");
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -251,6 +252,26 @@ test("the ribbon dialog names the sheet, follows Fluent, and has no serious axe 
   await expectAccessible(page, "dialog");
   expect(errors).toEqual([]);
   await page.close();
+});
+
+test("in Excel's dark theme the pane and the dialog are dark and keep their contrast", async () => {
+  const { page, errors } = await openPane("", "taskpane.html", 360, true);
+  await page.getByRole("button", { name: "检查工作簿" }).click();
+  await page.getByRole("list", { name: "问题列表" }).waitFor();
+  await page.locator("li[data-finding-id]").first().click();
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector("main")!).backgroundColor);
+  // Fluent's webDarkTheme neutral background #292929.
+  expect(background).toBe("rgb(41, 41, 41)");
+  await shot(page, "pane-dark");
+  await expectAccessible(page, "pane, dark theme");
+  await page.close();
+
+  const url = new URL(dialogUrl(`${server.url}/dialog.html`, { headline: "检查完成：错误 1 项，疑似 0 项，提示 0 项", problems: [], sheet: "收支总表", counts: { error: 1, warning: 0, info: 0 } }));
+  const dialog = await openPane(url.search, "dialog.html", 420, true);
+  await dialog.page.getByRole("heading", { name: "检查本表：「收支总表」" }).waitFor();
+  await expectAccessible(dialog.page, "dialog, dark theme");
+  expect([...errors, ...dialog.errors]).toEqual([]);
+  await dialog.page.close();
 });
 
 test("the built pane's first load stays within the 350 KB gzip budget, without exceljs", () => {

@@ -61,11 +61,12 @@ export function RuleHelp({ rule, id }: RuleHelpProps) {
           <Text className={styles.label}>
             例：工作表「{sheet.name}」的 {example.cell}
           </Text>
-          <div className={styles.tableWrap}>
+          {/* Focusable, so a keyboard user can scroll a wide example sideways. */}
+          <div className={styles.tableWrap} tabIndex={0} role="group" aria-label={`示例工作表「${sheet.name}」`}>
             <table className={styles.table}>
               <thead>
                 <tr>
-                  <th className={styles.th} aria-label="行号" />
+                  <td className={styles.th} />
                   {Array.from({ length: Math.max(0, ...sheet.rows.map((row) => row.length)) }, (_, c) => (
                     <th key={c} className={styles.th} scope="col">
                       {columnLetters(c)}

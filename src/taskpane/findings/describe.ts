@@ -5,7 +5,7 @@ import { Finding } from "../../core/finding";
 type Extended = Finding & { unit?: string; project?: string };
 
 /**
- * 「应为 1,852.70　实际 1,850.20　相差 −2.50 万元」: one sign convention, 实际 − 应为, as the core's
+ * 「应为 1,852.70 实际 1,850.20 相差 −2.50 万元」 (parts joined by ideographic spaces): one sign convention, 实际 − 应为, as the core's
  * `difference` is computed. The unit is the finding's own, else the sheet's.
  */
 export function amountLine(finding: Finding, sheetUnit?: string): string | null {
