@@ -44,6 +44,7 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
         if (f.difference !== undefined) out.difference = f.difference;
         if (f.unit !== undefined) out.unit = f.unit;
       }
+      if (f.project !== undefined) out.project = f.project;
       return out;
     }),
   };

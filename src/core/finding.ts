@@ -26,6 +26,8 @@ export interface Finding {
   difference?: string;
   /** The unit of the three figures, such as 万元 (the table's unit); numeric rules only. */
   unit?: string;
+  /** The project (项目名称) an indicator finding belongs to, so a list can name it. */
+  project?: string;
 }
 
 export interface FindingInput {

@@ -41,6 +41,7 @@ export function checkIndicatorTables(view: SheetView, ctx: CheckContext): Indica
     view,
     ctx.unit,
     (block) => {
+      const first = report.findings.length;
       const scope: BlockScope = { view, ctx, block, report };
       const { funds } = block.project;
       reportErrorCells(report, blockErrorCells(block), block.project.name);
@@ -61,6 +62,7 @@ export function checkIndicatorTables(view: SheetView, ctx: CheckContext): Indica
       }
       checkPoints(report, block);
       covered.push({ from: tableTop(block), to: block.lastRow });
+      nameProject(report.findings, first, block.project.name);
     },
     (funds) => {
       const project = "预算执行情况";
@@ -83,4 +85,10 @@ export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding
   const { findings, blocks } = checkIndicatorTables(view, ctx);
   if (blocks === 0 && view.rowCount > 0) reportNoIndicatorHeader(new Reporter(view.name, findings), view);
   return findings;
+}
+
+/** Findings from `first` on belong to this block's project; a form without a 项目名称 names none. */
+function nameProject(findings: Finding[], first: number, project: string): void {
+  if (!project) return;
+  for (let i = first; i < findings.length; i++) findings[i].project = project;
 }

@@ -23,8 +23,8 @@ export function signed(exact: string): string {
 }
 
 /**
- * The project a 绩效指标 finding belongs to. Findings carry it as `project` once the indicator rules
- * set it; until then it is read from the id, whose anchor begins with the project's name on
+ * The project a 绩效指标 finding belongs to. Findings carry it as `project` (set by the indicator rules);
+ * a finding read from an older saved id falls back to the anchor, which begins with the project's name on
  * indicator sheets (`rule|sheet|project|…`, see src/core/indicators/scope.ts).
  */
 export function projectOf(finding: Finding, sheetKind?: string): string | null {
