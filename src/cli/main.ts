@@ -9,6 +9,7 @@ import { readWorkbookBuffer, WorkbookReadError } from "./xlsx-read";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure } from "./output-path";
 import { writeTemplateFile } from "../templates/xlsx-file";
+import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -16,10 +17,7 @@ export const EXIT_BAD_INPUT = 2;
 /** Not in the v1 contract's list: an unexpected failure inside the checker itself. */
 export const EXIT_INTERNAL = 3;
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+type Io = BatchIo;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let options: CliOptions;
@@ -58,6 +56,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
   }
+  if (isBatch(options)) return runBatch(options, io);
   return checkFiles(options, io);
 }
 
@@ -123,7 +122,7 @@ async function checkFiles(options: CliOptions, io: Io): Promise<number> {
 
 /** Entry point for bin/budget-check.js: never prints a stack trace. */
 export function main(): void {
-  run(process.argv.slice(2), { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") })
+  run(process.argv.slice(2), { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n"), progress: process.stderr })
     .then((code) => {
       process.exitCode = code;
     })

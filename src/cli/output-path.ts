@@ -14,10 +14,11 @@ export function isSameFile(a: string, b: string): boolean {
  * Why an output path must not be written, in one Chinese sentence, or null when it may be.
  * `overwrite` allows replacing an existing file; the inputs themselves are never replaced.
  */
-export function outputPathProblem(out: string, options: { inputs: string[]; overwrite: boolean; flag: string }): string | null {
-  if (path.extname(out).toLowerCase() !== ".xlsx") return `${options.flag} 的输出文件应以 .xlsx 结尾：${out}`;
+export function outputPathProblem(out: string, options: { inputs: string[]; overwrite: boolean; flag: string; extension?: string }): string | null {
+  const ext = options.extension ?? ".xlsx";
+  if (path.extname(out).toLowerCase() !== ext) return `${options.flag} 的输出文件应以 ${ext} 结尾：${out}`;
   if (!existsSync(out)) return null;
-  if (statSync(out).isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 .xlsx 文件名：${out}`;
+  if (statSync(out).isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 ${ext} 文件名：${out}`;
   if (options.inputs.some((input) => isSameFile(input, out))) return `输出文件就是被检查的原文件，原文件不能被覆盖，请另指定 ${options.flag} 输出路径：${out}`;
   if (!options.overwrite) return `文件已存在，为免覆盖未写出：${out}。请换一个文件名，或加 --force 允许覆盖`;
   return null;
