@@ -1,13 +1,16 @@
+import { existsSync, promises as fs } from "fs";
+import path from "path";
 import { RULES } from "../core/catalogue";
-import { checkWorkbook, CheckResult } from "../core/check";
+import { checkWorkbook } from "../core/check";
 import { countBySeverity } from "../core/results-table";
-import { annotateWorkbook } from "./annotate";
+import { annotateWorkbookBytes, AnnotateError, isAnnotatedCopy } from "../xlsx/annotate";
+import { WorkbookReadError } from "../xlsx/errors";
+import { readWorkbookBytes } from "../xlsx/read";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
-import { formatCounts, formatTextReport } from "./report-text";
-import { JsonFile, JsonReport, toJsonFile } from "./report-json";
-import { readWorkbookBuffer, WorkbookReadError } from "./xlsx-read";
+import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-text";
+import { JsonReport, failedJsonFile, toJsonFile } from "./report-json";
 import { loadFileBytes } from "./xlsx-errors";
-import { outputPathProblem, writeFailure } from "./output-path";
+import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { writeTemplateFile } from "../templates/xlsx-file";
 import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
 
@@ -17,7 +20,15 @@ export const EXIT_BAD_INPUT = 2;
 /** Not in the v1 contract's list: an unexpected failure inside the checker itself. */
 export const EXIT_INTERNAL = 3;
 
-type Io = BatchIo;
+interface Io extends BatchIo {
+  /** The folder relative paths are resolved against; default INIT_CWD (set by npm) or the process's own. */
+  cwd?: string;
+}
+
+/** Where the user ran the command: npm runs scripts from the package root but keeps the caller's folder in INIT_CWD. */
+export function userFolder(): string {
+  return process.env.INIT_CWD || process.cwd();
+}
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let options: CliOptions;
@@ -38,15 +49,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
     for (const r of RULES) io.out(`${r.id.padEnd(22)}${r.severity.padEnd(9)}${r.title}`);
     return EXIT_OK;
   }
+  const cwd = io.cwd ?? userFolder();
+  const at = (p: string) => path.resolve(cwd, p);
   if (options.template) {
     const out = options.out!;
-    const refused = outputPathProblem(out, { inputs: [], overwrite: options.force, flag: "--out" });
+    const refused = outputPathProblem(at(out), { inputs: [], overwrite: options.force, flag: "--out" });
     if (refused) {
-      io.err(refused);
+      io.err(refused.replace(at(out), out));
       return EXIT_BAD_INPUT;
     }
     try {
-      const written = await writeTemplateFile(options.template, out, { blocks: options.blocks });
+      const written = await writeTemplateFile(options.template, at(out), { blocks: options.blocks });
       io.err(`已写出模板：${written.join("、")} → ${out}`);
       return EXIT_OK;
     } catch (e) {
@@ -56,79 +69,138 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
   }
-  if (isBatch(options)) return runBatch(options, io);
-  return checkFiles(options, io);
+  if (isBatch(options, at)) return runBatch(options, { ...io, cwd });
+  return checkFiles(options, io, at);
 }
 
-async function checkFiles(options: CliOptions, io: Io): Promise<number> {
+async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string): Promise<number> {
   if (options.annotate) {
-    // An annotated copy may replace an earlier copy, never the workbook being checked.
-    const refused = outputPathProblem(options.annotate, { inputs: options.files, overwrite: true, flag: "--annotate" });
+    const refused = await annotateTargetProblem(options, at);
     if (refused) {
       io.err(refused);
       return EXIT_BAD_INPUT;
     }
   }
-  let badInput = false;
+  let failed = 0;
   let anyError = false;
-  const jsonFiles: JsonFile[] = [];
+  const jsonFiles: JsonReport["files"] = [];
   const totals = { error: 0, warning: 0, info: 0 };
 
   for (const file of options.files) {
-    let result: CheckResult;
-    let bytes: Buffer;
+    let bytes: Uint8Array;
+    let read: Awaited<ReturnType<typeof readWorkbookBytes>>;
     try {
-      bytes = await loadFileBytes(file);
-      const sheets = await readWorkbookBuffer(bytes, file);
-      result = checkWorkbook(sheets, { tolerance: options.tolerance });
+      bytes = await loadFileBytes(at(file));
+      read = await readWorkbookBytes(bytes, file, { includeHidden: options.includeHidden });
     } catch (e) {
-      if (e instanceof WorkbookReadError) {
-        io.err(e.message);
-        badInput = true;
-        continue;
-      }
-      throw e;
+      if (!(e instanceof WorkbookReadError)) throw e;
+      // Messages name the file as the user typed it, not its resolved path.
+      const message = e.message.split(at(file)).join(file);
+      io.err(message);
+      failed++;
+      if (options.json) jsonFiles.push(failedJsonFile(file, { kind: e.kind, message }));
+      else if (options.files.length > 1) io.out(formatFailedFile(file, message) + "\n");
+      continue;
     }
+    const result = checkWorkbook(read.snapshots, { tolerance: options.tolerance });
     const counts = countBySeverity(result.findings);
     totals.error += counts.error;
     totals.warning += counts.warning;
     totals.info += counts.info;
     if (counts.error > 0) anyError = true;
-    if (options.json) jsonFiles.push(toJsonFile(file, result));
-    else io.out(formatTextReport(file, result) + "\n");
+    const skipped = [...read.hidden.map((name) => ({ name, reason: "hidden" as const })), ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const }))];
+    if (options.json) jsonFiles.push(toJsonFile(file, result, skipped));
+    else io.out(formatTextReport(file, result, read.notes) + "\n");
+    if (options.json) for (const note of read.notes) io.err(note);
 
     if (options.annotate) {
-      try {
-        const marked = await annotateWorkbook(bytes, result.findings, options.annotate);
-        io.err(`已写出标注副本：${options.annotate}（标注 ${marked} 个单元格，原文件未改动）`);
-      } catch (e) {
-        const failure = writeFailure(options.annotate, e);
-        if (!failure) throw e;
-        io.err(failure);
-        return EXIT_BAD_INPUT;
-      }
+      const code = await writeAnnotated(bytes, result.findings, options.annotate, at(options.annotate), io);
+      if (code !== EXIT_OK) return code;
     }
   }
 
+  const checked = options.files.length - failed;
   if (options.json) {
     const report: JsonReport = { version: 1, files: jsonFiles };
     io.out(JSON.stringify(report, null, 2));
   } else if (options.files.length > 1) {
-    io.out(`总计（${options.files.length} 个文件）：${formatCounts(totals)}`);
+    io.out(formatTotalLine(checked, failed, totals));
   }
-  if (badInput) return EXIT_BAD_INPUT;
+  if (failed) return EXIT_BAD_INPUT;
   return anyError ? EXIT_ERRORS : EXIT_OK;
 }
 
-/** Entry point for bin/budget-check.js: never prints a stack trace. */
+/** The annotate target is refused before any checking: an input, a folder, or a file we did not write. */
+async function annotateTargetProblem(options: CliOptions, at: (p: string) => string): Promise<string | null> {
+  const out = at(options.annotate!);
+  let earlierCopy = false;
+  if (existsSync(out)) {
+    try {
+      earlierCopy = (await fs.stat(out)).isFile() && (await isAnnotatedCopy(await fs.readFile(out)));
+    } catch {
+      earlierCopy = false;
+    }
+  }
+  const problem = outputPathProblem(out, {
+    inputs: options.files.map(at),
+    overwrite: options.force || earlierCopy,
+    flag: "--annotate",
+    extensions: [".xlsx", ".xlsm"],
+  });
+  if (problem && !earlierCopy && !options.force && /已存在/.test(problem)) {
+    return `文件已存在且不是本工具写出的标注副本，为免覆盖未写出：${options.annotate}。请换一个文件名，或加 --force 允许覆盖`;
+  }
+  return problem ? problem.split(out).join(options.annotate!) : null;
+}
+
+async function writeAnnotated(bytes: Uint8Array, findings: Parameters<typeof annotateWorkbookBytes>[1], shown: string, out: string, io: Io): Promise<number> {
+  let copy: Awaited<ReturnType<typeof annotateWorkbookBytes>>;
+  try {
+    copy = await annotateWorkbookBytes(bytes, findings);
+  } catch (e) {
+    if (!(e instanceof AnnotateError)) throw e;
+    io.err(`${e.message}（未写出 ${shown}）`);
+    return EXIT_BAD_INPUT;
+  }
+  const ext = path.extname(out).toLowerCase();
+  if (copy.macroEnabled !== (ext === ".xlsm")) {
+    io.err(copy.macroEnabled ? `原文件含宏（.xlsm），标注副本也须以 .xlsm 结尾，才能保留宏并被 Excel 打开：${shown}` : `原文件不含宏，标注副本应以 .xlsx 结尾：${shown}`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    await writeFileAtomic(out, copy.bytes);
+  } catch (e) {
+    const failure = writeFailure(shown, e);
+    if (!failure) throw e;
+    io.err(failure);
+    return EXIT_BAD_INPUT;
+  }
+  io.err(`已写出标注副本：${shown}（标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动）`);
+  return EXIT_OK;
+}
+
+/** Entry point for bin/budget-check.js: never prints a stack trace, and a closed stdout (`| head`) ends quietly. */
 export function main(): void {
-  run(process.argv.slice(2), { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n"), progress: process.stderr })
+  let stdoutOpen = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    // The reader went away (`| head -1`): stop printing, finish any file being written.
+    if (e.code === "EPIPE") stdoutOpen = false;
+  });
+  const out = (t: string) => {
+    if (stdoutOpen) process.stdout.write(t + "\n");
+  };
+  process.on("uncaughtException", (e) => {
+    if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
+    process.stderr.write(`内部错误：检查未能完成（${String(e.message).split("\n")[0]}）。请把此信息和文件反馈给维护者。\n`);
+    process.exit(EXIT_INTERNAL);
+  });
+  run(process.argv.slice(2), { out, err: (t) => process.stderr.write(t + "\n"), progress: process.stderr })
     .then((code) => {
       process.exitCode = code;
     })
     .catch((e: unknown) => {
       const reason = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。\n`);
+      process.stderr.write(`内部错误：检查未能完成（${reason.split("\n")[0]}）。请把此信息和文件反馈给维护者。\n`);
       process.exitCode = EXIT_INTERNAL;
     });
 }

@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, statSync } from "fs";
+import { existsSync, promises as fs, realpathSync, statSync } from "fs";
 import path from "path";
 
 /** Same file even through a symlink, a hard link or a case-insensitive file system. */
@@ -10,18 +10,37 @@ export function isSameFile(a: string, b: string): boolean {
   return sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
+export interface OutputRules {
+  inputs: string[];
+  /** Replacing an existing file is allowed (--force, or an earlier copy of ours). */
+  overwrite: boolean;
+  flag: string;
+  extensions?: string[];
+}
+
 /**
  * Why an output path must not be written, in one Chinese sentence, or null when it may be.
- * `overwrite` allows replacing an existing file; the inputs themselves are never replaced.
+ * The inputs themselves are never replaced.
  */
-export function outputPathProblem(out: string, options: { inputs: string[]; overwrite: boolean; flag: string; extension?: string }): string | null {
-  const ext = options.extension ?? ".xlsx";
-  if (path.extname(out).toLowerCase() !== ext) return `${options.flag} 的输出文件应以 ${ext} 结尾：${out}`;
-  if (!existsSync(out)) return null;
-  if (statSync(out).isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 ${ext} 文件名：${out}`;
+export function outputPathProblem(out: string, options: OutputRules): string | null {
+  const extensions = options.extensions ?? [".xlsx"];
+  if (!extensions.includes(path.extname(out).toLowerCase())) return `${options.flag} 的输出文件应以 ${extensions.join(" 或 ")} 结尾：${out}`;
+  if (!existsSync(out)) return parentProblem(out, options.flag);
+  if (statSync(out).isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 ${extensions[0]} 文件名：${out}`;
   if (options.inputs.some((input) => isSameFile(input, out))) return `输出文件就是被检查的原文件，原文件不能被覆盖，请另指定 ${options.flag} 输出路径：${out}`;
   if (!options.overwrite) return `文件已存在，为免覆盖未写出：${out}。请换一个文件名，或加 --force 允许覆盖`;
   return null;
+}
+
+/** A folder on the way that is a file makes mkdir fail with ENOTDIR/EEXIST; say so before trying. */
+function parentProblem(out: string, flag: string): string | null {
+  let dir = path.dirname(path.resolve(out));
+  while (!existsSync(dir)) {
+    const up = path.dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+  return statSync(dir).isDirectory() ? null : `${flag} 的输出路径中「${dir}」是一个文件而不是文件夹，无法写出：${out}`;
 }
 
 /** A write failure (permissions, a read-only disk, a file open in Excel on Windows) as one Chinese sentence. */
@@ -34,7 +53,28 @@ export function writeFailure(out: string, error: unknown): string | null {
     EROFS: "磁盘为只读",
     ENOSPC: "磁盘空间不足",
     ENOTDIR: "路径中有一部分不是文件夹",
+    EEXIST: "路径中有一部分是已存在的文件",
     EISDIR: "这是一个文件夹",
+    ENAMETOOLONG: "文件名过长",
+    EXDEV: "临时文件与目标不在同一磁盘",
   };
-  return code && reason[code] ? `无法写入 ${out}：${reason[code]}` : null;
+  if (!code) return null;
+  return `无法写入 ${out}：${reason[code] ?? `文件系统错误 ${code}`}`;
+}
+
+/**
+ * Writes through a temporary file in the same folder and a rename, so a failure part-way never
+ * truncates an existing file and never leaves a partial one under the final name.
+ */
+export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<void> {
+  const target = path.resolve(out);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes, { flag: "wx" });
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }

@@ -1,23 +1,39 @@
 import { CheckResult } from "../core/check";
 import { Finding } from "../core/finding";
+import type { WorkbookReadErrorKind } from "../xlsx/errors";
 
 /** The `--json` contract (version 1). Field names are fixed: other tools read them. */
 export interface JsonReport {
   version: 1;
-  files: JsonFile[];
+  files: (JsonFile | JsonFailedFile)[];
 }
 
 export interface JsonFile {
   file: string;
   sheets: { name: string; kind: "summary" | "indicators" | "other" }[];
   findings: JsonFinding[];
+  /** Extension: sheets not checked (hidden, or too large), present only when there are some. */
+  skipped?: JsonSkippedSheet[];
+}
+
+export interface JsonSkippedSheet {
+  name: string;
+  reason: "hidden" | "too-large";
+}
+
+/** A file that could not be checked: exactly these four fields, in this order. */
+export interface JsonFailedFile {
+  file: string;
+  error: { kind: WorkbookReadErrorKind; message: string };
+  sheets: [];
+  findings: [];
 }
 
 /** A finding as v1 prints it: everything but the internal id. */
 export type JsonFinding = Omit<Finding, "id">;
 
-export function toJsonFile(file: string, result: CheckResult): JsonFile {
-  return {
+export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkippedSheet[] = []): JsonFile {
+  const out: JsonFile = {
     file,
     sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind })),
     findings: result.findings.map((f) => {
@@ -30,4 +46,11 @@ export function toJsonFile(file: string, result: CheckResult): JsonFile {
       return out;
     }),
   };
+  if (skipped.length) out.skipped = skipped;
+  return out;
+}
+
+/** The entry of a file that could not be read (shared with the batch report). */
+export function failedJsonFile(file: string, error: { kind: WorkbookReadErrorKind; message: string }): JsonFailedFile {
+  return { file, error: { kind: error.kind, message: error.message }, sheets: [], findings: [] };
 }

@@ -13,8 +13,8 @@ function findingLine(f: Finding): string {
   return `  [${SEVERITY_LABEL[f.severity]}] ${f.cell.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
 }
 
-/** The human report for one file: findings grouped by sheet, then a summary line. */
-export function formatTextReport(file: string, result: CheckResult): string {
+/** The human report for one file: findings grouped by sheet, notes on skipped sheets, then a summary line. */
+export function formatTextReport(file: string, result: CheckResult, notes: string[] = []): string {
   const lines = [`文件：${file}`];
   for (const sheet of result.sheets) {
     const findings = result.findings.filter((f) => f.sheet === sheet.name);
@@ -24,6 +24,18 @@ export function formatTextReport(file: string, result: CheckResult): string {
     if (findings.length === 0 && !sheet.note) lines.push("  未发现问题");
     for (const f of findings) lines.push(findingLine(f));
   }
+  for (const note of notes) lines.push(`注意：${note}`);
   lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);
   return lines.join("\n");
+}
+
+/** The section of a file that could not be checked, so a batch shows every file it was given. */
+export function formatFailedFile(file: string, message: string): string {
+  return [`文件：${file}`, `  未能检查：${message}`].join("\n");
+}
+
+/** The closing line of a several-file run: files checked and failed apart, findings by severity. */
+export function formatTotalLine(checked: number, failed: number, totals: Record<Severity, number>): string {
+  const failedPart = failed ? `，${failed} 个未能检查` : "";
+  return `总计：检查了 ${checked} 个文件${failedPart}；${formatCounts(totals)}`;
 }

@@ -40,11 +40,13 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const sheets: SheetReport[] = [];
   const findings: Finding[] = [];
   const standard: StandardSheet[] = [];
+  const compactViews = new Map<string, SheetView>();
 
   snapshots.forEach((snapshot, index) => {
     const report: SheetReport = { name: snapshot.name, kind: "other" };
     try {
       const view = new SheetView(snapshot);
+      if (view.compact) compactViews.set(view.name, view);
       const { kind, table } = classifySheet(view);
       report.kind = kind;
       if (table) report.table = table;
@@ -74,8 +76,24 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   }
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
-  findings.sort(compareFindings(order));
-  return { sheets, findings: uniquifyIds(findings) };
+  const located = compactViews.size ? findings.map((f) => (compactViews.has(f.sheet) ? atSheetCells(f, compactViews.get(f.sheet)!) : f)) : findings;
+  located.sort(compareFindings(order));
+  return { sheets, findings: uniquifyIds(located) };
+}
+
+/**
+ * Rules address cells in view coordinates; on a sheet whose empty gaps were collapsed those differ
+ * from the sheet's, so the finding's cells, and the same addresses quoted in its message, are
+ * given as the sheet's own.
+ */
+function atSheetCells(f: Finding, view: SheetView): Finding {
+  const cell = view.sheetA1(f.cell);
+  const related = f.related.map((a) => view.sheetA1(a));
+  const renamed = new Map<string, string>([[f.cell, cell], ...f.related.map((a, i): [string, string] => [a, related[i]])]);
+  for (const [from, to] of renamed) if (from === to || !/^[A-Z]+\d+$/.test(from)) renamed.delete(from);
+  if (renamed.size === 0) return { ...f, cell, related };
+  const pattern = new RegExp(`(?<![A-Z0-9])(${[...renamed.keys()].join("|")})(?![0-9])`, "g");
+  return { ...f, cell, related, message: f.message.replace(pattern, (a) => renamed.get(a) ?? a) };
 }
 
 function unitMissing(view: SheetView): Finding {

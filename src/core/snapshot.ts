@@ -1,4 +1,4 @@
-import { RectRef, toA1 } from "./address";
+import { RectRef, parseA1, toA1 } from "./address";
 import { formatNumber } from "./number-format";
 
 /** A raw cell value as Excel reports it. Error values such as "#REF!" arrive as strings. */
@@ -21,6 +21,13 @@ export interface SheetSnapshot {
   numberFormats: string[][];
   /** Merged areas in sheet coordinates (0-based, inclusive). */
   merges: RectRef[];
+  /**
+   * Set when long runs of empty rows or columns were collapsed (see compact-sheet.ts): the sheet
+   * row of each snapshot row, ascending. Absent, snapshot row i is sheet row origin.row + i.
+   */
+  sheetRows?: number[];
+  /** The sheet column of each snapshot column, as sheetRows. */
+  sheetCols?: number[];
 }
 
 const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|EXTERNAL!|PYTHON!|UNKNOWN!)$/;
@@ -29,14 +36,49 @@ export function isErrorValue(value: CellValue): boolean {
   return typeof value === "string" && ERROR_VALUE.test(value);
 }
 
-/** Read access to a snapshot in sheet coordinates, tolerant of out-of-range cells. */
+/**
+ * Read access to a snapshot, tolerant of out-of-range cells. Rules work in view coordinates:
+ * `origin + index`, which are the sheet's own unless the snapshot collapsed empty gaps
+ * (`compact`); then `sheetAddress` and `toSheet` give the real cell, and check.ts turns the
+ * findings' addresses into sheet addresses.
+ */
 export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
+  /** True when empty gaps were collapsed, so view and sheet coordinates differ after a gap. */
+  readonly compact: boolean;
+  private readonly merges: RectRef[];
 
   constructor(readonly sheet: SheetSnapshot) {
     this.rowCount = sheet.values.length;
     this.colCount = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
+    this.compact = Boolean(sheet.sheetRows || sheet.sheetCols);
+    this.merges = this.compact ? sheet.merges.map((m) => this.rectFromSheet(m)).filter((m): m is RectRef => m !== null) : sheet.merges;
+  }
+
+  /** The sheet cell behind a view cell. */
+  toSheet(row: number, col: number): { row: number; col: number } {
+    return { row: toSheetIndex(this.sheet.sheetRows, this.sheet.origin.row, row), col: toSheetIndex(this.sheet.sheetCols, this.sheet.origin.col, col) };
+  }
+
+  /** The A1 address the user sees for a view cell. */
+  sheetAddress(row: number, col: number): string {
+    const p = this.toSheet(row, col);
+    return toA1(p.row, p.col);
+  }
+
+  /** A view address ("E20") as the sheet address; anything that is not a cell address is returned as is. */
+  sheetA1(viewA1: string): string {
+    if (!this.compact) return viewA1;
+    const p = parseA1(viewA1);
+    return p ? this.sheetAddress(p.row, p.col) : viewA1;
+  }
+
+  /** A sheet rectangle in view coordinates, or null when it lies wholly inside a collapsed gap. */
+  rectFromSheet(rect: RectRef): RectRef | null {
+    const rows = fromSheetSpan(this.sheet.sheetRows, this.sheet.origin.row, rect.top, rect.bottom);
+    const cols = fromSheetSpan(this.sheet.sheetCols, this.sheet.origin.col, rect.left, rect.right);
+    return rows && cols ? { top: rows[0], bottom: rows[1], left: cols[0], right: cols[1] } : null;
   }
 
   get name(): string {
@@ -71,10 +113,24 @@ export class SheetView {
     return v === null ? "" : String(v);
   }
 
+  /** The formula; in a compact view its cell references are given in view coordinates, as rules compare them with cells. */
   formula(row: number, col: number): string {
     const r = this.sheet.formulas[row - this.sheet.origin.row];
     const f = r ? r[col - this.sheet.origin.col] : undefined;
-    return typeof f === "string" && f.startsWith("=") ? f : "";
+    if (typeof f !== "string" || !f.startsWith("=")) return "";
+    return this.compact ? this.viewReferences(f) : f;
+  }
+
+  private viewReferences(formula: string): string {
+    return formula.replace(/(?<![\w!.'"$])(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?(?![\w(!])/g, (whole, a: string, b?: string) => {
+      const p = parseA1(a);
+      const q = b ? parseA1(b) : p;
+      if (!p || !q) return whole;
+      const rect = this.rectFromSheet({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
+      if (!rect) return whole;
+      const from = toA1(rect.top, rect.left);
+      return b ? `${from}:${toA1(rect.bottom, rect.right)}` : from;
+    });
   }
 
   numberFormat(row: number, col: number): string {
@@ -90,7 +146,7 @@ export class SheetView {
 
   /** The merged area that contains the cell, if any. */
   mergeAt(row: number, col: number): RectRef | undefined {
-    if (this.sheet.merges.length === 0) return undefined;
+    if (this.merges.length === 0) return undefined;
     return this.mergesByRow().get(row)?.find((m) => col >= m.left && col <= m.right);
   }
 
@@ -103,7 +159,7 @@ export class SheetView {
   private mergesByRow(): Map<number, RectRef[]> {
     if (this.byRow) return this.byRow;
     const index = new Map<number, RectRef[]>();
-    for (const m of this.sheet.merges) {
+    for (const m of this.merges) {
       for (let r = Math.max(m.top, this.firstRow); r <= Math.min(m.bottom, this.lastRow); r++) {
         const list = index.get(r);
         if (list) list.push(m);
@@ -117,6 +173,42 @@ export class SheetView {
   address(row: number, col: number): string {
     return toA1(row, col);
   }
+}
+
+function toSheetIndex(map: number[] | undefined, origin: number, viewIndex: number): number {
+  if (!map) return viewIndex;
+  const i = viewIndex - origin;
+  if (i < 0) return viewIndex;
+  if (i < map.length) return map[i];
+  return map[map.length - 1] + (i - map.length + 1);
+}
+
+/** Index of the last map entry <= value (-1 if none). */
+function floorIndex(map: number[], value: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** A sheet span [from, to] in view coordinates: the kept rows inside it, or null when none is kept. */
+function fromSheetSpan(map: number[] | undefined, origin: number, from: number, to: number): [number, number] | null {
+  if (!map) return [from, to];
+  const last = floorIndex(map, to);
+  if (last < 0) return from < map[0] && to < map[0] ? [from - map[0] + origin, to - map[0] + origin] : null;
+  const first = floorIndex(map, from - 1) + 1;
+  if (first > last) {
+    // A single cell (or span) inside a collapsed gap: it is empty, so any empty row of that gap stands for it.
+    return from === to ? [origin + last, origin + last] : null;
+  }
+  return [origin + first, origin + last];
 }
 
 const HAS_SPACE = /[\s\u3000\u00a0]/;

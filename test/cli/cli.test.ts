@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import path from "path";
 import { runCli, tempDir, writeSummaryWorkbook } from "./cli-helpers";
+import { marksOf } from "../xlsx/support/copy-reader";
 
 const dir = tempDir();
 const clean = path.join(dir, "clean.xlsx");
@@ -96,7 +97,10 @@ describe("budget-check command line", () => {
     await wb.xlsx.readFile(out);
     const cell = wb.getWorksheet("收支总表")!.getCell("D8");
     expect(JSON.stringify(cell.note)).toContain("BAL-SPEND");
-    expect(cell.fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFFFC7CE" } });
+    // A mark is a conditional format with the add-in's marker formula, never the cell's own fill.
+    expect(cell.fill).toEqual({ type: "pattern", pattern: "none" });
+    expect((await marksOf(readFileSync(out))).get("收支总表")!.get("D8")).toBe("error");
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["收支总表", "检查结果"]);
   });
 
   it("--annotate colours only the flagged cells, each by its worst severity, on a real workbook", async () => {
@@ -110,7 +114,6 @@ describe("budget-check command line", () => {
       const key = `${f.sheet}!${f.cell}`;
       if (!worst.has(key) || rank[f.severity] < rank[worst.get(key)!]) worst.set(key, f.severity);
     }
-    const colour = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" } as Record<string, string>;
     const before = new ExcelJS.Workbook();
     await before.xlsx.readFile(sample);
     const after = new ExcelJS.Workbook();
@@ -122,13 +125,17 @@ describe("budget-check command line", () => {
         row.eachCell({ includeEmpty: true }, (cell, c) => {
           const key = `${ws.name}!${cell.address}`;
           const got = annotated.getCell(r, c);
-          if (worst.has(key)) expect([key, got.fill]).toEqual([key, expect.objectContaining({ fgColor: { argb: colour[worst.get(key)!] } })]);
-          else expect([key, got.fill]).toEqual([key, cell.fill]);
+          expect([key, got.fill, got.font, got.border]).toEqual([key, cell.fill, cell.font, cell.border]);
           checked++;
         }),
       );
     });
     expect(checked).toBeGreaterThan(500);
+    const marks = await marksOf(readFileSync(out));
+    for (const ws of before.worksheets) {
+      const want = Object.fromEntries([...worst].filter(([k]) => k.startsWith(`${ws.name}!`)).map(([k, v]) => [k.slice(ws.name.length + 1), v]));
+      expect(Object.fromEntries(marks.get(ws.name)!)).toEqual(want);
+    }
   });
 
   it("never writes over the input, even through a symlink", async () => {

@@ -35,10 +35,7 @@ export class Progress {
   finished(outcome: FileOutcome): void {
     this.done++;
     if (!this.sink) return;
-    const line =
-      outcome.status === "checked"
-        ? `[${this.done}/${this.total}] ${outcome.file}：${formatCounts(countBySeverity(outcome.result.findings))}`
-        : `[${this.done}/${this.total}] ${outcome.error.message}`;
+    const line = `[${this.done}/${this.total}] ${describe(outcome)}`;
     if (!this.sink.isTTY) {
       this.sink.write(line + "\n");
       return;
@@ -61,6 +58,14 @@ export class Progress {
     const room = Math.max(10, (this.sink!.columns ?? 80) - displayWidth(head) - 1);
     this.sink!.write(`\r\x1b[2K${head}${fitWidth(this.current, room)}`);
   }
+}
+
+const OWN_FILE = { "annotated-copy": "本工具写出的标注副本", report: "本工具写出的批量检查报告" } as const;
+
+function describe(o: FileOutcome): string {
+  if (o.status === "checked") return `${o.file}：${formatCounts(countBySeverity(o.result.findings))}`;
+  if (o.status === "skipped") return `${o.file}：已跳过（${OWN_FILE[o.reason]}）`;
+  return o.error.message;
 }
 
 function elapsed(ms: number): string {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { FileOutcome } from "./outcome";
+import { writeFileAtomic } from "../output-path";
+import { ReportedOutcome } from "./outcome";
 import {
   DETAIL_COLUMNS,
   DETAIL_SHEET,
@@ -11,21 +12,17 @@ import {
   SUMMARY_SHEET,
   summaryRows,
 } from "./tables";
-import { writeAtomically } from "./write-file";
 
 /** Amounts show two decimals and thousands separators; the cell keeps the exact figure. */
 export const AMOUNT_FORMAT = "#,##0.00";
-/** Written into the report's properties, so a later folder walk knows the file is ours, not a unit's. */
-export const REPORT_MARKER = "budget-check:batch-report";
 
 type Cell = string | number | null;
 
 /** The batch report: 汇总, 明细 and 规则统计, each with an autofilter and a frozen header. */
-export async function writeReportWorkbook(outcomes: readonly FileOutcome[], out: string): Promise<void> {
+export async function writeReportWorkbook(outcomes: readonly ReportedOutcome[], out: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "预算表检查 (budget-check)";
   workbook.title = "预算表批量检查报告";
-  workbook.keywords = REPORT_MARKER;
   // Fixed dates keep two runs over the same files byte-comparable apart from the zip timestamps.
   workbook.created = new Date(Date.UTC(2025, 0, 1));
   workbook.modified = workbook.created;
@@ -34,8 +31,8 @@ export async function writeReportWorkbook(outcomes: readonly FileOutcome[], out:
     workbook,
     SUMMARY_SHEET,
     SUMMARY_COLUMNS,
-    [40, 30, 40, 12, 8, 8, 8],
-    summaryRows(outcomes).map((r) => [r.file, r.unit, r.status, r.sheets, r.error, r.warning, r.info]),
+    [40, 30, 40, 12, 8, 8, 8, 40],
+    summaryRows(outcomes).map((r) => [r.file, r.unit, r.status, r.sheets, r.error, r.warning, r.info, r.note || null]),
   );
   const amount = (text: string): Cell => (text === "" ? null : Number(text));
   const details = addTable(
@@ -54,7 +51,7 @@ export async function writeReportWorkbook(outcomes: readonly FileOutcome[], out:
     ruleRows(outcomes).map((r) => [r.rule, r.title, r.files, r.findings]),
   );
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  await writeAtomically(out, buffer);
+  await writeFileAtomic(out, buffer);
 }
 
 function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly string[], widths: number[], rows: Cell[][]): ExcelJS.Worksheet {

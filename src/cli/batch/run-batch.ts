@@ -1,11 +1,12 @@
 import { statSync } from "fs";
+import path from "path";
 import { countBySeverity } from "../../core/results-table";
 import type { CliOptions } from "../args";
 import { outputPathProblem, writeFailure } from "../output-path";
-import { toJsonFile } from "../report-json";
-import { formatTextReport } from "../report-text";
+import { failedJsonFile, toJsonFile } from "../report-json";
+import { formatFailedFile, formatTextReport } from "../report-text";
 import { checkFile } from "./check-file";
-import { FileOutcome, FileTask } from "./outcome";
+import { FileOutcome, FileTask, ReportedOutcome } from "./outcome";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
@@ -24,12 +25,14 @@ export interface BatchIo {
   err: (text: string) => void;
   /** stderr itself, when the caller has it: a terminal gets a progress bar instead of lines. */
   progress?: ProgressSink;
+  /** The folder relative PATHs are resolved against (the user's, see main.ts). */
+  cwd?: string;
 }
 
 /** A batch: several PATHs, a folder, or any of the batch options. One file alone keeps the plain path. */
-export function isBatch(options: CliOptions): boolean {
+export function isBatch(options: CliOptions, resolve: (p: string) => string): boolean {
   if (options.report !== undefined || options.csv !== undefined || options.jobs !== undefined || options.timeout !== undefined || options.quiet) return true;
-  return options.files.length > 1 || options.files.some(isFolder);
+  return options.files.length > 1 || options.files.some((f) => isFolder(resolve(f)));
 }
 
 /**
@@ -37,21 +40,19 @@ export function isBatch(options: CliOptions): boolean {
  * `engine` lets tests inject a faulty worker or a small memory limit.
  */
 export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial<PoolOptions> = {}): Promise<number> {
-  const cwd = process.cwd();
+  const cwd = io.cwd ?? process.cwd();
+  const at = (p: string) => path.resolve(cwd, p);
   const walk = await expandPaths(options.files, { cwd, exclude: [options.report, options.csv].filter((p): p is string => !!p) });
   if (walk.tasks.length === 0) {
     io.err(`文件夹中没有找到 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
     return EXIT_BAD_INPUT;
   }
-  const refused = outputProblem(options, walk);
+  const refused = outputProblem(options, walk, cwd);
   if (refused) {
     io.err(refused);
     return EXIT_BAD_INPUT;
   }
-  const skipped = skippedNote(walk);
-  if (skipped && !options.quiet) io.err(skipped);
-
-  const tasks: FileTask[] = walk.tasks.map((t) => ({ ...t, tolerance: options.tolerance }));
+  const tasks: FileTask[] = walk.tasks.map((t) => ({ ...t, tolerance: options.tolerance, includeHidden: options.includeHidden }));
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
   const progress = new Progress(tasks.length, options.quiet ? null : io.progress ?? { write: (t) => io.err(t.replace(/\n$/, "")) });
   // Per-file text streams out in path order as files finish, whatever order the workers finish in.
@@ -61,9 +62,10 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     outcomes[index] = outcome;
     progress.finished(outcome);
     while (printed < tasks.length && outcomes[printed]) {
-      if (streamText) {
+      const section = fileSection(outcomes[printed]!);
+      if (streamText && section) {
         progress.end();
-        io.out(fileSection(outcomes[printed]!) + "\n");
+        io.out(section + "\n");
       }
       printed++;
     }
@@ -94,7 +96,11 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     return EXIT_INTERNAL;
   }
   progress.end();
-  const done = outcomes as FileOutcome[];
+  const all = outcomes as FileOutcome[];
+  const done = all.filter((o): o is ReportedOutcome => o.status !== "skipped");
+  const skipped = skippedNote(walk, all);
+  if (skipped && !options.quiet) io.err(skipped);
+  if (options.json && !options.quiet) for (const o of done) if (o.status === "checked") for (const note of o.notes) io.err(`${o.file}：${note}`);
 
   let writeFailed = false;
   for (const [out, write] of [
@@ -103,7 +109,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   ] as const) {
     if (!out) continue;
     try {
-      await write(done, out);
+      await write(done, at(out));
       if (!options.quiet) io.err(`已写出：${out}`);
     } catch (e) {
       const failure = writeFailure(out, e);
@@ -120,37 +126,40 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   return done.some((o) => o.status === "checked" && countBySeverity(o.result.findings).error > 0) ? EXIT_ERRORS : EXIT_OK;
 }
 
-function outputProblem(options: CliOptions, walk: WalkResult): string | null {
+function outputProblem(options: CliOptions, walk: WalkResult, cwd: string): string | null {
   const inputs = walk.tasks.map((t) => t.path);
-  if (options.report && options.csv && options.report === options.csv) return "--report 与 --csv 不能写到同一个文件";
+  if (options.report && options.csv && path.resolve(cwd, options.report) === path.resolve(cwd, options.csv)) return "--report 与 --csv 不能写到同一个文件";
   for (const [out, flag, extension] of [
     [options.report, "--report", ".xlsx"],
     [options.csv, "--csv", ".csv"],
   ] as const) {
     if (!out) continue;
-    const refused = outputPathProblem(out, { inputs, overwrite: options.force, flag, extension });
-    if (refused) return refused;
+    const refused = outputPathProblem(path.resolve(cwd, out), { inputs, overwrite: options.force, flag, extensions: [extension] });
+    if (refused) return refused.split(path.resolve(cwd, out)).join(out);
   }
   return null;
 }
 
-function skippedNote(walk: WalkResult): string | null {
+function skippedNote(walk: WalkResult, outcomes: FileOutcome[]): string | null {
   const parts: string[] = [];
-  const { lockFiles, annotated, oldXls } = walk.skipped;
+  const { lockFiles, oldXls } = walk.skipped;
+  const annotated = walk.skipped.annotated + outcomes.filter((o) => o.status === "skipped" && o.reason === "annotated-copy").length;
+  const reports = outcomes.filter((o) => o.status === "skipped" && o.reason === "report").length;
   if (lockFiles) parts.push(`${lockFiles} 个 Excel 临时文件（~$ 开头）`);
   if (annotated) parts.push(`${annotated} 个本工具写出的标注副本`);
+  if (reports) parts.push(`${reports} 个本工具写出的批量检查报告`);
   if (oldXls) parts.push(`${oldXls} 个旧版 .xls 文件（请另存为 .xlsx 后再检查）`);
   return parts.length ? `已跳过 ${parts.join("、")}` : null;
 }
 
-function fileSection(o: FileOutcome): string {
-  if (o.status === "checked") return formatTextReport(o.file, o.result);
-  return `文件：${o.file}\n  无法读取：${o.error.message}`;
+function fileSection(o: FileOutcome): string | null {
+  if (o.status === "checked") return formatTextReport(o.file, o.result, o.notes);
+  if (o.status === "failed") return formatFailedFile(o.file, o.error.message);
+  return null;
 }
 
-function jsonEntry(o: FileOutcome) {
-  if (o.status === "checked") return toJsonFile(o.file, o.result);
-  return { file: o.file, error: { kind: o.error.kind, message: o.error.message }, sheets: [], findings: [] };
+function jsonEntry(o: ReportedOutcome) {
+  return o.status === "checked" ? toJsonFile(o.file, o.result, o.skipped) : failedJsonFile(o.file, o.error);
 }
 
 function isFolder(p: string): boolean {

@@ -4,7 +4,7 @@ import type { FileTask } from "./outcome";
 
 export interface WalkResult {
   /** In path order: the PATHs in the order given, each folder depth first with names sorted. */
-  tasks: Omit<FileTask, "tolerance">[];
+  tasks: Pick<FileTask, "path" | "file" | "found">[];
   /** What the folders held but was left out, for one line on stderr. */
   skipped: { lockFiles: number; annotated: number; oldXls: number };
   /** Folders given that held no workbook at all. */
@@ -12,7 +12,7 @@ export interface WalkResult {
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
-/** The tool's annotated copies are named `原名-已标注.xlsx`; recognising their marker is done on read. */
+/** The tool's annotated copies are named `原名-已标注.xlsx`; renamed ones are known by their marker part (check-file.ts). */
 const ANNOTATED_NAME = /-已标注\.(xlsx|xlsm)$/i;
 
 /** Code-unit order, not the locale's: the same order on every machine. */
@@ -29,18 +29,18 @@ export async function expandPaths(paths: string[], options: { cwd: string; exclu
   const result: WalkResult = { tasks: [], skipped: { lockFiles: 0, annotated: 0, oldXls: 0 }, emptyFolders: [] };
   const seen = new Set<string>();
   const exclude = new Set((options.exclude ?? []).map((p) => realOrResolved(path.resolve(options.cwd, p))));
-  const add = (abs: string, file: string) => {
+  const add = (abs: string, file: string, found: boolean) => {
     const key = realOrResolved(abs);
     if (seen.has(key) || exclude.has(key)) return;
     seen.add(key);
-    result.tasks.push({ path: abs, file });
+    result.tasks.push({ path: abs, file, found });
   };
   const onlyOneFolder = paths.length === 1;
 
   for (const given of paths) {
     const abs = path.resolve(options.cwd, given);
     if (!isDirectory(abs)) {
-      add(abs, given);
+      add(abs, given, false);
       continue;
     }
     const before = result.tasks.length;
@@ -76,7 +76,7 @@ export async function expandPaths(paths: string[], options: { cwd: string; exclu
           result.skipped.annotated++;
           continue;
         }
-        add(full, onlyOneFolder ? relName : path.join(given, relName));
+        add(full, onlyOneFolder ? relName : path.join(given, relName), true);
       }
     };
     await walk(abs, "");

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { csvField, detailCsv } from "../../../src/cli/batch/report-csv";
-import { FileOutcome } from "../../../src/cli/batch/outcome";
+import { ReportedOutcome } from "../../../src/cli/batch/outcome";
 
 describe("the 明细 CSV", () => {
   it("quotes fields as RFC 4180 says", () => {
@@ -11,7 +11,7 @@ describe("the 明细 CSV", () => {
   });
 
   it("reads back field for field, commas, quotes and line breaks included", () => {
-    const outcome: FileOutcome = {
+    const outcome: ReportedOutcome = {
       file: "甲,乙/\"报\"表.xlsx",
       status: "checked",
       unit: null,
@@ -22,6 +22,8 @@ describe("the 明细 CSV", () => {
           { id: "y", rule: "IND-VAGUE", severity: "info", sheet: "收支总表", cell: "E3", related: [], message: "表述“较好”模糊" },
         ],
       },
+      skipped: [],
+      notes: [],
     };
     const text = detailCsv([outcome, { file: "坏.xlsx", status: "failed", error: { kind: "corrupt", message: "损坏" } }]);
     expect(text.startsWith("\uFEFF")).toBe(true);

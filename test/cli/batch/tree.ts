@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
+import { annotateWorkbookBytes } from "../../../src/xlsx/annotate";
 import { tempDir, writeSummaryWorkbook } from "../cli-helpers";
 
 /** An OLE2 container holding an EncryptedPackage stream, as Excel writes a password-protected file. */
@@ -11,7 +12,7 @@ export function encryptedBytes(): Buffer {
 }
 
 /**
- * A reviewer's inbox: nested folders, a lock file, an annotated copy, a hidden folder, an old .xls,
+ * A reviewer's inbox: nested folders, a lock file, two annotated copies (one renamed), a hidden folder, an old .xls,
  * an encrypted and a corrupt workbook. `checked` lists what a walk must find, in path order.
  */
 export async function buildInbox(): Promise<{ root: string; checked: string[] }> {
@@ -26,6 +27,8 @@ export async function buildInbox(): Promise<{ root: string; checked: string[] }>
   await writeSummaryWorkbook(at("乙/b-错.xlsx"), 24488.41);
   await writeSummaryWorkbook(at("乙/b-错2.xlsx"), 24480.91);
   copyFileSync(at("乙/b-错.xlsx"), at("乙/b-错-已标注.xlsx"));
+  // An annotated copy renamed by the user: known by the marker part the tool writes into it.
+  writeFileSync(at("乙/复核用.xlsx"), (await annotateWorkbookBytes(readFileSync(at("乙/b-错.xlsx")), [])).bytes);
   writeFileSync(at("乙/~$b-错.xlsx"), Buffer.alloc(165, 0x20));
   await writeSummaryWorkbook(at(".隐藏/x.xlsx"));
   writeFileSync(at("乙/旧表.xls"), encryptedBytes().subarray(0, 512));

@@ -1,0 +1,105 @@
+import JSZip from "jszip";
+import { parseA1 } from "../core/address";
+import { Finding, SEVERITY_LABEL } from "../core/finding";
+import { planMarks } from "../excel/mark-layout";
+import { asBytes } from "./errors";
+import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
+import { addCopyMarker, hasCopyMarker } from "./marker";
+import { addNotes, commentedCells } from "./notes";
+import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
+import { addResultsSheet } from "./results-sheet";
+import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
+
+export { AnnotateError } from "./package";
+export { COPY_MARKER_NAMESPACE } from "./marker";
+
+export interface AnnotateResult {
+  /** The annotated copy: the input package with only the parts the marks need changed. */
+  bytes: Uint8Array;
+  /** Cells that got a mark. */
+  marked: number;
+  /** Notes added (cells that already had a note or threaded comment keep theirs). */
+  notes: number;
+  /** The name the results sheet got (「检查结果」 unless taken). */
+  resultSheet: string;
+  /** The workbook holds macros (.xlsm): the copy keeps them and needs the .xlsm extension. */
+  macroEnabled: boolean;
+}
+
+/** The note text of one cell: one line per finding. */
+export function noteText(findings: Finding[]): string {
+  return findings.map((f) => `【${SEVERITY_LABEL[f.severity]}·${f.rule}】${f.message}`).join("\n");
+}
+
+async function openZip(bytes: Uint8Array): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(bytes);
+  } catch {
+    throw new AnnotateError("工作簿的压缩包已损坏，无法写出标注副本，请在 Excel 中打开并另存为 .xlsx 后重试");
+  }
+}
+
+/**
+ * Writes the annotated copy by patching the original package: marks as conditional formats with
+ * the add-in's marker formula, a note on each flagged cell that has none, a 「检查结果」 sheet and a
+ * marker part. Every other part keeps its bytes. No file system: bytes in, bytes out.
+ * Throws AnnotateError (Chinese) for a package it cannot patch; nothing partial is ever returned.
+ */
+export async function annotateWorkbookBytes(data: Uint8Array | ArrayBuffer, findings: readonly Finding[]): Promise<AnnotateResult> {
+  const zip = await openZip(asBytes(data));
+  const pkg = new PackageText(zip);
+  try {
+    return await patch(pkg, findings);
+  } catch (e) {
+    if (e instanceof AnnotateError) throw e;
+    throw new AnnotateError("工作簿的内部结构不符合预期，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试");
+  }
+}
+
+async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<AnnotateResult> {
+  const { workbookPart, sheets } = await workbookSheets(pkg);
+  const stylesPart = (await pkg.relationships(workbookPart)).find((r) => r.type === REL.styles && !r.external)?.part;
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const targets = findings.filter((f) => byName.get(f.sheet)?.part && parseA1(f.cell));
+  const plan = planMarks([...targets], sheets.map((s) => s.name));
+  if (plan.length && !stylesPart) throw new AnnotateError("工作簿没有样式部件（styles.xml），无法添加标记；请在 Excel 中打开并另存为 .xlsx 后重试");
+  const dxfIds = plan.length ? await addMarkStyles(pkg, stylesPart!) : { error: 0, warning: 0, info: 0 };
+
+  let marked = 0;
+  let notes = 0;
+  for (const sheet of sheets) {
+    if (!sheet.part) continue;
+    const sheetPlan = plan.filter((p) => p.sheet === sheet.name);
+    const original = await pkg.read(sheet.part);
+    if (original === null) continue;
+    if (sheetPlan.length === 0 && !original.includes("budget-check:")) continue;
+    const { prefix } = parseWorksheet(original);
+    let xml = addMarks(intoSchemaOrder(removeOldMarks(original)), prefix, sheetPlan, dxfIds);
+    marked += sheetPlan.reduce((n, p) => n + p.cells, 0);
+
+    const byCell = new Map<string, Finding[]>();
+    for (const f of targets) if (f.sheet === sheet.name) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
+    const taken = await commentedCells(pkg, sheet.part);
+    const wanted = new Map([...byCell].filter(([cell]) => !taken.has(cell)).map(([cell, list]) => [cell, noteText(list)]));
+    const withNotes = await addNotes(pkg, { sheetPart: sheet.part, sheetXml: xml, notes: wanted });
+    xml = withNotes.sheetXml;
+    notes += withNotes.added;
+    pkg.write(sheet.part, xml);
+  }
+
+  const resultSheet = await addResultsSheet(pkg, workbookPart, sheets.map((s) => s.name), findings);
+  await addCopyMarker(pkg, workbookPart);
+  const macroEnabled = /macroEnabled/i.test((await pkg.read("[Content_Types].xml")) ?? "");
+  pkg.flush();
+  const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return { bytes, marked, notes, resultSheet, macroEnabled };
+}
+
+/** True when the bytes are a copy this tool wrote (it carries the marker part), so it may be replaced. */
+export async function isAnnotatedCopy(data: Uint8Array | ArrayBuffer): Promise<boolean> {
+  try {
+    return await hasCopyMarker(await JSZip.loadAsync(asBytes(data)));
+  } catch {
+    return false;
+  }
+}
