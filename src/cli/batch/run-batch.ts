@@ -72,7 +72,8 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   };
 
   try {
-    if (tasks.length === 1 && options.jobs === undefined) {
+    // One file without --jobs or --timeout: a worker would only add its start-up time.
+    if (tasks.length === 1 && options.jobs === undefined && options.timeout === undefined) {
       progress.start(tasks[0].file);
       onOutcome(0, await checkFile(tasks[0]));
     } else {
@@ -100,6 +101,10 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   const done = all.filter((o): o is ReportedOutcome => o.status !== "skipped");
   const skipped = skippedNote(walk, all);
   if (skipped && !options.quiet) io.err(skipped);
+  if (done.length === 0) {
+    io.err(`没有要检查的工作簿：找到的文件都是本工具写出的标注副本或报告`);
+    return EXIT_BAD_INPUT;
+  }
   if (options.json && !options.quiet) for (const o of done) if (o.status === "checked") for (const note of o.notes) io.err(`${o.file}：${note}`);
 
   let writeFailed = false;
