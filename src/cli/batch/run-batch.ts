@@ -14,6 +14,7 @@ import { writeReportWorkbook } from "./report-xlsx";
 import { formatBatchSummary } from "./summary-text";
 import { expandPaths, WalkResult } from "./walk";
 
+// The exit codes of main.ts (imported from there, they would make a cycle).
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
 const EXIT_BAD_INPUT = 2;
@@ -52,6 +53,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     io.err(refused);
     return EXIT_BAD_INPUT;
   }
+  if (walk.emptyFolders.length && !options.quiet) io.err(`文件夹中没有 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
   const tasks: FileTask[] = walk.tasks.map((t) => ({ ...t, tolerance: options.tolerance, includeHidden: options.includeHidden }));
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
   const progress = new Progress(tasks.length, options.quiet ? null : io.progress ?? { write: (t) => io.err(t.replace(/\n$/, "")) });

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { DETAIL_COLUMNS, RULE_COLUMNS, SUMMARY_COLUMNS } from "../../../src/cli/batch/tables";
+import { xlsxToCsvRows } from "../../templates/support/libreoffice";
 import { runCli, tempDir } from "../cli-helpers";
 import { buildInbox } from "./tree";
 
@@ -84,6 +85,13 @@ describe("budget-check FOLDER --report --csv", () => {
       expect(sheet.autoFilter).toBeTruthy();
     }
     expect(ws.autoFilter).toBe("A1:H7");
+  });
+
+  it("writes a report LibreOffice opens, its 汇总 as written", () => {
+    const [rows] = xlsxToCsvRows([{ name: "report.xlsx", bytes: readFileSync(path.join(out, "报告.xlsx")) }]);
+    expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(checked);
+    expect(rows[4].slice(2, 7)).toEqual(["已检查", "1", "1", "0", "0"]);
   });
 
   it("writes 明细 with one row per finding, amounts as numbers showing two decimals", () => {
