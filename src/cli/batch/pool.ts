@@ -61,10 +61,15 @@ class Slot {
 
   constructor(private readonly options: PoolOptions) {}
 
-  async run(task: FileTask): Promise<FileOutcome> {
+  async run(task: FileTask, attempt = 1): Promise<FileOutcome> {
     if (!this.worker) this.start();
     await this.ready;
-    const worker = this.worker!;
+    const worker = this.worker;
+    if (!worker) {
+      // It died between becoming ready and this file: start afresh, but not forever.
+      if (attempt < 3) return this.run(task, attempt + 1);
+      return failed(task.file, "unreadable", `检查线程反复意外退出，未能检查此文件：${task.file}`);
+    }
     const id = ++this.lastId;
     return new Promise<FileOutcome>((resolve) => {
       const finish = (outcome: FileOutcome, broken: boolean) => {
