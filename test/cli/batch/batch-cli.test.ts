@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { DETAIL_COLUMNS, RULE_COLUMNS, SUMMARY_COLUMNS } from "../../../src/cli/batch/tables";
 import { xlsxToCsvRows } from "../../templates/support/libreoffice";
+import { run } from "../../../src/cli/main";
 import { runCli, tempDir } from "../cli-helpers";
 import { buildInbox } from "./tree";
 
@@ -181,6 +182,19 @@ describe("budget-check FOLDER --report --csv", () => {
     // Named on the command line, it is checked like any workbook: the user asked for it.
     const named = await runCli([inside, checked.map((f) => path.join(root, f))[0], "--json", "--quiet"]);
     expect(JSON.parse(named.out).files).toHaveLength(2);
+  });
+
+  it("resolves relative PATHs and outputs against the user's folder, and names files from the PATH as typed", async () => {
+    const lines: string[] = [];
+    const code = await run(["收件", path.join("收件", "乙"), "--json", "--quiet", "--csv", "相对.csv"], {
+      out: (t) => lines.push(t),
+      err: () => undefined,
+      cwd: path.dirname(root),
+    });
+    expect(code).toBe(2);
+    const files = JSON.parse(lines.join("\n")).files.map((f: { file: string }) => f.file);
+    expect(files).toEqual(checked.map((f) => path.join("收件", f)));
+    expect(existsSync(path.join(path.dirname(root), "相对.csv"))).toBe(true);
   });
 
   it("says so when a folder holds no workbook", async () => {
