@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { RULES } from "../src/core/catalogue";
+import { rulesTable } from "../src/cli/report-rules";
 import pkg from "../package.json";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
@@ -14,6 +15,10 @@ describe("README", () => {
   it("lists every rule of the catalogue with its title", () => {
     for (const rule of RULES) expect(readme).toContain(`| \`${rule.id}\` | ${rule.severity}`);
     for (const rule of RULES) expect(readme).toContain(rule.title);
+  });
+
+  it("carries the rule table exactly as `budget-check --rules` prints it", () => {
+    expect(readme).toContain(rulesTable());
   });
 
   it("names only npm scripts that exist", () => {

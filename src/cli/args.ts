@@ -1,3 +1,4 @@
+import { toleranceProblem } from "../core/tolerance";
 import { isTemplateKind, TemplateKind } from "../templates/catalog";
 
 export interface CliOptions {
@@ -29,7 +30,7 @@ export const USAGE = `用法：
   budget-check 文件.xlsx --annotate 输出.xlsx [--force]
   budget-check 文件或文件夹… --report 报告.xlsx [--csv 明细.csv] [--jobs N] [--timeout 秒] [--quiet]
   budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N] [--force]
-  budget-check --rules        列出全部检查规则
+  budget-check --rules [--json]  列出全部检查规则、说明与改法
 选项：
   --json            以 JSON 输出检查结果（仅输出 JSON）
   --annotate OUT    另存一份标注副本：问题单元格以条件格式标色、附批注，并新增「检查结果」表（原文件不改动）；
@@ -74,7 +75,8 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case "--tolerance": {
         const t = value();
-        if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t)) throw new UsageError(`容差必须是非负数字，例如 0.01：${t}`);
+        const problem = toleranceProblem(t);
+        if (problem) throw new UsageError(`${problem.replace(/。$/, "")}：${t}`);
         o.tolerance = t;
         break;
       }

@@ -1,6 +1,5 @@
 import { existsSync, promises as fs } from "fs";
 import path from "path";
-import { RULES } from "../core/catalogue";
 import { checkWorkbook } from "../core/check";
 import { countBySeverity } from "../core/results-table";
 import { annotateWorkbookBytes, AnnotateError, isAnnotatedCopy } from "../xlsx/annotate";
@@ -9,6 +8,7 @@ import { readWorkbookBytes } from "../xlsx/read";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-text";
 import { JsonReport, failedJsonFile, toJsonFile } from "./report-json";
+import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { writeTemplateFile } from "../templates/xlsx-file";
@@ -46,7 +46,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (options.rules) {
-    for (const r of RULES) io.out(`${r.id.padEnd(22)}${r.severity.padEnd(9)}${r.title}`);
+    io.out(options.json ? JSON.stringify(rulesJson()) : rulesTable());
     return EXIT_OK;
   }
   const cwd = io.cwd ?? userFolder();

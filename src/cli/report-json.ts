@@ -42,6 +42,7 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
         out.expected = f.expected;
         out.actual = f.actual;
         if (f.difference !== undefined) out.difference = f.difference;
+        if (f.unit !== undefined) out.unit = f.unit;
       }
       return out;
     }),

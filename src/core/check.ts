@@ -1,10 +1,12 @@
-import Decimal from "decimal.js";
 import { detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
-import { CheckContext, DEFAULT_BAND } from "./context";
-import { Finding, compareFindings, makeFinding, uniquifyIds } from "./finding";
+import { CheckContext } from "./context";
+import { Finding, compareFindings, uniquifyIds } from "./finding";
 import { checkIndicatorSheet } from "./indicators";
+import { Reporter } from "./reporter";
+import { reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
+import { parseTolerance } from "./tolerance";
 import { brokenFigureCells, checkCrossTables, checkTotalsSheet, hasCheckableTable } from "./totals";
 import type { StandardSheet } from "./totals/cross-table";
 
@@ -28,12 +30,6 @@ export interface CheckResult {
   findings: Finding[];
 }
 
-export function parseTolerance(text: string | undefined): Decimal {
-  const raw = (text ?? DEFAULT_BAND).trim();
-  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(raw)) throw new RangeError(`容差必须是非负数字：${text}`);
-  return new Decimal(raw);
-}
-
 /** Checks every sheet and returns the findings in a stable order: sheet order, then row, column, rule. */
 export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions = {}): CheckResult {
   const band = parseTolerance(options.tolerance);
@@ -53,7 +49,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       const unit = detectUnit(view);
       const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
       const sheetFindings = checkSheet(view, ctx, kind, table);
-      if (!unit && (kind === "summary" || table)) sheetFindings.push(unitMissing(view));
+      if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheetFindings), view);
       findings.push(...sheetFindings);
       // Silence on such a sheet would read as "no problems"; say that nothing was checked.
       if (kind === "other" && !table && !hasCheckableTable(view)) report.note = "未识别出可检查的表格，未检查";
@@ -61,9 +57,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
     } catch {
       // A rule that trips over an odd layout must not take the other sheets' findings with it.
       report.note = "此表结构异常，检查中断，请确认表格格式";
-      findings.push(
-        makeFinding({ rule: "LAYOUT-UNKNOWN", sheet: snapshot.name, cell: "A1", message: `无法解析工作表「${snapshot.name}」的结构，未完成检查，请确认它是标准的预算表格式` }),
-      );
+      reportUnreadableSheet(new Reporter(snapshot.name, findings));
     }
     sheets.push(report);
     options.onProgress?.(index + 1, snapshots.length, snapshot.name);
@@ -94,16 +88,6 @@ function atSheetCells(f: Finding, view: SheetView): Finding {
   if (renamed.size === 0) return { ...f, cell, related };
   const pattern = new RegExp(`(?<![A-Z0-9])(${[...renamed.keys()].join("|")})(?![0-9])`, "g");
   return { ...f, cell, related, message: f.message.replace(pattern, (a) => renamed.get(a) ?? a) };
-}
-
-function unitMissing(view: SheetView): Finding {
-  return makeFinding({
-    rule: "UNIT-MISSING",
-    sheet: view.name,
-    cell: view.address(view.firstRow, view.firstCol),
-    anchor: "单位",
-    message: `工作表「${view.name}」的表头未注明金额单位（如“单位：万元”），本次按万元理解金额与容差`,
-  });
 }
 
 function checkSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {

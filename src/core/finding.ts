@@ -24,6 +24,8 @@ export interface Finding {
   expected?: string;
   actual?: string;
   difference?: string;
+  /** The unit of the three figures, such as 万元 (the table's unit); numeric rules only. */
+  unit?: string;
 }
 
 export interface FindingInput {
@@ -32,20 +34,22 @@ export interface FindingInput {
   cell: string;
   message: string;
   related?: string[];
-  /** Overrides the rule's default severity (for example info for a rounding gap). */
-  severity?: Severity;
   /** What keeps the id stable when rows move, such as the row's label; defaults to the cell. */
   anchor?: string;
   expected?: Decimal | string;
   actual?: Decimal | string;
+  unit?: string;
 }
 
-export function makeFinding(input: FindingInput): Finding {
-  const rule = ruleById(input.rule);
+/**
+ * Builds a finding. Rules do not call this: they report through a Reporter (src/core/reporter.ts),
+ * which passes the catalogue's severity or the judge's. Tests build findings with it directly.
+ */
+export function makeFinding(input: FindingInput, severity: Severity = ruleById(input.rule).severity): Finding {
   const finding: Finding = {
     id: `${input.rule}|${input.sheet}|${input.anchor ?? input.cell}`,
     rule: input.rule,
-    severity: input.severity ?? rule.severity,
+    severity,
     sheet: input.sheet,
     cell: input.cell,
     related: input.related ?? [],
@@ -57,6 +61,7 @@ export function makeFinding(input: FindingInput): Finding {
     finding.expected = formatAmount(expected);
     finding.actual = formatAmount(actual);
     finding.difference = formatAmount(actual.minus(expected));
+    if (input.unit !== undefined) finding.unit = input.unit;
   }
   return finding;
 }

@@ -1,5 +1,6 @@
 import type { Finding } from "../core/finding";
 import type { SheetSnapshot } from "../core/snapshot";
+import { DEFAULT_TOLERANCE } from "../core/tolerance";
 import type { TemplateKind } from "../templates/catalog";
 
 /**
@@ -58,7 +59,7 @@ export interface AddinSettings {
   ignored: string[];
 }
 
-export const DEFAULT_SETTINGS: AddinSettings = { tolerance: "0.01", ignored: [] };
+export const DEFAULT_SETTINGS: AddinSettings = { tolerance: DEFAULT_TOLERANCE, ignored: [] };
 
 /** Thrown by gateway calls that fail as a whole; `message` is Chinese and shown to the user. */
 export class GatewayError extends Error {

@@ -1,3 +1,4 @@
+import { toleranceProblem } from "../core/tolerance";
 import { AddinSettings, DEFAULT_SETTINGS, GatewayError } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { describe, gatewayError } from "./messages";
@@ -7,7 +8,7 @@ export const SETTINGS_KEY = "budgetCheck.settings";
 /** Keeps only well-formed fields, so a damaged or older setting never breaks a check. */
 export function normaliseSettings(value: unknown): AddinSettings {
   const v = (value ?? {}) as Partial<AddinSettings>;
-  const tolerance = typeof v.tolerance === "string" && /^(\d+(\.\d+)?|\.\d+)$/.test(v.tolerance.trim()) ? v.tolerance.trim() : DEFAULT_SETTINGS.tolerance;
+  const tolerance = typeof v.tolerance === "string" && toleranceProblem(v.tolerance) === null ? v.tolerance.trim() : DEFAULT_SETTINGS.tolerance;
   const ignored = Array.isArray(v.ignored) ? v.ignored.filter((x): x is string => typeof x === "string") : [];
   return { tolerance, ignored };
 }

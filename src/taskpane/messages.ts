@@ -1,5 +1,6 @@
 import { ProgressStage } from "../excel/check-flow";
 import { GatewayError } from "../excel/gateway";
+import { toleranceProblem } from "../core/tolerance";
 
 /**
  * The Chinese sentence shown for a failure. Gateway errors already carry one; anything else is an
@@ -20,10 +21,5 @@ export function stageText(stage: ProgressStage, done: number, total: number): st
   return `正在${STAGE_TEXT[stage]}…${counter}`;
 }
 
-/** A non-negative decimal such as 0.01, 0.5 or 1: the rounding band the core accepts. */
-export function validateTolerance(text: string): string | null {
-  const t = text.trim();
-  if (t === "") return "请填写容差，例如 0.01。";
-  if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t)) return "容差必须是非负数字，例如 0.01。";
-  return null;
-}
+/** A non-negative decimal such as 0.01, 0.5 or 1: the rounding band the core accepts (src/core/tolerance.ts). */
+export const validateTolerance = toleranceProblem;

@@ -11,7 +11,7 @@ const userFormats = {
 };
 
 function finding(sheet: string, cell: string, severity?: "error" | "warning" | "info") {
-  return makeFinding({ rule: "SUM-ROW", sheet, cell, message: "合计不符", ...(severity ? { severity } : {}) });
+  return makeFinding({ rule: "SUM-ROW", sheet, cell, message: "合计不符" }, severity);
 }
 
 describe("readSheets", () => {

@@ -1,19 +1,15 @@
 import { toA1 } from "../address";
 import { CheckContext } from "../context";
-import { Finding, FindingInput, makeFinding } from "../finding";
+import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
-import { IndicatorBlock, IndicatorRow, ValueCell } from "./blocks";
+import { IndicatorBlock, IndicatorRow, ValueCell } from "./read/blocks";
 
-/** What each rule family gets: the sheet, the context, one block, and where to put findings. */
+/** What each rule family gets: the sheet, the context, one block, and the sheet's reporter. */
 export interface BlockScope {
   view: SheetView;
   ctx: CheckContext;
   block: IndicatorBlock;
-  out: Finding[];
-}
-
-export function add(scope: BlockScope, input: Omit<FindingInput, "sheet">): void {
-  scope.out.push(makeFinding({ ...input, sheet: scope.view.name }));
+  report: Reporter;
 }
 
 export function a1(pos: { row: number; col: number }): string {

@@ -1,9 +1,9 @@
-import { SheetChecker } from "./collector";
-import { labelsOf } from "./label-grid";
-import { RowInfo } from "./rows";
-import { checkSum } from "./sum-check";
-import { columnName } from "./table-helpers";
-import { TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { labelsOf } from "./read/label-grid";
+import { RowInfo } from "./read/rows";
+import { checkSum } from "./sum-identity";
+import { columnName } from "./read/table-helpers";
+import { TableLayout } from "./read/table-layout";
 
 interface Node {
   info: RowInfo;
@@ -78,7 +78,7 @@ function nameOf(ck: SheetChecker, table: TableLayout, info: RowInfo): string {
 }
 
 function reportOrphan(ck: SheetChecker, table: TableLayout, info: RowInfo, parent: string): void {
-  ck.add({
+  ck.report.add({
     rule: "CODE-ORPHAN",
     cell: ck.view.address(info.row, table.codeCol!),
     anchor: `code:${info.code}`,

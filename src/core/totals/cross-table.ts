@@ -1,15 +1,17 @@
-import { Decimal, compareWithBand, convertUnit, formatAmount } from "../amount";
+import { Decimal, convertUnit } from "../amount";
 import { RuleId } from "../catalogue";
 import { CheckContext } from "../context";
-import { Finding, makeFinding } from "../finding";
+import { Finding } from "../finding";
+import { Judgement, judgeIdentity } from "../judge";
+import { Place, Reporter } from "../reporter";
 import { StandardTable } from "../classify";
 import { SheetView } from "../snapshot";
-import { AmountReader, amountsOf } from "./amounts";
-import { stripNumbering } from "./labels";
-import { RowInfo, itemRows, readRows } from "./rows";
-import { SummaryLayout, locateSummary, mainColumn } from "./summary";
-import { minOf, rowHasValue } from "./table-helpers";
-import { TableLayout, locateTables } from "./table-layout";
+import { AmountReader, amountsOf } from "./read/amounts";
+import { stripNumbering } from "./read/labels";
+import { RowInfo, itemRows, readRows } from "./read/rows";
+import { SummaryLayout, locateSummary, mainColumn } from "./read/summary-layout";
+import { minOf, rowHasValue } from "./read/table-helpers";
+import { TableLayout, locateTables } from "./read/table-layout";
 
 export interface StandardSheet {
   view: SheetView;
@@ -37,10 +39,17 @@ interface Point {
   name: string;
 }
 
+/** A broken cross-table identity and the sheet and cell it lands on. */
+interface Flag {
+  sheet: string;
+  judgement: Judgement;
+  place: Place;
+}
+
 /** Cross-table checks (domain.md §5) over the sheets that were recognised as standard tables. */
 export function checkCrossTables(tables: StandardSheet[]): Finding[] {
   const find = (t: StandardTable) => tables.find((s) => s.table === t);
-  const out: Finding[] = [];
+  const out: Flag[] = [];
   const summarySheet = find("收支总表");
   const summary = summarySheet ? locateSummarySheet(summarySheet) : null;
   const income = locate(find("收入总表"));
@@ -56,7 +65,9 @@ export function checkCrossTables(tables: StandardSheet[]): Finding[] {
     const source = gpb ?? (allGpb ? spend : null);
     if (source) out.push(...basicTotal(source, basic));
   }
-  return out;
+  const findings: Finding[] = [];
+  for (const flag of out) new Reporter(flag.sheet, findings).addJudgement(flag.judgement, flag.place);
+  return findings;
 }
 
 function locate(sheet: StandardSheet | undefined): Located | null {
@@ -88,7 +99,7 @@ function point(at: Located, row: number, col: number, name: string): Point | nul
 }
 
 /** Compares `flagged` with `other` (converted into the flagged sheet's unit); the finding goes on `flagged`. */
-function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: string): Finding | null {
+function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: string): Flag | null {
   // Of two tables that disagree, the one that does not even add up on its own is the likely
   // culprit: the finding goes there, so the user is sent to the table to fix.
   const alternativeSheet = alternative.at.sheet;
@@ -101,27 +112,14 @@ function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: str
   const { ctx, view } = flagged.at.sheet;
   if (flagged.at.sheet.reported.has(view.address(flagged.row, flagged.col))) return null;
   const expected = convertUnit(other.value, other.at.sheet.ctx.unit, ctx.unit);
-  const { tolerance, difference } = compareWithBand(expected, flagged.value, ctx.band);
-  if (tolerance === "exact") return null;
-  const rounding = tolerance === "rounding";
-  return makeFinding({
-    rule,
-    sheet: view.name,
-    cell: view.address(flagged.row, flagged.col),
-    anchor,
-    severity: rounding ? "info" : "error",
-    expected,
-    actual: flagged.value,
-    message:
-      `${flagged.name} ${formatAmount(flagged.value)} 与${other.name} ${formatAmount(expected)} 不一致，` +
-      `相差 ${formatAmount(difference.abs())}（${ctx.unit}）${rounding ? "，在舍入容差内，可能是四舍五入所致" : ""}`,
-  });
+  const judgement = judgeIdentity({ rule, subject: flagged.name, actual: flagged.value, expectedPhrase: other.name, expected }, ctx.band, ctx.unit);
+  return judgement && { sheet: view.name, judgement, place: { cell: view.address(flagged.row, flagged.col), anchor } };
 }
 
 const className = (label: string) => stripNumbering(label).replace(/支出$/, "");
 
 /** XT-SPEND-CLASS: each 类 row of the 收支总表 expenditure side equals the 支出总表 类 row of the same name. */
-function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Located): Finding[] {
+function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Located): Flag[] {
   const side = summary.summary.spend;
   const sCol = mainColumn(summary.layout, side);
   const tCol = leafColumn(spend, /^合计$/);
@@ -130,7 +128,7 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
   const classLength = minOf(coded, (r) => r.code!.length);
   const classes = new Map<string, RowInfo>();
   for (const r of coded) if (r.code!.length === classLength) classes.set(className(r.label), r);
-  const out: Finding[] = [];
+  const out: Flag[] = [];
   const matched = new Set<string>();
   const items = itemRows(
     side.rows.filter((r) => r.row < side.yearTotalRow),
@@ -161,7 +159,7 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
 }
 
 /** XT-INCOME-TOTAL: 收入总表 合计 equals the 收支总表 收入总计. */
-function incomeTotal(summary: Located & { summary: SummaryLayout }, income: Located): Finding[] {
+function incomeTotal(summary: Located & { summary: SummaryLayout }, income: Located): Flag[] {
   const side = summary.summary.income;
   const row = side.grandTotalRow ?? side.yearTotalRow;
   const source = point(summary, row, mainColumn(summary.layout, side), side.grandTotalRow !== undefined ? "收支总表收入总计" : "收支总表本年收入合计");
@@ -189,14 +187,14 @@ function rowIsZero(at: Located, row: number, cols: number[]): boolean {
  * XT-GPB-SPEND: row by row (合计 and every code), 合计 / 基本支出 / 项目支出 of the GPB table equal
  * the 支出总表. Only the deepest differing codes are reported: their parents differ because of them.
  */
-function gpbSpend(spend: Located, gpb: Located): Finding[] {
-  const out: Finding[] = [];
+function gpbSpend(spend: Located, gpb: Located): Flag[] {
+  const out: Flag[] = [];
   const spendByCode = new Map(spend.rows.filter((r) => r.code).map((r) => [r.code!, r]));
   for (const [leaf, word] of [[/^合计$/, "合计"], [/基本支出$/, "基本支出"], [/项目支出$/, "项目支出"]] as const) {
     const gCol = leafColumn(gpb, leaf);
     const sCol = leafColumn(spend, leaf);
     if (gCol === undefined || sCol === undefined) continue;
-    const diffs: { code: string; f: Finding }[] = [];
+    const diffs: { code: string; f: Flag }[] = [];
     for (const r of gpb.rows.filter((x) => x.code)) {
       const other = spendByCode.get(r.code!);
       const here = point(gpb, r.row, gCol, `一般公共预算财政拨款支出表 ${r.code} 的${word}`);
@@ -220,7 +218,7 @@ function gpbSpend(spend: Located, gpb: Located): Finding[] {
 }
 
 /** XT-BASIC: the 基本支出表 合计 equals the 基本支出 of the same funds (GPB table, else 支出总表). */
-function basicTotal(source: Located, basic: Located): Finding[] {
+function basicTotal(source: Located, basic: Located): Flag[] {
   const sCol = leafColumn(source, /基本支出$/);
   const bCol = leafColumn(basic, /^合计$/);
   const sRow = totalRow(source);

@@ -1,18 +1,20 @@
 import { CheckContext } from "../context";
-import { Finding, makeFinding } from "../finding";
+import { Finding } from "../finding";
 import { SheetKind, StandardTable } from "../classify";
+import { reportNoSummaryTotals } from "../sheet-rules";
 import { SheetView } from "../snapshot";
-import { checkRowTotals } from "./blocks";
-import { checkCells } from "./cells";
+import { checkRowTotals } from "./row-totals";
+import { checkCells } from "./cell-values";
 import { checkCodeTree } from "./code-tree";
-import { SheetChecker } from "./collector";
-import { checkColumnTotals } from "./columns";
-import { checkFormulaConstants } from "./formula-const";
-import { readRows } from "./rows";
-import { checkSangongBreakdown } from "./sangong";
+import { SheetChecker } from "./sheet-checker";
+import { checkColumnTotals } from "./column-totals";
+import { checkFormulaConstants } from "./typed-totals";
+import { readRows } from "./read/rows";
 import { checkSplitCodes } from "./split-codes";
-import { checkSummary, locateSummary } from "./summary";
-import { locateTables } from "./table-layout";
+import { TABLE_IDENTITIES } from "./table-identities";
+import { checkSummary } from "./summary-balance";
+import { locateSummary } from "./read/summary-layout";
+import { locateTables } from "./read/table-layout";
 
 export { checkCrossTables } from "./cross-table";
 
@@ -20,6 +22,7 @@ export { checkCrossTables } from "./cross-table";
 export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
   const ck = new SheetChecker(view, ctx);
   let summaryFound = false;
+  const named = table ? TABLE_IDENTITIES[table] : undefined;
   for (const t of locateTables(view)) {
     const summary = kind === "summary" ? locateSummary(view, t) : null;
     if (summary) {
@@ -29,25 +32,14 @@ export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: Sheet
       const rows = readRows(view, t, t.labelCols[0]);
       checkCodeTree(ck, t, rows);
       checkSplitCodes(ck, t);
-      const sangong = table === "三公经费支出表";
-      // In these tables the general identity is the named cross-table rule; one finding, one id.
-      checkRowTotals(ck, t, rows, sangong ? "XT-SANGONG" : "SUM-ROW");
-      if (sangong) checkSangongBreakdown(ck, t, rows);
+      checkRowTotals(ck, t, rows, named?.rowTotals);
+      named?.extra?.(ck, t, rows);
     }
-    checkColumnTotals(ck, t, table === "一般公共预算财政拨款基本支出表" ? "XT-BASIC-SPLIT" : "SUM-COL");
+    checkColumnTotals(ck, t, named?.columnTotals);
     checkCells(ck, t);
   }
   checkFormulaConstants(ck);
-  if (kind === "summary" && !summaryFound) {
-    ck.findings.push(
-      makeFinding({
-        rule: "LAYOUT-UNKNOWN",
-        sheet: view.name,
-        cell: view.address(view.firstRow, view.firstCol),
-        message: `工作表「${view.name}」未找到并列的本年收入合计与本年支出合计，无法核对收支总表的平衡关系`,
-      }),
-    );
-  }
+  if (kind === "summary" && !summaryFound) reportNoSummaryTotals(ck.report, view);
   return ck.findings;
 }
 

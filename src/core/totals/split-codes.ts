@@ -1,11 +1,11 @@
 import { compactLabel } from "../snapshot";
-import { SheetChecker } from "./collector";
-import { TableLayout } from "./table-layout";
+import { SheetChecker } from "./sheet-checker";
+import { TableLayout } from "./read/table-layout";
 
 /**
  * Real forms often spread the 功能分类 code over separate 类 / 款 / 项 columns. CODE-TREE reads one
  * code per row, so such a table gets no code-level check: say so once, at the header's 类 cell,
- * rather than let silence read as "the levels add up".
+ * rather than let silence read as "the levels add up" (CODE-SPLIT, info).
  */
 export function checkSplitCodes(ck: SheetChecker, table: TableLayout): void {
   const { view } = ck;
@@ -14,13 +14,7 @@ export function checkSplitCodes(ck: SheetChecker, table: TableLayout): void {
       if (compactLabel(view.label(r, c)) !== "类" || compactLabel(view.label(r, c + 1)) !== "款") continue;
       // 经济分类 stops at 款: two columns.
       const parts = compactLabel(view.label(r, c + 2)) === "项" ? "类、款、项三列" : "类、款两列";
-      ck.add({
-        rule: "LAYOUT-UNKNOWN",
-        cell: view.address(r, c),
-        anchor: "编码分列",
-        severity: "info",
-        message: `科目编码分列为${parts}，暂不支持按编码层级核对，请核对上下级合计`,
-      });
+      ck.report.add({ rule: "CODE-SPLIT", cell: view.address(r, c), anchor: "编码分列", message: `科目编码分列为${parts}，暂不支持按编码层级核对，请核对上下级合计` });
       return;
     }
   }

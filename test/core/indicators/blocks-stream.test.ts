@@ -1,4 +1,4 @@
-import { forEachBlock, IndicatorBlock } from "../../../src/core/indicators/blocks";
+import { forEachBlock, IndicatorBlock } from "../../../src/core/indicators/read/blocks";
 import { readBlocks } from "../../../src/core/indicators";
 import { SheetView, gridSheet } from "../../../src/core/snapshot";
 import { money } from "./helpers";

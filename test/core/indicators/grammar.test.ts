@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isQuantified, parseIndicatorValue } from "../../../src/core/indicators/value-grammar";
+import { isQuantified, parseIndicatorValue } from "../../../src/core/indicators/read/value-grammar";
 
 const p = parseIndicatorValue;
 

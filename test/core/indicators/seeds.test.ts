@@ -55,9 +55,10 @@ describe("real blocks from the seeds", () => {
     expect(byRule(fs, "IND-SAME-AS-NAME").map((f) => f.cell)).toEqual(["F13", "F14", "F15"]);
   });
 
-  test("001 #47: a fraction plan under a （%） header is PLAN-END info", () => {
+  test("001 #47: a fraction plan under a （%） header is PLAN-FORM info", () => {
     const fs = check(BLOCK_001_47);
-    const end = byRule(fs, "PLAN-END");
+    expect(byRule(fs, "PLAN-END")).toEqual([]);
+    const end = byRule(fs, "PLAN-FORM");
     expect(end).toHaveLength(1);
     expect(end[0]).toMatchObject({ cell: "F6", severity: "info" });
     expect(end[0].related).toEqual(["C3"]);
@@ -89,7 +90,7 @@ describe("real blocks from the seeds", () => {
     const fs = check([...BLOCK_001_1, ...BLOCK_001_6, ...BLOCK_001_8, ...BLOCK_001_47]);
     expect(byRule(fs, "IND-COST-BUDGET")).toHaveLength(1);
     expect(byRule(fs, "IND-COST-MISMATCH")).toHaveLength(1);
-    expect(byRule(fs, "PLAN-END")).toHaveLength(1);
+    expect(byRule(fs, "PLAN-FORM")).toHaveLength(1);
     expect(new Set(fs.map((f) => f.id)).size).toBe(fs.length);
   });
 

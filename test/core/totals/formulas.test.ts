@@ -1,5 +1,5 @@
 import { gridSheet } from "../../../src/core/snapshot";
-import { formulaRanges } from "../../../src/core/totals/formulas";
+import { formulaRanges } from "../../../src/core/totals/read/formulas";
 import { at, check, checkSeed, seedRow } from "./helpers";
 
 describe("formula ranges", () => {

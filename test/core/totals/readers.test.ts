@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { Decimal, decimalFromCellNumber } from "../../../src/core/amount";
 import { SheetView, gridSheet } from "../../../src/core/snapshot";
-import { AmountReader, amountsOf } from "../../../src/core/totals/amounts";
-import { labelsOf } from "../../../src/core/totals/label-grid";
-import { readRows } from "../../../src/core/totals/rows";
-import { locateTables } from "../../../src/core/totals/table-layout";
+import { AmountReader, amountsOf } from "../../../src/core/totals/read/amounts";
+import { labelsOf } from "../../../src/core/totals/read/label-grid";
+import { readRows } from "../../../src/core/totals/read/rows";
+import { locateTables } from "../../../src/core/totals/read/table-layout";
 import { check } from "./helpers";
 
 /** A sheet placed away from A1, so that the readers' index arithmetic is exercised. */

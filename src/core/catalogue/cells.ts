@@ -1,0 +1,30 @@
+import type { RuleFamily } from "./entry";
+import { ITEMS, edit, oneSheet } from "./examples";
+
+/** What a cell of a table holds (domain.md §4). */
+export const CELLS = {
+  "CELL-ERROR": {
+    severity: "error",
+    title: "表内单元格为错误值（#REF!、#VALUE! 等）",
+    module: "src/core/totals/cell-values.ts",
+    help: "单元格显示 #REF!、#VALUE!、#DIV/0! 等错误值，通常是公式引用的单元格被删除或引用了文本。请点开该单元格检查公式，改正引用或直接填入正确的数；有错误值的合计无法核对。",
+    fix: null,
+    example: oneSheet("办公经费明细表", edit(ITEMS, { B5: { error: "#REF!" } }), "B5"),
+  },
+  "CELL-TEXTNUM": {
+    severity: "info",
+    title: "金额以文本形式存储，Excel 的 SUM 会忽略它",
+    module: "src/core/totals/cell-values.ts",
+    help: "这个金额是以文本形式存储的数字（单元格左上角常有绿色小三角），Excel 的 SUM 会把它当作 0，合计因此可能偏小。请选中该单元格，点旁边的感叹号选“转换为数字”，或重新输入这个数。",
+    fix: "把以文本形式存储的金额改为数值，数额不变，Excel 的 SUM 从此会计入它",
+    example: oneSheet("办公经费明细表", edit(ITEMS, { B5: "3.20" }), "B5"),
+  },
+  "CELL-NOT-NUMBER": {
+    severity: "error",
+    title: "金额单元格的内容无法识别为数字",
+    module: "src/core/totals/cell-values.ts",
+    help: "金额列中的这个单元格写的不是数字（如“待定”“约5万”），相关合计无法核对。请改为具体金额；确实没有金额的，请留空或填 0。",
+    fix: null,
+    example: oneSheet("办公经费明细表", edit(ITEMS, { B5: "待定" }), "B5"),
+  },
+} satisfies RuleFamily;

@@ -1,0 +1,39 @@
+import type { RuleFamily } from "./entry";
+import { oneSheet } from "./examples";
+
+/** Sheet-level: what could not be read, said rather than left silent. */
+export const SHEET = {
+  "LAYOUT-UNKNOWN": {
+    severity: "warning",
+    title: "无法识别表格结构，未检查",
+    module: "src/core/sheet-rules.ts",
+    help: "这张工作表的名称像是收支总表或绩效指标表，却找不到应有的表头（如“一级指标”“二级指标”，或并列的本年收入合计与本年支出合计），因此没有检查。请确认表头文字是标准写法，且没有被合并或拆到多行。",
+    fix: null,
+    example: oneSheet(
+      "绩效目标表",
+      [
+        ["项目", "金额"],
+        ["社区健康讲座", 20],
+      ],
+      "A1",
+    ),
+  },
+  "UNIT-MISSING": {
+    severity: "info",
+    title: "表头未注明金额单位",
+    module: "src/core/sheet-rules.ts",
+    help: "表头没有写明金额单位（如“单位：万元”），本工具按万元理解金额和舍入容差。请在表格标题下方加一行“单位：万元”（或元），使检查按正确的单位进行。",
+    fix: null,
+    example: oneSheet(
+      "三公经费支出表",
+      [
+        ["“三公”经费支出表", null],
+        ["项目", "预算数"],
+        ["合计", 13],
+        ["1.因公出国（境）费", 5],
+        ["2.公务接待费", 8],
+      ],
+      "A1",
+    ),
+  },
+} satisfies RuleFamily;

@@ -1,0 +1,172 @@
+import { toA1 } from "../address";
+import type { Place } from "../reporter";
+import { CategoryCell, IndicatorRow } from "./read/blocks";
+import { Level1, allowedUnder, frameworkOf, isKnownLevel2, level1Of, parentOf } from "./read/framework";
+import { compactName } from "./read/normalize";
+import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
+
+/**
+ * Rules on a block's shape (domain.md §6): IND-HIERARCHY, IND-MISFILED, IND-MISSING-CATEGORY,
+ * IND-DUPLICATE and IND-UNUSED.
+ */
+
+const SATISFACTION_TOPIC = /满意|投诉|评价|好评|认可|认同|信任|口碑|获得感|幸福感|不适用/;
+const NOT_APPLICABLE = /^(?:不适用|不涉及|\/|无)$/;
+const REQUIRED: Level1[] = ["产出", "效益", "满意度"];
+
+function cellKey(c: CategoryCell): string {
+  return `${c.row}:${c.col}`;
+}
+
+/** Built only on the rare rows that break a rule: a string per row was a cost on large sheets. */
+function level2Key(l2: CategoryCell, level1: Level1 | null): string {
+  return `${cellKey(l2)}|${level1 ?? ""}`;
+}
+
+function firstValueCell(row: IndicatorRow): string {
+  return row.values.length > 0 ? a1(row.values[0]) : nameCell(row);
+}
+
+export function checkStructure(scope: BlockScope): void {
+  checkHierarchy(scope);
+  checkMisfiled(scope);
+  checkMissing(scope);
+  checkDuplicates(scope);
+  checkUnused(scope);
+}
+
+function checkHierarchy(scope: BlockScope): void {
+  const { block } = scope;
+  const flagged = new Set<string>();
+  /** One IND-HIERARCHY per category cell: a wrong name repeats on every row it spans. */
+  const reportOnce = (key: string, report: Place & { message: string }) => {
+    if (flagged.has(key)) return;
+    flagged.add(key);
+    scope.report.add({ rule: "IND-HIERARCHY", ...report });
+  };
+  let classicRow: IndicatorRow | null = null;
+  let newRow: IndicatorRow | null = null;
+  let mixFlagged = false;
+  for (const row of block.rows) {
+    const l1 = row.level1;
+    const l2 = row.level2;
+    const level1 = l1 ? level1Of(l1.name) : null;
+    if (l1 && !level1) {
+      reportOnce(cellKey(l1), {
+        cell: a1(l1),
+        related: [nameCell(row)],
+        anchor: `${block.project.name}|一级|${l1.name}`,
+        message: `一级指标${quoted(l1.raw)}不是规范名称，应为产出指标、效益指标、满意度指标或成本指标之一`,
+      });
+    }
+    if (!l2) continue;
+    if (!isKnownLevel2(l2.name)) {
+      reportOnce(level2Key(l2, level1), {
+        cell: a1(l2),
+        related: [nameCell(row)],
+        anchor: `${block.project.name}|二级|${l2.name}`,
+        message: `二级指标${quoted(l2.raw)}不是规范名称，无法归入任何一级指标`,
+      });
+      continue;
+    }
+    if (!level1) continue;
+    if (!allowedUnder(level1, l2.name)) {
+      reportOnce(level2Key(l2, level1), {
+        cell: a1(l2),
+        related: l1 ? [a1(l1), nameCell(row)] : [nameCell(row)],
+        anchor: `${block.project.name}|二级|${level1}|${l2.name}`,
+        message: `二级指标${quoted(l2.raw)}不应放在一级指标“${level1}指标”下，应归入“${parentOf(l2.name)}指标”`,
+      });
+      continue;
+    }
+    const fw = frameworkOf(level1, l2.name);
+    if (fw === "classic") classicRow ??= row;
+    if (fw === "2021") newRow ??= row;
+    if (classicRow && newRow && !mixFlagged) {
+      mixFlagged = true;
+      // Flag the row that brought in the second framework.
+      const late = classicRow.row > newRow.row ? classicRow : newRow;
+      const cat = late.level2 ?? late.level1;
+      scope.report.add({
+        rule: "IND-HIERARCHY",
+        cell: cat ? a1(cat) : nameCell(late),
+        related: [nameCell(classicRow), nameCell(newRow)],
+        anchor: `${block.project.name}|指标体系混用`,
+        message: "本项目同时把成本指标列为产出指标下的二级指标和独立的一级指标，混用了两种指标体系，应统一为其中一种",
+      });
+    }
+  }
+}
+
+function checkMisfiled(scope: BlockScope): void {
+  const { block } = scope;
+  for (const row of block.rows) {
+    if (row.level1?.name !== "满意度" || row.name === "" || SATISFACTION_TOPIC.test(row.name)) continue;
+    scope.report.add({
+      rule: "IND-MISFILED",
+      cell: firstValueCell(row),
+      related: [nameCell(row)],
+      anchor: rowAnchor(block, row),
+      message: `满意度指标下的三级指标${quoted(row.name)}与满意度、投诉无关，疑似放错了类别`,
+    });
+  }
+}
+
+function checkMissing(scope: BlockScope): void {
+  const { block } = scope;
+  // A block not yet filled in at all (a blank template) is reported row by row as IND-UNUSED.
+  if (block.rows.length === 0) return;
+  const present = new Set<string>();
+  for (const row of block.rows) {
+    const l1 = row.level1 ? level1Of(row.level1.name) : null;
+    if (l1) present.add(l1);
+    // A level-2 name alone still shows the category when the form has no level-1 column.
+    const parent = row.level2 ? parentOf(row.level2.name) : null;
+    if (parent) present.add(parent === "成本" ? "产出" : parent);
+  }
+  if (present.has("成本")) present.add("产出");
+  const missing = REQUIRED.filter((c) => !present.has(c));
+  if (missing.length === 0) return;
+  const h = block.header;
+  scope.report.add({
+    rule: "IND-MISSING-CATEGORY",
+    cell: toA1(h.row, h.level1 ?? h.level3),
+    anchor: `${block.project.name}|缺少类别`,
+    message: `项目“${block.project.name}”缺少${missing.map((m) => `${m}指标`).join("、")}，绩效指标应涵盖产出、效益和满意度三类`,
+  });
+}
+
+function checkDuplicates(scope: BlockScope): void {
+  const { block } = scope;
+  const seen = new Map<string, IndicatorRow>();
+  for (const row of block.rows) {
+    if (row.name === "" || NOT_APPLICABLE.test(row.name)) continue;
+    const key = compactName(row.name);
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, row);
+      continue;
+    }
+    scope.report.add({
+      rule: "IND-DUPLICATE",
+      cell: firstValueCell(row),
+      related: [nameCell(row), nameCell(first)],
+      anchor: `${rowAnchor(block, row)}|重复`,
+      message: `三级指标${quoted(row.name)}在本项目中重复出现（第 ${first.row + 1} 行与第 ${row.row + 1} 行）`,
+    });
+  }
+}
+
+function checkUnused(scope: BlockScope): void {
+  const { block } = scope;
+  for (const u of block.unused) {
+    const valueCol = block.header.values[0]?.col ?? u.level2.col;
+    scope.report.add({
+      rule: "IND-UNUSED",
+      cell: toA1(u.row, valueCol),
+      related: [a1(u.level2)],
+      anchor: `${block.project.name}|未使用|${u.level2.name}`,
+      message: `二级指标${quoted(u.level2.raw)}这一行既无三级指标也无指标值，若不适用可删除或注明“不适用”`,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { Decimal, MoneyUnit, compareWithBand, formatAmount } from "./amount";
+import { RuleId, ruleById } from "./catalogue";
+import type { Severity } from "./finding";
+
+/** An identity to judge: `subject` (actual) should equal `expectedPhrase` (expected). */
+export interface Identity {
+  rule: RuleId;
+  /** How the sentence names the judged figure, such as `本年支出合计（合计）`. */
+  subject: string;
+  actual: Decimal;
+  /** How the sentence names what it should equal, such as `各项支出之和`. */
+  expectedPhrase: string;
+  expected: Decimal;
+}
+
+/** A broken identity: the severity it earns and the sentence that says so. */
+export interface Judgement {
+  rule: RuleId;
+  severity: Severity;
+  /** True when the gap lies within the band: then the finding is info, whatever the rule's default. */
+  withinBand: boolean;
+  expected: Decimal;
+  actual: Decimal;
+  unit: MoneyUnit;
+  message: string;
+}
+
+/**
+ * The one judge of identities: exact → null (nothing to report); a gap within the band → info, as
+ * a likely rounding difference (domain.md §2); beyond it → the rule's catalogue severity.
+ */
+export function judgeIdentity(identity: Identity, band: Decimal, unit: MoneyUnit): Judgement | null {
+  const { rule, subject, actual, expectedPhrase, expected } = identity;
+  const { tolerance, difference } = compareWithBand(expected, actual, band);
+  if (tolerance === "exact") return null;
+  const withinBand = tolerance === "rounding";
+  const message =
+    `${subject} ${formatAmount(actual)} 与${expectedPhrase} ${formatAmount(expected)} 不一致，相差 ${formatAmount(difference.abs())}（${unit}）` +
+    (withinBand ? "，在舍入容差内，可能是四舍五入所致" : "");
+  return { rule, severity: withinBand ? "info" : ruleById(rule).severity, withinBand, expected, actual, unit, message };
+}

@@ -1,0 +1,41 @@
+import { Reporter } from "./reporter";
+import { SheetView } from "./snapshot";
+
+/**
+ * LAYOUT-UNKNOWN and UNIT-MISSING: what could not be read on a sheet, said rather than left silent
+ * (silence would read as "no problems"). The readers decide when; the sentences live here.
+ */
+
+/** A rule tripped over the sheet's layout; the other sheets are still checked. */
+export function reportUnreadableSheet(report: Reporter): void {
+  const name = report.sheet;
+  report.add({ rule: "LAYOUT-UNKNOWN", cell: "A1", message: `无法解析工作表「${name}」的结构，未完成检查，请确认它是标准的预算表格式` });
+}
+
+/** A sheet named like a 收支总表 without the two side-by-side year totals. */
+export function reportNoSummaryTotals(report: Reporter, view: SheetView): void {
+  report.add({
+    rule: "LAYOUT-UNKNOWN",
+    cell: view.address(view.firstRow, view.firstCol),
+    message: `工作表「${view.name}」未找到并列的本年收入合计与本年支出合计，无法核对收支总表的平衡关系`,
+  });
+}
+
+/** domain.md §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed. */
+export function reportNoIndicatorHeader(report: Reporter, view: SheetView): void {
+  report.add({
+    rule: "LAYOUT-UNKNOWN",
+    cell: view.address(view.firstRow, view.firstCol),
+    anchor: "绩效指标表头",
+    message: `工作表「${view.name}」中找不到含“一级指标”“二级指标”或“指标名称”“指标值”的表头行，未检查绩效指标`,
+  });
+}
+
+export function reportUnitMissing(report: Reporter, view: SheetView): void {
+  report.add({
+    rule: "UNIT-MISSING",
+    cell: view.address(view.firstRow, view.firstCol),
+    anchor: "单位",
+    message: `工作表「${view.name}」的表头未注明金额单位（如“单位：万元”），本次按万元理解金额与容差`,
+  });
+}

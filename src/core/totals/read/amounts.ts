@@ -1,0 +1,34 @@
+import { AmountReading, Decimal, readAmount } from "../../amount";
+import { CellCache } from "./cell-cache";
+import { perView } from "./per-view";
+import { SheetView } from "../../snapshot";
+
+/** Decimals are immutable, so every empty cell can share one zero instead of allocating its own. */
+const ZERO = new Decimal(0);
+
+/** Amount readings of a sheet's cells, each parsed once per check (see CellCache). */
+export class AmountReader {
+  private readonly cells: CellCache<AmountReading>;
+
+  constructor(readonly view: SheetView) {
+    this.cells = new CellCache(view, (row, col) => readAmount(view.value(row, col)));
+  }
+
+  reading(row: number, col: number): AmountReading {
+    return this.cells.get(row, col);
+  }
+
+  /** The cell's amount (empty = 0), or null when it holds an error or text that is no number. */
+  value(row: number, col: number): Decimal | null {
+    const reading = this.reading(row, col);
+    if (reading.kind === "number") return reading.value;
+    return reading.kind === "empty" ? ZERO : null;
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    return this.reading(row, col).kind === "empty";
+  }
+}
+
+/** One reader per view: the sheet's own rules and the cross-table checks read the same cells. */
+export const amountsOf = perView((view) => new AmountReader(view));

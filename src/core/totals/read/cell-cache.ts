@@ -1,0 +1,43 @@
+import { SheetView } from "../../snapshot";
+
+/**
+ * A value derived from each cell, computed on first use. Rules ask for the same cells many times
+ * (a 项 cell is added into its 款, checked against its row's 合计 column and scanned for its
+ * column's role), so parsing or compacting once per check matters. Values live in per-row arrays
+ * indexed by column, cheaper than a Map keyed by cell; rows are allocated when first touched, so a
+ * large sheet whose table ends early costs little. Cells outside the snapshot are rare (rules
+ * probing beyond the used range) and go to a Map.
+ */
+export class CellCache<T> {
+  private readonly rows: (T | undefined)[][] = [];
+  private readonly outside = new Map<number, T>();
+
+  constructor(
+    readonly view: SheetView,
+    private readonly compute: (row: number, col: number) => T,
+  ) {}
+
+  get(row: number, col: number): T {
+    const { view } = this;
+    const r = row - view.firstRow;
+    const c = col - view.firstCol;
+    if (r < 0 || c < 0 || r >= view.rowCount || c >= view.colCount) return this.getOutside(row, col);
+    const cells = this.rows[r] ?? (this.rows[r] = new Array<T | undefined>(view.colCount));
+    let value = cells[c];
+    if (value === undefined) {
+      value = this.compute(row, col);
+      cells[c] = value;
+    }
+    return value;
+  }
+
+  private getOutside(row: number, col: number): T {
+    const key = row * 16384 + col;
+    let value = this.outside.get(key);
+    if (value === undefined) {
+      value = this.compute(row, col);
+      this.outside.set(key, value);
+    }
+    return value;
+  }
+}

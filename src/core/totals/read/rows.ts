@@ -1,0 +1,86 @@
+import { SheetView } from "../../snapshot";
+import { labelsOf } from "./label-grid";
+import { isBreakdownLabel, isIndented, numberingLevel, readCompactCode, totalRank } from "./labels";
+import { minOf } from "./table-helpers";
+import { TableLayout } from "./table-layout";
+
+/** What a data row is, read from one label column. */
+export interface RowInfo {
+  row: number;
+  /** Compact label; "" when the row has none. */
+  label: string;
+  code: string | null;
+  /** Outline level from the numbering, 0 when unnumbered. */
+  level: number;
+  /** 小计 1, 合计 2, 总计 3; 0 for other rows. */
+  rank: number;
+  /** A `其中` row or one of its continuation rows: never added into a parent. */
+  breakdown: boolean;
+}
+
+/** Rows already read, per table and label column; see readRows. */
+const cache = new WeakMap<TableLayout, { view: SheetView; byCol: Map<number | undefined, RowInfo[]> }>();
+
+/**
+ * Reads the rows of a table along one label column. Continuation rows below `其中：…` are
+ * indented, or unnumbered among numbered siblings, or numbered deeper than their parent.
+ * The result is kept per table: the sheet rules and the cross-table checks read the same rows,
+ * and no caller modifies them.
+ */
+export function readRows(view: SheetView, table: TableLayout, labelCol: number | undefined): RowInfo[] {
+  let entry = cache.get(table);
+  if (!entry || entry.view !== view) {
+    entry = { view, byCol: new Map() };
+    cache.set(table, entry);
+  }
+  let rows = entry.byCol.get(labelCol);
+  if (!rows) {
+    rows = scanRows(view, table, labelCol);
+    entry.byCol.set(labelCol, rows);
+  }
+  return rows;
+}
+
+function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefined): RowInfo[] {
+  const grid = labelsOf(view);
+  const rows: RowInfo[] = [];
+  let inBreakdown = false;
+  let parentLevel = 0;
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    const codeText = table.codeCol === undefined ? "" : grid.label(r, table.codeCol);
+    const code = readCompactCode(codeText);
+    let label = labelCol === undefined ? "" : grid.label(r, labelCol);
+    if (label === "" && !code) label = codeText;
+    const rank = code ? 0 : totalRank(label);
+    const level = numberingLevel(label);
+    let breakdown = false;
+    if (label !== "") {
+      if (rank > 0) inBreakdown = false;
+      else if (isBreakdownLabel(label)) {
+        breakdown = true;
+        inBreakdown = true;
+      } else if (inBreakdown) {
+        // Only continuation candidates need the raw text: indentation is what compacting removes.
+        const raw = labelCol === undefined ? "" : view.text(r, labelCol);
+        if (isIndented(raw) || (level === 0 && parentLevel > 0) || level > parentLevel) breakdown = true;
+        else inBreakdown = false;
+      }
+      if (!breakdown && rank === 0) parentLevel = level;
+    }
+    rows.push({ row: r, label, code, level, rank, breakdown });
+  }
+  return rows;
+}
+
+/**
+ * The rows that add up to a parent: not breakdowns, not totals, at the shallowest outline level
+ * among the rows that hold a figure. Rows without any figure add nothing, so leaving them out
+ * keeps block headings (`财政拨款` above `一、…`) from hiding the real items.
+ */
+export function itemRows(rows: RowInfo[], hasValue: (row: number) => boolean): RowInfo[] {
+  const valued = rows.filter((r) => !r.breakdown && r.rank === 0 && hasValue(r.row));
+  const labelled = valued.filter((r) => r.label !== "");
+  if (labelled.length === 0) return valued;
+  const min = minOf(labelled, (r) => r.level);
+  return valued.filter((r) => r.label === "" || r.level === min);
+}

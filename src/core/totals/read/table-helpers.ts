@@ -1,0 +1,51 @@
+import { SheetView } from "../../snapshot";
+import { AmountReader } from "./amounts";
+import { labelsOf } from "./label-grid";
+import { ColumnInfo, TableLayout } from "./table-layout";
+
+export function columnInfo(table: TableLayout, col: number): ColumnInfo | undefined {
+  return table.columns.find((c) => c.col === col);
+}
+
+/** True when the row holds a figure (not empty, not zero-width) in any of the columns. */
+export function rowHasValue(amounts: AmountReader, row: number, cols: number[]): boolean {
+  for (const c of cols) if (!amounts.isEmpty(row, c)) return true;
+  return false;
+}
+
+/** The row's label as read next to a column: the nearest label column to its left, else any label or the code. */
+export function rowLabelNear(view: SheetView, table: TableLayout, row: number, col: number): string {
+  const grid = labelsOf(view);
+  let best = "";
+  for (const c of table.labelCols) {
+    if (c > col) break;
+    const l = grid.label(row, c);
+    if (l !== "") best = l;
+  }
+  if (best) return best;
+  for (const c of table.labelCols) {
+    const l = grid.label(row, c);
+    if (l !== "") return l;
+  }
+  if (table.codeCol !== undefined) {
+    const l = grid.label(row, table.codeCol);
+    if (l !== "") return l;
+  }
+  return `第${row + 1}行`;
+}
+
+/** A column's name in messages: its header, or its letter when it has none. */
+export function columnName(view: SheetView, table: TableLayout, col: number): string {
+  const info = columnInfo(table, col);
+  return info && info.header ? info.header : `${view.address(0, col).replace(/\d+$/, "")}列`;
+}
+
+/** The smallest f(item), Infinity for none. A loop: Math.min(...spread) overflows the stack on very long tables. */
+export function minOf<T>(items: T[], f: (item: T) => number): number {
+  let min = Infinity;
+  for (const item of items) {
+    const v = f(item);
+    if (v < min) min = v;
+  }
+  return min;
+}

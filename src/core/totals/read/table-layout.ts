@@ -1,0 +1,214 @@
+import { readAmount } from "../../amount";
+import { SheetView } from "../../snapshot";
+import { amountsOf } from "./amounts";
+import { LabelGrid, labelsOf } from "./label-grid";
+import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCompactCode } from "./labels";
+import { perView } from "./per-view";
+
+export type ColumnRole = "serial" | "code" | "label" | "amount" | "none";
+
+/** One level of a column's header: merged or spanning cells share a key. */
+export interface HeaderNode {
+  key: string;
+  label: string;
+}
+
+export interface ColumnInfo {
+  col: number;
+  role: ColumnRole;
+  /** Header levels from the top header row down, vertical repeats collapsed. */
+  path: HeaderNode[];
+  /** The header as a user reads it, such as `本年收入/小计`. */
+  header: string;
+  /** The lowest header level, such as `小计`. */
+  leaf: string;
+}
+
+/** A table found on a sheet: its header band and its data rows, in sheet coordinates. */
+export interface TableLayout {
+  headerTop: number;
+  /** Last header row, including a `栏次` row. */
+  headerBottom: number;
+  firstRow: number;
+  lastRow: number;
+  columns: ColumnInfo[];
+  amountCols: number[];
+  labelCols: number[];
+  codeCol?: number;
+}
+
+const MAX_HEADER_SCAN = 40;
+const MAX_HEADER_DEPTH = 5;
+
+/**
+ * Finds the tables on a sheet, top to bottom. A sheet usually holds one. The result is kept per
+ * view: the cross-table checks locate the same sheets again, and the layouts are never modified.
+ */
+export const locateTables = perView(findTables);
+
+function findTables(view: SheetView): TableLayout[] {
+  const tables: TableLayout[] = [];
+  let r = view.firstRow;
+  while (r <= view.lastRow) {
+    const top = findHeaderTop(view, r);
+    if (top === null) break;
+    const table = buildTable(view, top);
+    tables.push(table);
+    r = Math.max(table.lastRow, table.headerBottom) + 1;
+  }
+  return tables;
+}
+
+function rowLabels(view: SheetView, row: number): string[] {
+  const grid = labelsOf(view);
+  const out: string[] = [];
+  for (let c = view.firstCol; c <= view.lastCol; c++) out.push(grid.label(row, c));
+  return out;
+}
+
+/** A header row names at least two columns and holds no figures. */
+function findHeaderTop(view: SheetView, from: number): number | null {
+  const last = Math.min(view.lastRow, from + MAX_HEADER_SCAN - 1);
+  for (let r = from; r <= last; r++) {
+    const labels = rowLabels(view, r);
+    if (labels.filter(isHeaderWord).length >= 2 && !hasDataSignal(view, r)) return r;
+  }
+  return null;
+}
+
+/** Figures, codes and numbered item labels show that a row carries data rather than headings. */
+function hasDataSignal(view: SheetView, row: number): boolean {
+  const grid = labelsOf(view);
+  for (let c = view.firstCol; c <= view.lastCol; c++) {
+    const v = view.value(row, c);
+    if (typeof v === "number") return true;
+    const l = grid.label(row, c);
+    if (l === "") continue;
+    if (readCompactCode(l) || numberingLevel(l) === 1 || numberingLevel(l) === 2) return true;
+    if (/[\d][.,][\d]/.test(l) && readAmount(l).kind === "number") return true;
+  }
+  return false;
+}
+
+/** The `栏次` row numbers the columns 1, 2, 3 …; it closes the header. */
+function isColumnNumberRow(view: SheetView, row: number): boolean {
+  const labels = rowLabels(view, row).filter((l) => l !== "");
+  if (labels.length === 0) return false;
+  if (labels[0] === "栏次" || labels[0] === "行次") return true;
+  if (labels.length < 3) return false;
+  return labels.every((l, i) => l === String(i + 1));
+}
+
+function isBlankRow(view: SheetView, row: number): boolean {
+  const grid = labelsOf(view);
+  for (let c = view.firstCol; c <= view.lastCol; c++) if (grid.label(row, c) !== "") return false;
+  return true;
+}
+
+function buildTable(view: SheetView, top: number): TableLayout {
+  let bottom = top;
+  const headerRows = [top];
+  for (let r = top + 1; r <= Math.min(view.lastRow, top + MAX_HEADER_DEPTH); r++) {
+    if (isColumnNumberRow(view, r)) {
+      bottom = r;
+      break;
+    }
+    if (hasDataSignal(view, r) || isBlankRow(view, r)) break;
+    const labels = rowLabels(view, r).filter((l) => l !== "");
+    // A lone 合计 row with empty figures is data, not a header line.
+    if (labels.length === 1 && /^(合计|总计)$/.test(labels[0])) break;
+    bottom = r;
+    headerRows.push(r);
+  }
+  const firstRow = bottom + 1;
+  let lastRow = firstRow - 1;
+  for (let r = firstRow; r <= view.lastRow; r++) {
+    const labels = rowLabels(view, r);
+    if (isTableEnd(labels)) break;
+    if (r > firstRow && findsNewHeader(view, r, labels)) break;
+    lastRow = r;
+  }
+  const columns = buildColumns(view, headerRows, firstRow, lastRow);
+  const amountCols = columns.filter((c) => c.role === "amount").map((c) => c.col);
+  const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
+  const code = columns.find((c) => c.role === "code");
+  return { headerTop: top, headerBottom: bottom, firstRow, lastRow, columns, amountCols, labelCols, ...(code ? { codeCol: code.col } : {}) };
+}
+
+/** A second header inside the data (stacked tables on one sheet) ends the current table. */
+function findsNewHeader(view: SheetView, row: number, labels: string[]): boolean {
+  // 序号 first: it is the cheap test that nearly every data row fails.
+  return labels.includes("序号") && labels.filter(isHeaderWord).length >= 3 && !hasDataSignal(view, row);
+}
+
+function headerNode(view: SheetView, rows: number[], level: number, col: number): HeaderNode | null {
+  const grid = labelsOf(view);
+  const r = rows[level];
+  const merge = view.mergeAt(r, col);
+  if (merge) {
+    const label = grid.label(merge.top, merge.left);
+    return label === "" ? null : { key: `m${merge.top},${merge.left}`, label };
+  }
+  const own = grid.label(r, col);
+  if (own !== "") return { key: `c${r},${col}`, label: own };
+  // Without merges a group heading sits in its first column only: carry it right over the
+  // columns that have headings below it, as long as the heading itself has some below.
+  const below = (c: number) => rows.slice(level + 1).some((rr) => grid.label(rr, c) !== "");
+  if (level === rows.length - 1 || !below(col)) return null;
+  for (let c = col - 1; c >= view.firstCol; c--) {
+    if (view.mergeAt(r, c)) return null;
+    const l = grid.label(r, c);
+    if (l === "") {
+      if (!below(c)) return null;
+      continue;
+    }
+    return below(c) ? { key: `c${r},${c}`, label: l } : null;
+  }
+  return null;
+}
+
+function buildColumns(view: SheetView, headerRows: number[], firstRow: number, lastRow: number): ColumnInfo[] {
+  const grid = labelsOf(view);
+  const columns: ColumnInfo[] = [];
+  for (let c = view.firstCol; c <= view.lastCol; c++) {
+    const path: HeaderNode[] = [];
+    for (let level = 0; level < headerRows.length; level++) {
+      const node = headerNode(view, headerRows, level, c);
+      if (node && !path.some((p) => p.key === node.key)) path.push(node);
+    }
+    const leaf = path.length ? path[path.length - 1].label : "";
+    const role = columnRole(view, grid, c, path, firstRow, lastRow);
+    columns.push({ col: c, role, path, header: path.map((p) => p.label).join("/"), leaf });
+  }
+  return columns;
+}
+
+function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderNode[], firstRow: number, lastRow: number): ColumnRole {
+  const leaf = path.length ? path[path.length - 1].label : "";
+  // A header that names the column settles it without reading every cell below.
+  if (/序号|栏次|行次/.test(leaf)) return "serial";
+  if (/编码|代码/.test(leaf)) return "code";
+  const labelled = path.some((p) => isNonAmountHeader(p.label));
+  let codes = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const l = grid.label(r, col);
+    if (l !== "" && readCompactCode(l)) codes++;
+  }
+  // A labelled column without codes is a label column: no need to parse its cells as amounts.
+  if (labelled && codes === 0) return "label";
+  // The shared reader: the rules read these same amount cells next, so each is parsed once.
+  const amounts = amountsOf(view);
+  let numbers = 0;
+  let texts = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    if (grid.label(r, col) === "") continue;
+    const reading = amounts.reading(r, col);
+    if (reading.kind === "number" || reading.kind === "empty") numbers++;
+    else if (reading.kind === "invalid") texts++;
+  }
+  if (labelled && codes * 2 >= codes + texts) return "code";
+  if (labelled) return "label";
+  if (texts > numbers) return "label";
+  if (path.length === 0 && numbers === 0) return "none";
+  return "amount";
+}

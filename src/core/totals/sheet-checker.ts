@@ -1,0 +1,59 @@
+import { CheckContext } from "../context";
+import { Finding } from "../finding";
+import { Reporter } from "../reporter";
+import { SheetView } from "../snapshot";
+import { AmountReader, amountsOf } from "./read/amounts";
+
+/** A total cell that a sum rule checked, remembered for FORMULA-CONST. */
+export interface CheckedTotal {
+  row: number;
+  col: number;
+  hasFormula: boolean;
+  group: string;
+  subject: string;
+  anchor: string;
+}
+
+/**
+ * Everything the rules of one sheet share: the readers and the reporter. A cell gets at most one
+ * sum finding, so a 合计 that breaks both its row and its column identity is reported once.
+ */
+export class SheetChecker {
+  readonly report: Reporter;
+  readonly amounts: AmountReader;
+  readonly totals: CheckedTotal[] = [];
+  // Cells as numbers (row * 16384 + col, Excel's column limit): string keys cost an allocation per probe.
+  private readonly sumFlagged = new Set<number>();
+  private readonly totalSeen = new Set<number>();
+
+  constructor(
+    readonly view: SheetView,
+    readonly ctx: CheckContext,
+  ) {
+    this.amounts = amountsOf(view);
+    this.report = new Reporter(view.name);
+  }
+
+  get findings(): Finding[] {
+    return this.report.findings;
+  }
+
+  hasSumFinding(row: number, col: number): boolean {
+    return this.sumFlagged.has(cellKey(row, col));
+  }
+
+  markSumFinding(row: number, col: number): void {
+    this.sumFlagged.add(cellKey(row, col));
+  }
+
+  recordTotal(total: CheckedTotal): void {
+    const key = cellKey(total.row, total.col);
+    if (this.totalSeen.has(key)) return;
+    this.totalSeen.add(key);
+    this.totals.push(total);
+  }
+}
+
+function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
+}

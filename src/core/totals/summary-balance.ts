@@ -1,0 +1,101 @@
+import { RuleId } from "../catalogue";
+import { SheetChecker } from "./sheet-checker";
+import { stripNumbering } from "./read/labels";
+import { RowInfo, itemRows } from "./read/rows";
+import { checkSum, sumHolds } from "./sum-identity";
+import { SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
+import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
+import { TableLayout } from "./read/table-layout";
+
+/** The item rows of a side above its 本年合计 row. */
+export function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
+  const above = side.rows.filter((r) => r.row < side.yearTotalRow);
+  return itemRows(above, (row) => rowHasValue(ck.amounts, row, side.amountCols));
+}
+
+/** Labelled item rows of a side with no figure yet, at the items' outline level (formula slots). */
+function emptyItemRows(ck: SheetChecker, side: SummarySide, items: RowInfo[]): RowInfo[] {
+  if (items.length === 0) return [];
+  const level = minOf(items, (r) => r.level);
+  const taken = new Set(items.map((r) => r.row));
+  return side.rows.filter(
+    (r) => r.row < side.yearTotalRow && !taken.has(r.row) && r.label !== "" && !r.breakdown && r.rank === 0 && r.level === level && !rowHasValue(ck.amounts, r.row, side.amountCols),
+  );
+}
+
+/** BAL-INCOME, BAL-SPEND, BAL-INCOME-TOTAL, BAL-SPEND-TOTAL and BAL-BALANCE (domain.md §3). */
+export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
+  const incomeOk = checkSide(ck, layout, layout.income, "收入", "BAL-INCOME", "BAL-INCOME-TOTAL");
+  const spendOk = checkSide(ck, layout, layout.spend, "支出", "BAL-SPEND", "BAL-SPEND-TOTAL");
+  // When one side breaks its own identity that finding already explains the imbalance.
+  if (!incomeOk || !spendOk) return;
+  const { income, spend, table } = layout;
+  const both = income.grandTotalRow !== undefined && spend.grandTotalRow !== undefined;
+  const iRow = both ? income.grandTotalRow! : income.yearTotalRow;
+  const sRow = both ? spend.grandTotalRow! : spend.yearTotalRow;
+  const iName = both ? "收入总计" : "本年收入合计";
+  const sName = both ? "支出总计" : "本年支出合计";
+  const sCol = mainColumn(table, spend);
+  checkSum(ck, {
+    rule: "BAL-BALANCE",
+    total: { row: sRow, col: sCol },
+    items: [{ row: iRow, col: mainColumn(table, income) }],
+    subject: sName,
+    itemsPhrase: iName,
+    anchor: `${sName}=${iName}`,
+    group: "bal-balance",
+    skipFormula: true,
+  });
+}
+
+function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, word: "收入" | "支出", yearRule: RuleId, grandRule: RuleId): boolean {
+  const { table } = layout;
+  const multi = side.amountCols.length > 1;
+  const items = sideItems(ck, side);
+  const slots = emptyItemRows(ck, side, items);
+  const hasValue = (row: number) => rowHasValue(ck.amounts, row, side.amountCols);
+  const between = side.grandTotalRow === undefined ? [] : side.rows.filter((r) => r.row > side.yearTotalRow && r.row < side.grandTotalRow!);
+  const adjustments = itemRows(between, hasValue);
+  const adjustmentNames = itemRows(between, () => true)
+    .filter((r) => r.label !== "")
+    .map((r) => stripNumbering(r.label));
+  const yearName = `本年${word}合计`;
+  const grandName = `${word}总计`;
+  let ok = true;
+  for (const col of side.amountCols) {
+    const leaf = columnInfo(table, col)?.leaf ?? "";
+    const suffix = multi ? `（${leaf}）` : "";
+    const yearOk = checkSum(ck, {
+      rule: yearRule,
+      total: { row: side.yearTotalRow, col },
+      items: items.map((r) => ({ row: r.row, col })),
+      slots: slots.map((r) => ({ row: r.row, col })),
+      subject: `${yearName}${suffix}`,
+      itemsPhrase: `各项${word}之和`,
+      anchor: `${yearName}|${leaf}`,
+      group: "bal",
+    });
+    ok = yearOk && ok;
+    if (side.grandTotalRow === undefined) continue;
+    const grand = { row: side.grandTotalRow, col };
+    const adjustCells = adjustments.map((r) => ({ row: r.row, col }));
+    const fromYear = [{ row: side.yearTotalRow, col }, ...adjustCells];
+    // A broken year total must not make a correct grand total look wrong too: one wrong figure,
+    // one finding. The grand total is then judged against the items themselves, and reported only
+    // when it agrees with neither (the year-total finding already explains one that follows it).
+    const fromItems = !yearOk && !sumHolds(ck, grand, fromYear);
+    const names = fromItems ? [`各项${word}`, ...adjustmentNames] : [yearName, ...adjustmentNames];
+    const phrase = fromItems ? (names.length > 1 ? `${names[0]}与${names.slice(1).join("、")}之和` : `各项${word}之和`) : names.length > 1 ? `${names.join("、")}之和` : yearName;
+    ok =
+      checkSum(ck, {
+        rule: grandRule,
+        total: grand,
+        items: fromItems ? [...items.map((r) => ({ row: r.row, col })), ...adjustCells] : fromYear,
+        subject: `${grandName}${suffix}`,
+        itemsPhrase: phrase,
+        anchor: `${grandName}|${leaf}`,
+        group: "bal",
+      }) && ok;
+  }
+  return ok;
+}

@@ -1,0 +1,62 @@
+import { gridSheet } from "../../../src/core/snapshot";
+import { columnTotals } from "../../../src/core/totals/column-totals";
+import { locateTables } from "../../../src/core/totals/read/table-layout";
+import { SheetView } from "../../../src/core/snapshot";
+import { at, check, checkSeed } from "./helpers";
+import { seed001Sheet } from "./seed001-grids";
+
+describe("SUM-COL: column totals from the header tree", () => {
+  it("reads 收入总表: 合计 = 本年收入小计 + 上年结转, 小计 = Σ sources", () => {
+    const [t] = locateTables(new SheetView(seed001Sheet("收入总表")));
+    expect(columnTotals(t)).toEqual([
+      { col: 3, components: [4, 12] },
+      { col: 4, components: [5, 6, 7, 8, 9, 10, 11] },
+    ]);
+  });
+
+  it("reads the same header without merges (group heading in its first column only)", () => {
+    const s = seed001Sheet("收入总表");
+    const [t] = locateTables(new SheetView({ ...s, merges: [] }));
+    expect(columnTotals(t)).toEqual([
+      { col: 3, components: [4, 12] },
+      { col: 4, components: [5, 6, 7, 8, 9, 10, 11] },
+    ]);
+  });
+
+  it("reads 合计 under a group heading (三公: 资金性质/合计)", () => {
+    const [t] = locateTables(new SheetView(seed001Sheet("三公经费支出表")));
+    expect(columnTotals(t)).toEqual([{ col: 2, components: [3, 4, 5] }]);
+  });
+
+  it("reports 合计 ≠ 本年收入 + 上年结转 at the exact cell", () => {
+    const f = checkSeed("收入总表", { edits: { M7: 10, M8: 10, M9: 10, M6: 10 } });
+    const hit = at(f, "D7", "SUM-COL");
+    expect(hit).toHaveLength(1);
+    expect(hit[0].related).toEqual(["E7", "M7"]);
+    expect(hit[0].message).toBe("208 社会保障和就业支出 的合计 1060.41 与小计、上年结转之和 1070.41 不一致，相差 10.00（万元）");
+  });
+
+  it("reports 小计 ≠ Σ sources", () => {
+    const f = checkSeed("收入总表", { edits: { F9: 391.0 } });
+    const hit = at(f, "E9", "SUM-COL");
+    expect(hit).toHaveLength(1);
+    expect(hit[0].related).toEqual(["F9", "G9", "H9", "I9", "J9", "K9", "L9"]);
+  });
+
+  it("reports 合计 ≠ 基本支出 + 项目支出 + … in 支出总表", () => {
+    const f = checkSeed("支出总表", { edits: { E14: 990.0 } });
+    expect(at(f, "D14", "SUM-COL")).toHaveLength(1);
+    expect(at(f, "D14", "SUM-COL")[0].message).toContain("基本支出、项目支出、经营支出 等 5 列之和 990.00");
+    expect(at(f, "E13", "CODE-TREE")).toHaveLength(1);
+  });
+
+  it("takes components before a 合计 placed last", () => {
+    const rows = [
+      ["项目", "基本支出", "项目支出", "合计"],
+      ["一、甲", 1, 2, 3],
+      ["二、乙", 4, 5, 10],
+    ];
+    const f = check([gridSheet("表", rows)]);
+    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-COL@D3"]);
+  });
+});
