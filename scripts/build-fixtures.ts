@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const blocks = parseBlocks001(seed001);
   const stacked = layoutBlocks("绩效目标表", blocks);
   await write(join(FIXTURES, "seed001-indicators.xlsx"), [stacked.spec], {
-    description: `种子 001 的全部 ${blocks.length} 个项目绩效目标表，按原表样式纵向堆叠；真实问题按 domain.md 列出（另含指标值重复指标名的全部行）`,
+    description: `种子 001 的全部 ${blocks.length} 个项目绩效目标表，按原表样式纵向堆叠；真实问题按 docs/domain.md 列出（另含指标值重复指标名的全部行）`,
     clean: false,
     defects: realIndicatorDefects(stacked.spec, stacked.places),
   });

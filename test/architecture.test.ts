@@ -24,6 +24,19 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("keeps src/xlsx browser-safe: bytes in and out, no Node module or global (a Web Worker imports it)", () => {
+    const offenders: string[] = [];
+    for (const file of sources(join(root, "src/xlsx"))) {
+      const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+      for (const spec of imports(file)) {
+        const allowed = spec === "exceljs" || spec === "jszip" || spec.startsWith("./") || spec.startsWith("../core/") || spec === "../excel/mark-layout";
+        if (!allowed) offenders.push(`${relative(root, file)}: ${spec}`);
+      }
+      if (/\bBuffer\b|\bprocess\.|\brequire\(|__dirname|\b(Excel|Office)\.\w/.test(text)) offenders.push(`${relative(root, file)}: Node or host global`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("keeps Excel.run out of the task pane: it only gets the gateway", () => {
     const offenders = sources(join(root, "src/taskpane")).filter((file) => /Excel\.run|context\.sync/.test(readFileSync(file, "utf8")));
     expect(offenders.map((f) => relative(root, f))).toEqual([]);

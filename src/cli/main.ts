@@ -82,6 +82,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     }
   }
   let failed = 0;
+  let unwritten = false;
   let anyError = false;
   const jsonFiles: JsonReport["files"] = [];
   const totals = { error: 0, warning: 0, info: 0 };
@@ -113,10 +114,8 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     else io.out(formatTextReport(file, result, read.notes) + "\n");
     if (options.json) for (const note of read.notes) io.err(note);
 
-    if (options.annotate) {
-      const code = await writeAnnotated(bytes, result.findings, options.annotate, at(options.annotate), io);
-      if (code !== EXIT_OK) return code;
-    }
+    // The report is printed even when the copy cannot be written; the exit code says it failed.
+    if (options.annotate && (await writeAnnotated(bytes, result.findings, options.annotate, at(options.annotate), io)) !== EXIT_OK) unwritten = true;
   }
 
   const checked = options.files.length - failed;
@@ -126,7 +125,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
   } else if (options.files.length > 1) {
     io.out(formatTotalLine(checked, failed, totals));
   }
-  if (failed) return EXIT_BAD_INPUT;
+  if (failed || unwritten) return EXIT_BAD_INPUT;
   return anyError ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -187,7 +186,14 @@ export function main(): void {
     if (e.code === "EPIPE") stdoutOpen = false;
   });
   const out = (t: string) => {
-    if (stdoutOpen) process.stdout.write(t + "\n");
+    if (!stdoutOpen) return;
+    try {
+      // Writes to a pipe are synchronous on Linux, so a closed reader can also throw right here.
+      process.stdout.write(t + "\n");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EPIPE") throw e;
+      stdoutOpen = false;
+    }
   };
   process.on("uncaughtException", (e) => {
     if ((e as NodeJS.ErrnoException).code === "EPIPE") return;

@@ -4,13 +4,29 @@ import { SEVERITY_LABEL, Severity } from "../core/finding";
 /** `--rules --json` (version 1). Field names and order are fixed: other tools read them. */
 export interface JsonRules {
   version: 1;
-  rules: { id: string; severity: Severity; title: string; help: string; module: string; fix: string | null; example: RuleExample }[];
+  rules: {
+    id: string;
+    severity: Severity;
+    title: string;
+    help: string;
+    module: string;
+    fix: string | null;
+    example: RuleExample;
+  }[];
 }
 
 export function rulesJson(rules: readonly RuleInfo[] = RULES): JsonRules {
   return {
     version: 1,
-    rules: rules.map((r) => ({ id: r.id, severity: r.severity, title: r.title, help: r.help, module: r.module, fix: r.fix, example: r.example })),
+    rules: rules.map((r) => ({
+      id: r.id,
+      severity: r.severity,
+      title: r.title,
+      help: r.help,
+      module: r.module,
+      fix: r.fix,
+      example: r.example,
+    })),
   };
 }
 
@@ -23,6 +39,7 @@ export function howToFix(rule: RuleInfo): string {
 export function rulesTable(rules: readonly RuleInfo[] = RULES): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const lines = ["| id | default severity | 说明 | 怎么改 |", "|---|---|---|---|"];
-  for (const r of rules) lines.push(`| \`${r.id}\` | ${r.severity} ${SEVERITY_LABEL[r.severity]} | ${cell(r.title)} | ${cell(howToFix(r))} |`);
+  for (const r of rules)
+    lines.push(`| \`${r.id}\` | ${r.severity} ${SEVERITY_LABEL[r.severity]} | ${cell(r.title)} | ${cell(howToFix(r))} |`);
   return lines.join("\n");
 }

@@ -79,7 +79,7 @@ export function formatAmount(value: Decimal): string {
 
 export type Tolerance = "exact" | "rounding" | "beyond";
 
-/** Classifies a difference against the rounding band (domain.md §2). */
+/** Classifies a difference against the rounding band (docs/domain.md §2). */
 export function compareWithBand(expected: Decimal, actual: Decimal, band: Decimal): { tolerance: Tolerance; difference: Decimal } {
   const difference = actual.minus(expected);
   const abs = difference.abs();

@@ -2,7 +2,7 @@ import { SheetView } from "./snapshot";
 
 export type SheetKind = "summary" | "indicators" | "other";
 
-/** Standard budget tables that the cross-table checks (domain.md §5) know. */
+/** Standard budget tables that the cross-table checks (docs/domain.md §5) know. */
 export type StandardTable =
   | "收支总表"
   | "收入总表"

@@ -14,12 +14,13 @@ export interface OccupiedCell {
 
 /** A sheet with more cells holding content than this is not checked (named in a note instead). */
 export const MAX_CONTENT_CELLS = 2_000_000;
-/** The collapsed grid the rules walk is bounded too, for content scattered far apart. */
-export const MAX_GRID_CELLS = 20_000_000;
+/** The collapsed grid the rules walk is bounded too, for content scattered far apart (the add-in reads at most as many). */
+export const MAX_GRID_CELLS = 5_000_000;
 /** A run of empty rows or columns longer than this keeps only this many: rules still see a gap. */
 export const KEPT_GAP = 10;
 
-export type CompactResult = { snapshot: SheetSnapshot } | { tooLarge: { cells: number } };
+/** `scattered`: few cells, but spread so far apart that even with gaps collapsed the grid is too large. */
+export type CompactResult = { snapshot: SheetSnapshot } | { tooLarge: { cells: number; scattered?: boolean } };
 
 /**
  * Builds a snapshot sized by the cells that hold something, not by the used-range rectangle: long
@@ -27,8 +28,8 @@ export type CompactResult = { snapshot: SheetSnapshot } | { tooLarge: { cells: n
  * to the real cells. A sheet without such runs gets a plain snapshot, identical to a dense read.
  * Merge corners count as occupied so that merges map exactly.
  */
-export function compactSheet(name: string, cells: OccupiedCell[], merges: RectRef[]): CompactResult {
-  if (cells.length > MAX_CONTENT_CELLS) return { tooLarge: { cells: cells.length } };
+export function compactSheet(name: string, cells: OccupiedCell[], merges: RectRef[], maxContent = MAX_CONTENT_CELLS): CompactResult {
+  if (cells.length > maxContent) return { tooLarge: { cells: cells.length } };
   const rowSet = new Set<number>();
   const colSet = new Set<number>();
   for (const c of cells) {
@@ -49,7 +50,7 @@ export function compactSheet(name: string, cells: OccupiedCell[], merges: RectRe
     cols = keptIndexes(occupiedCols, gap);
     if (rows.length * cols.length <= MAX_GRID_CELLS) break;
   }
-  if (rows.length * cols.length > MAX_GRID_CELLS) return { tooLarge: { cells: cells.length } };
+  if (rows.length * cols.length > MAX_GRID_CELLS) return { tooLarge: { cells: cells.length, scattered: true } };
 
   const origin = { row: rows[0], col: cols[0] };
   const rowsCollapsed = rows[rows.length - 1] - rows[0] + 1 !== rows.length;

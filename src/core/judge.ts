@@ -27,7 +27,7 @@ export interface Judgement {
 
 /**
  * The one judge of identities: exact → null (nothing to report); a gap within the band → info, as
- * a likely rounding difference (domain.md §2); beyond it → the rule's catalogue severity.
+ * a likely rounding difference (docs/domain.md §2); beyond it → the rule's catalogue severity (§7).
  */
 export function judgeIdentity(identity: Identity, band: Decimal, unit: MoneyUnit): Judgement | null {
   const { rule, subject, actual, expectedPhrase, expected } = identity;

@@ -9,7 +9,11 @@ import { SheetView } from "./snapshot";
 /** A rule tripped over the sheet's layout; the other sheets are still checked. */
 export function reportUnreadableSheet(report: Reporter): void {
   const name = report.sheet;
-  report.add({ rule: "LAYOUT-UNKNOWN", cell: "A1", message: `无法解析工作表「${name}」的结构，未完成检查，请确认它是标准的预算表格式` });
+  report.add({
+    rule: "LAYOUT-UNKNOWN",
+    cell: "A1",
+    message: `无法解析工作表「${name}」的结构，未完成检查，请确认它是标准的预算表格式`,
+  });
 }
 
 /** A sheet named like a 收支总表 without the two side-by-side year totals. */
@@ -21,7 +25,7 @@ export function reportNoSummaryTotals(report: Reporter, view: SheetView): void {
   });
 }
 
-/** domain.md §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed. */
+/** docs/domain.md §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed. */
 export function reportNoIndicatorHeader(report: Reporter, view: SheetView): void {
   report.add({
     rule: "LAYOUT-UNKNOWN",

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 
-/** The rounding band when none is set, in each table's own unit (domain.md §2). */
+/** The rounding band when none is set, in each table's own unit (docs/domain.md §2). */
 export const DEFAULT_TOLERANCE = "0.01";
 
 /** A non-negative decimal written plainly: 0, 0.01, .5, 12.5 (no sign, exponent, separators or full-width digits). */

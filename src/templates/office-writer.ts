@@ -67,6 +67,8 @@ export async function appendProjectBlock(context: Excel.RequestContext, options:
   sheet.load("name");
   const used = sheet.getUsedRange(true);
   used.load("values,rowIndex,rowCount,columnIndex");
+  // A navigation property hands back a proxy; nothing is read from it before the sync below.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const protection = sheet.protection;
   protection.load("protected,options");
   await context.sync();

@@ -5,10 +5,11 @@ import { planMarks } from "../excel/mark-layout";
 import { asBytes } from "./errors";
 import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
 import { addCopyMarker, hasCopyMarker } from "./marker";
-import { addNotes, commentedCells } from "./notes";
+import { addNotes, commentedCells, removeOwnNotes } from "./notes";
 import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
 import { addResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
+import { MalformedPartError } from "./xml";
 
 export { AnnotateError } from "./package";
 export { COPY_MARKER_NAMESPACE } from "./marker";
@@ -51,7 +52,7 @@ export async function annotateWorkbookBytes(data: Uint8Array | ArrayBuffer, find
   try {
     return await patch(pkg, findings);
   } catch (e) {
-    if (e instanceof AnnotateError) throw e;
+    if (!(e instanceof MalformedPartError)) throw e;
     throw new AnnotateError("工作簿的内部结构不符合预期，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试");
   }
 }
@@ -67,6 +68,8 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
 
   let marked = 0;
   let notes = 0;
+  // In an earlier copy of ours, our own notes are replaced along with the marks.
+  const earlierCopy = await hasCopyMarker(pkg.zip);
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const sheetPlan = plan.filter((p) => p.sheet === sheet.name);
@@ -79,6 +82,7 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
 
     const byCell = new Map<string, Finding[]>();
     for (const f of targets) if (f.sheet === sheet.name) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
+    if (earlierCopy) await removeOwnNotes(pkg, sheet.part, xml);
     const taken = await commentedCells(pkg, sheet.part);
     const wanted = new Map([...byCell].filter(([cell]) => !taken.has(cell)).map(([cell, list]) => [cell, noteText(list)]));
     const withNotes = await addNotes(pkg, { sheetPart: sheet.part, sheetXml: xml, notes: wanted });

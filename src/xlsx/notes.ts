@@ -1,7 +1,7 @@
-import { parseA1 } from "../core/address";
+import { parseA1, toA1 } from "../core/address";
 import { CONTENT_TYPE, NS_RELATIONSHIPS, PackageText, REL, insertBeforeRootEnd } from "./package";
 import { insertChild, parseWorksheet } from "./sheet-order";
-import { allTags, attr, escapeXml, nsPrefix, scanRoot, splice, xmlSafe } from "./xml";
+import { allTags, attr, escapeXml, MalformedPartError, nsPrefix, scanRoot, splice, xmlSafe } from "./xml";
 
 /** The author our notes carry, so a reader sees where they came from. */
 export const NOTE_AUTHOR = "预算表检查";
@@ -29,6 +29,52 @@ export async function commentedCells(pkg: PackageText, sheetPart: string): Promi
     }
   }
   return cells;
+}
+
+const cellOf = (ref: string) => ref.replace(/\$/g, "").toUpperCase();
+
+/** Author indexes in a comments part whose name is ours. */
+function ownAuthorIds(comments: string): Set<string> {
+  const authors = /<(?:\w+:)?authors\s*>([\s\S]*?)<\/(?:\w+:)?authors>/.exec(comments)?.[1] ?? "";
+  const names = [...authors.matchAll(/<(?:\w+:)?author\s*(?:\/>|>([\s\S]*?)<\/(?:\w+:)?author>)/g)].map((m) => m[1] ?? "");
+  return new Set(names.flatMap((n, i) => (n === escapeXml(NOTE_AUTHOR) ? [String(i)] : [])));
+}
+
+/**
+ * In an earlier copy of ours, removes the notes this tool added (its author) and their VML
+ * shapes, so a new run replaces them instead of keeping stale messages. Returns how many.
+ */
+export async function removeOwnNotes(pkg: PackageText, sheetPart: string, sheetXml: string): Promise<number> {
+  const rels = await pkg.relationships(sheetPart);
+  const commentsRel = rels.find((r) => r.type === REL.comments && !r.external);
+  const comments = commentsRel ? await pkg.read(commentsRel.part) : null;
+  if (!commentsRel || !comments) return 0;
+  const own = ownAuthorIds(comments);
+  if (own.size === 0) return 0;
+  const removed = new Set<string>();
+  const kept = comments.replace(/<(\w+:)?comment\s((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>[\s\S]*?<\/\1?comment>)/g, (whole, _p, attrs: string) => {
+    if (!own.has(attr(attrs, "authorId") ?? "")) return whole;
+    removed.add(cellOf(attr(attrs, "ref") ?? ""));
+    return "";
+  });
+  if (removed.size === 0) return 0;
+  pkg.write(commentsRel.part, kept);
+  const legacy = parseWorksheet(sheetXml).children.find((c) => c.local === "legacyDrawing");
+  const legacyId = legacy ? (/\s[\w]+:id\s*=\s*"([^"]*)"/.exec(` ${legacy.attrs}`)?.[1] ?? "") : "";
+  const vmlRel = rels.find((r) => r.id === legacyId && !r.external);
+  const vml = vmlRel ? await pkg.read(vmlRel.part) : null;
+  if (vmlRel && vml) {
+    pkg.write(
+      vmlRel.part,
+      vml.replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (shape) => {
+        const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+        const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+        if (!/ObjectType="Note"/.test(shape) || row === undefined || col === undefined) return shape;
+        return removed.has(toA1(Number(row), Number(col))) ? "" : shape;
+      }),
+    );
+  }
+  return removed.size;
 }
 
 /**
@@ -109,7 +155,7 @@ function insertIntoElement(xml: string, el: { name: string; start: number; end: 
 /** VML idmap blocks already used in the package: each drawing owns shape ids 1024·n … 1024·n+1023. */
 async function freeIdmap(pkg: PackageText): Promise<number> {
   let max = 0;
-  for (const name of Object.keys(pkg.zip.files)) {
+  for (const name of pkg.partNames()) {
     if (!name.toLowerCase().endsWith(".vml")) continue;
     const text = (await pkg.read(name)) ?? "";
     for (const m of text.matchAll(/idmap[^>]*data="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
@@ -145,6 +191,6 @@ function appendShapes(vml: string, cells: string[]): string {
     })
     .join("");
   const end = out.lastIndexOf("</xml>");
-  if (end < 0) throw new Error("VML without </xml>");
+  if (end < 0) throw new MalformedPartError("VML without </xml>");
   return splice(out, end, 0, shapes);
 }

@@ -70,15 +70,16 @@ export class PackageText {
 
   constructor(readonly zip: JSZip) {}
 
-  has(part: string): boolean {
-    return this.cache.has(part) || this.zip.file(part) !== null;
-  }
-
   async read(part: string): Promise<string | null> {
     if (this.cache.has(part)) return this.cache.get(part)!;
     const file = this.zip.file(part);
     if (!file) return null;
-    const text = await file.async("string");
+    let text: string;
+    try {
+      text = await file.async("string");
+    } catch {
+      throw new AnnotateError(`工作簿中的部件 ${part} 已损坏，无法写出标注副本；请在 Excel 中打开并另存为 .xlsx 后重试`);
+    }
     this.cache.set(part, text);
     return text;
   }
@@ -92,6 +93,11 @@ export class PackageText {
   write(part: string, text: string): void {
     this.cache.set(part, text);
     this.changed.add(part);
+  }
+
+  /** Every part name, including parts written in this session. */
+  partNames(): string[] {
+    return [...new Set([...Object.keys(this.zip.files).filter((n) => !this.zip.files[n].dir), ...this.cache.keys()])];
   }
 
   /** A part name not yet in the package: prefix + n + suffix. */

@@ -7,6 +7,8 @@ import { WorkbookReadError, asBytes, corruptError, sniffWorkbookBytes } from "./
 export interface ReadOptions {
   /** Check hidden and very hidden sheets too; by default they are skipped and named, as in the add-in. */
   includeHidden?: boolean;
+  /** The per-sheet limit of cells with content; default MAX_CONTENT_CELLS (tests lower it). */
+  maxContentCells?: number;
 }
 
 export interface WorkbookRead {
@@ -15,7 +17,7 @@ export interface WorkbookRead {
   /** Hidden sheets that were skipped (empty with includeHidden). */
   hidden: string[];
   /** Sheets skipped for holding more than MAX_CONTENT_CELLS cells with content. */
-  tooLarge: { name: string; cells: number }[];
+  tooLarge: { name: string; cells: number; scattered?: boolean }[];
   /** One Chinese sentence per skipped group, for the report. */
   notes: string[];
 }
@@ -32,7 +34,7 @@ export async function readWorkbookBytes(data: Uint8Array | ArrayBuffer, label = 
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings want its own Buffer alias; it unzips any Uint8Array at run time.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch {
     throw corruptError(label);
   }
@@ -40,18 +42,23 @@ export async function readWorkbookBytes(data: Uint8Array | ArrayBuffer, label = 
     throw new WorkbookReadError("corrupt", `工作簿中没有工作表：${label}`);
   }
   const out: WorkbookRead = { snapshots: [], hidden: [], tooLarge: [], notes: [] };
+  const limit = options.maxContentCells ?? MAX_CONTENT_CELLS;
   for (const ws of workbook.worksheets) {
     if (!options.includeHidden && ws.state !== "visible") {
       out.hidden.push(ws.name);
       continue;
     }
-    const result = worksheetToSnapshot(ws);
-    if ("tooLarge" in result) out.tooLarge.push({ name: ws.name, cells: result.tooLarge.cells });
+    const result = worksheetToSnapshot(ws, limit);
+    if ("tooLarge" in result) out.tooLarge.push({ name: ws.name, ...result.tooLarge });
     else out.snapshots.push(result.snapshot);
   }
   if (out.hidden.length) out.notes.push(`隐藏的工作表未检查：${out.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
   for (const t of out.tooLarge) {
-    out.notes.push(`工作表「${t.name}」有 ${t.cells.toLocaleString("en-US")} 个非空单元格，超过可检查的上限 ${MAX_CONTENT_CELLS.toLocaleString("en-US")} 个，未检查；其他工作表照常检查。`);
+    if (t.scattered) {
+      out.notes.push(`工作表「${t.name}」的 ${t.cells.toLocaleString("en-US")} 个非空单元格分散在极大的范围内，无法检查，已跳过；请删除表格以外的零散内容后重试。`);
+      continue;
+    }
+    out.notes.push(`工作表「${t.name}」有 ${t.cells.toLocaleString("en-US")} 个非空单元格，超过可检查的上限 ${limit.toLocaleString("en-US")} 个，未检查；其他工作表照常检查。`);
   }
   return out;
 }
@@ -69,7 +76,7 @@ interface ExcelRange {
 }
 
 /** One worksheet as a snapshot sized by its content (see compactSheet), or too large to check. */
-export function worksheetToSnapshot(ws: ExcelJS.Worksheet): ReturnType<typeof compactSheet> {
+export function worksheetToSnapshot(ws: ExcelJS.Worksheet, limit = MAX_CONTENT_CELLS): ReturnType<typeof compactSheet> {
   const merges = readMerges(ws);
   const cells: OccupiedCell[] = [];
   let tooMany = false;
@@ -92,10 +99,10 @@ export function worksheetToSnapshot(ws: ExcelJS.Worksheet): ReturnType<typeof co
       const text = isDate && typeof value === "number" ? serialToIso(value) : displayText(value, fmt);
       cells.push({ row: rowNumber - 1, col: colNumber - 1, value, text, formula, numberFormat: fmt });
     });
-    if (cells.length > MAX_CONTENT_CELLS) tooMany = true;
+    if (cells.length > limit) tooMany = true;
   });
   if (tooMany) return { tooLarge: { cells: countCells(ws) } };
-  return compactSheet(ws.name, cells, merges);
+  return compactSheet(ws.name, cells, merges, limit);
 }
 
 function countCells(ws: ExcelJS.Worksheet): number {

@@ -2,7 +2,7 @@ import { columnLetters } from "../core/address";
 import { Finding } from "../core/finding";
 import { RESULT_COLUMNS, RESULT_SHEET_NAME, resultRows } from "../core/results-table";
 import { CONTENT_TYPE, NS_RELATIONSHIPS, PackageText, REL } from "./package";
-import { escapeXml, nsPrefix, prefixOf, scanRoot, splice, xmlSafe } from "./xml";
+import { escapeXml, MalformedPartError, nsPrefix, prefixOf, scanRoot, splice, xmlSafe } from "./xml";
 
 const WIDTHS = [16, 10, 10, 22, 70, 14, 14, 14];
 
@@ -13,7 +13,10 @@ export function freeSheetName(taken: string[], base = RESULT_SHEET_NAME): string
   for (let n = 2; ; n++) if (!lower.has(`${base} (${n})`.toLowerCase())) return `${base} (${n})`;
 }
 
-const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(xmlSafe(text))}</t></is></c>`;
+/** Excel holds 32,767 characters in a cell. */
+const MAX_CELL_CHARS = 32_000;
+const fit = (text: string) => (text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}…` : text);
+const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(xmlSafe(fit(text)))}</t></is></c>`;
 
 /** Exact decimals up to 15 significant digits are stored as numbers (so they sort and add); others as text. */
 function numberCell(ref: string, text: string): string {
@@ -59,7 +62,7 @@ export async function addResultsSheet(pkg: PackageText, workbookPart: string, sh
   const ids = [...xml.matchAll(/<(?:\w+:)?sheet\s[^>]*?sheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const { root, children } = scanRoot(xml);
   const sheets = children.find((c) => c.local === "sheets");
-  if (!sheets || xml.slice(sheets.start, sheets.end).endsWith("/>")) throw new Error("workbook without sheets");
+  if (!sheets || xml.slice(sheets.start, sheets.end).endsWith("/>")) throw new MalformedPartError("workbook without sheets");
   const p = prefixOf(sheets);
   const r = nsPrefix(root.attrs, NS_RELATIONSHIPS);
   const id = r ? `${r}:id="${rid}"` : `xmlns:r="${NS_RELATIONSHIPS}" r:id="${rid}"`;

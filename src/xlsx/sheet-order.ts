@@ -1,4 +1,4 @@
-import { XmlElement, prefixOf, scanRoot, splice } from "./xml";
+import { MalformedPartError, prefixOf, scanRoot, splice, XmlElement } from "./xml";
 
 /** CT_Worksheet's children in schema order (ECMA-376 Part 1, sml.xsd). */
 export const WORKSHEET_ORDER = [
@@ -39,7 +39,7 @@ export interface WorksheetXml {
 
 export function parseWorksheet(xml: string): WorksheetXml & { children: XmlElement[] } {
   const { root, children } = scanRoot(xml);
-  if (root.local !== "worksheet") throw new Error(`root is ${root.name}`);
+  if (root.local !== "worksheet") throw new MalformedPartError(`root is ${root.name}`);
   return { xml, prefix: prefixOf(root), children };
 }
 
@@ -50,7 +50,7 @@ export function insertChild(xml: string, child: WorksheetChild, fragment: string
   const r = ranks(xml, children);
   const before = children.findIndex((_, i) => r[i] > want);
   if (before >= 0) return splice(xml, children[before].start, 0, fragment);
-  if (xml.slice(0, root.end).endsWith("/>")) throw new Error("empty worksheet root");
+  if (xml.slice(0, root.end).endsWith("/>")) throw new MalformedPartError("empty worksheet root");
   return splice(xml, xml.lastIndexOf("</", root.end - 1), 0, fragment);
 }
 

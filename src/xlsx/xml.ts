@@ -6,6 +6,8 @@ export function escapeXml(text: string): string {
 
 /** Drops characters XML 1.0 cannot hold (control characters, lone surrogates). */
 export function xmlSafe(text: string): string {
+  // Matching control characters is the point here.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
 }
 
@@ -14,6 +16,14 @@ export function unescapeXml(text: string): string {
     if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e]!;
   });
+}
+
+/** A part whose markup is not what a package part must be: an input problem, not a bug. */
+export class MalformedPartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MalformedPartError";
+  }
 }
 
 export interface XmlElement {
@@ -30,6 +40,12 @@ export interface XmlElement {
 
 const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>|<(\/?)([^\s/>!?]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
+/**
+ * Children whose content the patcher never looks into, skipped in one search for their end tag:
+ * a sheet's cell data is most of its text and cannot nest another sheetData.
+ */
+const OPAQUE = new Set(["sheetData"]);
+
 /** The root element and its direct children, with their offsets. Throws on unbalanced markup. */
 export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[] } {
   TOKEN.lastIndex = 0;
@@ -44,7 +60,7 @@ export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[
     if (closing) {
       depth--;
       if (depth === 1 && open) {
-        if (open.name !== name) throw new Error(`mismatched </${name}>`);
+        if (open.name !== name) throw new MalformedPartError(`mismatched </${name}>`);
         open.end = m.index + whole.length;
         children.push(open);
         open = null;
@@ -52,19 +68,26 @@ export function scanRoot(xml: string): { root: XmlElement; children: XmlElement[
         root.end = m.index + whole.length;
         return { root, children };
       }
-      if (depth < 0) throw new Error("unbalanced XML");
+      if (depth < 0) throw new MalformedPartError("unbalanced XML");
       continue;
     }
     const el: XmlElement = { name, local, start: m.index, end: m.index + whole.length, attrs };
     if (depth === 0) root = el;
     else if (depth === 1) {
       if (selfClosing) children.push(el);
-      else open = el;
+      else if (OPAQUE.has(local)) {
+        const close = xml.indexOf(`</${name}>`, TOKEN.lastIndex);
+        if (close < 0) throw new MalformedPartError(`unterminated <${name}>`);
+        el.end = close + name.length + 3;
+        children.push(el);
+        TOKEN.lastIndex = el.end;
+        continue;
+      } else open = el;
     }
     if (!selfClosing) depth++;
     else if (depth === 0) return { root: el, children };
   }
-  throw new Error("unterminated XML");
+  throw new MalformedPartError("unterminated XML");
 }
 
 /** The prefix (with its colon) an element is written with: "" or "x:". */

@@ -14,20 +14,26 @@ async function findingsOf(id: (typeof RULES)[number]["id"]) {
 const OTHER: Record<Severity, Severity> = { error: "warning", warning: "info", info: "error" };
 
 describe("catalogue examples", () => {
-  it.each(RULES.map((r) => [r.id, r] as const))("%s fires at its example's cell, with the catalogue's severity", async (id, rule) => {
-    expect(rule.example.sheets.map((s) => s.name)).toContain(rule.example.sheet);
-    const hits = await findingsOf(id);
-    expect(hits.map((f) => [f.rule, f.cell, f.severity])).toEqual([[id, rule.example.cell, rule.severity]]);
-  });
+  it.each(RULES.map((r) => [r.id, r] as const))(
+    "%s fires at its example's cell, with the catalogue's severity",
+    async (id, rule) => {
+      expect(rule.example.sheets.map((s) => s.name)).toContain(rule.example.sheet);
+      const hits = await findingsOf(id);
+      expect(hits.map((f) => [f.rule, f.cell, f.severity])).toEqual([[id, rule.example.cell, rule.severity]]);
+    },
+  );
 
-  it.each(RULES.map((r) => [r.id] as const))("%s takes its severity from the catalogue: change the entry and the finding follows", async (id) => {
-    const entry = ruleById(id);
-    const saved = entry.severity;
-    entry.severity = OTHER[saved];
-    try {
-      expect((await findingsOf(id)).map((f) => f.severity)).toEqual([OTHER[saved]]);
-    } finally {
-      entry.severity = saved;
-    }
-  });
+  it.each(RULES.map((r) => [r.id] as const))(
+    "%s takes its severity from the catalogue: change the entry and the finding follows",
+    async (id) => {
+      const entry = ruleById(id);
+      const saved = entry.severity;
+      entry.severity = OTHER[saved];
+      try {
+        expect((await findingsOf(id)).map((f) => f.severity)).toEqual([OTHER[saved]]);
+      } finally {
+        entry.severity = saved;
+      }
+    },
+  );
 });

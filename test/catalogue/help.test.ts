@@ -13,7 +13,18 @@ describe("catalogue help and fixes", () => {
 
   it("offers a one-click fix exactly for text numbers, typed totals, full-width signs and fraction percentages", () => {
     const fixable = RULES.filter((r) => r.fix !== null).map((r) => r.id);
-    expect(fixable).toEqual(["BAL-INCOME", "BAL-SPEND", "BAL-INCOME-TOTAL", "BAL-SPEND-TOTAL", "SUM-ROW", "SUM-COL", "CODE-TREE", "CELL-TEXTNUM", "IND-FRACTION-PERCENT", "IND-FULLWIDTH"]);
+    expect(fixable).toEqual([
+      "BAL-INCOME",
+      "BAL-SPEND",
+      "BAL-INCOME-TOTAL",
+      "BAL-SPEND-TOTAL",
+      "SUM-ROW",
+      "SUM-COL",
+      "CODE-TREE",
+      "CELL-TEXTNUM",
+      "IND-FRACTION-PERCENT",
+      "IND-FULLWIDTH",
+    ]);
     for (const r of RULES) if (r.fix !== null) expect(r.fix).toMatch(/^[^。]*[\u4e00-\u9fff][^。]*$/);
   });
 });

@@ -30,14 +30,19 @@ describe("rule catalogue as the index", () => {
     for (const rule of RULES) {
       expect(existsSync(join(root, rule.module))).toBe(true);
       const file = code.find((f) => f.path === rule.module);
-      expect({ rule: rule.id, raised: file ? raisedIds(file.text).includes(rule.id) : false }).toEqual({ rule: rule.id, raised: true });
+      expect({ rule: rule.id, raised: file ? raisedIds(file.text).includes(rule.id) : false }).toEqual({
+        rule: rule.id,
+        raised: true,
+      });
     }
   });
 
   it("fails when a rule id is raised outside its catalogue module", () => {
     const offenders: string[] = [];
     const moduleOf = new Map(RULES.map((r) => [r.id, r.module]));
-    for (const file of code) for (const id of raisedIds(file.text)) if (moduleOf.get(id) !== file.path) offenders.push(`${file.path}: ${id} (catalogue: ${moduleOf.get(id)})`);
+    for (const file of code)
+      for (const id of raisedIds(file.text))
+        if (moduleOf.get(id) !== file.path) offenders.push(`${file.path}: ${id} (catalogue: ${moduleOf.get(id)})`);
     expect(offenders).toEqual([]);
   });
 
@@ -56,7 +61,9 @@ describe("rule catalogue as the index", () => {
     expect(WRITES_SEVERITY.test(`return { kind: "error", code }`)).toBe(false);
     // Only the catalogue, the judge (the band makes a finding info) and the Severity type itself name a severity.
     const allowed = new Set(["src/core/judge.ts", "src/core/finding.ts"]);
-    const offenders = code.filter((f) => f.path.startsWith("src/core/") && !allowed.has(f.path) && WRITES_SEVERITY.test(f.text)).map((f) => f.path);
+    const offenders = code
+      .filter((f) => f.path.startsWith("src/core/") && !allowed.has(f.path) && WRITES_SEVERITY.test(f.text))
+      .map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 });

@@ -44,7 +44,10 @@ describe("budget-check --rules", () => {
       const file = path.join(dir, `${id}.xlsx`);
       writeFileSync(file, await exampleToXlsx(rule.example));
       const report = JSON.parse((await runCli([file, "--json"])).out);
-      const hits = report.files[0].findings.filter((f: { rule: string; sheet: string; cell: string }) => f.rule === id && f.sheet === rule.example.sheet && f.cell === rule.example.cell);
+      const hits = report.files[0].findings.filter(
+        (f: { rule: string; sheet: string; cell: string }) =>
+          f.rule === id && f.sheet === rule.example.sheet && f.cell === rule.example.cell,
+      );
       expect(hits).toHaveLength(1);
     }
   });

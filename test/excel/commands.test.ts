@@ -89,6 +89,8 @@ describe("ribbon command 检查本表", () => {
     const g = globalThis as { Office?: unknown };
     g.Office = fake.Office;
     try {
+      // The module registers its action when loaded: load it afresh, with the fake Office in place.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       jest.isolateModules(() => require("../../src/commands/commands"));
       expect([...fake.actions.keys()]).toEqual(["checkActiveSheet"]);
     } finally {

@@ -143,7 +143,7 @@ describe("a sheet protected with a password", () => {
   });
 
   it("does not unprotect a protected sheet that has nothing to mark or clear", async () => {
-    const { fake, gateway } = setup([{ name: "有密码", rows: ledgerRows(5), protected: true, password: "pw" }, { name: "表二", rows: ledgerRows(5) }]);
+    const { gateway } = setup([{ name: "有密码", rows: ledgerRows(5), protected: true, password: "pw" }, { name: "表二", rows: ledgerRows(5) }]);
     expect(await gateway.paint([finding("表二", "B9")], ["有密码", "表二"])).toEqual({ count: 1, problems: [] });
     expect(await gateway.clearMarks()).toEqual({ count: 1, problems: [] });
   });

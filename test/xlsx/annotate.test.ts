@@ -89,6 +89,18 @@ describe("the annotated copy keeps the whole workbook", () => {
     const sheet = rich.get("xl/worksheets/sheet1.xml")!.toString();
     expect(sheet).toContain("x14:dataValidations");
     expect(sheet).toContain('type="dataBar"');
+    expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape"');
+    expect(sheet).toContain("<headerFooter><oddFooter>第 &amp;P 页</oddFooter></headerFooter>");
+    expect(rich.get("xl/workbook.xml")!.toString()).toContain("_xlnm.Print_Area");
+  });
+
+  it("changes a marked sheet only by the marks it inserts (LibreOffice's sheet, already in schema order)", async () => {
+    const c = cases[2];
+    const before = (await partsOf(c.input)).get("xl/worksheets/sheet1.xml")!.toString();
+    const after = (await partsOf(c.copy)).get("xl/worksheets/sheet1.xml")!.toString();
+    const withoutMarks = after.replace(/<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>N\(&quot;budget-check:\w+&quot;\)=0<\/formula><\/cfRule><\/conditionalFormatting>/g, "");
+    expect(withoutMarks).toBe(before);
+    expect(after.length).toBeGreaterThan(before.length);
   });
 
   it("writes every sheet in CT_Worksheet order and every XML part well-formed", async () => {
@@ -161,6 +173,10 @@ describe("the annotated copy keeps the whole workbook", () => {
       expect(wb.worksheets.map((w) => w.name)).toContain("检查结果");
       const marks = await marksOf(new Uint8Array(bytes));
       expect(Object.fromEntries(marks.get("收支总表")!)).toEqual(Object.fromEntries(worstByCell(cases[i].findings).get("收支总表")!));
+      // LibreOffice read our notes too: the one added on D7 and the user's own on D8.
+      const ws = wb.getWorksheet("收支总表")!;
+      expect(JSON.stringify(ws.getCell("D7").note ?? null)).toContain("CELL-TEXTNUM");
+      expect(JSON.stringify(ws.getCell("D8").note ?? null)).toContain("用户自己的批注");
     }
   });
 
@@ -171,6 +187,24 @@ describe("the annotated copy keeps the whole workbook", () => {
     expect(xml.match(/budget-check:error/g)).toHaveLength(1);
     expect([...(await partsOf(again.bytes)).keys()].filter((n) => /^customXml\/item\d+\.xml$/.test(n))).toHaveLength(1);
     expect(again.resultSheet).toBe("检查结果 (2)");
+    // Our note on D7 was replaced, not doubled; the user's note on D8 is still the only one there.
+    const comments = (await partsOf(again.bytes)).get("xl/comments1.xml")!.toString();
+    expect(comments.match(/ref="D7"/g)).toHaveLength(1);
+    expect(comments.match(/ref="D8"/g)).toHaveLength(1);
+  });
+
+  it("re-annotating a copy after a fix drops the notes it added for findings that are gone", async () => {
+    const c = cases[0];
+    const remaining = c.findings.filter((f) => f.rule === "BAL-SPEND");
+    const again = await annotateWorkbookBytes(c.copy, remaining);
+    expect(again.notes).toBe(0);
+    const parts = await partsOf(again.bytes);
+    const comments = parts.get("xl/comments1.xml")!.toString();
+    expect(comments).not.toContain('ref="D7"');
+    expect(comments).toContain("用户自己的批注：请财务复核");
+    const vml = [...parts].find(([n]) => n.endsWith(".vml"))![1].toString();
+    expect(vml.match(/ObjectType="Note"/g)).toHaveLength(comments.match(/<comment /g)!.length);
+    expect(Object.fromEntries((await marksOf(again.bytes)).get("收支总表")!)).toEqual({ D8: "error" });
   });
 });
 

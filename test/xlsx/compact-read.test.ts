@@ -53,3 +53,27 @@ describe("reading is bounded by content", () => {
     for (const f of wrong) expect(f.message).not.toMatch(new RegExp(`\\b[A-D]${KEPT_GAP + 3}\\b`));
   });
 });
+
+describe("an indicator block after a long empty gap", () => {
+  it("is checked as it would be without the gap, its findings at the real cells", async () => {
+    const { miniBlock } = await import("../core/indicators/helpers");
+    const rows = miniBlock({ 0: [null, "数量指标", "培训人数", null] });
+    const toCells = (offset: number) =>
+      rows.flatMap((row, r) =>
+        row.map((cell, c) => {
+          const obj = cell !== null && typeof cell === "object" ? cell : { v: cell };
+          const v = obj.v ?? null;
+          return { row: r + offset, col: c, value: v, text: v === null ? "" : typeof v === "number" ? v.toFixed(2) : String(v), formula: "", numberFormat: obj.fmt ?? "General" };
+        }),
+      ).filter((c) => c.value !== null);
+    const near = compactSheet("项目绩效目标表", toCells(0), []);
+    const far = compactSheet("项目绩效目标表", [{ row: 0, col: 0, value: "说明", text: "说明", formula: "", numberFormat: "General" }, ...toCells(60000)], []);
+    if (!("snapshot" in near) || !("snapshot" in far)) throw new Error("expected snapshots");
+    expect(far.snapshot.sheetRows).toBeDefined();
+    const shift = (a1: string) => a1.replace(/\d+$/, (n) => String(Number(n) + 60000));
+    const a = checkWorkbook([near.snapshot]).findings.filter((f) => f.rule.startsWith("IND-"));
+    const b = checkWorkbook([far.snapshot]).findings.filter((f) => f.rule.startsWith("IND-"));
+    expect(a.map((f) => f.rule)).toContain("IND-EMPTY");
+    expect(b.map((f) => [f.rule, f.cell, f.related])).toEqual(a.map((f) => [f.rule, shift(f.cell), f.related.map(shift)]));
+  });
+});

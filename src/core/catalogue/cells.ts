@@ -1,7 +1,7 @@
 import type { RuleFamily } from "./entry";
 import { ITEMS, edit, oneSheet } from "./examples";
 
-/** What a cell of a table holds (domain.md §4). */
+/** What a cell of a table holds (docs/domain.md §4). */
 export const CELLS = {
   "CELL-ERROR": {
     severity: "error",

@@ -1,7 +1,7 @@
 import type { RuleFamily } from "./entry";
 import { BASIC, GPB_SPENDING, INCOME, SPENDING, SUMMARY, SUMMARY_ALL_GPB, edit, oneSheet, workbook } from "./examples";
 
-/** Cross-table checks (domain.md §5): figures one standard table repeats from another. */
+/** Cross-table checks (docs/domain.md §5): figures one standard table repeats from another. */
 export const CROSS_TABLE = {
   "XT-SPEND-CLASS": {
     severity: "error",
@@ -24,7 +24,11 @@ export const CROSS_TABLE = {
     module: "src/core/totals/cross-table.ts",
     help: "收入总表的合计与收支总表的收入总计不一致。请核对两张表的收入数据，改正填错的那一张；两张表的金额单位不同时，本工具已按单位换算后比较。",
     fix: null,
-    example: workbook([SUMMARY, { name: INCOME.name, rows: edit(INCOME.rows, { B4: 190, C4: 140, B5: 190, C5: 140 }) }], "收入总表", "B4"),
+    example: workbook(
+      [SUMMARY, { name: INCOME.name, rows: edit(INCOME.rows, { B4: 190, C4: 140, B5: 190, C5: 140 }) }],
+      "收入总表",
+      "B4",
+    ),
   },
   "XT-GPB-SPEND": {
     severity: "error",
@@ -33,7 +37,11 @@ export const CROSS_TABLE = {
     help: "收入全部是一般公共预算拨款时，一般公共预算财政拨款支出表应与支出总表逐科目一致（合计、基本支出、项目支出三列），这里同一科目的数不同。请对照两张表的这一行，改正填错的那一张。",
     fix: null,
     example: workbook(
-      [SUMMARY_ALL_GPB, SPENDING, { name: GPB_SPENDING.name, rows: edit(GPB_SPENDING.rows, { C5: 115, E5: 45, C4: 185, E4: 65 }) }],
+      [
+        SUMMARY_ALL_GPB,
+        SPENDING,
+        { name: GPB_SPENDING.name, rows: edit(GPB_SPENDING.rows, { C5: 115, E5: 45, C4: 185, E4: 65 }) },
+      ],
       GPB_SPENDING.name,
       "C5",
     ),
@@ -44,7 +52,11 @@ export const CROSS_TABLE = {
     module: "src/core/totals/cross-table.ts",
     help: "一般公共预算财政拨款基本支出表的合计，应等于一般公共预算财政拨款支出表（或支出总表）中的基本支出合计。请核对两张表的基本支出，改正填错的那一张。",
     fix: null,
-    example: workbook([GPB_SPENDING, { name: BASIC.name, rows: edit(BASIC.rows, { C4: 125, E4: 35, C6: 35, E6: 35 }) }], BASIC.name, "C4"),
+    example: workbook(
+      [GPB_SPENDING, { name: BASIC.name, rows: edit(BASIC.rows, { C4: 125, E4: 35, C6: 35, E6: 35 }) }],
+      BASIC.name,
+      "C4",
+    ),
   },
   "XT-BASIC-SPLIT": {
     severity: "error",

@@ -4,7 +4,13 @@ import type { Severity } from "../finding";
  * A cell of an example workbook, as JSON can carry it: empty, text, a number, a formula with its
  * cached result, an error value, or a value with a number format (`{"value":0.85,"numFmt":"0%"}`).
  */
-export type ExampleCell = null | string | number | { formula: string; result: number | string } | { error: string } | { value: string | number; numFmt: string };
+export type ExampleCell =
+  | null
+  | string
+  | number
+  | { formula: string; result: number | string }
+  | { error: string }
+  | { value: string | number; numFmt: string };
 
 /** A small workbook that shows the rule, and the cell where the rule fires on it. */
 export interface RuleExample {

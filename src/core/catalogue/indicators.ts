@@ -1,7 +1,7 @@
 import type { RuleFamily } from "./entry";
 import { indicatorExample } from "./examples";
 
-/** Performance indicators (domain.md §6). Examples edit INDICATOR_BLOCK (rows 7–12, values in column D). */
+/** Performance indicators (docs/domain.md §6). Examples edit INDICATOR_BLOCK (rows 7–12, values in column D). */
 export const INDICATORS = {
   "IND-EMPTY": {
     severity: "error",
@@ -17,7 +17,19 @@ export const INDICATORS = {
     module: "src/core/indicators/indicator-structure.ts",
     help: "这一行只有指标类别（如“生态效益指标”），没有三级指标，也没有指标值。不适用的类别可以删除这一行，或在三级指标和指标值中都填“不适用”。",
     fix: null,
-    example: indicatorExample({ A12: null, B12: "生态效益指标", C12: null, D12: null, A13: "满意度指标", B13: "服务对象满意度指标", C13: "听众满意度", D13: "≥90%" }, "D12"),
+    example: indicatorExample(
+      {
+        A12: null,
+        B12: "生态效益指标",
+        C12: null,
+        D12: null,
+        A13: "满意度指标",
+        B13: "服务对象满意度指标",
+        C13: "听众满意度",
+        D13: "≥90%",
+      },
+      "D12",
+    ),
   },
   "IND-SAME-AS-NAME": {
     severity: "warning",

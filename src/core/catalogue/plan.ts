@@ -1,7 +1,7 @@
 import type { RuleFamily } from "./entry";
 import { indicatorExample, money } from "./examples";
 
-/** Spending plans of indicator blocks (domain.md §6). Examples edit INDICATOR_BLOCK's plan, row 5 (B5:E5). */
+/** Spending plans of indicator blocks (docs/domain.md §6). Examples edit INDICATOR_BLOCK's plan, row 5 (B5:E5). */
 export const PLAN = {
   "PLAN-MONOTONIC": {
     severity: "warning",

@@ -3,7 +3,7 @@ import { CODED, ITEMS, SUMMARY, edit, oneSheet } from "./examples";
 
 const SUM_FIX = "把手工录入的合计改为公式 =SUM(…)，以后明细变动时合计会自动更新";
 
-/** 收支总表 identities (domain.md §3) and totals in any table (§4). */
+/** 收支总表 identities (docs/domain.md §3) and totals in any table (§4). */
 export const TOTALS = {
   "BAL-INCOME": {
     severity: "error",

@@ -15,7 +15,7 @@ export type { IndicatorValue, IndicatorForm, Comparator } from "./read/value-gra
 export { readBlocks } from "./read/blocks";
 export type { IndicatorBlock, IndicatorRow } from "./read/blocks";
 
-/** Indicator and spending-plan rules for one indicator sheet (domain.md §6). */
+/** Indicator and spending-plan rules for one indicator sheet (docs/domain.md §6). */
 export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding[] {
   const report = new Reporter(view.name);
   if (view.rowCount === 0) return report.findings;

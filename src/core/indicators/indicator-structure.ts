@@ -6,7 +6,7 @@ import { compactName } from "./read/normalize";
 import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 
 /**
- * Rules on a block's shape (domain.md §6): IND-HIERARCHY, IND-MISFILED, IND-MISSING-CATEGORY,
+ * Rules on a block's shape (docs/domain.md §6): IND-HIERARCHY, IND-MISFILED, IND-MISSING-CATEGORY,
  * IND-DUPLICATE and IND-UNUSED.
  */
 

@@ -6,7 +6,7 @@ import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 import { IndicatorValue, isQuantified, parseIndicatorValue } from "./read/value-grammar";
 
 /**
- * Rules on one value cell (domain.md §6): IND-EMPTY, IND-SAME-AS-NAME, IND-QUAL-IN-QUANT,
+ * Rules on one value cell (docs/domain.md §6): IND-EMPTY, IND-SAME-AS-NAME, IND-QUAL-IN-QUANT,
  * IND-VAGUE, IND-NO-UNIT, IND-FRACTION-PERCENT, IND-PERCENT-RANGE, IND-FULLWIDTH.
  * The first five judge the same defect from different angles, so a cell gets at most one of them.
  */

@@ -5,7 +5,7 @@ import { PlanPoint } from "./read/project";
 import { BlockScope, a1 } from "./scope";
 
 /**
- * PLAN-MONOTONIC, PLAN-END and PLAN-FORM on the block's 资金支出计划 (domain.md §6).
+ * PLAN-MONOTONIC, PLAN-END and PLAN-FORM on the block's 资金支出计划 (docs/domain.md §6).
  *
  * The plan can be written in three forms: amounts ending at the budget, percentages ending at 100,
  * or fractions ending at 1. 001 titles its row 资金支出计划（%） yet writes amounts in all 58 blocks,

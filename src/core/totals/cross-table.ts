@@ -46,7 +46,7 @@ interface Flag {
   place: Place;
 }
 
-/** Cross-table checks (domain.md §5) over the sheets that were recognised as standard tables. */
+/** Cross-table checks (docs/domain.md §5) over the sheets that were recognised as standard tables. */
 export function checkCrossTables(tables: StandardSheet[]): Finding[] {
   const find = (t: StandardTable) => tables.find((s) => s.table === t);
   const out: Flag[] = [];

@@ -18,7 +18,7 @@ import { locateTables } from "./read/table-layout";
 
 export { checkCrossTables } from "./cross-table";
 
-/** Totals, code trees, formulas and cell checks for one sheet (domain.md §3, §4). */
+/** Totals, code trees, formulas and cell checks for one sheet (docs/domain.md §3, §4). */
 export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
   const ck = new SheetChecker(view, ctx);
   let summaryFound = false;

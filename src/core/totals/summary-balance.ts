@@ -5,7 +5,6 @@ import { RowInfo, itemRows } from "./read/rows";
 import { checkSum, sumHolds } from "./sum-identity";
 import { SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
 import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
-import { TableLayout } from "./read/table-layout";
 
 /** The item rows of a side above its 本年合计 row. */
 export function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
@@ -23,7 +22,7 @@ function emptyItemRows(ck: SheetChecker, side: SummarySide, items: RowInfo[]): R
   );
 }
 
-/** BAL-INCOME, BAL-SPEND, BAL-INCOME-TOTAL, BAL-SPEND-TOTAL and BAL-BALANCE (domain.md §3). */
+/** BAL-INCOME, BAL-SPEND, BAL-INCOME-TOTAL, BAL-SPEND-TOTAL and BAL-BALANCE (docs/domain.md §3). */
 export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
   const incomeOk = checkSide(ck, layout, layout.income, "收入", "BAL-INCOME", "BAL-INCOME-TOTAL");
   const spendOk = checkSide(ck, layout, layout.spend, "支出", "BAL-SPEND", "BAL-SPEND-TOTAL");

@@ -18,7 +18,7 @@ export interface TableIdentities {
 }
 
 /**
- * In these tables the general identity is the named cross-table rule (domain.md §5): one wrong
+ * In these tables the general identity is the named cross-table rule (docs/domain.md §5): one wrong
  * figure, one finding, one id. The 三公 table's total row is XT-SANGONG, and so are its complete
  * 其中 breakdowns; the 基本支出表's 合计 column (人员经费 + 公用经费) is XT-BASIC-SPLIT.
  */

@@ -3,7 +3,7 @@ import { isQuantified, parseIndicatorValue } from "../../../src/core/indicators/
 
 const p = parseIndicatorValue;
 
-describe("indicator value grammar (domain.md §6 table)", () => {
+describe("indicator value grammar (docs/domain.md §6 table)", () => {
   test.each([
     ["≥1000人次", "≥", "1000", "人次"],
     ["≤5万元", "≤", "5", "万元"],

@@ -1,7 +1,7 @@
 import { gridSheet } from "../../../src/core/snapshot";
 import { at, check } from "./helpers";
 
-// domain.md §3 "block variant" and §4 "any table": a self-evaluation sheet with its own header words.
+// docs/domain.md §3 "block variant" and §4 "any table": a self-evaluation sheet with its own header words.
 describe("block-variant tables", () => {
   const selfEval = (total: number) => [
     ["项目支出绩效自评表"],

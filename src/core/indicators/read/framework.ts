@@ -1,5 +1,5 @@
 /**
- * The indicator framework (domain.md §6): the classic three-level framework used by all seeds, and
+ * The indicator framework (docs/domain.md §6): the classic three-level framework used by all seeds, and
  * the 财预〔2021〕101号 one that raises 成本 to level 1. Names are compared after normalisation, so
  * `数量`, `数量指标` and `*数量` are one name.
  */

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { normaliseValueText } from "./normalize";
 
 /**
- * The indicator-value grammar of domain.md §6. Every parse returns a form; text that fits no
+ * The indicator-value grammar of docs/domain.md §6. Every parse returns a form; text that fits no
  * structured form is `free`, so the parser never throws.
  */
 
