@@ -22,7 +22,6 @@ export type FileOutcome =
   | { file: string; status: "failed"; error: { kind: FailureKind; message: string } }
   | { file: string; status: "skipped"; reason: OwnFile };
 
-export type CheckedOutcome = Extract<FileOutcome, { status: "checked" }>;
 /** What the reports list: every file but the tool's own output. */
 export type ReportedOutcome = Exclude<FileOutcome, { status: "skipped" }>;
 
