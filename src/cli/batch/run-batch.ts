@@ -30,10 +30,13 @@ export interface BatchIo {
   cwd?: string;
 }
 
-/** A batch: several PATHs, a folder, or any of the batch options. One file alone keeps the plain path. */
+/**
+ * A batch: a folder among the PATHs, or any of the batch options. A plain list of files keeps the
+ * command line's own path (main.ts), so it behaves exactly as before.
+ */
 export function isBatch(options: CliOptions, resolve: (p: string) => string): boolean {
   if (options.report !== undefined || options.csv !== undefined || options.jobs !== undefined || options.timeout !== undefined || options.quiet) return true;
-  return options.files.length > 1 || options.files.some((f) => isFolder(resolve(f)));
+  return options.files.some((f) => isFolder(resolve(f)));
 }
 
 /**

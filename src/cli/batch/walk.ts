@@ -29,9 +29,11 @@ export async function expandPaths(paths: string[], options: { cwd: string; exclu
   const result: WalkResult = { tasks: [], skipped: { lockFiles: 0, annotated: 0, oldXls: 0 }, emptyFolders: [] };
   const seen = new Set<string>();
   const exclude = new Set((options.exclude ?? []).map((p) => realOrResolved(path.resolve(options.cwd, p))));
+  // A file the user named is listed each time it is named, as the plain command line does; a file
+  // a folder walk finds is listed once, and not again if it was named or found before.
   const add = (abs: string, file: string, found: boolean) => {
     const key = realOrResolved(abs);
-    if (seen.has(key) || exclude.has(key)) return;
+    if (found && (seen.has(key) || exclude.has(key))) return;
     seen.add(key);
     result.tasks.push({ path: abs, file, found });
   };

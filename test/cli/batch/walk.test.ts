@@ -27,17 +27,19 @@ describe("expandPaths", () => {
     expect(r.skipped).toEqual({ lockFiles: 1, annotated: 1, oldXls: 1 });
   });
 
-  it("keeps files named on the command line as given, in the order given, once each", async () => {
+  it("keeps files named on the command line as given, in the order given, each time named", async () => {
     const root = tempDir();
     const b = touch(root, "sub/b.xlsx");
     touch(root, "sub/a.xlsx");
     const lock = touch(root, "~$c.xlsx");
-    const r = await expandPaths(["~$c.xlsx", "sub", "sub/b.xlsx", "missing.xlsx"], { cwd: root });
-    expect(r.tasks.map((t) => [t.file, t.path])).toEqual([
-      ["~$c.xlsx", lock],
-      [path.join("sub", "a.xlsx"), path.join(root, "sub/a.xlsx")],
-      [path.join("sub", "b.xlsx"), b],
-      ["missing.xlsx", path.join(root, "missing.xlsx")],
+    const r = await expandPaths(["~$c.xlsx", "sub/b.xlsx", "sub", "sub/b.xlsx", "missing.xlsx"], { cwd: root });
+    expect(r.tasks.map((t) => [t.file, t.path, t.found])).toEqual([
+      ["~$c.xlsx", lock, false],
+      ["sub/b.xlsx", b, false],
+      // The walk does not repeat b.xlsx, named before it.
+      [path.join("sub", "a.xlsx"), path.join(root, "sub/a.xlsx"), true],
+      ["sub/b.xlsx", b, false],
+      ["missing.xlsx", path.join(root, "missing.xlsx"), false],
     ]);
   });
 
