@@ -1,9 +1,14 @@
-/* Builds the add-in's pages into dist/: the task pane, the ribbon commands page and the results dialog. */
+/*
+ * Builds the add-in's pages into dist/: the task pane, the ribbon commands page, the results dialog,
+ * and check.html, the same checker for a plain browser (no Office).
+ */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { DefinePlugin, optimize } = require("webpack");
+const { InlineStandalonePlugin } = require("./scripts/webpack-standalone");
 
 const DEV_URL = "https://localhost:3000/";
 
@@ -11,6 +16,7 @@ const pages = [
   { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
   { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
   { name: "dialog", entry: "./src/commands/dialog.ts", template: "./src/commands/dialog.html" },
+  { name: "check", entry: "./src/web/index.tsx", template: "./src/web/check.html" },
 ];
 
 /**
@@ -37,12 +43,69 @@ function devServer() {
   };
 }
 
+const resolve = {
+  extensions: [".tsx", ".ts", ".js"],
+  // exceljs resolves to its prebuilt browser bundle; nothing the pane ships needs Node built-ins.
+  fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
+};
+
+function typescript(production) {
+  return {
+    rules: [
+      {
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: {
+          loader: "ts-loader",
+          options: {
+            transpileOnly: true,
+            // ES modules let webpack tree-shake Fluent and split the dynamic import of exceljs.
+            compilerOptions: { module: "esnext", noEmit: false, sourceMap: !production },
+          },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * dist/check-standalone.html: check.html with its script and its worker inlined, one chunk each, to
+ * open from the disk. Built after the add-in (whose `clean` would otherwise remove it).
+ */
+function standalone() {
+  return {
+    name: "standalone",
+    dependencies: ["addin"],
+    mode: "production",
+    devtool: false,
+    entry: { "standalone-page": "./src/web/index.tsx", "standalone-worker": "./src/web/worker.ts" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", publicPath: "", clean: false },
+    resolve,
+    module: typescript(true),
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    plugins: [
+      new DefinePlugin({ BUDGET_CHECK_STANDALONE: "true" }),
+      // No chunk may be loaded later: there is no server to load it from.
+      new optimize.LimitChunkCountPlugin({ maxChunks: 2 }),
+      new InlineStandalonePlugin({ template: "src/web/check.html", filename: "check-standalone.html", page: "standalone-page", worker: "standalone-worker" }),
+    ],
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
+  const addin = addinConfig(env, production);
+  // The single file is a release artefact; the dev server and watch builds skip it.
+  return production && !env.WEBPACK_SERVE && !env.NO_STANDALONE ? [addin, standalone()] : addin;
+};
+
+function addinConfig(env, production) {
   // ADDIN_URL points the copied manifest at the deployed site; the source manifest stays on localhost.
   const addinUrl = process.env.ADDIN_URL ? process.env.ADDIN_URL.replace(/\/?$/, "/") : null;
 
   return {
+    name: "addin",
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
     entry: Object.fromEntries(pages.map((p) => [p.name, p.entry])),
@@ -52,27 +115,8 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
-    resolve: {
-      extensions: [".tsx", ".ts", ".js"],
-      // exceljs resolves to its prebuilt browser bundle; nothing the pane ships needs Node built-ins.
-      fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              // ES modules let webpack tree-shake Fluent and split the dynamic import of exceljs.
-              compilerOptions: { module: "esnext", noEmit: false, sourceMap: !production },
-            },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: typescript(production),
     optimization: {
       splitChunks: {
         chunks: "all",
@@ -85,6 +129,7 @@ module.exports = (env = {}, argv = {}) => {
     // scripts/bundle-size.js holds the real budget (gzipped initial JS of the task pane).
     performance: { hints: false },
     plugins: [
+      new DefinePlugin({ BUDGET_CHECK_STANDALONE: "false" }),
       ...pages.map(
         (p) => new HtmlWebpackPlugin({ filename: `${p.name}.html`, template: p.template, chunks: [p.name], inject: "head", scriptLoading: "defer" }),
       ),
@@ -103,4 +148,4 @@ module.exports = (env = {}, argv = {}) => {
     ],
     devServer: env.WEBPACK_SERVE ? devServer() : undefined,
   };
-};
+}

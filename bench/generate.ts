@@ -38,13 +38,16 @@ export async function writeIndicatorWorkbook(path: string, indicatorRows: number
   await wb.commit();
 }
 
-/** A 支出总表-style table keyed by 功能分类 codes (类/款/项) whose totals all agree. */
-export async function writeCodeTableWorkbook(path: string, rows: number): Promise<void> {
+/**
+ * A 支出总表-style table keyed by 功能分类 codes whose totals all agree: one 科目编码 column, or
+ * (`split`) the 决算 form's 类 | 款 | 项 columns with the 类 repeated on every row.
+ */
+export async function writeCodeTableWorkbook(path: string, rows: number, split = false): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet("支出总表");
-  ws.addRow(["部门预算支出总表"]).commit();
+  const ws = wb.addWorksheet(split ? "支出决算表" : "支出总表");
+  ws.addRow([split ? "支出决算表" : "部门预算支出总表"]).commit();
   ws.addRow(["", "", "", "单位：万元"]).commit();
-  ws.addRow(["科目编码", "科目名称", "合计", "基本支出", "项目支出"]).commit();
+  ws.addRow(split ? ["类", "款", "项", "科目名称", "本年支出合计", "基本支出", "项目支出"] : ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]).commit();
   const body: (string | number)[][] = [];
   let grandBasic = 0;
   let grandProject = 0;
@@ -77,8 +80,10 @@ export async function writeCodeTableWorkbook(path: string, rows: number): Promis
     grandProject += classProject;
   }
   const cents = (n: number) => n / 100;
-  ws.addRow(["", "合计", cents(grandBasic + grandProject), cents(grandBasic), cents(grandProject)]).commit();
-  for (const r of body) ws.addRow([r[0], r[1], cents(r[2] as number), cents(r[3] as number), cents(r[4] as number)]).commit();
+  const code = (c: string) => (split ? [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)] : [c]);
+  const none = split ? ["", "", ""] : [""];
+  ws.addRow([...none, "合计", cents(grandBasic + grandProject), cents(grandBasic), cents(grandProject)]).commit();
+  for (const r of body) ws.addRow([...code(r[0] as string), r[1], cents(r[2] as number), cents(r[3] as number), cents(r[4] as number)]).commit();
   await ws.commit();
   await wb.commit();
 }

@@ -5,8 +5,8 @@ import { benchBatch } from "./batch";
 import { writeCodeTableWorkbook, writeIndicatorWorkbook } from "./generate";
 
 /**
- * `npm run bench`: generates workbooks of 1k, 10k and 100k indicator rows and a 2k-row
- * code-keyed table, then measures each in a fresh process (so peak memory is per file).
+ * `npm run bench`: generates workbooks of 1k, 10k and 100k indicator rows and two 2k-row
+ * code-keyed tables (one code column; 类 | 款 | 项 columns), then measures each in a fresh process (so peak memory is per file).
  * Prints figures; asserts nothing. `npm run bench -- --batch` measures batch review instead (bench/batch.ts).
  */
 const dir = path.resolve(".tmp/bench");
@@ -15,6 +15,7 @@ const cases: { label: string; file: string; dataRows: number; make: (f: string) 
   { label: "指标 10k 行", file: "ind-10k.xlsx", dataRows: 10_000, make: (f) => writeIndicatorWorkbook(f, 10_000) },
   { label: "指标 100k 行", file: "ind-100k.xlsx", dataRows: 100_000, make: (f) => writeIndicatorWorkbook(f, 100_000) },
   { label: "编码支出表 2k 行", file: "code-2k.xlsx", dataRows: 2_000, make: (f) => writeCodeTableWorkbook(f, 2_000) },
+  { label: "类/款/项 分列 2k 行", file: "code-split-2k.xlsx", dataRows: 2_000, make: (f) => writeCodeTableWorkbook(f, 2_000, true) },
 ];
 
 /**
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   if (process.argv.includes("--batch")) return benchBatch(process.argv);
   const measure = compileMeasure();
-  const header = ["case", "data rows", "file KB", "read ms", "core ms", "core warm ms", "core rows/s", "core share", "end-to-end ms", "peak RSS MB"];
+  const header = ["case", "data rows", "file KB", "read ms", "core ms", "core warm ms", "core rows/s", "core share", "end-to-end ms", "peak RSS MB", "findings"];
   console.log(header.join(" | "));
   for (const c of cases) {
     const file = path.join(dir, c.file);
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
         `${((m.checkMs / total) * 100).toFixed(1)}%`,
         total.toFixed(0),
         m.maxRssMB.toFixed(0),
+        m.findings,
       ].join(" | "),
     );
   }

@@ -8,9 +8,11 @@ import { join, relative, resolve } from "path";
 import { buildBudget001, withTotalFormulas } from "./fixtures/budget-001";
 import { AMOUNT_FMT, SheetSpec, a1, cloneSpec, findLabel, writeWorkbook } from "./fixtures/grid";
 import { layoutBlocks, parseBlocks001 } from "./fixtures/indicators-001";
+import { writeJuesuanFixtures } from "./fixtures/juesuan";
 import { layout000, layout003, parseIndicators000, parse003 } from "./fixtures/indicators-other";
 import { DefectSpec, EntrySpec, FixtureEntry, plantedBudgets, realIndicatorDefects, sampleIndicators } from "./fixtures/planted";
 import { SEEDS_DIR, readSeed } from "./fixtures/seed-text";
+import { zipingFixtures } from "./fixtures/ziping";
 
 const ROOT = resolve(__dirname, "..");
 const FIXTURES = join(ROOT, "test/fixtures");
@@ -65,6 +67,9 @@ async function main(): Promise<void> {
     clean: false,
     defects: [],
   });
+
+  await writeJuesuanFixtures(FIXTURES, write);
+  for (const z of zipingFixtures(readSeed)) await write(join(FIXTURES, z.file), z.sheets, z.entry);
 
   const sample = buildSample(budget, blocks);
   await write(join(ROOT, "samples/示例预算表.xlsx"), sample.sheets, {

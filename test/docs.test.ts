@@ -16,7 +16,7 @@ const files = ["src", "test", "scripts", "bench"].flatMap((d) => sources(join(ro
 const sections = new Set([...readFileSync(join(root, "docs/domain.md"), "utf8").matchAll(/^## (\d+)\./gm)].map((m) => m[1]));
 
 describe("docs/domain.md citations", () => {
-  it("every mention of domain.md is the repository's own docs/domain.md", () => {
+  it("every mention of docs/domain.md is the repository's own docs/domain.md", () => {
     const outside: string[] = [];
     for (const file of files) {
       readFileSync(file, "utf8")

@@ -27,14 +27,33 @@ export function showSummary(office: typeof Office, summary: CheckSummary, base =
     office.context.ui.displayDialogAsync(dialogUrl(base, summary), { height: 30, width: 30, displayInIframe: true }, (result) => {
       if (result.status !== office.AsyncResultStatus.Succeeded) return resolve();
       const dialog = result.value;
-      dialog.addEventHandler(office.EventType.DialogMessageReceived, () => {
+      dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => {
         dialog.close();
+        const message = (arg as { message?: string }).message;
+        if (message === "showPane" && summary.canOpenPane) void showPane(office);
         resolve();
       });
       // The user closed it with the window's own close button.
       dialog.addEventHandler(office.EventType.DialogEventReceived, () => resolve());
     });
   });
+}
+
+/** Opening the pane from a command needs the shared runtime (SharedRuntime 1.1). */
+function canOpenPane(office: typeof Office): boolean {
+  try {
+    return office.context.requirements.isSetSupported("SharedRuntime", "1.1") && typeof office.addin?.showAsTaskpane === "function";
+  } catch {
+    return false;
+  }
+}
+
+async function showPane(office: typeof Office): Promise<void> {
+  try {
+    await office.addin.showAsTaskpane();
+  } catch (error) {
+    console.error("budget-check: could not open the task pane", error);
+  }
 }
 
 export async function checkActiveSheet(event: CommandEvent, gateway: WorkbookGateway = createOfficeGateway(), office: typeof Office = Office, base?: string): Promise<void> {
@@ -47,6 +66,7 @@ export async function checkActiveSheet(event: CommandEvent, gateway: WorkbookGat
     if (!(error instanceof GatewayError)) console.error("budget-check: 检查本表 failed", error);
     summary = failureSummary(error instanceof GatewayError ? error.message : CHECK_FAILED);
   }
+  if (canOpenPane(office)) summary = { ...summary, canOpenPane: true };
   try {
     await showSummary(office, summary, base);
   } finally {

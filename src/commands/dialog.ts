@@ -1,27 +1,36 @@
-/** The small result dialog of 「检查本表」: renders the summary passed in the query string. */
-import { parseSummary } from "./summary";
+/** The small result dialog of 「检查本表」: renders the summary passed in the query string, in Fluent. */
+import { FluentProvider } from "@fluentui/react-components";
+import { createElement } from "react";
+import { createRoot } from "react-dom/client";
+import { themeForOffice } from "../taskpane/theme";
+import { DialogView } from "./DialogView";
+import { CheckSummary, parseSummary } from "./summary";
 
-export function renderSummary(doc: Document, search: string): void {
-  const summary = parseSummary(search) ?? { headline: "没有收到检查结果，请重新运行「检查本表」。", problems: [] };
-  doc.getElementById("summary")!.textContent = summary.headline;
-  const list = doc.getElementById("problems")!;
-  list.replaceChildren(
-    ...summary.problems.map((p) => {
-      const li = doc.createElement("li");
-      li.textContent = p;
-      return li;
-    }),
-  );
+export function summaryFrom(search: string): CheckSummary {
+  return parseSummary(search) ?? { headline: "没有收到检查结果，请重新运行「检查本表」。", problems: [] };
 }
 
-function close(): void {
-  // messageParent makes the command page close the dialog; outside Office just close the window.
-  if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) Office.context.ui.messageParent("close");
+/** The dialog tells the command page what the user chose; outside Office it just closes. */
+function send(message: "close" | "showPane"): void {
+  if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) Office.context.ui.messageParent(message);
   else window.close();
 }
 
-if (typeof document !== "undefined" && document.getElementById("summary")) {
-  renderSummary(document, window.location.search);
-  document.getElementById("close")?.addEventListener("click", close);
-  if (typeof Office !== "undefined") void Office.onReady();
+function officeTheme(): Office.OfficeTheme | undefined {
+  try {
+    return typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function mountDialog(container: HTMLElement, search: string, theme?: Office.OfficeTheme): void {
+  const view = createElement(DialogView, { summary: summaryFrom(search), onShowPane: () => send("showPane"), onClose: () => send("close") });
+  createRoot(container).render(createElement(FluentProvider, { theme: themeForOffice(theme) }, view));
+}
+
+const container = typeof document !== "undefined" ? document.getElementById("dialog") : null;
+if (container) {
+  if (typeof Office !== "undefined") void Office.onReady(() => mountDialog(container, window.location.search, officeTheme()));
+  else mountDialog(container, window.location.search);
 }

@@ -2,9 +2,9 @@ import { detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
 import { Finding, compareFindings, uniquifyIds } from "./finding";
-import { checkIndicatorSheet } from "./indicators";
+import { IndicatorTables, checkIndicatorTables } from "./indicators";
 import { Reporter } from "./reporter";
-import { reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
+import { reportNoIndicatorHeader, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 import { parseTolerance } from "./tolerance";
 import { brokenFigureCells, checkCrossTables, checkTotalsSheet, hasCheckableTable } from "./totals";
@@ -48,12 +48,12 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       if (table) report.table = table;
       const unit = detectUnit(view);
       const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
-      const sheetFindings = checkSheet(view, ctx, kind, table);
+      const { findings: sheetFindings, rest, indicatorTables } = checkSheet(view, ctx, kind, table);
       if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheetFindings), view);
       findings.push(...sheetFindings);
       // Silence on such a sheet would read as "no problems"; say that nothing was checked.
-      if (kind === "other" && !table && !hasCheckableTable(view)) report.note = "未识别出可检查的表格，未检查";
-      if (table) standard.push({ view, table, ctx, reported: brokenFigureCells(sheetFindings) });
+      if (kind === "other" && !table && indicatorTables === 0 && !hasCheckableTable(rest)) report.note = "未识别出可检查的表格，未检查";
+      if (table) standard.push({ view: rest, table, ctx, reported: brokenFigureCells(sheetFindings) });
     } catch {
       // A rule that trips over an odd layout must not take the other sheets' findings with it.
       report.note = "此表结构异常，检查中断，请确认表格格式";
@@ -90,8 +90,30 @@ function atSheetCells(f: Finding, view: SheetView): Finding {
   return { ...f, cell, related, message: f.message.replace(pattern, (a) => renamed.get(a) ?? a) };
 }
 
-function checkSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
-  if (view.rowCount === 0) return [];
-  if (kind === "indicators") return checkIndicatorSheet(view, ctx);
-  return checkTotalsSheet(view, ctx, kind, table);
+/**
+ * A sheet is a set of tables (docs/domain.md §8): its indicator tables get the indicator rules, and the
+ * rest of the sheet (a funds table above them, a 收支总表 beside them) the totals rules, whatever the
+ * sheet's kind. The kind only decides what an empty result means.
+ */
+function checkSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): { findings: Finding[]; rest: SheetView; indicatorTables: number } {
+  if (view.rowCount === 0) return { findings: [], rest: view, indicatorTables: 0 };
+  const indicators = checkIndicatorTables(view, ctx);
+  const findings = indicators.findings;
+  if (kind === "indicators" && indicators.blocks === 0) reportNoIndicatorHeader(new Reporter(view.name, findings), view);
+  const rest = withoutRows(view, indicators.covered);
+  // A cell both checkers read (an error value in a 预算数 cell) is reported once.
+  const seen = new Set(findings.map((f) => `${f.rule}|${f.cell}`));
+  for (const f of checkTotalsSheet(rest, ctx, kind, table)) if (!seen.has(`${f.rule}|${f.cell}`)) findings.push(f);
+  return { findings, rest, indicatorTables: indicators.blocks };
+}
+
+/** The sheet with the rows of its indicator tables left blank: what the totals rules read. */
+function withoutRows(view: SheetView, covered: IndicatorTables["covered"]): SheetView {
+  if (covered.length === 0) return view;
+  const { sheet } = view;
+  const hidden = new Uint8Array(sheet.values.length);
+  for (const { from, to } of covered) hidden.fill(1, Math.max(0, from - sheet.origin.row), Math.max(0, to - sheet.origin.row + 1));
+  const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? [] : r));
+  // Values and texts are enough: formulas and number formats are only read for cells of a table found by its labels.
+  return new SheetView({ ...sheet, values: mask(sheet.values), texts: mask(sheet.texts) });
 }

@@ -67,13 +67,21 @@ export function classifySheet(view: SheetView): { kind: SheetKind; table?: Stand
   return { kind: "other", table };
 }
 
+/**
+ * The standard table a title or sheet name names, in 预算 and 决算 sets alike (docs/domain.md §5, §8).
+ * Longer names first: 财政拨款收入支出决算总表 also contains 收入支出决算总表, 基本支出决算表 also
+ * 支出决算表.
+ */
 function standardTable(text: string): StandardTable | undefined {
-  if (/财政拨款收支总表/.test(text)) return "财政拨款收支总表";
-  if (/收支总表|收支预算总表|收入支出决算总表/.test(text)) return "收支总表";
-  if (/三公.{0,2}经费/.test(text)) return "三公经费支出表";
-  if (/一般公共预算财政拨款基本支出表|基本支出表/.test(text)) return "一般公共预算财政拨款基本支出表";
-  if (/一般公共预算财政拨款支出表/.test(text)) return "一般公共预算财政拨款支出表";
-  if (/收入总表/.test(text)) return "收入总表";
-  if (/支出总表/.test(text)) return "支出总表";
+  const t = text.replace(/[“”"'‘’]/g, "");
+  // 政府性基金 and 国有资本经营 tables are standard too, but no cross-table check reads them.
+  if (/政府性基金预算|国有资本经营预算/.test(t) && !/收支总表|收支预算总表|收入支出决算总表/.test(t)) return undefined;
+  if (/财政拨款收支(预算)?总表|财政拨款收入支出决算总表/.test(t)) return "财政拨款收支总表";
+  if (/收支总表|收支预算总表|收入支出决算总表/.test(t)) return "收支总表";
+  if (/三公.{0,2}经费/.test(t)) return "三公经费支出表";
+  if (/基本支出(经济分类)?(预算|决算)?表/.test(t)) return "一般公共预算财政拨款基本支出表";
+  if (/一般公共预算(财政拨款)?支出(功能分类)?(预算|决算)?表/.test(t)) return "一般公共预算财政拨款支出表";
+  if (/收入(预算)?总表|收入决算表/.test(t)) return "收入总表";
+  if (/支出(预算)?总表|支出决算表/.test(t)) return "支出总表";
   return undefined;
 }

@@ -1,5 +1,6 @@
-import { Decimal, MoneyUnit, compareWithBand, formatAmount } from "./amount";
+import { Decimal, MoneyUnit, compareWithBand } from "./amount";
 import { RuleId, ruleById } from "./catalogue";
+import { excerpt, shownAmount } from "./excerpt";
 import type { Severity } from "./finding";
 
 /** An identity to judge: `subject` (actual) should equal `expectedPhrase` (expected). */
@@ -11,6 +12,8 @@ export interface Identity {
   /** How the sentence names what it should equal, such as `各项支出之和`. */
   expectedPhrase: string;
   expected: Decimal;
+  /** How the sentence shows an amount: as the table does (display.ts); plain decimals by default. */
+  show?: (value: Decimal) => string;
 }
 
 /** A broken identity: the severity it earns and the sentence that says so. */
@@ -31,11 +34,12 @@ export interface Judgement {
  */
 export function judgeIdentity(identity: Identity, band: Decimal, unit: MoneyUnit): Judgement | null {
   const { rule, subject, actual, expectedPhrase, expected } = identity;
+  const show = identity.show ?? shownAmount;
   const { tolerance, difference } = compareWithBand(expected, actual, band);
   if (tolerance === "exact") return null;
   const withinBand = tolerance === "rounding";
   const message =
-    `${subject} ${formatAmount(actual)} 与${expectedPhrase} ${formatAmount(expected)} 不一致，相差 ${formatAmount(difference.abs())}（${unit}）` +
+    `${excerpt(subject, 60)} ${show(actual)} 与${excerpt(expectedPhrase, 60)} ${show(expected)} 不一致，相差 ${show(difference.abs())}（${unit}）` +
     (withinBand ? "，在舍入容差内，可能是四舍五入所致" : "");
   return { rule, severity: withinBand ? "info" : ruleById(rule).severity, withinBand, expected, actual, unit, message };
 }

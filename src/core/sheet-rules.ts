@@ -25,6 +25,18 @@ export function reportNoSummaryTotals(report: Reporter, view: SheetView): void {
   });
 }
 
+/** A 收支总表 with the totals of one side only (a form cut short): that side was checked, the other not. */
+export function reportHalfSummary(report: Reporter, view: SheetView, row: number, col: number, found: "income" | "spend"): void {
+  const missing = found === "income" ? "支出" : "收入";
+  const checked = found === "income" ? "收入" : "支出";
+  report.add({
+    rule: "LAYOUT-UNKNOWN",
+    cell: view.address(row, col),
+    anchor: `${missing}栏`,
+    message: `${missing}栏未找到本年${missing}合计，只核对了${checked}栏；${missing}栏与收支平衡未核对，请确认表格是否完整`,
+  });
+}
+
 /** docs/domain.md §8: a sheet that looks like an indicator sheet but has no readable header is said so, not guessed. */
 export function reportNoIndicatorHeader(report: Reporter, view: SheetView): void {
   report.add({

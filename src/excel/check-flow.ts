@@ -1,6 +1,8 @@
+import { MoneyUnit, detectUnit } from "../core/amount";
 import { CheckResult, checkWorkbook } from "../core/check";
 import { Finding } from "../core/finding";
-import { GatewayProblem, WorkbookGateway } from "./gateway";
+import { SheetSnapshot, SheetView } from "../core/snapshot";
+import { AddinSettings, CheckScope, GatewayProblem, WorkbookGateway } from "./gateway";
 
 export interface CheckRun {
   result: CheckResult;
@@ -10,32 +12,49 @@ export interface CheckRun {
   ignored: Finding[];
   /** Sheets that could not be read, marked, etc., with Chinese messages. */
   problems: GatewayProblem[];
+  /** What was read, for fixes that must know a cell's content. */
+  snapshots: SheetSnapshot[];
+  /** Each checked sheet's stated money unit, or null. */
+  units: Record<string, MoneyUnit | null>;
+  settings: AddinSettings;
 }
 
 export type ProgressStage = "read" | "check" | "paint";
 
 /**
  * One check, the same for the ribbon command and the task pane:
- * read snapshots → core check → drop ignored findings → paint marks.
+ * read snapshots → core check → drop ignored findings → paint marks. With the gateway's one-run
+ * check this is at most 3 syncs; otherwise settings, read and paint are separate runs.
  */
 export async function runCheck(
   gateway: WorkbookGateway,
-  scope: "active" | "all",
+  scope: CheckScope,
   onProgress?: (stage: ProgressStage, done: number, total: number) => void,
 ): Promise<CheckRun> {
-  const settings = await gateway.loadSettings();
-  const read = await gateway.readSheets(scope, (done, total) => onProgress?.("read", done, total));
-  const result = checkWorkbook(read.snapshots, {
-    tolerance: settings.tolerance,
-    onProgress: (done, total) => onProgress?.("check", done, total),
-  });
-  const ignoredIds = new Set(settings.ignored);
-  const visible = result.findings.filter((f) => !ignoredIds.has(f.id));
-  const ignored = result.findings.filter((f) => ignoredIds.has(f.id));
-  onProgress?.("paint", 0, 1);
-  const painted = await gateway.paint(visible, read.snapshots.map((s) => s.name));
+  let result: CheckResult = { sheets: [], findings: [] };
+  let visible: Finding[] = [];
+  let ignored: Finding[] = [];
+  const decide = (snapshots: SheetSnapshot[], settings: AddinSettings): Finding[] => {
+    result = checkWorkbook(snapshots, { tolerance: settings.tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
+    const ignoredIds = new Set(settings.ignored);
+    visible = result.findings.filter((f) => !ignoredIds.has(f.id));
+    ignored = result.findings.filter((f) => ignoredIds.has(f.id));
+    onProgress?.("paint", 0, 1);
+    return visible;
+  };
+  const onRead = (done: number, total: number) => onProgress?.("read", done, total);
+  let read: { snapshots: SheetSnapshot[]; settings: AddinSettings; problems: GatewayProblem[] };
+  if (gateway.check) read = await gateway.check(scope, decide, onRead);
+  else {
+    const settings = await gateway.loadSettings();
+    const got = await gateway.readSheets(scope, onRead);
+    decide(got.snapshots, settings);
+    const painted = await gateway.paint(visible, got.snapshots.map((s) => s.name));
+    read = { snapshots: got.snapshots, settings, problems: [...got.problems, ...painted.problems] };
+  }
   onProgress?.("paint", 1, 1);
-  return { result, visible, ignored, problems: [...read.problems, ...painted.problems] };
+  const units = Object.fromEntries(read.snapshots.map((s) => [s.name, detectUnit(new SheetView(s))?.unit ?? null]));
+  return { result, visible, ignored, problems: read.problems, snapshots: read.snapshots, units, settings: read.settings };
 }
 
 export { countBySeverity } from "../core/results-table";

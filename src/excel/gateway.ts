@@ -9,13 +9,39 @@ import type { TemplateKind } from "../templates/catalog";
  */
 export interface WorkbookGateway {
   /** Reads the active sheet, or every sheet, as snapshots. Sheets that cannot be read are reported in `problems`. */
-  readSheets(scope: "active" | "all", onProgress?: (done: number, total: number, sheet: string) => void): Promise<ReadResult>;
+  readSheets(scope: CheckScope, onProgress?: (done: number, total: number, sheet: string) => void): Promise<ReadResult>;
   /** Replaces the add-in's marks on the given sheets with marks for these findings. */
   paint(findings: Finding[], sheets: string[]): Promise<PaintResult>;
   /** Removes every mark the add-in added, and nothing else. */
   clearMarks(): Promise<PaintResult>;
-  /** Activates the sheet and selects the cell. */
-  select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Activates the sheet and selects the cell; with `related`, selects those cells too (one RangeAreas
+   * selection, ExcelApi 1.9) so the user sees what a total sums. Older hosts select the cell alone.
+   */
+  select(sheet: string, cell: string, related?: readonly string[]): Promise<void>;
+  /**
+   * Settings, read, check and paint in one Excel.run (at most 3 syncs while the data fits one
+   * response); `decide` gets the snapshots and settings and returns the findings to mark.
+   * Optional: without it, runCheck calls loadSettings, readSheets and paint one after another.
+   */
+  check?(
+    scope: CheckScope,
+    decide: (snapshots: SheetSnapshot[], settings: AddinSettings) => Finding[],
+    onProgress?: (done: number, total: number, sheet: string) => void,
+  ): Promise<{ snapshots: SheetSnapshot[]; settings: AddinSettings; problems: GatewayProblem[] }>;
+  /**
+   * Writes one cell, only if it still holds `before` (else "Changed"): a fix, or the undo of one.
+   * A sheet protected with a password is refused (AccessDenied); one protected without is
+   * unprotected for the moment of the write and protected again with its own options.
+   */
+  writeCell?(sheet: string, cell: string, before: CellContent, after: CellContent): Promise<void>;
+  /** Inserts, or replaces, the 「检查结果」 sheet listing these findings, with links to their cells. */
+  exportResults?(findings: Finding[]): Promise<{ sheetName: string }>;
+  /**
+   * Calls `onChange` when a cell of these sheets is edited (Worksheet.onChanged, ExcelApi 1.7).
+   * Resolves to an unsubscribe function; null when the host cannot tell.
+   */
+  watchSheets?(sheets: string[], onChange: (sheet: string, address: string) => void): Promise<(() => Promise<void>) | null>;
   loadSettings(): Promise<AddinSettings>;
   saveSettings(settings: AddinSettings): Promise<void>;
   /** Inserts a blank template as a new sheet under a free name, activates it, and returns that name. */
@@ -23,6 +49,15 @@ export interface WorkbookGateway {
   /** Appends one more blank project block to the active 绩效指标 template sheet. */
   appendProjectBlock(): Promise<{ sheetName: string; firstRow: number }>;
 }
+
+/** A cell as a fix reads and writes it: a formula ("=SUM(…)") or a value, and its number format. */
+export interface CellContent {
+  value: string | number | boolean | null;
+  formula: string;
+  numberFormat?: string;
+}
+
+export type CheckScope = "active" | "all" | { sheets: string[] };
 
 export interface ReadResult {
   snapshots: SheetSnapshot[];
@@ -49,6 +84,7 @@ export type GatewayErrorCode =
   | "SheetTooLarge"
   | "ItemNotFound"
   | "HiddenSheetSkipped"
+  | "Changed"
   | "Unknown";
 
 /** Settings kept per workbook (in workbook.settings). */

@@ -20,7 +20,7 @@ interface MarksRecord {
 }
 
 /** Reads version 2 (counts) and version 1 (lists of ids, of which only the number still means anything). */
-function readRecord(value: unknown): MarksRecord {
+export function readRecord(value: unknown): MarksRecord {
   const v = value as { version?: unknown; sheets?: unknown } | null;
   const sheets: Record<string, number> = {};
   if (v && (v.version === 1 || v.version === 2) && v.sheets && typeof v.sheets === "object") {
@@ -32,7 +32,7 @@ function readRecord(value: unknown): MarksRecord {
   return { version: 2, sheets };
 }
 
-interface Scan {
+export interface Scan {
   sheet: Excel.Worksheet;
   name: string;
   formats: Excel.ConditionalFormatCollection;
@@ -58,17 +58,22 @@ async function survey(context: Excel.RequestContext, office: OfficeHost) {
  * Reading is allowed on a protected sheet, so protected sheets are scanned too.
  */
 async function scan(context: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<Scan[]> {
-  const scans = sheets.map((sheet) => ({
+  const scans = queueScan(sheets);
+  await context.sync();
+  return scans;
+}
+
+/** Queues the loads of `scan` without syncing, so a check can send them with its data read. */
+export function queueScan(sheets: Excel.Worksheet[]): Scan[] {
+  return sheets.map((sheet) => ({
     sheet,
     name: sheet.name,
     formats: sheet.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
     protection: { protected: sheet.protection.protected, options: sheet.protection.options },
   }));
-  await context.sync();
-  return scans;
 }
 
-function ours(scan: Scan): Excel.ConditionalFormat[] {
+export function ours(scan: Scan): Excel.ConditionalFormat[] {
   return scan.formats.items.filter((cf) => !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula));
 }
 
@@ -77,14 +82,14 @@ function ours(scan: Scan): Excel.ConditionalFormat[] {
  * marker formula alone, so a user's rule is never deleted. Deleting from the lowest priority up keeps
  * the priorities (Excel's ids) of the rules still to be deleted from shifting under the batch.
  */
-function deleteOurs(scan: Scan): number {
+export function deleteOurs(scan: Scan): number {
   const mine = ours(scan);
   for (const cf of [...mine].reverse()) cf.delete();
   return mine.length;
 }
 
 /** Queues the marks of one sheet; returns how many formats were added and how many cells they cover. */
-function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: boolean): { formats: number; cells: number } {
+export function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: boolean): { formats: number; cells: number } {
   let formats = 0;
   let cells = 0;
   for (const marks of plan) {
@@ -106,7 +111,7 @@ function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: boolean)
  * describes and only counts once that batch went through, so a sheet whose batch failed keeps
  * its old entry in later writes.
  */
-class RecordWriter {
+export class RecordWriter {
   private pending: MarksRecord | null = null;
 
   constructor(
@@ -144,7 +149,7 @@ class RecordWriter {
  * gets a batch of its own — unprotect, write, protect again with its options — so a password that
  * makes unprotect() fail costs that sheet alone. The sync count grows with protected sheets, never rows.
  */
-async function writeSheets(
+export async function writeSheets(
   context: Excel.RequestContext,
   scans: Scan[],
   writer: RecordWriter,

@@ -1,7 +1,7 @@
 import { GatewayError, GatewayErrorCode, GatewayProblem } from "./gateway";
 
 /** What the user was doing, for the Chinese messages. */
-export type Action = "read" | "paint" | "clear" | "select" | "settings" | "insert";
+export type Action = "read" | "paint" | "clear" | "select" | "settings" | "insert" | "fix" | "export";
 
 const VERB: Record<Action, string> = {
   read: "读取表格",
@@ -10,9 +10,11 @@ const VERB: Record<Action, string> = {
   select: "定位单元格",
   settings: "保存设置",
   insert: "插入模板",
+  fix: "修改单元格",
+  export: "导出结果",
 };
 
-const KNOWN: readonly GatewayErrorCode[] = ["AccessDenied", "InvalidOperationInCellEditMode", "RequirementSetMissing", "SheetTooLarge", "ItemNotFound"];
+const KNOWN: readonly GatewayErrorCode[] = ["Changed", "AccessDenied", "InvalidOperationInCellEditMode", "RequirementSetMissing", "SheetTooLarge", "ItemNotFound"];
 
 export function errorCode(error: unknown): GatewayErrorCode {
   if (error instanceof GatewayError) return error.code;
@@ -27,7 +29,7 @@ export function describe(code: GatewayErrorCode, action: Action, sheet?: string,
   switch (code) {
     case "AccessDenied":
       return action === "paint"
-        ? `${where}受保护，无法添加标记。请撤销工作表保护后重试；检查结果仍在列表中。`
+        ? `${where}受保护，无法添加标记。请撤销工作表保护后重试；检查结果不受影响。`
         : `${where}受保护，无法${VERB[action]}。请撤销工作表保护（审阅 → 撤销工作表保护）后重试。`;
     case "InvalidOperationInCellEditMode":
       return `Excel 正在编辑单元格，暂时无法${VERB[action]}。请按 Enter 或 Esc 结束编辑后重试。`;
@@ -37,6 +39,8 @@ export function describe(code: GatewayErrorCode, action: Action, sheet?: string,
       return `${where}的已用区域有 ${detail ?? "超过 500 万"} 个单元格，超过 Excel 单次读取 500 万个单元格的上限，已跳过。请删除多余的空行空列或拆分表格后重试；其他工作表照常检查。`;
     case "HiddenSheetSkipped":
       return `隐藏的工作表未检查：${detail ?? ""}。如需检查，请先取消隐藏（右键工作表标签 → 取消隐藏）。`;
+    case "Changed":
+      return `${sheet ? `工作表“${sheet}”中` : ""}这个单元格在检查之后已被修改，未作更改。请重新检查后再试。`;
     case "ItemNotFound":
       return `找不到${where}，它可能已被删除或改名。请重新检查后再试。`;
     default:

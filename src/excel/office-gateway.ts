@@ -2,7 +2,12 @@ import { Finding } from "../core/finding";
 import { TemplateKind } from "../templates/catalog";
 import { AddinSettings, GatewayError, PaintResult, ReadResult, WorkbookGateway } from "./gateway";
 import { appendProjectBlock, insertTemplateSheet } from "../templates/office-writer";
-import { ExcelHost, OfficeHost, supports } from "./host";
+import { API, ExcelHost, OfficeHost, supports } from "./host";
+import { writeCell } from "./cell-write";
+import { checkInOneRun } from "./check-batch";
+import { exportResults } from "./export-results";
+import { MAX_AREAS_ADDRESS } from "./mark-layout";
+import { SheetWatcher } from "./watch";
 import { clearMarks, paintMarks } from "./marks";
 import { describe, gatewayError } from "./messages";
 import { readSheets } from "./read";
@@ -13,11 +18,16 @@ import { loadSettings, saveSettings } from "./settings";
  * `excelApi` and `office` are parameters so tests can pass the in-memory fake.
  */
 export function createOfficeGateway(excelApi: ExcelHost = Excel, office: OfficeHost = Office): WorkbookGateway {
+  const watcher = new SheetWatcher(excelApi, office);
   return {
     readSheets: (scope, onProgress): Promise<ReadResult> => readSheets(excelApi, office, scope, onProgress),
     paint: (findings: Finding[], sheets: string[]): Promise<PaintResult> => paintMarks(excelApi, office, findings, sheets),
     clearMarks: (): Promise<PaintResult> => clearMarks(excelApi, office),
-    select: (sheet: string, cell: string) => selectCell(excelApi, sheet, cell),
+    select: (sheet: string, cell: string, related?: readonly string[]) => selectCell(excelApi, office, sheet, cell, related),
+    check: (scope, decide, onProgress) => checkInOneRun(excelApi, office, scope, decide, onProgress),
+    writeCell: (sheet, cell, before, after) => writeCell(excelApi, sheet, cell, before, after),
+    exportResults: (findings) => exportResults(excelApi, office, findings),
+    watchSheets: (sheets, onChange) => watcher.watch(sheets, onChange),
     loadSettings: (): Promise<AddinSettings> => loadSettings(excelApi, office),
     saveSettings: (settings: AddinSettings) => saveSettings(excelApi, office, settings),
     // The template writers gate their own newer APIs; they ask the same Office object we were given.
@@ -34,12 +44,17 @@ async function withInsertErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function selectCell(excel: ExcelHost, sheetName: string, cell: string): Promise<void> {
+async function selectCell(excel: ExcelHost, office: OfficeHost, sheetName: string, cell: string, related: readonly string[] = []): Promise<void> {
+  // The flagged cell comes first, so it is the active cell of the selection.
+  const others = related.filter((a) => a !== cell && /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(a));
+  const areas = [cell, ...others].join(",");
+  const withRelated = others.length > 0 && supports(office, API.rangeAreas) && areas.length <= MAX_AREAS_ADDRESS;
   try {
     await excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       sheet.activate();
-      sheet.getRange(cell).select();
+      if (withRelated) sheet.getRanges(areas).select();
+      else sheet.getRange(cell).select();
       await context.sync();
     });
   } catch (error) {

@@ -1,11 +1,17 @@
 import { RectRef, parseRange, toA1 } from "../core/address";
 import { CellValue, SheetSnapshot } from "../core/snapshot";
-import { GatewayProblem, ReadResult } from "./gateway";
+import { CheckScope, GatewayProblem, ReadResult } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { describe, gatewayError } from "./messages";
 
-/** Excel refuses to read more than this many cells at once. */
+/** Excel refuses to read more than this many cells at once: a used range beyond it is not read. */
 export const MAX_READ_CELLS = 5_000_000;
+
+/**
+ * A sheet with more cells holding content (a value or a formula) than this is not checked, the same
+ * limit as the command line's; it is named in a note and the other sheets are checked.
+ */
+export const MAX_CONTENT_CELLS = 2_000_000;
 
 /**
  * Estimated response size of one cell across the five arrays we load (values, formulas, text,
@@ -19,7 +25,7 @@ export const BYTES_PER_CELL = 120;
 /** Excel on the web refuses a response over 5 MB; keep each sync's reads well under it. */
 export const RESPONSE_BUDGET_BYTES = 4_000_000;
 
-interface SheetDims {
+export interface SheetDims {
   name: string;
   used: RectRef | null;
 }
@@ -33,7 +39,7 @@ interface Block {
 export async function readSheets(
   excel: ExcelHost,
   office: OfficeHost,
-  scope: "active" | "all",
+  scope: CheckScope,
   onProgress?: (done: number, total: number, sheet: string) => void,
 ): Promise<ReadResult> {
   try {
@@ -42,15 +48,15 @@ export async function readSheets(
       const dims = await usedRanges(context, names);
       const problems: GatewayProblem[] = [];
       if (hidden.length) problems.push({ code: "HiddenSheetSkipped", message: describe("HiddenSheetSkipped", "read", undefined, hidden.join("、")) });
-      const readable = dims.filter((d) => {
-        const cells = d.used ? (d.used.bottom - d.used.top + 1) * (d.used.right - d.used.left + 1) : 0;
-        if (cells <= MAX_READ_CELLS) return true;
-        problems.push({ sheet: d.name, code: "SheetTooLarge", message: describe("SheetTooLarge", "read", d.name, cells.toLocaleString("en-US")) });
-        return false;
-      });
+      const { readable, oversize } = splitBySize(dims);
+      let counts = () => new Map<string, number>();
       const withMerges = supports(office, API.mergedAreas);
       // Progress per sync: a big workbook read in several syncs moves the bar as each one lands.
-      const snapshots = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress);
+      const read = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress, () => (counts = queueContentCounts(context, office, oversize)));
+      if (oversize.length && readable.every((d) => !d.used)) await context.sync();
+      const known = counts();
+      problems.push(...oversize.map((d) => tooLargeProblem(d, known.get(d.name))));
+      const snapshots = withinContentLimit(read, problems);
       return { snapshots, problems };
     });
   } catch (error) {
@@ -58,7 +64,59 @@ export async function readSheets(
   }
 }
 
-async function listSheets(context: Excel.RequestContext, scope: "active" | "all"): Promise<{ names: string[]; hidden: string[] }> {
+function rectCells(d: SheetDims): number {
+  return d.used ? (d.used.bottom - d.used.top + 1) * (d.used.right - d.used.left + 1) : 0;
+}
+
+/** Splits the sheets into those read as they are and those whose used range is too large to read. */
+export function splitBySize(dims: SheetDims[]): { readable: SheetDims[]; oversize: SheetDims[] } {
+  return { readable: dims.filter((d) => rectCells(d) <= MAX_READ_CELLS), oversize: dims.filter((d) => rectCells(d) > MAX_READ_CELLS) };
+}
+
+/**
+ * Queues, for each oversize sheet, the count of its cells with content (getSpecialCells, ExcelApi
+ * 1.9), so the note can say how many there are; it rides along with a sync the read makes anyway.
+ */
+export function queueContentCounts(context: Excel.RequestContext, office: OfficeHost, oversize: SheetDims[]): () => Map<string, number> {
+  if (!oversize.length || !supports(office, API.rangeAreas)) return () => new Map();
+  const proxies = oversize.map((d) => {
+    const range = context.workbook.worksheets.getItem(d.name).getRange(rangeAddress(d.used!));
+    return {
+      name: d.name,
+      parts: ["Constants", "Formulas"].map((kind) => range.getSpecialCellsOrNullObject(kind as Excel.SpecialCellType).load("cellCount")),
+    };
+  });
+  return () => new Map(proxies.map((p) => [p.name, p.parts.reduce((n, r) => n + (r.isNullObject ? 0 : r.cellCount), 0)]));
+}
+
+/** The Chinese note for a sheet not checked because of its size. */
+export function tooLargeProblem(d: SheetDims, contentCells: number | undefined): GatewayProblem {
+  const rect = rectCells(d);
+  const message =
+    contentCells !== undefined && contentCells <= MAX_CONTENT_CELLS
+      ? `工作表“${d.name}”有内容的单元格只有 ${contentCells.toLocaleString("en-US")} 个，但分布在 ${rect.toLocaleString("en-US")} 个单元格的区域里（远处有零星内容），超出加载项一次能读取的 500 万个单元格，未检查。请删除远处多余的内容（按 Ctrl+End 可找到），保存后重新检查；其他工作表照常检查。`
+      : `工作表“${d.name}”${contentCells !== undefined ? `有内容的单元格有 ${contentCells.toLocaleString("en-US")} 个` : `的已用区域有 ${rect.toLocaleString("en-US")} 个单元格`}，超过可检查的上限（有内容的单元格 ${MAX_CONTENT_CELLS.toLocaleString("en-US")} 个），未检查。请拆分表格后重试；其他工作表照常检查。`;
+  return { sheet: d.name, code: "SheetTooLarge", message };
+}
+
+/** Cells that hold a value or a formula. */
+export function contentCells(s: SheetSnapshot): number {
+  let n = 0;
+  s.values.forEach((row, r) => row.forEach((v, c) => (v !== null || s.formulas[r][c] ? n++ : 0)));
+  return n;
+}
+
+/** Drops snapshots with more content than the limit, naming each in `problems`. */
+export function withinContentLimit(snapshots: SheetSnapshot[], problems: GatewayProblem[], limit = MAX_CONTENT_CELLS): SheetSnapshot[] {
+  return snapshots.filter((s) => {
+    const n = contentCells(s);
+    if (n <= limit) return true;
+    problems.push({ sheet: s.name, code: "SheetTooLarge", message: `工作表“${s.name}”有内容的单元格有 ${n.toLocaleString("en-US")} 个，超过可检查的上限（有内容的单元格 ${limit.toLocaleString("en-US")} 个），未检查。请拆分表格后重试；其他工作表照常检查。` });
+    return false;
+  });
+}
+
+export async function listSheets(context: Excel.RequestContext, scope: CheckScope): Promise<{ names: string[]; hidden: string[] }> {
   if (scope === "active") {
     const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
     await context.sync();
@@ -68,10 +126,11 @@ async function listSheets(context: Excel.RequestContext, scope: "active" | "all"
   await context.sync();
   // Hidden sheets cannot be shown or navigated to, so they are not checked; the user is told which.
   const visible = (s: Excel.Worksheet) => s.visibility === "Visible";
-  return { names: sheets.items.filter(visible).map((s) => s.name), hidden: sheets.items.filter((s) => !visible(s)).map((s) => s.name) };
+  const items = scope === "all" ? sheets.items : sheets.items.filter((s) => scope.sheets.includes(s.name));
+  return { names: items.filter(visible).map((s) => s.name), hidden: items.filter((s) => !visible(s)).map((s) => s.name) };
 }
 
-async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
+export async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
   const ranges = names.map((name) =>
     // valuesOnly: formatting that runs down whole columns must not inflate the read.
     context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
@@ -127,19 +186,23 @@ interface BlockData {
   valueTypes: string[][];
 }
 
-async function readBlocks(
+export async function readBlocks(
   context: Excel.RequestContext,
   dims: SheetDims[],
   withMerges: boolean,
   budget: number,
   onProgress?: (done: number, total: number, sheet: string) => void,
+  /** Queues other loads to send with the first batch (again if that batch is retried smaller). */
+  rideAlong?: () => void,
 ): Promise<SheetSnapshot[]> {
   const data = new Map<Block, BlockData>();
   const merges = new Map<string, RectRef[]>();
-  const queueMerges = () =>
-    withMerges
+  const queueMerges = () => {
+    rideAlong?.();
+    return withMerges
       ? dims.filter((d) => d.used).map((d) => ({ name: d.name, areas: context.workbook.worksheets.getItem(d.name).getRange(rangeAddress(d.used!)).getMergedAreasOrNullObject().load("address") }))
       : [];
+  };
   // Merges ride along with the first batch of blocks, so they cost no sync of their own.
   let mergeProxies = queueMerges();
   let pending = packBatches(planBlocks(dims, budget), budget);

@@ -1,11 +1,14 @@
-import { Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { WorkbookGateway } from "../excel/gateway";
-import { FilterBar } from "./components/FilterBar";
-import { FindingList } from "./components/FindingList";
+import { copyText } from "./clipboard";
+import { FindingsView, summaryText } from "./findings";
+import { FixButton } from "./components/FixButton";
+import { FixedList } from "./components/FixedList";
 import { ProblemBar } from "./components/ProblemBar";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { SettingsPanel } from "./components/SettingsPanel";
+import { StaleBar } from "./components/StaleBar";
 import { Summary } from "./components/Summary";
 import { TemplatesView } from "./components/TemplatesView";
 import { Toolbar } from "./components/Toolbar";
@@ -23,7 +26,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
-  hint: { color: tokens.colorNeutralForeground3 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 type View = "check" | "templates" | "settings";
@@ -48,42 +52,61 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
     }
   }, [launch.checkWorkbook, check]);
 
+  const { run } = checker;
+  const copySummary = () => copyText(summaryText(checker.active, run.sheets, run.units));
+
   return (
     <main className={styles.root}>
+      <h1 className={styles.title}>预算表检查</h1>
       <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} size="small">
         <Tab value="check">检查</Tab>
         <Tab value="templates">插入模板</Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
+      {view === "check" && (
+        <Toolbar
+          busy={checker.busy}
+          onCheckSheet={() => void checker.check("active")}
+          onCheckWorkbook={() => void checker.check("all")}
+          onClearMarks={() => void checker.clearMarks()}
+        />
+      )}
+      {/* Below the toolbar, so a message coming or going never moves the buttons under the pointer. */}
       <ProblemBar notices={checker.notices} onDismiss={checker.dismiss} />
       {checker.progress && <ProgressPanel progress={checker.progress} />}
       {view === "check" && (
         <>
-          <Toolbar
-            busy={checker.busy}
-            onCheckSheet={() => void checker.check("active")}
-            onCheckWorkbook={() => void checker.check("all")}
-            onClearMarks={() => void checker.clearMarks()}
-          />
+          {checker.stale && <StaleBar busy={checker.busy} onRecheck={() => void checker.recheck()} />}
+          <FixedList fixes={checker.fixes} busy={checker.busy} onUndo={(f) => void checker.undoFix(f)} />
           {checker.checked ? (
             <>
-              <Summary counts={checker.counts} ignoredCount={checker.ignoredCount} sheetCount={checker.checkedSheets.length} />
-              <FilterBar
-                filter={checker.filter}
-                showIgnored={checker.showIgnored}
-                ignoredCount={checker.settings.ignored.length}
-                busy={checker.busy}
-                onFilterChange={checker.setFilter}
-                onShowIgnoredChange={checker.setShowIgnored}
-                onResetIgnored={() => void checker.resetIgnored()}
-              />
-              <FindingList
-                findings={checker.shown}
+              <Summary sheetCount={run.sheets.length} total={checker.active.length} incomplete={run.incomplete} ignoredCount={checker.findings.length - checker.active.length} />
+              <FindingsView
+                findings={checker.findings}
+                sheets={run.sheets}
                 ignoredIds={checker.ignoredIds}
+                currentId={checker.currentId}
+                sheetKinds={run.kinds}
+                sheetUnits={run.units}
                 busy={checker.busy}
-                onSelect={(f) => void checker.select(f)}
+                onGo={(f) => void checker.select(f)}
                 onIgnore={(f) => void checker.ignore(f)}
                 onRestore={(f) => void checker.restore(f)}
+                onResetIgnored={() => void checker.resetIgnored()}
+                renderActions={(f) => {
+                  const plan = checker.fixFor(f);
+                  return plan ? <FixButton plan={plan} busy={checker.busy} onApply={(p) => void checker.applyFix(p)} /> : null;
+                }}
+                extraButtons={
+                  <>
+                    {checker.canExport && (
+                      <Button size="small" disabled={checker.busy} onClick={() => void checker.exportResults()}>
+                        导出结果
+                      </Button>
+                    )}
+                    <CopyButton onCopy={copySummary} />
+                  </>
+                }
               />
             </>
           ) : (
@@ -92,15 +115,25 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
         </>
       )}
       {view === "templates" && (
-        <TemplatesView
-          busy={checker.busy}
-          onInsert={(kind) => void checker.insertTemplate(kind)}
-          onAppendProjectBlock={() => void checker.appendProjectBlock()}
-        />
+        <TemplatesView busy={checker.busy} onInsert={(kind) => void checker.insertTemplate(kind)} onAppendProjectBlock={() => void checker.appendProjectBlock()} />
       )}
-      {view === "settings" && (
-        <SettingsPanel tolerance={checker.settings.tolerance} busy={checker.busy} onSaveTolerance={checker.saveTolerance} />
-      )}
+      {view === "settings" && <SettingsPanel tolerance={checker.settings.tolerance} busy={checker.busy} onSaveTolerance={checker.saveTolerance} />}
     </main>
+  );
+}
+
+/** 「复制摘要」 says on the button itself whether it worked, so no message bar is needed. */
+function CopyButton({ onCopy }: { onCopy(): Promise<boolean> }) {
+  const [state, setState] = useState<"idle" | "done" | "failed">("idle");
+  useEffect(() => {
+    // A failure stays on the button until the next click; a success goes by itself.
+    if (state !== "done") return;
+    const t = setTimeout(() => setState("idle"), 3000);
+    return () => clearTimeout(t);
+  }, [state]);
+  return (
+    <Button size="small" onClick={() => void onCopy().then((ok) => setState(ok ? "done" : "failed"))}>
+      {state === "done" ? "已复制" : state === "failed" ? "复制失败" : "复制摘要"}
+    </Button>
   );
 }

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { createOfficeGateway } from "../excel/office-gateway";
 import { App } from "./App";
 import { parseLaunch } from "./launch";
+import { showOutsideOffice } from "./outside-office";
 import { themeForOffice } from "./theme";
 
 function officeTheme(): Office.OfficeTheme | undefined {
@@ -14,14 +15,26 @@ function officeTheme(): Office.OfficeTheme | undefined {
   }
 }
 
+/** Office answers onReady within a second or two inside a host; beyond this the page explains itself. */
+const OFFICE_READY_TIMEOUT_MS = 15_000;
+
 const container = document.getElementById("container");
 if (container) {
-  const root = createRoot(container);
   if (typeof Office === "undefined") {
-    container.textContent = "未能加载 Office 脚本，请在 Excel 中打开本加载项，并确认网络可以访问 appsforoffice.microsoft.com。";
+    showOutsideOffice(container, "no-office-script");
   } else {
-    void Office.onReady(() => {
-      root.render(
+    let ready = false;
+    const waiting = setTimeout(() => !ready && showOutsideOffice(container, "timeout"), OFFICE_READY_TIMEOUT_MS);
+    void Office.onReady((info) => {
+      ready = true;
+      clearTimeout(waiting);
+      // office.js in a plain browser tab resolves with no host: there is no workbook to check.
+      if (!info?.host) {
+        showOutsideOffice(container, "no-host");
+        return;
+      }
+      container.replaceChildren();
+      createRoot(container).render(
         <FluentProvider theme={themeForOffice(officeTheme())}>
           <App gateway={createOfficeGateway()} launch={parseLaunch(window.location.search)} />
         </FluentProvider>,

@@ -4,9 +4,10 @@ import webpack, { Configuration } from "webpack";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-function compile(config: Configuration): Promise<void> {
+function compile(config: Configuration | Configuration[]): Promise<void> {
+  const configs = Array.isArray(config) ? config : [config];
   return new Promise((resolve, reject) => {
-    webpack(config, (error, stats) => {
+    webpack(configs, (error, stats) => {
       if (error) return reject(error);
       if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
       resolve();
@@ -26,12 +27,15 @@ function newestMtime(dir: string): number {
 /** Builds dist/ with the project's webpack config unless it is newer than every source file. */
 export async function ensureDist(): Promise<string> {
   const dist = path.join(ROOT, "dist");
-  const page = path.join(dist, "taskpane.html");
-  const sources = Math.max(newestMtime(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
-  if (!fs.existsSync(page) || fs.statSync(page).mtimeMs < sources) {
+  // The add-in's pages, and the single-file page built after them by a second config.
+  const pages = ["taskpane.html", "check-standalone.html"].map((p) => path.join(dist, p));
+  const config = ["webpack.config.js", "scripts/webpack-standalone.js"].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs);
+  const sources = Math.max(newestMtime(path.join(ROOT, "src")), ...config);
+  if (pages.some((page) => !fs.existsSync(page) || fs.statSync(page).mtimeMs < sources)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration;
-    await compile({ ...makeConfig({}, { mode: "production" }), context: ROOT });
+    const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration | Configuration[];
+    const made = makeConfig({}, { mode: "production" });
+    await compile((Array.isArray(made) ? made : [made]).map((c) => ({ ...c, context: ROOT })));
   }
   return dist;
 }

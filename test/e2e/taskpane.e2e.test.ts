@@ -7,12 +7,30 @@ import fs from "fs";
 import path from "path";
 import { Browser, Page, chromium } from "playwright-core";
 import { checkWorkbook } from "../../src/core/check";
-import { notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+import { dialogUrl } from "../../src/commands/summary";
+import { indicatorSheet, notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+import { AxeViolation, axeViolations, seriousViolations } from "./axe";
 import { buildOfficeStub, ensureDist } from "./build";
 import { serveDir } from "./serve";
 
 const CHROMIUM = "/usr/bin/chromium";
 const OUT = path.resolve(__dirname, "../../.tmp");
+/** `npm run screenshots` writes the user guide's pictures; a plain test run leaves them alone. */
+const GUIDE_IMAGES = path.resolve(__dirname, "../../docs/images");
+const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === "1";
+
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  // Let Fluent's transitions settle so the picture shows the resting state.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(UPDATE_SCREENSHOTS ? GUIDE_IMAGES : OUT, `${name}.png`), fullPage });
+}
+
+/** Every violation axe found, by page, for the report; the tests fail on serious and critical ones. */
+const axeLog: Record<string, AxeViolation[]> = {};
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  axeLog[label] = await axeViolations(page);
+  expect(await seriousViolations(page)).toEqual([]);
+}
 
 jest.setTimeout(240_000);
 
@@ -37,12 +55,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (Object.keys(axeLog).length) fs.writeFileSync(path.join(OUT, "axe-results.json"), JSON.stringify(axeLog, null, 2));
   await browser?.close();
   await server?.close();
 });
 
-async function openPane(query = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 760 }, locale: "zh-CN" });
+async function openPane(query = "", pathname = "taskpane.html", width = 360, dark = false): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 760 }, locale: "zh-CN" });
+  if (dark) await page.addInitScript("window.__darkOffice = true");
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -56,13 +76,15 @@ async function openPane(query = ""): Promise<{ page: Page; errors: string[] }> {
     errors.push(`unexpected request ${url}`);
     return route.abort();
   });
-  await page.goto(`${server.url}/taskpane.html${query}`);
-  await page.getByRole("tab", { name: "检查" }).waitFor();
+  await page.goto(`${server.url}/${pathname}${query}`);
+  if (pathname === "taskpane.html") await page.getByRole("tab", { name: "检查" }).waitFor();
   return { page, errors };
 }
 
+const SHEETS = () => [summaryWithWrongSpendTotal(), indicatorSheet(), notesSheet()];
+
 test("检查工作簿 lists the findings, a click selects the cell, 清除标记 leaves no mark", async () => {
-  const expected = checkWorkbook([summaryWithWrongSpendTotal(), notesSheet()]).findings;
+  const expected = checkWorkbook(SHEETS()).findings;
   const spend = expected.find((f) => f.rule === "BAL-SPEND");
   expect(spend).toBeDefined();
   const { page, errors } = await openPane();
@@ -79,10 +101,9 @@ test("检查工作簿 lists the findings, a click selects the cell, 清除标记
       const s = (window as unknown as { __fakeExcel: { selection(): { sheet: string; address: string } } }).__fakeExcel.selection();
       return s.sheet === sheet && s.address === cell;
     },
-    [spend!.sheet, spend!.cell],
+    // The total is selected with the items it sums.
+    [spend!.sheet, [spend!.cell, ...spend!.related].join(",")],
   );
-
-  await page.screenshot({ path: path.join(OUT, "taskpane-e2e.png"), fullPage: true });
 
   await page.getByRole("button", { name: "清除标记" }).click();
   await page.getByText(/已清除 \d+ 处标记。/).waitFor();
@@ -98,7 +119,7 @@ test("?view=templates opens the templates view; ?action=checkWorkbook checks on 
   await templates.page.close();
 
   const { page, errors } = await openPane("?action=checkWorkbook");
-  await page.getByText("已检查 2 张表").waitFor();
+  await page.getByText(/已检查 3 张表/).waitFor();
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -108,17 +129,149 @@ test("插入模板 adds a new sheet under a free name and leaves the existing on
   const before = (await page.evaluate("window.__fakeExcel.sheetNames()")) as string[];
   expect(before).toContain("收支总表");
   await page.getByRole("button", { name: "插入部门预算收支总表" }).click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames().length > 2);
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames().length > 3);
   const after = (await page.evaluate("window.__fakeExcel.sheetNames()")) as string[];
   expect(after).toEqual([...before, "收支总表 (2)"]);
   await page.getByText("已插入工作表「收支总表 (2)」").waitFor();
   // The pane returns to idle: the insert buttons are usable again.
   await page.waitForFunction(() => !(document.querySelector('button[aria-label="插入部门预算收支总表"]') as HTMLButtonElement).disabled);
   // Let Fluent's colour transition settle so the screenshot shows the idle buttons.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(OUT, "taskpane-templates.png"), fullPage: true });
+  await shot(page, "templates");
   expect(errors).toEqual([]);
   await page.close();
+});
+
+test("the list is worked through by keyboard, one Tab stop per finding, with no serious axe violation", async () => {
+  const expected = checkWorkbook(SHEETS()).findings;
+  const spend = expected.find((f) => f.rule === "BAL-SPEND")!;
+  const { page, errors } = await openPane();
+  await page.getByRole("button", { name: "检查工作簿" }).click();
+  const list = page.getByRole("list", { name: "问题列表" });
+  await list.waitFor();
+  await page.waitForFunction(() => !(document.querySelector("[role=toolbar] button") as HTMLButtonElement).disabled);
+  await shot(page, "pane-after-check");
+  await expectAccessible(page, "pane after check");
+
+  const cards = list.locator("li[data-finding-id]");
+  await expect(cards.count()).resolves.toBe(expected.length);
+  // Errors first; each card's text carries its severity word.
+  await expect(cards.first().textContent()).resolves.toMatch(/^错误/);
+  for (let i = 0; i < expected.length; i++) await expect(cards.nth(i).textContent()).resolves.toMatch(/^(错误|疑似|提示)/);
+
+  // Tab from 下一个 reaches the first card; ↓ moves to the next one and selects its cell in Excel.
+  await cards.first().focus();
+  await page.keyboard.press("Enter");
+  const firstId = await cards.first().getAttribute("data-finding-id");
+  await page.waitForFunction((id) => document.querySelector(`[data-finding-id="${id}"]`)?.getAttribute("aria-current") === "true", firstId);
+  await page.keyboard.press("ArrowDown");
+  const secondId = await cards.nth(1).getAttribute("data-finding-id");
+  await page.waitForFunction((id) => document.activeElement?.getAttribute("data-finding-id") === id && document.activeElement?.getAttribute("aria-current") === "true", secondId);
+  const second = expected.find((f) => f.id === secondId)!;
+  await page.waitForFunction(([sheet, cell]) => (window as unknown as { __fakeExcel: { selection(): { sheet: string; address: string } } }).__fakeExcel.selection().sheet === sheet && (window as unknown as { __fakeExcel: { selection(): { address: string } } }).__fakeExcel.selection().address.startsWith(cell), [second.sheet, second.cell]);
+
+  // The total selects what it sums, as one multi-area selection.
+  await page.getByText(spend.message).click();
+  await page.waitForFunction((want) => (window as unknown as { __fakeExcel: { selection(): { address: string } } }).__fakeExcel.selection().address === want, [spend.cell, ...spend.related].join(","));
+  const card = page.locator(`li[data-finding-id="${spend.id}"]`);
+  await card.getByRole("button", { name: "怎么改" }).click();
+  await card.getByRole("region").waitFor();
+  await shot(page, "finding-help");
+  await expectAccessible(page, "pane with help open");
+
+  // 下一个 walks the whole list in order.
+  await page.getByRole("button", { name: "下一个" }).click();
+  const after = await page.locator('li[aria-current="true"]').getAttribute("data-finding-id");
+  const order = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-finding-id")));
+  expect(order.indexOf(after)).toBe(order.indexOf(spend.id) + 1);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("a safe fix shows before and after, changes only that cell, re-checks, and undoes", async () => {
+  const expected = checkWorkbook(SHEETS()).findings;
+  const wide = expected.find((f) => f.rule === "IND-FULLWIDTH")!;
+  const { page, errors } = await openPane();
+  await page.getByRole("button", { name: "检查工作簿" }).click();
+  await page.getByRole("list", { name: "问题列表" }).waitFor();
+  const card = page.locator(`li[data-finding-id="${wide.id}"]`);
+  await card.click();
+  await expect(card.textContent()).resolves.toContain("项目：健康宣传项目");
+  await card.getByRole("button", { name: "改为半角" }).click();
+  const preview = page.getByRole("group", { name: `改为半角：${wide.sheet}!${wide.cell}` });
+  await preview.waitFor();
+  await shot(page, "fix-preview");
+  await expectAccessible(page, "pane with a fix preview");
+  const before = (await page.evaluate("window.__fakeExcel.allConditionalFormats()")) as number;
+  expect(before).toBeGreaterThan(0);
+  await preview.getByRole("button", { name: "确认修改" }).click();
+  await page.getByText(/已修改 绩效指标!D8：“≧９５％” → “≥95%”/).waitFor();
+  await expect(page.evaluate(`window.__fakeExcel.cell("绩效指标", "D8")`)).resolves.toBe("≥95%");
+  await expect(page.locator(`li[data-finding-id="${wide.id}"]`).count()).resolves.toBe(0);
+  // Our own write did not make the list look stale.
+  await page.waitForTimeout(100);
+  await expect(page.getByText("表格已修改，结果可能已过期").count()).resolves.toBe(0);
+
+  await page.getByRole("region", { name: "已修复" }).getByRole("button", { name: "撤销" }).click();
+  await page.getByText("已撤销对 绩效指标!D8 的修改。").waitFor();
+  await expect(page.evaluate(`window.__fakeExcel.cell("绩效指标", "D8")`)).resolves.toBe("≧９５％");
+
+  // An edit by the user marks the list as possibly out of date.
+  await page.evaluate(`window.__fakeExcel.edit("收支总表", "B5", 1300)`);
+  await page.getByText("表格已修改，结果可能已过期").waitFor();
+  await shot(page, "stale");
+  await page.getByRole("button", { name: "重新检查" }).click();
+  await page.getByText("表格已修改，结果可能已过期").waitFor({ state: "detached" });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("导出结果 writes a 检查结果 sheet with links to the cells", async () => {
+  const expected = checkWorkbook(SHEETS()).findings;
+  const { page, errors } = await openPane();
+  await page.getByRole("button", { name: "检查工作簿" }).click();
+  await page.getByRole("list", { name: "问题列表" }).waitFor();
+  await page.getByRole("button", { name: "导出结果" }).click();
+  await page.getByText("已将检查结果写入工作表「检查结果」。").waitFor();
+  await expect(page.evaluate("window.__fakeExcel.sheetNames()")).resolves.toContain("检查结果");
+  await expect(page.evaluate(`window.__fakeExcel.cell("检查结果", "A1")`)).resolves.toBe("工作表");
+  const link = (await page.evaluate(`window.__fakeExcel.link("检查结果", "B2")`)) as { documentReference: string } | null;
+  expect(link?.documentReference).toMatch(/^'(收支总表|绩效指标|说明)'![A-Z]+\d+$/);
+  await expect(page.evaluate(`window.__fakeExcel.cell("检查结果", "A${expected.length + 1}")`)).resolves.not.toBeNull();
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("the ribbon dialog names the sheet, follows Fluent, and has no serious axe violation", async () => {
+  const summary = { headline: "检查完成：错误 1 项，疑似 0 项，提示 1 项", problems: [], sheet: "收支总表", counts: { error: 1, warning: 0, info: 1 }, ignored: 0 };
+  const url = new URL(dialogUrl(`${server.url}/dialog.html`, summary));
+  const { page, errors } = await openPane(url.search, "dialog.html", 420);
+  await page.getByRole("heading", { name: "检查本表：「收支总表」" }).waitFor();
+  await page.getByRole("button", { name: "在任务窗格中查看" }).click();
+  await page.getByRole("status").waitFor();
+  await shot(page, "dialog");
+  await expectAccessible(page, "dialog");
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test("in Excel's dark theme the pane and the dialog are dark and keep their contrast", async () => {
+  const { page, errors } = await openPane("", "taskpane.html", 360, true);
+  await page.getByRole("button", { name: "检查工作簿" }).click();
+  await page.getByRole("list", { name: "问题列表" }).waitFor();
+  await page.locator("li[data-finding-id]").first().click();
+  const background = await page.evaluate(() => getComputedStyle(document.querySelector("main")!).backgroundColor);
+  // Fluent's webDarkTheme neutral background #292929.
+  expect(background).toBe("rgb(41, 41, 41)");
+  await shot(page, "pane-dark");
+  await expectAccessible(page, "pane, dark theme");
+  await page.close();
+
+  const url = new URL(dialogUrl(`${server.url}/dialog.html`, { headline: "检查完成：错误 1 项，疑似 0 项，提示 0 项", problems: [], sheet: "收支总表", counts: { error: 1, warning: 0, info: 0 } }));
+  const dialog = await openPane(url.search, "dialog.html", 420, true);
+  await dialog.page.getByRole("heading", { name: "检查本表：「收支总表」" }).waitFor();
+  await expectAccessible(dialog.page, "dialog, dark theme");
+  expect([...errors, ...dialog.errors]).toEqual([]);
+  await dialog.page.close();
 });
 
 test("the built pane's first load stays within the 350 KB gzip budget, without exceljs", () => {

@@ -33,7 +33,7 @@ describe("ribbon command 检查本表", () => {
     const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5, 49), protected: true, password: "pw" }]);
     const summary = await runCommand(fake, gateway);
     expect(summary.headline).toContain("错误 1 项");
-    expect(summary.problems).toEqual(["工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果仍在列表中。"]);
+    expect(summary.problems).toEqual(["工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果不受影响。"]);
   });
 
   it("reports a failed read as 检查未完成 with the reason", async () => {
@@ -75,7 +75,7 @@ describe("ribbon command 检查本表", () => {
 
     it("never puts the text of an error outside the gateway into the dialog", async () => {
       const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5) }]);
-      gateway.readSheets = async () => {
+      gateway.check = async () => {
         throw new TypeError("Cannot read properties of undefined (reading 'values')");
       };
       const summary = await runCommand(fake, gateway);

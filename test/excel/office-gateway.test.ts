@@ -42,13 +42,33 @@ describe("readSheets", () => {
     expect(progress).toEqual(["1/2 甲", "2/2 空"]);
   });
 
-  it("skips a sheet over 5 million cells with SheetTooLarge and still reads the others", async () => {
+  it("skips a sheet whose used range is over 5 million cells, says how many cells hold content, and reads the others", async () => {
     const big = setup([{ name: "大表", rows: [["a"]] }, { name: "小表", rows: ledgerRows(3) }]);
     big.fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 }); // XFD401: 401 × 16384 cells
+    const before = big.fake.syncCount;
     const { snapshots, problems } = await big.gateway.readSheets("all");
     expect(snapshots.map((s) => s.name)).toEqual(["小表"]);
-    expect(problems).toEqual([{ sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”") }]);
+    expect(problems).toEqual([{ sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”有内容的单元格只有 2 个") }]);
     expect(problems[0].message).toContain("6,569,984");
+    // The count rides along with the read: no sync of its own.
+    expect(big.fake.syncCount - before).toBe(3);
+    // Below ExcelApi 1.9 the count is unknown, and the note states the limit in cells with content.
+    const old = setup([{ name: "大表", rows: [["a"]] }], { maxApi: "1.8" });
+    old.fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 });
+    const plain = await old.gateway.readSheets("all");
+    expect(plain.problems[0].message).toMatch(/已用区域有 6,569,984 个单元格，超过可检查的上限（有内容的单元格 2,000,000 个），未检查/);
+  });
+
+  it("skips a sheet with more cells holding content than the limit and keeps the others", async () => {
+    const { withinContentLimit } = await import("../../src/excel/read");
+    const { gridSheet } = await import("../../src/core/snapshot");
+    const full = gridSheet("满表", [[1, 2, null], [{ v: null, f: "=A1" }, "x", null]]);
+    const small = gridSheet("小表", [[1, null]]);
+    const problems: { message: string }[] = [];
+    // Four cells hold content (a value or a formula); with a limit of 3 the sheet is skipped.
+    expect(withinContentLimit([full, small], problems as never, 3).map((s) => s.name)).toEqual(["小表"]);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^工作表“满表”有内容的单元格有 4 个，超过可检查的上限（有内容的单元格 3 个），未检查/)]);
+    expect(withinContentLimit([full], [], 4)).toHaveLength(1);
   });
 
   it("reads sheets too big for one response in several syncs, moving progress sheet by sheet", async () => {
@@ -179,7 +199,7 @@ describe("paint and clear", () => {
     const result = await gateway.paint([finding("收支总表", "B9"), finding("表二", "B9")], ["收支总表", "表二"]);
     expect(result.count).toBe(1);
     expect(result.problems).toEqual([
-      { sheet: "收支总表", code: "AccessDenied", message: "工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果仍在列表中。" },
+      { sheet: "收支总表", code: "AccessDenied", message: "工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果不受影响。" },
     ]);
     expect(fake.snapshot().sheets[1].conditionalFormats).toHaveLength(1);
     fake.setProtected("表二", true, { password: "pw" });
@@ -233,19 +253,35 @@ describe("select, settings", () => {
 });
 
 describe("runCheck over the gateway", () => {
-  async function syncsToCheck(items: number): Promise<{ syncs: number; errors: number }> {
-    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(items, items * 10 - 1) }]);
-    const run = await runCheck(gateway, "active");
-    return { syncs: fake.syncCount, errors: run.visible.filter((f) => f.severity === "error").length };
+  async function syncsToCheck(items: number, scope: "active" | "all" = "active"): Promise<{ syncs: number; errors: number; marks: number }> {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(items, items * 10 - 1) }, { name: "说明", rows: [["说明"]] }]);
+    const run = await runCheck(gateway, scope);
+    return { syncs: fake.syncCount, errors: run.visible.filter((f) => f.severity === "error").length, marks: fake.snapshot().sheets[0].conditionalFormats.length };
   }
 
-  it("takes the same number of syncs for 50 rows and 5,000 rows: settings 1, read 3, paint 3", async () => {
+  it("checks the active sheet in 3 syncs for 50 rows and 5,000 rows alike: settings with the sheet list, read, paint", async () => {
     const small = await syncsToCheck(50);
     const large = await syncsToCheck(5000);
     expect(small.errors).toBeGreaterThan(0);
     expect(large.errors).toBeGreaterThan(0);
-    expect(small.syncs).toBe(7);
-    expect(large.syncs).toBe(7);
+    expect(small.marks).toBeGreaterThan(0);
+    expect(large.marks).toBeGreaterThan(0);
+    expect(small.syncs).toBe(3);
+    expect(large.syncs).toBe(3);
+  });
+
+  it("checks the workbook in 4 syncs: the used ranges of the sheets it lists cost one more", async () => {
+    expect((await syncsToCheck(50, "all")).syncs).toBe(4);
+    expect((await syncsToCheck(5000, "all")).syncs).toBe(4);
+  });
+
+  it("gives the same findings and marks in one run as through separate settings, read and paint", async () => {
+    const one = setup([{ name: "收支总表", rows: ledgerRows(20, 199) }]);
+    const separate = setup([{ name: "收支总表", rows: ledgerRows(20, 199) }]);
+    const viaOne = await runCheck(one.gateway, "active");
+    const viaSeparate = await runCheck({ ...separate.gateway, check: undefined }, "active");
+    expect(viaOne.visible).toEqual(viaSeparate.visible);
+    expect(one.fake.snapshot().sheets[0].conditionalFormats).toEqual(separate.fake.snapshot().sheets[0].conditionalFormats);
   });
 
   it("drops ignored findings from the marks", async () => {

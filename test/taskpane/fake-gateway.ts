@@ -1,6 +1,8 @@
 import { Finding } from "../../src/core/finding";
 import { SheetSnapshot } from "../../src/core/snapshot";
-import { AddinSettings, DEFAULT_SETTINGS, GatewayError, ReadResult, WorkbookGateway } from "../../src/excel/gateway";
+import { parseA1 } from "../../src/core/address";
+import { displayText } from "../../src/core/snapshot";
+import { AddinSettings, CellContent, CheckScope, DEFAULT_SETTINGS, GatewayError, PaintResult, ReadResult, WorkbookGateway } from "../../src/excel/gateway";
 import { TemplateKind } from "../../src/templates/catalog";
 
 type Method = keyof WorkbookGateway;
@@ -14,7 +16,11 @@ export class FakeGateway implements WorkbookGateway {
   settings: AddinSettings = { ...DEFAULT_SETTINGS, ignored: [] };
   /** Cells marked per sheet, as the last paint left them. */
   marks = new Map<string, Finding[]>();
-  selections: { sheet: string; cell: string }[] = [];
+  selections: { sheet: string; cell: string; related?: readonly string[] }[] = [];
+  writes: { sheet: string; cell: string; after: CellContent }[] = [];
+  exported: Finding[][] = [];
+  /** The pane's onChanged listener and the sheets it watches. */
+  watcher: { sheets: string[]; onChange: (sheet: string, address: string) => void } | null = null;
   savedSettings: AddinSettings[] = [];
   inserted: TemplateKind[] = [];
   appended = 0;
@@ -50,9 +56,9 @@ export class FakeGateway implements WorkbookGateway {
     }
   }
 
-  async readSheets(scope: "active" | "all", onProgress?: (done: number, total: number, sheet: string) => void): Promise<ReadResult> {
+  async readSheets(scope: CheckScope, onProgress?: (done: number, total: number, sheet: string) => void): Promise<ReadResult> {
     this.enter("readSheets");
-    const picked = scope === "all" ? this.sheets : this.sheets.filter((s) => s.name === this.activeSheet);
+    const picked = scope === "all" ? this.sheets : this.sheets.filter((s) => (scope === "active" ? s.name === this.activeSheet : scope.sheets.includes(s.name)));
     if (this.holding) {
       onProgress?.(0, picked.length, picked[0]?.name ?? "");
       await new Promise<void>((resume) => this.held.push(resume));
@@ -67,7 +73,7 @@ export class FakeGateway implements WorkbookGateway {
     return { count: findings.length, problems: [] };
   }
 
-  async clearMarks() {
+  async clearMarks(): Promise<PaintResult> {
     this.enter("clearMarks");
     let count = 0;
     for (const list of this.marks.values()) count += list.length;
@@ -75,10 +81,50 @@ export class FakeGateway implements WorkbookGateway {
     return { count, problems: [] };
   }
 
-  async select(sheet: string, cell: string): Promise<void> {
+  async select(sheet: string, cell: string, related?: readonly string[]): Promise<void> {
     this.enter("select");
     this.activeSheet = sheet;
-    this.selections.push({ sheet, cell });
+    this.selections.push(related?.length ? { sheet, cell, related } : { sheet, cell });
+  }
+
+  async writeCell(sheet: string, cell: string, before: CellContent, after: CellContent): Promise<void> {
+    this.enter("writeCell");
+    const snap = this.sheets.find((s) => s.name === sheet);
+    const p = parseA1(cell);
+    if (!snap || !p) throw new GatewayError("ItemNotFound", `找不到工作表“${sheet}”。`);
+    const r = p.row - snap.origin.row;
+    const c = p.col - snap.origin.col;
+    const held = snap.formulas[r][c] ? { formula: snap.formulas[r][c] } : { value: snap.values[r][c] };
+    if ((before.formula || held.formula) ? before.formula !== held.formula : before.value !== held.value) {
+      throw new GatewayError("Changed", "这个单元格在检查之后已被修改，未作更改。请重新检查后再试。");
+    }
+    snap.formulas[r][c] = after.formula;
+    // The fake does not calculate: a formula keeps the cached value, as a workbook before recalculation.
+    if (!after.formula) snap.values[r][c] = after.value;
+    if (after.numberFormat !== undefined) snap.numberFormats[r][c] = after.numberFormat;
+    snap.texts[r][c] = displayText(snap.values[r][c], snap.numberFormats[r][c]);
+    this.writes.push({ sheet, cell, after });
+    // Excel tells the pane of its own writes too.
+    if (this.watcher?.sheets.includes(sheet)) setTimeout(() => this.watcher?.onChange(sheet, cell), 0);
+  }
+
+  async exportResults(findings: Finding[]): Promise<{ sheetName: string }> {
+    this.enter("exportResults");
+    this.exported.push(findings);
+    return { sheetName: "检查结果" };
+  }
+
+  async watchSheets(sheets: string[], onChange: (sheet: string, address: string) => void) {
+    this.enter("watchSheets");
+    this.watcher = { sheets, onChange };
+    return async () => {
+      this.watcher = null;
+    };
+  }
+
+  /** The user edits a cell in Excel. */
+  userEdits(sheet: string, address: string): void {
+    if (this.watcher?.sheets.includes(sheet)) this.watcher.onChange(sheet, address);
   }
 
   async loadSettings(): Promise<AddinSettings> {

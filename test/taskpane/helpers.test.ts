@@ -1,7 +1,5 @@
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { makeFinding } from "../../src/core/finding";
 import { GatewayError } from "../../src/excel/gateway";
-import { groupFindings } from "../../src/taskpane/grouping";
 import { parseLaunch } from "../../src/taskpane/launch";
 import { describeError, stageText, validateTolerance } from "../../src/taskpane/messages";
 import { themeForOffice } from "../../src/taskpane/theme";
@@ -38,15 +36,5 @@ describe("pane helpers", () => {
     log.mockRestore();
     expect(stageText("check", 1, 3)).toBe("正在检查…（1/3 张表）");
     expect(stageText("paint", 0, 1)).toBe("正在标记…");
-  });
-
-  test("findings group by sheet then rule, in the order given", () => {
-    const f = (sheet: string, cell: string, rule: "SUM-ROW" | "CELL-ERROR") => makeFinding({ rule, sheet, cell, message: `${sheet}${cell}` });
-    const groups = groupFindings([f("甲", "B2", "SUM-ROW"), f("甲", "B3", "CELL-ERROR"), f("甲", "B9", "SUM-ROW"), f("乙", "A1", "CELL-ERROR")]);
-    expect(groups.map((g) => [g.sheet, g.count, g.rules.map((r) => [r.rule, r.findings.map((x) => x.cell)])])).toEqual([
-      ["甲", 3, [["SUM-ROW", ["B2", "B9"]], ["CELL-ERROR", ["B3"]]]],
-      ["乙", 1, [["CELL-ERROR", ["A1"]]]],
-    ]);
-    expect(groups[0].rules[0].title).toBe("合计/小计/总计行应等于本块各明细行之和");
   });
 });

@@ -28,3 +28,25 @@ export function summaryWithWrongSpendTotal(): SheetSnapshot {
 export function notesSheet(): SheetSnapshot {
   return gridSheet("说明", [["本工作簿为示例。"]]);
 }
+
+/**
+ * One invented project block on a 绩效指标 sheet, with the defects the pane can fix: a full-width
+ * `≧９５％`, a satisfaction written as the fraction `≥0.85`, and an empty value.
+ */
+export function indicatorSheet(): SheetSnapshot {
+  const m = (v: number): LiteralCell => ({ v, fmt: "0.00" });
+  return gridSheet("绩效指标", [
+    ["健康宣传项目绩效目标表", null, null, "单位：万元"],
+    ["项目名称", "健康宣传项目"],
+    ["预算数", m(20)],
+    ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
+    [null, m(4), m(10), m(16), m(20)],
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "宣传活动场次", "≥12场"],
+    [null, "质量指标", "宣传覆盖率", "≧９５％"],
+    [null, "时效指标", "完成时间", "12月底前"],
+    [null, "成本指标", "宣传经费", "≤20万元"],
+    ["效益指标", "社会效益指标", "居民健康知识知晓率", null],
+    ["满意度指标", "服务对象满意度指标", "居民满意度", "≥0.85"],
+  ]);
+}

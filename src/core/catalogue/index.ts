@@ -2,7 +2,9 @@ import type { RuleEntry } from "./entry";
 import { CELLS } from "./cells";
 import { CROSS_TABLE } from "./cross-table";
 import { INDICATORS } from "./indicators";
+import { INDICATOR_LAYOUTS } from "./indicator-layouts";
 import { PLAN } from "./plan";
+import { SELF_EVALUATION } from "./self-evaluation";
 import { SHEET } from "./sheet";
 import { TOTALS } from "./totals";
 
@@ -13,7 +15,7 @@ export type { ExampleCell, RuleEntry, RuleExample } from "./entry";
  * else), title, the module that raises it, help for an accountant, the one-click fix and an
  * example workbook. One file per family; `npm run rules` prints the README's table from it.
  */
-const CATALOGUE = { ...TOTALS, ...CELLS, ...CROSS_TABLE, ...INDICATORS, ...PLAN, ...SHEET };
+const CATALOGUE = { ...TOTALS, ...CELLS, ...CROSS_TABLE, ...INDICATORS, ...INDICATOR_LAYOUTS, ...SELF_EVALUATION, ...PLAN, ...SHEET };
 
 export type RuleId = keyof typeof CATALOGUE;
 

@@ -97,9 +97,9 @@ export const INDICATORS = {
   },
   "IND-HIERARCHY": {
     severity: "error",
-    title: "二级指标不属于其一级指标，或指标名称不规范",
+    title: "二级指标不属于其一级指标，或混用了两种指标体系",
     module: "src/core/indicators/indicator-structure.ts",
-    help: "二级指标放错了一级指标（如“质量指标”放在“效益指标”下），或一级、二级指标名称不是规范名称。请按规范的指标体系调整，例如把“质量指标”移到“产出指标”下。",
+    help: "二级指标放错了一级指标（如“质量指标”放在“效益指标”下），或一个项目混用了两种指标体系（如“经济成本指标”放在“产出指标”下）。请按规范的指标体系调整，例如把“质量指标”移到“产出指标”下；无法识别的名称另见 IND-UNKNOWN-NAME。",
     fix: null,
     example: indicatorExample({ B11: "质量指标", D11: "≥90%" }, "B11"),
   },

@@ -71,6 +71,25 @@ export const TOTALS = {
       "B4",
     ),
   },
+  "SUM-CROSS": {
+    severity: "error",
+    title: "一个数使本行与本列的合计同时不符，且两者推算的正确值一致",
+    module: "src/core/totals/resolve-crossings.ts",
+    help: "这个数所在行的合计和所在列（上级科目或合计行）的合计都对不上，而且两处推算出的正确值相同，说明错的是这个数本身，而不是两个合计；为免重复，那两处合计不再单独列出。例如 E6 的公用经费录为 18，本行合计 15 与上级科目 302 的公用经费 40 都说它应为 15，请把它改回正确的数。",
+    fix: null,
+    example: oneSheet(
+      "基本支出经济分类表",
+      [
+        ["基本支出经济分类表", null, null, null, null],
+        ["单位：万元", null, null, null, null],
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["302", "商品和服务支出", 40, null, 40],
+        ["30201", "办公费", 25, null, 25],
+        ["30211", "差旅费", 15, null, 18],
+      ],
+      "E6",
+    ),
+  },
   "CODE-TREE": {
     severity: "error",
     title: "科目编码上级数应等于下级数之和",
@@ -86,27 +105,6 @@ export const TOTALS = {
     help: "这个科目编码去掉末两位后，在它上方找不到对应的上级科目，多半是编码录错了一位。请对照《政府收支分类科目》改正编码，例如把 A7 的 2005202 改为 2050202。",
     fix: null,
     example: oneSheet("教育支出明细表", edit(CODED, { A7: "2005202" }), "A7"),
-  },
-  "CODE-SPLIT": {
-    severity: "info",
-    title: "科目编码分列为类、款、项，未按编码层级核对",
-    module: "src/core/totals/split-codes.ts",
-    help: "这张表把科目编码拆成了“类”“款”“项”几列，本工具暂不能按编码层级核对上下级合计，其余检查照常进行。请人工核对各级科目的合计；如需自动核对，可增加一列完整编码（如 2050201）。",
-    fix: null,
-    example: oneSheet(
-      "一般公共预算支出表",
-      [
-        ["一般公共预算支出表", null, null, null, null],
-        ["单位：万元", null, null, null, null],
-        ["科目编码", null, null, "科目名称", "合计"],
-        ["类", "款", "项", null, null],
-        [null, null, null, "合计", 40],
-        ["205", null, null, "教育支出", 40],
-        ["205", "02", null, "普通教育", 40],
-        ["205", "02", "01", "学前教育", 40],
-      ],
-      "A4",
-    ),
   },
   "FORMULA-OMITS": {
     severity: "warning",

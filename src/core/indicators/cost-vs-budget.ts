@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
-import { MoneyUnit, convertUnit, formatAmount } from "../amount";
+import { MoneyUnit, convertUnit } from "../amount";
+import { shownAmount } from "../excerpt";
 import { IndicatorRow, ValueCell } from "./read/blocks";
 import { isCostCategory } from "./read/framework";
 import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
@@ -32,6 +33,8 @@ export function checkCosts(scope: BlockScope): void {
   for (const row of block.rows) {
     if (!isCostCategory(row.level1?.name ?? "", row.level2?.name ?? "")) continue;
     for (const cell of row.values) {
+      // A result (实际完成值) is not a target set against the budget.
+      if (cell.actual) continue;
       const v = parseIndicatorValue(cell.text);
       let amount: Decimal | null = null;
       let unit: MoneyUnit | undefined;
@@ -63,7 +66,7 @@ export function checkCosts(scope: BlockScope): void {
         expected: budget,
         actual: c.amount,
         unit: budgetUnit,
-        message: `成本指标${quoted(c.row.name)}的金额 ${formatAmount(c.amount)} 超过本项目预算数 ${formatAmount(budget)}，超出 ${formatAmount(excess)}（${unitText}）`,
+        message: `成本指标${quoted(c.row.name)}的金额 ${shownAmount(c.amount)} 超过本项目预算数 ${shownAmount(budget)}，超出 ${shownAmount(excess)}（${unitText}）`,
       });
     }
   }
@@ -83,6 +86,6 @@ export function checkCosts(scope: BlockScope): void {
     expected: budget,
     actual: total,
     unit: budgetUnit,
-    message: `${what} ${formatAmount(total)} 与预算数 ${formatAmount(budget)} 略有出入，相差 ${formatAmount(diff.abs())}（${unitText}）`,
+    message: `${what} ${shownAmount(total)} 与预算数 ${shownAmount(budget)} 略有出入，相差 ${shownAmount(diff.abs())}（${unitText}）`,
   });
 }

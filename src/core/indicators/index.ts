@@ -3,30 +3,84 @@ import { Finding } from "../finding";
 import { Reporter } from "../reporter";
 import { reportNoIndicatorHeader } from "../sheet-rules";
 import { SheetView } from "../snapshot";
-import { forEachBlock } from "./read/blocks";
+import { checkActuals } from "./actual-values";
 import { checkCosts } from "./cost-vs-budget";
-import { checkPlan } from "./spending-plan";
-import { BlockScope } from "./scope";
-import { checkStructure } from "./indicator-structure";
+import { blockErrorCells, fundsErrorCells, reportErrorCells } from "./error-cells";
+import { checkFunds } from "./funds-block";
+import { checkLevelShift, checkStructure } from "./indicator-structure";
 import { checkValues } from "./indicator-values";
+import { checkFundsScore, checkPoints } from "./points-and-scores";
+import { IndicatorBlock, forEachBlock } from "./read/blocks";
+import { FundsBlock } from "./read/funds";
+import { BlockScope } from "./scope";
+import { checkPlan } from "./spending-plan";
 
 export { parseIndicatorValue } from "./read/value-grammar";
 export type { IndicatorValue, IndicatorForm, Comparator } from "./read/value-grammar";
 export { readBlocks } from "./read/blocks";
 export type { IndicatorBlock, IndicatorRow } from "./read/blocks";
 
-/** Indicator and spending-plan rules for one indicator sheet (docs/domain.md §6). */
-export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding[] {
+/** What the indicator rules found on a sheet, and which rows their tables cover. */
+export interface IndicatorTables {
+  findings: Finding[];
+  /** Indicator tables read (0: the sheet holds none). */
+  blocks: number;
+  /** Rows of the indicator tables and self-evaluation funds blocks, inclusive: the rest of the sheet is for the totals rules. */
+  covered: { from: number; to: number }[];
+}
+
+/** Indicator, spending-plan and self-evaluation rules for every indicator table of a sheet (docs/domain.md §6, §8). */
+export function checkIndicatorTables(view: SheetView, ctx: CheckContext): IndicatorTables {
   const report = new Reporter(view.name);
-  if (view.rowCount === 0) return report.findings;
+  const covered: IndicatorTables["covered"] = [];
+  if (view.rowCount === 0) return { findings: report.findings, blocks: 0, covered };
+  let shiftSaid = false;
+  const coverFunds = (funds: FundsBlock) => covered.push({ from: funds.headerRow, to: funds.lastRow });
   // Each block is checked as soon as it is read; see forEachBlock.
-  const blockCount = forEachBlock(view, ctx.unit, (block) => {
-    const scope: BlockScope = { view, ctx, block, report };
-    checkStructure(scope);
-    checkValues(scope);
-    checkCosts(scope);
-    checkPlan(scope);
-  });
-  if (blockCount === 0) reportNoIndicatorHeader(report, view);
-  return report.findings;
+  const blocks = forEachBlock(
+    view,
+    ctx.unit,
+    (block) => {
+      const scope: BlockScope = { view, ctx, block, report };
+      const { funds } = block.project;
+      reportErrorCells(report, blockErrorCells(block), block.project.name);
+      if (funds) reportErrorCells(report, fundsErrorCells(funds), block.project.name);
+      // Said once per sheet: a stacked form repeats its layout in every block.
+      if (block.shifted && !shiftSaid) {
+        checkLevelShift(scope);
+        shiftSaid = true;
+      }
+      checkStructure(scope);
+      checkValues(scope);
+      checkActuals(scope);
+      checkCosts(scope);
+      checkPlan(scope);
+      if (funds) {
+        checkFunds(report, funds, ctx, block.project.name);
+        coverFunds(funds);
+      }
+      checkPoints(report, block);
+      covered.push({ from: tableTop(block), to: block.lastRow });
+    },
+    (funds) => {
+      const project = "预算执行情况";
+      reportErrorCells(report, fundsErrorCells(funds), project);
+      checkFunds(report, funds, ctx, project);
+      checkFundsScore(report, funds, project);
+      coverFunds(funds);
+    },
+  );
+  return { findings: report.findings, blocks, covered };
+}
+
+function tableTop(block: IndicatorBlock): number {
+  const section = block.header.sectionPoints;
+  return section ? Math.min(section.row, block.header.row) : block.header.row;
+}
+
+/** The indicator rules alone, on a sheet known to be an indicator sheet: says so when it holds no readable table. */
+export function checkIndicatorSheet(view: SheetView, ctx: CheckContext): Finding[] {
+  const { findings, blocks } = checkIndicatorTables(view, ctx);
+  if (blocks === 0 && view.rowCount > 0) reportNoIndicatorHeader(new Reporter(view.name, findings), view);
+  return findings;
 }

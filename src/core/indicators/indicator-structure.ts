@@ -1,13 +1,14 @@
 import { toA1 } from "../address";
 import type { Place } from "../reporter";
 import { CategoryCell, IndicatorRow } from "./read/blocks";
-import { Level1, allowedUnder, frameworkOf, isKnownLevel2, level1Of, parentOf } from "./read/framework";
+import { Level1, allowedUnder, frameworkOf, isCost2021Level2, isKnownLevel2, level1Of, parentOf } from "./read/framework";
 import { compactName } from "./read/normalize";
 import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 
 /**
- * Rules on a block's shape (docs/domain.md §6): IND-HIERARCHY, IND-MISFILED, IND-MISSING-CATEGORY,
- * IND-DUPLICATE and IND-UNUSED.
+ * Rules on a block's shape (docs/domain.md §6, §8): IND-HIERARCHY, IND-UNKNOWN-NAME, IND-MISFILED,
+ * IND-MISSING-CATEGORY, IND-DUPLICATE and IND-UNUSED. IND-LEVEL-SHIFT is said once per sheet, by
+ * checkLevelShift, for the first block read one level down.
  */
 
 const SATISFACTION_TOPIC = /满意|投诉|评价|好评|认可|认同|信任|口碑|获得感|幸福感|不适用/;
@@ -35,6 +36,31 @@ export function checkStructure(scope: BlockScope): void {
   checkUnused(scope);
 }
 
+/** Names no framework knows, gathered per block: at most one warning, never an error per row (§8). */
+interface Unknown {
+  cells: CategoryCell[];
+  names: string[];
+}
+
+function noteUnknown(unknown: Unknown, cell: CategoryCell): void {
+  if (unknown.cells.some((c) => cellKey(c) === cellKey(cell))) return;
+  unknown.cells.push(cell);
+  if (!unknown.names.includes(cell.raw)) unknown.names.push(cell.raw);
+}
+
+function reportUnknown(scope: BlockScope, unknown: Unknown): void {
+  if (unknown.cells.length === 0) return;
+  const first = unknown.cells.reduce((a, b) => (b.row < a.row || (b.row === a.row && b.col < a.col) ? b : a));
+  const names = unknown.names.slice(0, 3).map((n) => quoted(n, 20)).join("、") + (unknown.names.length > 3 ? ` 等 ${unknown.names.length} 个` : "");
+  scope.report.add({
+    rule: "IND-UNKNOWN-NAME",
+    cell: a1(first),
+    related: unknown.cells.filter((c) => c !== first).map(a1),
+    anchor: `${scope.block.project.name}|未知类别名称`,
+    message: `指标类别${names}不在产出、效益、满意度、成本指标体系之列，这些行未按类别检查；如为本地口径可忽略，否则请改用规范名称`,
+  });
+}
+
 function checkHierarchy(scope: BlockScope): void {
   const { block } = scope;
   const flagged = new Set<string>();
@@ -44,6 +70,7 @@ function checkHierarchy(scope: BlockScope): void {
     flagged.add(key);
     scope.report.add({ rule: "IND-HIERARCHY", ...report });
   };
+  const unknown: Unknown = { cells: [], names: [] };
   let classicRow: IndicatorRow | null = null;
   let newRow: IndicatorRow | null = null;
   let mixFlagged = false;
@@ -51,31 +78,23 @@ function checkHierarchy(scope: BlockScope): void {
     const l1 = row.level1;
     const l2 = row.level2;
     const level1 = l1 ? level1Of(l1.name) : null;
-    if (l1 && !level1) {
-      reportOnce(cellKey(l1), {
-        cell: a1(l1),
-        related: [nameCell(row)],
-        anchor: `${block.project.name}|一级|${l1.name}`,
-        message: `一级指标${quoted(l1.raw)}不是规范名称，应为产出指标、效益指标、满意度指标或成本指标之一`,
-      });
-    }
+    if (l1 && !level1) noteUnknown(unknown, l1);
     if (!l2) continue;
     if (!isKnownLevel2(l2.name)) {
-      reportOnce(level2Key(l2, level1), {
-        cell: a1(l2),
-        related: [nameCell(row)],
-        anchor: `${block.project.name}|二级|${l2.name}`,
-        message: `二级指标${quoted(l2.raw)}不是规范名称，无法归入任何一级指标`,
-      });
+      noteUnknown(unknown, l2);
       continue;
     }
     if (!level1) continue;
     if (!allowedUnder(level1, l2.name)) {
+      // 经济成本指标 under 产出指标 (seed 013): a 101号 name inside the classic framework.
+      const mixed = level1 === "产出" && isCost2021Level2(l2.name);
       reportOnce(level2Key(l2, level1), {
         cell: a1(l2),
         related: l1 ? [a1(l1), nameCell(row)] : [nameCell(row)],
         anchor: `${block.project.name}|二级|${level1}|${l2.name}`,
-        message: `二级指标${quoted(l2.raw)}不应放在一级指标“${level1}指标”下，应归入“${parentOf(l2.name)}指标”`,
+        message: mixed
+          ? `二级指标${quoted(l2.raw)}是财预〔2021〕101号体系中一级“成本指标”下的名称，不应放在产出指标下：应改为产出指标下的“成本指标”，或把一级指标改为“成本指标”`
+          : `二级指标${quoted(l2.raw)}不应放在一级指标“${level1}指标”下，应归入“${parentOf(l2.name)}指标”`,
       });
       continue;
     }
@@ -96,6 +115,19 @@ function checkHierarchy(scope: BlockScope): void {
       });
     }
   }
+  reportUnknown(scope, unknown);
+}
+
+/** IND-LEVEL-SHIFT: the block's 一级 column holds 二级 names; the block was read one level down. */
+export function checkLevelShift(scope: BlockScope): void {
+  const at = scope.block.shifted;
+  if (!at) return;
+  scope.report.add({
+    rule: "IND-LEVEL-SHIFT",
+    cell: a1(at),
+    anchor: `${scope.block.project.name}|类别错位`,
+    message: "“一级指标”一栏填的是数量指标、质量指标等二级指标名称，“二级指标”一栏填的是具体指标：已按下移一级的结构检查；规范的写法是一级填产出、效益、满意度指标，二级填数量、质量等指标",
+  });
 }
 
 function checkMisfiled(scope: BlockScope): void {

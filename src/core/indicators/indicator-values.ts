@@ -2,13 +2,18 @@ import Decimal from "decimal.js";
 import { IndicatorRow, ValueCell } from "./read/blocks";
 import { isQuantityCategory } from "./read/framework";
 import { compactName } from "./read/normalize";
-import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
+import { toA1 } from "../address";
+import { excerpt, quoted, shownNumber } from "../excerpt";
+import { BlockScope, a1, nameCell, rowAnchor } from "./scope";
+import { columnUnit } from "./read/split-value";
 import { IndicatorValue, isQuantified, parseIndicatorValue } from "./read/value-grammar";
 
 /**
- * Rules on one value cell (docs/domain.md §6): IND-EMPTY, IND-SAME-AS-NAME, IND-QUAL-IN-QUANT,
- * IND-VAGUE, IND-NO-UNIT, IND-FRACTION-PERCENT, IND-PERCENT-RANGE, IND-FULLWIDTH.
- * The first five judge the same defect from different angles, so a cell gets at most one of them.
+ * Rules on one value cell (docs/domain.md §6, §8): IND-EMPTY, IND-SAME-AS-NAME, IND-QUAL-IN-QUANT,
+ * IND-VAGUE, IND-NO-UNIT, IND-FRACTION-PERCENT, IND-PERCENT-RANGE, IND-FULLWIDTH, and for values
+ * split over columns IND-UNIT-CONFLICT and IND-VALUE-TYPE. The wording rules judge the same defect
+ * from different angles, so a cell gets at most one of them. Result columns (实际完成值) are judged
+ * in actual-values.ts; cells holding an error value only by CELL-ERROR (error-cells.ts).
  */
 
 const RATE_NAME = /率|比例|占比|满意度|百分比|覆盖面/;
@@ -56,10 +61,55 @@ function columnStats(rows: IndicatorRow[], index: number): ColumnStats {
 
 export function checkValues(scope: BlockScope): void {
   const { block } = scope;
-  const stats = block.header.values.map((_, i) => columnStats(block.rows, i));
+  const stats = block.header.values.map((v, i) => (v.actual ? null : columnStats(block.rows, i)));
   for (const row of block.rows) {
-    for (let i = 0; i < row.values.length; i++) checkCell(scope, row, row.values[i], stats[i]);
+    for (let i = 0; i < row.values.length; i++) {
+      const cell = row.values[i];
+      const s = stats[i];
+      if (s === null || cell.error) continue;
+      if (cell.conflict) reportUnitConflict(scope, row, cell);
+      if (row.valueType !== "" && checkValueType(scope, row, cell)) continue;
+      checkCell(scope, row, cell, s);
+    }
   }
+}
+
+export function reportEmpty(scope: BlockScope, row: IndicatorRow, cell: ValueCell): void {
+  if (row.name === "" || NOT_APPLICABLE_NAME.test(row.name)) return;
+  scope.report.add({ ...base(scope, row, cell), rule: "IND-EMPTY", message: `三级指标${quoted(row.name)}未填写${cell.label}` });
+}
+
+export function reportUnitConflict(scope: BlockScope, row: IndicatorRow, cell: ValueCell): void {
+  const { own, column } = cell.conflict!;
+  scope.report.add({
+    cell: a1(cell),
+    related: cell.unitCol !== undefined ? [toA1(cell.row, cell.unitCol)] : [nameCell(row)],
+    anchor: `${rowAnchor(scope.block, row, cell)}|单位`,
+    rule: "IND-UNIT-CONFLICT",
+    message: `指标${quoted(row.name)}的${cell.label}带单位“${own}”，而度量单位一栏为“${column}”，两者矛盾，请统一`,
+  });
+}
+
+/**
+ * IND-VALUE-TYPE: a 定量 row needs a number, a 定性 row no unit. True when it reported, so that the
+ * wording rules do not judge the same cell again.
+ */
+function checkValueType(scope: BlockScope, row: IndicatorRow, cell: ValueCell): boolean {
+  if (cell.text === "") return false;
+  const v = parseIndicatorValue(cell.text);
+  const related = row.valueTypeCol !== null ? [toA1(row.row, row.valueTypeCol)] : [];
+  if (row.valueType === "定量" && !isQuantified(v) && v.form !== "notApplicable") {
+    scope.report.add({ ...base(scope, row, cell), related, rule: "IND-VALUE-TYPE", message: `指标${quoted(row.name)}的指标值类型为定量，指标值${quoted(v.raw)}却没有数值，应填写可衡量的目标值` });
+    return true;
+  }
+  const own = v.form === "quantity" || v.form === "approximate" || v.form === "range" ? v.unit : "";
+  const unitCol = scope.block.header.unit;
+  const unit = own || (unitCol === null ? "" : columnUnit(scope.view.text(row.row, unitCol)));
+  if (row.valueType === "定性" && unit !== "") {
+    scope.report.add({ ...base(scope, row, cell), related, rule: "IND-VALUE-TYPE", message: `指标${quoted(row.name)}的指标值类型为定性，却带有计量单位“${unit}”，定性指标不应填写单位；若有数值目标，应改为定量` });
+    return true;
+  }
+  return false;
 }
 
 /** Built only when a finding is made: most cells are fine, and checkCell runs once per value cell. */
@@ -73,9 +123,7 @@ function checkCell(scope: BlockScope, row: IndicatorRow, cell: ValueCell, stats:
   const level2 = row.level2?.name ?? "";
 
   if (cell.text === "") {
-    if (name !== "" && !NOT_APPLICABLE_NAME.test(name)) {
-      scope.report.add({ ...base(scope, row, cell), rule: "IND-EMPTY", message: `三级指标${quoted(name)}未填写${cell.label}` });
-    }
+    reportEmpty(scope, row, cell);
     return;
   }
   const v = parseIndicatorValue(cell.text);
@@ -86,7 +134,7 @@ function checkCell(scope: BlockScope, row: IndicatorRow, cell: ValueCell, stats:
     return;
   }
   if (v.fullWidth) {
-    scope.report.add({ ...base(scope, row, cell), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${v.text}”识别，建议改为半角` });
+    scope.report.add({ ...base(scope, row, cell), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${excerpt(v.text)}”识别，建议改为半角` });
   }
   if (v.form === "notApplicable") {
     if (name !== "" && !NOT_APPLICABLE_NAME.test(name)) {
@@ -141,11 +189,11 @@ function checkNumber(
     const fraction = v.value.greaterThan(ZERO) && (v.value.lessThan(ONE) || (v.value.equals(ONE) && v.text.includes(".")));
     if (fraction && meansPercent) {
       const shown = v.value.times(100).toString();
-      scope.report.add({ ...base(scope, row, cell), rule: "IND-FRACTION-PERCENT", message: `指标值 ${v.text} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%` });
+      scope.report.add({ ...base(scope, row, cell), rule: "IND-FRACTION-PERCENT", message: `指标值 ${excerpt(v.text)} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%` });
       return;
     }
     if (stats.withUnit > 0 && !percentColumn && !UNIT_IN_NAME.test(name)) {
-      scope.report.add({ ...base(scope, row, cell), rule: "IND-NO-UNIT", message: `指标值 ${v.text} 没有单位，而同一项目的其他指标值都带单位` });
+      scope.report.add({ ...base(scope, row, cell), rule: "IND-NO-UNIT", message: `指标值 ${excerpt(v.text)} 没有单位，而同一项目的其他指标值都带单位` });
     }
     return;
   }
@@ -155,11 +203,17 @@ function checkNumber(
   else if (v.form === "range" && v.unit === "%" && !checkPercent(scope, row, cell, v.low)) checkPercent(scope, row, cell, v.high);
 }
 
+/** IND-PERCENT-RANGE for a rate or satisfaction value given as a percentage (also a result). */
+export function checkRatePercent(scope: BlockScope, row: IndicatorRow, cell: ValueCell, p: Decimal): void {
+  const rateLike = RATE_NAME.test(row.name) || row.level1?.name === SATISFACTION;
+  if (rateLike && !CHANGE_NAME.test(row.name)) checkPercent(scope, row, cell, p);
+}
+
 /** IND-PERCENT-RANGE for one percentage; true when it reported one. */
 function checkPercent(scope: BlockScope, row: IndicatorRow, cell: ValueCell, p: Decimal): boolean {
   if (!p.lessThan(ZERO) && !p.greaterThan(HUNDRED)) return false;
   const bound = p.lessThan(ZERO) ? "0%" : "100%";
   const gap = p.lessThan(ZERO) ? p.negated() : p.minus(HUNDRED);
-  scope.report.add({ ...base(scope, row, cell), rule: "IND-PERCENT-RANGE", message: `比率指标${quoted(row.name)}的指标值 ${p.toString()}% 超出 0%～100% 的范围，超出 ${bound} ${gap.toString()} 个百分点` });
+  scope.report.add({ ...base(scope, row, cell), rule: "IND-PERCENT-RANGE", message: `比率指标${quoted(row.name)}的${cell.label} ${shownNumber(p)}% 超出 0%～100% 的范围，超出 ${bound} ${shownNumber(gap)} 个百分点` });
   return true;
 }

@@ -26,10 +26,9 @@ export function nameCell(row: IndicatorRow): string {
  */
 export function rowAnchor(block: IndicatorBlock, row: IndicatorRow, value?: ValueCell): string {
   const column = value && block.header.values.length > 1 ? `|${value.label}` : "";
-  return `${block.project.name}|${row.name || row.level2?.name || "（无名称）"}${column}`;
+  // Capped: an id is kept in the workbook's settings when the user ignores a finding.
+  return `${block.project.name}|${(row.name || row.level2?.name || "（无名称）").slice(0, 100)}${column}`;
 }
 
-/** The indicator's name as a message shows it. */
-export function quoted(text: string): string {
-  return `「${text.length > 40 ? `${text.slice(0, 40)}…` : text}」`;
-}
+/** The indicator's name as a message shows it: a short excerpt (see ../excerpt.ts). */
+export { quoted } from "../excerpt";

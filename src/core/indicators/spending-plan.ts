@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { formatAmount } from "../amount";
+import { shownAmount } from "../excerpt";
 import { judgeIdentity } from "../judge";
 import { PlanPoint } from "./read/project";
 import { BlockScope, a1 } from "./scope";
@@ -32,7 +32,7 @@ export function checkPlan(scope: BlockScope): void {
         cell: a1(p),
         related: [a1(prev)],
         anchor: `${anchorBase}|${p.label}`,
-        message: `资金支出计划${p.label}累计 ${formatAmount(p.value)} 小于${prev.label}的 ${formatAmount(prev.value)}，累计数不应下降，减少了 ${formatAmount(prev.value.minus(p.value))}`,
+        message: `资金支出计划${p.label}累计 ${shownAmount(p.value)} 小于${prev.label}的 ${shownAmount(prev.value)}，累计数不应下降，减少了 ${shownAmount(prev.value.minus(p.value))}`,
       });
     }
     prev = p;
@@ -52,7 +52,8 @@ function inOrder(points: PlanPoint[]): boolean {
 function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean, anchorBase: string): void {
   const { block, ctx } = scope;
   const end = points.find((p) => p.month === 12) ?? points[points.length - 1];
-  if (!end) return;
+  // An error value at the end, or in 预算数, leaves nothing to judge the end against (CELL-ERROR says so).
+  if (!end || end.error || block.project.budgetError) return;
   const anchor = `${anchorBase}|${end.label}`;
   const { budget, budgetCell } = block.project;
   const related = budgetCell ? [a1(budgetCell)] : [];
@@ -87,7 +88,7 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
       scope.report.add({
         rule: "PLAN-FORM",
         ...place,
-        message: `资金支出计划表头为（%），但${end.label}累计填为 ${formatAmount(value)}，按比例小数填写，与表头的百分比或预算数 ${budget ? formatAmount(budget) : "—"} 的写法不一致`,
+        message: `资金支出计划表头为（%），但${end.label}累计填为 ${shownAmount(value)}，按比例小数填写，与表头的百分比或预算数 ${budget ? shownAmount(budget) : "—"} 的写法不一致`,
       });
     }
     return;
@@ -95,6 +96,6 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
   if (offBudget) {
     scope.report.addJudgement(offBudget, place);
   } else if (percentHeader) {
-    scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计 ${formatAmount(value)}，按（%）表头应为 100，相差 ${formatAmount(HUNDRED.minus(value).abs())}` });
+    scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计 ${shownAmount(value)}，按（%）表头应为 100，相差 ${shownAmount(HUNDRED.minus(value).abs())}` });
   }
 }

@@ -1,4 +1,6 @@
 import { formatAmount } from "../amount";
+import { excerpt } from "../excerpt";
+import type { Place, Reporter } from "../reporter";
 import { isErrorValue } from "../snapshot";
 import { SheetChecker } from "./sheet-checker";
 import { columnName, rowLabelNear } from "./read/table-helpers";
@@ -32,14 +34,14 @@ export function checkCells(ck: SheetChecker, table: TableLayout): void {
           rule: "CELL-TEXTNUM",
           cell: view.address(row, col),
           anchor: where(ck, table, row, col),
-          message: `${describe(ck, table, row, col)} 的金额“${String(value).trim()}”以文本形式存储，Excel 的 SUM 会忽略它，本检查按 ${formatAmount(reading.value)} 计算`,
+          message: `${describe(ck, table, row, col)} 的金额“${excerpt(String(value))}”以文本形式存储，Excel 的 SUM 会忽略它，本检查按 ${formatAmount(reading.value)} 计算`,
         });
       } else if (reading.kind === "invalid") {
         ck.report.add({
           rule: "CELL-NOT-NUMBER",
           cell: view.address(row, col),
           anchor: where(ck, table, row, col),
-          message: `${describe(ck, table, row, col)} 的内容“${String(value).trim()}”不是金额，相关合计无法核对`,
+          message: `${describe(ck, table, row, col)} 的内容“${excerpt(String(value))}”不是金额，相关合计无法核对`,
         });
       }
     }
@@ -51,5 +53,13 @@ function where(ck: SheetChecker, table: TableLayout, row: number, col: number): 
 }
 
 function describe(ck: SheetChecker, table: TableLayout, row: number, col: number): string {
-  return `${rowLabelNear(ck.view, table, row, col)}（${columnName(ck.view, table, col)}）`;
+  return `${excerpt(rowLabelNear(ck.view, table, row, col))}（${excerpt(columnName(ck.view, table, col), 20)}）`;
+}
+
+/**
+ * CELL-ERROR on a cell an indicator form's rules read (预算数, an indicator value, 分值 …): the
+ * indicator readers find these cells (src/core/indicators/error-cells.ts); the sentence is this rule's.
+ */
+export function reportErrorValue(report: Reporter, place: Place, what: string, code: string): void {
+  report.add({ rule: "CELL-ERROR", ...place, message: `${what}（${place.cell}）为错误值 ${code}，无法检查，请修正公式或引用后重新检查` });
 }

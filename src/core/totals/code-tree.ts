@@ -17,6 +17,7 @@ interface Node {
  * the open code above it does not fit the tree. Linear in the number of rows.
  */
 export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInfo[]): void {
+  for (const r of rows) if (r.codeAt?.problem) reportUnreadable(ck, r);
   const coded = rows.filter((r) => r.code);
   if (coded.length === 0 || table.codeCol === undefined) return;
   const lengths = new Set(coded.map((r) => r.code!.length));
@@ -32,7 +33,7 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
       // A code that fits under no open code is most likely mistyped (2110201 among 21002's rows).
       // Report it once and leave the open tree alone: closing it here would misjudge every sum
       // and code that follows. Its figure still counts where the row stands.
-      reportOrphan(ck, table, info, code.slice(0, parentLength));
+      reportOrphan(ck, table, info, code.slice(0, parentLength), stack);
       stack.find((n) => n.code.length === parentLength)?.children.push(info);
       continue;
     }
@@ -45,7 +46,7 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
     if (top && (top.code.length === parentLength || !parentLevelExists)) {
       top.children.push(info);
     } else if (code.length > 3 && parentLevelExists) {
-      reportOrphan(ck, table, info, code.slice(0, parentLength));
+      reportOrphan(ck, table, info, code.slice(0, parentLength), stack);
     }
     stack.push({ info, code, children: [] });
   }
@@ -74,13 +75,39 @@ function nameOf(ck: SheetChecker, table: TableLayout, info: RowInfo): string {
     const l = labels.label(info.row, c);
     if (l !== "") return l;
   }
-  return "";
+  // The name written after the code in the code cell (`2010601行政运行`).
+  const own = info.codeAt && info.code ? labels.label(info.row, info.codeAt.col) : "";
+  return own.startsWith(info.code ?? "") ? own.slice((info.code ?? "").length) : "";
 }
 
-function reportOrphan(ck: SheetChecker, table: TableLayout, info: RowInfo, parent: string): void {
+/**
+ * The cell to blame for a code that does not fit: for split codes, the first part (类, 款) whose
+ * prefix is not an open code above, since a 类 typed on one row of a repeated 类 column is the
+ * usual slip; for a one-column code, that column.
+ */
+function orphanColumn(table: TableLayout, info: RowInfo, open: Node[]): number {
+  const parts = info.codeAt?.partCols ?? [];
+  if (parts.length <= 1) return info.codeAt?.col ?? table.codeCol!;
+  for (let i = 0; i < parts.length; i++) {
+    const prefix = info.code!.slice(0, 3 + 2 * i);
+    if (!open.some((n) => n.code === prefix)) return parts[i];
+  }
+  return parts[parts.length - 1];
+}
+
+function reportUnreadable(ck: SheetChecker, info: RowInfo): void {
   ck.report.add({
     rule: "CODE-ORPHAN",
-    cell: ck.view.address(info.row, table.codeCol!),
+    cell: ck.view.address(info.row, info.codeAt!.col),
+    anchor: `code:${info.label}`,
+    message: info.codeAt!.problem!,
+  });
+}
+
+function reportOrphan(ck: SheetChecker, table: TableLayout, info: RowInfo, parent: string, open: Node[]): void {
+  ck.report.add({
+    rule: "CODE-ORPHAN",
+    cell: ck.view.address(info.row, orphanColumn(table, info, open)),
     anchor: `code:${info.code}`,
     message: `科目编码 ${info.code} 的上级科目 ${parent} 不在其上方，编码与上级科目不衔接`,
   });

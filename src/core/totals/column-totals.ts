@@ -1,6 +1,7 @@
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { labelsOf } from "./read/label-grid";
+import { readRows } from "./read/rows";
 import { totalRank } from "./read/labels";
 import { checkSum } from "./sum-identity";
 import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
@@ -21,7 +22,11 @@ export function columnTotals(table: TableLayout): ColumnTotal[] {
   const amount = table.columns.filter((c) => c.role === "amount" && c.path.length > 0);
   const out: ColumnTotal[] = [];
   for (const t of amount) {
-    if (totalRank(t.leaf) === 0) continue;
+    if (totalRank(t.leaf) === 0) {
+      const under = underTotalHeading(amount, t);
+      if (under) out.push(under);
+      continue;
+    }
     const depth = t.path.length - 1;
     const parentKeys = t.path.slice(0, depth).map((p) => p.key);
     const siblings = amount.filter((c) => c.path.length > depth && parentKeys.every((k, i) => c.path[i].key === k));
@@ -30,9 +35,56 @@ export function columnTotals(table: TableLayout): ColumnTotal[] {
     if (at < 0) continue;
     let components = collect(units, at + 1, 1);
     if (components.length === 0) components = collect(units, at - 1, -1);
-    if (components.length) out.push({ col: t.col, components });
+    if (components.length) out.push(...splitBasic(table, { col: t.col, components }));
   }
   return out;
+}
+
+/**
+ * A flat header (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出) lists 基本支出 beside its own parts:
+ * 合计 adds 基本支出 and 项目支出, and 基本支出 = 人员经费 + 公用经费 (docs/domain.md §8), never all four.
+ */
+function splitBasic(table: TableLayout, total: ColumnTotal): ColumnTotal[] {
+  const leafOf = (c: number) => table.columns.find((x) => x.col === c)?.leaf ?? "";
+  const basic = total.components.find((c) => /^基本支出$/.test(leafOf(c)));
+  const parts = total.components.filter((c) => /^(人员经费|公用经费)$/.test(leafOf(c)));
+  if (basic === undefined || parts.length !== 2) return [total];
+  return [
+    { col: total.col, components: total.components.filter((c) => !parts.includes(c)) },
+    { col: basic, components: parts },
+  ];
+}
+
+/**
+ * A column under a 合计 or 小计 heading rather than named so itself (三公 tables: 合计 over 预算数 |
+ * 决算数, 公务用车购置及运行费 / 小计 over the same pair): it totals the column of the same name under
+ * each sibling heading, through a sibling's own 小计 where it has one. Null when a sibling has no
+ * such column, or more than one: then what adds up to what is not clear from the header.
+ */
+function underTotalHeading(amount: ColumnInfo[], t: ColumnInfo): ColumnTotal | null {
+  let d = -1;
+  for (let i = 0; i < t.path.length - 1; i++) if (totalRank(t.path[i].label) > 0) d = i;
+  if (d < 0) return null;
+  const tailLength = t.path.length - d - 1;
+  const tailOf = (c: ColumnInfo) => c.path.slice(c.path.length - tailLength).map((p) => p.label).join("/");
+  const tail = tailOf(t);
+  const prefix = t.path.slice(0, d).map((p) => p.key);
+  const groups = new Map<string, ColumnInfo[]>();
+  for (const c of amount) {
+    if (c.path.length <= d + tailLength || !prefix.every((k, i) => c.path[i].key === k)) continue;
+    const node = c.path[d];
+    if (node.key === t.path[d].key || totalRank(node.label) > 0) continue;
+    groups.set(node.key, [...(groups.get(node.key) ?? []), c]);
+  }
+  const components: number[] = [];
+  for (const members of groups.values()) {
+    const own = members.find((m) => m.path.length === d + 2 + tailLength && totalRank(m.path[d + 1].label) > 0);
+    const pool = own ? members.filter((m) => m.path[d + 1].key === own.path[d + 1].key) : members;
+    const pick = pool.filter((m) => tailOf(m) === tail);
+    if (pick.length !== 1) return null;
+    components.push(pick[0].col);
+  }
+  return components.length ? { col: t.col, components: components.sort((a, b) => a - b) } : null;
 }
 
 interface Unit {
@@ -81,10 +133,12 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
     const seen = new Map<string, number>();
     const cols = [col, ...components];
     const labels = labelsOf(ck.view);
+    // Split 类 / 款 / 项 columns: the row's whole code, as the code tree reads it.
+    const split = table.codeCols.length > 1 ? new Map(readRows(ck.view, table, table.labelCols[0]).map((r) => [r.row, r.code ?? ""])) : null;
     for (let row = table.firstRow; row <= table.lastRow; row++) {
       if (!rowHasValue(ck.amounts, row, cols)) continue;
       const label = rowLabelNear(ck.view, table, row, col);
-      const code = table.codeCol !== undefined ? labels.label(row, table.codeCol) : "";
+      const code = split ? (split.get(row) ?? "") : table.codeCol !== undefined ? labels.label(row, table.codeCol) : "";
       const key = code && code !== label ? `${code} ${label}` : label;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);

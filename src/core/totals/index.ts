@@ -1,45 +1,60 @@
 import { CheckContext } from "../context";
 import { Finding } from "../finding";
 import { SheetKind, StandardTable } from "../classify";
-import { reportNoSummaryTotals } from "../sheet-rules";
+import { reportHalfSummary, reportNoSummaryTotals } from "../sheet-rules";
 import { SheetView } from "../snapshot";
-import { checkRowTotals } from "./row-totals";
+import { checkRowTotals, checkSharedPanelTotals } from "./row-totals";
 import { checkCells } from "./cell-values";
 import { checkCodeTree } from "./code-tree";
 import { SheetChecker } from "./sheet-checker";
 import { checkColumnTotals } from "./column-totals";
 import { checkFormulaConstants } from "./typed-totals";
-import { readRows } from "./read/rows";
-import { checkSplitCodes } from "./split-codes";
+import { resolveCrossings } from "./resolve-crossings";
+import { readRows, rowLabelColumns } from "./read/rows";
 import { TABLE_IDENTITIES } from "./table-identities";
-import { checkSummary } from "./summary-balance";
-import { locateSummary } from "./read/summary-layout";
+import { checkHalfSummary, checkSummary } from "./summary-balance";
+import { isSummaryTotalLabel, locateHalfSummary, locateSummary } from "./read/summary-layout";
 import { locateTables } from "./read/table-layout";
 
 export { checkCrossTables } from "./cross-table";
 
-/** Totals, code trees, formulas and cell checks for one sheet (docs/domain.md §3, §4). */
+/** Totals, code trees, formulas and cell checks for one sheet (docs/domain.md §3, §4, §8). */
 export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
   const ck = new SheetChecker(view, ctx);
   let summaryFound = false;
+  let blocksFound = false;
   const named = table ? TABLE_IDENTITIES[table] : undefined;
-  for (const t of locateTables(view)) {
+  const tables = locateTables(view);
+  for (const t of tables) {
     const summary = kind === "summary" ? locateSummary(view, t) : null;
+    const half = kind === "summary" && !summary ? locateHalfSummary(view, t) : null;
     if (summary) {
       summaryFound = true;
       checkSummary(ck, summary);
+    } else if (half) {
+      summaryFound = true;
+      checkHalfSummary(ck, half);
+      reportHalfSummary(ck.report, view, half.layout.income.yearTotalRow, half.layout.income.labelCol, half.side);
     } else {
-      const rows = readRows(view, t, t.labelCols[0]);
-      checkCodeTree(ck, t, rows);
-      checkSplitCodes(ck, t);
-      checkRowTotals(ck, t, rows, named?.rowTotals);
-      named?.extra?.(ck, t, rows);
+      const { labelCol, groupCol } = rowLabelColumns(view, t);
+      const rows = readRows(view, t, labelCol, groupCol);
+      // A 收支总表 in block form (收入构成 … 合计, 支出构成 … 合计) is read by its blocks; one that
+      // shows the summary's own total rows but could not be paired is not guessed at.
+      const unpaired = kind === "summary" && rows.some((r) => isSummaryTotalLabel(r.label));
+      if (!unpaired) {
+        if (rows.some((r) => r.rank > 0)) blocksFound = true;
+        checkCodeTree(ck, t, rows);
+        checkRowTotals(ck, t, rows, named?.rowTotals);
+        named?.extra?.(ck, t, rows);
+      }
     }
     checkColumnTotals(ck, t, named?.columnTotals);
     checkCells(ck, t);
   }
+  checkSharedPanelTotals(ck, tables);
+  resolveCrossings(ck);
   checkFormulaConstants(ck);
-  if (kind === "summary" && !summaryFound) reportNoSummaryTotals(ck.report, view);
+  if (kind === "summary" && !summaryFound && !blocksFound) reportNoSummaryTotals(ck.report, view);
   return ck.findings;
 }
 

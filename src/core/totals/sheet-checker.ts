@@ -3,6 +3,13 @@ import { Finding } from "../finding";
 import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
 import { AmountReader, amountsOf } from "./read/amounts";
+import { BrokenIdentity } from "./crossing";
+
+/** A broken identity and the finding that reports it, kept for the crossing analysis. */
+export interface ReportedIdentity extends BrokenIdentity {
+  finding: Finding;
+  subject: string;
+}
 
 /** A total cell that a sum rule checked, remembered for FORMULA-CONST. */
 export interface CheckedTotal {
@@ -22,6 +29,8 @@ export class SheetChecker {
   readonly report: Reporter;
   readonly amounts: AmountReader;
   readonly totals: CheckedTotal[] = [];
+  /** Identities broken beyond the band, in the order they were found. */
+  readonly broken: ReportedIdentity[] = [];
   // Cells as numbers (row * 16384 + col, Excel's column limit): string keys cost an allocation per probe.
   private readonly sumFlagged = new Set<number>();
   private readonly totalSeen = new Set<number>();

@@ -3,7 +3,7 @@ import { SheetChecker } from "./sheet-checker";
 import { stripNumbering } from "./read/labels";
 import { RowInfo, itemRows } from "./read/rows";
 import { checkSum, sumHolds } from "./sum-identity";
-import { SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
+import { HalfSummary, SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
 import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
 
 /** The item rows of a side above its 本年合计 row. */
@@ -32,8 +32,8 @@ export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
   const both = income.grandTotalRow !== undefined && spend.grandTotalRow !== undefined;
   const iRow = both ? income.grandTotalRow! : income.yearTotalRow;
   const sRow = both ? spend.grandTotalRow! : spend.yearTotalRow;
-  const iName = both ? "收入总计" : "本年收入合计";
-  const sName = both ? "支出总计" : "本年支出合计";
+  const iName = both || income.grandOnly ? "收入总计" : "本年收入合计";
+  const sName = both || spend.grandOnly ? "支出总计" : "本年支出合计";
   const sCol = mainColumn(table, spend);
   checkSum(ck, {
     rule: "BAL-BALANCE",
@@ -47,6 +47,12 @@ export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
   });
 }
 
+/** BAL-INCOME / BAL-SPEND and their 总计 rule on the one side a half summary has. */
+export function checkHalfSummary(ck: SheetChecker, half: HalfSummary): void {
+  if (half.side === "income") checkSide(ck, half.layout, half.layout.income, "收入", "BAL-INCOME", "BAL-INCOME-TOTAL");
+  else checkSide(ck, half.layout, half.layout.spend, "支出", "BAL-SPEND", "BAL-SPEND-TOTAL");
+}
+
 function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, word: "收入" | "支出", yearRule: RuleId, grandRule: RuleId): boolean {
   const { table } = layout;
   const multi = side.amountCols.length > 1;
@@ -58,8 +64,9 @@ function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, w
   const adjustmentNames = itemRows(between, () => true)
     .filter((r) => r.label !== "")
     .map((r) => stripNumbering(r.label));
-  const yearName = `本年${word}合计`;
+  const yearName = side.grandOnly ? `${word}总计` : `本年${word}合计`;
   const grandName = `${word}总计`;
+  if (side.grandOnly) yearRule = grandRule;
   let ok = true;
   for (const col of side.amountCols) {
     const leaf = columnInfo(table, col)?.leaf ?? "";

@@ -20,10 +20,10 @@ export interface TableIdentities {
 /**
  * In these tables the general identity is the named cross-table rule (docs/domain.md §5): one wrong
  * figure, one finding, one id. The 三公 table's total row is XT-SANGONG, and so are its complete
- * 其中 breakdowns; the 基本支出表's 合计 column (人员经费 + 公用经费) is XT-BASIC-SPLIT.
+ * 其中 breakdowns and, in tables with a column per item (合计 | 因公出国 | 公务用车 …), its 合计 columns; the 基本支出表's 合计 column (人员经费 + 公用经费) is XT-BASIC-SPLIT.
  */
 export const TABLE_IDENTITIES: Partial<Record<StandardTable, TableIdentities>> = {
-  三公经费支出表: { rowTotals: "XT-SANGONG", extra: checkSangongBreakdown },
+  三公经费支出表: { rowTotals: "XT-SANGONG", columnTotals: "XT-SANGONG", extra: checkSangongBreakdown },
   一般公共预算财政拨款基本支出表: { columnTotals: "XT-BASIC-SPLIT" },
 };
 

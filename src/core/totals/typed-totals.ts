@@ -1,4 +1,4 @@
-import { formatAmount } from "../amount";
+import { cellStyle, displayAmount } from "./display";
 import { SheetChecker } from "./sheet-checker";
 
 /**
@@ -22,7 +22,7 @@ export function checkFormulaConstants(ck: SheetChecker): void {
         rule: "FORMULA-CONST",
         cell: ck.view.address(t.row, t.col),
         anchor: t.anchor,
-        message: `${t.subject} 是手工录入的数值${value ? ` ${formatAmount(value)}` : ""}，而同类的 ${formulas} 个合计都是公式，明细变动后它不会自动更新`,
+        message: `${t.subject} 是手工录入的数值${value ? ` ${displayAmount(value, cellStyle(ck.view, t.row, t.col))}` : ""}，而同类的 ${formulas} 个合计都是公式，明细变动后它不会自动更新`,
       });
     }
   }

@@ -1,33 +1,27 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { SEVERITY_LABEL, Severity } from "../../core/finding";
 
 const useStyles = makeStyles({
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "baseline" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorNeutralForeground2 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "baseline" },
+  muted: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface SummaryProps {
-  counts: Record<Severity, number>;
-  ignoredCount: number;
   sheetCount: number;
+  total: number;
+  ignoredCount: number;
+  /** A sheet could not be read or understood: then “no problems” must not be said. */
+  incomplete: boolean;
 }
 
-const ORDER: Severity[] = ["error", "warning", "info"];
-
-/** The counts of the findings not ignored, by severity. */
-export function Summary({ counts, ignoredCount, sheetCount }: SummaryProps) {
+/** What was checked; the counts by severity are the filter buttons of the list below. */
+export function Summary({ sheetCount, total, ignoredCount, incomplete }: SummaryProps) {
   const styles = useStyles();
   return (
-    <div className={styles.row} aria-label="检查结果汇总" role="status">
-      <Text>已检查 {sheetCount} 张表</Text>
-      {ORDER.map((s) => (
-        <Text key={s} weight="semibold" className={styles[s]} data-testid={`count-${s}`}>
-          {SEVERITY_LABEL[s]} {counts[s]}
-        </Text>
-      ))}
-      {ignoredCount > 0 && <Text className={styles.info}>已忽略 {ignoredCount}</Text>}
+    <div className={styles.row} role="status">
+      <Text>
+        已检查 {sheetCount} 张表，{total > 0 ? `发现 ${total} 个问题` : incomplete ? "部分工作表未能检查，见上方提示" : "未发现问题"}
+      </Text>
+      {ignoredCount > 0 && <Text className={styles.muted}>（另有 {ignoredCount} 个已忽略）</Text>}
     </div>
   );
 }

@@ -3,7 +3,9 @@ import { at, check, checkSeed } from "./helpers";
 
 describe("CODE-TREE", () => {
   it("reports a 款 that no longer equals its 项 rows", () => {
-    const f = checkSeed("支出总表", { edits: { D9: 392.68 } });
+    // The 项 row stays consistent (合计 = 基本支出), so only its 款 is off.
+    const f = checkSeed("支出总表", { edits: { D9: 392.68, E9: 392.68 } });
+    expect(at(f, "E8", "CODE-TREE")).toHaveLength(1);
     const hit = at(f, "D8", "CODE-TREE");
     expect(hit).toHaveLength(1);
     expect(hit[0].message).toBe("科目 20805 行政事业单位养老支出（合计） 1060.41 与其下级科目之和 1061.41 不一致，相差 1.00（万元）");
@@ -13,11 +15,17 @@ describe("CODE-TREE", () => {
     expect(at(f, "D6")).toEqual([]);
   });
 
-  it("reports a 类 that no longer equals its 款 rows", () => {
+  it("reports a 项 合计 typed wrong at that cell, not at the 款 it throws off", () => {
+    const f = checkSeed("支出总表", { edits: { D9: 392.68 } });
+    expect(at(f, "D9", "SUM-COL")).toHaveLength(1);
+    expect(at(f, "D8")).toEqual([]);
+  });
+
+  it("reports a 类 that no longer equals its 款 rows, and not the 合计 that is off only because of it", () => {
     const f = checkSeed("一般公共预算财政拨款支出表", { edits: { D12: 23150.16 } });
     expect(at(f, "D12", "CODE-TREE")).toHaveLength(1);
-    expect(at(f, "D6", "SUM-ROW")).toHaveLength(1);
-    // The same cell also breaks 合计 = 基本 + 项目, but it is reported once.
+    // 合计 = Σ类 and 合计 = 基本 + 项目 at the 类 row both point at the 类 cell: one finding.
+    expect(at(f, "D6")).toEqual([]);
     expect(at(f, "D12")).toHaveLength(1);
   });
 

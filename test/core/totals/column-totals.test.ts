@@ -37,17 +37,25 @@ describe("SUM-COL: column totals from the header tree", () => {
   });
 
   it("reports 小计 ≠ Σ sources", () => {
-    const f = checkSeed("收入总表", { edits: { F9: 391.0 } });
+    const f = checkSeed("收入总表", { edits: { E9: 391.0 } });
+    // 合计 = 小计 + 上年结转 and 20805 = Σ项 are off only because of E9: one finding.
+    expect(f.filter((x) => x.severity === "error").map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-COL@E9"]);
     const hit = at(f, "E9", "SUM-COL");
     expect(hit).toHaveLength(1);
     expect(hit[0].related).toEqual(["F9", "G9", "H9", "I9", "J9", "K9", "L9"]);
   });
 
   it("reports 合计 ≠ 基本支出 + 项目支出 + … in 支出总表", () => {
-    const f = checkSeed("支出总表", { edits: { E14: 990.0 } });
+    const f = checkSeed("支出总表", { edits: { D14: 990.0 } });
     expect(at(f, "D14", "SUM-COL")).toHaveLength(1);
-    expect(at(f, "D14", "SUM-COL")[0].message).toContain("基本支出、项目支出、经营支出 等 5 列之和 990.00");
-    expect(at(f, "E13", "CODE-TREE")).toHaveLength(1);
+    expect(at(f, "D14", "SUM-COL")[0].message).toContain("基本支出、项目支出、经营支出 等 5 列之和 997.51");
+    expect(at(f, "D13")).toEqual([]);
+  });
+
+  it("reports a 基本支出 cell that breaks its row and its 款 as one SUM-CROSS, not the two totals", () => {
+    const f = checkSeed("支出总表", { edits: { E14: 990.0 } });
+    expect(f.filter((x) => x.severity === "error").map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-CROSS@E14"]);
+    expect(at(f, "E14")[0]).toMatchObject({ expected: "997.51", actual: "990.00" });
   });
 
   it("takes components before a 合计 placed last", () => {

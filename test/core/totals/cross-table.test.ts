@@ -87,9 +87,16 @@ describe("cross-table checks on seed 001", () => {
   });
 
   it("XT-BASIC-SPLIT: 基本支出表 合计 = 人员经费 + 公用经费, reported once per cell", () => {
-    const f = checkSeedWorkbook("一般公共预算财政拨款基本支出表", { edits: { E8: 1000.86 } });
+    // 合计 and 人员经费 both changed: the row identity alone is broken.
+    const f = checkSeedWorkbook("一般公共预算财政拨款基本支出表", { edits: { D8: 1000.86 } });
     expect(onSheet(f, "一般公共预算财政拨款基本支出表", "D8", "XT-BASIC-SPLIT")).toHaveLength(1);
     expect(f.some((x) => x.rule === "SUM-COL")).toBe(false);
+  });
+
+  it("reports a 人员经费 cell that breaks its row and its 类 as one SUM-CROSS", () => {
+    const f = checkSeedWorkbook("一般公共预算财政拨款基本支出表", { edits: { E8: 1000.86 } });
+    const sheet = f.filter((x) => x.sheet === "一般公共预算财政拨款基本支出表" && x.severity === "error");
+    expect(sheet.map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-CROSS@E8"]);
   });
 });
 

@@ -58,16 +58,18 @@ describe("split code columns", () => {
     ["208", "05", "05", "机关事业单位基本养老保险缴费支出", 30],
   ];
 
-  it("says once, at the 类 header cell, that the code levels are not checked", () => {
-    const f = check([gridSheet("支出表", rows, { merges: [{ top: 2, left: 0, bottom: 2, right: 2 }] })]);
-    const hit = f.filter((x) => x.rule === "CODE-SPLIT");
-    expect(hit).toHaveLength(1);
-    expect(hit[0]).toMatchObject({ cell: "A4", severity: "info", message: "科目编码分列为类、款、项三列，暂不支持按编码层级核对，请核对上下级合计" });
-    expect(hit[0].id).toContain("编码分列");
+  it("checks the code tree of 类 / 款 / 项 columns instead of only saying it cannot", () => {
+    const merges = [{ top: 2, left: 0, bottom: 2, right: 2 }];
+    expect(check([gridSheet("支出表", rows, { merges })])).toEqual([]);
+    const wrong = rows.map((r) => r.slice());
+    wrong[7][4] = 31;
+    wrong[4][4] = 31;
+    wrong[5][4] = 31;
+    expect(check([gridSheet("支出表", wrong, { merges })]).map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@E7"]);
   });
 
   it("says nothing of the kind for a table with one code column", () => {
     const one = [["单位：万元"], ["科目编码", "科目名称", "合计"], ["", "合计", 30], ["208", "社会保障和就业支出", 30], ["20805", "行政事业单位养老支出", 30]];
-    expect(check([gridSheet("支出表", one)]).filter((x) => x.rule === "CODE-SPLIT" || x.rule === "LAYOUT-UNKNOWN")).toEqual([]);
+    expect(check([gridSheet("支出表", one)]).filter((x) => x.rule === "LAYOUT-UNKNOWN")).toEqual([]);
   });
 });

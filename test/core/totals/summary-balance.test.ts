@@ -81,10 +81,13 @@ describe("财政拨款收支总表", () => {
   });
 
   it("checks BAL-SPEND in every spend column and SUM-COL across them", () => {
-    const f = checkSeed("财政拨款收支总表", { edits: { [`F${seedRow(10)}`]: 23150.16 } });
-    expect(at(f, `E${seedRow(10)}`, "SUM-COL")).toHaveLength(1);
+    // 合计 changed with its row total: the row is consistent, the column is not.
+    const f = checkSeed("财政拨款收支总表", { edits: { [`F${seedRow(10)}`]: 23150.16, [`E${seedRow(10)}`]: 23150.16 } });
     expect(at(f, `F${seedRow(32)}`, "BAL-SPEND")).toHaveLength(1);
-    expect(at(f, `E${seedRow(32)}`)).toHaveLength(0);
+    expect(at(f, `E${seedRow(32)}`, "BAL-SPEND")).toHaveLength(1);
+    // One cell that breaks its row (SUM-COL) and its column (BAL-SPEND) alike is reported once, there.
+    const g = checkSeed("财政拨款收支总表", { edits: { [`F${seedRow(10)}`]: 23150.16 } });
+    expect(g.filter((x) => x.severity === "error").map((x) => `${x.rule}@${x.cell}`)).toEqual([`SUM-CROSS@F${seedRow(10)}`]);
   });
 
   it("cross-checks hold on the whole seed workbook after a consistent change is absent", () => {

@@ -6,7 +6,8 @@
 import { FakeRequestContext, FakeStats } from "./context";
 import { createFakeOffice } from "./office";
 import { FakeSheetInit, buildSheet } from "./seed";
-import { FakeSheetState, FakeWorkbookState } from "./state";
+import { FakeSheetState, FakeWorkbookState, fireChanged } from "./state";
+import { cellAt } from "./format";
 import { snapshotState } from "./snapshot";
 import { WorkbookDecoder, WorkbookProxy } from "./workbook";
 
@@ -85,6 +86,19 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
       s.protected = on;
       if (how.options) s.protectionOptions = { ...how.options };
       s.protectionPassword = on && how.password ? how.password : null;
+    },
+    /** The user types into a cell: the value changes and Worksheet.onChanged fires. */
+    edit(sheet: string, address: string, value: string | number | null): void {
+      const s = this.sheet(sheet);
+      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+      let col = 0;
+      for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+      const row = Number(m[2]) - 1;
+      const cell = cellAt(s, row, col - 1, true)!;
+      delete cell.formula;
+      delete cell.text;
+      cell.value = value;
+      fireChanged(state, s, address);
     },
     /** The active sheet and its selection, as the user sees them. */
     selection(): { sheet: string; address: string } {

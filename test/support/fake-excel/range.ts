@@ -6,7 +6,7 @@ import { FakeProxy, FakeRequestContext } from "./context";
 import { ConditionalFormatCollectionProxy, RangeFactory } from "./conditional-formats";
 import { FakeOfficeError } from "./errors";
 import { AreasTarget, FormatNode, cellAt, forEachCell, queueWrite, rangeFormat } from "./format";
-import { FakeCell, FakeSheetState, contains, intersects, rectCells } from "./state";
+import { FakeCell, FakeSheetState, contains, fireChanged, intersects, rectCells } from "./state";
 
 export const ranges: RangeFactory = {
   range: (context, resolver) => new RangeProxy(context, resolver),
@@ -172,13 +172,24 @@ export class RangeProxy extends AreasProxy {
     return this.get("values");
   }
   set values(input: unknown) {
-    queueWrite(this, (t) => eachInput(t.areas[0], input, setFormulaOrValue, t.sheet));
+    queueWrite(this, (t) => {
+      eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
+      fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
+    });
   }
   get formulas(): unknown[][] {
     return this.get("formulas");
   }
   set formulas(input: unknown) {
-    queueWrite(this, (t) => eachInput(t.areas[0], input, setFormulaOrValue, t.sheet));
+    queueWrite(this, (t) => {
+      eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
+      fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
+    });
+  }
+  /** ExcelApi 1.7: an internal link (documentReference) or an external one (address). */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.context.requireApi("Range.hyperlink", "1.7");
+    queueWrite(this, (t) => eachInput(t.areas[0], link, (cell) => void (cell.hyperlink = { ...link }), t.sheet));
   }
   get numberFormat(): string[][] {
     return this.get("numberFormat");
@@ -236,6 +247,28 @@ export class RangeProxy extends AreasProxy {
   }
   getRow(row: number): RangeProxy {
     return this.derived((r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
+  }
+  /** ExcelApi 1.9: the cells holding constants or formulas, one area per cell (the fake does not merge them). */
+  getSpecialCellsOrNullObject(type: "Constants" | "Formulas"): RangeAreasProxy {
+    this.context.requireApi("Range.getSpecialCellsOrNullObject", "1.9");
+    return new RangeAreasProxy(
+      this.context,
+      () => {
+        const t = this.must();
+        const rect = t.areas[0];
+        const areas: RectRef[] = [];
+        for (const [key, cell] of t.sheet.cells) {
+          const row = Math.floor(key / 16384);
+          const col = key % 16384;
+          if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
+          const isFormula = typeof cell.formula === "string";
+          const hasValue = cell.value !== null && cell.value !== undefined && cell.value !== "";
+          if (type === "Formulas" ? isFormula : hasValue && !isFormula) areas.push({ top: row, left: col, bottom: row, right: col });
+        }
+        return areas.length ? { sheet: t.sheet, areas } : null;
+      },
+      true,
+    );
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.context.requireApi("Range.getMergedAreasOrNullObject", "1.13");
@@ -337,8 +370,19 @@ export class RangeAreasProxy extends AreasProxy {
   get areaCount(): number {
     return this.get("areaCount");
   }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
   get areas(): RangeCollectionProxy {
     return this.child("areas", () => new RangeCollectionProxy(this.context, this));
+  }
+  /** Selects every area; the selection reads "A1,B3:B9" as Excel's address does (without the sheet). */
+  select(): void {
+    this.context.enqueue(() => {
+      const t = this.must();
+      this.context.state.activeSheetId = t.sheet.id;
+      t.sheet.selection = t.areas.map((a) => rectToA1(a)).join(",");
+    });
   }
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     this.context.requireApi("RangeAreas.conditionalFormats", "1.9");

@@ -10,6 +10,8 @@ export interface FakeCell {
   text?: string;
   /** Cell format properties, keyed like "fill.color", "font.bold", "borders.EdgeTop.style". */
   format?: Record<string, unknown>;
+  /** Range.hyperlink (ExcelApi 1.7). */
+  hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
 }
 
 export interface FakeConditionalFormat {
@@ -69,6 +71,15 @@ export interface FakeWorkbookState {
   /** Excel on the web refuses responses larger than this. */
   responseLimitBytes: number;
   nextId: number;
+  /** Worksheet.onChanged handlers (ExcelApi 1.7), by sheet id. */
+  changeHandlers?: { sheetId: string; handler: (event: { worksheetId: string; address: string; changeType: string; source: string }) => unknown }[];
+}
+
+/** Delivers Worksheet.onChanged as Excel does: after the change, asynchronously. */
+export function fireChanged(state: FakeWorkbookState, sheet: FakeSheetState, address: string): void {
+  for (const h of state.changeHandlers ?? []) {
+    if (h.sheetId === sheet.id) setTimeout(() => void h.handler({ worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" }), 0);
+  }
 }
 
 export const MAX_ROWS = 1048576;

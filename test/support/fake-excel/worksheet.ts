@@ -190,6 +190,27 @@ export class WorksheetProxy extends FakeProxy<FakeSheetState> {
     this.context.requireApi("Worksheet.getUsedRangeOrNullObject", "1.4");
     return this.rangeOf(() => usedRect(this.must(), valuesOnly), true);
   }
+  /** ExcelApi 1.7. The fake delivers events for the add-in's writes and for `fake.edit` (the user). */
+  get onChanged(): { add(handler: (event: { worksheetId: string; address: string }) => unknown): { remove(): void } } {
+    return {
+      add: (handler) => {
+        this.context.requireApi("Worksheet.onChanged", "1.7");
+        let entry: { sheetId: string; handler: typeof handler } | null = null;
+        this.context.enqueue(() => {
+          const state = this.context.state;
+          entry = { sheetId: this.must().id, handler };
+          (state.changeHandlers ??= []).push(entry);
+        });
+        return {
+          remove: () =>
+            this.context.enqueue(() => {
+              const list = this.context.state.changeHandlers ?? [];
+              if (entry) list.splice(list.indexOf(entry), 1);
+            }),
+        };
+      },
+    };
+  }
   getRanges(address: string): RangeAreasProxy {
     this.context.requireApi("Worksheet.getRanges", "1.9");
     return new RangeAreasProxy(this.context, () => ({ sheet: this.must(), areas: parseAreas(address) }));

@@ -1,3 +1,5 @@
+import Decimal from "decimal.js";
+
 /**
  * The indicator framework (docs/domain.md §6): the classic three-level framework used by all seeds, and
  * the 财预〔2021〕101号 one that raises 成本 to level 1. Names are compared after normalisation, so
@@ -11,6 +13,8 @@ export type Framework = "classic" | "2021" | "either";
 
 const LEVEL2_ALIASES: Record<string, string> = {
   生态环境效益: "生态效益",
+  环境效益: "生态效益",
+  进度: "时效",
   可持续: "可持续影响",
   可持续发展: "可持续影响",
   服务对象满意: "服务对象满意度",
@@ -27,7 +31,10 @@ const CHILDREN: Record<Level1, readonly string[]> = {
 
 const KNOWN_LEVEL2 = new Set(Object.values(CHILDREN).flat());
 
-/** Strips the marks forms put around a name: `*`, numbering such as `1.` or `（一）`, and `指标`. */
+/**
+ * Strips the marks forms put around a name (docs/domain.md §8): `*`, spaces, numbering such as `1.` or
+ * `（一）`, brackets and points (`产出指标(50分)`), and a trailing `指标`; then the known aliases.
+ */
 export function normaliseCategory(label: string): string {
   const hit = CATEGORY_CACHE.get(label);
   if (hit !== undefined) return hit;
@@ -39,12 +46,28 @@ export function normaliseCategory(label: string): string {
 
 const CATEGORY_CACHE = new Map<string, string>();
 
+/** Points written into a label: `产出指标(50分)`, `效益指标（30分）`, `满意度指标10分`. */
+const POINTS = /[（(【[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$/;
+
+/** The points a category label states, or null. */
+export function pointsInLabel(label: string): Decimal | null {
+  // Called for every category cell written out: most hold no 分, and the regex scans every position.
+  if (!label.includes("分")) return null;
+  const m = POINTS.exec(label);
+  return m ? new Decimal(m[1]) : null;
+}
+
 function normaliseUncached(label: string): string {
   let s = label.replace(/[\s\u3000\u00a0]+/g, "");
+  if (s.includes("分")) s = s.replace(POINTS, "");
   s = s.replace(/^[*＊※]+/, "");
   s = s.replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])/, "");
+  // Brackets around the name (`【时效指标】`) go; a bracketed remark after it (`（如有）`) too.
+  s = s.replace(/^[【[]([^】\]]*)[】\]]$/, "$1");
+  s = s.replace(/[（(【[][^）)】\]]*[）)】\]]$/, "");
   s = s.replace(/[*＊]+$/, "");
   s = s.replace(/类?指标$/, "");
+  s = s.replace(/效果$/, "效益");
   return LEVEL2_ALIASES[s] ?? s;
 }
 
@@ -52,13 +75,23 @@ export function level1Of(name: string): Level1 | null {
   return name === "产出" || name === "效益" || name === "满意度" || name === "成本" ? name : null;
 }
 
+/** A 二级 name that speaks of 满意 (群众满意度, 社会公众满意度) is a satisfaction category in a form's own words. */
+function isSatisfaction(name: string): boolean {
+  return name.includes("满意");
+}
+
 export function isKnownLevel2(name: string): boolean {
-  return KNOWN_LEVEL2.has(name);
+  return KNOWN_LEVEL2.has(name) || isSatisfaction(name);
 }
 
 /** The level-1 category a level-2 name belongs to, or null for an unknown name. */
 export function parentOf(level2: string): Level1 | null {
-  return PARENT.get(level2) ?? null;
+  return PARENT.get(level2) ?? (isSatisfaction(level2) ? "满意度" : null);
+}
+
+/** 101号 sub-categories of 成本 (level 1) that some forms put under 产出 instead (seed 013). */
+export function isCost2021Level2(name: string): boolean {
+  return CHILDREN.成本.includes(name);
 }
 
 /** Level-2 name → its level-1 parent, built once: parentOf runs for every indicator row. */
@@ -66,7 +99,7 @@ const PARENT = new Map<string, Level1>();
 for (const l1 of Object.keys(CHILDREN) as Level1[]) for (const l2 of CHILDREN[l1]) if (!PARENT.has(l2)) PARENT.set(l2, l1);
 
 export function allowedUnder(level1: Level1, level2: string): boolean {
-  return CHILDREN[level1].includes(level2);
+  return CHILDREN[level1].includes(level2) || (level1 === "满意度" && isSatisfaction(level2));
 }
 
 /** 成本 under 产出 is the classic framework; 成本 as level 1 is the 2021 one; the rest is shared. */
@@ -78,9 +111,10 @@ export function frameworkOf(level1: Level1, level2: string): Framework {
 
 /** The categories whose values must state a quantity (IND-QUAL-IN-QUANT). */
 export function isQuantityCategory(level1: string, level2: string): boolean {
-  return level2 === "数量" || level2 === "成本" || level1 === "成本";
+  return level2 === "数量" || isCostCategory(level1, level2);
 }
 
+/** 经济成本 counts as a cost wherever it is filed: under 产出 it is misplaced, still a cost. */
 export function isCostCategory(level1: string, level2: string): boolean {
-  return level2 === "成本" || level1 === "成本";
+  return level2 === "成本" || level1 === "成本" || level2 === "经济成本";
 }

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { SheetView } from "../../snapshot";
 
 /** One indicator header row and the columns it names. Columns are sheet columns. */
@@ -11,8 +12,20 @@ export interface IndicatorHeader {
   level3: number;
   description: number | null;
   basis: number | null;
-  /** Every value column: 指标值, 目标值, 预期值, 年度指标值, 2025年指标值 … */
-  values: { col: number; label: string }[];
+  /**
+   * Every value column: 指标值, 目标值, 预期值, 年度指标值, 2025年指标值 …; `actual` for the results
+   * of a self-evaluation (完成值, 实际完成值, 实际值), judged against the row's target.
+   */
+  values: { col: number; label: string; actual: boolean }[];
+  /** 指标性质 (`=`, `≥`, `≤`), 度量单位 / 计量单位 and 指标值类型 (定量 / 定性) of a split value (seed 012). */
+  comparator: number | null;
+  unit: number | null;
+  valueType: number | null;
+  /** 分值 or 权重, and 得分, of a self-evaluation form. */
+  points: number | null;
+  score: number | null;
+  /** `绩效指标(90分)` in the header row or the row above it: the indicators' stated points. */
+  sectionPoints: { row: number; col: number; value: Decimal } | null;
 }
 
 const LEVEL1 = /^一级(?:指标)?$/;
@@ -21,7 +34,14 @@ const LEVEL3 = /^(?:三级(?:指标)?|指标名称|三级指标名称|指标内�
 const DESCRIPTION = /^(?:绩效指标描述|指标描述|指标说明)$/;
 const BASIS = /^(?:指标值确定依据|指标解释|指标值说明|确定依据|指标来源|评(?:分|价)标准|备注)$/;
 const VALUE = /(?:指标值|目标值|预期值|完成值|实际值)/;
-const NOT_VALUE = /依据|解释|说明|来源|标准|分值|权重|偏差|原因/;
+const NOT_VALUE = /依据|解释|说明|来源|标准|分值|权重|偏差|原因|类型|性质/;
+const ACTUAL = /完成值|实际值|实际完成/;
+const COMPARATOR = /^(?:指标性质|比较符号?|符号)$/;
+const UNIT = /^(?:度量单位|计量单位|指标单位|单位)$/;
+const VALUE_TYPE = /^(?:指标值类型|指标类型|定量[/／]定性|指标属性)$/;
+const POINTS = /^(?:分值|权重|指标分值|指标权重)(?:[（(](?:分|%)[）)])?$/;
+const SCORE = /^(?:得分|自评得分|评分)$/;
+const SECTION_POINTS = /^绩效指标[（(](\d+(?:\.\d+)?)分[）)]$/;
 
 function headerLabel(view: SheetView, row: number, col: number): string {
   return view.label(row, col).replace(/[:：]$/, "");
@@ -37,7 +57,12 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
   let level3: number | null = null;
   let description: number | null = null;
   let basis: number | null = null;
-  const values: { col: number; label: string }[] = [];
+  let comparator: number | null = null;
+  let unit: number | null = null;
+  let valueType: number | null = null;
+  let points: number | null = null;
+  let score: number | null = null;
+  const values: { col: number; label: string; actual: boolean }[] = [];
   for (let c = view.firstCol; c <= view.lastCol; c++) {
     const l = headerLabel(view, row, c);
     if (l === "") continue;
@@ -46,40 +71,60 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     else if (LEVEL3.test(l)) level3 ??= c;
     else if (DESCRIPTION.test(l)) description ??= c;
     else if (BASIS.test(l)) basis ??= c;
-    else if (VALUE.test(l) && !NOT_VALUE.test(l)) values.push({ col: c, label: l });
+    else if (COMPARATOR.test(l)) comparator ??= c;
+    else if (UNIT.test(l)) unit ??= c;
+    else if (VALUE_TYPE.test(l)) valueType ??= c;
+    else if (POINTS.test(l)) points ??= c;
+    else if (SCORE.test(l)) score ??= c;
+    else if (VALUE.test(l) && !NOT_VALUE.test(l)) values.push({ col: c, label: l, actual: ACTUAL.test(l) });
   }
   const isHeader = (level1 !== null && level2 !== null) || (level3 !== null && values.length > 0);
   if (!isHeader) return null;
   if (level3 === null) {
-    // 4-column forms without a 三级 label: the third named column holds the indicator.
+    // 4-column forms without a 三级 label: the third named column holds the indicator. When that
+    // column is the value (一级 | 二级 | 指标值), the 二级 column names the indicator.
     const after = Math.max(level1 ?? -1, level2 ?? -1) + 1;
     if (after > view.lastCol) return null;
-    level3 = after;
+    level3 = values.some((v) => v.col === after) ? (level2 ?? level1 ?? after) : after;
   }
   if (values.length === 0) {
     // No value label: the first named column after the indicator that is neither description nor basis.
     for (let c = level3 + 1; c <= view.lastCol; c++) {
-      if (c === description || c === basis) continue;
+      if (c === description || c === basis || c === comparator || c === unit || c === valueType || c === points || c === score) continue;
       const l = headerLabel(view, row, c);
       if (l !== "") {
-        values.push({ col: c, label: l });
+        values.push({ col: c, label: l, actual: false });
         break;
       }
     }
     if (values.length === 0) return null;
   }
   let lastRow = row;
-  const expanded: { col: number; label: string }[] = [];
+  const expanded: { col: number; label: string; actual: boolean }[] = [];
   for (const v of values) {
     // A value header merged across columns carries one sub-column per period or year below it.
     const merge = view.mergeAt(row, v.col);
     if (merge && merge.right > merge.left) {
       const sub = merge.bottom + 1;
       lastRow = Math.max(lastRow, sub);
-      for (let c = merge.left; c <= merge.right; c++) expanded.push({ col: c, label: `${v.label}${headerLabel(view, sub, c)}` });
+      for (let c = merge.left; c <= merge.right; c++) expanded.push({ col: c, label: `${v.label}${headerLabel(view, sub, c)}`, actual: v.actual });
     } else {
       expanded.push(v);
     }
   }
-  return { row, lastRow, level1, level2, level3, description, basis, values: expanded };
+  const sectionPoints = findSectionPoints(view, row);
+  return { row, lastRow, level1, level2, level3, description, basis, values: expanded, comparator, unit, valueType, points, score, sectionPoints };
+}
+
+/** `绩效指标(90分)`: in the header row's first cells (seed 013) or alone in the row above (seed 012). */
+function findSectionPoints(view: SheetView, row: number): IndicatorHeader["sectionPoints"] {
+  for (const r of [row, row - 1]) {
+    if (r < view.firstRow) continue;
+    for (let c = view.firstCol; c <= view.lastCol; c++) {
+      if (!view.text(r, c).includes("分")) continue;
+      const m = SECTION_POINTS.exec(headerLabel(view, r, c));
+      if (m) return { row: r, col: c, value: new Decimal(m[1]) };
+    }
+  }
+  return null;
 }

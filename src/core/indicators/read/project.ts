@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { MoneyUnit, parseAmountText, readAmount } from "../../amount";
-import { SheetView } from "../../snapshot";
+import { SheetView, isErrorValue } from "../../snapshot";
+import { FundsBlock, readFunds } from "./funds";
 
 export interface CellPos {
   row: number;
@@ -17,6 +18,8 @@ export interface PlanPoint {
   value: Decimal | null;
   /** The cell shows a % sign (typed, or from its number format). */
   percentShown: boolean;
+  /** `#DIV/0!` and the like: reported as CELL-ERROR; the plan rules skip the point. */
+  error?: string;
 }
 
 export interface SpendingPlan {
@@ -34,7 +37,11 @@ export interface ProjectHeader {
   budget: Decimal | null;
   budgetCell: CellPos | null;
   budgetUnit: MoneyUnit;
+  /** A 预算数 cell holding an error value: CELL-ERROR, and nothing is judged against the budget. */
+  budgetError: (CellPos & { code: string }) | null;
   plan: SpendingPlan | null;
+  /** The funds block of a self-evaluation form (年初预算数 / 全年预算数 / 全年执行数 …). */
+  funds: FundsBlock | null;
 }
 
 const NAME = /^项目名称$/;
@@ -63,9 +70,11 @@ function nextFilled(view: SheetView, row: number, col: number, limit = 4): numbe
   return null;
 }
 
-function readPlanCell(view: SheetView, row: number, col: number): { value: Decimal | null; percentShown: boolean } {
+function readPlanCell(view: SheetView, row: number, col: number): { value: Decimal | null; percentShown: boolean; error?: string } {
   const text = view.text(row, col).trim();
   if (text === "") return { value: null, percentShown: false };
+  const raw = view.value(row, col);
+  if (isErrorValue(raw)) return { value: null, percentShown: false, error: String(raw) };
   const percentShown = /[%％]$/.test(text);
   const fromText = parseAmountText(text.replace(/[%％]$/, ""));
   if (fromText.kind === "number") return { value: fromText.value, percentShown };
@@ -105,13 +114,13 @@ function readPlan(view: SheetView, row: number, col: number, lastRow: number): S
   const points: PlanPoint[] = [];
   for (const m of months) {
     const cell = readPlanCell(view, amountRow, m.col);
-    points.push({ label: m.label, month: m.month, col: m.col, row: amountRow, value: cell.value, percentShown: cell.percentShown });
+    points.push({ label: m.label, month: m.month, col: m.col, row: amountRow, value: cell.value, percentShown: cell.percentShown, error: cell.error });
   }
   return { labelCell: { row, col }, percentHeader: /[%％]/.test(view.label(row, col)), points };
 }
 
 /** Reads the project header in rows [from, to]; a missing item stays null. */
-export function readProjectHeader(view: SheetView, from: number, to: number, fallbackUnit: MoneyUnit, ordinal: number): ProjectHeader {
+export function readProjectHeader(view: SheetView, from: number, to: number, fallbackUnit: MoneyUnit, ordinal: number, lookForFunds = true): ProjectHeader {
   let name = "";
   let nameCell: CellPos | null = null;
   let title = "";
@@ -120,6 +129,7 @@ export function readProjectHeader(view: SheetView, from: number, to: number, fal
   let labelUnit: MoneyUnit | null = null;
   let statedUnit: MoneyUnit | null = null;
   let plan: SpendingPlan | null = null;
+  let budgetError: ProjectHeader["budgetError"] = null;
   for (let r = from; r <= to; r++) {
     for (let c = view.firstCol; c <= view.lastCol; c++) {
       if (!LABEL_CHARS.test(view.text(r, c))) continue;
@@ -131,13 +141,15 @@ export function readProjectHeader(view: SheetView, from: number, to: number, fal
           name = view.text(r, at).trim();
           nameCell = { row: r, col: at };
         }
-      } else if (!budgetCell && BUDGET.test(l)) {
+      } else if (!budgetCell && !budgetError && BUDGET.test(l)) {
         const at = nextFilled(view, r, c);
         const reading = at === null ? null : readAmount(view.value(r, at));
         if (at !== null && reading && reading.kind === "number") {
           budget = reading.value;
           budgetCell = { row: r, col: at };
           labelUnit = (BUDGET.exec(l)?.[1] as MoneyUnit | undefined) ?? null;
+        } else if (at !== null && reading?.kind === "error") {
+          budgetError = { row: r, col: at, code: reading.code };
         }
       } else if (!plan && PLAN.test(l)) {
         plan = readPlan(view, r, c, to);
@@ -148,12 +160,43 @@ export function readProjectHeader(view: SheetView, from: number, to: number, fal
       if (unit) statedUnit = unit[1] as MoneyUnit;
     }
   }
-  return {
+  const funds = lookForFunds && to >= from ? readFunds(view, from, to) : null;
+  const header: ProjectHeader = {
     name: name || title || `第${ordinal}个指标表`,
     nameCell,
     budget,
     budgetCell,
     budgetUnit: labelUnit ?? statedUnit ?? fallbackUnit,
+    budgetError,
     plan,
+    funds,
   };
+  return funds ? withFundsBudget(header, funds) : header;
+}
+
+/**
+ * A self-evaluation form's budget is its funds block's: the larger of 年初预算数 and 全年预算数 on the
+ * 总额 row, or of its parts' sums when the 总额 row is blank or zero (seed 011). The targets were set
+ * on the budget at the start of the year, so a budget cut later does not make a cost target too high.
+ */
+function withFundsBudget(header: ProjectHeader, funds: FundsBlock): ProjectHeader {
+  let best: { value: Decimal; row: number; col: number } | null = null;
+  const consider = (value: Decimal | null, row: number, col: number) => {
+    if (value !== null && value.greaterThan(0) && (!best || value.greaterThan(best.value))) best = { value, row, col };
+  };
+  for (const field of ["initial", "budget"] as const) {
+    const c = funds.total?.cells[field];
+    if (c) consider(c.value, c.row, c.col);
+  }
+  if (!best) {
+    for (const field of ["initial", "budget"] as const) {
+      const cells = funds.parts.map((p) => p.cells[field]).filter((c) => c !== undefined);
+      if (cells.length === 0 || cells.some((c) => c!.error || c!.invalid)) continue;
+      const sum = cells.reduce((acc, c) => acc.plus(c!.value ?? 0), new Decimal(0));
+      consider(sum, cells[0]!.row, cells[0]!.col);
+    }
+  }
+  const chosen = best as { value: Decimal; row: number; col: number } | null;
+  if (!chosen) return { ...header, budget: null, budgetCell: null };
+  return { ...header, budget: chosen.value, budgetCell: { row: chosen.row, col: chosen.col }, budgetUnit: funds.unit ?? header.budgetUnit };
 }

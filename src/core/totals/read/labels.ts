@@ -55,6 +55,13 @@ export function readCompactCode(label: string): string | null {
   return CODE.test(label) ? label : null;
 }
 
+const CODE_PREFIX = /^(\d{3}(?:\d{2}){0,2})(?![\d.,%])(?=\S)/;
+
+/** The code at the start of a name cell (`2010601行政运行`, `30101基本工资`), or null. */
+export function readCodePrefix(label: string): string | null {
+  return CODE_PREFIX.exec(label)?.[1] ?? null;
+}
+
 /** Header cells that name a label, code or counter column rather than money. */
 const NON_AMOUNT_HEADER = /^(序号|栏次|行次|项目|科目|摘要|说明|备注|单位)$|编码|代码|名称|分类科目$|依据|[%％]|率$|比重|比例|人数|个数/;
 
@@ -63,7 +70,7 @@ export function isNonAmountHeader(label: string): boolean {
 }
 
 /** Words that mark a table's header row. */
-const HEADER_WORD = /^(序号|栏次|项目|科目编码|科目名称|编码|名称|项目名称|合计|小计|金额|收入|支出|基本支出|项目支出|本年收入|上年结转|人员经费|公用经费|资金性质|资金来源)$|分类科目$/;
+const HEADER_WORD = /^(序号|栏次|行次|类|款|项|项目|科目编码|科目名称|编码|名称|项目名称|合计|小计|金额|收入|支出|基本支出|项目支出|本年收入|本年支出|上年结转|人员经费|公用经费|资金性质|资金来源|本年收入合计|本年支出合计)$|分类科目$|^项目[（(]按.{2,6}分类[)）]$/;
 
 /**
  * Figure columns of block-variant forms (self-evaluation sheets, multi-year tables): 年初预算数,

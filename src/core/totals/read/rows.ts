@@ -1,6 +1,7 @@
 import { SheetView } from "../../snapshot";
+import { RowCode, readRowCodes } from "./code-columns";
 import { labelsOf } from "./label-grid";
-import { isBreakdownLabel, isIndented, numberingLevel, readCompactCode, totalRank } from "./labels";
+import { isBreakdownLabel, isIndented, numberingLevel, totalRank } from "./labels";
 import { minOf } from "./table-helpers";
 import { TableLayout } from "./table-layout";
 
@@ -10,6 +11,8 @@ export interface RowInfo {
   /** Compact label; "" when the row has none. */
   label: string;
   code: string | null;
+  /** Where the row's code is read from, and why a code part could not be read. */
+  codeAt?: RowCode;
   /** Outline level from the numbering, 0 when unnumbered. */
   level: number;
   /** 小计 1, 合计 2, 总计 3; 0 for other rows. */
@@ -19,7 +22,7 @@ export interface RowInfo {
 }
 
 /** Rows already read, per table and label column; see readRows. */
-const cache = new WeakMap<TableLayout, { view: SheetView; byCol: Map<number | undefined, RowInfo[]> }>();
+const cache = new WeakMap<TableLayout, { view: SheetView; byCol: Map<string, RowInfo[]> }>();
 
 /**
  * Reads the rows of a table along one label column. Continuation rows below `其中：…` are
@@ -27,30 +30,56 @@ const cache = new WeakMap<TableLayout, { view: SheetView; byCol: Map<number | un
  * The result is kept per table: the sheet rules and the cross-table checks read the same rows,
  * and no caller modifies them.
  */
-export function readRows(view: SheetView, table: TableLayout, labelCol: number | undefined): RowInfo[] {
+export function readRows(view: SheetView, table: TableLayout, labelCol: number | undefined, groupCol?: number): RowInfo[] {
   let entry = cache.get(table);
   if (!entry || entry.view !== view) {
     entry = { view, byCol: new Map() };
     cache.set(table, entry);
   }
-  let rows = entry.byCol.get(labelCol);
+  const key = `${labelCol}|${groupCol}`;
+  let rows = entry.byCol.get(key);
   if (!rows) {
-    rows = scanRows(view, table, labelCol);
-    entry.byCol.set(labelCol, rows);
+    rows = scanRows(view, table, labelCol, groupCol);
+    entry.byCol.set(key, rows);
   }
   return rows;
 }
 
-function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefined): RowInfo[] {
+/**
+ * The label columns the row rules read: the first label column, or, where the first is a group
+ * heading over the names in the second (收入构成 | 财政拨款 … 合计), the second with the first as
+ * the fallback for heading rows.
+ */
+export function rowLabelColumns(view: SheetView, table: TableLayout): { labelCol: number | undefined; groupCol?: number } {
+  const [first, second] = table.labelCols;
+  if (second === undefined) return { labelCol: first };
+  const grid = labelsOf(view);
+  let inFirst = 0;
+  let inSecond = 0;
+  let totalsInSecond = 0;
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    if (grid.label(r, first) !== "") inFirst++;
+    const l = grid.label(r, second);
+    if (l === "") continue;
+    inSecond++;
+    if (totalRank(l) > 0 && grid.label(r, first) === "") totalsInSecond++;
+  }
+  return inSecond > inFirst && totalsInSecond > 0 ? { labelCol: second, groupCol: first } : { labelCol: first };
+}
+
+function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefined, groupCol?: number): RowInfo[] {
   const grid = labelsOf(view);
   const rows: RowInfo[] = [];
+  const codes = readRowCodes(view, table.codeCols, table.firstRow, table.lastRow);
   let inBreakdown = false;
   let parentLevel = 0;
   for (let r = table.firstRow; r <= table.lastRow; r++) {
+    const codeAt = codes[r - table.firstRow];
     const codeText = table.codeCol === undefined ? "" : grid.label(r, table.codeCol);
-    const code = readCompactCode(codeText);
+    const code = codeAt.code;
     let label = labelCol === undefined ? "" : grid.label(r, labelCol);
-    if (label === "" && !code) label = codeText;
+    if (label === "" && groupCol !== undefined) label = grid.label(r, groupCol);
+    if (label === "" && !code && !codeAt.problem) label = codeText;
     const rank = code ? 0 : totalRank(label);
     const level = numberingLevel(label);
     let breakdown = false;
@@ -67,7 +96,7 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
       }
       if (!breakdown && rank === 0) parentLevel = level;
     }
-    rows.push({ row: r, label, code, level, rank, breakdown });
+    rows.push({ row: r, label, code, ...(table.codeCols.length ? { codeAt } : {}), level, rank, breakdown });
   }
   return rows;
 }

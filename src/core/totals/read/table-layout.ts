@@ -2,7 +2,9 @@ import { readAmount } from "../../amount";
 import { SheetView } from "../../snapshot";
 import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
-import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCompactCode } from "./labels";
+import { isCodePartHeader } from "./code-columns";
+import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCodePrefix, readCompactCode } from "./labels";
+import { panelRanges } from "./panels";
 import { perView } from "./per-view";
 
 export type ColumnRole = "serial" | "code" | "label" | "amount" | "none";
@@ -34,7 +36,12 @@ export interface TableLayout {
   columns: ColumnInfo[];
   amountCols: number[];
   labelCols: number[];
+  /** The code column, or the first of the 类 / 款 / 项 columns. */
   codeCol?: number;
+  /** Every code column: one, or the 类 / 款 / 项 parts of a split code. */
+  codeCols: number[];
+  /** Set for the panels of a table printed side by side: each panel is a table of its own. */
+  panel?: { index: number; count: number };
 }
 
 const MAX_HEADER_SCAN = 40;
@@ -53,7 +60,7 @@ function findTables(view: SheetView): TableLayout[] {
     const top = findHeaderTop(view, r);
     if (top === null) break;
     const table = buildTable(view, top);
-    tables.push(table);
+    tables.push(...splitPanels(table));
     r = Math.max(table.lastRow, table.headerBottom) + 1;
   }
   return tables;
@@ -71,9 +78,29 @@ function findHeaderTop(view: SheetView, from: number): number | null {
   const last = Math.min(view.lastRow, from + MAX_HEADER_SCAN - 1);
   for (let r = from; r <= last; r++) {
     const labels = rowLabels(view, r);
-    if (labels.filter(isHeaderWord).length >= 2 && !hasDataSignal(view, r)) return r;
+    if (labels.filter(isHeaderWord).length >= 2 && !hasDataSignal(view, r)) return groupRowsAbove(view, r, from);
   }
   return null;
+}
+
+/**
+ * Group headings above the row that holds the header words (三公 tables: 合计 / 因公出国（境）费 /
+ * 公务用车购置及运行费 over 小计 … over 预算数 | 决算数) belong to the header. They name several
+ * columns, hold no figures and are neither the title nor the unit line.
+ */
+function groupRowsAbove(view: SheetView, row: number, from: number): number {
+  // Only a header row of repeated leaves (预算数 | 决算数 | 预算数 …) needs headings above it to
+  // mean anything; a row of distinct names is a header of its own.
+  const leaves = rowLabels(view, row).filter((l) => l !== "");
+  if (new Set(leaves).size === leaves.length) return row;
+  let top = row;
+  for (let r = row - 1; r >= from && row - r <= MAX_HEADER_DEPTH; r--) {
+    const labels = rowLabels(view, r);
+    const filled = labels.filter((l) => l !== "");
+    if (filled.length < 2 || isTableEnd(labels) || hasDataSignal(view, r)) break;
+    top = r;
+  }
+  return top;
 }
 
 /** Figures, codes and numbered item labels show that a row carries data rather than headings. */
@@ -131,8 +158,27 @@ function buildTable(view: SheetView, top: number): TableLayout {
   const columns = buildColumns(view, headerRows, firstRow, lastRow);
   const amountCols = columns.filter((c) => c.role === "amount").map((c) => c.col);
   const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
-  const code = columns.find((c) => c.role === "code");
-  return { headerTop: top, headerBottom: bottom, firstRow, lastRow, columns, amountCols, labelCols, ...(code ? { codeCol: code.col } : {}) };
+  const codeCols = columns.filter((c) => c.role === "code").map((c) => c.col);
+  return { headerTop: top, headerBottom: bottom, firstRow, lastRow, columns, amountCols, labelCols, codeCols, ...(codeCols.length ? { codeCol: codeCols[0] } : {}) };
+}
+
+/** A table printed in panels side by side becomes one table per panel, over the same rows. */
+function splitPanels(table: TableLayout): TableLayout[] {
+  const ranges = panelRanges(table.columns);
+  if (!ranges) return [table];
+  return ranges.map((range, index) => {
+    const inside = (c: number) => c >= range.from && c <= range.to;
+    const codeCols = table.codeCols.filter(inside);
+    return {
+      ...table,
+      columns: table.columns.filter((c) => inside(c.col)),
+      amountCols: table.amountCols.filter(inside),
+      labelCols: table.labelCols.filter(inside),
+      codeCols,
+      codeCol: codeCols[0],
+      panel: { index, count: ranges.length },
+    };
+  });
 }
 
 /** A second header inside the data (stacked tables on one sheet) ends the current table. */
@@ -183,19 +229,50 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
   return columns;
 }
 
+/**
+ * True when a column's figures count rows: whole numbers each one more than the last (1, 2, 3 …,
+ * or 31, 32 … on the spending half), at least three of them.
+ */
+function countsRows(view: SheetView, col: number, firstRow: number, lastRow: number): boolean {
+  let last: number | null = null;
+  let count = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const v = view.value(r, col);
+    if (v === null || v === "") continue;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || (last !== null && v !== last + 1)) return false;
+    last = v;
+    count++;
+  }
+  return count >= 3;
+}
+
+/** True when most names of a column start with a classification code. */
+function codePrefixed(grid: LabelGrid, col: number, firstRow: number, lastRow: number): boolean {
+  let filled = 0;
+  let prefixed = 0;
+  for (let r = firstRow; r <= lastRow; r++) {
+    const l = grid.label(r, col);
+    if (l === "") continue;
+    filled++;
+    if (readCodePrefix(l)) prefixed++;
+  }
+  return prefixed >= 2 && prefixed * 2 >= filled;
+}
+
 function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderNode[], firstRow: number, lastRow: number): ColumnRole {
   const leaf = path.length ? path[path.length - 1].label : "";
   // A header that names the column settles it without reading every cell below.
   if (/序号|栏次|行次/.test(leaf)) return "serial";
-  if (/编码|代码/.test(leaf)) return "code";
+  if (/编码|代码/.test(leaf) || isCodePartHeader(leaf)) return "code";
   const labelled = path.some((p) => isNonAmountHeader(p.label));
   let codes = 0;
   for (let r = firstRow; r <= lastRow; r++) {
     const l = grid.label(r, col);
     if (l !== "" && readCompactCode(l)) codes++;
   }
-  // A labelled column without codes is a label column: no need to parse its cells as amounts.
-  if (labelled && codes === 0) return "label";
+  // A labelled column without codes is a label column: no need to parse its cells as amounts,
+  // unless its names start with their codes (`2010601行政运行`): then it keys the code tree.
+  if (labelled && codes === 0) return codePrefixed(grid, col, firstRow, lastRow) ? "code" : "label";
   // The shared reader: the rules read these same amount cells next, so each is parsed once.
   const amounts = amountsOf(view);
   let numbers = 0;
@@ -210,5 +287,7 @@ function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderN
   if (labelled) return "label";
   if (texts > numbers) return "label";
   if (path.length === 0 && numbers === 0) return "none";
+  // An unheaded column counting 1, 2, 3 … down the rows is a 行次 or 序号, not money.
+  if (path.length === 0 && countsRows(view, col, firstRow, lastRow)) return "serial";
   return "amount";
 }

@@ -1,0 +1,37 @@
+import Decimal from "decimal.js";
+import { formatAmount } from "./amount";
+
+/**
+ * What a message may quote of a cell. Excel holds at most 32,767 characters in a cell or a note,
+ * and the annotated copy gathers several messages into one note, so a message quotes a short
+ * excerpt of the user's text and never a whole cell (issue 9).
+ */
+export const EXCERPT_CHARS = 40;
+
+/** The cell text as a message quotes it: white space folded, at most `max` characters, `…` when cut. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  const folded = text.replace(/[\s\u3000\u00a0]+/g, " ").trim();
+  if (folded.length <= max) return folded;
+  // Cut on a code point, not inside a surrogate pair.
+  return `${Array.from(folded).slice(0, max).join("")}…`;
+}
+
+/** `「…」` around an excerpt: how messages name an indicator or a label. */
+export function quoted(text: string, max = EXCERPT_CHARS): string {
+  return `「${excerpt(text, max)}」`;
+}
+
+/** Beyond this many characters an exact figure is no help in a sentence (1e308 has 309 digits). */
+const NUMBER_CHARS = 24;
+
+/** A figure as a message shows it: exact, with 2 decimals, or in short scientific form when it is absurdly long. */
+export function shownAmount(value: Decimal): string {
+  const exact = formatAmount(value);
+  return exact.length <= NUMBER_CHARS ? exact : value.toExponential(6);
+}
+
+/** A count or points figure: as written (no padded decimals), shortened like shownAmount. */
+export function shownNumber(value: Decimal): string {
+  const exact = value.toFixed();
+  return exact.length <= NUMBER_CHARS ? exact : value.toExponential(6);
+}

@@ -1,0 +1,28 @@
+/** What panel detection needs to know of a column. */
+export interface PanelColumn {
+  col: number;
+  role: "serial" | "code" | "label" | "amount" | "none";
+}
+
+/**
+ * Column ranges of the panels of a code-keyed table printed side by side (基本支出 tables: left
+ * 301/303, right 302/310), each with its own code, name and amount columns. A panel starts at a
+ * code column that follows a non-code column; with fewer than two such starts, or a part without
+ * names or figures, the table is one panel and null is returned. Income and spending halves of a
+ * 收支总表 carry no codes, so they stay one table for the summary rules.
+ */
+export function panelRanges(columns: PanelColumn[]): { from: number; to: number }[] | null {
+  const starts: number[] = [];
+  columns.forEach((c, i) => {
+    if (c.role === "code" && (i === 0 || columns[i - 1].role !== "code")) starts.push(i);
+  });
+  if (starts.length < 2) return null;
+  const ranges = starts.map((s, k) => ({ from: s, to: k + 1 < starts.length ? starts[k + 1] - 1 : columns.length - 1 }));
+  // Columns before the first code column (a 序号) belong to the first panel.
+  ranges[0].from = 0;
+  for (const r of ranges) {
+    const part = columns.slice(r.from, r.to + 1);
+    if (!part.some((c) => c.role === "label") || !part.some((c) => c.role === "amount")) return null;
+  }
+  return ranges.map((r) => ({ from: columns[r.from].col, to: columns[r.to].col }));
+}

@@ -1,0 +1,110 @@
+import { Finding } from "../core/finding";
+import { SheetSnapshot } from "../core/snapshot";
+import { AddinSettings, CheckScope, GatewayProblem } from "./gateway";
+import { API, ExcelHost, OfficeHost, supports } from "./host";
+import { MARKS_KEY, RecordWriter, Scan, addMarks, deleteOurs, ours, queueScan, readRecord, writeSheets } from "./marks";
+import { planMarks } from "./mark-layout";
+import { describe, gatewayError, problemFrom } from "./messages";
+import { RESPONSE_BUDGET_BYTES, SheetDims, queueContentCounts, readBlocks, splitBySize, tooLargeProblem, usedRanges, withinContentLimit } from "./read";
+import { SETTINGS_KEY, normaliseSettings } from "./settings";
+
+export interface BatchCheck {
+  snapshots: SheetSnapshot[];
+  settings: AddinSettings;
+  /** The findings that were painted: what `decide` returned. */
+  painted: Finding[];
+  problems: GatewayProblem[];
+}
+
+const DIMS = "rowIndex,columnIndex,rowCount,columnCount";
+
+/**
+ * A whole check in one Excel.run: settings, read and paint in three syncs while the data fits one
+ * response (the active sheet or named sheets; 检查工作簿 needs one more, for the used ranges of
+ * sheets it learns the names of in sync 1):
+ *   1. settings, the marks record, the sheet list with protection, the active sheet's used range;
+ *   2. every cell block, the merges and the conditional formats to replace;
+ *   3. the marks (old ones deleted, new ones added) and the record.
+ * `decide` runs the core between 2 and 3 and returns the findings to mark.
+ */
+export async function checkInOneRun(
+  excel: ExcelHost,
+  office: OfficeHost,
+  scope: CheckScope,
+  decide: (snapshots: SheetSnapshot[], settings: AddinSettings) => Finding[],
+  onProgress?: (done: number, total: number, sheet: string) => void,
+): Promise<BatchCheck> {
+  const canSettings = supports(office, API.settings);
+  const canMark = supports(office, API.conditionalFormats);
+  try {
+    return await excel.run(async (context) => {
+      const wb = context.workbook;
+      const settingItem = canSettings ? wb.settings.getItemOrNullObject(SETTINGS_KEY).load("value") : null;
+      const recordItem = canSettings && canMark ? wb.settings.getItemOrNullObject(MARKS_KEY).load("value") : null;
+      const sheetList = wb.worksheets.load(
+        canMark ? "items/name,items/visibility,items/protection/protected,items/protection/options" : "items/name,items/visibility",
+      );
+      const active = scope === "active" ? wb.worksheets.getActiveWorksheet().load("name") : null;
+      const activeUsed = active ? active.getUsedRangeOrNullObject(true).load(DIMS) : null;
+      await context.sync();
+
+      const settings = normaliseSettings(settingItem && !settingItem.isNullObject ? settingItem.value : null);
+      const problems: GatewayProblem[] = [];
+      const byName = new Map(sheetList.items.map((s) => [s.name, s]));
+      let dims: SheetDims[];
+      if (active && activeUsed) {
+        const r = activeUsed;
+        dims = [{ name: active.name, used: r.isNullObject ? null : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 } }];
+      } else {
+        const wanted = scope === "all" ? null : new Set(scope === "active" ? [] : scope.sheets);
+        const visible = sheetList.items.filter((s) => s.visibility === "Visible" && (!wanted || wanted.has(s.name)));
+        const hidden = sheetList.items.filter((s) => s.visibility !== "Visible" && (!wanted || wanted.has(s.name)));
+        if (hidden.length) problems.push({ code: "HiddenSheetSkipped", message: describe("HiddenSheetSkipped", "read", undefined, hidden.map((s) => s.name).join("、")) });
+        if (wanted) for (const name of wanted) if (!byName.has(name)) problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "read", name) });
+        dims = await usedRanges(context, visible.map((s) => s.name));
+      }
+      const { readable, oversize } = splitBySize(dims);
+
+      let scans: Scan[] = [];
+      let counts = () => new Map<string, number>();
+      const queue = () => {
+        if (canMark) scans = queueScan(readable.map((d) => byName.get(d.name)).filter((s): s is Excel.Worksheet => s !== undefined));
+        counts = queueContentCounts(context, office, oversize);
+      };
+      const withMerges = supports(office, API.mergedAreas);
+      const read = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress, queue);
+      // No cell to read means no batch carried the scan.
+      if (readable.every((d) => !d.used) && (scans.length || oversize.length)) await context.sync();
+      const known = counts();
+      problems.push(...oversize.map((d) => tooLargeProblem(d, known.get(d.name))));
+      const snapshots = withinContentLimit(read, problems);
+
+      const painted = decide(snapshots, settings);
+      if (!canMark) {
+        problems.push({ code: "RequirementSetMissing", message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）") });
+        return { snapshots, settings, painted, problems };
+      }
+      try {
+        const names = snapshots.map((s) => s.name);
+        const plan = planMarks(painted, names);
+        const record = readRecord(recordItem && !recordItem.isNullObject ? recordItem.value : null);
+        const writer = new RecordWriter(context, record, recordItem !== null && !recordItem.isNullObject, recordItem !== null);
+        const useAreas = supports(office, API.rangeAreas);
+        // A protected sheet with nothing to add or remove is left alone: no needless unprotect.
+        const work = scans.filter((s) => !s.protection.protected || plan.some((p) => p.sheet === s.name) || ours(s).length > 0);
+        const written = await writeSheets(context, work, writer, "paint", (s) => {
+          deleteOurs(s);
+          const added = addMarks(s.sheet, plan.filter((p) => p.sheet === s.name), useAreas);
+          return { count: added.cells, formats: added.formats };
+        });
+        problems.push(...written.problems);
+      } catch (error) {
+        // The findings stand even when the marks could not be written.
+        problems.push(problemFrom(error, "paint"));
+      }
+      return { snapshots, settings, painted, problems };
+    });
+  } catch (error) {
+    throw gatewayError(error, "read");
+  }
+}

@@ -1,0 +1,58 @@
+import type { JsonSkippedSheet } from "../cli/report-json";
+import type { SheetReport } from "../core/check";
+import type { Finding } from "../core/finding";
+import type { ProgressStage } from "../excel/check-flow";
+import type { TemplateKind } from "../templates/catalog";
+import type { PreviewWindow } from "./preview-window";
+
+/**
+ * What the page asks of the checker. The page runs it in a Web Worker (worker-client.ts) so a large
+ * workbook never freezes it; tests run the same session in-process (session.ts).
+ */
+export interface CheckEngine {
+  /** Reads the workbook and checks it; replaces any workbook opened before. */
+  open(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
+  /** Checks the open workbook again, with another rounding band. */
+  recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
+  /** The cells around a finding, as displayed. */
+  preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null>;
+  /** The annotated copy of the open workbook, marking the given findings. */
+  annotate(findings: Finding[], onProgress?: ProgressListener): Promise<AnnotatedCopy>;
+  /** A blank template workbook, as 「插入模板」 writes it. */
+  template(kind: TemplateKind): Promise<Uint8Array>;
+}
+
+export type ProgressListener = (stage: ProgressStage, done: number, total: number) => void;
+
+export interface CheckOutcome {
+  sheets: Pick<SheetReport, "name" | "kind" | "note">[];
+  findings: Finding[];
+  /** Sheets not checked (hidden, or too large), as the command line's --json lists them. */
+  skipped: JsonSkippedSheet[];
+  /** One Chinese sentence per group of skipped sheets. */
+  notes: string[];
+  /** Each checked sheet's stated money unit (万元, 元…), where it states one. */
+  units: Record<string, string>;
+}
+
+/** What `--annotate` writes, as bytes, with what it did. */
+export interface AnnotatedCopy {
+  bytes: Uint8Array;
+  marked: number;
+  notes: number;
+  resultSheet: string;
+  /** The copy keeps the workbook's macros and must be saved as .xlsm. */
+  macroEnabled: boolean;
+}
+
+/** A failure the user can act on, with the command line's own one-line Chinese message. */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    /** The reader's code ("not-xlsx", "corrupt", "encrypted"…), or "internal". */
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "EngineError";
+  }
+}

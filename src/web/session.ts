@@ -1,0 +1,103 @@
+import { detectUnit } from "../core/amount";
+import { checkWorkbook } from "../core/check";
+import { toleranceProblem } from "../core/tolerance";
+import { SheetView } from "../core/snapshot";
+import type { Finding } from "../core/finding";
+import type { TemplateKind } from "../templates/catalog";
+import { buildTemplateWorkbook } from "../templates/xlsx-writer";
+import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes } from "../xlsx";
+import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
+import { PreviewWindow, previewWindow } from "./preview-window";
+
+interface OpenWorkbook {
+  name: string;
+  bytes: Uint8Array;
+  read: WorkbookRead;
+}
+
+/**
+ * The checker for one page: the command line's reader and the core, holding the open workbook's
+ * bytes and snapshots so that re-checks, previews and the annotated copy need no second read.
+ * Runs inside the page's Web Worker; nothing here touches the DOM.
+ */
+export class CheckSession implements CheckEngine {
+  private workbook: OpenWorkbook | null = null;
+
+  async open(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+    this.workbook = null;
+    onProgress?.("read", 0, 0);
+    const bytes = new Uint8Array(file.bytes);
+    let read: WorkbookRead;
+    try {
+      // As the command line does by default: hidden sheets are skipped and named, like in the add-in.
+      read = await readWorkbookBytes(bytes, file.name);
+    } catch (error) {
+      if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
+      throw internal(error);
+    }
+    this.workbook = { name: file.name, bytes, read };
+    onProgress?.("read", read.snapshots.length, read.snapshots.length);
+    return this.check(tolerance, onProgress);
+  }
+
+  async recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+    return this.check(tolerance, onProgress);
+  }
+
+  async preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null> {
+    const snapshot = this.workbook?.read.snapshots.find((s) => s.name === finding.sheet);
+    return snapshot ? previewWindow(snapshot, finding) : null;
+  }
+
+  /** The command line's --annotate copy, written by the same patcher from the bytes of the opened file. */
+  async annotate(findings: Finding[], onProgress?: ProgressListener): Promise<AnnotatedCopy> {
+    const { bytes } = this.opened();
+    onProgress?.("paint", 0, 1);
+    try {
+      const copy = await annotateWorkbookBytes(bytes, findings);
+      onProgress?.("paint", 1, 1);
+      return { bytes: copy.bytes, marked: copy.marked, notes: copy.notes, resultSheet: copy.resultSheet, macroEnabled: copy.macroEnabled };
+    } catch (error) {
+      if (error instanceof AnnotateError) throw new EngineError(error.message, "annotate");
+      throw internal(error);
+    }
+  }
+
+  async template(kind: TemplateKind): Promise<Uint8Array> {
+    return buildTemplateWorkbook([kind]);
+  }
+
+  private check(tolerance: string, onProgress?: ProgressListener): CheckOutcome {
+    const { snapshots, hidden, tooLarge, notes } = this.opened().read;
+    onProgress?.("check", 0, snapshots.length);
+    let result;
+    try {
+      result = checkWorkbook(snapshots, { tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
+    } catch (error) {
+      if (error instanceof RangeError) throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
+      throw internal(error);
+    }
+    return {
+      sheets: result.sheets.map(({ name, kind, note }) => ({ name, kind, ...(note ? { note } : {}) })),
+      findings: result.findings,
+      // Named the command line's way: its --json `skipped` and the sentences it prints about them.
+      skipped: [...hidden.map((name) => ({ name, reason: "hidden" as const })), ...tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const }))],
+      notes,
+      units: Object.fromEntries(snapshots.flatMap((s) => {
+        const unit = detectUnit(new SheetView(s))?.unit;
+        return unit ? [[s.name, unit]] : [];
+      })),
+    };
+  }
+
+  private opened(): OpenWorkbook {
+    if (!this.workbook) throw new EngineError("请先打开一个 Excel 文件。", "no-file");
+    return this.workbook;
+  }
+}
+
+/** The command line's wording for a fault inside the checker; the raw reason is for diagnosis only. */
+function internal(error: unknown): EngineError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new EngineError(`内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。`, "internal");
+}

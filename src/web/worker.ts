@@ -1,0 +1,53 @@
+/*
+ * The checker's Web Worker: reads and checks the workbook off the page's thread, so a large file
+ * never freezes the page. It only relays messages to a CheckSession.
+ */
+import { EngineError, ProgressListener } from "./engine";
+import { CheckSession } from "./session";
+import type { WorkerReply, WorkerRequest } from "./worker-protocol";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const session = new CheckSession();
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  const progress: ProgressListener = (stage, done, total) => scope.postMessage({ id: request.id, type: "progress", stage, done, total });
+  run(request, progress).then(
+    (value) => scope.postMessage({ id: request.id, type: "done", value }, transferables(value)),
+    (error: unknown) => {
+      if (error instanceof EngineError) scope.postMessage({ id: request.id, type: "failed", message: error.message, code: error.code });
+      else {
+        console.error("budget-check worker", error);
+        const reason = error instanceof Error ? error.message : String(error);
+        scope.postMessage({ id: request.id, type: "failed", message: `内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。`, code: "internal" });
+      }
+    },
+  );
+};
+
+function run(request: WorkerRequest, progress: ProgressListener): Promise<unknown> {
+  switch (request.type) {
+    case "open":
+      return session.open({ name: request.name, bytes: request.bytes }, request.tolerance, progress);
+    case "recheck":
+      return session.recheck(request.tolerance, progress);
+    case "preview":
+      return session.preview(request.finding);
+    case "annotate":
+      return session.annotate(request.findings, progress);
+    case "template":
+      return session.template(request.kind);
+  }
+}
+
+/** Written files move back to the page instead of being copied. */
+function transferables(value: unknown): Transferable[] {
+  if (value instanceof Uint8Array) return [value.buffer as ArrayBuffer];
+  const bytes = (value as { bytes?: unknown } | null)?.bytes;
+  return bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : [];
+}

@@ -1,0 +1,171 @@
+/** @jest-environment jsdom */
+import "../taskpane/setup";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { checkWorkbook } from "../../src/core/check";
+import { Finding } from "../../src/core/finding";
+import { SheetSnapshot } from "../../src/core/snapshot";
+import { browserStore, ignoredKey } from "../../src/web/browser-store";
+import { CheckEngine, CheckOutcome, EngineError } from "../../src/web/engine";
+import { previewWindow } from "../../src/web/preview-window";
+import { WebApp } from "../../src/web/WebApp";
+import { notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+
+/** The page's engine without a worker or exceljs: the core on the pane's literal fixture sheets. */
+class FixtureEngine implements CheckEngine {
+  opened: string[] = [];
+  annotated: Finding[][] = [];
+  tolerances: string[] = [];
+  constructor(private readonly sheets: SheetSnapshot[] = [summaryWithWrongSpendTotal(), notesSheet()]) {}
+  async open(file: { name: string; bytes: ArrayBuffer }, tolerance: string): Promise<CheckOutcome> {
+    this.opened.push(file.name);
+    if (file.name.endsWith(".txt")) throw new EngineError(`不是 Excel 工作簿（.xlsx）文件：${file.name}`, "not-xlsx");
+    return this.recheck(tolerance);
+  }
+  async recheck(tolerance: string): Promise<CheckOutcome> {
+    this.tolerances.push(tolerance);
+    return { ...checkWorkbook(this.sheets, { tolerance }), skipped: [], notes: [], units: {} };
+  }
+  async preview(f: Pick<Finding, "sheet" | "cell" | "related">) {
+    const sheet = this.sheets.find((s) => s.name === f.sheet);
+    return sheet ? previewWindow(sheet, f) : null;
+  }
+  async annotate(findings: Finding[]) {
+    this.annotated.push(findings);
+    return { bytes: new Uint8Array([1, 2, 3]), marked: findings.length, notes: findings.length, resultSheet: "检查结果", macroEnabled: false };
+  }
+  async template() {
+    return new Uint8Array([4]);
+  }
+}
+
+function renderPage(engine = new FixtureEngine()) {
+  const saved: { name: string; type: string; bytes: Uint8Array | string }[] = [];
+  const utils = render(
+    <FluentProvider theme={webLightTheme}>
+      <WebApp engine={engine} store={browserStore(localStorage)} save={(bytes, name, type) => saved.push({ bytes, name, type })} />
+    </FluentProvider>,
+  );
+  return { engine, saved, ...utils };
+}
+
+function choose(name: string) {
+  const input = screen.getByLabelText("打开 Excel 文件");
+  fireEvent.change(input, { target: { files: [new File([new Uint8Array([0x50, 0x4b])], name)] } });
+}
+
+/** The summary line the page shows once the file is checked. */
+const checked = () => screen.findByText(/^已检查 \d+ 张表/);
+
+/** The finding cards of the list (its groups are listitems too, without a finding id). */
+function cards(): HTMLElement[] {
+  return within(screen.getByRole("list", { name: "问题列表" }))
+    .getAllByRole("listitem")
+    .filter((li) => li.hasAttribute("data-finding-id"));
+}
+
+function card(f: Finding): HTMLElement {
+  return cards().find((li) => li.getAttribute("data-finding-id") === f.id)!;
+}
+
+const expected = () => checkWorkbook([summaryWithWrongSpendTotal(), notesSheet()]).findings;
+
+beforeEach(() => localStorage.clear());
+
+describe("the browser page", () => {
+  test("a chosen file's findings are listed as listitems with their severity word", async () => {
+    renderPage();
+    choose("预算.xlsx");
+    await checked();
+    const items = cards();
+    expect(items).toHaveLength(expected().length);
+    for (const f of expected()) expect(screen.getByText(f.message)).toBeInTheDocument();
+    expect(items.every((li) => /错误|疑似|提示/.test(li.textContent ?? ""))).toBe(true);
+  });
+
+  test("a file the reader refuses shows the reader's one-line message and no list", async () => {
+    renderPage();
+    choose("说明.txt");
+    await screen.findByText("不是 Excel 工作簿（.xlsx）文件：说明.txt");
+    expect(screen.queryByRole("list", { name: "问题列表" })).toBeNull();
+  });
+
+  test("ignoring keeps the finding out of the counts and the copy, and survives reopening the file", async () => {
+    const { engine, saved, unmount } = renderPage();
+    choose("预算.xlsx");
+    await checked();
+    const spend = expected().find((f) => f.rule === "BAL-SPEND")!;
+    fireEvent.click(card(spend));
+    fireEvent.click(within(card(spend)).getByRole("button", { name: "忽略" }));
+    await waitFor(() => expect(screen.queryByText(spend.message)).toBeNull());
+    expect(screen.getByText("（另有 1 个已忽略）")).toBeInTheDocument();
+    const key = ignoredKey("预算.xlsx", ["收支总表", "说明"]);
+    expect(JSON.parse(localStorage.getItem(key)!)).toEqual([spend.id]);
+
+    fireEvent.click(screen.getByRole("button", { name: "下载标注副本" }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].name).toBe("预算-已标注.xlsx");
+    expect(engine.annotated[0].map((f) => f.id)).toEqual(expected().filter((f) => f.id !== spend.id).map((f) => f.id));
+    unmount();
+
+    renderPage();
+    choose("预算.xlsx");
+    await checked();
+    expect(screen.queryByText(spend.message)).toBeNull();
+    fireEvent.click(screen.getByRole("switch", { name: "显示已忽略（1）" }));
+    fireEvent.click(card(spend));
+    fireEvent.click(within(card(spend)).getByRole("button", { name: "恢复" }));
+    await waitFor(() => expect(localStorage.getItem(key)).toBeNull());
+  });
+
+  test("selecting a finding previews its cell with the flagged and related cells marked", async () => {
+    renderPage();
+    choose("预算.xlsx");
+    await checked();
+    const spend = expected().find((f) => f.rule === "BAL-SPEND")!;
+    fireEvent.click(screen.getByText(spend.message));
+    expect(card(spend)).toHaveAttribute("aria-current", "true");
+    const region = await screen.findByRole("region", { name: `「${spend.sheet}」${spend.cell} 附近的单元格（只读）` });
+    const flagged = region.querySelector('[data-mark="flagged"]')!;
+    expect(flagged.getAttribute("data-cell")).toBe(spend.cell);
+    const related = [...region.querySelectorAll('[data-mark="related"]')].map((td) => td.getAttribute("data-cell"));
+    expect(related.length).toBeGreaterThan(0);
+    expect(spend.related).toEqual(expect.arrayContaining(related));
+    fireEvent.click(within(screen.getByRole("region", { name: "单元格预览" })).getByRole("button", { name: "关闭预览" }));
+    expect(screen.queryByRole("region", { name: "单元格预览" })).toBeNull();
+  });
+
+  test("the rounding band is validated, kept in the browser and re-checks the open file", async () => {
+    const { engine } = renderPage();
+    choose("预算.xlsx");
+    await checked();
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    const field = screen.getByLabelText("容差（舍入误差）");
+    fireEvent.change(field, { target: { value: "abc" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存" }));
+    await screen.findByText("容差必须是非负数字，例如 0.01。");
+    fireEvent.change(field, { target: { value: "3" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存" }));
+    await screen.findByText("容差已设为 3，已重新检查。");
+    expect(engine.tolerances).toEqual(["0.01", "3"]);
+    expect(localStorage.getItem("budget-check:tolerance")).toBe("3");
+  });
+
+  test("templates download as .xlsx named after the template", async () => {
+    const { saved } = renderPage();
+    fireEvent.click(screen.getByRole("tab", { name: "下载模板" }));
+    fireEvent.click(screen.getByRole("button", { name: "下载模板：部门预算收支总表" }));
+    await waitFor(() => expect(saved.map((s) => s.name)).toEqual(["部门预算收支总表.xlsx"]));
+  });
+
+  test("下载结果（JSON） is the command line's --json report for the file", async () => {
+    const { saved } = renderPage();
+    choose("预算.xlsx");
+    await checked();
+    fireEvent.click(screen.getByRole("button", { name: "下载结果（JSON）" }));
+    const report = JSON.parse(saved[0].bytes as string);
+    expect(saved[0].name).toBe("预算-检查结果.json");
+    expect(report.version).toBe(1);
+    expect(report.files[0].findings.map((f: Finding) => `${f.rule}@${f.cell}`)).toEqual(expected().map((f) => `${f.rule}@${f.cell}`));
+  });
+});
