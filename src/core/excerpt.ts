@@ -35,3 +35,11 @@ export function shownNumber(value: Decimal): string {
   const exact = value.toFixed();
   return exact.length <= NUMBER_CHARS ? exact : value.toExponential(6);
 }
+
+/**
+ * A difference as sentences show it, always 实际 − 应为 with its sign (`+2.50`, `−2.50`), the same
+ * convention as the JSON's `difference` and the pane's 应为/实际/相差 line.
+ */
+export function signedDifference(difference: Decimal, show: (value: Decimal) => string = shownAmount): string {
+  return `${difference.isNegative() ? "−" : "+"}${show(difference.abs())}`;
+}

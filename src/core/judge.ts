@@ -1,6 +1,6 @@
 import { Decimal, MoneyUnit, compareWithBand } from "./amount";
 import { RuleId, ruleById } from "./catalogue";
-import { excerpt, shownAmount } from "./excerpt";
+import { excerpt, shownAmount, signedDifference } from "./excerpt";
 import type { Severity } from "./finding";
 
 /** An identity to judge: `subject` (actual) should equal `expectedPhrase` (expected). */
@@ -39,7 +39,7 @@ export function judgeIdentity(identity: Identity, band: Decimal, unit: MoneyUnit
   if (tolerance === "exact") return null;
   const withinBand = tolerance === "rounding";
   const message =
-    `${excerpt(subject, 60)} ${show(actual)} 与${excerpt(expectedPhrase, 60)} ${show(expected)} 不一致，相差 ${show(difference.abs())}（${unit}）` +
+    `${excerpt(subject, 60)} ${show(actual)} 与${excerpt(expectedPhrase, 60)} ${show(expected)} 不一致，相差 ${signedDifference(difference, show)}（${unit}）` +
     (withinBand ? "，在舍入容差内，可能是四舍五入所致" : "");
   return { rule, severity: withinBand ? "info" : ruleById(rule).severity, withinBand, expected, actual, unit, message };
 }

@@ -33,7 +33,7 @@ describe("seed 010, 上海市普陀区财政局 2024 决算", () => {
   it("reports its one real error, 302 商品和服务支出 171.07 against 171.09, and only info besides", async () => {
     const r = await resultFor(file);
     expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell} ${f.rule}: ${f.message}`)).toEqual([
-      "表6!H4 CODE-TREE: 科目 302 商品和服务支出 171.07 与其下级科目之和 171.09 不一致，相差 0.02（万元）",
+      "表6!H4 CODE-TREE: 科目 302 商品和服务支出 171.07 与其下级科目之和 171.09 不一致，相差 −0.02（万元）",
     ]);
   });
 
@@ -49,7 +49,7 @@ describe("seed 010, 上海市普陀区财政局 2024 决算", () => {
   it("shows amounts as the tables print them", async () => {
     const r = await resultFor(file);
     const total = r.findings.find((f) => f.sheet === "表2" && f.cell === "E4")!;
-    expect(total.message).toBe("合计（本年收入合计） 2,946.25 与各类级科目之和 2,946.26 不一致，相差 0.01（万元），在舍入容差内，可能是四舍五入所致");
+    expect(total.message).toBe("合计（本年收入合计） 2,946.25 与各类级科目之和 2,946.26 不一致，相差 −0.01（万元），在舍入容差内，可能是四舍五入所致");
   });
 });
 
@@ -77,6 +77,6 @@ describe("seed 014, 天星镇中心卫生院 2021 决算 公开01表", () => {
 
   it("shows whole 元 with separators and names the unit", async () => {
     const r = await resultFor(file);
-    expect(r.findings.find((f) => f.rule === "BAL-INCOME")!.message).toBe("本年收入合计 25,754,899.39 与各项收入之和 0.00 不一致，相差 25,754,899.39（元）");
+    expect(r.findings.find((f) => f.rule === "BAL-INCOME")!.message).toBe("本年收入合计 25,754,899.39 与各项收入之和 0.00 不一致，相差 +25,754,899.39（元）");
   });
 });

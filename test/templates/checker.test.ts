@@ -43,7 +43,7 @@ describe("the checker on the templates it ships", () => {
     // The formulas hold, so the only finding is the balance between the two grand totals.
     const findings = checkWorkbook(snapshots).findings;
     expect(findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`)).toEqual([`${summaryCell.spendGrand} BAL-BALANCE error`]);
-    expect(findings[0].message).toBe("支出总计 90.00 与收入总计 100.00 不一致，相差 10.00（万元）");
+    expect(findings[0].message).toBe("支出总计 90.00 与收入总计 100.00 不一致，相差 −10.00（万元）");
   });
 
   it("reports nothing at all on a consistently filled 绩效指标 block", async () => {

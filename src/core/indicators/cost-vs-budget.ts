@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { MoneyUnit, convertUnit } from "../amount";
-import { shownAmount } from "../excerpt";
+import { shownAmount, signedDifference } from "../excerpt";
 import { IndicatorRow, ValueCell } from "./read/blocks";
 import { isCostCategory } from "./read/framework";
 import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
@@ -86,6 +86,6 @@ export function checkCosts(scope: BlockScope): void {
     expected: budget,
     actual: total,
     unit: budgetUnit,
-    message: `${what} ${shownAmount(total)} 与预算数 ${shownAmount(budget)} 略有出入，相差 ${shownAmount(diff.abs())}（${unitText}）`,
+    message: `${what} ${shownAmount(total)} 与预算数 ${shownAmount(budget)} 略有出入，相差 ${signedDifference(diff)}（${unitText}）`,
   });
 }

@@ -1,4 +1,5 @@
 import { Decimal } from "../amount";
+import { signedDifference } from "../excerpt";
 import { SheetChecker } from "./sheet-checker";
 import { findCrossings } from "./crossing";
 import { cellStyle, displayAmount } from "./display";
@@ -36,7 +37,7 @@ export function resolveCrossings(ck: SheetChecker): void {
       anchor: name,
       message:
         `${name} ${show(c.actual)} 有误：按本行「${along.subject}」和本列「${down.subject}」推算都应为 ${show(c.expected)}，` +
-        `相差 ${show(c.actual.minus(c.expected).abs())}（${ck.ctx.unit}）；这两处合计因它而不符，不另行列出`,
+        `相差 ${signedDifference(c.actual.minus(c.expected), show)}（${ck.ctx.unit}）；这两处合计因它而不符，不另行列出`,
       expected: c.expected,
       actual: c.actual,
       unit: ck.ctx.unit,

@@ -49,7 +49,7 @@ describe("real blocks from the seeds", () => {
     const mm = byRule(fs, "IND-COST-MISMATCH");
     expect(mm).toHaveLength(1);
     expect(mm[0]).toMatchObject({ cell: "F12", severity: "info", expected: "203.77", actual: "203.76", difference: "-0.01" });
-    expect(mm[0].message).toContain("相差 0.01");
+    expect(mm[0].message).toContain("相差 −0.01");
     expect(byRule(fs, "IND-COST-BUDGET")).toEqual([]);
     // Its 效益 values restate the names too, including one with a stray space.
     expect(byRule(fs, "IND-SAME-AS-NAME").map((f) => f.cell)).toEqual(["F13", "F14", "F15"]);

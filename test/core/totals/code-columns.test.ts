@@ -75,7 +75,7 @@ describe("类 / 款 / 项 in three columns, 类 on every row", () => {
     const rows = edit(edit(repeated, 11, 4, 70), 11, 6, 70);
     const f = check([gridSheet("表3", rows)]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@E10", "CODE-TREE@G10"]);
-    expect(f[0].message).toBe("科目 21301 农业农村（合计） 300.00 与其下级科目之和 310.00 不一致，相差 10.00（万元）");
+    expect(f[0].message).toBe("科目 21301 农业农村（合计） 300.00 与其下级科目之和 310.00 不一致，相差 −10.00（万元）");
     expect(f[0].related).toEqual(["E11", "E12"]);
   });
 
@@ -102,7 +102,7 @@ describe("类 and 款 written once, codes that lost their leading zero", () => {
   it("checks 款 = Σ项 on the composed codes", () => {
     const f = check([gridSheet("预算表", edit(once, 7, 4, 110), { merges: onceMerges })]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@E7"]);
-    expect(f[0].message).toBe("科目 20805 行政事业单位养老支出 200.00 与其下级科目之和 190.00 不一致，相差 10.00（万元）");
+    expect(f[0].message).toBe("科目 20805 行政事业单位养老支出 200.00 与其下级科目之和 190.00 不一致，相差 +10.00（万元）");
   });
 
   it("says so when a 款 has no 类 above it, instead of skipping it silently", () => {
@@ -138,7 +138,7 @@ describe("经济分类 keyed 类 | 款", () => {
     expect(f[0]).toMatchObject({ severity: "error", expected: "15.00", actual: "18.00", difference: "3.00" });
     expect(f[0].related).toEqual(["D11", "F9"]);
     expect(f[0].message).toBe(
-      "30211 差旅费（公用经费） 18.00 有误：按本行「30211 差旅费 的合计」和本列「科目 302 商品和服务支出（公用经费）」推算都应为 15.00，相差 3.00（万元）；这两处合计因它而不符，不另行列出",
+      "30211 差旅费（公用经费） 18.00 有误：按本行「30211 差旅费 的合计」和本列「科目 302 商品和服务支出（公用经费）」推算都应为 15.00，相差 +3.00（万元）；这两处合计因它而不符，不另行列出",
     );
   });
 });
@@ -176,7 +176,7 @@ describe("codes written with their names, or cumulatively in split columns", () 
     expect(check([gridSheet("表", rows)])).toEqual([]);
     const f = check([gridSheet("表", edit(rows, 6, 1, 11))]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@B5"]);
-    expect(f[0].message).toBe("科目 20103 政府办公厅（室）及相关机构事务 30.00 与其下级科目之和 31.00 不一致，相差 1.00（万元）");
+    expect(f[0].message).toBe("科目 20103 政府办公厅（室）及相关机构事务 30.00 与其下级科目之和 31.00 不一致，相差 −1.00（万元）");
   });
 
   it("reads 201 | 20106 | 2010601 as the code so far in each column", () => {

@@ -39,7 +39,7 @@ describe("two panels side by side", () => {
   it("checks each panel's part of the shared total row against that panel's 类 rows", () => {
     expect(serious(edit(panels, 9, 3, 100))).toEqual(["SUM-ROW@D10:error"]);
     const f = check([gridSheet("表6", edit(panels, 9, 3, 100))]);
-    expect(f[0].message).toBe("人员经费合计 100.00 与各类级科目之和 102.00 不一致，相差 2.00（万元）");
+    expect(f[0].message).toBe("人员经费合计 100.00 与各类级科目之和 102.00 不一致，相差 −2.00（万元）");
   });
 
   it("adds both panels when one 合计 on the shared row stands for the whole table", () => {
@@ -76,6 +76,6 @@ describe("XT-BASIC on a 决算 set with a panelled 基本支出表", () => {
     expect(check([gridSheet("表5", gpb(140)), gridSheet("表6", panels)])).toEqual([]);
     const f = check([gridSheet("表5", gpb(141)), gridSheet("表6", panels)]);
     expect(f.map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual(["表6!D10 XT-BASIC"]);
-    expect(f[0].message).toBe("基本支出表各栏合计之和 140.00 与一般公共预算财政拨款支出表的基本支出合计 141.00 不一致，相差 1.00（万元）");
+    expect(f[0].message).toBe("基本支出表各栏合计之和 140.00 与一般公共预算财政拨款支出表的基本支出合计 141.00 不一致，相差 −1.00（万元）");
   });
 });

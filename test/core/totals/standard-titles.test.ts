@@ -89,7 +89,7 @@ describe("cross-table checks on a 决算 set", () => {
     expect(check([gridSheet("表1", summary), gridSheet("表2", income(150))])).toEqual([]);
     const f = check([gridSheet("表1", summary), gridSheet("表2", income(152))]);
     expect(f.map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual(["表2!E4 XT-INCOME-TOTAL"]);
-    expect(f[0].message).toBe("收入总表本年收入合计 152.00 与收支总表本年收入合计 150.00 不一致，相差 2.00（万元）");
+    expect(f[0].message).toBe("收入总表本年收入合计 152.00 与收支总表本年收入合计 150.00 不一致，相差 +2.00（万元）");
   });
 
   it("compares each 类 of the 总表 with the 支出决算表 类 row", () => {

@@ -12,7 +12,7 @@ describe("收支总表 identities", () => {
     const hit = at(f, `E${YEAR}`, "BAL-SPEND");
     expect(hit).toHaveLength(1);
     expect(hit[0].severity).toBe("error");
-    expect(hit[0].message).toBe("本年支出合计 24490.91 与各项支出之和 24493.41 不一致，相差 2.50（万元）");
+    expect(hit[0].message).toBe("本年支出合计 24490.91 与各项支出之和 24493.41 不一致，相差 −2.50（万元）");
     expect(hit[0].related).toEqual([`E${seedRow(8)}`, `E${seedRow(10)}`, `E${seedRow(20)}`]);
     expect(hit[0]).toMatchObject({ expected: "24493.41", actual: "24490.91", difference: "-2.50" });
     // One problem, one finding: the balance and totals rows still agree with what they show.
@@ -43,7 +43,7 @@ describe("收支总表 identities", () => {
     const f = checkSeed("收支总表", { edits: { [`E${CARRY}`]: 3, [`E${GRAND}`]: 24493.91 } });
     const hit = at(f, `E${GRAND}`, "BAL-BALANCE");
     expect(hit).toHaveLength(1);
-    expect(hit[0].message).toBe("支出总计 24493.91 与收入总计 24490.91 不一致，相差 3.00（万元）");
+    expect(hit[0].message).toBe("支出总计 24493.91 与收入总计 24490.91 不一致，相差 +3.00（万元）");
     expect(hit[0].related).toEqual([`C${GRAND}`]);
   });
 
@@ -52,7 +52,7 @@ describe("收支总表 identities", () => {
     const hit = at(f, `E${YEAR}`, "BAL-SPEND");
     expect(hit).toHaveLength(1);
     expect(hit[0].severity).toBe("info");
-    expect(hit[0].message).toContain("相差 0.01（万元）");
+    expect(hit[0].message).toContain("相差 −0.01（万元）");
     // The rounded 支出总计 then differs from 收入总计 by the same cent: info as well.
     expect(f.every((x) => x.severity === "info")).toBe(true);
   });
@@ -119,7 +119,7 @@ describe("收支总表 variants", () => {
     rows[8][3] = 2;
     const f = check([gridSheet("部门收支总表", rows)]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND-TOTAL@D11"]);
-    expect(f[0].message).toBe("支出总计 135.00 与本年支出合计、结余分配、结转下年之和 136.00 不一致，相差 1.00（万元）");
+    expect(f[0].message).toBe("支出总计 135.00 与本年支出合计、结余分配、结转下年之和 136.00 不一致，相差 −1.00（万元）");
   });
 
   it("a wrong year total alone gives one finding: the correct grand total is judged against the items", () => {
@@ -135,7 +135,7 @@ describe("收支总表 variants", () => {
     rows[10][3] = 140;
     const f = check([gridSheet("部门收支总表", rows)]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND@D8", "BAL-SPEND-TOTAL@D11"]);
-    expect(f[1].message).toBe("支出总计 140.00 与各项支出与结余分配、结转下年之和 135.00 不一致，相差 5.00（万元）");
+    expect(f[1].message).toBe("支出总计 140.00 与各项支出与结余分配、结转下年之和 135.00 不一致，相差 +5.00（万元）");
     expect(f[1].related).toEqual(["D5", "D6", "D9", "D10"]);
   });
 
