@@ -9,8 +9,14 @@ export interface CliOptions {
   template?: TemplateKind | "all";
   out?: string;
   blocks?: number;
-  /** Lets --template and --annotate replace an existing file (never an input). */
+  /** Lets --template, --annotate, --report and --csv replace an existing file (never an input). */
   force: boolean;
+  /** Batch review (src/cli/batch): the report workbook, the CSV of findings, worker count, seconds per file. */
+  report?: string;
+  csv?: string;
+  jobs?: number;
+  timeout?: number;
+  quiet: boolean;
   /** Check hidden sheets too (skipped and named by default, as in the add-in). */
   includeHidden: boolean;
   rules: boolean;
@@ -22,6 +28,7 @@ export class UsageError extends Error {}
 export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
   budget-check 文件.xlsx --annotate 输出.xlsx [--force]
+  budget-check 文件或文件夹… --report 报告.xlsx [--csv 明细.csv] [--jobs N] [--timeout 秒] [--quiet]
   budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N] [--force]
   budget-check --rules [--json]  列出全部检查规则、说明与改法
 选项：
@@ -31,6 +38,12 @@ export const USAGE = `用法：
   --include-hidden  也检查隐藏的工作表（默认跳过并列出）
   --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
   --template KIND   写出空白模板；--out 指定输出文件（已存在时需加 --force 才覆盖）
+  --report OUT      批量检查：写出汇总报告工作簿（汇总、明细、规则统计），已存在时需加 --force
+  --csv OUT         批量检查：把明细另存为 CSV（UTF-8），已存在时需加 --force
+  --jobs N          同时检查的文件数，默认为 CPU 核数（最多 8）
+  --timeout S       单个文件的检查时限（秒），默认 60；超时的文件记为未能检查
+  --quiet           不显示进度
+文件夹会逐层查找其中的 .xlsx 与 .xlsm（跳过 ~$ 临时文件、隐藏文件夹和本工具写出的标注副本与报告）。
 相对路径按运行命令时所在的文件夹解析（npm run check 时亦然）。
 退出码：0 无错误；1 有错误级问题；2 用法错误、文件缺失、非 xlsx、损坏、加密、过大、无法读取或无法写出；3 程序内部错误`;
 
@@ -41,7 +54,7 @@ function takeValue(argv: string[], i: number, flag: string): string {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { files: [], json: false, force: false, includeHidden: false, rules: false, help: false };
+  const o: CliOptions = { files: [], json: false, force: false, includeHidden: false, quiet: false, rules: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
@@ -85,6 +98,29 @@ export function parseArgs(argv: string[]): CliOptions {
       case "--force":
         o.force = true;
         break;
+      case "--report":
+        o.report = value();
+        break;
+      case "--csv":
+        o.csv = value();
+        break;
+      case "--jobs": {
+        const t = value();
+        const n = Number(t);
+        if (!/^\d+$/.test(t) || n < 1 || n > 64) throw new UsageError(`--jobs 必须是 1 到 64 的整数：${t}`);
+        o.jobs = n;
+        break;
+      }
+      case "--timeout": {
+        const t = value();
+        const n = Number(t);
+        if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t) || n <= 0) throw new UsageError(`--timeout 必须是大于 0 的秒数，例如 60：${t}`);
+        o.timeout = n;
+        break;
+      }
+      case "--quiet":
+        o.quiet = true;
+        break;
       case "--include-hidden":
         o.includeHidden = true;
         break;
@@ -109,5 +145,6 @@ export function parseArgs(argv: string[]): CliOptions {
   if (o.out) throw new UsageError("--out 只与 --template 一起使用");
   if (o.files.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件");
   if (o.annotate && o.files.length !== 1) throw new UsageError("--annotate 只接受一个输入文件");
+  if (o.annotate && (o.report || o.csv || o.jobs)) throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
   return o;
 }

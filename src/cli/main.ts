@@ -6,12 +6,13 @@ import { annotateWorkbookBytes, AnnotateError, isAnnotatedCopy } from "../xlsx/a
 import { WorkbookReadError } from "../xlsx/errors";
 import { readWorkbookBytes } from "../xlsx/read";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
-import { formatCounts, formatFailedFile, formatTextReport } from "./report-text";
+import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-text";
 import { JsonReport, failedJsonFile, toJsonFile } from "./report-json";
 import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { writeTemplateFile } from "../templates/xlsx-file";
+import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -19,9 +20,7 @@ export const EXIT_BAD_INPUT = 2;
 /** Not in the v1 contract's list: an unexpected failure inside the checker itself. */
 export const EXIT_INTERNAL = 3;
 
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
+interface Io extends BatchIo {
   /** The folder relative paths are resolved against; default INIT_CWD (set by npm) or the process's own. */
   cwd?: string;
 }
@@ -70,6 +69,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
   }
+  if (isBatch(options, at)) return runBatch(options, { ...io, cwd });
   return checkFiles(options, io, at);
 }
 
@@ -123,8 +123,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     const report: JsonReport = { version: 1, files: jsonFiles };
     io.out(JSON.stringify(report, null, 2));
   } else if (options.files.length > 1) {
-    const failedPart = failed ? `，${failed} 个未能检查` : "";
-    io.out(`总计：检查了 ${checked} 个文件${failedPart}；${formatCounts(totals)}`);
+    io.out(formatTotalLine(checked, failed, totals));
   }
   if (failed || unwritten) return EXIT_BAD_INPUT;
   return anyError ? EXIT_ERRORS : EXIT_OK;
@@ -201,7 +200,7 @@ export function main(): void {
     process.stderr.write(`内部错误：检查未能完成（${String(e.message).split("\n")[0]}）。请把此信息和文件反馈给维护者。\n`);
     process.exit(EXIT_INTERNAL);
   });
-  run(process.argv.slice(2), { out, err: (t) => process.stderr.write(t + "\n") })
+  run(process.argv.slice(2), { out, err: (t) => process.stderr.write(t + "\n"), progress: process.stderr })
     .then((code) => {
       process.exitCode = code;
     })

@@ -33,3 +33,9 @@ export function formatTextReport(file: string, result: CheckResult, notes: strin
 export function formatFailedFile(file: string, message: string): string {
   return [`文件：${file}`, `  未能检查：${message}`].join("\n");
 }
+
+/** The closing line of a several-file run: files checked and failed apart, findings by severity. */
+export function formatTotalLine(checked: number, failed: number, totals: Record<Severity, number>): string {
+  const failedPart = failed ? `，${failed} 个未能检查` : "";
+  return `总计：检查了 ${checked} 个文件${failedPart}；${formatCounts(totals)}`;
+}

@@ -1,0 +1,206 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { DETAIL_COLUMNS, RULE_COLUMNS, SUMMARY_COLUMNS } from "../../../src/cli/batch/tables";
+import { xlsxToCsvRows } from "../../templates/support/libreoffice";
+import { run } from "../../../src/cli/main";
+import { runCli, tempDir } from "../cli-helpers";
+import { buildInbox } from "./tree";
+
+/** The unit named in the header row that writeSummaryWorkbook writes (its code left off). */
+const UNIT = "秦皇岛市海港区卫生健康局";
+let root: string;
+let checked: string[];
+const out = tempDir();
+
+beforeAll(async () => {
+  ({ root, checked } = await buildInbox());
+});
+
+const sheetRows = (ws: ExcelJS.Worksheet) => {
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+};
+
+describe("budget-check FOLDER --report --csv", () => {
+  let report: ExcelJS.Workbook;
+  let json: { version: number; files: { file: string; error?: { kind: string; message: string }; sheets: unknown[]; findings: Record<string, unknown>[] }[] };
+  let result: { code: number; out: string; err: string };
+
+  beforeAll(async () => {
+    result = await runCli([root, "--report", path.join(out, "报告.xlsx"), "--csv", path.join(out, "明细.csv"), "--jobs", "2"]);
+    report = new ExcelJS.Workbook();
+    await report.xlsx.readFile(path.join(out, "报告.xlsx"));
+    json = JSON.parse((await runCli([root, "--json", "--jobs", "2", "--quiet"])).out);
+  });
+
+  it("checks the nested workbooks in path order and skips lock files, annotated copies, hidden folders and .xls", () => {
+    expect(json.files.map((f) => f.file)).toEqual(checked);
+    expect(result.err).toContain("1 个 Excel 临时文件");
+    expect(result.err).toContain("2 个本工具写出的标注副本");
+    expect(result.err).toContain("1 个旧版 .xls 文件");
+  });
+
+  it("exits 2 when a file could not be read, and lists failed files as the error entries", () => {
+    expect(result.code).toBe(2);
+    const failedOnes = json.files.filter((f) => f.error);
+    expect(failedOnes.map((f) => [f.file, f.error!.kind])).toEqual([
+      [checked[1], "encrypted"],
+      [checked[2], "corrupt"],
+    ]);
+    for (const f of failedOnes) {
+      expect(Object.keys(f)).toEqual(["file", "error", "sheets", "findings"]);
+      expect(Object.keys(f.error!)).toEqual(["kind", "message"]);
+      expect(f.sheets).toEqual([]);
+      expect(f.findings).toEqual([]);
+    }
+  });
+
+  it("prints the summary: files checked and failed, findings by severity, the files with most errors", () => {
+    expect(result.out.split("\n")[0]).toBe("总计：检查了 4 个文件，2 个未能检查；错误 2 项，疑似 0 项，提示 0 项");
+    expect(result.out).toContain(`未能检查的文件：\n  工作簿设有打开密码`);
+    const worst = result.out.split("\n").filter((l) => /^\s+\d\. /.test(l));
+    expect(worst).toEqual([
+      `  1. ${checked[3]}（${UNIT}）：错误 1 项，疑似 0 项，提示 0 项`,
+      `  2. ${checked[4]}（${UNIT}）：错误 1 项，疑似 0 项，提示 0 项`,
+    ]);
+    expect(result.out).not.toContain("【收支总表】");
+  });
+
+  it("writes 汇总 with a row per file, failed ones too, an autofilter and a frozen header", () => {
+    expect(report.worksheets.map((w) => w.name)).toEqual(["汇总", "明细", "规则统计"]);
+    const ws = report.getWorksheet("汇总")!;
+    const rows = sheetRows(ws);
+    expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(checked);
+    expect(rows[1]).toEqual([checked[0], UNIT, "已检查", 1, 0, 0, 0]);
+    expect(rows[2][2]).toMatch(/^无法读取：工作簿设有打开密码/);
+    expect(rows[2]).toHaveLength(3);
+    expect(rows[3][2]).toMatch(/^无法读取：工作簿已损坏/);
+    expect(rows[4].slice(3)).toEqual([1, 1, 0, 0]);
+    for (const name of ["汇总", "明细", "规则统计"]) {
+      const sheet = report.getWorksheet(name)!;
+      expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+      expect(sheet.autoFilter).toBeTruthy();
+    }
+    expect(ws.autoFilter).toBe("A1:H7");
+  });
+
+  it("writes a report LibreOffice opens, its 汇总 as written", () => {
+    const [rows] = xlsxToCsvRows([{ name: "report.xlsx", bytes: readFileSync(path.join(out, "报告.xlsx")) }]);
+    expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(checked);
+    expect(rows[4].slice(2, 7)).toEqual(["已检查", "1", "1", "0", "0"]);
+  });
+
+  it("writes 明细 with one row per finding, amounts as numbers showing two decimals", () => {
+    const ws = report.getWorksheet("明细")!;
+    const rows = sheetRows(ws);
+    expect(rows[0]).toEqual([...DETAIL_COLUMNS]);
+    const findings = json.files.flatMap((f) => f.findings.map((x) => ({ file: f.file, ...x })));
+    expect(rows).toHaveLength(findings.length + 1);
+    const bal = rows.find((r) => r[0] === checked[3] && r[3] === "BAL-SPEND")!;
+    expect(bal).toEqual([checked[3], "收支总表", "D8", "BAL-SPEND", "错误", expect.stringContaining("本年支出合计"), 24490.91, 24488.41, -2.5]);
+    const row = rows.indexOf(bal) + 1;
+    expect(ws.getCell(row, 7).numFmt).toBe("#,##0.00");
+    expect(ws.getCell(row, 9).numFmt).toBe("#,##0.00");
+    expect(ws.autoFilter).toBe(`A1:I${rows.length}`);
+  });
+
+  it("writes 规则统计 most frequent first", () => {
+    const rows = sheetRows(report.getWorksheet("规则统计")!);
+    expect(rows[0]).toEqual([...RULE_COLUMNS]);
+    const body = rows.slice(1) as [string, string, number, number][];
+    expect(body.find((r) => r[0] === "BAL-SPEND")).toEqual(["BAL-SPEND", "本年支出合计应等于各项支出之和", 2, 2]);
+    const counts = body.map((r) => r[3]);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(body.reduce((n, r) => n + r[3], 0)).toBe(rows.length > 1 ? sheetRows(report.getWorksheet("明细")!).length - 1 : 0);
+  });
+
+  it("writes the 明细 rows as UTF-8 CSV with a BOM that a CSV parser reads back", () => {
+    const bytes = readFileSync(path.join(out, "明细.csv"));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toContain("\r\n");
+    const rows: string[][] = parse(bytes, { bom: true, relax_column_count: false });
+    expect(rows[0]).toEqual([...DETAIL_COLUMNS]);
+    const fromSheet = sheetRows(report.getWorksheet("明细")!).slice(1);
+    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual(fromSheet.map((r) => r.slice(0, 6)));
+    const bal = rows.find((r) => r[0] === checked[3] && r[3] === "BAL-SPEND")!;
+    expect(bal.slice(6)).toEqual(["24490.91", "24488.41", "-2.50"]);
+  });
+
+  it("gives byte-identical --json with --jobs 1 and --jobs 3", async () => {
+    const one = await runCli([root, "--json", "--jobs", "1", "--quiet"]);
+    const three = await runCli([root, "--json", "--jobs", "3", "--quiet"]);
+    expect(one.out).toBe(three.out);
+    expect(one.out.length).toBeGreaterThan(1000);
+    expect(one.err).toBe("");
+  });
+
+  it("prints today's per-file text without --report, then the summary, and a progress line per file", async () => {
+    const r = await runCli([root, "--jobs", "2"]);
+    const sections = r.out.split("\n").filter((l) => l.startsWith("文件："));
+    expect(sections).toEqual(checked.map((f) => `文件：${f}`));
+    expect(r.out).toContain("【收支总表】");
+    const lines = r.out.split("\n");
+    expect(lines.findIndex((l) => l.startsWith("总计："))).toBeGreaterThan(lines.map((l) => l.startsWith("文件：")).lastIndexOf(true));
+    // The renamed annotated copy is known only once opened, so it has a line of its own.
+    const progress = r.err.split("\n").filter((l) => /^\[\d+\/7\] /.test(l));
+    expect(progress).toHaveLength(7);
+    expect(progress.filter((l) => l.includes("已跳过（本工具写出的标注副本）"))).toHaveLength(1);
+  });
+
+  it("--quiet silences progress", async () => {
+    const r = await runCli([root, "--quiet", "--report", path.join(out, "安静.xlsx")]);
+    expect(r.err).toBe("");
+    expect(existsSync(path.join(out, "安静.xlsx"))).toBe(true);
+  });
+
+  it("refuses to replace an existing report or CSV without --force", async () => {
+    const target = path.join(out, "已有.csv");
+    writeFileSync(target, "旧内容");
+    const refused = await runCli([root, "--csv", target, "--quiet"]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("--force");
+    expect(readFileSync(target, "utf8")).toBe("旧内容");
+    const forced = await runCli([root, "--csv", target, "--quiet", "--force"]);
+    expect(forced.code).toBe(2); // the inbox's encrypted and corrupt files
+    expect(readFileSync(target, "utf8")).toContain("文件,工作表");
+    expect((await runCli([root, "--report", path.join(out, "x.csv")])).err).toContain(".xlsx");
+    expect((await runCli([root, "--csv", path.join(out, "x.xlsx")])).err).toContain(".csv");
+  });
+
+  it("never picks up its own report, neither while writing it into the folder nor on a later run", async () => {
+    const inside = path.join(root, "汇总报告.xlsx");
+    const first = await runCli([root, "--report", inside, "--json", "--quiet"]);
+    expect(JSON.parse(first.out).files.map((f: { file: string }) => f.file)).toEqual(checked);
+    const later = await runCli([root, "--json"]);
+    expect(JSON.parse(later.out).files.map((f: { file: string }) => f.file)).toEqual(checked);
+    expect(later.err).toContain("1 个本工具写出的批量检查报告");
+    // Named on the command line, it is checked like any workbook: the user asked for it.
+    const named = await runCli([inside, checked.map((f) => path.join(root, f))[0], "--json", "--quiet"]);
+    expect(JSON.parse(named.out).files).toHaveLength(2);
+  });
+
+  it("resolves relative PATHs and outputs against the user's folder, and names files from the PATH as typed", async () => {
+    const lines: string[] = [];
+    const code = await run(["收件", path.join("收件", "乙"), "--json", "--quiet", "--csv", "相对.csv"], {
+      out: (t) => lines.push(t),
+      err: () => undefined,
+      cwd: path.dirname(root),
+    });
+    expect(code).toBe(2);
+    const files = JSON.parse(lines.join("\n")).files.map((f: { file: string }) => f.file);
+    expect(files).toEqual(checked.map((f) => path.join("收件", f)));
+    expect(existsSync(path.join(path.dirname(root), "相对.csv"))).toBe(true);
+  });
+
+  it("says so when a folder holds no workbook", async () => {
+    const empty = tempDir();
+    const r = await runCli([empty]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("没有找到");
+  });
+});
