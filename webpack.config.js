@@ -38,7 +38,9 @@ function devServer() {
   return {
     port: 3000,
     headers: { "Access-Control-Allow-Origin": "*" },
-    server: present ? { type: "https", options: { cert: read(files.cert), key: read(files.key), ca: read(files.ca) } } : { type: "http" },
+    server: present
+      ? { type: "https", options: { cert: read(files.cert), key: read(files.key), ca: read(files.ca) } }
+      : { type: "http" },
     client: { overlay: { warnings: false } },
   };
 }
@@ -88,7 +90,12 @@ function standalone() {
       new DefinePlugin({ BUDGET_CHECK_STANDALONE: "true" }),
       // No chunk may be loaded later: there is no server to load it from.
       new optimize.LimitChunkCountPlugin({ maxChunks: 2 }),
-      new InlineStandalonePlugin({ template: "src/web/check.html", filename: "check-standalone.html", page: "standalone-page", worker: "standalone-worker" }),
+      new InlineStandalonePlugin({
+        template: "src/web/check.html",
+        filename: "check-standalone.html",
+        page: "standalone-page",
+        worker: "standalone-worker",
+      }),
     ],
   };
 }
@@ -131,7 +138,14 @@ function addinConfig(env, production) {
     plugins: [
       new DefinePlugin({ BUDGET_CHECK_STANDALONE: "false" }),
       ...pages.map(
-        (p) => new HtmlWebpackPlugin({ filename: `${p.name}.html`, template: p.template, chunks: [p.name], inject: "head", scriptLoading: "defer" }),
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: `${p.name}.html`,
+            template: p.template,
+            chunks: [p.name],
+            inject: "head",
+            scriptLoading: "defer",
+          }),
       ),
       new CopyWebpackPlugin({
         patterns: [

@@ -15,7 +15,18 @@ export const BATCH_FILES = 200;
 const PER_FOLDER = 10;
 const PROJECTS = 20;
 const VERSION = "v1";
-const KINDS = ["卫生健康局", "教育局", "民政局", "文化旅游局", "农业农村局", "自然资源局", "人力资源和社会保障局", "住房和城乡建设局", "交通运输局", "水务局"];
+const KINDS = [
+  "卫生健康局",
+  "教育局",
+  "民政局",
+  "文化旅游局",
+  "农业农村局",
+  "自然资源局",
+  "人力资源和社会保障局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "水务局",
+];
 
 export function batchFolder(root: string): string {
   return path.join(root, `batch-${VERSION}`);
@@ -35,7 +46,10 @@ export async function ensureBatchWorkbooks(root: string): Promise<string> {
   const blocks = parseBlocks001(seed);
   const originalName = cellValue(plain[0].rows[1][0]);
   for (let i = 0; i < BATCH_FILES; i++) {
-    const folder = path.join(dir, `${String(Math.floor(i / PER_FOLDER) + 1).padStart(2, "0")}-${KINDS[Math.floor(i / PER_FOLDER) % KINDS.length]}系统`);
+    const folder = path.join(
+      dir,
+      `${String(Math.floor(i / PER_FOLDER) + 1).padStart(2, "0")}-${KINDS[Math.floor(i / PER_FOLDER) % KINDS.length]}系统`,
+    );
     mkdirSync(folder, { recursive: true });
     const unit = `${400 + i}示范区${KINDS[i % KINDS.length]}第${i + 1}单位`;
     const base = i % 4 === 0 ? planted[(i / 4) % planted.length].sheets : i % 2 === 0 ? formulas : plain;
@@ -57,6 +71,7 @@ function renameUnit(sheet: SheetSpec, from: unknown, to: string): SheetSpec {
 
 export function countWorkbooks(dir: string): number {
   let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith(".xlsx")) n++;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile() && entry.name.endsWith(".xlsx")) n++;
   return n;
 }

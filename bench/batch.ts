@@ -36,7 +36,10 @@ function timed(argsList: string[][]): Timing {
     if (r.status !== null && r.status > 2) throw new Error(`budget-check ${args.join(" ")} 退出码 ${r.status}：${r.stderr}`);
   }
   const seconds = (performance.now() - t0) / 1000;
-  const usage = readFileSync(rssFile, "utf8").trim().split("\n").map((l) => l.split(" ").map(Number));
+  const usage = readFileSync(rssFile, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => l.split(" ").map(Number));
   return { seconds, peakMB: Math.max(...usage.map((u) => u[0])) / 1024, cpuSeconds: usage.reduce((n, u) => n + u[1], 0) / 1e6 };
 }
 
@@ -46,7 +49,11 @@ function median(ts: Timing[]): Timing {
   return { seconds: mid.seconds, cpuSeconds: mid.cpuSeconds, peakMB: Math.max(...ts.map((t) => t.peakMB)) };
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
 
 export async function benchBatch(argv: string[]): Promise<void> {
   const dir = await ensureBatchWorkbooks(root);
@@ -57,7 +64,9 @@ export async function benchBatch(argv: string[]): Promise<void> {
   console.log(`${files.length} 个部门工作簿：${dir}`);
   console.log(`CPU ${os.cpus().length} 核；开始时负载（1/5/15 分钟）${load()}`);
 
-  const json = (jobs: number) => spawnSync(process.execPath, [bin, dir, "--json", "--quiet", "--jobs", String(jobs)], { encoding: "utf8", maxBuffer: 1 << 28 }).stdout;
+  const json = (jobs: number) =>
+    spawnSync(process.execPath, [bin, dir, "--json", "--quiet", "--jobs", String(jobs)], { encoding: "utf8", maxBuffer: 1 << 28 })
+      .stdout;
   const same = json(1) === json(2);
 
   const loop = timed(loopFiles.map((f) => [f]));
@@ -81,7 +90,9 @@ export async function benchBatch(argv: string[]): Promise<void> {
   console.log("|---|---|---|---|---|");
   const runFiles = [loopFiles.length, files.length, files.length];
   rows.forEach(([label, r, t], i) =>
-    console.log(`| ${label} | ${r.toFixed(2)} | ${(files.length / r).toFixed(1)} | ${((t.cpuSeconds / runFiles[i]) * 1000).toFixed(0)} | ${t.peakMB.toFixed(0)} |`),
+    console.log(
+      `| ${label} | ${r.toFixed(2)} | ${(files.length / r).toFixed(1)} | ${((t.cpuSeconds / runFiles[i]) * 1000).toFixed(0)} | ${t.peakMB.toFixed(0)} |`,
+    ),
   );
   const speedup1 = rate(files.length, one) / rate(loopFiles.length, loop);
   const speedup2 = rate(files.length, two) / rate(files.length, one);

@@ -47,7 +47,11 @@ export async function writeCodeTableWorkbook(path: string, rows: number, split =
   const ws = wb.addWorksheet(split ? "支出决算表" : "支出总表");
   ws.addRow([split ? "支出决算表" : "部门预算支出总表"]).commit();
   ws.addRow(["", "", "", "单位：万元"]).commit();
-  ws.addRow(split ? ["类", "款", "项", "科目名称", "本年支出合计", "基本支出", "项目支出"] : ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]).commit();
+  ws.addRow(
+    split
+      ? ["类", "款", "项", "科目名称", "本年支出合计", "基本支出", "项目支出"]
+      : ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+  ).commit();
   const body: (string | number)[][] = [];
   let grandBasic = 0;
   let grandProject = 0;
@@ -83,7 +87,8 @@ export async function writeCodeTableWorkbook(path: string, rows: number, split =
   const code = (c: string) => (split ? [c.slice(0, 3), c.slice(3, 5), c.slice(5, 7)] : [c]);
   const none = split ? ["", "", ""] : [""];
   ws.addRow([...none, "合计", cents(grandBasic + grandProject), cents(grandBasic), cents(grandProject)]).commit();
-  for (const r of body) ws.addRow([...code(r[0] as string), r[1], cents(r[2] as number), cents(r[3] as number), cents(r[4] as number)]).commit();
+  for (const r of body)
+    ws.addRow([...code(r[0] as string), r[1], cents(r[2] as number), cents(r[3] as number), cents(r[4] as number)]).commit();
   await ws.commit();
   await wb.commit();
 }

@@ -15,7 +15,12 @@ const cases: { label: string; file: string; dataRows: number; make: (f: string) 
   { label: "指标 10k 行", file: "ind-10k.xlsx", dataRows: 10_000, make: (f) => writeIndicatorWorkbook(f, 10_000) },
   { label: "指标 100k 行", file: "ind-100k.xlsx", dataRows: 100_000, make: (f) => writeIndicatorWorkbook(f, 100_000) },
   { label: "编码支出表 2k 行", file: "code-2k.xlsx", dataRows: 2_000, make: (f) => writeCodeTableWorkbook(f, 2_000) },
-  { label: "类/款/项 分列 2k 行", file: "code-split-2k.xlsx", dataRows: 2_000, make: (f) => writeCodeTableWorkbook(f, 2_000, true) },
+  {
+    label: "类/款/项 分列 2k 行",
+    file: "code-split-2k.xlsx",
+    dataRows: 2_000,
+    make: (f) => writeCodeTableWorkbook(f, 2_000, true),
+  },
 ];
 
 /**
@@ -23,7 +28,9 @@ const cases: { label: string; file: string; dataRows: number; make: (f: string) 
  * running it through tsx would time tsx's helper wrappers as well.
  */
 function compileMeasure(): string {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.resolve("bench/tsconfig.json")], { stdio: "inherit" });
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.resolve("bench/tsconfig.json")], {
+    stdio: "inherit",
+  });
   return path.resolve(".tmp/bench-js/bench/measure.js");
 }
 
@@ -31,7 +38,19 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   if (process.argv.includes("--batch")) return benchBatch(process.argv);
   const measure = compileMeasure();
-  const header = ["case", "data rows", "file KB", "read ms", "core ms", "core warm ms", "core rows/s", "core share", "end-to-end ms", "peak RSS MB", "findings"];
+  const header = [
+    "case",
+    "data rows",
+    "file KB",
+    "read ms",
+    "core ms",
+    "core warm ms",
+    "core rows/s",
+    "core share",
+    "end-to-end ms",
+    "peak RSS MB",
+    "findings",
+  ];
   console.log(header.join(" | "));
   for (const c of cases) {
     const file = path.join(dir, c.file);

@@ -19,7 +19,9 @@ const FIXTURES = join(ROOT, "test/fixtures");
 
 async function main(): Promise<void> {
   if (!existsSync(SEEDS_DIR)) {
-    console.error(`找不到种子文件夹 ${SEEDS_DIR}。生成测试用例需要 ../shared/seeds；已提交的 test/fixtures 与 samples 可直接使用，无需重新生成。`);
+    console.error(
+      `找不到种子文件夹 ${SEEDS_DIR}。生成测试用例需要 ../shared/seeds；已提交的 test/fixtures 与 samples 可直接使用，无需重新生成。`,
+    );
     process.exit(1);
   }
   mkdirSync(join(FIXTURES, "planted"), { recursive: true });
@@ -88,7 +90,10 @@ async function main(): Promise<void> {
   console.log(`已写入 test/fixtures/manifest.json（${entries.length} 个文件）`);
 }
 
-function buildSample(budget: SheetSpec[], blocks: ReturnType<typeof parseBlocks001>): { sheets: SheetSpec[]; defects: DefectSpec[] } {
+function buildSample(
+  budget: SheetSpec[],
+  blocks: ReturnType<typeof parseBlocks001>,
+): { sheets: SheetSpec[]; defects: DefectSpec[] } {
   const summary = cloneSpec(budget.find((s) => s.name === "收支总表")!);
   const total = findLabel(summary, "本年支出合计");
   const social = findLabel(summary, "八、社会保障和就业支出");
@@ -98,7 +103,12 @@ function buildSample(budget: SheetSpec[], blocks: ReturnType<typeof parseBlocks0
   return {
     sheets: [summary, ind.spec],
     defects: [
-      { sheet: "收支总表", cell: a1(total.row, total.col + 1), rule: "BAL-SPEND", note: "本年支出合计录为 24488.41，各项之和 24490.91，相差 2.50" },
+      {
+        sheet: "收支总表",
+        cell: a1(total.row, total.col + 1),
+        rule: "BAL-SPEND",
+        note: "本年支出合计录为 24488.41，各项之和 24490.91，相差 2.50",
+      },
       { sheet: "收支总表", cell: a1(social.row, social.col + 1), rule: "CELL-TEXTNUM", note: "以文本“1,060.41”存储" },
       ...ind.defects,
     ],

@@ -15,7 +15,9 @@ const run = spawnSync(process.execPath, [path.join(root, "bin", "budget-check.js
   stdio: "inherit",
 });
 if (run.status === 0 || run.status === 1) {
-  console.log(`\n示例完成：可用 Excel 打开 ${annotated} 查看标注（问题单元格以条件格式标色并附批注，「检查结果」表列出全部问题）。`);
+  console.log(
+    `\n示例完成：可用 Excel 打开 ${annotated} 查看标注（问题单元格以条件格式标色并附批注，「检查结果」表列出全部问题）。`,
+  );
   process.exit(0);
 }
 process.exit(run.status ?? 2);

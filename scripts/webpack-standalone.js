@@ -43,7 +43,8 @@ class InlineStandalonePlugin {
         );
         html = html.replace(/\s*<link rel="icon"[^>]*>/, "");
         const inline =
-          `<script type="text/plain" id="check-worker-source">${scriptText(code(worker))}</script>\n` + `<script>${scriptText(code(page))}</script>\n`;
+          `<script type="text/plain" id="check-worker-source">${scriptText(code(worker))}</script>\n` +
+          `<script>${scriptText(code(page))}</script>\n`;
         // Replacer functions: a replacement string would expand the `$'` and `$&` the bundles contain.
         html = html.replace("</body>", () => `${inline}</body>`);
         if (licenses) html = html.replace(/^<!doctype html>/i, (doctype) => `${doctype}\n<!--\n${licenses}\n-->`);

@@ -11,15 +11,20 @@ function sources(dir: string): string[] {
   });
 }
 
-const imports = (file: string) => [...readFileSync(file, "utf8").matchAll(/from\s+"([^"]+)"|require\("([^"]+)"\)|import\("([^"]+)"\)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+const imports = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(/from\s+"([^"]+)"|require\("([^"]+)"\)|import\("([^"]+)"\)/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
 
 describe("architecture", () => {
   it("keeps src/core pure: only relative imports and decimal.js, no Office, DOM or Node", () => {
     const offenders: string[] = [];
     for (const file of sources(join(root, "src/core"))) {
       const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-      for (const spec of imports(file)) if (!spec.startsWith(".") && spec !== "decimal.js") offenders.push(`${relative(root, file)}: ${spec}`);
-      if (/\b(Excel|Office)\.\w|\bdocument\.|\bwindow\.|\bprocess\./.test(text)) offenders.push(`${relative(root, file)}: host global`);
+      for (const spec of imports(file))
+        if (!spec.startsWith(".") && spec !== "decimal.js") offenders.push(`${relative(root, file)}: ${spec}`);
+      if (/\b(Excel|Office)\.\w|\bdocument\.|\bwindow\.|\bprocess\./.test(text))
+        offenders.push(`${relative(root, file)}: host global`);
     }
     expect(offenders).toEqual([]);
   });
@@ -29,21 +34,31 @@ describe("architecture", () => {
     for (const file of sources(join(root, "src/xlsx"))) {
       const text = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
       for (const spec of imports(file)) {
-        const allowed = spec === "exceljs" || spec === "jszip" || spec.startsWith("./") || spec.startsWith("../core/") || spec === "../excel/mark-layout";
+        const allowed =
+          spec === "exceljs" ||
+          spec === "jszip" ||
+          spec.startsWith("./") ||
+          spec.startsWith("../core/") ||
+          spec === "../excel/mark-layout";
         if (!allowed) offenders.push(`${relative(root, file)}: ${spec}`);
       }
-      if (/\bBuffer\b|\bprocess\.|\brequire\(|__dirname|\b(Excel|Office)\.\w/.test(text)) offenders.push(`${relative(root, file)}: Node or host global`);
+      if (/\bBuffer\b|\bprocess\.|\brequire\(|__dirname|\b(Excel|Office)\.\w/.test(text))
+        offenders.push(`${relative(root, file)}: Node or host global`);
     }
     expect(offenders).toEqual([]);
   });
 
   it("keeps Excel.run out of the task pane: it only gets the gateway", () => {
-    const offenders = sources(join(root, "src/taskpane")).filter((file) => /Excel\.run|context\.sync/.test(readFileSync(file, "utf8")));
+    const offenders = sources(join(root, "src/taskpane")).filter((file) =>
+      /Excel\.run|context\.sync/.test(readFileSync(file, "utf8")),
+    );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 
   it("renders no HTML from strings and evaluates no code", () => {
-    const offenders = sources(join(root, "src")).filter((file) => /dangerouslySetInnerHTML|\beval\(|new Function\(|innerHTML\s*=/.test(readFileSync(file, "utf8")));
+    const offenders = sources(join(root, "src")).filter((file) =>
+      /dangerouslySetInnerHTML|\beval\(|new Function\(|innerHTML\s*=/.test(readFileSync(file, "utf8")),
+    );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 });

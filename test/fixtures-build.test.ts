@@ -36,7 +36,13 @@ const sheet = async (file: string, name: string) => {
 };
 const at = (view: SheetView, a1: string) => {
   const p = parseA1(a1)!;
-  return { value: view.value(p.row, p.col), text: view.text(p.row, p.col), formula: view.formula(p.row, p.col), fmt: view.numberFormat(p.row, p.col), row: p.row };
+  return {
+    value: view.value(p.row, p.col),
+    text: view.text(p.row, p.col),
+    formula: view.formula(p.row, p.col),
+    fmt: view.numberFormat(p.row, p.col),
+    row: p.row,
+  };
 };
 
 describe("fixture manifest", () => {
@@ -55,30 +61,33 @@ describe("fixture manifest", () => {
     expect(files.filter((f) => f.startsWith("test/fixtures/planted/")).length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(manifest.fixtures.map((f) => [f.file, f] as const))("%s exists, loads and has consistent defects", async (file, entry) => {
-    expect(existsSync(join(ROOT, file))).toBe(true);
-    const sheets = await load(file);
-    expect(sheets.length).toBeGreaterThan(0);
-    if (entry.clean) expect(entry.defects).toEqual([]);
-    if (file.includes("/planted/")) expect(entry.defects.filter((d) => !d.real)).toHaveLength(1);
-    for (const rule of entry.mayAlsoFind ?? []) expect(isRuleId(rule)).toBe(true);
-    for (const d of entry.defects) {
-      expect(d.file).toBe(file);
-      expect(isRuleId(d.rule)).toBe(true);
-      const view = await sheet(file, d.sheet);
-      const cell = at(view, d.cell);
-      if (d.rule === "IND-EMPTY") {
-        // An empty value is the defect: the cell is blank while its row names a 三级指标.
-        expect(cell.text).toBe("");
-        expect(view.text(cell.row, 2)).not.toBe("");
-      } else if (d.rule === "IND-UNUSED" || d.rule === "EVAL-UNFILLED") {
-        // A blank category row, a self-evaluation with no result: the value cell is blank.
-        expect(cell.text).toBe("");
-      } else {
-        expect(cell.text).not.toBe("");
+  it.each(manifest.fixtures.map((f) => [f.file, f] as const))(
+    "%s exists, loads and has consistent defects",
+    async (file, entry) => {
+      expect(existsSync(join(ROOT, file))).toBe(true);
+      const sheets = await load(file);
+      expect(sheets.length).toBeGreaterThan(0);
+      if (entry.clean) expect(entry.defects).toEqual([]);
+      if (file.includes("/planted/")) expect(entry.defects.filter((d) => !d.real)).toHaveLength(1);
+      for (const rule of entry.mayAlsoFind ?? []) expect(isRuleId(rule)).toBe(true);
+      for (const d of entry.defects) {
+        expect(d.file).toBe(file);
+        expect(isRuleId(d.rule)).toBe(true);
+        const view = await sheet(file, d.sheet);
+        const cell = at(view, d.cell);
+        if (d.rule === "IND-EMPTY") {
+          // An empty value is the defect: the cell is blank while its row names a 三级指标.
+          expect(cell.text).toBe("");
+          expect(view.text(cell.row, 2)).not.toBe("");
+        } else if (d.rule === "IND-UNUSED" || d.rule === "EVAL-UNFILLED") {
+          // A blank category row, a self-evaluation with no result: the value cell is blank.
+          expect(cell.text).toBe("");
+        } else {
+          expect(cell.text).not.toBe("");
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe("seed 001 budget fixture", () => {

@@ -28,7 +28,9 @@ describe("manifest.xml", () => {
   it("validates against the add-in manifest schemas with xmllint", () => {
     const probe = spawnSync("xmllint", ["--version"]);
     if (probe.error) {
-      throw new Error("xmllint is not installed, so the manifest cannot be validated. Install libxml2-utils (Debian/Ubuntu: apt-get install libxml2-utils); CI installs it.");
+      throw new Error(
+        "xmllint is not installed, so the manifest cannot be validated. Install libxml2-utils (Debian/Ubuntu: apt-get install libxml2-utils); CI installs it.",
+      );
     }
     const run = spawnSync("bash", [join(root, "scripts/validate-manifest.sh")], { encoding: "utf8" });
     expect(`${run.stdout}${run.stderr}`).toContain("manifest.xml validates");
@@ -38,7 +40,10 @@ describe("manifest.xml", () => {
   it("rejects a manifest that breaks the schema, so the check above can fail", () => {
     const dir = mkdtempSync(join(tmpdir(), "manifest-"));
     const broken = join(dir, "manifest.xml");
-    writeFileSync(broken, manifest.replace(/<DefaultLocale>[^<]*<\/DefaultLocale>/, "<DefaultLocale>zh-CN</DefaultLocale><Bogus/>"));
+    writeFileSync(
+      broken,
+      manifest.replace(/<DefaultLocale>[^<]*<\/DefaultLocale>/, "<DefaultLocale>zh-CN</DefaultLocale><Bogus/>"),
+    );
     const run = spawnSync("bash", [join(root, "scripts/validate-manifest.sh"), broken], { encoding: "utf8" });
     expect(run.status).not.toBe(0);
   });

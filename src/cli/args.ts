@@ -145,6 +145,7 @@ export function parseArgs(argv: string[]): CliOptions {
   if (o.out) throw new UsageError("--out 只与 --template 一起使用");
   if (o.files.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件");
   if (o.annotate && o.files.length !== 1) throw new UsageError("--annotate 只接受一个输入文件");
-  if (o.annotate && (o.report || o.csv || o.jobs)) throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
+  if (o.annotate && (o.report || o.csv || o.jobs))
+    throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
   return o;
 }

@@ -109,13 +109,20 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     totals.warning += counts.warning;
     totals.info += counts.info;
     if (counts.error > 0) anyError = true;
-    const skipped = [...read.hidden.map((name) => ({ name, reason: "hidden" as const })), ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const }))];
+    const skipped = [
+      ...read.hidden.map((name) => ({ name, reason: "hidden" as const })),
+      ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
+    ];
     if (options.json) jsonFiles.push(toJsonFile(file, result, skipped));
     else io.out(formatTextReport(file, result, read.notes) + "\n");
     if (options.json) for (const note of read.notes) io.err(note);
 
     // The report is printed even when the copy cannot be written; the exit code says it failed.
-    if (options.annotate && (await writeAnnotated(bytes, result.findings, options.annotate, at(options.annotate), io)) !== EXIT_OK) unwritten = true;
+    if (
+      options.annotate &&
+      (await writeAnnotated(bytes, result.findings, options.annotate, at(options.annotate), io)) !== EXIT_OK
+    )
+      unwritten = true;
   }
 
   const checked = options.files.length - failed;
@@ -152,7 +159,13 @@ async function annotateTargetProblem(options: CliOptions, at: (p: string) => str
   return problem ? problem.split(out).join(options.annotate!) : null;
 }
 
-async function writeAnnotated(bytes: Uint8Array, findings: Parameters<typeof annotateWorkbookBytes>[1], shown: string, out: string, io: Io): Promise<number> {
+async function writeAnnotated(
+  bytes: Uint8Array,
+  findings: Parameters<typeof annotateWorkbookBytes>[1],
+  shown: string,
+  out: string,
+  io: Io,
+): Promise<number> {
   let copy: Awaited<ReturnType<typeof annotateWorkbookBytes>>;
   try {
     copy = await annotateWorkbookBytes(bytes, findings);
@@ -163,7 +176,11 @@ async function writeAnnotated(bytes: Uint8Array, findings: Parameters<typeof ann
   }
   const ext = path.extname(out).toLowerCase();
   if (copy.macroEnabled !== (ext === ".xlsm")) {
-    io.err(copy.macroEnabled ? `原文件含宏（.xlsm），标注副本也须以 .xlsm 结尾，才能保留宏并被 Excel 打开：${shown}` : `原文件不含宏，标注副本应以 .xlsx 结尾：${shown}`);
+    io.err(
+      copy.macroEnabled
+        ? `原文件含宏（.xlsm），标注副本也须以 .xlsm 结尾，才能保留宏并被 Excel 打开：${shown}`
+        : `原文件不含宏，标注副本应以 .xlsx 结尾：${shown}`,
+    );
     return EXIT_BAD_INPUT;
   }
   try {
@@ -174,7 +191,9 @@ async function writeAnnotated(bytes: Uint8Array, findings: Parameters<typeof ann
     io.err(failure);
     return EXIT_BAD_INPUT;
   }
-  io.err(`已写出标注副本：${shown}（标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动）`);
+  io.err(
+    `已写出标注副本：${shown}（标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动）`,
+  );
   return EXIT_OK;
 }
 

@@ -37,7 +37,14 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
     file,
     sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind })),
     findings: result.findings.map((f) => {
-      const out: JsonFinding = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, related: f.related, message: f.message };
+      const out: JsonFinding = {
+        rule: f.rule,
+        severity: f.severity,
+        sheet: f.sheet,
+        cell: f.cell,
+        related: f.related,
+        message: f.message,
+      };
       if (f.expected !== undefined && f.actual !== undefined) {
         out.expected = f.expected;
         out.actual = f.actual;

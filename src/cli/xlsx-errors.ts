@@ -7,7 +7,10 @@ export async function loadFileBytes(path: string): Promise<Uint8Array> {
     // A huge file is refused before it is read into memory.
     const { size } = await fs.stat(path);
     if (size > MAX_FILE_BYTES) {
-      throw new WorkbookReadError("too-large", `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查：${path}`);
+      throw new WorkbookReadError(
+        "too-large",
+        `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查：${path}`,
+      );
     }
     return await fs.readFile(path);
   } catch (err) {

@@ -16,9 +16,23 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "center", listStyleType: "none", margin: 0, padding: 0 },
+  counts: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalL,
+    alignItems: "center",
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+  },
   count: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center" },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  problems: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground2 },
 });
@@ -44,9 +58,7 @@ export function DialogView({ summary, onShowPane, onClose }: DialogViewProps) {
           {ORDER.map((s) => (
             <li key={s} className={styles.count}>
               <SeverityWord severity={s} />
-              <Text>
-                {summary.counts![s]} 项
-              </Text>
+              <Text>{summary.counts![s]} 项</Text>
             </li>
           ))}
         </ul>

@@ -42,7 +42,9 @@ export function showSummary(office: typeof Office, summary: CheckSummary, base =
 /** Opening the pane from a command needs the shared runtime (SharedRuntime 1.1). */
 function canOpenPane(office: typeof Office): boolean {
   try {
-    return office.context.requirements.isSetSupported("SharedRuntime", "1.1") && typeof office.addin?.showAsTaskpane === "function";
+    return (
+      office.context.requirements.isSetSupported("SharedRuntime", "1.1") && typeof office.addin?.showAsTaskpane === "function"
+    );
   } catch {
     return false;
   }
@@ -56,7 +58,12 @@ async function showPane(office: typeof Office): Promise<void> {
   }
 }
 
-export async function checkActiveSheet(event: CommandEvent, gateway: WorkbookGateway = createOfficeGateway(), office: typeof Office = Office, base?: string): Promise<void> {
+export async function checkActiveSheet(
+  event: CommandEvent,
+  gateway: WorkbookGateway = createOfficeGateway(),
+  office: typeof Office = Office,
+  base?: string,
+): Promise<void> {
   let summary: CheckSummary;
   try {
     summary = summarise(await runCheck(gateway, "active"));

@@ -25,7 +25,11 @@ function officeTheme(): Office.OfficeTheme | undefined {
 }
 
 export function mountDialog(container: HTMLElement, search: string, theme?: Office.OfficeTheme): void {
-  const view = createElement(DialogView, { summary: summaryFrom(search), onShowPane: () => send("showPane"), onClose: () => send("close") });
+  const view = createElement(DialogView, {
+    summary: summaryFrom(search),
+    onShowPane: () => send("showPane"),
+    onClose: () => send("close"),
+  });
   createRoot(container).render(createElement(FluentProvider, { theme: themeForOffice(theme) }, view));
 }
 

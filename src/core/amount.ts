@@ -80,7 +80,11 @@ export function formatAmount(value: Decimal): string {
 export type Tolerance = "exact" | "rounding" | "beyond";
 
 /** Classifies a difference against the rounding band (docs/domain.md §2). */
-export function compareWithBand(expected: Decimal, actual: Decimal, band: Decimal): { tolerance: Tolerance; difference: Decimal } {
+export function compareWithBand(
+  expected: Decimal,
+  actual: Decimal,
+  band: Decimal,
+): { tolerance: Tolerance; difference: Decimal } {
   const difference = actual.minus(expected);
   const abs = difference.abs();
   if (abs.isZero()) return { tolerance: "exact", difference };

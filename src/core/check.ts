@@ -52,7 +52,8 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheetFindings), view);
       findings.push(...sheetFindings);
       // Silence on such a sheet would read as "no problems"; say that nothing was checked.
-      if (kind === "other" && !table && indicatorTables === 0 && !hasCheckableTable(rest)) report.note = "未识别出可检查的表格，未检查";
+      if (kind === "other" && !table && indicatorTables === 0 && !hasCheckableTable(rest))
+        report.note = "未识别出可检查的表格，未检查";
       if (table) standard.push({ view: rest, table, ctx, reported: brokenFigureCells(sheetFindings) });
     } catch {
       // A rule that trips over an odd layout must not take the other sheets' findings with it.
@@ -70,7 +71,9 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   }
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
-  const located = compactViews.size ? findings.map((f) => (compactViews.has(f.sheet) ? atSheetCells(f, compactViews.get(f.sheet)!) : f)) : findings;
+  const located = compactViews.size
+    ? findings.map((f) => (compactViews.has(f.sheet) ? atSheetCells(f, compactViews.get(f.sheet)!) : f))
+    : findings;
   located.sort(compareFindings(order));
   return { sheets, findings: uniquifyIds(located) };
 }
@@ -95,7 +98,12 @@ function atSheetCells(f: Finding, view: SheetView): Finding {
  * rest of the sheet (a funds table above them, a 收支总表 beside them) the totals rules, whatever the
  * sheet's kind. The kind only decides what an empty result means.
  */
-function checkSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): { findings: Finding[]; rest: SheetView; indicatorTables: number } {
+function checkSheet(
+  view: SheetView,
+  ctx: CheckContext,
+  kind: SheetKind,
+  table?: StandardTable,
+): { findings: Finding[]; rest: SheetView; indicatorTables: number } {
   if (view.rowCount === 0) return { findings: [], rest: view, indicatorTables: 0 };
   const indicators = checkIndicatorTables(view, ctx);
   const findings = indicators.findings;
@@ -112,7 +120,8 @@ function withoutRows(view: SheetView, covered: IndicatorTables["covered"]): Shee
   if (covered.length === 0) return view;
   const { sheet } = view;
   const hidden = new Uint8Array(sheet.values.length);
-  for (const { from, to } of covered) hidden.fill(1, Math.max(0, from - sheet.origin.row), Math.max(0, to - sheet.origin.row + 1));
+  for (const { from, to } of covered)
+    hidden.fill(1, Math.max(0, from - sheet.origin.row), Math.max(0, to - sheet.origin.row + 1));
   const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? [] : r));
   // Values and texts are enough: formulas and number formats are only read for cells of a table found by its labels.
   return new SheetView({ ...sheet, values: mask(sheet.values), texts: mask(sheet.texts) });

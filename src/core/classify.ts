@@ -59,7 +59,7 @@ export function classifySheet(view: SheetView): { kind: SheetKind; table?: Stand
   const name = view.name.replace(/\s+/g, "");
   const title = titleText(view);
   const table = standardTable(name) ?? standardTable(title);
-  if (SUMMARY_NAME.test(name) || (table === "收支总表" || table === "财政拨款收支总表")) return { kind: "summary", table };
+  if (SUMMARY_NAME.test(name) || table === "收支总表" || table === "财政拨款收支总表") return { kind: "summary", table };
   if (INDICATOR_NAME.test(name)) return { kind: "indicators" };
   if (hasSummaryLayout(view)) return { kind: "summary", table: table ?? "收支总表" };
   if (hasIndicatorHeader(view)) return { kind: "indicators" };

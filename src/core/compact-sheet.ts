@@ -28,7 +28,12 @@ export type CompactResult = { snapshot: SheetSnapshot } | { tooLarge: { cells: n
  * to the real cells. A sheet without such runs gets a plain snapshot, identical to a dense read.
  * Merge corners count as occupied so that merges map exactly.
  */
-export function compactSheet(name: string, cells: OccupiedCell[], merges: RectRef[], maxContent = MAX_CONTENT_CELLS): CompactResult {
+export function compactSheet(
+  name: string,
+  cells: OccupiedCell[],
+  merges: RectRef[],
+  maxContent = MAX_CONTENT_CELLS,
+): CompactResult {
   if (cells.length > maxContent) return { tooLarge: { cells: cells.length } };
   const rowSet = new Set<number>();
   const colSet = new Set<number>();
@@ -40,7 +45,8 @@ export function compactSheet(name: string, cells: OccupiedCell[], merges: RectRe
     rowSet.add(m.top).add(m.bottom);
     colSet.add(m.left).add(m.right);
   }
-  if (rowSet.size === 0) return { snapshot: { name, origin: { row: 0, col: 0 }, values: [], texts: [], formulas: [], numberFormats: [], merges } };
+  if (rowSet.size === 0)
+    return { snapshot: { name, origin: { row: 0, col: 0 }, values: [], texts: [], formulas: [], numberFormats: [], merges } };
   const occupiedRows = [...rowSet].sort((a, b) => a - b);
   const occupiedCols = [...colSet].sort((a, b) => a - b);
   let rows: number[] = [];

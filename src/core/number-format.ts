@@ -183,7 +183,10 @@ export function formatNumber(value: number, numberFormat: string): string {
     tokens.forEach((t, i) => {
       if (t.kind === "digit" || t.kind === "general") last = i;
     });
-    prefix = tokens.slice(0, first).map((t) => literalText(t)).join("");
+    prefix = tokens
+      .slice(0, first)
+      .map((t) => literalText(t))
+      .join("");
     // Literals between placeholders (`0"人"0`) are rare in budget tables; they follow the number.
     const middle = tokens.slice(first, last + 1).filter((t) => t.kind === "literal" || t.kind === "percent");
     suffix = [...middle, ...tokens.slice(last + 1)].map((t) => literalText(t)).join("");

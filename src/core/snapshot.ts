@@ -30,7 +30,8 @@ export interface SheetSnapshot {
   sheetCols?: number[];
 }
 
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|EXTERNAL!|PYTHON!|UNKNOWN!)$/;
+const ERROR_VALUE =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|EXTERNAL!|PYTHON!|UNKNOWN!)$/;
 
 export function isErrorValue(value: CellValue): boolean {
   return typeof value === "string" && ERROR_VALUE.test(value);
@@ -53,12 +54,17 @@ export class SheetView {
     this.rowCount = sheet.values.length;
     this.colCount = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
     this.compact = Boolean(sheet.sheetRows || sheet.sheetCols);
-    this.merges = this.compact ? sheet.merges.map((m) => this.rectFromSheet(m)).filter((m): m is RectRef => m !== null) : sheet.merges;
+    this.merges = this.compact
+      ? sheet.merges.map((m) => this.rectFromSheet(m)).filter((m): m is RectRef => m !== null)
+      : sheet.merges;
   }
 
   /** The sheet cell behind a view cell. */
   toSheet(row: number, col: number): { row: number; col: number } {
-    return { row: toSheetIndex(this.sheet.sheetRows, this.sheet.origin.row, row), col: toSheetIndex(this.sheet.sheetCols, this.sheet.origin.col, col) };
+    return {
+      row: toSheetIndex(this.sheet.sheetRows, this.sheet.origin.row, row),
+      col: toSheetIndex(this.sheet.sheetCols, this.sheet.origin.col, col),
+    };
   }
 
   /** The A1 address the user sees for a view cell. */
@@ -122,15 +128,23 @@ export class SheetView {
   }
 
   private viewReferences(formula: string): string {
-    return formula.replace(/(?<![\w!.'"$])(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?(?![\w(!])/g, (whole, a: string, b?: string) => {
-      const p = parseA1(a);
-      const q = b ? parseA1(b) : p;
-      if (!p || !q) return whole;
-      const rect = this.rectFromSheet({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
-      if (!rect) return whole;
-      const from = toA1(rect.top, rect.left);
-      return b ? `${from}:${toA1(rect.bottom, rect.right)}` : from;
-    });
+    return formula.replace(
+      /(?<![\w!.'"$])(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?(?![\w(!])/g,
+      (whole, a: string, b?: string) => {
+        const p = parseA1(a);
+        const q = b ? parseA1(b) : p;
+        if (!p || !q) return whole;
+        const rect = this.rectFromSheet({
+          top: Math.min(p.row, q.row),
+          left: Math.min(p.col, q.col),
+          bottom: Math.max(p.row, q.row),
+          right: Math.max(p.col, q.col),
+        });
+        if (!rect) return whole;
+        const from = toA1(rect.top, rect.left);
+        return b ? `${from}:${toA1(rect.bottom, rect.right)}` : from;
+      },
+    );
   }
 
   numberFormat(row: number, col: number): string {
@@ -147,7 +161,9 @@ export class SheetView {
   /** The merged area that contains the cell, if any. */
   mergeAt(row: number, col: number): RectRef | undefined {
     if (this.merges.length === 0) return undefined;
-    return this.mergesByRow().get(row)?.find((m) => col >= m.left && col <= m.right);
+    return this.mergesByRow()
+      .get(row)
+      ?.find((m) => col >= m.left && col <= m.right);
   }
 
   private byRow?: Map<number, RectRef[]>;

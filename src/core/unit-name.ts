@@ -25,7 +25,8 @@ export function unitNameOf(snapshots: readonly SheetSnapshot[]): string | null {
 }
 
 const HEADER_ROWS = 6;
-const LABEL = /^(?:部门[（(]单位[)）]名称|单位名称|部门名称|预算单位|预算部门|编制单位|填报单位|申报单位|申请单位|实施单位)\s*[:：]?\s*(.*)$/;
+const LABEL =
+  /^(?:部门[（(]单位[)）]名称|单位名称|部门名称|预算单位|预算部门|编制单位|填报单位|申报单位|申请单位|实施单位)\s*[:：]?\s*(.*)$/;
 /** Cells of the header row that are not the name: the unit of amounts, the year, dates, page marks. */
 const NOT_A_NAME = /^(?:金额)?单位\s*[:：]|预算年度|年度\s*[:：]|^\d{4}\s*年|^第\s*\d+\s*页|^[（(]?\s*\d{4}\s*年度?\s*[)）]?$/;
 

@@ -5,7 +5,16 @@ import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { MARKS_KEY, RecordWriter, Scan, addMarks, deleteOurs, ours, queueScan, readRecord, writeSheets } from "./marks";
 import { planMarks } from "./mark-layout";
 import { describe, gatewayError, problemFrom } from "./messages";
-import { RESPONSE_BUDGET_BYTES, SheetDims, queueContentCounts, readBlocks, splitBySize, tooLargeProblem, usedRanges, withinContentLimit } from "./read";
+import {
+  RESPONSE_BUDGET_BYTES,
+  SheetDims,
+  queueContentCounts,
+  readBlocks,
+  splitBySize,
+  tooLargeProblem,
+  usedRanges,
+  withinContentLimit,
+} from "./read";
 import { SETTINGS_KEY, normaliseSettings } from "./settings";
 
 export interface BatchCheck {
@@ -42,7 +51,9 @@ export async function checkInOneRun(
       const settingItem = canSettings ? wb.settings.getItemOrNullObject(SETTINGS_KEY).load("value") : null;
       const recordItem = canSettings && canMark ? wb.settings.getItemOrNullObject(MARKS_KEY).load("value") : null;
       const sheetList = wb.worksheets.load(
-        canMark ? "items/name,items/visibility,items/protection/protected,items/protection/options" : "items/name,items/visibility",
+        canMark
+          ? "items/name,items/visibility,items/protection/protected,items/protection/options"
+          : "items/name,items/visibility",
       );
       const active = scope === "active" ? wb.worksheets.getActiveWorksheet().load("name") : null;
       const activeUsed = active ? active.getUsedRangeOrNullObject(true).load(DIMS) : null;
@@ -54,21 +65,44 @@ export async function checkInOneRun(
       let dims: SheetDims[];
       if (active && activeUsed) {
         const r = activeUsed;
-        dims = [{ name: active.name, used: r.isNullObject ? null : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 } }];
+        dims = [
+          {
+            name: active.name,
+            used: r.isNullObject
+              ? null
+              : {
+                  top: r.rowIndex,
+                  left: r.columnIndex,
+                  bottom: r.rowIndex + r.rowCount - 1,
+                  right: r.columnIndex + r.columnCount - 1,
+                },
+          },
+        ];
       } else {
         const wanted = scope === "all" ? null : new Set(scope === "active" ? [] : scope.sheets);
         const visible = sheetList.items.filter((s) => s.visibility === "Visible" && (!wanted || wanted.has(s.name)));
         const hidden = sheetList.items.filter((s) => s.visibility !== "Visible" && (!wanted || wanted.has(s.name)));
-        if (hidden.length) problems.push({ code: "HiddenSheetSkipped", message: describe("HiddenSheetSkipped", "read", undefined, hidden.map((s) => s.name).join("、")) });
-        if (wanted) for (const name of wanted) if (!byName.has(name)) problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "read", name) });
-        dims = await usedRanges(context, visible.map((s) => s.name));
+        if (hidden.length)
+          problems.push({
+            code: "HiddenSheetSkipped",
+            message: describe("HiddenSheetSkipped", "read", undefined, hidden.map((s) => s.name).join("、")),
+          });
+        if (wanted)
+          for (const name of wanted)
+            if (!byName.has(name))
+              problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "read", name) });
+        dims = await usedRanges(
+          context,
+          visible.map((s) => s.name),
+        );
       }
       const { readable, oversize } = splitBySize(dims);
 
       let scans: Scan[] = [];
       let counts = () => new Map<string, number>();
       const queue = () => {
-        if (canMark) scans = queueScan(readable.map((d) => byName.get(d.name)).filter((s): s is Excel.Worksheet => s !== undefined));
+        if (canMark)
+          scans = queueScan(readable.map((d) => byName.get(d.name)).filter((s): s is Excel.Worksheet => s !== undefined));
         counts = queueContentCounts(context, office, oversize);
       };
       const withMerges = supports(office, API.mergedAreas);
@@ -81,7 +115,10 @@ export async function checkInOneRun(
 
       const painted = decide(snapshots, settings);
       if (!canMark) {
-        problems.push({ code: "RequirementSetMissing", message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）") });
+        problems.push({
+          code: "RequirementSetMissing",
+          message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）"),
+        });
         return { snapshots, settings, painted, problems };
       }
       try {
@@ -94,7 +131,11 @@ export async function checkInOneRun(
         const work = scans.filter((s) => !s.protection.protected || plan.some((p) => p.sheet === s.name) || ours(s).length > 0);
         const written = await writeSheets(context, work, writer, "paint", (s) => {
           deleteOurs(s);
-          const added = addMarks(s.sheet, plan.filter((p) => p.sheet === s.name), useAreas);
+          const added = addMarks(
+            s.sheet,
+            plan.filter((p) => p.sheet === s.name),
+            useAreas,
+          );
           return { count: added.cells, formats: added.formats };
         });
         problems.push(...written.problems);

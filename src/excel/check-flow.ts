@@ -35,7 +35,10 @@ export async function runCheck(
   let visible: Finding[] = [];
   let ignored: Finding[] = [];
   const decide = (snapshots: SheetSnapshot[], settings: AddinSettings): Finding[] => {
-    result = checkWorkbook(snapshots, { tolerance: settings.tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
+    result = checkWorkbook(snapshots, {
+      tolerance: settings.tolerance,
+      onProgress: (done, total) => onProgress?.("check", done, total),
+    });
     const ignoredIds = new Set(settings.ignored);
     visible = result.findings.filter((f) => !ignoredIds.has(f.id));
     ignored = result.findings.filter((f) => ignoredIds.has(f.id));
@@ -49,7 +52,10 @@ export async function runCheck(
     const settings = await gateway.loadSettings();
     const got = await gateway.readSheets(scope, onRead);
     decide(got.snapshots, settings);
-    const painted = await gateway.paint(visible, got.snapshots.map((s) => s.name));
+    const painted = await gateway.paint(
+      visible,
+      got.snapshots.map((s) => s.name),
+    );
     read = { snapshots: got.snapshots, settings, problems: [...got.problems, ...painted.problems] };
   }
   onProgress?.("paint", 1, 1);

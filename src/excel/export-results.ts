@@ -40,7 +40,16 @@ export async function exportResults(excel: ExcelHost, office: OfficeHost, findin
       const rows = resultRows(findings);
       const table: (string | number)[][] = [
         [...RESULT_COLUMNS],
-        ...rows.map((r) => [r.sheet, r.cell, r.severity, r.rule, r.message, amount(r.expected), amount(r.actual), amount(r.difference)]),
+        ...rows.map((r) => [
+          r.sheet,
+          r.cell,
+          r.severity,
+          r.rule,
+          r.message,
+          amount(r.expected),
+          amount(r.actual),
+          amount(r.difference),
+        ]),
       ];
       const all = sheet.getRangeByIndexes(0, 0, table.length, RESULT_COLUMNS.length);
       // Text columns stay text, so a sheet name such as 2024 or a cell such as E20 is not converted.
@@ -49,7 +58,11 @@ export async function exportResults(excel: ExcelHost, office: OfficeHost, findin
       sheet.getRangeByIndexes(0, 0, 1, RESULT_COLUMNS.length).format.font.bold = true;
       if (supports(office, "1.7")) {
         rows.forEach((r, i) => {
-          sheet.getRangeByIndexes(i + 1, 1, 1, 1).hyperlink = { documentReference: r.target, textToDisplay: r.cell, screenTip: `转到 ${r.sheet}!${r.cell}` };
+          sheet.getRangeByIndexes(i + 1, 1, 1, 1).hyperlink = {
+            documentReference: r.target,
+            textToDisplay: r.cell,
+            screenTip: `转到 ${r.sheet}!${r.cell}`,
+          };
         });
       }
       sheet.activate();

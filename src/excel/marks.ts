@@ -74,7 +74,9 @@ export function queueScan(sheets: Excel.Worksheet[]): Scan[] {
 }
 
 export function ours(scan: Scan): Excel.ConditionalFormat[] {
-  return scan.formats.items.filter((cf) => !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula));
+  return scan.formats.items.filter(
+    (cf) => !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula),
+  );
 }
 
 /**
@@ -94,7 +96,9 @@ export function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: b
   let cells = 0;
   for (const marks of plan) {
     // RangeAreas (1.9) take many rectangles per format; older hosts get one format per rectangle.
-    const targets = useAreas ? addressChunks(marks.rects).map((a) => sheet.getRanges(a)) : marks.rects.map((r) => sheet.getRange(rangeAddress(r)));
+    const targets = useAreas
+      ? addressChunks(marks.rects).map((a) => sheet.getRanges(a))
+      : marks.rects.map((r) => sheet.getRange(rangeAddress(r)));
     for (const target of targets) {
       const cf = target.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
       cf.custom.rule.formula = markFormula(marks.severity);
@@ -185,9 +189,22 @@ export async function writeSheets(
   return { count, problems };
 }
 
-export async function paintMarks(excel: ExcelHost, office: OfficeHost, findings: Finding[], sheetNames: string[]): Promise<PaintResult> {
+export async function paintMarks(
+  excel: ExcelHost,
+  office: OfficeHost,
+  findings: Finding[],
+  sheetNames: string[],
+): Promise<PaintResult> {
   if (!supports(office, API.conditionalFormats)) {
-    return { count: 0, problems: [{ code: "RequirementSetMissing", message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）") }] };
+    return {
+      count: 0,
+      problems: [
+        {
+          code: "RequirementSetMissing",
+          message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）"),
+        },
+      ],
+    };
   }
   const useAreas = supports(office, API.rangeAreas);
   const plan = planMarks(findings, sheetNames);
@@ -210,7 +227,11 @@ export async function paintMarks(excel: ExcelHost, office: OfficeHost, findings:
       const writer = new RecordWriter(context, record, existed, canRecord);
       const written = await writeSheets(context, scans, writer, "paint", (s) => {
         deleteOurs(s);
-        const added = addMarks(s.sheet, plan.filter((p) => p.sheet === s.name), useAreas);
+        const added = addMarks(
+          s.sheet,
+          plan.filter((p) => p.sheet === s.name),
+          useAreas,
+        );
         return { count: added.cells, formats: added.formats };
       });
       return { count: written.count, problems: [...problems, ...written.problems] };
@@ -228,7 +249,11 @@ export async function clearMarks(excel: ExcelHost, office: OfficeHost): Promise<
       const { sheets, record, canRecord, existed } = await survey(context, office);
       const scans = (await scan(context, [...sheets.values()])).filter((s) => !s.protection.protected || ours(s).length > 0);
       // Sheets that no longer exist cannot hold marks any more.
-      const vanished = Object.fromEntries(Object.keys(record.sheets).filter((n) => !sheets.has(n)).map((n) => [n, 0]));
+      const vanished = Object.fromEntries(
+        Object.keys(record.sheets)
+          .filter((n) => !sheets.has(n))
+          .map((n) => [n, 0]),
+      );
       const writer = new RecordWriter(context, record, existed, canRecord);
       return await writeSheets(context, scans, writer, "clear", (s) => ({ count: deleteOurs(s), formats: 0 }), vanished);
     });

@@ -14,7 +14,14 @@ const VERB: Record<Action, string> = {
   export: "导出结果",
 };
 
-const KNOWN: readonly GatewayErrorCode[] = ["Changed", "AccessDenied", "InvalidOperationInCellEditMode", "RequirementSetMissing", "SheetTooLarge", "ItemNotFound"];
+const KNOWN: readonly GatewayErrorCode[] = [
+  "Changed",
+  "AccessDenied",
+  "InvalidOperationInCellEditMode",
+  "RequirementSetMissing",
+  "SheetTooLarge",
+  "ItemNotFound",
+];
 
 export function errorCode(error: unknown): GatewayErrorCode {
   if (error instanceof GatewayError) return error.code;

@@ -31,8 +31,12 @@ export function createOfficeGateway(excelApi: ExcelHost = Excel, office: OfficeH
     loadSettings: (): Promise<AddinSettings> => loadSettings(excelApi, office),
     saveSettings: (settings: AddinSettings) => saveSettings(excelApi, office, settings),
     // The template writers gate their own newer APIs; they ask the same Office object we were given.
-    insertTemplate: (kind: TemplateKind) => withInsertErrors(() => excelApi.run((context) => insertTemplateSheet(context, kind, { supports: (v) => supports(office, v) }))),
-    appendProjectBlock: () => withInsertErrors(() => excelApi.run((context) => appendProjectBlock(context, { supports: (v) => supports(office, v) }))),
+    insertTemplate: (kind: TemplateKind) =>
+      withInsertErrors(() =>
+        excelApi.run((context) => insertTemplateSheet(context, kind, { supports: (v) => supports(office, v) })),
+      ),
+    appendProjectBlock: () =>
+      withInsertErrors(() => excelApi.run((context) => appendProjectBlock(context, { supports: (v) => supports(office, v) }))),
   };
 }
 
@@ -44,7 +48,13 @@ async function withInsertErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function selectCell(excel: ExcelHost, office: OfficeHost, sheetName: string, cell: string, related: readonly string[] = []): Promise<void> {
+async function selectCell(
+  excel: ExcelHost,
+  office: OfficeHost,
+  sheetName: string,
+  cell: string,
+  related: readonly string[] = [],
+): Promise<void> {
   // The flagged cell comes first, so it is the active cell of the selection.
   const others = related.filter((a) => a !== cell && /^[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?$/.test(a));
   const areas = [cell, ...others].join(",");

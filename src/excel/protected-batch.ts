@@ -29,13 +29,18 @@ export async function underProtection(
     const refused = await reprotect(context, sheet, options);
     // Office.js documents no code for a missing password; hosts answer AccessDenied or InvalidArgument.
     const code = (error as { code?: unknown } | null)?.code;
-    if (refused && (code === "AccessDenied" || code === "InvalidArgument")) return { sheet: name, code: "AccessDenied", message: describe("AccessDenied", action, name) };
+    if (refused && (code === "AccessDenied" || code === "InvalidArgument"))
+      return { sheet: name, code: "AccessDenied", message: describe("AccessDenied", action, name) };
     return problemFrom(error, action, name);
   }
 }
 
 /** Protects the sheet again if the failed batch left it open; true when unprotect() itself was refused. */
-async function reprotect(context: Excel.RequestContext, sheet: Excel.Worksheet, options: Excel.WorksheetProtectionOptions): Promise<boolean> {
+async function reprotect(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  options: Excel.WorksheetProtectionOptions,
+): Promise<boolean> {
   try {
     const protection = sheet.protection.load("protected");
     await context.sync();

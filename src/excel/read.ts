@@ -47,12 +47,23 @@ export async function readSheets(
       const { names, hidden } = await listSheets(context, scope);
       const dims = await usedRanges(context, names);
       const problems: GatewayProblem[] = [];
-      if (hidden.length) problems.push({ code: "HiddenSheetSkipped", message: describe("HiddenSheetSkipped", "read", undefined, hidden.join("、")) });
+      if (hidden.length)
+        problems.push({
+          code: "HiddenSheetSkipped",
+          message: describe("HiddenSheetSkipped", "read", undefined, hidden.join("、")),
+        });
       const { readable, oversize } = splitBySize(dims);
       let counts = () => new Map<string, number>();
       const withMerges = supports(office, API.mergedAreas);
       // Progress per sync: a big workbook read in several syncs moves the bar as each one lands.
-      const read = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress, () => (counts = queueContentCounts(context, office, oversize)));
+      const read = await readBlocks(
+        context,
+        readable,
+        withMerges,
+        RESPONSE_BUDGET_BYTES,
+        onProgress,
+        () => (counts = queueContentCounts(context, office, oversize)),
+      );
       if (oversize.length && readable.every((d) => !d.used)) await context.sync();
       const known = counts();
       problems.push(...oversize.map((d) => tooLargeProblem(d, known.get(d.name))));
@@ -70,20 +81,29 @@ function rectCells(d: SheetDims): number {
 
 /** Splits the sheets into those read as they are and those whose used range is too large to read. */
 export function splitBySize(dims: SheetDims[]): { readable: SheetDims[]; oversize: SheetDims[] } {
-  return { readable: dims.filter((d) => rectCells(d) <= MAX_READ_CELLS), oversize: dims.filter((d) => rectCells(d) > MAX_READ_CELLS) };
+  return {
+    readable: dims.filter((d) => rectCells(d) <= MAX_READ_CELLS),
+    oversize: dims.filter((d) => rectCells(d) > MAX_READ_CELLS),
+  };
 }
 
 /**
  * Queues, for each oversize sheet, the count of its cells with content (getSpecialCells, ExcelApi
  * 1.9), so the note can say how many there are; it rides along with a sync the read makes anyway.
  */
-export function queueContentCounts(context: Excel.RequestContext, office: OfficeHost, oversize: SheetDims[]): () => Map<string, number> {
+export function queueContentCounts(
+  context: Excel.RequestContext,
+  office: OfficeHost,
+  oversize: SheetDims[],
+): () => Map<string, number> {
   if (!oversize.length || !supports(office, API.rangeAreas)) return () => new Map();
   const proxies = oversize.map((d) => {
     const range = context.workbook.worksheets.getItem(d.name).getRange(rangeAddress(d.used!));
     return {
       name: d.name,
-      parts: ["Constants", "Formulas"].map((kind) => range.getSpecialCellsOrNullObject(kind as Excel.SpecialCellType).load("cellCount")),
+      parts: ["Constants", "Formulas"].map((kind) =>
+        range.getSpecialCellsOrNullObject(kind as Excel.SpecialCellType).load("cellCount"),
+      ),
     };
   });
   return () => new Map(proxies.map((p) => [p.name, p.parts.reduce((n, r) => n + (r.isNullObject ? 0 : r.cellCount), 0)]));
@@ -107,16 +127,27 @@ export function contentCells(s: SheetSnapshot): number {
 }
 
 /** Drops snapshots with more content than the limit, naming each in `problems`. */
-export function withinContentLimit(snapshots: SheetSnapshot[], problems: GatewayProblem[], limit = MAX_CONTENT_CELLS): SheetSnapshot[] {
+export function withinContentLimit(
+  snapshots: SheetSnapshot[],
+  problems: GatewayProblem[],
+  limit = MAX_CONTENT_CELLS,
+): SheetSnapshot[] {
   return snapshots.filter((s) => {
     const n = contentCells(s);
     if (n <= limit) return true;
-    problems.push({ sheet: s.name, code: "SheetTooLarge", message: `工作表“${s.name}”有内容的单元格有 ${n.toLocaleString("en-US")} 个，超过可检查的上限（有内容的单元格 ${limit.toLocaleString("en-US")} 个），未检查。请拆分表格后重试；其他工作表照常检查。` });
+    problems.push({
+      sheet: s.name,
+      code: "SheetTooLarge",
+      message: `工作表“${s.name}”有内容的单元格有 ${n.toLocaleString("en-US")} 个，超过可检查的上限（有内容的单元格 ${limit.toLocaleString("en-US")} 个），未检查。请拆分表格后重试；其他工作表照常检查。`,
+    });
     return false;
   });
 }
 
-export async function listSheets(context: Excel.RequestContext, scope: CheckScope): Promise<{ names: string[]; hidden: string[] }> {
+export async function listSheets(
+  context: Excel.RequestContext,
+  scope: CheckScope,
+): Promise<{ names: string[]; hidden: string[] }> {
   if (scope === "active") {
     const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
     await context.sync();
@@ -140,7 +171,9 @@ export async function usedRanges(context: Excel.RequestContext, names: string[])
     const r = ranges[i];
     return {
       name,
-      used: r.isNullObject ? null : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 },
+      used: r.isNullObject
+        ? null
+        : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 },
     };
   });
 }
@@ -200,7 +233,16 @@ export async function readBlocks(
   const queueMerges = () => {
     rideAlong?.();
     return withMerges
-      ? dims.filter((d) => d.used).map((d) => ({ name: d.name, areas: context.workbook.worksheets.getItem(d.name).getRange(rangeAddress(d.used!)).getMergedAreasOrNullObject().load("address") }))
+      ? dims
+          .filter((d) => d.used)
+          .map((d) => ({
+            name: d.name,
+            areas: context.workbook.worksheets
+              .getItem(d.name)
+              .getRange(rangeAddress(d.used!))
+              .getMergedAreasOrNullObject()
+              .load("address"),
+          }))
       : [];
   };
   // Merges ride along with the first batch of blocks, so they cost no sync of their own.
@@ -218,7 +260,12 @@ export async function readBlocks(
   };
   while (pending.length) {
     const batch = pending.shift()!;
-    const proxies = batch.map((b) => context.workbook.worksheets.getItem(b.sheet).getRange(rangeAddress(b.rect)).load("values,formulas,text,numberFormat,valueTypes"));
+    const proxies = batch.map((b) =>
+      context.workbook.worksheets
+        .getItem(b.sheet)
+        .getRange(rangeAddress(b.rect))
+        .load("values,formulas,text,numberFormat,valueTypes"),
+    );
     try {
       await context.sync();
     } catch (error) {
@@ -226,7 +273,9 @@ export async function readBlocks(
       if ((error as { code?: string }).code !== "ResponsePayloadSizeLimitExceeded" || budget < 1000) throw error;
       budget = Math.floor(budget / 2);
       const names = new Set(batch.map((b) => b.sheet));
-      const again = dims.filter((d) => names.has(d.name)).map((d) => ({ name: d.name, used: coverOf(batch.filter((b) => b.sheet === d.name)) }));
+      const again = dims
+        .filter((d) => names.has(d.name))
+        .map((d) => ({ name: d.name, used: coverOf(batch.filter((b) => b.sheet === d.name)) }));
       pending = [...packBatches(planBlocks(again, budget), budget), ...pending];
       if (first) mergeProxies = queueMerges();
       continue;
@@ -239,11 +288,20 @@ export async function readBlocks(
     report();
   }
   report();
-  return dims.map((d) => assemble(d, [...data].filter(([b]) => b.sheet === d.name), merges.get(d.name) ?? []));
+  return dims.map((d) =>
+    assemble(
+      d,
+      [...data].filter(([b]) => b.sheet === d.name),
+      merges.get(d.name) ?? [],
+    ),
+  );
 }
 
 function coverOf(blocks: Block[]): RectRef {
-  return blocks.reduce((a, b) => ({ top: Math.min(a.top, b.rect.top), left: a.left, bottom: Math.max(a.bottom, b.rect.bottom), right: a.right }), { ...blocks[0].rect });
+  return blocks.reduce(
+    (a, b) => ({ top: Math.min(a.top, b.rect.top), left: a.left, bottom: Math.max(a.bottom, b.rect.bottom), right: a.right }),
+    { ...blocks[0].rect },
+  );
 }
 
 function assemble(d: SheetDims, blocks: [Block, BlockData][], merges: RectRef[]): SheetSnapshot {

@@ -8,7 +8,8 @@ export const SETTINGS_KEY = "budgetCheck.settings";
 /** Keeps only well-formed fields, so a damaged or older setting never breaks a check. */
 export function normaliseSettings(value: unknown): AddinSettings {
   const v = (value ?? {}) as Partial<AddinSettings>;
-  const tolerance = typeof v.tolerance === "string" && toleranceProblem(v.tolerance) === null ? v.tolerance.trim() : DEFAULT_SETTINGS.tolerance;
+  const tolerance =
+    typeof v.tolerance === "string" && toleranceProblem(v.tolerance) === null ? v.tolerance.trim() : DEFAULT_SETTINGS.tolerance;
   const ignored = Array.isArray(v.ignored) ? v.ignored.filter((x): x is string => typeof x === "string") : [];
   return { tolerance, ignored };
 }
@@ -28,7 +29,10 @@ export async function loadSettings(excel: ExcelHost, office: OfficeHost): Promis
 
 export async function saveSettings(excel: ExcelHost, office: OfficeHost, settings: AddinSettings): Promise<void> {
   if (!supports(office, API.settings)) {
-    throw new GatewayError("RequirementSetMissing", describe("RequirementSetMissing", "settings", undefined, "在工作簿中保存设置（ExcelApi 1.4）"));
+    throw new GatewayError(
+      "RequirementSetMissing",
+      describe("RequirementSetMissing", "settings", undefined, "在工作簿中保存设置（ExcelApi 1.4）"),
+    );
   }
   try {
     await excel.run(async (context) => {

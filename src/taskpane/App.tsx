@@ -80,7 +80,12 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
           <FixedList fixes={checker.fixes} busy={checker.busy} onUndo={(f) => void checker.undoFix(f)} />
           {checker.checked ? (
             <>
-              <Summary sheetCount={run.sheets.length} total={checker.active.length} incomplete={run.incomplete} ignoredCount={checker.findings.length - checker.active.length} />
+              <Summary
+                sheetCount={run.sheets.length}
+                total={checker.active.length}
+                incomplete={run.incomplete}
+                ignoredCount={checker.findings.length - checker.active.length}
+              />
               <FindingsView
                 findings={checker.findings}
                 sheets={run.sheets}
@@ -110,14 +115,22 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
               />
             </>
           ) : (
-            <Text className={styles.hint}>点击「检查本表」或「检查工作簿」，检查合计是否相符、指标值是否规范。发现的问题会在表中标出，并列在这里。</Text>
+            <Text className={styles.hint}>
+              点击「检查本表」或「检查工作簿」，检查合计是否相符、指标值是否规范。发现的问题会在表中标出，并列在这里。
+            </Text>
           )}
         </>
       )}
       {view === "templates" && (
-        <TemplatesView busy={checker.busy} onInsert={(kind) => void checker.insertTemplate(kind)} onAppendProjectBlock={() => void checker.appendProjectBlock()} />
+        <TemplatesView
+          busy={checker.busy}
+          onInsert={(kind) => void checker.insertTemplate(kind)}
+          onAppendProjectBlock={() => void checker.appendProjectBlock()}
+        />
       )}
-      {view === "settings" && <SettingsPanel tolerance={checker.settings.tolerance} busy={checker.busy} onSaveTolerance={checker.saveTolerance} />}
+      {view === "settings" && (
+        <SettingsPanel tolerance={checker.settings.tolerance} busy={checker.busy} onSaveTolerance={checker.saveTolerance} />
+      )}
     </main>
   );
 }

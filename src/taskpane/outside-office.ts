@@ -8,7 +8,8 @@ export type OutsideReason = "no-office-script" | "no-host" | "timeout";
 export const BROWSER_PAGE = "check.html";
 
 const REASON: Record<OutsideReason, string> = {
-  "no-office-script": "Office 脚本未能加载。如果是在 Excel 中看到此提示，请确认网络可以访问 appsforoffice.microsoft.com 后重新打开加载项。",
+  "no-office-script":
+    "Office 脚本未能加载。如果是在 Excel 中看到此提示，请确认网络可以访问 appsforoffice.microsoft.com 后重新打开加载项。",
   "no-host": "当前是在普通浏览器中打开的，不在 Excel 中。",
   timeout: "等待 Excel 响应超时。如果是在 Excel 中看到此提示，请关闭任务窗格后重新打开。",
 };

@@ -77,7 +77,10 @@ export function useChecker(gateway: WorkbookGateway) {
     (intent: NoticeIntent, text: string) => {
       const id = nextNoticeId.current++;
       // The same sentence twice says nothing new; a success replaces earlier successes.
-      setNotices((list) => [...list.filter((n) => n.text !== text && !(intent === "success" && n.intent === "success")), { id, intent, text }]);
+      setNotices((list) => [
+        ...list.filter((n) => n.text !== text && !(intent === "success" && n.intent === "success")),
+        { id, intent, text },
+      ]);
       if (intent === "success") {
         const t = setTimeout(() => {
           timers.current.delete(t);
@@ -89,7 +92,10 @@ export function useChecker(gateway: WorkbookGateway) {
     [dismiss],
   );
   const notifyProblems = useCallback(
-    (problems: GatewayProblem[]) => problems.forEach((p) => notify("warning", p.sheet && !p.message.includes(p.sheet) ? `「${p.sheet}」：${p.message}` : p.message)),
+    (problems: GatewayProblem[]) =>
+      problems.forEach((p) =>
+        notify("warning", p.sheet && !p.message.includes(p.sheet) ? `「${p.sheet}」：${p.message}` : p.message),
+      ),
     [notify],
   );
 
@@ -133,10 +139,14 @@ export function useChecker(gateway: WorkbookGateway) {
         findings: result.result.findings,
         sheets,
         kinds: Object.fromEntries(result.result.sheets.map((s) => [s.name, s.kind])),
-        units: Object.fromEntries(Object.entries(result.units).filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== null)),
+        units: Object.fromEntries(
+          Object.entries(result.units).filter((e): e is [string, NonNullable<(typeof e)[1]>] => e[1] !== null),
+        ),
         snapshots: result.snapshots,
         scope,
-        incomplete: result.result.sheets.some((s) => s.note) || result.problems.some((p) => p.code !== "HiddenSheetSkipped" && p.code !== "RequirementSetMissing"),
+        incomplete:
+          result.result.sheets.some((s) => s.note) ||
+          result.problems.some((p) => p.code !== "HiddenSheetSkipped" && p.code !== "RequirementSetMissing"),
       };
       runRef.current = next;
       marksShown.current = true;
@@ -149,7 +159,8 @@ export function useChecker(gateway: WorkbookGateway) {
       for (const s of notes) notify("warning", `「${s.name}」：${s.note}`);
       // 「未发现问题」 only when every sheet was read and understood.
       if (sheets.length === 0 && result.problems.length === 0) notify("info", "没有可检查的工作表。");
-      else if (result.visible.length === 0 && notes.length === 0 && result.problems.length === 0) notify("success", `已检查 ${sheets.length} 张表，未发现问题。`);
+      else if (result.visible.length === 0 && notes.length === 0 && result.problems.length === 0)
+        notify("success", `已检查 ${sheets.length} 张表，未发现问题。`);
       const unwatch = await gateway.watchSheets?.(sheets, (sheet, address) => {
         const key = `${sheet}!${address.replace(/^.*!/, "")}`;
         if (ownEdits.current.delete(key)) return;
@@ -178,7 +189,8 @@ export function useChecker(gateway: WorkbookGateway) {
         const result = await gateway.clearMarks();
         marksShown.current = false;
         notifyProblems(result.problems);
-        if (result.problems.length === 0) notify("success", result.count > 0 ? `已清除 ${result.count} 处标记。` : "没有需要清除的标记。");
+        if (result.problems.length === 0)
+          notify("success", result.count > 0 ? `已清除 ${result.count} 处标记。` : "没有需要清除的标记。");
         else if (result.count > 0) notify("info", `其余工作表已清除 ${result.count} 处标记。`);
       }),
     [exclusive, gateway, notify, notifyProblems],
@@ -203,8 +215,14 @@ export function useChecker(gateway: WorkbookGateway) {
     [exclusive, gateway, notifyProblems],
   );
 
-  const ignore = useCallback((finding: Finding) => saveIgnored([...settingsRef.current.ignored.filter((id) => id !== finding.id), finding.id]), [saveIgnored]);
-  const restore = useCallback((finding: Finding) => saveIgnored(settingsRef.current.ignored.filter((id) => id !== finding.id)), [saveIgnored]);
+  const ignore = useCallback(
+    (finding: Finding) => saveIgnored([...settingsRef.current.ignored.filter((id) => id !== finding.id), finding.id]),
+    [saveIgnored],
+  );
+  const restore = useCallback(
+    (finding: Finding) => saveIgnored(settingsRef.current.ignored.filter((id) => id !== finding.id)),
+    [saveIgnored],
+  );
   const resetIgnored = useCallback(() => saveIgnored([]), [saveIgnored]);
 
   const select = useCallback(
@@ -220,7 +238,13 @@ export function useChecker(gateway: WorkbookGateway) {
   );
 
   const fixFor = useCallback(
-    (finding: Finding): FixPlan | null => (gateway.writeCell ? planFix(finding, run?.snapshots.find((s) => s.name === finding.sheet)) : null),
+    (finding: Finding): FixPlan | null =>
+      gateway.writeCell
+        ? planFix(
+            finding,
+            run?.snapshots.find((s) => s.name === finding.sheet),
+          )
+        : null,
     [gateway, run],
   );
 

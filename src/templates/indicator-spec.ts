@@ -138,7 +138,8 @@ export function blockStartRow(index: number): number {
 }
 
 export function indicatorSpec(blocks = 1): TemplateSpec {
-  if (!Number.isInteger(blocks) || blocks < 1 || blocks > 200) throw new RangeError(`项目块数量应为 1 至 200 之间的整数：${blocks}`);
+  if (!Number.isInteger(blocks) || blocks < 1 || blocks > 200)
+    throw new RangeError(`项目块数量应为 1 至 200 之间的整数：${blocks}`);
   const part = emptyPart();
   part.cells.push(
     { row: 0, col: 0, role: "title", value: INDICATOR_LAYOUT.title },

@@ -1,5 +1,15 @@
 import { RectRef } from "../core/address";
-import { CellRole, CellSpec, ROLE_STYLES, SpecPart, TEMPLATE_FONT, TemplateSpec, ValidationSpec, partBounds, widthToPoints } from "./spec-types";
+import {
+  CellRole,
+  CellSpec,
+  ROLE_STYLES,
+  SpecPart,
+  TEMPLATE_FONT,
+  TemplateSpec,
+  ValidationSpec,
+  partBounds,
+  widthToPoints,
+} from "./spec-types";
 
 /**
  * Writes a spec into a sheet with plain range calls, for hosts without insertWorksheetsFromBase64.
@@ -60,7 +70,8 @@ export function writePart(sheet: Excel.Worksheet, part: SpecPart, supports: Supp
   block.numberFormat = formats;
   block.formulas = formulas;
 
-  for (const { rect, role, align } of styleRects(part.cells)) applyStyle(sheet.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1), role, align);
+  for (const { rect, role, align } of styleRects(part.cells))
+    applyStyle(sheet.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1), role, align);
   for (const m of part.merges) rangeOf(sheet, m).merge(false);
   for (const { row, height: h } of part.rowHeights) sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = h;
 
@@ -123,7 +134,14 @@ export function styleRects(cells: readonly CellSpec[]): { rect: RectRef; role: C
     }
     const next: typeof done = [];
     for (const run of runs) {
-      const above = open.find((o) => o.rect.bottom === row - 1 && o.rect.left === run.rect.left && o.rect.right === run.rect.right && o.role === run.role && o.align === run.align);
+      const above = open.find(
+        (o) =>
+          o.rect.bottom === row - 1 &&
+          o.rect.left === run.rect.left &&
+          o.rect.right === run.rect.right &&
+          o.role === run.role &&
+          o.align === run.align,
+      );
       if (above) {
         above.rect.bottom = row;
         next.push(above);

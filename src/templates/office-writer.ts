@@ -13,13 +13,20 @@ export interface OfficeWriterOptions extends TemplateOptions {
  * Inserts a blank template as a new, active sheet under a free name (`收支总表 (2)` when taken),
  * never touching an existing sheet. Three syncs at most, however large the template.
  */
-export async function insertTemplateSheet(context: Excel.RequestContext, kind: TemplateKind, options: OfficeWriterOptions = {}): Promise<{ sheetName: string }> {
+export async function insertTemplateSheet(
+  context: Excel.RequestContext,
+  kind: TemplateKind,
+  options: OfficeWriterOptions = {},
+): Promise<{ sheetName: string }> {
   const supports = options.supports ?? officeSupports;
   const spec = templateSpec(kind, options);
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const sheetName = freeSheetName(spec.sheetName, sheets.items.map((s) => s.name));
+  const sheetName = freeSheetName(
+    spec.sheetName,
+    sheets.items.map((s) => s.name),
+  );
 
   if (supports("1.13")) {
     try {
@@ -61,7 +68,10 @@ function isRecoverableInsertError(error: unknown): boolean {
  * which must be a 绩效指标 template (its header row 一级指标 | 二级指标 in columns A and B).
  * `firstRow` is the 1-based row number the user sees in Excel.
  */
-export async function appendProjectBlock(context: Excel.RequestContext, options: OfficeWriterOptions = {}): Promise<{ sheetName: string; firstRow: number }> {
+export async function appendProjectBlock(
+  context: Excel.RequestContext,
+  options: OfficeWriterOptions = {},
+): Promise<{ sheetName: string; firstRow: number }> {
   const supports = options.supports ?? officeSupports;
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
@@ -94,7 +104,10 @@ export async function appendProjectBlock(context: Excel.RequestContext, options:
     // Office.js documents no code for a wrong or missing password here; hosts answer AccessDenied or InvalidArgument.
     const code = (error as { code?: string }).code;
     if (code === "AccessDenied" || (wasProtected && code === "InvalidArgument")) {
-      throw new GatewayError("AccessDenied", `工作表「${sheet.name}」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。`);
+      throw new GatewayError(
+        "AccessDenied",
+        `工作表「${sheet.name}」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。`,
+      );
     }
     throw error;
   }

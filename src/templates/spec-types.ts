@@ -8,16 +8,7 @@ import type { TemplateKind } from "./catalog";
  */
 
 /** What a cell is for; the role alone decides its look and whether it is locked. */
-export type CellRole =
-  | "title"
-  | "note"
-  | "header"
-  | "label"
-  | "totalLabel"
-  | "serial"
-  | "input"
-  | "formula"
-  | "blank";
+export type CellRole = "title" | "note" | "header" | "label" | "totalLabel" | "serial" | "input" | "formula" | "blank";
 
 export interface CellSpec {
   row: number;

@@ -37,7 +37,11 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-export async function addTemplateSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec, sheetName = spec.sheetName): Promise<ExcelJS.Worksheet> {
+export async function addTemplateSheet(
+  workbook: ExcelJS.Workbook,
+  spec: TemplateSpec,
+  sheetName = spec.sheetName,
+): Promise<ExcelJS.Worksheet> {
   const ws = workbook.addWorksheet(sheetName, {
     views: [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }],
   });
@@ -50,7 +54,8 @@ export async function addTemplateSheet(workbook: ExcelJS.Workbook, spec: Templat
   // One entry per range, keyed by the range itself: exceljs writes such a key verbatim as the sqref.
   // Setting cell.dataValidation cell by cell instead makes exceljs regroup the cells on write, and its
   // text-sorted grouping (C10 before C6) emits overlapping sqrefs that EPPlus rejects and Excel may drop.
-  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const v of spec.validations) validations.add(rectToA1(v.range), toExcelJsValidation(v));
   spec.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({
@@ -100,7 +105,12 @@ function writeCell(target: ExcelJS.Cell, cell: CellSpec): void {
   } else if (cell.value !== undefined) {
     target.value = cell.value;
   }
-  target.font = { name: TEMPLATE_FONT, size: style.size, bold: style.bold ?? false, ...(style.fontColor ? { color: { argb: `FF${style.fontColor}` } } : {}) };
+  target.font = {
+    name: TEMPLATE_FONT,
+    size: style.size,
+    bold: style.bold ?? false,
+    ...(style.fontColor ? { color: { argb: `FF${style.fontColor}` } } : {}),
+  };
   const horizontal = cell.align ?? style.align;
   target.alignment = { vertical: "middle", wrapText: style.wrap, ...(horizontal ? { horizontal } : {}) };
   if (style.fill) target.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill}` } };

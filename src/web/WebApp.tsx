@@ -80,7 +80,12 @@ export function WebApp({ engine, store, save }: WebAppProps) {
           {c.opened ? (
             <>
               <Text className={styles.fileName}>{c.opened.name}</Text>
-              <Summary sheetCount={c.opened.outcome.sheets.length} total={c.active.length} ignoredCount={c.ignoredCount} incomplete={c.incomplete} />
+              <Summary
+                sheetCount={c.opened.outcome.sheets.length}
+                total={c.active.length}
+                ignoredCount={c.ignoredCount}
+                incomplete={c.incomplete}
+              />
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={c.busy} onClick={() => void c.downloadAnnotated()}>
                   下载标注副本
@@ -115,7 +120,8 @@ export function WebApp({ engine, store, save }: WebAppProps) {
             </>
           ) : (
             <Text className={styles.hint}>
-              选择或拖入一个预算表工作簿（.xlsx / .xlsm），检查收支总表的合计是否相符、绩效指标是否规范。文件只在本机浏览器中读取和检查，不会上传到任何地方；页面加载后断网也能使用。
+              选择或拖入一个预算表工作簿（.xlsx /
+              .xlsm），检查收支总表的合计是否相符、绩效指标是否规范。文件只在本机浏览器中读取和检查，不会上传到任何地方；页面加载后断网也能使用。
             </Text>
           )}
         </>

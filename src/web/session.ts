@@ -23,7 +23,11 @@ interface OpenWorkbook {
 export class CheckSession implements CheckEngine {
   private workbook: OpenWorkbook | null = null;
 
-  async open(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+  async open(
+    file: { name: string; bytes: ArrayBuffer },
+    tolerance: string,
+    onProgress?: ProgressListener,
+  ): Promise<CheckOutcome> {
     this.workbook = null;
     onProgress?.("read", 0, 0);
     const bytes = new Uint8Array(file.bytes);
@@ -56,7 +60,13 @@ export class CheckSession implements CheckEngine {
     try {
       const copy = await annotateWorkbookBytes(bytes, findings);
       onProgress?.("paint", 1, 1);
-      return { bytes: copy.bytes, marked: copy.marked, notes: copy.notes, resultSheet: copy.resultSheet, macroEnabled: copy.macroEnabled };
+      return {
+        bytes: copy.bytes,
+        marked: copy.marked,
+        notes: copy.notes,
+        resultSheet: copy.resultSheet,
+        macroEnabled: copy.macroEnabled,
+      };
     } catch (error) {
       if (error instanceof AnnotateError) throw new EngineError(error.message, "annotate");
       throw internal(error);
@@ -74,19 +84,25 @@ export class CheckSession implements CheckEngine {
     try {
       result = checkWorkbook(snapshots, { tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
     } catch (error) {
-      if (error instanceof RangeError) throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
+      if (error instanceof RangeError)
+        throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
       throw internal(error);
     }
     return {
       sheets: result.sheets.map(({ name, kind, note }) => ({ name, kind, ...(note ? { note } : {}) })),
       findings: result.findings,
       // Named the command line's way: its --json `skipped` and the sentences it prints about them.
-      skipped: [...hidden.map((name) => ({ name, reason: "hidden" as const })), ...tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const }))],
+      skipped: [
+        ...hidden.map((name) => ({ name, reason: "hidden" as const })),
+        ...tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
+      ],
       notes,
-      units: Object.fromEntries(snapshots.flatMap((s) => {
-        const unit = detectUnit(new SheetView(s))?.unit;
-        return unit ? [[s.name, unit]] : [];
-      })),
+      units: Object.fromEntries(
+        snapshots.flatMap((s) => {
+          const unit = detectUnit(new SheetView(s))?.unit;
+          return unit ? [[s.name, unit]] : [];
+        }),
+      ),
     };
   }
 

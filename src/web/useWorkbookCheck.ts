@@ -22,7 +22,6 @@ export interface OpenedFile {
 
 export type SaveFile = (bytes: Uint8Array | string, fileName: string, type: string) => void;
 
-
 /** Everything the browser page does, kept out of the components so they only render. */
 export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save: SaveFile = saveBytes) {
   const [opened, setOpened] = useState<OpenedFile | null>(null);
@@ -79,11 +78,17 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     [notify],
   );
 
-  const onProgress = useCallback((stage: Progress["stage"], done: number, total: number) => setProgress({ stage, done, total }), []);
+  const onProgress = useCallback(
+    (stage: Progress["stage"], done: number, total: number) => setProgress({ stage, done, total }),
+    [],
+  );
 
   const show = useCallback(
     (name: string, outcome: CheckOutcome) => {
-      const key = ignoredKey(name, outcome.sheets.map((s) => s.name));
+      const key = ignoredKey(
+        name,
+        outcome.sheets.map((s) => s.name),
+      );
       setOpened({ name, outcome, ignoreKey: key, checkId: nextCheckId.current++ });
       setIgnored(store.loadIgnored(key));
       setSelected(null);
@@ -102,7 +107,10 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
         setNotices([]);
         // Refused before the bytes are loaded into the page, in the reader's own words.
         if (file.size > MAX_FILE_BYTES) {
-          notify("error", `文件过大（${Math.round(file.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查：${file.name}`);
+          notify(
+            "error",
+            `文件过大（${Math.round(file.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查：${file.name}`,
+          );
           return;
         }
         setProgress({ stage: "read", done: 0, total: 0 });
@@ -157,11 +165,15 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
       const current = openedRef.current;
       if (!current) return;
       setIgnored(ids);
-      if (!store.saveIgnored(current.ignoreKey, ids)) notify("warning", "浏览器不允许保存设置，忽略的问题仅在本次打开页面期间有效。");
+      if (!store.saveIgnored(current.ignoreKey, ids))
+        notify("warning", "浏览器不允许保存设置，忽略的问题仅在本次打开页面期间有效。");
     },
     [notify, store],
   );
-  const ignore = useCallback((f: Finding) => saveIgnored([...ignoredRef.current.filter((id) => id !== f.id), f.id]), [saveIgnored]);
+  const ignore = useCallback(
+    (f: Finding) => saveIgnored([...ignoredRef.current.filter((id) => id !== f.id), f.id]),
+    [saveIgnored],
+  );
   const restore = useCallback((f: Finding) => saveIgnored(ignoredRef.current.filter((id) => id !== f.id)), [saveIgnored]);
   const resetIgnored = useCallback(() => saveIgnored([]), [saveIgnored]);
 
@@ -192,7 +204,10 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
         const copy = await engine.annotate(active, onProgress);
         const name = annotatedName(current.name, copy.macroEnabled);
         save(copy.bytes, name, copy.macroEnabled ? XLSM_TYPE : XLSX_TYPE);
-        notify("success", `已下载标注副本「${name}」：标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动。`);
+        notify(
+          "success",
+          `已下载标注副本「${name}」：标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动。`,
+        );
       }),
     [active, engine, exclusive, notify, onProgress, save],
   );

@@ -44,7 +44,10 @@ export function workerEngine(spawn: () => WorkerLike): CheckEngine {
       // A worker that failed to load (a missing script on a half-copied server) fails every request.
       event.preventDefault?.();
       console.error("budget-check worker", event.message);
-      const error = new EngineError("检查程序未能加载，请刷新页面后重试；如果仍然失败，请联系管理员检查网站文件是否完整。", "internal");
+      const error = new EngineError(
+        "检查程序未能加载，请刷新页面后重试；如果仍然失败，请联系管理员检查网站文件是否完整。",
+        "internal",
+      );
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();
       w.terminate();
@@ -67,7 +70,11 @@ export function workerEngine(spawn: () => WorkerLike): CheckEngine {
     open: (file, tolerance, onProgress) =>
       request<CheckOutcome>({ type: "open", name: file.name, bytes: file.bytes, tolerance }, onProgress, [file.bytes]),
     recheck: (tolerance, onProgress) => request<CheckOutcome>({ type: "recheck", tolerance }, onProgress),
-    preview: (finding) => request<PreviewWindow | null>({ type: "preview", finding: { sheet: finding.sheet, cell: finding.cell, related: finding.related } }),
+    preview: (finding) =>
+      request<PreviewWindow | null>({
+        type: "preview",
+        finding: { sheet: finding.sheet, cell: finding.cell, related: finding.related },
+      }),
     annotate: (findings: Finding[], onProgress) => request<AnnotatedCopy>({ type: "annotate", findings }, onProgress),
     template: (kind: TemplateKind) => request<Uint8Array>({ type: "template", kind }),
   };

@@ -16,15 +16,22 @@ const session = new CheckSession();
 
 scope.onmessage = (event) => {
   const request = event.data;
-  const progress: ProgressListener = (stage, done, total) => scope.postMessage({ id: request.id, type: "progress", stage, done, total });
+  const progress: ProgressListener = (stage, done, total) =>
+    scope.postMessage({ id: request.id, type: "progress", stage, done, total });
   run(request, progress).then(
     (value) => scope.postMessage({ id: request.id, type: "done", value }, transferables(value)),
     (error: unknown) => {
-      if (error instanceof EngineError) scope.postMessage({ id: request.id, type: "failed", message: error.message, code: error.code });
+      if (error instanceof EngineError)
+        scope.postMessage({ id: request.id, type: "failed", message: error.message, code: error.code });
       else {
         console.error("budget-check worker", error);
         const reason = error instanceof Error ? error.message : String(error);
-        scope.postMessage({ id: request.id, type: "failed", message: `内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。`, code: "internal" });
+        scope.postMessage({
+          id: request.id,
+          type: "failed",
+          message: `内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。`,
+          code: "internal",
+        });
       }
     },
   );

@@ -46,14 +46,19 @@ async function openZip(bytes: Uint8Array): Promise<JSZip> {
  * marker part. Every other part keeps its bytes. No file system: bytes in, bytes out.
  * Throws AnnotateError (Chinese) for a package it cannot patch; nothing partial is ever returned.
  */
-export async function annotateWorkbookBytes(data: Uint8Array | ArrayBuffer, findings: readonly Finding[]): Promise<AnnotateResult> {
+export async function annotateWorkbookBytes(
+  data: Uint8Array | ArrayBuffer,
+  findings: readonly Finding[],
+): Promise<AnnotateResult> {
   const zip = await openZip(asBytes(data));
   const pkg = new PackageText(zip);
   try {
     return await patch(pkg, findings);
   } catch (e) {
     if (!(e instanceof MalformedPartError)) throw e;
-    throw new AnnotateError("工作簿的内部结构不符合预期，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试");
+    throw new AnnotateError(
+      "工作簿的内部结构不符合预期，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试",
+    );
   }
 }
 
@@ -62,8 +67,12 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
   const stylesPart = (await pkg.relationships(workbookPart)).find((r) => r.type === REL.styles && !r.external)?.part;
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const targets = findings.filter((f) => byName.get(f.sheet)?.part && parseA1(f.cell));
-  const plan = planMarks([...targets], sheets.map((s) => s.name));
-  if (plan.length && !stylesPart) throw new AnnotateError("工作簿没有样式部件（styles.xml），无法添加标记；请在 Excel 中打开并另存为 .xlsx 后重试");
+  const plan = planMarks(
+    [...targets],
+    sheets.map((s) => s.name),
+  );
+  if (plan.length && !stylesPart)
+    throw new AnnotateError("工作簿没有样式部件（styles.xml），无法添加标记；请在 Excel 中打开并另存为 .xlsx 后重试");
   const dxfIds = plan.length ? await addMarkStyles(pkg, stylesPart!) : { error: 0, warning: 0, info: 0 };
 
   let marked = 0;
@@ -91,7 +100,12 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
     pkg.write(sheet.part, xml);
   }
 
-  const resultSheet = await addResultsSheet(pkg, workbookPart, sheets.map((s) => s.name), findings);
+  const resultSheet = await addResultsSheet(
+    pkg,
+    workbookPart,
+    sheets.map((s) => s.name),
+    findings,
+  );
   await addCopyMarker(pkg, workbookPart);
   const macroEnabled = /macroEnabled/i.test((await pkg.read("[Content_Types].xml")) ?? "");
   pkg.flush();

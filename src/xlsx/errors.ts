@@ -54,7 +54,10 @@ export function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
  */
 export function sniffWorkbookBytes(bytes: Uint8Array, label: string): void {
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new WorkbookReadError("too-large", `文件过大（${Math.round(bytes.length / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查：${label}`);
+    throw new WorkbookReadError(
+      "too-large",
+      `文件过大（${Math.round(bytes.length / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB），未检查：${label}`,
+    );
   }
   if (startsWith(bytes, OLE2_MAGIC)) {
     if (includes(bytes, ENCRYPTED_STREAM)) {

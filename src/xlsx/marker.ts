@@ -11,7 +11,9 @@ const ITEM_ID = "{5A0C1E7B-3D7F-4C1B-9B1E-6B7564676574}";
 
 export function hasCopyMarker(zip: JSZip): Promise<boolean> {
   const items = Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/i.test(n));
-  return Promise.all(items.map((n) => zip.file(n)!.async("string"))).then((texts) => texts.some((t) => t.includes(COPY_MARKER_NAMESPACE)));
+  return Promise.all(items.map((n) => zip.file(n)!.async("string"))).then((texts) =>
+    texts.some((t) => t.includes(COPY_MARKER_NAMESPACE)),
+  );
 }
 
 /** Adds the marker part, related from the workbook part (unless the input already carries one). */
@@ -19,7 +21,10 @@ export async function addCopyMarker(pkg: PackageText, workbookPart: string): Pro
   if (await hasCopyMarker(pkg.zip)) return;
   const item = pkg.freeName("customXml/item", ".xml");
   const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
-  pkg.write(item, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<annotatedCopy xmlns="${COPY_MARKER_NAMESPACE}" tool="budget-check"/>`);
+  pkg.write(
+    item,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<annotatedCopy xmlns="${COPY_MARKER_NAMESPACE}" tool="budget-check"/>`,
+  );
   pkg.write(
     props,
     `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${COPY_MARKER_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,

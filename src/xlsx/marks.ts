@@ -29,7 +29,9 @@ export async function addMarkStyles(pkg: PackageText, stylesPart: string): Promi
     first = scanRoot(text).children.filter((c) => c.local === "dxf").length;
     const count = first + SEVERITIES.length;
     const open = text.endsWith("/>") ? text.slice(0, -2).replace(/\s+$/, "") : text.slice(0, text.indexOf(">"));
-    const openTag = /\scount\s*=\s*"[^"]*"/.test(open) ? open.replace(/\scount\s*=\s*"[^"]*"/, ` count="${count}"`) : `${open} count="${count}"`;
+    const openTag = /\scount\s*=\s*"[^"]*"/.test(open)
+      ? open.replace(/\scount\s*=\s*"[^"]*"/, ` count="${count}"`)
+      : `${open} count="${count}"`;
     const inner = text.endsWith("/>") ? "" : text.slice(text.indexOf(">") + 1, text.length - `</${dxfs.name}>`.length);
     out = splice(xml, dxfs.start, dxfs.end - dxfs.start, `${openTag}>${inner}${ours}</${dxfs.name}>`);
   } else {

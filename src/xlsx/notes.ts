@@ -52,11 +52,14 @@ export async function removeOwnNotes(pkg: PackageText, sheetPart: string, sheetX
   const own = ownAuthorIds(comments);
   if (own.size === 0) return 0;
   const removed = new Set<string>();
-  const kept = comments.replace(/<(\w+:)?comment\s((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>[\s\S]*?<\/\1?comment>)/g, (whole, _p, attrs: string) => {
-    if (!own.has(attr(attrs, "authorId") ?? "")) return whole;
-    removed.add(cellOf(attr(attrs, "ref") ?? ""));
-    return "";
-  });
+  const kept = comments.replace(
+    /<(\w+:)?comment\s((?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>[\s\S]*?<\/\1?comment>)/g,
+    (whole, _p, attrs: string) => {
+      if (!own.has(attr(attrs, "authorId") ?? "")) return whole;
+      removed.add(cellOf(attr(attrs, "ref") ?? ""));
+      return "";
+    },
+  );
   if (removed.size === 0) return 0;
   pkg.write(commentsRel.part, kept);
   const legacy = parseWorksheet(sheetXml).children.find((c) => c.local === "legacyDrawing");
@@ -124,7 +127,11 @@ function appendComments(xml: string, notes: Map<string, string>): string {
   const p = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":") + 1) : "";
   let out = xml;
   const authors = children.find((c) => c.local === "authors");
-  const names = authors ? [...xml.slice(authors.start, authors.end).matchAll(/<(?:\w+:)?author\s*(?:\/>|>([\s\S]*?)<\/(?:\w+:)?author>)/g)].map((m) => m[1] ?? "") : [];
+  const names = authors
+    ? [...xml.slice(authors.start, authors.end).matchAll(/<(?:\w+:)?author\s*(?:\/>|>([\s\S]*?)<\/(?:\w+:)?author>)/g)].map(
+        (m) => m[1] ?? "",
+      )
+    : [];
   let authorId = names.indexOf(escapeXml(NOTE_AUTHOR));
   if (authorId < 0) {
     authorId = names.length;
@@ -148,7 +155,8 @@ function appendComments(xml: string, notes: Map<string, string>): string {
 /** Inserts content before an element's end tag (expanding a self-closing element). */
 function insertIntoElement(xml: string, el: { name: string; start: number; end: number }, content: string): string {
   const text = xml.slice(el.start, el.end);
-  if (text.endsWith("/>")) return splice(xml, el.start, el.end - el.start, `${text.slice(0, -2).replace(/\s+$/, "")}>${content}</${el.name}>`);
+  if (text.endsWith("/>"))
+    return splice(xml, el.start, el.end - el.start, `${text.slice(0, -2).replace(/\s+$/, "")}>${content}</${el.name}>`);
   return splice(xml, el.end - `</${el.name}>`.length, 0, content);
 }
 
@@ -158,7 +166,8 @@ async function freeIdmap(pkg: PackageText): Promise<number> {
   for (const name of pkg.partNames()) {
     if (!name.toLowerCase().endsWith(".vml")) continue;
     const text = (await pkg.read(name)) ?? "";
-    for (const m of text.matchAll(/idmap[^>]*data="([\d,\s]+)"/g)) for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
+    for (const m of text.matchAll(/idmap[^>]*data="([\d,\s]+)"/g))
+      for (const n of m[1].split(/[,\s]+/)) max = Math.max(max, Number(n) || 0);
   }
   return max + 1;
 }

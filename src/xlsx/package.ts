@@ -46,7 +46,10 @@ export function relsPathOf(part: string): string {
 
 export function resolveTarget(fromPart: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
-  const base = fromPart.slice(0, fromPart.lastIndexOf("/") + 1).split("/").filter(Boolean);
+  const base = fromPart
+    .slice(0, fromPart.lastIndexOf("/") + 1)
+    .split("/")
+    .filter(Boolean);
   for (const seg of target.split("/")) {
     if (seg === "..") base.pop();
     else if (seg !== "." && seg !== "") base.push(seg);
@@ -119,7 +122,12 @@ export class PackageText {
     return [...text.matchAll(/<(?:\w+:)?Relationship\s((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)].map((m) => {
       const external = attr(m[1], "TargetMode") === "External";
       const target = attr(m[1], "Target") ?? "";
-      return { id: attr(m[1], "Id") ?? "", type: attr(m[1], "Type") ?? "", part: external ? target : resolveTarget(part, target), external };
+      return {
+        id: attr(m[1], "Id") ?? "",
+        type: attr(m[1], "Type") ?? "",
+        part: external ? target : resolveTarget(part, target),
+        external,
+      };
     });
   }
 
@@ -127,7 +135,9 @@ export class PackageText {
   async addRelationship(part: string, type: string, toPart: string): Promise<string> {
     const relsPath = relsPathOf(part);
     const existing = await this.read(relsPath);
-    const text = existing ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    const text =
+      existing ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
     const ids = new Set((await this.relationships(part)).map((r) => r.id));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
@@ -142,10 +152,16 @@ export class PackageText {
   async addContentType(part: string, contentType: string): Promise<void> {
     const text = await this.need("[Content_Types].xml");
     const ext = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
-    const defaults = [...text.matchAll(/<(?:\w+:)?Default\s([^>]*?)\/?>/g)].map((m) => ({ ext: (attr(m[1], "Extension") ?? "").toLowerCase(), type: attr(m[1], "ContentType") }));
+    const defaults = [...text.matchAll(/<(?:\w+:)?Default\s([^>]*?)\/?>/g)].map((m) => ({
+      ext: (attr(m[1], "Extension") ?? "").toLowerCase(),
+      type: attr(m[1], "ContentType"),
+    }));
     if (defaults.some((d) => d.ext === ext && d.type === contentType)) return;
     const { root } = scanRoot(text);
-    const entry = ext === "vml" && !defaults.some((d) => d.ext === "vml") ? `<Default Extension="vml" ContentType="${contentType}"/>` : `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`;
+    const entry =
+      ext === "vml" && !defaults.some((d) => d.ext === "vml")
+        ? `<Default Extension="vml" ContentType="${contentType}"/>`
+        : `<Override PartName="/${escapeXml(part)}" ContentType="${contentType}"/>`;
     this.write("[Content_Types].xml", insertBeforeRootEnd(text, root, entry));
   }
 }
@@ -162,7 +178,9 @@ export function insertBeforeRootEnd(xml: string, root: { name: string; start: nu
 }
 
 /** The workbook part and its sheets (name → part), in workbook order. */
-export async function workbookSheets(pkg: PackageText): Promise<{ workbookPart: string; sheets: { name: string; part: string; rid: string; sheetId: number; state: string }[] }> {
+export async function workbookSheets(
+  pkg: PackageText,
+): Promise<{ workbookPart: string; sheets: { name: string; part: string; rid: string; sheetId: number; state: string }[] }> {
   const rootRels = await pkg.relationships("");
   const workbookPart = rootRels.find((r) => r.type === REL.officeDocument)?.part;
   if (!workbookPart) throw new AnnotateError("工作簿结构不完整（找不到 workbook 部件），无法写出标注副本");
@@ -172,9 +190,15 @@ export async function workbookSheets(pkg: PackageText): Promise<{ workbookPart: 
   const xml = await pkg.need(workbookPart);
   const rels = new Map((await pkg.relationships(workbookPart)).map((r) => [r.id, r]));
   const sheets = [...xml.matchAll(/<(?:\w+:)?sheet\s((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)].map((m) => {
-    const rid = attr(m[1], "r:id") ?? (/\s[\w]+:id\s*=\s*"([^"]*)"/.exec(` ${m[1]}`)?.[1] ?? "");
+    const rid = attr(m[1], "r:id") ?? /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(` ${m[1]}`)?.[1] ?? "";
     const rel = rels.get(rid);
-    return { name: attr(m[1], "name") ?? "", part: rel && rel.type === REL.worksheet ? rel.part : "", rid, sheetId: Number(attr(m[1], "sheetId") ?? 0), state: attr(m[1], "state") ?? "visible" };
+    return {
+      name: attr(m[1], "name") ?? "",
+      part: rel && rel.type === REL.worksheet ? rel.part : "",
+      rid,
+      sheetId: Number(attr(m[1], "sheetId") ?? 0),
+      state: attr(m[1], "state") ?? "visible",
+    };
   });
   return { workbookPart, sheets };
 }

@@ -28,7 +28,11 @@ export { MAX_CONTENT_CELLS };
  * Reads an .xlsx/.xlsm from its bytes (no file system: it runs in a browser worker too).
  * Failures are WorkbookReadError with a one-line Chinese message.
  */
-export async function readWorkbookBytes(data: Uint8Array | ArrayBuffer, label = "工作簿", options: ReadOptions = {}): Promise<WorkbookRead> {
+export async function readWorkbookBytes(
+  data: Uint8Array | ArrayBuffer,
+  label = "工作簿",
+  options: ReadOptions = {},
+): Promise<WorkbookRead> {
   const bytes = asBytes(data);
   sniffWorkbookBytes(bytes, label);
   const workbook = new ExcelJS.Workbook();
@@ -52,13 +56,18 @@ export async function readWorkbookBytes(data: Uint8Array | ArrayBuffer, label = 
     if ("tooLarge" in result) out.tooLarge.push({ name: ws.name, ...result.tooLarge });
     else out.snapshots.push(result.snapshot);
   }
-  if (out.hidden.length) out.notes.push(`隐藏的工作表未检查：${out.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
+  if (out.hidden.length)
+    out.notes.push(`隐藏的工作表未检查：${out.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
   for (const t of out.tooLarge) {
     if (t.scattered) {
-      out.notes.push(`工作表「${t.name}」的 ${t.cells.toLocaleString("en-US")} 个非空单元格分散在极大的范围内，无法检查，已跳过；请删除表格以外的零散内容后重试。`);
+      out.notes.push(
+        `工作表「${t.name}」的 ${t.cells.toLocaleString("en-US")} 个非空单元格分散在极大的范围内，无法检查，已跳过；请删除表格以外的零散内容后重试。`,
+      );
       continue;
     }
-    out.notes.push(`工作表「${t.name}」有 ${t.cells.toLocaleString("en-US")} 个非空单元格，超过可检查的上限 ${limit.toLocaleString("en-US")} 个，未检查；其他工作表照常检查。`);
+    out.notes.push(
+      `工作表「${t.name}」有 ${t.cells.toLocaleString("en-US")} 个非空单元格，超过可检查的上限 ${limit.toLocaleString("en-US")} 个，未检查；其他工作表照常检查。`,
+    );
   }
   return out;
 }

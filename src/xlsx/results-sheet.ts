@@ -16,7 +16,8 @@ export function freeSheetName(taken: string[], base = RESULT_SHEET_NAME): string
 /** Excel holds 32,767 characters in a cell. */
 const MAX_CELL_CHARS = 32_000;
 const fit = (text: string) => (text.length > MAX_CELL_CHARS ? `${text.slice(0, MAX_CELL_CHARS)}…` : text);
-const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(xmlSafe(fit(text)))}</t></is></c>`;
+const inline = (ref: string, text: string) =>
+  `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(xmlSafe(fit(text)))}</t></is></c>`;
 
 /** Exact decimals up to 15 significant digits are stored as numbers (so they sort and add); others as text. */
 function numberCell(ref: string, text: string): string {
@@ -38,7 +39,9 @@ export function resultsSheetXml(findings: readonly Finding[]): string {
       return `<row r="${r}">${cells}${numberCell(`F${r}`, row.expected)}${numberCell(`G${r}`, row.actual)}${numberCell(`H${r}`, row.difference)}</row>`;
     })
     .join("");
-  const links = rows.map((row, i) => `<hyperlink ref="B${i + 2}" location="${escapeXml(xmlSafe(row.target))}" display="${escapeXml(row.cell)}"/>`).join("");
+  const links = rows
+    .map((row, i) => `<hyperlink ref="B${i + 2}" location="${escapeXml(xmlSafe(row.target))}" display="${escapeXml(row.cell)}"/>`)
+    .join("");
   const cols = WIDTHS.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${NS_RELATIONSHIPS}">` +
@@ -51,7 +54,12 @@ export function resultsSheetXml(findings: readonly Finding[]): string {
 }
 
 /** Adds the results sheet as the workbook's last sheet; returns its name. */
-export async function addResultsSheet(pkg: PackageText, workbookPart: string, sheetNames: string[], findings: readonly Finding[]): Promise<string> {
+export async function addResultsSheet(
+  pkg: PackageText,
+  workbookPart: string,
+  sheetNames: string[],
+  findings: readonly Finding[],
+): Promise<string> {
   const name = freeSheetName(sheetNames);
   const dir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const part = pkg.freeName(`${dir}worksheets/sheet`, ".xml");

@@ -41,7 +41,14 @@ describe("budget-check command line", () => {
     expect(Object.keys(file)).toEqual(["file", "sheets", "findings"]);
     expect(file.sheets).toEqual([{ name: "收支总表", kind: "summary" }]);
     const bal = file.findings.find((f: { rule: string }) => f.rule === "BAL-SPEND");
-    expect(bal).toMatchObject({ severity: "error", sheet: "收支总表", cell: "D8", expected: "24490.91", actual: "24488.41", difference: "-2.50" });
+    expect(bal).toMatchObject({
+      severity: "error",
+      sheet: "收支总表",
+      cell: "D8",
+      expected: "24490.91",
+      actual: "24488.41",
+      difference: "-2.50",
+    });
     expect(bal.related).toEqual(["D5", "D6", "D7"]);
     for (const f of file.findings) {
       expect(Object.keys(f).slice(0, 6)).toEqual(["rule", "severity", "sheet", "cell", "related", "message"]);
@@ -133,7 +140,9 @@ describe("budget-check command line", () => {
     expect(checked).toBeGreaterThan(500);
     const marks = await marksOf(readFileSync(out));
     for (const ws of before.worksheets) {
-      const want = Object.fromEntries([...worst].filter(([k]) => k.startsWith(`${ws.name}!`)).map(([k, v]) => [k.slice(ws.name.length + 1), v]));
+      const want = Object.fromEntries(
+        [...worst].filter(([k]) => k.startsWith(`${ws.name}!`)).map(([k, v]) => [k.slice(ws.name.length + 1), v]),
+      );
       expect(Object.fromEntries(marks.get(ws.name)!)).toEqual(want);
     }
   });
@@ -149,7 +158,10 @@ describe("budget-check command line", () => {
   });
 
   it("refuses an output that is a folder, in Chinese with exit 2", async () => {
-    for (const args of [[clean, "--annotate", dir + "/sub.xlsx"], ["--template", "all", "--out", dir + "/sub.xlsx"]]) {
+    for (const args of [
+      [clean, "--annotate", dir + "/sub.xlsx"],
+      ["--template", "all", "--out", dir + "/sub.xlsx"],
+    ]) {
       mkdirSync(dir + "/sub.xlsx", { recursive: true });
       const r = await runCli(args);
       expect(r.code).toBe(2);

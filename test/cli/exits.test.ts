@@ -28,14 +28,21 @@ beforeAll(async () => {
 
 describe("paths and pipes", () => {
   it("resolves relative paths against INIT_CWD: `cd samples && npm run check -- 示例预算表.xlsx` works", () => {
-    const r = spawnSync("npm", ["run", "--silent", "check", "--", "示例预算表.xlsx", "--json"], { cwd: path.join(root, "samples"), encoding: "utf8" });
+    const r = spawnSync("npm", ["run", "--silent", "check", "--", "示例预算表.xlsx", "--json"], {
+      cwd: path.join(root, "samples"),
+      encoding: "utf8",
+    });
     expect(r.stderr).not.toContain("找不到");
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).files[0].file).toBe("示例预算表.xlsx");
   });
 
   it("writes --annotate relative to INIT_CWD too", () => {
-    const r = spawnSync(process.execPath, [bin, "broken.xlsx", "--annotate", "out/rel.xlsx"], { cwd: root, env: { ...process.env, INIT_CWD: dir }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "broken.xlsx", "--annotate", "out/rel.xlsx"], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: dir },
+      encoding: "utf8",
+    });
     expect(r.status).toBe(1);
     expect(existsSync(path.join(dir, "out/rel.xlsx"))).toBe(true);
   });
@@ -43,7 +50,11 @@ describe("paths and pipes", () => {
   it("ends quietly when stdout is closed (`| head -1`)", () => {
     const many = Array.from({ length: 60 }, () => "samples/示例预算表.xlsx");
     // Far more than a pipe's 64 KB buffer, so the writer meets the closed pipe; bash reports node's own status.
-    const r = spawnSync("bash", ["-c", `node "${bin}" ${many.map((m) => `"${m}"`).join(" ")} | head -1; echo "node exited \${PIPESTATUS[0]}" >&2`], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(
+      "bash",
+      ["-c", `node "${bin}" ${many.map((m) => `"${m}"`).join(" ")} | head -1; echo "node exited \${PIPESTATUS[0]}" >&2`],
+      { cwd: root, encoding: "utf8" },
+    );
     expect(r.stdout).toBe("文件：samples/示例预算表.xlsx\n");
     expect(r.stderr).toBe("node exited 1\n");
   });
@@ -150,7 +161,12 @@ describe("several files", () => {
     expect(r.code).toBe(2);
     const files = JSON.parse(r.out).files;
     expect(files.map((f: { file: string }) => f.file)).toEqual([missing(), broken, notXlsx]);
-    expect(files[0]).toEqual({ file: missing(), error: { kind: "missing", message: `找不到文件：${missing()}` }, sheets: [], findings: [] });
+    expect(files[0]).toEqual({
+      file: missing(),
+      error: { kind: "missing", message: `找不到文件：${missing()}` },
+      sheets: [],
+      findings: [],
+    });
     expect(Object.keys(files[2])).toEqual(["file", "error", "sheets", "findings"]);
     expect(files[2].error.kind).toBe("not-xlsx");
     expect(files[1].findings.some((f: { rule: string }) => f.rule === "BAL-SPEND")).toBe(true);
@@ -196,7 +212,6 @@ describe("hidden sheets and far-away cells", () => {
   });
 });
 
-
 describe("a bug inside the checker", () => {
   it("is exit 3 with one Chinese line and no stack trace", async () => {
     const check = await import("../../src/core/check");
@@ -205,7 +220,9 @@ describe("a bug inside the checker", () => {
       throw new TypeError("Cannot read properties of undefined (reading 'x')\n    at rule (src/core/x.ts:1:1)");
     });
     const written: string[] = [];
-    const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    const write = jest
+      .spyOn(process.stderr, "write")
+      .mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
     const argv = process.argv;
     const exitCode = process.exitCode;
     const before = { uncaught: process.listeners("uncaughtException"), stdout: process.stdout.listeners("error") };
@@ -221,8 +238,10 @@ describe("a bug inside the checker", () => {
       process.exitCode = exitCode;
       spy.mockRestore();
       write.mockRestore();
-      for (const l of process.listeners("uncaughtException")) if (!before.uncaught.includes(l)) process.off("uncaughtException", l);
-      for (const l of process.stdout.listeners("error")) if (!before.stdout.includes(l)) process.stdout.off("error", l as (e: Error) => void);
+      for (const l of process.listeners("uncaughtException"))
+        if (!before.uncaught.includes(l)) process.off("uncaughtException", l);
+      for (const l of process.stdout.listeners("error"))
+        if (!before.stdout.includes(l)) process.stdout.off("error", l as (e: Error) => void);
     }
   });
 });

@@ -23,10 +23,9 @@ describe("checkWorkbook", () => {
 
   it("reports progress per sheet and classifies each sheet", () => {
     const seen: string[] = [];
-    const { sheets } = checkWorkbook(
-      [gridSheet("收支总表", summaryRows(["单位：万元"])), gridSheet("说明", [["本表为说明"]])],
-      { onProgress: (done, total, sheet) => seen.push(`${done}/${total} ${sheet}`) },
-    );
+    const { sheets } = checkWorkbook([gridSheet("收支总表", summaryRows(["单位：万元"])), gridSheet("说明", [["本表为说明"]])], {
+      onProgress: (done, total, sheet) => seen.push(`${done}/${total} ${sheet}`),
+    });
     expect(seen).toEqual(["1/2 收支总表", "2/2 说明"]);
     expect(sheets.map((s) => s.kind)).toEqual(["summary", "other"]);
   });

@@ -100,6 +100,8 @@ describe("indicator rules read the literal unit from the format", () => {
     expect(byRule(fs, "IND-NO-UNIT")).toEqual([]);
     expect(fs).toEqual([]);
     // The same number without the literal is still reported.
-    expect(byRule(check(miniBlock({ 0: ["产出指标", "数量指标", "签约人数", { v: 100, fmt: "0" }] })), "IND-NO-UNIT")).toHaveLength(1);
+    expect(
+      byRule(check(miniBlock({ 0: ["产出指标", "数量指标", "签约人数", { v: 100, fmt: "0" }] })), "IND-NO-UNIT"),
+    ).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 import { gridSheet } from "../../src/core/snapshot";
 import { unitNameOf } from "../../src/core/unit-name";
 
-const table = (title: string, header: (string | null)[]) => gridSheet(title, [[title], header, ["项目", "预算数"], ["一、一般公共预算拨款收入", 10]]);
+const table = (title: string, header: (string | null)[]) =>
+  gridSheet(title, [[title], header, ["项目", "预算数"], ["一、一般公共预算拨款收入", 10]]);
 
 describe("unitNameOf", () => {
   it("reads the name beside the year and the unit of amounts, without the unit code", () => {
@@ -10,7 +11,11 @@ describe("unitNameOf", () => {
   });
 
   it("reads a labelled name, inline or in the next cell", () => {
-    expect(unitNameOf([gridSheet("绩效", [["绩效目标申报表"], ["部门（单位）名称", "某某县农业农村局（本级）", "主管部门", "某某县人民政府"]])])).toBe("某某县农业农村局（本级）");
+    expect(
+      unitNameOf([
+        gridSheet("绩效", [["绩效目标申报表"], ["部门（单位）名称", "某某县农业农村局（本级）", "主管部门", "某某县人民政府"]]),
+      ]),
+    ).toBe("某某县农业农村局（本级）");
     expect(unitNameOf([gridSheet("表一", [["编制单位：某某镇人民政府", null, "单位：元"]])])).toBe("某某镇人民政府");
   });
 

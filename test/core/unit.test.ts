@@ -3,7 +3,14 @@ import { SheetView, gridSheet } from "../../src/core/snapshot";
 import { byRule, check, miniBlock } from "./indicators/helpers";
 
 function unitOf(note: string) {
-  return detectUnit(new SheetView(gridSheet("收支总表", [["2026年部门收支总表", null, note], ["项目", "金额"]])));
+  return detectUnit(
+    new SheetView(
+      gridSheet("收支总表", [
+        ["2026年部门收支总表", null, note],
+        ["项目", "金额"],
+      ]),
+    ),
+  );
 }
 
 describe("detectUnit: the money unit stated in the title rows", () => {

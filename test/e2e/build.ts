@@ -33,7 +33,10 @@ export async function ensureDist(): Promise<string> {
   const sources = Math.max(newestMtime(path.join(ROOT, "src")), ...config);
   if (pages.some((page) => !fs.existsSync(page) || fs.statSync(page).mtimeMs < sources)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Configuration | Configuration[];
+    const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
+      env: object,
+      argv: object,
+    ) => Configuration | Configuration[];
     const made = makeConfig({}, { mode: "production" });
     await compile((Array.isArray(made) ? made : [made]).map((c) => ({ ...c, context: ROOT })));
   }

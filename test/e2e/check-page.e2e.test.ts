@@ -43,7 +43,9 @@ function freePort(): Promise<number> {
 /** Starts `npm run serve` (scripts/serve.js) itself, as a user would, and waits for its address. */
 async function startServe(): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.js"), "--port", String(port), "--dir", distDir], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.js"), "--port", String(port), "--dir", distDir], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     let said = "";
@@ -59,7 +61,9 @@ async function startServe(): Promise<{ child: ChildProcess; url: string }> {
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`找不到 ${CHROMIUM}：端到端测试需要 Debian 的 chromium。请运行 \`apt-get install chromium\`（CI 的 .ci/run 会自动安装）。`);
+    throw new Error(
+      `找不到 ${CHROMIUM}：端到端测试需要 Debian 的 chromium。请运行 \`apt-get install chromium\`（CI 的 .ci/run 会自动安装）。`,
+    );
   }
   fs.mkdirSync(OUT, { recursive: true });
   distDir = await ensureDist();
@@ -68,7 +72,15 @@ beforeAll(async () => {
   base = served.url;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const cli = await runCli(["--json", SAMPLE]);
   cliReport = (JSON.parse(cli.out) as JsonReport).files[0] as JsonFile;
@@ -125,7 +137,10 @@ async function listedFindings(page: Page): Promise<string[]> {
     if ((await collapsed.count()) === 0) break;
     await collapsed.first().click();
   }
-  return list.getByRole("listitem").filter({ has: page.locator(":scope[data-finding-id]") }).allInnerTexts();
+  return list
+    .getByRole("listitem")
+    .filter({ has: page.locator(":scope[data-finding-id]") })
+    .allInnerTexts();
 }
 
 test("the bundled sample lists exactly the command line's findings; exceljs loads only with the file", async () => {
@@ -145,13 +160,18 @@ test("the bundled sample lists exactly the command line's findings; exceljs load
   // One card per CLI finding: its severity word, its sheet!cell and its message.
   const unused = [...cards];
   for (const f of cliReport.findings) {
-    const i = unused.findIndex((t) => t.includes(SEVERITY_LABEL[f.severity]) && t.includes(`${f.sheet}!${f.cell}`) && t.includes(f.message));
+    const i = unused.findIndex(
+      (t) => t.includes(SEVERITY_LABEL[f.severity]) && t.includes(`${f.sheet}!${f.cell}`) && t.includes(f.message),
+    );
     expect(i).toBeGreaterThanOrEqual(0);
     unused.splice(i, 1);
   }
 
   // The same findings in the same order: the page's JSON is the CLI's --json for this file.
-  const [download] = await Promise.all([o.page.waitForEvent("download"), o.page.getByRole("button", { name: "下载结果（JSON）" }).click()]);
+  const [download] = await Promise.all([
+    o.page.waitForEvent("download"),
+    o.page.getByRole("button", { name: "下载结果（JSON）" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("示例预算表-检查结果.json");
   const report = JSON.parse(fs.readFileSync(await download.path(), "utf8")) as JsonReport;
   expect(report).toEqual({ version: 1, files: [{ ...cliReport, file: "示例预算表.xlsx" }] });
@@ -183,7 +203,10 @@ test("下载标注副本 downloads the --annotate copy; reading it back finds th
   const o = await openCheckPage();
   await choose(o.page, SAMPLE);
   await checked(o.page);
-  const [download] = await Promise.all([o.page.waitForEvent("download"), o.page.getByRole("button", { name: "下载标注副本" }).click()]);
+  const [download] = await Promise.all([
+    o.page.waitForEvent("download"),
+    o.page.getByRole("button", { name: "下载标注副本" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("示例预算表-已标注.xlsx");
   const copy = new Uint8Array(fs.readFileSync(await download.path()));
   const marks = await marksOf(copy);
@@ -223,7 +246,9 @@ test("dropping a file checks it; a finding shows its preview; an ignored finding
   await card.getByRole("button", { name: "忽略" }).click();
   await o.page.getByText("（另有 1 个已忽略）").waitFor();
   await o.page.reload();
-  await o.page.getByLabel("打开 Excel 文件").setInputFiles({ name: "拖入的预算表.xlsx", mimeType: "application/octet-stream", buffer: fs.readFileSync(SAMPLE) });
+  await o.page
+    .getByLabel("打开 Excel 文件")
+    .setInputFiles({ name: "拖入的预算表.xlsx", mimeType: "application/octet-stream", buffer: fs.readFileSync(SAMPLE) });
   await checked(o.page);
   await o.page.getByText("（另有 1 个已忽略）").waitFor();
   await expect(o.page.locator("li[data-finding-id]", { hasText: spend.message }).count()).resolves.toBe(0);
@@ -251,7 +276,10 @@ test("a 5 MB workbook is read in the worker: the page answers and switches tabs 
 test("templates download as .xlsx, the rounding band re-checks, all without a remote request", async () => {
   const o = await openCheckPage();
   await o.page.getByRole("tab", { name: "下载模板" }).click();
-  const [download] = await Promise.all([o.page.waitForEvent("download"), o.page.getByRole("button", { name: "下载模板：部门预算收支总表" }).click()]);
+  const [download] = await Promise.all([
+    o.page.waitForEvent("download"),
+    o.page.getByRole("button", { name: "下载模板：部门预算收支总表" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("部门预算收支总表.xlsx");
   const template = await runCli(["--json", await download.path()]);
   expect((JSON.parse(template.out) as JsonReport).files[0]).toMatchObject({ sheets: [{ name: "收支总表", kind: "summary" }] });
@@ -285,7 +313,11 @@ test("taskpane.html outside Office says so and links to check.html instead of wa
 
   // office.js in a plain tab: onReady answers with no host.
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-    route.fulfill({ status: 200, contentType: "application/javascript", body: "window.Office = { onReady: (cb) => { cb && cb({ host: null, platform: null }); return Promise.resolve({ host: null, platform: null }); } };" }),
+    route.fulfill({
+      status: 200,
+      contentType: "application/javascript",
+      body: "window.Office = { onReady: (cb) => { cb && cb({ host: null, platform: null }); return Promise.resolve({ host: null, platform: null }); } };",
+    }),
   );
   await page.goto(`${base}/taskpane.html`);
   await page.getByText(/当前是在普通浏览器中打开的，不在 Excel 中/).waitFor();
@@ -298,7 +330,9 @@ test("axe finds nothing serious on the page: empty, with findings, with the prev
   const context = await browser.newContext({ viewport: { width: 360, height: 760 }, locale: "zh-CN", bypassCSP: true });
   const o = await openCheckPage(360, context);
   const serious = async (when: string) =>
-    (await axeViolations(o.page)).filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${when}: ${v.id} ${v.targets.join(" | ")}`);
+    (await axeViolations(o.page))
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${when}: ${v.id} ${v.targets.join(" | ")}`);
   const found = [...(await serious("empty"))];
   await choose(o.page, SAMPLE);
   await checked(o.page);
@@ -328,9 +362,13 @@ test("check-standalone.html opens from the disk and checks the sample with its i
   await choose(page, SAMPLE);
   await checked(page);
   await expect(listedFindings(page)).resolves.toHaveLength(cliReport.findings.length);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载标注副本" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载标注副本" }).click(),
+  ]);
   const marks = await marksOf(new Uint8Array(fs.readFileSync(await download.path())));
-  for (const [sheet, cells] of worstByCell(cliReport.findings)) expect(Object.fromEntries(marks.get(sheet) ?? [])).toEqual(Object.fromEntries(cells));
+  for (const [sheet, cells] of worstByCell(cliReport.findings))
+    expect(Object.fromEntries(marks.get(sheet) ?? [])).toEqual(Object.fromEntries(cells));
   // The file itself and the worker's Blob: nothing else, not even another file beside it.
   expect(requests.filter((u) => u !== pageUrl && !u.startsWith("blob:null/"))).toEqual([]);
   expect(requests.some((u) => u.startsWith("blob:null/"))).toBe(true);

@@ -41,7 +41,9 @@ let stub: string;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`找不到 ${CHROMIUM}：端到端测试需要 Debian 的 chromium。请运行 \`apt-get install chromium\`（CI 的 .ci/run 会自动安装）。`);
+    throw new Error(
+      `找不到 ${CHROMIUM}：端到端测试需要 Debian 的 chromium。请运行 \`apt-get install chromium\`（CI 的 .ci/run 会自动安装）。`,
+    );
   }
   fs.mkdirSync(OUT, { recursive: true });
   const [dist, script] = await Promise.all([ensureDist(), buildOfficeStub(path.join(OUT, "e2e-stub"))]);
@@ -50,7 +52,15 @@ beforeAll(async () => {
   server = await serveDir(dist);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 
@@ -60,7 +70,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openPane(query = "", pathname = "taskpane.html", width = 360, dark = false): Promise<{ page: Page; errors: string[] }> {
+async function openPane(
+  query = "",
+  pathname = "taskpane.html",
+  width = 360,
+  dark = false,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 760 }, locale: "zh-CN" });
   if (dark) await page.addInitScript("window.__darkOffice = true");
   const errors: string[] = [];
@@ -98,7 +113,9 @@ test("检查工作簿 lists the findings, a click selects the cell, 清除标记
   await page.getByText(spend!.message).click();
   await page.waitForFunction(
     ([sheet, cell]) => {
-      const s = (window as unknown as { __fakeExcel: { selection(): { sheet: string; address: string } } }).__fakeExcel.selection();
+      const s = (
+        window as unknown as { __fakeExcel: { selection(): { sheet: string; address: string } } }
+      ).__fakeExcel.selection();
       return s.sheet === sheet && s.address === cell;
     },
     // The total is selected with the items it sums.
@@ -129,12 +146,16 @@ test("插入模板 adds a new sheet under a free name and leaves the existing on
   const before = (await page.evaluate("window.__fakeExcel.sheetNames()")) as string[];
   expect(before).toContain("收支总表");
   await page.getByRole("button", { name: "插入部门预算收支总表" }).click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames().length > 3);
+  await page.waitForFunction(
+    () => (window as unknown as { __fakeExcel: { sheetNames(): string[] } }).__fakeExcel.sheetNames().length > 3,
+  );
   const after = (await page.evaluate("window.__fakeExcel.sheetNames()")) as string[];
   expect(after).toEqual([...before, "收支总表 (2)"]);
   await page.getByText("已插入工作表「收支总表 (2)」").waitFor();
   // The pane returns to idle: the insert buttons are usable again.
-  await page.waitForFunction(() => !(document.querySelector('button[aria-label="插入部门预算收支总表"]') as HTMLButtonElement).disabled);
+  await page.waitForFunction(
+    () => !(document.querySelector('button[aria-label="插入部门预算收支总表"]') as HTMLButtonElement).disabled,
+  );
   // Let Fluent's colour transition settle so the screenshot shows the idle buttons.
   await shot(page, "templates");
   expect(errors).toEqual([]);
@@ -162,16 +183,36 @@ test("the list is worked through by keyboard, one Tab stop per finding, with no 
   await cards.first().focus();
   await page.keyboard.press("Enter");
   const firstId = await cards.first().getAttribute("data-finding-id");
-  await page.waitForFunction((id) => document.querySelector(`[data-finding-id="${id}"]`)?.getAttribute("aria-current") === "true", firstId);
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-finding-id="${id}"]`)?.getAttribute("aria-current") === "true",
+    firstId,
+  );
   await page.keyboard.press("ArrowDown");
   const secondId = await cards.nth(1).getAttribute("data-finding-id");
-  await page.waitForFunction((id) => document.activeElement?.getAttribute("data-finding-id") === id && document.activeElement?.getAttribute("aria-current") === "true", secondId);
+  await page.waitForFunction(
+    (id) =>
+      document.activeElement?.getAttribute("data-finding-id") === id &&
+      document.activeElement?.getAttribute("aria-current") === "true",
+    secondId,
+  );
   const second = expected.find((f) => f.id === secondId)!;
-  await page.waitForFunction(([sheet, cell]) => (window as unknown as { __fakeExcel: { selection(): { sheet: string; address: string } } }).__fakeExcel.selection().sheet === sheet && (window as unknown as { __fakeExcel: { selection(): { address: string } } }).__fakeExcel.selection().address.startsWith(cell), [second.sheet, second.cell]);
+  await page.waitForFunction(
+    ([sheet, cell]) =>
+      (window as unknown as { __fakeExcel: { selection(): { sheet: string; address: string } } }).__fakeExcel.selection()
+        .sheet === sheet &&
+      (window as unknown as { __fakeExcel: { selection(): { address: string } } }).__fakeExcel
+        .selection()
+        .address.startsWith(cell),
+    [second.sheet, second.cell],
+  );
 
   // The total selects what it sums, as one multi-area selection.
   await page.getByText(spend.message).click();
-  await page.waitForFunction((want) => (window as unknown as { __fakeExcel: { selection(): { address: string } } }).__fakeExcel.selection().address === want, [spend.cell, ...spend.related].join(","));
+  await page.waitForFunction(
+    (want) =>
+      (window as unknown as { __fakeExcel: { selection(): { address: string } } }).__fakeExcel.selection().address === want,
+    [spend.cell, ...spend.related].join(","),
+  );
   const card = page.locator(`li[data-finding-id="${spend.id}"]`);
   await card.getByRole("button", { name: "怎么改" }).click();
   await card.getByRole("region").waitFor();
@@ -242,7 +283,13 @@ test("导出结果 writes a 检查结果 sheet with links to the cells", async (
 });
 
 test("the ribbon dialog names the sheet, follows Fluent, and has no serious axe violation", async () => {
-  const summary = { headline: "检查完成：错误 1 项，疑似 0 项，提示 1 项", problems: [], sheet: "收支总表", counts: { error: 1, warning: 0, info: 1 }, ignored: 0 };
+  const summary = {
+    headline: "检查完成：错误 1 项，疑似 0 项，提示 1 项",
+    problems: [],
+    sheet: "收支总表",
+    counts: { error: 1, warning: 0, info: 1 },
+    ignored: 0,
+  };
   const url = new URL(dialogUrl(`${server.url}/dialog.html`, summary));
   const { page, errors } = await openPane(url.search, "dialog.html", 420);
   await page.getByRole("heading", { name: "检查本表：「收支总表」" }).waitFor();
@@ -266,7 +313,14 @@ test("in Excel's dark theme the pane and the dialog are dark and keep their cont
   await expectAccessible(page, "pane, dark theme");
   await page.close();
 
-  const url = new URL(dialogUrl(`${server.url}/dialog.html`, { headline: "检查完成：错误 1 项，疑似 0 项，提示 0 项", problems: [], sheet: "收支总表", counts: { error: 1, warning: 0, info: 0 } }));
+  const url = new URL(
+    dialogUrl(`${server.url}/dialog.html`, {
+      headline: "检查完成：错误 1 项，疑似 0 项，提示 0 项",
+      problems: [],
+      sheet: "收支总表",
+      counts: { error: 1, warning: 0, info: 0 },
+    }),
+  );
   const dialog = await openPane(url.search, "dialog.html", 420, true);
   await dialog.page.getByRole("heading", { name: "检查本表：「收支总表」" }).waitFor();
   await expectAccessible(dialog.page, "dialog, dark theme");
@@ -275,7 +329,9 @@ test("in Excel's dark theme the pane and the dialog are dark and keep their cont
 });
 
 test("the built pane's first load stays within the 350 KB gzip budget, without exceljs", () => {
-  const run = spawnSync(process.execPath, [path.resolve(__dirname, "../../scripts/bundle-size.js"), distDir], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, [path.resolve(__dirname, "../../scripts/bundle-size.js"), distDir], {
+    encoding: "utf8",
+  });
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/任务窗格首次加载 JS（gzip）：\d+\.\d KB，预算 350 KB/);

@@ -62,13 +62,17 @@ describe("ribbon command 检查本表", () => {
     const READ_FAILED = "读取表格时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。";
 
     it("shows a GeneralException from Excel.run as one Chinese sentence, without Excel's English text", async () => {
-      const summary = await commandOver(() => Promise.reject(new FakeOfficeError("GeneralException", "An internal error has occurred.")));
+      const summary = await commandOver(() =>
+        Promise.reject(new FakeOfficeError("GeneralException", "An internal error has occurred.")),
+      );
       expect(summary).toEqual({ headline: "检查未完成", problems: [READ_FAILED] });
       expect(log).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ code: "GeneralException" }));
     });
 
     it("shows a TypeError inside a batch the same way", async () => {
-      const summary = await commandOver((fakeRun, batch) => fakeRun((context) => batch(Object.assign(Object.create(context as object), { workbook: undefined }))));
+      const summary = await commandOver((fakeRun, batch) =>
+        fakeRun((context) => batch(Object.assign(Object.create(context as object), { workbook: undefined }))),
+      );
       expect(summary).toEqual({ headline: "检查未完成", problems: [READ_FAILED] });
       expect(log).toHaveBeenCalledWith(expect.any(String), expect.any(TypeError));
     });
@@ -79,7 +83,10 @@ describe("ribbon command 检查本表", () => {
         throw new TypeError("Cannot read properties of undefined (reading 'values')");
       };
       const summary = await runCommand(fake, gateway);
-      expect(summary).toEqual({ headline: "检查未完成", problems: ["检查时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。"] });
+      expect(summary).toEqual({
+        headline: "检查未完成",
+        problems: ["检查时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。"],
+      });
       expect(log).toHaveBeenCalledWith(expect.any(String), expect.any(TypeError));
     });
   });

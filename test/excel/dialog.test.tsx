@@ -58,6 +58,8 @@ describe("result dialog", () => {
     const provider = container.querySelector(".fui-FluentProvider") as HTMLElement;
     const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join("\n");
     const own = provider.className.split(" ").find((c) => /^fui-FluentProviderr/.test(c))!;
-    expect(rules).toMatch(new RegExp(`\\.${own}\\s*\\{[^}]*--colorNeutralBackground1:\\s*${webDarkTheme.colorNeutralBackground1}`));
+    expect(rules).toMatch(
+      new RegExp(`\\.${own}\\s*\\{[^}]*--colorNeutralBackground1:\\s*${webDarkTheme.colorNeutralBackground1}`),
+    );
   });
 });

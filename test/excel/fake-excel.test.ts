@@ -6,7 +6,14 @@ type Ctx = any; // the fake is structurally Excel's RequestContext; tests poke a
 
 const seed = () =>
   createFakeExcel([
-    { name: "收支总表", rows: [["项目", "金额"], ["工资", 10], ["合计", { v: 10, f: "=SUM(B2:B2)", fmt: "0.00" }]] },
+    {
+      name: "收支总表",
+      rows: [
+        ["项目", "金额"],
+        ["工资", 10],
+        ["合计", { v: 10, f: "=SUM(B2:B2)", fmt: "0.00" }],
+      ],
+    },
     { name: "Other", rows: [["x"]], protected: true },
   ]);
 
@@ -19,7 +26,11 @@ describe("fake Excel", () => {
       range.load("values,formulas,text,address");
       expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       await ctx.sync();
-      expect(range.values).toEqual([["项目", "金额"], ["工资", 10], ["合计", 10]]);
+      expect(range.values).toEqual([
+        ["项目", "金额"],
+        ["工资", 10],
+        ["合计", 10],
+      ]);
       expect(range.formulas[2][1]).toBe("=SUM(B2:B2)");
       expect(range.formulas[1][1]).toBe(10);
       expect(range.text[2][1]).toBe("10.00");
@@ -67,7 +78,16 @@ describe("fake Excel", () => {
   });
 
   it("adds, lists and deletes conditional formats with ids; RangeAreas cover several areas", async () => {
-    const fake = createFakeExcel([{ name: "S", rows: [[1, 2], [3, 4]], conditionalFormats: [{ address: "A1:B2", formula: "=A1>2", fill: "#00FF00" }] }]);
+    const fake = createFakeExcel([
+      {
+        name: "S",
+        rows: [
+          [1, 2],
+          [3, 4],
+        ],
+        conditionalFormats: [{ address: "A1:B2", formula: "=A1>2", fill: "#00FF00" }],
+      },
+    ]);
     await fake.Excel.run(async (ctx: Ctx) => {
       const sheet = ctx.workbook.worksheets.getItem("S");
       const cf = sheet.getRanges("A1,B2").conditionalFormats.add("Custom");
@@ -86,10 +106,21 @@ describe("fake Excel", () => {
   });
 
   it("gives conditional formats their priority as id, so ids shift when a format is added or deleted", async () => {
-    const fake = createFakeExcel([{ name: "S", conditionalFormats: [{ address: "A1", formula: "=1" }, { address: "A2", formula: "=2" }] }]);
+    const fake = createFakeExcel([
+      {
+        name: "S",
+        conditionalFormats: [
+          { address: "A1", formula: "=1" },
+          { address: "A2", formula: "=2" },
+        ],
+      },
+    ]);
     const ids = () =>
       fake.Excel.run(async (ctx: Ctx) => {
-        const list = ctx.workbook.worksheets.getItem("S").getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula");
+        const list = ctx.workbook.worksheets
+          .getItem("S")
+          .getRange()
+          .conditionalFormats.load("items/id,items/customOrNullObject/rule/formula");
         await ctx.sync();
         return list.items.map((cf: Ctx) => `${cf.customOrNullObject.rule.formula}@${cf.id}`);
       });

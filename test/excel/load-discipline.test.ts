@@ -2,7 +2,14 @@ import { OfficeMockObject } from "office-addin-mock";
 // office-addin-mock only needs the host enum from office-addin-manifest, whose dependencies ship
 // ES modules that jest cannot load untransformed.
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 import { ExcelHost, OfficeHost } from "../../src/excel/host";
 import { createOfficeGateway } from "../../src/excel/office-gateway";
@@ -25,11 +32,26 @@ function mockWorkbook() {
           name: "收支总表",
           used: { rowIndex: 1, columnIndex: 0, rowCount: 2, columnCount: 2 },
           block: {
-            values: [["合计", 30], ["工资", ""]],
-            formulas: [["合计", "=SUM(B3:B9)"], ["工资", ""]],
-            text: [["合计", "30.00"], ["工资", ""]],
-            numberFormat: [["General", "0.00"], ["General", "General"]],
-            valueTypes: [["String", "Double"], ["String", "Empty"]],
+            values: [
+              ["合计", 30],
+              ["工资", ""],
+            ],
+            formulas: [
+              ["合计", "=SUM(B3:B9)"],
+              ["工资", ""],
+            ],
+            text: [
+              ["合计", "30.00"],
+              ["工资", ""],
+            ],
+            numberFormat: [
+              ["General", "0.00"],
+              ["General", "General"],
+            ],
+            valueTypes: [
+              ["String", "Double"],
+              ["String", "Empty"],
+            ],
             merged: { address: "收支总表!A2:A3" },
             getMergedAreasOrNullObject: function (this: { merged: unknown }) {
               return this.merged;
@@ -58,7 +80,10 @@ function mockWorkbook() {
     },
   });
   const m = context as unknown as {
-    workbook: { worksheets: { sheet: { used: { isNullObject: boolean }; block: { merged: { isNullObject: boolean } } } }; settings: { item: { isNullObject: boolean } } };
+    workbook: {
+      worksheets: { sheet: { used: { isNullObject: boolean }; block: { merged: { isNullObject: boolean } } } };
+      settings: { item: { isNullObject: boolean } };
+    };
   };
   m.workbook.worksheets.sheet.used.isNullObject = false;
   m.workbook.worksheets.sheet.block.merged.isNullObject = false;
@@ -71,7 +96,9 @@ function mockWorkbook() {
 describe("load/sync discipline (office-addin-mock)", () => {
   it("the mock itself refuses a property read before load and sync", async () => {
     const { context } = mockWorkbook();
-    const sheet = (context as unknown as { workbook: { worksheets: { getActiveWorksheet(): { name: string; load(p: string): void } } } }).workbook.worksheets.getActiveWorksheet();
+    const sheet = (
+      context as unknown as { workbook: { worksheets: { getActiveWorksheet(): { name: string; load(p: string): void } } } }
+    ).workbook.worksheets.getActiveWorksheet();
     expect(sheet.name).toBe("Error, property was not loaded");
     sheet.load("name");
     expect(sheet.name).toBe("Error, context.sync() was not called");
@@ -87,10 +114,22 @@ describe("load/sync discipline (office-addin-mock)", () => {
       {
         name: "收支总表",
         origin: { row: 1, col: 0 },
-        values: [["合计", 30], ["工资", null]],
-        formulas: [["", "=SUM(B3:B9)"], ["", ""]],
-        texts: [["合计", "30.00"], ["工资", ""]],
-        numberFormats: [["General", "0.00"], ["General", "General"]],
+        values: [
+          ["合计", 30],
+          ["工资", null],
+        ],
+        formulas: [
+          ["", "=SUM(B3:B9)"],
+          ["", ""],
+        ],
+        texts: [
+          ["合计", "30.00"],
+          ["工资", ""],
+        ],
+        numberFormats: [
+          ["General", "0.00"],
+          ["General", "General"],
+        ],
         merges: [{ top: 1, left: 0, bottom: 2, right: 0 }],
       },
     ]);

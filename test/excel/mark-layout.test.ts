@@ -4,7 +4,18 @@ import { createFakeExcel } from "../support/fake-excel";
 
 describe("mark layout", () => {
   it("merges cells into rectangles: runs in a row, then equal runs in consecutive rows", () => {
-    const cells = [[3, 1], [4, 1], [5, 1], [8, 1], [8, 2], [8, 3], [9, 1], [9, 2], [9, 3], [12, 0]].map(([row, col]) => ({ row, col }));
+    const cells = [
+      [3, 1],
+      [4, 1],
+      [5, 1],
+      [8, 1],
+      [8, 2],
+      [8, 3],
+      [9, 1],
+      [9, 2],
+      [9, 3],
+      [12, 0],
+    ].map(([row, col]) => ({ row, col }));
     expect(toRectangles(cells)).toEqual([
       { top: 3, left: 1, bottom: 5, right: 1 },
       { top: 8, left: 1, bottom: 9, right: 3 },

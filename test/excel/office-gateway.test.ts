@@ -16,13 +16,32 @@ function finding(sheet: string, cell: string, severity?: "error" | "warning" | "
 
 describe("readSheets", () => {
   it("reads values, formulas, texts, number formats and merges of the used range", async () => {
-    const { gateway } = setup([{ name: "收支总表", origin: "B2", rows: [["标题", null], ["工资", { v: 1850.2, fmt: "#,##0.00" }], ["合计", { v: 1850.2, f: "=SUM(C3)", fmt: "#,##0.00" }]], merges: ["B2:C2"] }]);
+    const { gateway } = setup([
+      {
+        name: "收支总表",
+        origin: "B2",
+        rows: [
+          ["标题", null],
+          ["工资", { v: 1850.2, fmt: "#,##0.00" }],
+          ["合计", { v: 1850.2, f: "=SUM(C3)", fmt: "#,##0.00" }],
+        ],
+        merges: ["B2:C2"],
+      },
+    ]);
     const { snapshots, problems } = await gateway.readSheets("active");
     expect(problems).toEqual([]);
     const s = snapshots[0];
     expect(s.origin).toEqual({ row: 1, col: 1 });
-    expect(s.values).toEqual([["标题", null], ["工资", 1850.2], ["合计", 1850.2]]);
-    expect(s.formulas).toEqual([["", ""], ["", ""], ["", "=SUM(C3)"]]);
+    expect(s.values).toEqual([
+      ["标题", null],
+      ["工资", 1850.2],
+      ["合计", 1850.2],
+    ]);
+    expect(s.formulas).toEqual([
+      ["", ""],
+      ["", ""],
+      ["", "=SUM(C3)"],
+    ]);
     expect(s.texts[2][1]).toBe("1,850.20");
     expect(s.numberFormats[1]).toEqual(["General", "#,##0.00"]);
     expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
@@ -34,7 +53,9 @@ describe("readSheets", () => {
       { maxApi: "1.12" },
     );
     const progress: string[] = [];
-    const { snapshots, problems } = await gateway.readSheets("all", (done, total, sheet) => progress.push(`${done}/${total} ${sheet}`));
+    const { snapshots, problems } = await gateway.readSheets("all", (done, total, sheet) =>
+      progress.push(`${done}/${total} ${sheet}`),
+    );
     expect(snapshots.map((s) => s.name)).toEqual(["甲", "空"]);
     expect(problems).toEqual([{ code: "HiddenSheetSkipped", message: expect.stringContaining("隐藏的工作表未检查：隐藏") }]);
     expect(snapshots[0].merges).toEqual([]);
@@ -43,12 +64,17 @@ describe("readSheets", () => {
   });
 
   it("skips a sheet whose used range is over 5 million cells, says how many cells hold content, and reads the others", async () => {
-    const big = setup([{ name: "大表", rows: [["a"]] }, { name: "小表", rows: ledgerRows(3) }]);
+    const big = setup([
+      { name: "大表", rows: [["a"]] },
+      { name: "小表", rows: ledgerRows(3) },
+    ]);
     big.fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 }); // XFD401: 401 × 16384 cells
     const before = big.fake.syncCount;
     const { snapshots, problems } = await big.gateway.readSheets("all");
     expect(snapshots.map((s) => s.name)).toEqual(["小表"]);
-    expect(problems).toEqual([{ sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”有内容的单元格只有 2 个") }]);
+    expect(problems).toEqual([
+      { sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”有内容的单元格只有 2 个") },
+    ]);
     expect(problems[0].message).toContain("6,569,984");
     // The count rides along with the read: no sync of its own.
     expect(big.fake.syncCount - before).toBe(3);
@@ -56,18 +82,25 @@ describe("readSheets", () => {
     const old = setup([{ name: "大表", rows: [["a"]] }], { maxApi: "1.8" });
     old.fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 });
     const plain = await old.gateway.readSheets("all");
-    expect(plain.problems[0].message).toMatch(/已用区域有 6,569,984 个单元格，超过可检查的上限（有内容的单元格 2,000,000 个），未检查/);
+    expect(plain.problems[0].message).toMatch(
+      /已用区域有 6,569,984 个单元格，超过可检查的上限（有内容的单元格 2,000,000 个），未检查/,
+    );
   });
 
   it("skips a sheet with more cells holding content than the limit and keeps the others", async () => {
     const { withinContentLimit } = await import("../../src/excel/read");
     const { gridSheet } = await import("../../src/core/snapshot");
-    const full = gridSheet("满表", [[1, 2, null], [{ v: null, f: "=A1" }, "x", null]]);
+    const full = gridSheet("满表", [
+      [1, 2, null],
+      [{ v: null, f: "=A1" }, "x", null],
+    ]);
     const small = gridSheet("小表", [[1, null]]);
     const problems: { message: string }[] = [];
     // Four cells hold content (a value or a formula); with a limit of 3 the sheet is skipped.
     expect(withinContentLimit([full, small], problems as never, 3).map((s) => s.name)).toEqual(["小表"]);
-    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^工作表“满表”有内容的单元格有 4 个，超过可检查的上限（有内容的单元格 3 个），未检查/)]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^工作表“满表”有内容的单元格有 4 个，超过可检查的上限（有内容的单元格 3 个），未检查/),
+    ]);
     expect(withinContentLimit([full], [], 4)).toHaveLength(1);
   });
 
@@ -104,16 +137,25 @@ describe("readSheets", () => {
   it("says in Chinese that Excel is in cell-edit mode", async () => {
     const { fake, gateway } = setup([{ name: "S", rows: [[1]] }]);
     fake.setEditMode(true);
-    await expect(gateway.readSheets("active")).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode", message: expect.stringContaining("正在编辑单元格") });
+    await expect(gateway.readSheets("active")).rejects.toMatchObject({
+      code: "InvalidOperationInCellEditMode",
+      message: expect.stringContaining("正在编辑单元格"),
+    });
   });
 });
 
 describe("paint and clear", () => {
   it("leaves the workbook exactly as before after paint then clear, the user's own formats included", async () => {
-    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5, 49), ...userFormats }, { name: "表二", rows: ledgerRows(2) }]);
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(5, 49), ...userFormats },
+      { name: "表二", rows: ledgerRows(2) },
+    ]);
     fake.sheet("表一").cells.get(3 * 16384 + 1)!.format = { "fill.color": "#FFFF00" };
     const before = fake.snapshot();
-    const painted = await gateway.paint([finding("表一", "B9"), finding("表一", "B4", "warning"), finding("表一", "B5", "warning"), finding("表二", "B6", "info")], ["表一", "表二"]);
+    const painted = await gateway.paint(
+      [finding("表一", "B9"), finding("表一", "B4", "warning"), finding("表一", "B5", "warning"), finding("表二", "B6", "info")],
+      ["表一", "表二"],
+    );
     expect(painted).toEqual({ count: 4, problems: [] });
     const during = fake.snapshot();
     expect(during.sheets[0].conditionalFormats.filter((c) => c.formula?.includes("budget-check"))).toHaveLength(2);
@@ -125,14 +167,27 @@ describe("paint and clear", () => {
 
   it("colours by severity and merges cells into rectangles", async () => {
     const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }]);
-    await gateway.paint([finding("表一", "B4"), finding("表一", "B5"), finding("表一", "B6"), finding("表一", "A9", "info"), finding("表一", "B9", "warning"), finding("表一", "B9", "error")], ["表一"]);
+    await gateway.paint(
+      [
+        finding("表一", "B4"),
+        finding("表一", "B5"),
+        finding("表一", "B6"),
+        finding("表一", "A9", "info"),
+        finding("表一", "B9", "warning"),
+        finding("表一", "B9", "error"),
+      ],
+      ["表一"],
+    );
     const cfs = fake.snapshot().sheets[0].conditionalFormats;
     const byColour = Object.fromEntries(cfs.map((c) => [c.format["fill.color"], c.areas]));
     expect(byColour).toEqual({ "#FFC7CE": ["B4:B6", "B9"], "#BDD7EE": ["A9"] });
   });
 
   it("replaces earlier marks on a re-check instead of stacking them, and keeps other sheets' marks", async () => {
-    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }, { name: "表二", rows: ledgerRows(5) }]);
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(5) },
+      { name: "表二", rows: ledgerRows(5) },
+    ]);
     await gateway.paint([finding("表一", "B9"), finding("表二", "B9")], ["表一", "表二"]);
     await gateway.paint([finding("表一", "B9")], ["表一"]);
     await gateway.paint([finding("表一", "B8")], ["表一"]);
@@ -146,7 +201,10 @@ describe("paint and clear", () => {
     const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5), ...userFormats }]);
     const ids = () =>
       fake.Excel.run(async (ctx: Ctx) => {
-        const list = ctx.workbook.worksheets.getItem("表一").getRange().conditionalFormats.load("items/id,items/customOrNullObject/rule/formula");
+        const list = ctx.workbook.worksheets
+          .getItem("表一")
+          .getRange()
+          .conditionalFormats.load("items/id,items/customOrNullObject/rule/formula");
         await ctx.sync();
         return Object.fromEntries(list.items.map((cf: Ctx) => [cf.customOrNullObject.rule.formula, cf.id]));
       });
@@ -165,17 +223,25 @@ describe("paint and clear", () => {
     const before = fake.snapshot().sheets[0].conditionalFormats.filter((c) => c.formula === "=B4<0" || c.formula === "=B4>100");
     expect(await gateway.clearMarks()).toEqual({ count: 1, problems: [] });
     const after = fake.snapshot();
-    expect(after.sheets[0].conditionalFormats.map((c) => ({ ...c, priority: undefined }))).toEqual(before.map((c) => ({ ...c, priority: undefined })));
+    expect(after.sheets[0].conditionalFormats.map((c) => ({ ...c, priority: undefined }))).toEqual(
+      before.map((c) => ({ ...c, priority: undefined })),
+    );
     expect(after.settings).toEqual({});
   });
 
   it("reads the older record of ids as per-sheet counts: a password-protected sheet that holds marks is still reported", async () => {
-    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }, { name: "表二", rows: ledgerRows(5) }]);
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(5) },
+      { name: "表二", rows: ledgerRows(5) },
+    ]);
     await gateway.paint([finding("表一", "B9"), finding("表二", "B9")], ["表一", "表二"]);
     fake.setProtected("表一", true, { password: "pw" });
     fake.state.settings.set(MARKS_KEY, { version: 1, sheets: { 表一: ["{3}", "{4}"], 表二: ["{0}"] } });
     const cleared = await gateway.clearMarks();
-    expect(cleared).toEqual({ count: 1, problems: [{ sheet: "表一", code: "AccessDenied", message: expect.stringContaining("表一") }] });
+    expect(cleared).toEqual({
+      count: 1,
+      problems: [{ sheet: "表一", code: "AccessDenied", message: expect.stringContaining("表一") }],
+    });
     expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 表一: 2 } });
     expect(fake.snapshot().sheets[1].conditionalFormats).toEqual([]);
   });
@@ -195,11 +261,18 @@ describe("paint and clear", () => {
   });
 
   it("reports a password-protected sheet in Chinese, still marks the others, and clear leaves it alone", async () => {
-    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5), protected: true, password: "pw" }, { name: "表二", rows: ledgerRows(5) }]);
+    const { fake, gateway } = setup([
+      { name: "收支总表", rows: ledgerRows(5), protected: true, password: "pw" },
+      { name: "表二", rows: ledgerRows(5) },
+    ]);
     const result = await gateway.paint([finding("收支总表", "B9"), finding("表二", "B9")], ["收支总表", "表二"]);
     expect(result.count).toBe(1);
     expect(result.problems).toEqual([
-      { sheet: "收支总表", code: "AccessDenied", message: "工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果不受影响。" },
+      {
+        sheet: "收支总表",
+        code: "AccessDenied",
+        message: "工作表“收支总表”受保护，无法添加标记。请撤销工作表保护后重试；检查结果不受影响。",
+      },
     ]);
     expect(fake.snapshot().sheets[1].conditionalFormats).toHaveLength(1);
     fake.setProtected("表二", true, { password: "pw" });
@@ -212,19 +285,30 @@ describe("paint and clear", () => {
     const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }]);
     fake.setEditMode(true);
     const edit = await gateway.paint([finding("表一", "B9")], ["表一"]);
-    expect(edit.problems[0]).toMatchObject({ code: "InvalidOperationInCellEditMode", message: expect.stringContaining("按 Enter 或 Esc") });
+    expect(edit.problems[0]).toMatchObject({
+      code: "InvalidOperationInCellEditMode",
+      message: expect.stringContaining("按 Enter 或 Esc"),
+    });
     fake.setEditMode(false);
     const gone = await gateway.paint([finding("已删除", "B9")], ["已删除"]);
-    expect(gone.problems).toEqual([{ sheet: "已删除", code: "ItemNotFound", message: expect.stringContaining("找不到工作表“已删除”") }]);
+    expect(gone.problems).toEqual([
+      { sheet: "已删除", code: "ItemNotFound", message: expect.stringContaining("找不到工作表“已删除”") },
+    ]);
     const old = setup([{ name: "表一", rows: ledgerRows(5) }], { maxApi: "1.5" });
     const unsupported = await old.gateway.paint([finding("表一", "B9")], ["表一"]);
-    expect(unsupported.problems[0]).toMatchObject({ code: "RequirementSetMissing", message: expect.stringContaining("ExcelApi 1.6") });
+    expect(unsupported.problems[0]).toMatchObject({
+      code: "RequirementSetMissing",
+      message: expect.stringContaining("ExcelApi 1.6"),
+    });
   });
 });
 
 describe("select, settings", () => {
   it("activates the sheet and selects the cell", async () => {
-    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(2) }, { name: "表二", rows: ledgerRows(2) }]);
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(2) },
+      { name: "表二", rows: ledgerRows(2) },
+    ]);
     await gateway.select("表二", "B6");
     expect(fake.selection()).toEqual({ sheet: "表二", address: "B6" });
   });
@@ -233,7 +317,10 @@ describe("select, settings", () => {
     const { gateway } = setup([{ name: "表一" }]);
     const error = await gateway.select("表九", "A1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
-    expect(error).toMatchObject({ code: "ItemNotFound", message: "找不到工作表“表九”，它可能已被删除或改名。请重新检查后再试。" });
+    expect(error).toMatchObject({
+      code: "ItemNotFound",
+      message: "找不到工作表“表九”，它可能已被删除或改名。请重新检查后再试。",
+    });
   });
 
   it("round-trips settings, defaults when absent, and drops malformed fields", async () => {
@@ -248,15 +335,27 @@ describe("select, settings", () => {
   it("refuses to save settings in cell-edit mode with its error code", async () => {
     const { fake, gateway } = setup([{ name: "表一" }]);
     fake.setEditMode(true);
-    await expect(gateway.saveSettings({ tolerance: "0.01", ignored: [] })).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+    await expect(gateway.saveSettings({ tolerance: "0.01", ignored: [] })).rejects.toMatchObject({
+      code: "InvalidOperationInCellEditMode",
+    });
   });
 });
 
 describe("runCheck over the gateway", () => {
-  async function syncsToCheck(items: number, scope: "active" | "all" = "active"): Promise<{ syncs: number; errors: number; marks: number }> {
-    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(items, items * 10 - 1) }, { name: "说明", rows: [["说明"]] }]);
+  async function syncsToCheck(
+    items: number,
+    scope: "active" | "all" = "active",
+  ): Promise<{ syncs: number; errors: number; marks: number }> {
+    const { fake, gateway } = setup([
+      { name: "收支总表", rows: ledgerRows(items, items * 10 - 1) },
+      { name: "说明", rows: [["说明"]] },
+    ]);
     const run = await runCheck(gateway, scope);
-    return { syncs: fake.syncCount, errors: run.visible.filter((f) => f.severity === "error").length, marks: fake.snapshot().sheets[0].conditionalFormats.length };
+    return {
+      syncs: fake.syncCount,
+      errors: run.visible.filter((f) => f.severity === "error").length,
+      marks: fake.snapshot().sheets[0].conditionalFormats.length,
+    };
   }
 
   it("checks the active sheet in 3 syncs for 50 rows and 5,000 rows alike: settings with the sheet list, read, paint", async () => {
@@ -310,6 +409,9 @@ describe("templates through the gateway", () => {
   it("reports a template insert in cell-edit mode in Chinese", async () => {
     const { fake, gateway } = setup([{ name: "S" }]);
     fake.setEditMode(true);
-    await expect(gateway.insertTemplate("绩效指标")).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode", message: expect.stringContaining("插入模板") });
+    await expect(gateway.insertTemplate("绩效指标")).rejects.toMatchObject({
+      code: "InvalidOperationInCellEditMode",
+      message: expect.stringContaining("插入模板"),
+    });
   });
 });

@@ -19,7 +19,8 @@ const key = (row: number, col: number) => row * 16384 + col;
  */
 function fillUnbalanced(fake: FakeExcel, sheet: string): void {
   const cells = fake.sheet(sheet).cells;
-  const set = (row: number, col: number, value: number) => cells.set(key(row, col), { ...(cells.get(key(row, col)) ?? { value: null }), value });
+  const set = (row: number, col: number, value: number) =>
+    cells.set(key(row, col), { ...(cells.get(key(row, col)) ?? { value: null }), value });
   set(L.firstItemRow, IN, 100);
   set(L.firstItemRow, OUT, 90);
   for (const row of [L.yearTotalRow, L.grandTotalRow]) {
@@ -29,8 +30,16 @@ function fillUnbalanced(fake: FakeExcel, sheet: string): void {
 }
 
 const isOurs = (formula?: string) => Boolean(formula?.includes("budget-check"));
-const marksOn = (fake: FakeExcel, sheet: string) => fake.snapshot().sheets.find((s) => s.name === sheet)!.conditionalFormats.filter((c) => isOurs(c.formula));
-const othersOn = (fake: FakeExcel, sheet: string) => fake.snapshot().sheets.find((s) => s.name === sheet)!.conditionalFormats.filter((c) => !isOurs(c.formula));
+const marksOn = (fake: FakeExcel, sheet: string) =>
+  fake
+    .snapshot()
+    .sheets.find((s) => s.name === sheet)!
+    .conditionalFormats.filter((c) => isOurs(c.formula));
+const othersOn = (fake: FakeExcel, sheet: string) =>
+  fake
+    .snapshot()
+    .sheets.find((s) => s.name === sheet)!
+    .conditionalFormats.filter((c) => !isOurs(c.formula));
 const within = (cell: string, areas: string[]) => {
   const c = parseA1(cell)!;
   return areas.map((a) => parseRange(a)!).some((r) => c.row >= r.top && c.row <= r.bottom && c.col >= r.left && c.col <= r.right);
@@ -103,26 +112,49 @@ describe("a sheet protected with a password", () => {
       { name: "未保护", rows: ledgerRows(5) },
     ]);
     const before = fake.snapshot().sheets[0];
-    const result = await gateway.paint([finding("有密码", "B9"), finding("无密码", "B9"), finding("未保护", "B8")], ["有密码", "无密码", "未保护"]);
+    const result = await gateway.paint(
+      [finding("有密码", "B9"), finding("无密码", "B9"), finding("未保护", "B8")],
+      ["有密码", "无密码", "未保护"],
+    );
     expect(result).toEqual({
       count: 2,
-      problems: [{ sheet: "有密码", code: "AccessDenied", message: "工作表“有密码”受保护，无法添加标记。请撤销工作表保护后重试；检查结果不受影响。" }],
+      problems: [
+        {
+          sheet: "有密码",
+          code: "AccessDenied",
+          message: "工作表“有密码”受保护，无法添加标记。请撤销工作表保护后重试；检查结果不受影响。",
+        },
+      ],
     });
     expect(fake.snapshot().sheets[0]).toEqual(before);
-    expect(fake.sheet("有密码")).toMatchObject({ protected: true, protectionPassword: "secret", protectionOptions: { allowSort: true } });
+    expect(fake.sheet("有密码")).toMatchObject({
+      protected: true,
+      protectionPassword: "secret",
+      protectionOptions: { allowSort: true },
+    });
     expect(marksOn(fake, "无密码").map((m) => m.areas)).toEqual([["B9"]]);
-    expect(fake.sheet("无密码")).toMatchObject({ protected: true, protectionPassword: null, protectionOptions: { allowFormatRows: true } });
+    expect(fake.sheet("无密码")).toMatchObject({
+      protected: true,
+      protectionPassword: null,
+      protectionOptions: { allowFormatRows: true },
+    });
     expect(marksOn(fake, "未保护").map((m) => m.areas)).toEqual([["B8"]]);
     expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 无密码: 1, 未保护: 1 } });
   });
 
   it("reports marks it cannot clear after the user added a password, and clears the rest", async () => {
-    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5) }, { name: "表二", rows: ledgerRows(5), protected: true }]);
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(5) },
+      { name: "表二", rows: ledgerRows(5), protected: true },
+    ]);
     await gateway.paint([finding("表一", "B9"), finding("表二", "B9")], ["表一", "表二"]);
     expect(marksOn(fake, "表二")).toHaveLength(1);
     fake.setProtected("表一", true, { password: "pw" });
     const cleared = await gateway.clearMarks();
-    expect(cleared).toEqual({ count: 1, problems: [{ sheet: "表一", code: "AccessDenied", message: expect.stringContaining("工作表“表一”受保护，无法清除标记") }] });
+    expect(cleared).toEqual({
+      count: 1,
+      problems: [{ sheet: "表一", code: "AccessDenied", message: expect.stringContaining("工作表“表一”受保护，无法清除标记") }],
+    });
     expect(marksOn(fake, "表一")).toHaveLength(1);
     expect(marksOn(fake, "表二")).toEqual([]);
     expect(fake.sheet("表一")).toMatchObject({ protected: true, protectionPassword: "pw" });
@@ -132,18 +164,37 @@ describe("a sheet protected with a password", () => {
   });
 
   it("protects a sheet again with its options when a write fails after unprotect went through", async () => {
-    const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5), protected: true, protectionOptions: { allowSort: true } }, { name: "表二", rows: ledgerRows(5) }]);
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(5), protected: true, protectionOptions: { allowSort: true } },
+      { name: "表二", rows: ledgerRows(5) },
+    ]);
     const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
     // XFE lies past Excel's last column: the host refuses the mark after the sheet was unprotected.
     const result = await gateway.paint([finding("表一", "XFE1"), finding("表二", "B9")], ["表一", "表二"]);
     log.mockRestore();
-    expect(result).toEqual({ count: 1, problems: [{ sheet: "表一", code: "Unknown", message: "添加标记时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。" }] });
-    expect(fake.sheet("表一")).toMatchObject({ protected: true, protectionOptions: { allowSort: true }, protectionPassword: null });
+    expect(result).toEqual({
+      count: 1,
+      problems: [
+        {
+          sheet: "表一",
+          code: "Unknown",
+          message: "添加标记时出错。请稍后重试；如果问题反复出现，请保存工作簿，关闭后重新打开再试。",
+        },
+      ],
+    });
+    expect(fake.sheet("表一")).toMatchObject({
+      protected: true,
+      protectionOptions: { allowSort: true },
+      protectionPassword: null,
+    });
     expect(marksOn(fake, "表二")).toHaveLength(1);
   });
 
   it("does not unprotect a protected sheet that has nothing to mark or clear", async () => {
-    const { gateway } = setup([{ name: "有密码", rows: ledgerRows(5), protected: true, password: "pw" }, { name: "表二", rows: ledgerRows(5) }]);
+    const { gateway } = setup([
+      { name: "有密码", rows: ledgerRows(5), protected: true, password: "pw" },
+      { name: "表二", rows: ledgerRows(5) },
+    ]);
     expect(await gateway.paint([finding("表二", "B9")], ["有密码", "表二"])).toEqual({ count: 1, problems: [] });
     expect(await gateway.clearMarks()).toEqual({ count: 1, problems: [] });
   });
@@ -157,7 +208,10 @@ describe("syncs", () => {
     const names = ["甲", "乙", "丙", "丁"];
     const { fake, gateway } = setup(names.map((name, i) => ({ name, rows: rowsOf(rows), protected: i < protectedSheets })));
     const start = fake.syncCount;
-    const result = await gateway.paint(names.map((n) => finding(n, "B4")), names);
+    const result = await gateway.paint(
+      names.map((n) => finding(n, "B4")),
+      names,
+    );
     expect(result.problems).toEqual([]);
     return fake.syncCount - start;
   }

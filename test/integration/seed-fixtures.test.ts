@@ -32,14 +32,18 @@ describe.each(fixtures.map((f) => [f.file, f] as const))("%s", (_name, fixture) 
   if (fixture.clean) {
     it("gives no error and no warning", async () => {
       const { findings } = await resultFor(fixture.file);
-      expect(findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell} ${f.rule}: ${f.message}`)).toEqual([]);
+      expect(findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell} ${f.rule}: ${f.message}`)).toEqual(
+        [],
+      );
     });
   }
   for (const d of fixture.defects) {
     it(`finds ${d.rule} at ${d.sheet}!${d.cell}${d.real ? " (real defect)" : ""}`, async () => {
       const { findings } = await resultFor(fixture.file);
       const hit = findings.find((f) => f.sheet === d.sheet && f.cell === d.cell && f.rule === d.rule);
-      expect(hit ?? findings.filter((f) => f.sheet === d.sheet).map((f) => `${f.cell} ${f.rule}`)).toMatchObject({ rule: d.rule });
+      expect(hit ?? findings.filter((f) => f.sheet === d.sheet).map((f) => `${f.cell} ${f.rule}`)).toMatchObject({
+        rule: d.rule,
+      });
       if (d.severity) expect(hit!.severity).toBe(d.severity);
     });
   }

@@ -49,19 +49,27 @@ describe("seed 010, 上海市普陀区财政局 2024 决算", () => {
   it("shows amounts as the tables print them", async () => {
     const r = await resultFor(file);
     const total = r.findings.find((f) => f.sheet === "表2" && f.cell === "E4")!;
-    expect(total.message).toBe("合计（本年收入合计） 2,946.25 与各类级科目之和 2,946.26 不一致，相差 −0.01（万元），在舍入容差内，可能是四舍五入所致");
+    expect(total.message).toBe(
+      "合计（本年收入合计） 2,946.25 与各类级科目之和 2,946.26 不一致，相差 −0.01（万元），在舍入容差内，可能是四舍五入所致",
+    );
   });
 });
 
 describe("seed 010 with one planted figure", () => {
   it("reports a 项 that breaks its row and its 款 once, at the 项", async () => {
     const r = await resultFor("test/fixtures/planted/juesuan-crossing.xlsx");
-    expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(["表3!E10 SUM-COL", "表6!H4 CODE-TREE"]);
+    expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([
+      "表3!E10 SUM-COL",
+      "表6!H4 CODE-TREE",
+    ]);
   });
 
   it("checks each panel's part of the shared total row on its own", async () => {
     const r = await resultFor("test/fixtures/planted/juesuan-panel.xlsx");
-    expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual(["表6!H4 CODE-TREE", "表6!D42 SUM-ROW"]);
+    expect(r.findings.filter((f) => f.severity === "error").map((f) => `${f.sheet}!${f.cell} ${f.rule}`)).toEqual([
+      "表6!H4 CODE-TREE",
+      "表6!D42 SUM-ROW",
+    ]);
   });
 });
 
@@ -77,6 +85,8 @@ describe("seed 014, 天星镇中心卫生院 2021 决算 公开01表", () => {
 
   it("shows whole 元 with separators and names the unit", async () => {
     const r = await resultFor(file);
-    expect(r.findings.find((f) => f.rule === "BAL-INCOME")!.message).toBe("本年收入合计 25,754,899.39 与各项收入之和 0.00 不一致，相差 +25,754,899.39（元）");
+    expect(r.findings.find((f) => f.rule === "BAL-INCOME")!.message).toBe(
+      "本年收入合计 25,754,899.39 与各项收入之和 0.00 不一致，相差 +25,754,899.39（元）",
+    );
   });
 });

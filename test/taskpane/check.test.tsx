@@ -15,8 +15,12 @@ async function checkWorkbook(): Promise<void> {
   await waitFor(() => expect(screen.getByRole("button", { name: "检查工作簿" })).toBeEnabled());
 }
 
-const items = () => within(screen.getByRole("list", { name: "问题列表" })).getAllByRole("listitem").filter((li) => li.hasAttribute("data-finding-id"));
-const notices = (container: HTMLElement) => [...container.querySelectorAll(".fui-MessageBarBody")].map((n) => n.textContent ?? "");
+const items = () =>
+  within(screen.getByRole("list", { name: "问题列表" }))
+    .getAllByRole("listitem")
+    .filter((li) => li.hasAttribute("data-finding-id"));
+const notices = (container: HTMLElement) =>
+  [...container.querySelectorAll(".fui-MessageBarBody")].map((n) => n.textContent ?? "");
 
 describe("task pane check", () => {
   test("lists every finding once, errors first, with the counts and the 应为/实际/相差 line", async () => {
@@ -76,7 +80,10 @@ describe("task pane check", () => {
     renderApp(gateway);
     await checkWorkbook();
     const order = items().map((li) => li.getAttribute("data-finding-id"));
-    const current = () => items().find((li) => li.getAttribute("aria-current") === "true")?.getAttribute("data-finding-id");
+    const current = () =>
+      items()
+        .find((li) => li.getAttribute("aria-current") === "true")
+        ?.getAttribute("data-finding-id");
 
     fireEvent.click(screen.getByRole("button", { name: "下一个" }));
     await waitFor(() => expect(current()).toBe(order[0]));
@@ -151,7 +158,10 @@ describe("task pane check", () => {
 
   test("a gateway failure shows its Chinese message in a MessageBar that stays", async () => {
     const gateway = new FakeGateway(fixtureSheets());
-    gateway.failNext("readSheets", new GatewayError("InvalidOperationInCellEditMode", "Excel 正在编辑单元格，请先按 Enter 或 Esc 结束编辑，再检查。"));
+    gateway.failNext(
+      "readSheets",
+      new GatewayError("InvalidOperationInCellEditMode", "Excel 正在编辑单元格，请先按 Enter 或 Esc 结束编辑，再检查。"),
+    );
     renderApp(gateway);
     fireEvent.click(screen.getByRole("button", { name: "检查工作簿" }));
     const message = await screen.findByText("Excel 正在编辑单元格，请先按 Enter 或 Esc 结束编辑，再检查。");
@@ -197,7 +207,10 @@ describe("task pane check", () => {
   test("a failed 清除标记 says so and never also says there was nothing to clear", async () => {
     const gateway = new FakeGateway(fixtureSheets());
     renderApp(gateway);
-    gateway.clearMarks = async () => ({ count: 0, problems: [{ code: "Unknown" as const, message: "清除标记时出错。请稍后重试。" }] });
+    gateway.clearMarks = async () => ({
+      count: 0,
+      problems: [{ code: "Unknown" as const, message: "清除标记时出错。请稍后重试。" }],
+    });
     fireEvent.click(screen.getByRole("button", { name: "清除标记" }));
     expect(await screen.findByText("清除标记时出错。请稍后重试。")).toBeInTheDocument();
     expect(screen.queryByText("没有需要清除的标记。")).toBeNull();

@@ -2,7 +2,16 @@ import { Finding } from "../../src/core/finding";
 import { SheetSnapshot } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
 import { displayText } from "../../src/core/snapshot";
-import { AddinSettings, CellContent, CheckScope, DEFAULT_SETTINGS, GatewayError, PaintResult, ReadResult, WorkbookGateway } from "../../src/excel/gateway";
+import {
+  AddinSettings,
+  CellContent,
+  CheckScope,
+  DEFAULT_SETTINGS,
+  GatewayError,
+  PaintResult,
+  ReadResult,
+  WorkbookGateway,
+} from "../../src/excel/gateway";
 import { TemplateKind } from "../../src/templates/catalog";
 
 type Method = keyof WorkbookGateway;
@@ -58,7 +67,10 @@ export class FakeGateway implements WorkbookGateway {
 
   async readSheets(scope: CheckScope, onProgress?: (done: number, total: number, sheet: string) => void): Promise<ReadResult> {
     this.enter("readSheets");
-    const picked = scope === "all" ? this.sheets : this.sheets.filter((s) => (scope === "active" ? s.name === this.activeSheet : scope.sheets.includes(s.name)));
+    const picked =
+      scope === "all"
+        ? this.sheets
+        : this.sheets.filter((s) => (scope === "active" ? s.name === this.activeSheet : scope.sheets.includes(s.name)));
     if (this.holding) {
       onProgress?.(0, picked.length, picked[0]?.name ?? "");
       await new Promise<void>((resume) => this.held.push(resume));
@@ -69,7 +81,11 @@ export class FakeGateway implements WorkbookGateway {
 
   async paint(findings: Finding[], sheets: string[]) {
     this.enter("paint");
-    for (const name of sheets) this.marks.set(name, findings.filter((f) => f.sheet === name));
+    for (const name of sheets)
+      this.marks.set(
+        name,
+        findings.filter((f) => f.sheet === name),
+      );
     return { count: findings.length, problems: [] };
   }
 
@@ -95,7 +111,7 @@ export class FakeGateway implements WorkbookGateway {
     const r = p.row - snap.origin.row;
     const c = p.col - snap.origin.col;
     const held = snap.formulas[r][c] ? { formula: snap.formulas[r][c] } : { value: snap.values[r][c] };
-    if ((before.formula || held.formula) ? before.formula !== held.formula : before.value !== held.value) {
+    if (before.formula || held.formula ? before.formula !== held.formula : before.value !== held.value) {
       throw new GatewayError("Changed", "这个单元格在检查之后已被修改，未作更改。请重新检查后再试。");
     }
     snap.formulas[r][c] = after.formula;

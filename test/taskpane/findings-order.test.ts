@@ -1,24 +1,55 @@
 import { makeFinding } from "../../src/core/finding";
 import { gridSheet } from "../../src/core/snapshot";
-import { amountLine, groupFindings, navigationOrder, orderFindings, projectOf, signed, step, summaryText } from "../../src/taskpane/findings";
+import {
+  amountLine,
+  groupFindings,
+  navigationOrder,
+  orderFindings,
+  projectOf,
+  signed,
+  step,
+  summaryText,
+} from "../../src/taskpane/findings";
 import { planFix, undoOf } from "../../src/taskpane/fixes";
 
 type Rule = "SUM-ROW" | "CELL-ERROR" | "UNIT-MISSING" | "CELL-TEXTNUM";
 const f = (sheet: string, cell: string, rule: Rule) => makeFinding({ rule, sheet, cell, message: `${sheet}${cell}` });
 
 describe("the order an accountant works through", () => {
-  const findings = [f("甲", "B2", "CELL-TEXTNUM"), f("甲", "B3", "CELL-ERROR"), f("甲", "B9", "SUM-ROW"), f("乙", "A1", "UNIT-MISSING"), f("乙", "A5", "CELL-ERROR")];
+  const findings = [
+    f("甲", "B2", "CELL-TEXTNUM"),
+    f("甲", "B3", "CELL-ERROR"),
+    f("甲", "B9", "SUM-ROW"),
+    f("乙", "A1", "UNIT-MISSING"),
+    f("乙", "A5", "CELL-ERROR"),
+  ];
 
   test("severity first, then sheet order, then position", () => {
-    expect(orderFindings(findings, ["甲", "乙"]).map((x) => `${x.severity}:${x.sheet}${x.cell}`)).toEqual(["error:甲B3", "error:甲B9", "error:乙A5", "info:甲B2", "info:乙A1"]);
+    expect(orderFindings(findings, ["甲", "乙"]).map((x) => `${x.severity}:${x.sheet}${x.cell}`)).toEqual([
+      "error:甲B3",
+      "error:甲B9",
+      "error:乙A5",
+      "info:甲B2",
+      "info:乙A1",
+    ]);
     // Sheet order comes from the workbook, not from the names.
     expect(orderFindings(findings, ["乙", "甲"])[0].sheet).toBe("乙");
   });
 
   test("groups by severity and sheet, then rule with its title; navigation follows the groups", () => {
     const groups = groupFindings(findings, ["甲", "乙"]);
-    expect(groups.map((g) => [g.severity, g.sheet, g.count, g.rules.map((r) => [r.rule, r.findings.map((x) => x.cell)])])).toEqual([
-      ["error", "甲", 2, [["CELL-ERROR", ["B3"]], ["SUM-ROW", ["B9"]]]],
+    expect(
+      groups.map((g) => [g.severity, g.sheet, g.count, g.rules.map((r) => [r.rule, r.findings.map((x) => x.cell)])]),
+    ).toEqual([
+      [
+        "error",
+        "甲",
+        2,
+        [
+          ["CELL-ERROR", ["B3"]],
+          ["SUM-ROW", ["B9"]],
+        ],
+      ],
       ["error", "乙", 1, [["CELL-ERROR", ["A5"]]]],
       ["info", "甲", 1, [["CELL-TEXTNUM", ["B2"]]]],
       ["info", "乙", 1, [["UNIT-MISSING", ["A1"]]]],
@@ -36,9 +67,23 @@ describe("the order an accountant works through", () => {
 
 describe("the finding card's words", () => {
   test("one sign convention, 实际 − 应为, with thousands separators and the unit", () => {
-    const wrong = makeFinding({ rule: "SUM-ROW", sheet: "表", cell: "E20", message: "m", expected: "1852.70", actual: "1850.20" });
+    const wrong = makeFinding({
+      rule: "SUM-ROW",
+      sheet: "表",
+      cell: "E20",
+      message: "m",
+      expected: "1852.70",
+      actual: "1850.20",
+    });
     expect(amountLine(wrong, "万元")).toBe("应为 1,852.70　实际 1,850.20　相差 −2.50 万元");
-    const over = makeFinding({ rule: "SUM-ROW", sheet: "表", cell: "E20", message: "m", expected: "24488.41", actual: "24490.91" });
+    const over = makeFinding({
+      rule: "SUM-ROW",
+      sheet: "表",
+      cell: "E20",
+      message: "m",
+      expected: "24488.41",
+      actual: "24490.91",
+    });
     expect(amountLine(over)).toBe("应为 24,488.41　实际 24,490.91　相差 +2.50");
     expect(amountLine({ ...over, unit: "元" } as typeof over, "万元")).toMatch(/ 元$/);
     expect(amountLine(makeFinding({ rule: "CELL-ERROR", sheet: "表", cell: "A1", message: "m" }))).toBeNull();
@@ -75,7 +120,8 @@ describe("one-click fixes", () => {
     ["满意度", "≥0.85"],
     ["公式", { v: 5, f: "=B2/2" }],
   ]);
-  const at = (rule: string, cell: string, related: string[] = []) => makeFinding({ rule: rule as "SUM-ROW", sheet: "表", cell, related, message: "m" });
+  const at = (rule: string, cell: string, related: string[] = []) =>
+    makeFinding({ rule: rule as "SUM-ROW", sheet: "表", cell, related, message: "m" });
 
   test("a text number becomes a number, in General format if it was text", () => {
     const plan = planFix(at("CELL-TEXTNUM", "B3"), sheet)!;

@@ -35,7 +35,9 @@ describe("one-click fixes", () => {
     fireEvent.click(within(preview).getByRole("button", { name: "确认修改" }));
 
     await screen.findByText(/已修改 收支总表!B7：文本“300.00” → 数字 300，并重新检查了该表。/);
-    expect(gateway.writes).toEqual([{ sheet: "收支总表", cell: "B7", after: { value: 300, formula: "", numberFormat: "General" } }]);
+    expect(gateway.writes).toEqual([
+      { sheet: "收支总表", cell: "B7", after: { value: 300, formula: "", numberFormat: "General" } },
+    ]);
     expect(gateway.calls.filter((c) => c === "readSheets").length).toBe(reads + 1);
     await waitFor(() => expect(screen.queryByText(finding.message)).toBeNull());
     // Our own write is not the user's edit: the list is current.
@@ -45,7 +47,11 @@ describe("one-click fixes", () => {
     const fixed = screen.getByRole("region", { name: "已修复" });
     fireEvent.click(within(fixed).getByRole("button", { name: "撤销" }));
     await screen.findByText("已撤销对 收支总表!B7 的修改。");
-    expect(gateway.writes[1]).toEqual({ sheet: "收支总表", cell: "B7", after: { value: "300.00", formula: "", numberFormat: "@" } });
+    expect(gateway.writes[1]).toEqual({
+      sheet: "收支总表",
+      cell: "B7",
+      after: { value: "300.00", formula: "", numberFormat: "@" },
+    });
     expect(await screen.findByText(finding.message)).toBeInTheDocument();
   });
 
@@ -58,7 +64,9 @@ describe("one-click fixes", () => {
     const preview = await screen.findByRole("group", { name: `改为求和公式：${spend.sheet}!${spend.cell}` });
     expect(preview).toHaveTextContent("修改后：=SUM(D5:D7)");
     fireEvent.click(within(preview).getByRole("button", { name: "确认修改" }));
-    await waitFor(() => expect(gateway.writes).toEqual([{ sheet: "收支总表", cell: "D11", after: { value: null, formula: "=SUM(D5:D7)" } }]));
+    await waitFor(() =>
+      expect(gateway.writes).toEqual([{ sheet: "收支总表", cell: "D11", after: { value: null, formula: "=SUM(D5:D7)" } }]),
+    );
   });
 
   test("a refused write stays on screen and nothing is recorded as fixed", async () => {

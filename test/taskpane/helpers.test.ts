@@ -22,7 +22,8 @@ describe("pane helpers", () => {
 
   test("tolerance must be a non-negative decimal", () => {
     for (const ok of ["0", "0.01", "1", "12.5", ".5", " 0.2 "]) expect(validateTolerance(ok)).toBeNull();
-    for (const bad of ["-0.01", "1e-2", "０.01", "0.01万", "1,000", "abc"]) expect(validateTolerance(bad)).toMatch(/容差必须是非负数字/);
+    for (const bad of ["-0.01", "1e-2", "０.01", "0.01万", "1,000", "abc"])
+      expect(validateTolerance(bad)).toMatch(/容差必须是非负数字/);
     expect(validateTolerance("  ")).toMatch(/请填写容差/);
   });
 

@@ -43,7 +43,9 @@ describe("host failures in the task pane", () => {
   afterEach(() => log.mockRestore());
 
   test("a GeneralException from Excel.run shows one Chinese sentence, not Excel's English text", async () => {
-    const { container } = renderOver(() => Promise.reject(new FakeOfficeError("GeneralException", "An internal error has occurred.")));
+    const { container } = renderOver(() =>
+      Promise.reject(new FakeOfficeError("GeneralException", "An internal error has occurred.")),
+    );
     const notices = await checkAndReadNotices(container);
     // Loading the settings on open and the check both failed; the check's message supersedes, once.
     expect(notices).toEqual([READ_FAILED]);
@@ -53,7 +55,9 @@ describe("host failures in the task pane", () => {
 
   test("a TypeError inside a batch shows the same Chinese sentence, not the JavaScript error", async () => {
     // The batch runs against a context without a workbook, as a broken host would hand it.
-    const { container } = renderOver((fakeRun, batch) => fakeRun((context) => batch(Object.assign(Object.create(context as object), { workbook: undefined }))));
+    const { container } = renderOver((fakeRun, batch) =>
+      fakeRun((context) => batch(Object.assign(Object.create(context as object), { workbook: undefined }))),
+    );
     const notices = await checkAndReadNotices(container);
     expect(notices).toEqual([READ_FAILED]);
     expect(container.textContent).not.toMatch(/Cannot read|TypeError|undefined/);

@@ -24,7 +24,9 @@ describe("settings", () => {
     const input = openSettings();
     fireEvent.change(input, { target: { value: text } });
     fireEvent.click(screen.getByRole("button", { name: "保存" }));
-    expect(await screen.findByText(/容差/, { selector: "[id$=__validationMessage] *, [id$=__validationMessage]" })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/容差/, { selector: "[id$=__validationMessage] *, [id$=__validationMessage]" }),
+    ).toBeInTheDocument();
     expect(screen.getByText(text === "" ? "请填写容差，例如 0.01。" : "容差必须是非负数字，例如 0.01。")).toBeInTheDocument();
     expect(gateway.savedSettings).toEqual([]);
   });

@@ -37,7 +37,10 @@ describe("templates view", () => {
 
   test("a refused insert shows the gateway's message", async () => {
     const gateway = new FakeGateway(fixtureSheets());
-    gateway.failNext("insertTemplate", new GatewayError("RequirementSetMissing", "此版本的 Excel 不支持插入模板，请升级到 Microsoft 365。"));
+    gateway.failNext(
+      "insertTemplate",
+      new GatewayError("RequirementSetMissing", "此版本的 Excel 不支持插入模板，请升级到 Microsoft 365。"),
+    );
     renderApp(gateway, { view: "templates", checkWorkbook: false });
     fireEvent.click(screen.getByRole("button", { name: `插入${TEMPLATE_CATALOG[1].title}` }));
     expect(await screen.findByText("此版本的 Excel 不支持插入模板，请升级到 Microsoft 365。")).toBeInTheDocument();

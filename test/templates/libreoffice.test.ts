@@ -53,7 +53,8 @@ describe("a real spreadsheet engine (LibreOffice) computes the template formulas
 
     // Every label of the blank indicator template is where the spec put it.
     for (const c of indicatorSpec().cells) {
-      if (typeof c.value === "string") expect(`${toA1(c.row, c.col)} ${indRows[c.row]?.[c.col]}`).toBe(`${toA1(c.row, c.col)} ${c.value}`);
+      if (typeof c.value === "string")
+        expect(`${toA1(c.row, c.col)} ${indRows[c.row]?.[c.col]}`).toBe(`${toA1(c.row, c.col)} ${c.value}`);
     }
     expect(indRows[0][0]).toBe(INDICATOR_LAYOUT.title);
   });

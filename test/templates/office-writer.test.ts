@@ -48,13 +48,16 @@ function visible(fake: FakeExcel, name: string) {
     const ra = /([A-Z]+)(\d+)/.exec(a)!;
     const rb = /([A-Z]+)(\d+)/.exec(b)!;
     for (let r = Number(ra[2]); r <= Number(rb[2]); r++)
-      for (let c = ra[1].charCodeAt(0); c <= rb[1].charCodeAt(0); c++) validations[`${String.fromCharCode(c)}${r}`] = { rule: d.rule, prompt: d.prompt ?? null, errorAlert: d.errorAlert };
+      for (let c = ra[1].charCodeAt(0); c <= rb[1].charCodeAt(0); c++)
+        validations[`${String.fromCharCode(c)}${r}`] = { rule: d.rule, prompt: d.prompt ?? null, errorAlert: d.errorAlert };
   }
   return {
     cells,
     merges: [...s.merges].sort(),
     validations,
-    conditionalFormats: s.conditionalFormats.map((cf) => ({ areas: cf.areas, formula: cf.formula, format: cf.format })).sort((x, y) => x.areas[0].localeCompare(y.areas[0]) || String(x.formula).localeCompare(String(y.formula))),
+    conditionalFormats: s.conditionalFormats
+      .map((cf) => ({ areas: cf.areas, formula: cf.formula, format: cf.format }))
+      .sort((x, y) => x.areas[0].localeCompare(y.areas[0]) || String(x.formula).localeCompare(String(y.formula))),
     columnWidths: s.columnWidths,
     frozen: s.frozen,
     protected: s.protected,
@@ -91,7 +94,11 @@ describe.each<TemplateKind>(["收支总表", "绩效指标"])("inserting the %s 
 
 describe("never overwrites an existing sheet", () => {
   it.each(["1.17", "1.8"])("names the new sheet 收支总表 (2) when 收支总表 exists (ExcelApi %s)", async (maxApi) => {
-    const existing: FakeSheetInit = { name: "收支总表", rows: [["我的收支表"], [1, 2, 3], [{ v: 6, f: "=SUM(A2:C2)" }]], merges: ["A1:C1"] };
+    const existing: FakeSheetInit = {
+      name: "收支总表",
+      rows: [["我的收支表"], [1, 2, 3], [{ v: 6, f: "=SUM(A2:C2)" }]],
+      merges: ["A1:C1"],
+    };
     const fake = host(maxApi, [existing]);
     const before = fake.snapshot().sheets[0];
     expect(await insert(fake, "收支总表")).toEqual({ sheetName: "收支总表 (2)" });
@@ -148,35 +155,48 @@ async function inserted(maxApi: string, kind: TemplateKind): Promise<FakeExcel> 
 }
 
 describe("appendProjectBlock", () => {
-  it.each(["1.17", "1.8"])("adds a blank block one row below the last, on a protected template sheet (ExcelApi %s)", async (maxApi) => {
-    const fake = await inserted(maxApi, "绩效指标");
-    const before = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
-    const syncsBefore = fake.syncCount;
-    const result = await append(fake);
-    expect(fake.syncCount - syncsBefore).toBe(2);
-    const start = blockStartRow(1);
-    expect(result).toEqual({ sheetName: "绩效指标", firstRow: start + 1 });
-    const after = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
-    for (const c of projectBlockSpec(start).cells) {
-      const got = after.cells[toA1(c.row, c.col)];
-      expect(got?.value ?? null).toBe(c.value ?? null);
-      expect(got?.format?.["protection.locked"]).toBe(c.role !== "input");
-    }
-    // The first block is untouched, the sheet is protected again, and the new 项目名称 is selected.
-    for (const [address, cell] of Object.entries(before.cells)) expect(after.cells[address]).toEqual(cell);
-    expect(after.protected).toBe(true);
-    expect(after.protectionOptions).toEqual(before.protectionOptions);
-    expect(fake.selection()).toEqual({ sheet: "绩效指标", address: toA1(start + INDICATOR_LAYOUT.offsets.name, 1) });
-    const validated = Object.keys(visible(fake, "绩效指标").validations);
-    expect(validated).toContain(toA1(start + INDICATOR_LAYOUT.offsets.firstIndicator, 0));
-    expect(validated.filter((a) => Number(a.slice(1)) > start).length).toBe(validated.filter((a) => Number(a.slice(1)) <= start).length);
+  it.each(["1.17", "1.8"])(
+    "adds a blank block one row below the last, on a protected template sheet (ExcelApi %s)",
+    async (maxApi) => {
+      const fake = await inserted(maxApi, "绩效指标");
+      const before = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
+      const syncsBefore = fake.syncCount;
+      const result = await append(fake);
+      expect(fake.syncCount - syncsBefore).toBe(2);
+      const start = blockStartRow(1);
+      expect(result).toEqual({ sheetName: "绩效指标", firstRow: start + 1 });
+      const after = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
+      for (const c of projectBlockSpec(start).cells) {
+        const got = after.cells[toA1(c.row, c.col)];
+        expect(got?.value ?? null).toBe(c.value ?? null);
+        expect(got?.format?.["protection.locked"]).toBe(c.role !== "input");
+      }
+      // The first block is untouched, the sheet is protected again, and the new 项目名称 is selected.
+      for (const [address, cell] of Object.entries(before.cells)) expect(after.cells[address]).toEqual(cell);
+      expect(after.protected).toBe(true);
+      expect(after.protectionOptions).toEqual(before.protectionOptions);
+      expect(fake.selection()).toEqual({ sheet: "绩效指标", address: toA1(start + INDICATOR_LAYOUT.offsets.name, 1) });
+      const validated = Object.keys(visible(fake, "绩效指标").validations);
+      expect(validated).toContain(toA1(start + INDICATOR_LAYOUT.offsets.firstIndicator, 0));
+      expect(validated.filter((a) => Number(a.slice(1)) > start).length).toBe(
+        validated.filter((a) => Number(a.slice(1)) <= start).length,
+      );
 
-    const third = await append(fake);
-    expect(third.firstRow).toBe(blockStartRow(2) + 1);
-  });
+      const third = await append(fake);
+      expect(third.firstRow).toBe(blockStartRow(2) + 1);
+    },
+  );
 
   it("refuses, in Chinese, on a sheet that is not a 绩效指标 template, and changes nothing", async () => {
-    const fake = host("1.17", [{ name: "收支表", rows: [["项目", "金额"], ["工资", 100]] }]);
+    const fake = host("1.17", [
+      {
+        name: "收支表",
+        rows: [
+          ["项目", "金额"],
+          ["工资", 100],
+        ],
+      },
+    ]);
     const before = fake.snapshot();
     const error = await append(fake).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
@@ -192,7 +212,9 @@ describe("appendProjectBlock", () => {
     const error = await append(fake).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).code).toBe("AccessDenied");
-    expect((error as GatewayError).message).toBe("工作表「绩效指标」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。");
+    expect((error as GatewayError).message).toBe(
+      "工作表「绩效指标」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。",
+    );
     expect(fake.snapshot()).toEqual(before);
   });
 

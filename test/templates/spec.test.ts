@@ -1,7 +1,13 @@
 import { readFileSync } from "fs";
 import { rectToA1, toA1 } from "../../src/core/address";
 import { TEMPLATE_CATALOG } from "../../src/templates/catalog";
-import { CLASSIC_FRAMEWORK, INDICATOR_LAYOUT, blockStartRow, indicatorSpec, projectBlockSpec } from "../../src/templates/indicator-spec";
+import {
+  CLASSIC_FRAMEWORK,
+  INDICATOR_LAYOUT,
+  blockStartRow,
+  indicatorSpec,
+  projectBlockSpec,
+} from "../../src/templates/indicator-spec";
 import { styleRects } from "../../src/templates/office-ranges";
 import { ROLE_STYLES, TemplateSpec } from "../../src/templates/spec-types";
 import { freeSheetName, templateSpec } from "../../src/templates/specs";
@@ -43,7 +49,9 @@ describe("收支总表 spec", () => {
   });
 
   it("formats every amount cell 0.00 and locks formulas while leaving inputs open", () => {
-    const amounts = spec.cells.filter((c) => c.col === L.columns.income || c.col === L.columns.spend).filter((c) => c.row >= L.firstItemRow);
+    const amounts = spec.cells
+      .filter((c) => c.col === L.columns.income || c.col === L.columns.spend)
+      .filter((c) => c.row >= L.firstItemRow);
     expect(amounts.length).toBe(2 * (31 + 3));
     for (const c of amounts) expect(c.numberFormat).toBe("0.00");
     for (const c of spec.cells) {
@@ -65,7 +73,13 @@ describe("绩效指标 spec", () => {
     const spec = indicatorSpec();
     const start = blockStartRow(0);
     const header = start + INDICATOR_LAYOUT.offsets.header;
-    expect([0, 1, 2, 3, 4].map((c) => at(spec, toA1(header, c))?.value)).toEqual(["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"]);
+    expect([0, 1, 2, 3, 4].map((c) => at(spec, toA1(header, c))?.value)).toEqual([
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标值",
+      "指标值确定依据",
+    ]);
     const rows = CLASSIC_FRAMEWORK.flatMap((g) => g.level2.map((l2) => [g.level1, l2]));
     rows.forEach(([l1, l2], i) => {
       expect(at(spec, toA1(header + 1 + i, 0))?.value).toBe(l1);
@@ -89,7 +103,9 @@ describe("绩效指标 spec", () => {
     const byCol = (col: number) => spec.validations.find((v) => v.range.left === col && v.range.top === first)!;
     expect(byCol(0).rule).toEqual({ kind: "list", items: ["产出指标", "效益指标", "满意度指标"] });
     const l2 = byCol(1).rule;
-    expect(l2.kind === "list" && l2.items).toEqual(expect.arrayContaining(["数量指标", "成本指标", "可持续影响指标", "服务对象满意度指标"]));
+    expect(l2.kind === "list" && l2.items).toEqual(
+      expect.arrayContaining(["数量指标", "成本指标", "可持续影响指标", "服务对象满意度指标"]),
+    );
     const value = byCol(3);
     for (const form of ["≥95%", "≤5万元", "100人", "比上年有所提高"]) expect(value.prompt?.message).toContain(form);
     // Excel refuses a list source over 255 characters.
@@ -101,8 +117,12 @@ describe("绩效指标 spec", () => {
     const b = projectBlockSpec(40);
     expect(b.cells.map((c) => ({ ...c, row: c.row - 38 }))).toEqual(a.cells);
     expect(b.merges.map((m) => ({ ...m, top: m.top - 38, bottom: m.bottom - 38 }))).toEqual(a.merges);
-    expect(b.validations.map((v) => rectToA1(v.range))).toEqual(a.validations.map((v) => rectToA1({ ...v.range, top: v.range.top + 38, bottom: v.range.bottom + 38 })));
-    expect(b.conditionalFormats[0].formula).toBe(a.conditionalFormats[0].formula.replace(/(\D)(\d+)/g, (_m, p: string, n: string) => `${p}${Number(n) + 38}`));
+    expect(b.validations.map((v) => rectToA1(v.range))).toEqual(
+      a.validations.map((v) => rectToA1({ ...v.range, top: v.range.top + 38, bottom: v.range.bottom + 38 })),
+    );
+    expect(b.conditionalFormats[0].formula).toBe(
+      a.conditionalFormats[0].formula.replace(/(\D)(\d+)/g, (_m, p: string, n: string) => `${p}${Number(n) + 38}`),
+    );
   });
 
   it("stacks blocks one empty row apart without overlap", () => {
@@ -134,7 +154,9 @@ describe("shared", () => {
     for (const spec of [summarySpec(), indicatorSpec(2)]) {
       const rects = styleRects(spec.cells);
       for (const c of spec.cells) {
-        const hits = rects.filter((r) => c.row >= r.rect.top && c.row <= r.rect.bottom && c.col >= r.rect.left && c.col <= r.rect.right);
+        const hits = rects.filter(
+          (r) => c.row >= r.rect.top && c.row <= r.rect.bottom && c.col >= r.rect.left && c.col <= r.rect.right,
+        );
         expect(hits).toHaveLength(1);
         expect(hits[0].role).toBe(c.role);
       }

@@ -27,7 +27,9 @@ describe("writeTemplateFile (the CLI's --template)", () => {
 
 describe("base64 for insertWorksheetsFromBase64", () => {
   it("encodes any bytes as Node's encoder does", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => bytesToBase64(bytes) === Buffer.from(bytes).toString("base64")));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => bytesToBase64(bytes) === Buffer.from(bytes).toString("base64")),
+    );
   });
 
   it("carries the requested sheet name inside the file", async () => {

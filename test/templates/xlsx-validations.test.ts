@@ -44,7 +44,12 @@ async function sheetValidations(bytes: Uint8Array | Buffer): Promise<XmlValidati
     for (const m of xml.matchAll(/<dataValidation\s[^>]*?(?:\/>|>[\s\S]*?<\/dataValidation>)/g)) {
       const open = /^<dataValidation\s[^>]*>/.exec(m[0])![0];
       const f1 = /<formula1>([\s\S]*?)<\/formula1>/.exec(m[0]);
-      found.push({ sqref: attribute(open, "sqref")!, type: attribute(open, "type") ?? "any", formula1: f1 ? unescapeXml(f1[1]) : "", prompt: attribute(open, "prompt") });
+      found.push({
+        sqref: attribute(open, "sqref")!,
+        type: attribute(open, "type") ?? "any",
+        formula1: f1 ? unescapeXml(f1[1]) : "",
+        prompt: attribute(open, "prompt"),
+      });
     }
     sheets.push(found);
   }
@@ -127,15 +132,15 @@ describe("data validations in the written .xlsx", () => {
   it("writes one validation per declared range, with the range as its sqref", async () => {
     const spec = templateSpec("绩效指标", { blocks: 2 });
     const [validations] = await sheetValidations(await buildTemplateWorkbook(["绩效指标"], { blocks: 2 }));
-    expect(validations.map((v) => v.sqref).sort()).toEqual(
-      spec.validations.map((v) => rectToA1(v.range)).sort(),
-    );
+    expect(validations.map((v) => v.sqref).sort()).toEqual(spec.validations.map((v) => rectToA1(v.range)).sort());
   });
 
   it("keeps the workbook of both templates free of overlaps on every sheet", async () => {
     const sheets = await sheetValidations(await buildTemplateWorkbook(["收支总表", "绩效指标"]));
     expect(sheets).toHaveLength(2);
-    sheets.forEach((validations, i) => expectMatchesSpec(cellsOwnedOnce(validations), templateSpec((["收支总表", "绩效指标"] as const)[i])));
+    sheets.forEach((validations, i) =>
+      expectMatchesSpec(cellsOwnedOnce(validations), templateSpec((["收支总表", "绩效指标"] as const)[i])),
+    );
   });
 
   it("gives the inserted 绩效指标 file dropdowns on 一级/二级 and the 指标值 examples", async () => {
@@ -151,7 +156,8 @@ describe("data validations in the written .xlsx", () => {
     for (const form of ["≥95%", "≤5万元", "100人", "比上年有所提高"]) expect(value.prompt).toContain(form);
     // All three cover the same indicator rows, each cell once.
     expect(sqrefCells(level1.sqref).length).toBeGreaterThan(1);
-    for (const v of [level1, level2, value]) expect(sqrefCells(v.sqref).map((a) => parseRange(a)!.top)).toEqual(sqrefCells(level1.sqref).map((a) => parseRange(a)!.top));
+    for (const v of [level1, level2, value])
+      expect(sqrefCells(v.sqref).map((a) => parseRange(a)!.top)).toEqual(sqrefCells(level1.sqref).map((a) => parseRange(a)!.top));
     expect(owner.size).toBe(validations.reduce((n, v) => n + sqrefCells(v.sqref).length, 0));
   });
 });

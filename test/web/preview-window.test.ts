@@ -4,7 +4,9 @@ import { previewWindow } from "../../src/web/preview-window";
 /** An invented sheet of `rows` × `cols` cells starting at `origin`, each cell's text its own address. */
 function grid(rows: number, cols: number, origin = { row: 0, col: 0 }): SheetSnapshot {
   const letters = (c: number) => String.fromCharCode(65 + c);
-  const texts = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => `${letters(origin.col + c)}${origin.row + r + 1}`));
+  const texts = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => `${letters(origin.col + c)}${origin.row + r + 1}`),
+  );
   return {
     name: "表一",
     origin,

@@ -29,8 +29,10 @@ describe("the browser page's checker session", () => {
     expect(cli.err).toBe("");
     const session = new CheckSession();
     const stages: string[] = [];
-    const outcome = await session.open({ name: SAMPLE, bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01", (stage, done, total) =>
-      stages.push(`${stage} ${done}/${total}`),
+    const outcome = await session.open(
+      { name: SAMPLE, bytes: arrayBufferOf(readFileSync(SAMPLE)) },
+      "0.01",
+      (stage, done, total) => stages.push(`${stage} ${done}/${total}`),
     );
     expect(outcome.findings.length).toBeGreaterThan(5);
     expect(JSON.parse(jsonReportText(SAMPLE, outcome))).toEqual(JSON.parse(cli.out));
@@ -49,8 +51,18 @@ describe("the browser page's checker session", () => {
 
   test.each([
     ["text file", Buffer.from("项目,预算数\n合计,100\n", "utf8")],
-    ["corrupt xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("xl/workbook.xml PK\x01\x02 broken", "latin1")])],
-    ["encrypted workbook", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64), Buffer.from("EncryptedPackage", "utf16le")])],
+    [
+      "corrupt xlsx",
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("xl/workbook.xml PK\x01\x02 broken", "latin1")]),
+    ],
+    [
+      "encrypted workbook",
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(64),
+        Buffer.from("EncryptedPackage", "utf16le"),
+      ]),
+    ],
     ["old .xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])],
     ["empty file", Buffer.alloc(0)],
   ])("a %s gets the command line's own one-line message", async (_, bytes) => {

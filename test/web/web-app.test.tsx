@@ -32,7 +32,13 @@ class FixtureEngine implements CheckEngine {
   }
   async annotate(findings: Finding[]) {
     this.annotated.push(findings);
-    return { bytes: new Uint8Array([1, 2, 3]), marked: findings.length, notes: findings.length, resultSheet: "检查结果", macroEnabled: false };
+    return {
+      bytes: new Uint8Array([1, 2, 3]),
+      marked: findings.length,
+      notes: findings.length,
+      resultSheet: "检查结果",
+      macroEnabled: false,
+    };
   }
   async template() {
     return new Uint8Array([4]);
@@ -43,7 +49,11 @@ function renderPage(engine = new FixtureEngine()) {
   const saved: { name: string; type: string; bytes: Uint8Array | string }[] = [];
   const utils = render(
     <FluentProvider theme={webLightTheme}>
-      <WebApp engine={engine} store={browserStore(localStorage)} save={(bytes, name, type) => saved.push({ bytes, name, type })} />
+      <WebApp
+        engine={engine}
+        store={browserStore(localStorage)}
+        save={(bytes, name, type) => saved.push({ bytes, name, type })}
+      />
     </FluentProvider>,
   );
   return { engine, saved, ...utils };
@@ -105,7 +115,11 @@ describe("the browser page", () => {
     fireEvent.click(screen.getByRole("button", { name: "下载标注副本" }));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(saved[0].name).toBe("预算-已标注.xlsx");
-    expect(engine.annotated[0].map((f) => f.id)).toEqual(expected().filter((f) => f.id !== spend.id).map((f) => f.id));
+    expect(engine.annotated[0].map((f) => f.id)).toEqual(
+      expected()
+        .filter((f) => f.id !== spend.id)
+        .map((f) => f.id),
+    );
     unmount();
 
     renderPage();
@@ -166,6 +180,8 @@ describe("the browser page", () => {
     const report = JSON.parse(saved[0].bytes as string);
     expect(saved[0].name).toBe("预算-检查结果.json");
     expect(report.version).toBe(1);
-    expect(report.files[0].findings.map((f: Finding) => `${f.rule}@${f.cell}`)).toEqual(expected().map((f) => `${f.rule}@${f.cell}`));
+    expect(report.files[0].findings.map((f: Finding) => `${f.rule}@${f.cell}`)).toEqual(
+      expected().map((f) => `${f.rule}@${f.cell}`),
+    );
   });
 });

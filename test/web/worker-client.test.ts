@@ -31,7 +31,9 @@ describe("workerEngine", () => {
 
     const bytes = new ArrayBuffer(8);
     const progress: string[] = [];
-    const opening = engine.open({ name: "a.xlsx", bytes }, "0.01", (stage, done, total) => progress.push(`${stage} ${done}/${total}`));
+    const opening = engine.open({ name: "a.xlsx", bytes }, "0.01", (stage, done, total) =>
+      progress.push(`${stage} ${done}/${total}`),
+    );
     const previewing = engine.preview({ sheet: "表", cell: "A1", related: [] });
     expect(workers).toHaveLength(1);
     const [open, preview] = workers[0].requests;
@@ -51,7 +53,12 @@ describe("workerEngine", () => {
     const worker = new FakeWorker();
     const engine = workerEngine(() => worker);
     const opening = engine.open({ name: "x.xlsx", bytes: new ArrayBuffer(1) }, "0.01");
-    worker.reply({ id: worker.requests[0].message.id, type: "failed", message: "不是 Excel 工作簿（.xlsx）文件：x.xlsx", code: "not-xlsx" });
+    worker.reply({
+      id: worker.requests[0].message.id,
+      type: "failed",
+      message: "不是 Excel 工作簿（.xlsx）文件：x.xlsx",
+      code: "not-xlsx",
+    });
     const error = await opening.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
     expect(error).toMatchObject({ message: "不是 Excel 工作簿（.xlsx）文件：x.xlsx", code: "not-xlsx" });

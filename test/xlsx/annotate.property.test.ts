@@ -20,10 +20,14 @@ const cell = fc.oneof(
 const sheet = fc.record({
   rows: fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 12 }),
   merge: fc.option(fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 5 })), { nil: undefined }),
-  notes: fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), fc.string({ maxLength: 20 })), { maxLength: 3 }),
+  notes: fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }), fc.string({ maxLength: 20 })), {
+    maxLength: 3,
+  }),
 });
 
-async function build(sheets: { rows: unknown[][]; merge?: [number, number]; notes: [number, number, string][] }[]): Promise<Uint8Array> {
+async function build(
+  sheets: { rows: unknown[][]; merge?: [number, number]; notes: [number, number, string][] }[],
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   sheets.forEach((s, i) => {
     const ws = wb.addWorksheet(i === 0 ? "收支总表" : `表${i}`);
@@ -51,11 +55,16 @@ describe("random small workbooks", () => {
         const before = await partsOf(input);
         const after = await partsOf(copy.bytes);
         for (const name of before.keys()) expect(after.has(name)).toBe(true);
-        for (const [name, xml] of after) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect(inSchemaOrder(xml.toString())).toBe(true);
+        for (const [name, xml] of after)
+          if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect(inSchemaOrder(xml.toString())).toBe(true);
         const reread = await readWorkbookBytes(copy.bytes, "copy");
-        expect(reread.snapshots.map((s) => s.name)).toEqual([...sheets.map((_, i) => (i === 0 ? "收支总表" : `表${i}`)), "检查结果"]);
+        expect(reread.snapshots.map((s) => s.name)).toEqual([
+          ...sheets.map((_, i) => (i === 0 ? "收支总表" : `表${i}`)),
+          "检查结果",
+        ]);
         const marks = await marksOf(copy.bytes);
-        for (const [name, cells] of worstByCell(findings)) expect(Object.fromEntries(marks.get(name)!)).toEqual(Object.fromEntries(cells));
+        for (const [name, cells] of worstByCell(findings))
+          expect(Object.fromEntries(marks.get(name)!)).toEqual(Object.fromEntries(cells));
       }),
       { numRuns: 12, seed: 20261201 },
     );

@@ -15,8 +15,10 @@ async function check(bytes: Uint8Array): Promise<Finding[]> {
 }
 
 /** Parts the patcher may change for marks on the first sheet: everything else keeps its bytes. */
-const MAY_CHANGE = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments\d*\.xml|xl\/drawings\/vmlDrawing\d+\.vml)$/;
-const MAY_ADD = /^(xl\/worksheets\/sheet\d+\.xml|xl\/comments\d+\.xml|xl\/drawings\/vmlDrawing\d+\.vml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|customXml\/item\d+\.xml|customXml\/itemProps\d+\.xml|customXml\/_rels\/item\d+\.xml\.rels)$/;
+const MAY_CHANGE =
+  /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments\d*\.xml|xl\/drawings\/vmlDrawing\d+\.vml)$/;
+const MAY_ADD =
+  /^(xl\/worksheets\/sheet\d+\.xml|xl\/comments\d+\.xml|xl\/drawings\/vmlDrawing\d+\.vml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|customXml\/item\d+\.xml|customXml\/itemProps\d+\.xml|customXml\/_rels\/item\d+\.xml\.rels)$/;
 
 function wellFormed(parts: Map<string, Buffer>): string[] {
   const bad: string[] = [];
@@ -80,7 +82,13 @@ describe("the annotated copy keeps the whole workbook", () => {
 
   it("keeps charts, images, tables, threaded comments, custom properties and macros", async () => {
     const [rich, xlsm] = await Promise.all(cases.slice(0, 2).map((c) => partsOf(c.copy)));
-    for (const part of ["xl/charts/chart1.xml", "xl/threadedComments/threadedComment1.xml", "xl/persons/person.xml", "docProps/custom.xml", "xl/tables/table1.xml"]) {
+    for (const part of [
+      "xl/charts/chart1.xml",
+      "xl/threadedComments/threadedComment1.xml",
+      "xl/persons/person.xml",
+      "docProps/custom.xml",
+      "xl/tables/table1.xml",
+    ]) {
       expect(rich.has(part)).toBe(true);
     }
     expect([...rich.keys()].some((n) => n.startsWith("xl/media/"))).toBe(true);
@@ -98,7 +106,10 @@ describe("the annotated copy keeps the whole workbook", () => {
     const c = cases[2];
     const before = (await partsOf(c.input)).get("xl/worksheets/sheet1.xml")!.toString();
     const after = (await partsOf(c.copy)).get("xl/worksheets/sheet1.xml")!.toString();
-    const withoutMarks = after.replace(/<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>N\(&quot;budget-check:\w+&quot;\)=0<\/formula><\/cfRule><\/conditionalFormatting>/g, "");
+    const withoutMarks = after.replace(
+      /<conditionalFormatting sqref="[^"]*"><cfRule type="expression" dxfId="\d+" priority="\d+"><formula>N\(&quot;budget-check:\w+&quot;\)=0<\/formula><\/cfRule><\/conditionalFormatting>/g,
+      "",
+    );
     expect(withoutMarks).toBe(before);
     expect(after.length).toBeGreaterThan(before.length);
   });
@@ -107,7 +118,8 @@ describe("the annotated copy keeps the whole workbook", () => {
     for (const c of cases) {
       const parts = await partsOf(c.copy);
       expect([c.label, wellFormed(parts)]).toEqual([c.label, []]);
-      for (const [name, xml] of sheetParts(parts)) expect([c.label, name, inSchemaOrder(xml.toString())]).toEqual([c.label, name, true]);
+      for (const [name, xml] of sheetParts(parts))
+        expect([c.label, name, inSchemaOrder(xml.toString())]).toEqual([c.label, name, true]);
     }
   });
 
@@ -115,7 +127,12 @@ describe("the annotated copy keeps the whole workbook", () => {
     for (const c of cases) {
       const marks = await marksOf(c.copy);
       const want = worstByCell(c.findings);
-      for (const [sheet, cells] of marks) expect([c.label, sheet, Object.fromEntries(cells)]).toEqual([c.label, sheet, Object.fromEntries(want.get(sheet) ?? new Map())]);
+      for (const [sheet, cells] of marks)
+        expect([c.label, sheet, Object.fromEntries(cells)]).toEqual([
+          c.label,
+          sheet,
+          Object.fromEntries(want.get(sheet) ?? new Map()),
+        ]);
     }
   });
 
@@ -127,7 +144,9 @@ describe("the annotated copy keeps the whole workbook", () => {
       await b.xlsx.load(c.copy as unknown as ExcelJS.Buffer);
       const ws = a.getWorksheet("收支总表")!;
       const ws2 = b.getWorksheet("收支总表")!;
-      ws.eachRow((row, r) => row.eachCell((cell, col) => expect([cell.address, ws2.getCell(r, col).style]).toEqual([cell.address, cell.style])));
+      ws.eachRow((row, r) =>
+        row.eachCell((cell, col) => expect([cell.address, ws2.getCell(r, col).style]).toEqual([cell.address, cell.style])),
+      );
     }
   });
 
@@ -149,7 +168,9 @@ describe("the annotated copy keeps the whole workbook", () => {
       const sheet = read.snapshots.find((s) => s.name === "检查结果")!;
       expect(sheet.values[0]).toEqual([...RESULT_COLUMNS]);
       expect(sheet.values.length).toBe(c.findings.length + 1);
-      expect(sheet.values.slice(1).map((r) => `${r[0]}!${r[1]}|${r[3]}`)).toEqual(c.findings.map((f) => `${f.sheet}!${f.cell}|${f.rule}`));
+      expect(sheet.values.slice(1).map((r) => `${r[0]}!${r[1]}|${r[3]}`)).toEqual(
+        c.findings.map((f) => `${f.sheet}!${f.cell}|${f.rule}`),
+      );
       const xml = (await partsOf(c.copy)).get(await sheetPartOf(await JSZip.loadAsync(c.copy), "检查结果"))!.toString();
       expect(xml).toContain(`<hyperlink ref="B2" location="'收支总表'!${c.findings[0].cell}"`);
       // The checker reads its own results sheet back as an ordinary table without tripping.
@@ -172,7 +193,9 @@ describe("the annotated copy keeps the whole workbook", () => {
       await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
       expect(wb.worksheets.map((w) => w.name)).toContain("检查结果");
       const marks = await marksOf(new Uint8Array(bytes));
-      expect(Object.fromEntries(marks.get("收支总表")!)).toEqual(Object.fromEntries(worstByCell(cases[i].findings).get("收支总表")!));
+      expect(Object.fromEntries(marks.get("收支总表")!)).toEqual(
+        Object.fromEntries(worstByCell(cases[i].findings).get("收支总表")!),
+      );
       // LibreOffice read our notes too: the one added on D7 and the user's own on D8.
       const ws = wb.getWorksheet("收支总表")!;
       expect(JSON.stringify(ws.getCell("D7").note ?? null)).toContain("CELL-TEXTNUM");

@@ -37,8 +37,20 @@ describe("reading is bounded by content", () => {
   it("maps findings after a collapsed gap, merges and formula references to the real cells", () => {
     const cells = [
       { row: 0, col: 0, value: "单位：万元", text: "单位：万元", formula: "", numberFormat: "General" },
-      ...[["项目", "合计", "甲", "乙"], ["一", 3, 1, 2], ["二", 7, 3, 3], ["合计", 10, 4, 5]].flatMap((vals, r) =>
-        vals.map((v, c) => ({ row: 5000 + r, col: c, value: v, text: String(v), formula: r === 3 && c > 0 ? `=SUM(${"ABCD"[c]}5002:${"ABCD"[c]}5003)` : "", numberFormat: "General" })),
+      ...[
+        ["项目", "合计", "甲", "乙"],
+        ["一", 3, 1, 2],
+        ["二", 7, 3, 3],
+        ["合计", 10, 4, 5],
+      ].flatMap((vals, r) =>
+        vals.map((v, c) => ({
+          row: 5000 + r,
+          col: c,
+          value: v,
+          text: String(v),
+          formula: r === 3 && c > 0 ? `=SUM(${"ABCD"[c]}5002:${"ABCD"[c]}5003)` : "",
+          numberFormat: "General",
+        })),
       ),
     ];
     const result = compactSheet("表", cells, [{ top: 5000, left: 2, bottom: 5000, right: 3 }]);
@@ -59,15 +71,28 @@ describe("an indicator block after a long empty gap", () => {
     const { miniBlock } = await import("../core/indicators/helpers");
     const rows = miniBlock({ 0: [null, "数量指标", "培训人数", null] });
     const toCells = (offset: number) =>
-      rows.flatMap((row, r) =>
-        row.map((cell, c) => {
-          const obj = cell !== null && typeof cell === "object" ? cell : { v: cell };
-          const v = obj.v ?? null;
-          return { row: r + offset, col: c, value: v, text: v === null ? "" : typeof v === "number" ? v.toFixed(2) : String(v), formula: "", numberFormat: obj.fmt ?? "General" };
-        }),
-      ).filter((c) => c.value !== null);
+      rows
+        .flatMap((row, r) =>
+          row.map((cell, c) => {
+            const obj = cell !== null && typeof cell === "object" ? cell : { v: cell };
+            const v = obj.v ?? null;
+            return {
+              row: r + offset,
+              col: c,
+              value: v,
+              text: v === null ? "" : typeof v === "number" ? v.toFixed(2) : String(v),
+              formula: "",
+              numberFormat: obj.fmt ?? "General",
+            };
+          }),
+        )
+        .filter((c) => c.value !== null);
     const near = compactSheet("项目绩效目标表", toCells(0), []);
-    const far = compactSheet("项目绩效目标表", [{ row: 0, col: 0, value: "说明", text: "说明", formula: "", numberFormat: "General" }, ...toCells(60000)], []);
+    const far = compactSheet(
+      "项目绩效目标表",
+      [{ row: 0, col: 0, value: "说明", text: "说明", formula: "", numberFormat: "General" }, ...toCells(60000)],
+      [],
+    );
     if (!("snapshot" in near) || !("snapshot" in far)) throw new Error("expected snapshots");
     expect(far.snapshot.sheetRows).toBeDefined();
     const shift = (a1: string) => a1.replace(/\d+$/, (n) => String(Number(n) + 60000));

@@ -56,7 +56,10 @@ describe("the add-in on an annotated copy", () => {
     const { bytes } = await annotateWorkbookBytes(input, findings);
     const { fake, gateway } = setup(await fakeSheetsFromFile(bytes));
     await gateway.paint(findings, ["收支总表"]);
-    const marks = fake.snapshot().sheets.find((s) => s.name === "收支总表")!.conditionalFormats.filter((c) => c.formula?.includes("budget-check"));
+    const marks = fake
+      .snapshot()
+      .sheets.find((s) => s.name === "收支总表")!
+      .conditionalFormats.filter((c) => c.formula?.includes("budget-check"));
     expect(marks).toHaveLength(2);
   });
 });

@@ -17,22 +17,44 @@ const plan = [{ sheet: "S", severity: "error" as const, rects: [{ top: 4, left: 
 describe("conditional formats go where CT_Worksheet puts them", () => {
   const cases: [string, string][] = [
     ["a bare sheet", `<sheetData/>`],
-    ["after merges, before data validations and hyperlinks", `<sheetData/><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations count="0"/><hyperlinks><hyperlink ref="A1" r:id="rId1"/></hyperlinks><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>`],
+    [
+      "after merges, before data validations and hyperlinks",
+      `<sheetData/><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells><dataValidations count="0"/><hyperlinks><hyperlink ref="A1" r:id="rId1"/></hyperlinks><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>`,
+    ],
     ["after the user's own conditional formats", `<sheetData/>${CF}<dataValidations count="0"/>`],
-    ["before tableParts and extLst", `<sheetData/><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/><drawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId3"/></tableParts><extLst><ext uri="{x}"><x14:conditionalFormattings xmlns:x14="urn:x14"/></ext></extLst>`],
-    ["before controls wrapped in mc:AlternateContent", `<sheetData/><phoneticPr fontId="1"/><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><controls><control r:id="rId4"/></controls></mc:Choice></mc:AlternateContent>`],
+    [
+      "before tableParts and extLst",
+      `<sheetData/><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/><drawing r:id="rId2"/><tableParts count="1"><tablePart r:id="rId3"/></tableParts><extLst><ext uri="{x}"><x14:conditionalFormattings xmlns:x14="urn:x14"/></ext></extLst>`,
+    ],
+    [
+      "before controls wrapped in mc:AlternateContent",
+      `<sheetData/><phoneticPr fontId="1"/><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x14"><controls><control r:id="rId4"/></controls></mc:Choice></mc:AlternateContent>`,
+    ],
   ];
   it.each(cases)("%s", (_, body) => {
     const xml = addMarks(sheet(body), "", plan, { error: 7, warning: 8, info: 9 });
     expect(inSchemaOrder(xml)).toBe(true);
     const names = childNames(xml);
     const at = names.lastIndexOf("conditionalFormatting");
-    expect(names.slice(at + 1).every((n) => n === "AlternateContent" || WORKSHEET_ORDER.indexOf(n as never) > WORKSHEET_ORDER.indexOf("conditionalFormatting"))).toBe(true);
-    expect(xml).toContain(`<conditionalFormatting sqref="B5:B7"><cfRule type="expression" dxfId="7" priority="${body.includes("priority") ? 2 : 1}"><formula>N(&quot;budget-check:error&quot;)=0</formula>`);
+    expect(
+      names
+        .slice(at + 1)
+        .every(
+          (n) =>
+            n === "AlternateContent" || WORKSHEET_ORDER.indexOf(n as never) > WORKSHEET_ORDER.indexOf("conditionalFormatting"),
+        ),
+    ).toBe(true);
+    expect(xml).toContain(
+      `<conditionalFormatting sqref="B5:B7"><cfRule type="expression" dxfId="7" priority="${body.includes("priority") ? 2 : 1}"><formula>N(&quot;budget-check:error&quot;)=0</formula>`,
+    );
   });
 
   it("writes with the sheet's own prefix when it uses one (x:worksheet)", () => {
-    const xml = sheet(`<x:sheetData/><x:pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>`, "x:worksheet", `xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`);
+    const xml = sheet(
+      `<x:sheetData/><x:pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>`,
+      "x:worksheet",
+      `xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`,
+    );
     const out = addMarks(xml, "x:", plan, { error: 0, warning: 1, info: 2 });
     expect(childNames(out)).toEqual(["sheetData", "conditionalFormatting", "pageMargins"]);
     expect(out).toContain("<x:conditionalFormatting");
@@ -43,7 +65,9 @@ describe("conditional formats go where CT_Worksheet puts them", () => {
     expect(childNames(intoSchemaOrder(misplaced))).toEqual(["sheetData", "legacyDrawing", "tableParts", "extLst"]);
     const ordered = sheet(`<sheetData/>${CF}<legacyDrawing r:id="rId1"/>`);
     expect(intoSchemaOrder(ordered)).toBe(ordered);
-    expect(insertChild(sheet(`<sheetData/><extLst/>`), "legacyDrawing", "<legacyDrawing/>")).toContain("<legacyDrawing/><extLst/>");
+    expect(insertChild(sheet(`<sheetData/><extLst/>`), "legacyDrawing", "<legacyDrawing/>")).toContain(
+      "<legacyDrawing/><extLst/>",
+    );
   });
 });
 
@@ -80,7 +104,11 @@ describe("styles, notes and the results sheet", () => {
       "[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
     });
     const sheetXml = (await pkg.read("xl/worksheets/sheet1.xml"))!;
-    const r = await addNotes(pkg, { sheetPart: "xl/worksheets/sheet1.xml", sheetXml, notes: new Map([["B2", "a < b & \u0001c"]]) });
+    const r = await addNotes(pkg, {
+      sheetPart: "xl/worksheets/sheet1.xml",
+      sheetXml,
+      notes: new Map([["B2", "a < b & \u0001c"]]),
+    });
     expect(r.added).toBe(1);
     expect(r.sheetXml).toBe(sheetXml);
     const c = (await pkg.read("xl/comments1.xml"))!;
@@ -95,7 +123,9 @@ describe("styles, notes and the results sheet", () => {
 
   it("names the results sheet freely and links each 单元格, quoting odd sheet names", () => {
     expect(freeSheetName(["收支总表", "检查结果", "检查结果 (2)"])).toBe("检查结果 (3)");
-    const xml = resultsSheetXml([makeFinding({ rule: "SUM-ROW", sheet: "A&B's", cell: "C3", message: "x", expected: "12345678901234.56", actual: "1.5" })]);
+    const xml = resultsSheetXml([
+      makeFinding({ rule: "SUM-ROW", sheet: "A&B's", cell: "C3", message: "x", expected: "12345678901234.56", actual: "1.5" }),
+    ]);
     expect(xml).toContain(`<hyperlink ref="B2" location="'A&amp;B''s'!C3" display="C3"/>`);
     expect(xml).toContain(`<c r="G2"><v>1.50</v></c>`);
     // 16 significant digits do not fit a double: kept as exact text.
@@ -121,7 +151,15 @@ describe("sheets too large to check", () => {
 
   it("content scattered far apart is bounded by the collapsed grid, not by its spread", () => {
     // A diagonal of cells each 100 rows and 50 columns apart: gaps shrink to one empty row/column.
-    const diagonal = (n: number) => Array.from({ length: n }, (_, i) => ({ row: i * 100, col: i * 50, value: i, text: String(i), formula: "", numberFormat: "General" }));
+    const diagonal = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        row: i * 100,
+        col: i * 50,
+        value: i,
+        text: String(i),
+        formula: "",
+        numberFormat: "General",
+      }));
     const r = compactSheet("散", diagonal(600), []);
     if (!("snapshot" in r)) throw new Error("expected a snapshot");
     expect(r.snapshot.values.length).toBe(1199);
@@ -151,7 +189,11 @@ describe("notes on several sheets", () => {
     const { annotateWorkbookBytes } = await import("../../src/xlsx");
     const copy = await annotateWorkbookBytes(input, findings);
     const zip = await JSZip.loadAsync(copy.bytes);
-    const vmls = await Promise.all(Object.keys(zip.files).filter((n) => n.endsWith(".vml")).map((n) => zip.file(n)!.async("string")));
+    const vmls = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => n.endsWith(".vml"))
+        .map((n) => zip.file(n)!.async("string")),
+    );
     expect(vmls).toHaveLength(2);
     const idmaps = vmls.map((v) => /idmap[^>]*data="(\d+)"/.exec(v)![1]);
     expect(new Set(idmaps).size).toBe(2);
@@ -170,7 +212,9 @@ describe("a package the patcher cannot handle", () => {
     ws.addRow(["甲", 1]);
     ws.addRow(["合计", 4]);
     const good = new Uint8Array(await wb.xlsx.writeBuffer());
-    const findings = (await import("../../src/core/check")).checkWorkbook((await readWorkbookBytes(good, "t")).snapshots).findings;
+    const findings = (await import("../../src/core/check")).checkWorkbook(
+      (await readWorkbookBytes(good, "t")).snapshots,
+    ).findings;
     const zip = await JSZip.loadAsync(good);
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     zip.file("xl/worksheets/sheet1.xml", xml.replace("</sheetData>", ""));

@@ -15,18 +15,29 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   try {
     const bytes = await loadFileBytes(task.path);
     // The marker is a customXml part; its name is stored uncompressed, so most files skip the unzip.
-    if (task.found && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("customXml/") && (await isAnnotatedCopy(bytes))) {
+    if (
+      task.found &&
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("customXml/") &&
+      (await isAnnotatedCopy(bytes))
+    ) {
       return { file: task.file, status: "skipped", reason: "annotated-copy" };
     }
     const read = await readWorkbookBytes(bytes, task.file, { includeHidden: task.includeHidden });
     if (task.found && isBatchReport(read.snapshots)) return { file: task.file, status: "skipped", reason: "report" };
     const result = checkWorkbook(read.snapshots, { tolerance: task.tolerance });
-    const skipped = [...read.hidden.map((name) => ({ name, reason: "hidden" as const })), ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const }))];
+    const skipped = [
+      ...read.hidden.map((name) => ({ name, reason: "hidden" as const })),
+      ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
+    ];
     return { file: task.file, status: "checked", unit: unitNameOf(read.snapshots), result, skipped, notes: read.notes };
   } catch (e) {
     // Messages name the file as the reports do, not by its resolved path.
     if (e instanceof WorkbookReadError) return failed(task.file, e.kind, e.message.split(task.path).join(task.file));
     const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    return failed(task.file, "unreadable", `检查此文件时程序出错（${reason}），其他文件不受影响；请把此文件反馈给维护者：${task.file}`);
+    return failed(
+      task.file,
+      "unreadable",
+      `检查此文件时程序出错（${reason}），其他文件不受影响；请把此文件反馈给维护者：${task.file}`,
+    );
   }
 }

@@ -28,7 +28,7 @@ export function defaultJobs(): number {
 
 /** Part of the machine's memory per worker, within bounds that fit one large workbook. */
 export function defaultMemoryMb(jobs: number): number {
-  const share = Math.floor((os.totalmem() / 2 ** 20) * 0.6 / jobs);
+  const share = Math.floor(((os.totalmem() / 2 ** 20) * 0.6) / jobs);
   return Math.max(512, Math.min(4096, share));
 }
 
@@ -36,7 +36,11 @@ export function defaultMemoryMb(jobs: number): number {
  * Checks the tasks on up to `jobs` worker threads, handing out files in order. A worker that
  * crashes, runs out of memory or passes the time limit is replaced, and only its file fails.
  */
-export async function runPool(tasks: FileTask[], options: PoolOptions, onOutcome: (index: number, outcome: FileOutcome) => void): Promise<void> {
+export async function runPool(
+  tasks: FileTask[],
+  options: PoolOptions,
+  onOutcome: (index: number, outcome: FileOutcome) => void,
+): Promise<void> {
   let next = 0;
   const slots = Array.from({ length: Math.min(options.jobs, tasks.length) }, () => new Slot(options));
   try {
@@ -84,10 +88,26 @@ class Slot {
         if ("id" in m && m.id === id) finish(m.outcome, false);
       };
       const onError = (e: Error) => finish(crashOutcome(task, e, this.options), true);
-      const onExit = (code: number) => finish(failed(task.file, "unreadable", `检查此文件的线程意外退出（代码 ${code}），其他文件不受影响；请把此文件反馈给维护者：${task.file}`), true);
+      const onExit = (code: number) =>
+        finish(
+          failed(
+            task.file,
+            "unreadable",
+            `检查此文件的线程意外退出（代码 ${code}），其他文件不受影响；请把此文件反馈给维护者：${task.file}`,
+          ),
+          true,
+        );
       const seconds = this.options.timeoutMs / 1000;
       const timer = setTimeout(
-        () => finish(failed(task.file, "unreadable", `检查超过 ${seconds} 秒仍未完成，已停止检查此文件（可用 --timeout 放宽时限）：${task.file}`), true),
+        () =>
+          finish(
+            failed(
+              task.file,
+              "unreadable",
+              `检查超过 ${seconds} 秒仍未完成，已停止检查此文件（可用 --timeout 放宽时限）：${task.file}`,
+            ),
+            true,
+          ),
         this.options.timeoutMs,
       );
       worker.on("message", onMessage);
@@ -149,7 +169,15 @@ class Slot {
 
 function crashOutcome(task: FileTask, error: Error, options: PoolOptions): FileOutcome {
   if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") {
-    return failed(task.file, "too-large", `检查此文件时内存不足（每个线程上限 ${options.memoryMb} MB），文件可能过大，其他文件不受影响：${task.file}`);
+    return failed(
+      task.file,
+      "too-large",
+      `检查此文件时内存不足（每个线程上限 ${options.memoryMb} MB），文件可能过大，其他文件不受影响：${task.file}`,
+    );
   }
-  return failed(task.file, "unreadable", `检查此文件时程序出错（${error.message}），其他文件不受影响；请把此文件反馈给维护者：${task.file}`);
+  return failed(
+    task.file,
+    "unreadable",
+    `检查此文件时程序出错（${error.message}），其他文件不受影响；请把此文件反馈给维护者：${task.file}`,
+  );
 }

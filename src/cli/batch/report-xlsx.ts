@@ -40,7 +40,17 @@ export async function writeReportWorkbook(outcomes: readonly ReportedOutcome[], 
     DETAIL_SHEET,
     DETAIL_COLUMNS,
     [40, 24, 8, 22, 10, 60, 14, 14, 14],
-    detailRows(outcomes).map((r) => [r.file, r.sheet, r.cell, r.rule, r.severity, r.message, amount(r.expected), amount(r.actual), amount(r.difference)]),
+    detailRows(outcomes).map((r) => [
+      r.file,
+      r.sheet,
+      r.cell,
+      r.rule,
+      r.severity,
+      r.message,
+      amount(r.expected),
+      amount(r.actual),
+      amount(r.difference),
+    ]),
   );
   for (const col of [7, 8, 9]) details.getColumn(col).numFmt = AMOUNT_FORMAT;
   addTable(
@@ -54,7 +64,13 @@ export async function writeReportWorkbook(outcomes: readonly ReportedOutcome[], 
   await writeFileAtomic(out, buffer);
 }
 
-function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly string[], widths: number[], rows: Cell[][]): ExcelJS.Worksheet {
+function addTable(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly string[],
+  widths: number[],
+  rows: Cell[][],
+): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
   ws.columns = columns.map((header, i) => ({ header, width: widths[i] }));
   ws.getRow(1).font = { bold: true };

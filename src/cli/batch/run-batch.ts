@@ -35,7 +35,14 @@ export interface BatchIo {
  * command line's own path (main.ts), so it behaves exactly as before.
  */
 export function isBatch(options: CliOptions, resolve: (p: string) => string): boolean {
-  if (options.report !== undefined || options.csv !== undefined || options.jobs !== undefined || options.timeout !== undefined || options.quiet) return true;
+  if (
+    options.report !== undefined ||
+    options.csv !== undefined ||
+    options.jobs !== undefined ||
+    options.timeout !== undefined ||
+    options.quiet
+  )
+    return true;
   return options.files.some((f) => isFolder(resolve(f)));
 }
 
@@ -59,7 +66,10 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   if (walk.emptyFolders.length && !options.quiet) io.err(`文件夹中没有 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
   const tasks: FileTask[] = walk.tasks.map((t) => ({ ...t, tolerance: options.tolerance, includeHidden: options.includeHidden }));
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
-  const progress = new Progress(tasks.length, options.quiet ? null : io.progress ?? { write: (t) => io.err(t.replace(/\n$/, "")) });
+  const progress = new Progress(
+    tasks.length,
+    options.quiet ? null : (io.progress ?? { write: (t) => io.err(t.replace(/\n$/, "")) }),
+  );
   // Per-file text streams out in path order as files finish, whatever order the workers finish in.
   const streamText = !options.json && !options.report;
   let printed = 0;
@@ -110,7 +120,8 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     io.err(`没有要检查的工作簿：找到的文件都是本工具写出的标注副本或报告`);
     return EXIT_BAD_INPUT;
   }
-  if (options.json && !options.quiet) for (const o of done) if (o.status === "checked") for (const note of o.notes) io.err(`${o.file}：${note}`);
+  if (options.json && !options.quiet)
+    for (const o of done) if (o.status === "checked") for (const note of o.notes) io.err(`${o.file}：${note}`);
 
   let writeFailed = false;
   for (const [out, write] of [
@@ -138,13 +149,19 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
 
 function outputProblem(options: CliOptions, walk: WalkResult, cwd: string): string | null {
   const inputs = walk.tasks.map((t) => t.path);
-  if (options.report && options.csv && path.resolve(cwd, options.report) === path.resolve(cwd, options.csv)) return "--report 与 --csv 不能写到同一个文件";
+  if (options.report && options.csv && path.resolve(cwd, options.report) === path.resolve(cwd, options.csv))
+    return "--report 与 --csv 不能写到同一个文件";
   for (const [out, flag, extension] of [
     [options.report, "--report", ".xlsx"],
     [options.csv, "--csv", ".csv"],
   ] as const) {
     if (!out) continue;
-    const refused = outputPathProblem(path.resolve(cwd, out), { inputs, overwrite: options.force, flag, extensions: [extension] });
+    const refused = outputPathProblem(path.resolve(cwd, out), {
+      inputs,
+      overwrite: options.force,
+      flag,
+      extensions: [extension],
+    });
     if (refused) return refused.split(path.resolve(cwd, out)).join(out);
   }
   return null;
@@ -153,7 +170,8 @@ function outputProblem(options: CliOptions, walk: WalkResult, cwd: string): stri
 function skippedNote(walk: WalkResult, outcomes: FileOutcome[]): string | null {
   const parts: string[] = [];
   const { lockFiles, oldXls } = walk.skipped;
-  const annotated = walk.skipped.annotated + outcomes.filter((o) => o.status === "skipped" && o.reason === "annotated-copy").length;
+  const annotated =
+    walk.skipped.annotated + outcomes.filter((o) => o.status === "skipped" && o.reason === "annotated-copy").length;
   const reports = outcomes.filter((o) => o.status === "skipped" && o.reason === "report").length;
   if (lockFiles) parts.push(`${lockFiles} 个 Excel 临时文件（~$ 开头）`);
   if (annotated) parts.push(`${annotated} 个本工具写出的标注副本`);

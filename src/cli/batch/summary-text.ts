@@ -21,7 +21,11 @@ export function formatBatchSummary(outcomes: readonly ReportedOutcome[]): string
   if (worst.length === 0) lines.push("没有文件发现错误级问题");
   else {
     lines.push(`错误最多的 ${worst.length} 个文件：`);
-    worst.forEach((r, i) => lines.push(`  ${i + 1}. ${r.file}${r.unit ? `（${r.unit}）` : ""}：错误 ${r.error} 项，疑似 ${r.warning} 项，提示 ${r.info} 项`));
+    worst.forEach((r, i) =>
+      lines.push(
+        `  ${i + 1}. ${r.file}${r.unit ? `（${r.unit}）` : ""}：错误 ${r.error} 项，疑似 ${r.warning} 项，提示 ${r.info} 项`,
+      ),
+    );
   }
   if (failedOnes.length > 0) {
     lines.push("未能检查的文件：");

@@ -29,7 +29,16 @@ export interface SummaryRow {
 export function summaryRows(outcomes: readonly ReportedOutcome[]): SummaryRow[] {
   return outcomes.map((o) => {
     if (o.status === "failed") {
-      return { file: o.file, unit: "", status: `无法读取：${reasonOnly(o.error.message, o.file)}`, sheets: null, error: null, warning: null, info: null, note: "" };
+      return {
+        file: o.file,
+        unit: "",
+        status: `无法读取：${reasonOnly(o.error.message, o.file)}`,
+        sheets: null,
+        error: null,
+        warning: null,
+        info: null,
+        note: "",
+      };
     }
     const counts = countBySeverity(o.result.findings);
     // A sheet with a note was not checked (no readable table, hidden, too large).
@@ -84,7 +93,12 @@ export function ruleRows(outcomes: readonly ReportedOutcome[]): RuleRow[] {
   }
   const order = new Map(RULES.map((r, i) => [r.id as RuleId, i]));
   return RULES.filter((r) => stats.has(r.id))
-    .map((r) => ({ rule: r.id as RuleId, title: r.title, files: stats.get(r.id)!.files.size, findings: stats.get(r.id)!.findings }))
+    .map((r) => ({
+      rule: r.id as RuleId,
+      title: r.title,
+      files: stats.get(r.id)!.files.size,
+      findings: stats.get(r.id)!.findings,
+    }))
     .sort((a, b) => b.findings - a.findings || b.files - a.files || order.get(a.rule)! - order.get(b.rule)!);
 }
 

@@ -15,7 +15,16 @@ export type { ExampleCell, RuleEntry, RuleExample } from "./entry";
  * else), title, the module that raises it, help for an accountant, the one-click fix and an
  * example workbook. One file per family; `npm run rules` prints the README's table from it.
  */
-const CATALOGUE = { ...TOTALS, ...CELLS, ...CROSS_TABLE, ...INDICATORS, ...INDICATOR_LAYOUTS, ...SELF_EVALUATION, ...PLAN, ...SHEET };
+const CATALOGUE = {
+  ...TOTALS,
+  ...CELLS,
+  ...CROSS_TABLE,
+  ...INDICATORS,
+  ...INDICATOR_LAYOUTS,
+  ...SELF_EVALUATION,
+  ...PLAN,
+  ...SHEET,
+};
 
 export type RuleId = keyof typeof CATALOGUE;
 

@@ -51,7 +51,11 @@ function noteUnknown(unknown: Unknown, cell: CategoryCell): void {
 function reportUnknown(scope: BlockScope, unknown: Unknown): void {
   if (unknown.cells.length === 0) return;
   const first = unknown.cells.reduce((a, b) => (b.row < a.row || (b.row === a.row && b.col < a.col) ? b : a));
-  const names = unknown.names.slice(0, 3).map((n) => quoted(n, 20)).join("、") + (unknown.names.length > 3 ? ` 等 ${unknown.names.length} 个` : "");
+  const names =
+    unknown.names
+      .slice(0, 3)
+      .map((n) => quoted(n, 20))
+      .join("、") + (unknown.names.length > 3 ? ` 等 ${unknown.names.length} 个` : "");
   scope.report.add({
     rule: "IND-UNKNOWN-NAME",
     cell: a1(first),
@@ -126,7 +130,8 @@ export function checkLevelShift(scope: BlockScope): void {
     rule: "IND-LEVEL-SHIFT",
     cell: a1(at),
     anchor: `${scope.block.project.name}|类别错位`,
-    message: "“一级指标”一栏填的是数量指标、质量指标等二级指标名称，“二级指标”一栏填的是具体指标：已按下移一级的结构检查；规范的写法是一级填产出、效益、满意度指标，二级填数量、质量等指标",
+    message:
+      "“一级指标”一栏填的是数量指标、质量指标等二级指标名称，“二级指标”一栏填的是具体指标：已按下移一级的结构检查；规范的写法是一级填产出、效益、满意度指标，二级填数量、质量等指标",
   });
 }
 

@@ -31,7 +31,8 @@ const PERCENT_LABEL = /%|％|百分比/;
  * `%`, `≥%`, `‰以上`: the form's unit with the number left out. This is a value someone forgot to
  * finish, not a qualitative phrase, so it is an empty value rather than a vague one.
  */
-const BARE_UNIT = /^(?:≥|≤|>|<|=|不低于|不少于|不高于|不超过|大于|小于|高于|低于|达到)?(?:%|‰|百分比)(?:及以上|以上|及以下|以下|以内)?$/;
+const BARE_UNIT =
+  /^(?:≥|≤|>|<|=|不低于|不少于|不高于|不超过|大于|小于|高于|低于|达到)?(?:%|‰|百分比)(?:及以上|以上|及以下|以下|以内)?$/;
 
 interface Base {
   cell: string;
@@ -99,14 +100,24 @@ function checkValueType(scope: BlockScope, row: IndicatorRow, cell: ValueCell): 
   const v = parseIndicatorValue(cell.text);
   const related = row.valueTypeCol !== null ? [toA1(row.row, row.valueTypeCol)] : [];
   if (row.valueType === "定量" && !isQuantified(v) && v.form !== "notApplicable") {
-    scope.report.add({ ...base(scope, row, cell), related, rule: "IND-VALUE-TYPE", message: `指标${quoted(row.name)}的指标值类型为定量，指标值${quoted(v.raw)}却没有数值，应填写可衡量的目标值` });
+    scope.report.add({
+      ...base(scope, row, cell),
+      related,
+      rule: "IND-VALUE-TYPE",
+      message: `指标${quoted(row.name)}的指标值类型为定量，指标值${quoted(v.raw)}却没有数值，应填写可衡量的目标值`,
+    });
     return true;
   }
   const own = v.form === "quantity" || v.form === "approximate" || v.form === "range" ? v.unit : "";
   const unitCol = scope.block.header.unit;
   const unit = own || (unitCol === null ? "" : columnUnit(scope.view.text(row.row, unitCol)));
   if (row.valueType === "定性" && unit !== "") {
-    scope.report.add({ ...base(scope, row, cell), related, rule: "IND-VALUE-TYPE", message: `指标${quoted(row.name)}的指标值类型为定性，却带有计量单位“${unit}”，定性指标不应填写单位；若有数值目标，应改为定量` });
+    scope.report.add({
+      ...base(scope, row, cell),
+      related,
+      rule: "IND-VALUE-TYPE",
+      message: `指标${quoted(row.name)}的指标值类型为定性，却带有计量单位“${unit}”，定性指标不应填写单位；若有数值目标，应改为定量`,
+    });
     return true;
   }
   return false;
@@ -134,29 +145,53 @@ function checkCell(scope: BlockScope, row: IndicatorRow, cell: ValueCell, stats:
     return;
   }
   if (v.fullWidth) {
-    scope.report.add({ ...base(scope, row, cell), rule: "IND-FULLWIDTH", message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${excerpt(v.text)}”识别，建议改为半角` });
+    scope.report.add({
+      ...base(scope, row, cell),
+      rule: "IND-FULLWIDTH",
+      message: `指标值${quoted(v.raw)}使用了全角数字或符号，已按“${excerpt(v.text)}”识别，建议改为半角`,
+    });
   }
   if (v.form === "notApplicable") {
     if (name !== "" && !NOT_APPLICABLE_NAME.test(name)) {
-      scope.report.add({ ...base(scope, row, cell), rule: "IND-VAGUE", message: `三级指标${quoted(name)}已填写，指标值却为“不适用”，只有整行不适用时才可这样填写` });
+      scope.report.add({
+        ...base(scope, row, cell),
+        rule: "IND-VAGUE",
+        message: `三级指标${quoted(name)}已填写，指标值却为“不适用”，只有整行不适用时才可这样填写`,
+      });
     }
     return;
   }
   if (sameAsName(v, name)) {
-    scope.report.add({ ...base(scope, row, cell), rule: "IND-SAME-AS-NAME", message: `指标值${quoted(v.raw.trim())}只是重复了三级指标名称，未给出可衡量的目标值` });
+    scope.report.add({
+      ...base(scope, row, cell),
+      rule: "IND-SAME-AS-NAME",
+      message: `指标值${quoted(v.raw.trim())}只是重复了三级指标名称，未给出可衡量的目标值`,
+    });
     return;
   }
   if (isQuantityCategory(level1, level2)) {
     if (!isQuantified(v)) {
       const category = level1 === "成本" ? level2 || "成本" : level2;
-      scope.report.add({ ...base(scope, row, cell), rule: "IND-QUAL-IN-QUANT", message: `${category}指标${quoted(name)}的指标值${quoted(v.raw.trim())}没有量化，应填写数量或金额` });
+      scope.report.add({
+        ...base(scope, row, cell),
+        rule: "IND-QUAL-IN-QUANT",
+        message: `${category}指标${quoted(name)}的指标值${quoted(v.raw.trim())}没有量化，应填写数量或金额`,
+      });
       return;
     }
   } else if (v.form === "free" && !v.hasNumber) {
-    scope.report.add({ ...base(scope, row, cell), rule: "IND-VAGUE", message: `指标值${quoted(v.raw.trim())}为定性表述且不在规范用语之列，建议量化或改用“显著提高”“达标”等规范用语` });
+    scope.report.add({
+      ...base(scope, row, cell),
+      rule: "IND-VAGUE",
+      message: `指标值${quoted(v.raw.trim())}为定性表述且不在规范用语之列，建议量化或改用“显著提高”“达标”等规范用语`,
+    });
     return;
   } else if (v.form === "qualitative" && level2 === "质量" && !v.grade && !v.zero) {
-    scope.report.add({ ...base(scope, row, cell), rule: "IND-VAGUE", message: `质量指标${quoted(name)}的指标值“${v.word}”不是质量等级，建议填写达标率等比率或“合格”“优良”“达标”` });
+    scope.report.add({
+      ...base(scope, row, cell),
+      rule: "IND-VAGUE",
+      message: `质量指标${quoted(name)}的指标值“${v.word}”不是质量等级，建议填写达标率等比率或“合格”“优良”“达标”`,
+    });
     return;
   }
   checkNumber(scope, row, cell, v, stats);
@@ -171,13 +206,7 @@ function sameAsName(v: IndicatorValue, name: string): boolean {
   return Math.min(a.length, b.length) >= 4 && (a.includes(b) || b.includes(a));
 }
 
-function checkNumber(
-  scope: BlockScope,
-  row: IndicatorRow,
-  cell: ValueCell,
-  v: IndicatorValue,
-  stats: ColumnStats,
-): void {
+function checkNumber(scope: BlockScope, row: IndicatorRow, cell: ValueCell, v: IndicatorValue, stats: ColumnStats): void {
   const name = row.name;
   const level1 = row.level1?.name ?? "";
   const level2 = row.level2?.name ?? "";
@@ -189,11 +218,19 @@ function checkNumber(
     const fraction = v.value.greaterThan(ZERO) && (v.value.lessThan(ONE) || (v.value.equals(ONE) && v.text.includes(".")));
     if (fraction && meansPercent) {
       const shown = v.value.times(100).toString();
-      scope.report.add({ ...base(scope, row, cell), rule: "IND-FRACTION-PERCENT", message: `指标值 ${excerpt(v.text)} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%` });
+      scope.report.add({
+        ...base(scope, row, cell),
+        rule: "IND-FRACTION-PERCENT",
+        message: `指标值 ${excerpt(v.text)} 是小数，而该指标表示百分比，应写作 ${v.comparator ?? ""}${shown}%`,
+      });
       return;
     }
     if (stats.withUnit > 0 && !percentColumn && !UNIT_IN_NAME.test(name)) {
-      scope.report.add({ ...base(scope, row, cell), rule: "IND-NO-UNIT", message: `指标值 ${excerpt(v.text)} 没有单位，而同一项目的其他指标值都带单位` });
+      scope.report.add({
+        ...base(scope, row, cell),
+        rule: "IND-NO-UNIT",
+        message: `指标值 ${excerpt(v.text)} 没有单位，而同一项目的其他指标值都带单位`,
+      });
     }
     return;
   }
@@ -214,6 +251,10 @@ function checkPercent(scope: BlockScope, row: IndicatorRow, cell: ValueCell, p: 
   if (!p.lessThan(ZERO) && !p.greaterThan(HUNDRED)) return false;
   const bound = p.lessThan(ZERO) ? "0%" : "100%";
   const gap = p.lessThan(ZERO) ? p.negated() : p.minus(HUNDRED);
-  scope.report.add({ ...base(scope, row, cell), rule: "IND-PERCENT-RANGE", message: `比率指标${quoted(row.name)}的${cell.label} ${shownNumber(p)}% 超出 0%～100% 的范围，超出 ${bound} ${shownNumber(gap)} 个百分点` });
+  scope.report.add({
+    ...base(scope, row, cell),
+    rule: "IND-PERCENT-RANGE",
+    message: `比率指标${quoted(row.name)}的${cell.label} ${shownNumber(p)}% 超出 0%～100% 的范围，超出 ${bound} ${shownNumber(gap)} 个百分点`,
+  });
   return true;
 }

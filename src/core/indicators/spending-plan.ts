@@ -59,14 +59,26 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
   const related = budgetCell ? [a1(budgetCell)] : [];
   if (end.value === null) {
     if (points.some((p) => p.value !== null)) {
-      scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}未填写，全年累计应达到预算数或 100%` });
+      scope.report.add({
+        rule: "PLAN-END",
+        cell: a1(end),
+        related,
+        anchor,
+        message: `资金支出计划${end.label}未填写，全年累计应达到预算数或 100%`,
+      });
     }
     return;
   }
   const value = end.value;
   if (points.some((p) => p.percentShown)) {
     if (!value.equals(HUNDRED)) {
-      scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计为 ${value.toString()}%，应为 100%，相差 ${HUNDRED.minus(value).abs().toString()} 个百分点` });
+      scope.report.add({
+        rule: "PLAN-END",
+        cell: a1(end),
+        related,
+        anchor,
+        message: `资金支出计划${end.label}累计为 ${value.toString()}%，应为 100%，相差 ${HUNDRED.minus(value).abs().toString()} 个百分点`,
+      });
     }
     return;
   }
@@ -75,7 +87,11 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
   // The usual case, an end equal to the budget, needs no judging.
   if (hasBudget && value.equals(budget!)) return;
   const offBudget = hasBudget
-    ? judgeIdentity({ rule: "PLAN-END", subject: `资金支出计划${end.label}累计`, actual: value, expectedPhrase: "预算数", expected: budget! }, ctx.band, block.project.budgetUnit)
+    ? judgeIdentity(
+        { rule: "PLAN-END", subject: `资金支出计划${end.label}累计`, actual: value, expectedPhrase: "预算数", expected: budget! },
+        ctx.band,
+        block.project.budgetUnit,
+      )
     : null;
   if (offBudget?.withinBand) {
     scope.report.addJudgement(offBudget, place);
@@ -96,6 +112,12 @@ function checkEnd(scope: BlockScope, points: PlanPoint[], percentHeader: boolean
   if (offBudget) {
     scope.report.addJudgement(offBudget, place);
   } else if (percentHeader) {
-    scope.report.add({ rule: "PLAN-END", cell: a1(end), related, anchor, message: `资金支出计划${end.label}累计 ${shownAmount(value)}，按（%）表头应为 100，相差 ${shownAmount(HUNDRED.minus(value).abs())}` });
+    scope.report.add({
+      rule: "PLAN-END",
+      cell: a1(end),
+      related,
+      anchor,
+      message: `资金支出计划${end.label}累计 ${shownAmount(value)}，按（%）表头应为 100，相差 ${shownAmount(HUNDRED.minus(value).abs())}`,
+    });
   }
 }

@@ -61,5 +61,9 @@ function describe(ck: SheetChecker, table: TableLayout, row: number, col: number
  * indicator readers find these cells (src/core/indicators/error-cells.ts); the sentence is this rule's.
  */
 export function reportErrorValue(report: Reporter, place: Place, what: string, code: string): void {
-  report.add({ rule: "CELL-ERROR", ...place, message: `${what}（${place.cell}）为错误值 ${code}，无法检查，请修正公式或引用后重新检查` });
+  report.add({
+    rule: "CELL-ERROR",
+    ...place,
+    message: `${what}（${place.cell}）为错误值 ${code}，无法检查，请修正公式或引用后重新检查`,
+  });
 }

@@ -66,7 +66,11 @@ function underTotalHeading(amount: ColumnInfo[], t: ColumnInfo): ColumnTotal | n
   for (let i = 0; i < t.path.length - 1; i++) if (totalRank(t.path[i].label) > 0) d = i;
   if (d < 0) return null;
   const tailLength = t.path.length - d - 1;
-  const tailOf = (c: ColumnInfo) => c.path.slice(c.path.length - tailLength).map((p) => p.label).join("/");
+  const tailOf = (c: ColumnInfo) =>
+    c.path
+      .slice(c.path.length - tailLength)
+      .map((p) => p.label)
+      .join("/");
   const tail = tailOf(t);
   const prefix = t.path.slice(0, d).map((p) => p.key);
   const groups = new Map<string, ColumnInfo[]>();
@@ -134,7 +138,8 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
     const cols = [col, ...components];
     const labels = labelsOf(ck.view);
     // Split 类 / 款 / 项 columns: the row's whole code, as the code tree reads it.
-    const split = table.codeCols.length > 1 ? new Map(readRows(ck.view, table, table.labelCols[0]).map((r) => [r.row, r.code ?? ""])) : null;
+    const split =
+      table.codeCols.length > 1 ? new Map(readRows(ck.view, table, table.labelCols[0]).map((r) => [r.row, r.code ?? ""])) : null;
     for (let row = table.firstRow; row <= table.lastRow; row++) {
       if (!rowHasValue(ck.amounts, row, cols)) continue;
       const label = rowLabelNear(ck.view, table, row, col);

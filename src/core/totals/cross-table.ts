@@ -120,7 +120,11 @@ function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: str
   const expected = convertUnit(other.value, other.at.sheet.ctx.unit, ctx.unit);
   const style = cellStyle(view, flagged.row, flagged.col);
   const show = (v: Decimal) => displayAmount(v, style);
-  const judgement = judgeIdentity({ rule, subject: flagged.name, actual: flagged.value, expectedPhrase: other.name, expected, show }, ctx.band, ctx.unit);
+  const judgement = judgeIdentity(
+    { rule, subject: flagged.name, actual: flagged.value, expectedPhrase: other.name, expected, show },
+    ctx.band,
+    ctx.unit,
+  );
   return judgement && { sheet: view.name, judgement, place: { cell: view.address(flagged.row, flagged.col), anchor } };
 }
 
@@ -146,7 +150,9 @@ function oddCopies(summary: Located & { summary: SummaryLayout }, spend: Located
   const coded = spend.rows.filter((r) => r.code);
   if (tCol === undefined || gCol === undefined || coded.length === 0) return out;
   const classLength = minOf(coded, (r) => r.code!.length);
-  const byName = new Map(side.rows.filter((r) => r.row < side.yearTotalRow && r.label !== "").map((r) => [className(r.label), r]));
+  const byName = new Map(
+    side.rows.filter((r) => r.row < side.yearTotalRow && r.label !== "").map((r) => [className(r.label), r]),
+  );
   const gpbByCode = new Map(gpb.rows.filter((r) => r.code).map((r) => [r.code!, r]));
   for (const cls of coded.filter((r) => r.code!.length === classLength)) {
     const item = byName.get(className(cls.label));
@@ -189,7 +195,10 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
       : { at: spend, row: -1, col: -1, value: new Decimal(0), name: "支出总表中同名类级科目（缺失，按 0 计）" };
     if (!there || (!cls && here.value.isZero())) continue;
     const culprit = cls ? odd.get(cls.code!) : undefined;
-    const f = culprit === "spend" ? compare("XT-SPEND-CLASS", there, here, `类:${name}`, true) : compare("XT-SPEND-CLASS", here, there, `类:${name}`, culprit === "summary");
+    const f =
+      culprit === "spend"
+        ? compare("XT-SPEND-CLASS", there, here, `类:${name}`, true)
+        : compare("XT-SPEND-CLASS", here, there, `类:${name}`, culprit === "summary");
     if (f) out.push(f);
   }
   for (const [name, cls] of classes) {
@@ -228,7 +237,9 @@ function incomeTotal(summary: Located & { summary: SummaryLayout }, income: Loca
 function onlyGeneralBudget(summary: Located & { summary: SummaryLayout }): boolean {
   const side = summary.summary.income;
   const hasValue = (row: number) => rowHasValue(summary.amounts, row, side.amountCols);
-  const others = side.rows.filter((r) => r.row !== side.yearTotalRow && r.row !== side.grandTotalRow && r.rank === 0 && !/一般公共预算/.test(r.label));
+  const others = side.rows.filter(
+    (r) => r.row !== side.yearTotalRow && r.row !== side.grandTotalRow && r.rank === 0 && !/一般公共预算/.test(r.label),
+  );
   return !others.some((r) => hasValue(r.row) && !rowIsZero(summary, r.row, side.amountCols));
 }
 
@@ -243,7 +254,11 @@ function rowIsZero(at: Located, row: number, cols: number[]): boolean {
 function gpbSpend(spend: Located, gpb: Located, odd: Map<string, Copy>): Flag[] {
   const out: Flag[] = [];
   const spendByCode = new Map(spend.rows.filter((r) => r.code).map((r) => [r.code!, r]));
-  for (const [leaf, word] of [[SPEND_TOTAL, "合计"], [/基本支出$/, "基本支出"], [/项目支出$/, "项目支出"]] as const) {
+  for (const [leaf, word] of [
+    [SPEND_TOTAL, "合计"],
+    [/基本支出$/, "基本支出"],
+    [/项目支出$/, "项目支出"],
+  ] as const) {
     const gCol = leafColumn(gpb, leaf);
     const sCol = leafColumn(spend, leaf);
     if (gCol === undefined || sCol === undefined) continue;
@@ -295,7 +310,8 @@ function basicTotal(source: Located, basic: Located): Flag[] {
 function basicSum(basic: Located): Point | null {
   const panels = locateTables(basic.sheet.view).filter((t) => t.panel && t.headerTop === basic.layout.headerTop);
   const parts = (panels.length > 1 ? panels : [basic.layout]).map((layout) => {
-    const at: Located = layout === basic.layout ? basic : { ...basic, layout, rows: readRows(basic.sheet.view, layout, layout.labelCols[0]) };
+    const at: Located =
+      layout === basic.layout ? basic : { ...basic, layout, rows: readRows(basic.sheet.view, layout, layout.labelCols[0]) };
     const col = leafColumn(at, /^合计$/) ?? (at.layout.amountCols.length === 1 ? at.layout.amountCols[0] : undefined);
     const row = totalRow(at);
     return col === undefined || !row ? null : point(at, row.row, col, "基本支出表合计");

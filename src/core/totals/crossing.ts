@@ -34,7 +34,11 @@ const key = (c: CellRef) => c.row * 16384 + c.col;
  * - X is the total of the other identity, already reported at X: the first identity is explained;
  * - X is an item of both, one along its row and one along its column: both give way to X.
  */
-export function findCrossings<T extends BrokenIdentity>(broken: T[], valueAt: (cell: CellRef) => Decimal | null, band: Decimal): Crossings<T> {
+export function findCrossings<T extends BrokenIdentity>(
+  broken: T[],
+  valueAt: (cell: CellRef) => Decimal | null,
+  band: Decimal,
+): Crossings<T> {
   const byTotal = new Map<number, T>();
   for (const b of broken) byTotal.set(key(b.total), b);
   const byItem = new Map<number, T[]>();

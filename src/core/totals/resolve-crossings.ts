@@ -26,7 +26,9 @@ export function resolveCrossings(ck: SheetChecker): void {
     const table = tables.find((t) => row >= t.firstRow && row <= t.lastRow && t.columns.some((x) => x.col === col));
     // Names repeat under different codes (行政运行): the code keeps the message and the id apart.
     const code = table ? readRows(ck.view, table, table.labelCols[0]).find((r) => r.row === row)?.code : null;
-    const name = table ? `${code ? `${code} ` : ""}${rowLabelNear(ck.view, table, row, col)}（${columnName(ck.view, table, col)}）` : ck.view.address(row, col);
+    const name = table
+      ? `${code ? `${code} ` : ""}${rowLabelNear(ck.view, table, row, col)}（${columnName(ck.view, table, col)}）`
+      : ck.view.address(row, col);
     const style = cellStyle(ck.view, row, col);
     const show = (v: Decimal) => displayAmount(v, style);
     const [along, down] = c.because;

@@ -44,9 +44,13 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
       const subtotals = popped.filter((e) => e.rank > 0).map((e) => e.info);
       const items = codeRows.length
         ? popped.filter((e) => e.rank === 0).map((e) => e.info)
-        : itemRows(popped.filter((e) => e.rank === 0).map((e) => e.info), hasValue);
+        : itemRows(
+            popped.filter((e) => e.rank === 0).map((e) => e.info),
+            hasValue,
+          );
       const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
-      if (members.length) checkBlock(ck, table, info, members, rule, codeRows.length > 0, subtotals.length > 0 && items.length === 0, seen);
+      if (members.length)
+        checkBlock(ck, table, info, members, rule, codeRows.length > 0, subtotals.length > 0 && items.length === 0, seen);
       stack.push({ info, rank: info.rank });
     } else if (isItem(info)) {
       stack.push({ info, rank: 0 });
@@ -109,7 +113,13 @@ function sharedTotalRows(ck: SheetChecker, panels: TableLayout[]): SharedRow[] {
     if (named.length !== 1 || rowHasValue(ck.amounts, row, named[0].amountCols)) continue;
     const filled = panels.filter((t) => t !== named[0] && labelIn(t, row) === "" && rowHasValue(ck.amounts, row, t.amountCols));
     if (filled.length !== 1 || filled[0].amountCols.length !== 1) continue;
-    out.push({ row, labelPanel: named[0], amountPanel: filled[0], amountCol: filled[0].amountCols[0], label: labelIn(named[0], row) });
+    out.push({
+      row,
+      labelPanel: named[0],
+      amountPanel: filled[0],
+      amountCol: filled[0].amountCols[0],
+      label: labelIn(named[0], row),
+    });
   }
   return out;
 }
@@ -126,7 +136,9 @@ export function checkSharedPanelTotals(ck: SheetChecker, tables: TableLayout[]):
         const rows = readRows(ck.view, p, p.labelCols[0]).filter((r) => r.row < shared.row);
         const coded = rows.filter((r) => r.code);
         const top = minOf(coded, (r) => r.code!.length);
-        const members = coded.length ? coded.filter((r) => r.code!.length === top) : itemRows(rows, (row) => rowHasValue(ck.amounts, row, p.amountCols));
+        const members = coded.length
+          ? coded.filter((r) => r.code!.length === top)
+          : itemRows(rows, (row) => rowHasValue(ck.amounts, row, p.amountCols));
         return p.amountCols.length === 1 ? members.map((m) => ({ row: m.row, col: p.amountCols[0] })) : [];
       });
       checkSum(ck, {

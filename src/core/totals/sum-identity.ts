@@ -41,7 +41,14 @@ export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
   const totalEmpty = ck.amounts.isEmpty(total.row, total.col);
   if (totalEmpty && !formula && expected.isZero()) return true;
   if (!spec.skipFormula)
-    ck.recordTotal({ row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, subject: spec.subject, anchor: spec.anchor });
+    ck.recordTotal({
+      row: total.row,
+      col: total.col,
+      hasFormula: formula !== "",
+      group: spec.group,
+      subject: spec.subject,
+      anchor: spec.anchor,
+    });
   if (ck.hasSumFinding(total.row, total.col)) return true;
 
   const omitted = formula && !spec.skipFormula ? omittedItems(ck, formula, items, spec.slots ?? []) : [];
@@ -50,23 +57,39 @@ export function checkSum(ck: SheetChecker, spec: SumSpec): boolean {
   if (omitted.length === 0 && expected.eq(actual)) return true;
   const style = cellStyle(ck.view, total.row, total.col);
   const judgement = judgeIdentity(
-    { rule: spec.rule, subject: spec.subject, actual, expectedPhrase: spec.itemsPhrase, expected, show: (v) => displayAmount(v, style) },
+    {
+      rule: spec.rule,
+      subject: spec.subject,
+      actual,
+      expectedPhrase: spec.itemsPhrase,
+      expected,
+      show: (v) => displayAmount(v, style),
+    },
     ck.ctx.band,
     ck.ctx.unit,
   );
-  const place = { cell: ck.view.address(total.row, total.col), related: items.map((i) => ck.view.address(i.row, i.col)), anchor: spec.anchor };
+  const place = {
+    cell: ck.view.address(total.row, total.col),
+    related: items.map((i) => ck.view.address(i.row, i.col)),
+    anchor: spec.anchor,
+  };
   if (omitted.length > 0) {
     const names = omitted.slice(0, 3).join("、") + (omitted.length > 3 ? " 等" : "");
     const tail = judgement ? "，这些单元格的数没有计入合计" : "，以后填入的数不会计入合计";
     // The formula is the cause (a warning in the catalogue); a value that is also wrong is the
     // identity's own finding, reported below with expected and actual.
-    ck.report.add({ rule: "FORMULA-OMITS", ...place, message: `${spec.subject}的公式 ${formula} 漏掉了明细单元格 ${names}${tail}` });
+    ck.report.add({
+      rule: "FORMULA-OMITS",
+      ...place,
+      message: `${spec.subject}的公式 ${formula} 漏掉了明细单元格 ${names}${tail}`,
+    });
     ck.markSumFinding(total.row, total.col);
   }
   if (!judgement) return true;
   ck.report.addJudgement(judgement, place);
   // Kept for the crossing analysis: one wrong figure, one finding (resolve-crossings.ts).
-  if (!judgement.withinBand) ck.broken.push({ total, items, expected, actual, finding: ck.findings[ck.findings.length - 1], subject: spec.subject });
+  if (!judgement.withinBand)
+    ck.broken.push({ total, items, expected, actual, finding: ck.findings[ck.findings.length - 1], subject: spec.subject });
   ck.markSumFinding(total.row, total.col);
   return judgement.withinBand;
 }

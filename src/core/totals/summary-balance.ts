@@ -18,7 +18,14 @@ function emptyItemRows(ck: SheetChecker, side: SummarySide, items: RowInfo[]): R
   const level = minOf(items, (r) => r.level);
   const taken = new Set(items.map((r) => r.row));
   return side.rows.filter(
-    (r) => r.row < side.yearTotalRow && !taken.has(r.row) && r.label !== "" && !r.breakdown && r.rank === 0 && r.level === level && !rowHasValue(ck.amounts, r.row, side.amountCols),
+    (r) =>
+      r.row < side.yearTotalRow &&
+      !taken.has(r.row) &&
+      r.label !== "" &&
+      !r.breakdown &&
+      r.rank === 0 &&
+      r.level === level &&
+      !rowHasValue(ck.amounts, r.row, side.amountCols),
   );
 }
 
@@ -53,13 +60,21 @@ export function checkHalfSummary(ck: SheetChecker, half: HalfSummary): void {
   else checkSide(ck, half.layout, half.layout.spend, "支出", "BAL-SPEND", "BAL-SPEND-TOTAL");
 }
 
-function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, word: "收入" | "支出", yearRule: RuleId, grandRule: RuleId): boolean {
+function checkSide(
+  ck: SheetChecker,
+  layout: SummaryLayout,
+  side: SummarySide,
+  word: "收入" | "支出",
+  yearRule: RuleId,
+  grandRule: RuleId,
+): boolean {
   const { table } = layout;
   const multi = side.amountCols.length > 1;
   const items = sideItems(ck, side);
   const slots = emptyItemRows(ck, side, items);
   const hasValue = (row: number) => rowHasValue(ck.amounts, row, side.amountCols);
-  const between = side.grandTotalRow === undefined ? [] : side.rows.filter((r) => r.row > side.yearTotalRow && r.row < side.grandTotalRow!);
+  const between =
+    side.grandTotalRow === undefined ? [] : side.rows.filter((r) => r.row > side.yearTotalRow && r.row < side.grandTotalRow!);
   const adjustments = itemRows(between, hasValue);
   const adjustmentNames = itemRows(between, () => true)
     .filter((r) => r.label !== "")
@@ -91,7 +106,13 @@ function checkSide(ck: SheetChecker, layout: SummaryLayout, side: SummarySide, w
     // when it agrees with neither (the year-total finding already explains one that follows it).
     const fromItems = !yearOk && !sumHolds(ck, grand, fromYear);
     const names = fromItems ? [`各项${word}`, ...adjustmentNames] : [yearName, ...adjustmentNames];
-    const phrase = fromItems ? (names.length > 1 ? `${names[0]}与${names.slice(1).join("、")}之和` : `各项${word}之和`) : names.length > 1 ? `${names.join("、")}之和` : yearName;
+    const phrase = fromItems
+      ? names.length > 1
+        ? `${names[0]}与${names.slice(1).join("、")}之和`
+        : `各项${word}之和`
+      : names.length > 1
+        ? `${names.join("、")}之和`
+        : yearName;
     ok =
       checkSum(ck, {
         rule: grandRule,

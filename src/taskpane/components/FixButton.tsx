@@ -25,7 +25,14 @@ export function FixButton({ plan, busy, onApply }: { plan: FixPlan; busy: boolea
   const panelId = `fix-${plan.cell}`;
   return (
     <span className={styles.wrap}>
-      <Button size="small" appearance="primary" disabled={busy} aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => setOpen(!open)}>
+      <Button
+        size="small"
+        appearance="primary"
+        disabled={busy}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => setOpen(!open)}
+      >
         {plan.label}
       </Button>
       {open && (

@@ -21,7 +21,9 @@ export function ProblemBar({ notices, onDismiss }: ProblemBarProps) {
         <MessageBar key={n.id} intent={n.intent}>
           <MessageBarBody>{n.text}</MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" aria-label="关闭提示" icon={<DismissRegular />} onClick={() => onDismiss(n.id)} />}
+            containerAction={
+              <Button appearance="transparent" aria-label="关闭提示" icon={<DismissRegular />} onClick={() => onDismiss(n.id)} />
+            }
           />
         </MessageBar>
       ))}

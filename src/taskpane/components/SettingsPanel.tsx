@@ -32,10 +32,14 @@ export function SettingsPanel({ tolerance, busy, onSaveTolerance }: SettingsPane
         validationMessage={error ?? undefined}
         validationState={error ? "error" : "none"}
       >
-        <Input value={text} inputMode="decimal" onChange={(_, data) => {
+        <Input
+          value={text}
+          inputMode="decimal"
+          onChange={(_, data) => {
             setText(data.value);
             setError(null);
-          }} />
+          }}
+        />
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabled={busy}>

@@ -19,7 +19,8 @@ export function Summary({ sheetCount, total, ignoredCount, incomplete }: Summary
   return (
     <div className={styles.row} role="status">
       <Text>
-        已检查 {sheetCount} 张表，{total > 0 ? `发现 ${total} 个问题` : incomplete ? "部分工作表未能检查，见上方提示" : "未发现问题"}
+        已检查 {sheetCount} 张表，
+        {total > 0 ? `发现 ${total} 个问题` : incomplete ? "部分工作表未能检查，见上方提示" : "未发现问题"}
       </Text>
       {ignoredCount > 0 && <Text className={styles.muted}>（另有 {ignoredCount} 个已忽略）</Text>}
     </div>

@@ -30,7 +30,13 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   message: { margin: 0, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase300 },
-  amounts: { margin: 0, fontSize: tokens.fontSizeBase300, fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  amounts: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontVariantNumeric: "tabular-nums",
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXXS },
 });
 
@@ -98,7 +104,12 @@ export const FindingCard = forwardRef<HTMLLIElement, FindingCardProps>(function 
       {line && <p className={styles.amounts}>{line}</p>}
       {current && (
         <span className={styles.actions} onKeyDown={(e) => e.stopPropagation()} onClick={(e) => e.stopPropagation()}>
-          <Button size="small" aria-expanded={helpOpen} aria-controls={helpOpen ? helpId : undefined} onClick={stop(() => setHelpOpen(!helpOpen))}>
+          <Button
+            size="small"
+            aria-expanded={helpOpen}
+            aria-controls={helpOpen ? helpId : undefined}
+            onClick={stop(() => setHelpOpen(!helpOpen))}
+          >
             怎么改
           </Button>
           {props.actions}
@@ -121,4 +132,3 @@ export const FindingCard = forwardRef<HTMLLIElement, FindingCardProps>(function 
     </li>
   );
 });
-

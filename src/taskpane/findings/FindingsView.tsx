@@ -12,7 +12,13 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0 },
   group: { marginTop: tokens.spacingVerticalS },
   groupTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  ruleToggle: { justifyContent: "flex-start", textAlign: "start", width: "100%", minWidth: 0, fontWeight: tokens.fontWeightRegular },
+  ruleToggle: {
+    justifyContent: "flex-start",
+    textAlign: "start",
+    width: "100%",
+    minWidth: 0,
+    fontWeight: tokens.fontWeightRegular,
+  },
   inner: { listStyleType: "none", margin: 0, padding: 0 },
   empty: { color: tokens.colorNeutralForeground2 },
 });
@@ -61,7 +67,10 @@ export function FindingsView(props: FindingsViewProps) {
 
   const active = useMemo(() => findings.filter((f) => !ignoredIds.has(f.id)), [findings, ignoredIds]);
   const counts = useMemo(() => countBySeverity(active), [active]);
-  const shown = useMemo(() => (showIgnored ? findings : active).filter((f) => only === null || f.severity === only), [findings, active, showIgnored, only]);
+  const shown = useMemo(
+    () => (showIgnored ? findings : active).filter((f) => only === null || f.severity === only),
+    [findings, active, showIgnored, only],
+  );
   const groups = useMemo(() => groupFindings(shown, sheets), [shown, sheets]);
   const order = useMemo(() => navigationOrder(groups), [groups]);
   const isOpen = (key: string, size: number) => open[key] ?? size <= COLLAPSE_OVER;
@@ -115,7 +124,11 @@ export function FindingsView(props: FindingsViewProps) {
       </div>
       {ignoredIds.size > 0 && (
         <div className={styles.bar}>
-          <Switch label={`显示已忽略（${findings.length - active.length}）`} checked={showIgnored} onChange={(_, d) => setShowIgnored(d.checked)} />
+          <Switch
+            label={`显示已忽略（${findings.length - active.length}）`}
+            checked={showIgnored}
+            onChange={(_, d) => setShowIgnored(d.checked)}
+          />
           {props.onResetIgnored && (
             <Button size="small" appearance="subtle" disabled={props.busy} onClick={props.onResetIgnored}>
               重置忽略
@@ -124,7 +137,9 @@ export function FindingsView(props: FindingsViewProps) {
         </div>
       )}
       {shown.length === 0 && filtered && (
-        <Text className={styles.empty}>{only === null && active.length === 0 ? `全部 ${findings.length} 个问题都已忽略。` : "没有符合筛选条件的问题。"}</Text>
+        <Text className={styles.empty}>
+          {only === null && active.length === 0 ? `全部 ${findings.length} 个问题都已忽略。` : "没有符合筛选条件的问题。"}
+        </Text>
       )}
       {shown.length > 0 && (
         <ul className={styles.list} aria-label="问题列表">

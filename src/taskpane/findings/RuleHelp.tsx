@@ -15,9 +15,22 @@ const useStyles = makeStyles({
   label: { fontWeight: tokens.fontWeightSemibold },
   tableWrap: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  td: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: `0 ${tokens.spacingHorizontalXS}`, whiteSpace: "nowrap" },
-  th: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  flagged: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: "-2px", fontWeight: tokens.fontWeightSemibold },
+  td: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    whiteSpace: "nowrap",
+  },
+  th: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+  },
+  flagged: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorder2}`,
+    outlineOffset: "-2px",
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 /** What an example cell shows in Excel: a formula's result, an error, a value (formatted values as written). */
@@ -32,7 +45,11 @@ function cellText(cell: ExampleCell): string {
 
 /** A formula cell's formula, for its tooltip. */
 function cellTitle(cell: ExampleCell): string | undefined {
-  return cell !== null && typeof cell === "object" && "formula" in cell ? (cell.formula.startsWith("=") ? cell.formula : `=${cell.formula}`) : undefined;
+  return cell !== null && typeof cell === "object" && "formula" in cell
+    ? cell.formula.startsWith("=")
+      ? cell.formula
+      : `=${cell.formula}`
+    : undefined;
 }
 
 export interface RuleHelpProps {
@@ -81,7 +98,11 @@ export function RuleHelp({ rule, id }: RuleHelpProps) {
                       {r + 1}
                     </th>
                     {row.map((cell, c) => (
-                      <td key={c} title={cellTitle(cell)} className={`${styles.td} ${toA1(r, c) === example.cell ? styles.flagged : ""}`}>
+                      <td
+                        key={c}
+                        title={cellTitle(cell)}
+                        className={`${styles.td} ${toA1(r, c) === example.cell ? styles.flagged : ""}`}
+                      >
                         {cellText(cell)}
                       </td>
                     ))}

@@ -10,7 +10,11 @@ const LISTED_ERRORS = 30;
  * A short Chinese summary to paste into a report: counts by severity and by sheet, then the
  * errors one per line. `findings` are the ones not ignored.
  */
-export function summaryText(findings: readonly Finding[], sheets: readonly string[], units: Readonly<Record<string, string>> = {}): string {
+export function summaryText(
+  findings: readonly Finding[],
+  sheets: readonly string[],
+  units: Readonly<Record<string, string>> = {},
+): string {
   const c = countBySeverity(findings);
   const lines = [`预算表检查结果：共检查 ${sheets.length} 张表，错误 ${c.error} 项，疑似 ${c.warning} 项，提示 ${c.info} 项。`];
   for (const sheet of sheets) {
@@ -24,7 +28,8 @@ export function summaryText(findings: readonly Finding[], sheets: readonly strin
       const line = amountLine(f, units[f.sheet]);
       lines.push(`${i + 1}. ${f.sheet}!${f.cell}　${f.message}${line ? `（${line}）` : ""}`);
     });
-    if (errors.length > LISTED_ERRORS) lines.push(`……另有 ${errors.length - LISTED_ERRORS} 项错误，详见「导出结果」生成的检查结果表。`);
+    if (errors.length > LISTED_ERRORS)
+      lines.push(`……另有 ${errors.length - LISTED_ERRORS} 项错误，详见「导出结果」生成的检查结果表。`);
   }
   return lines.join("\n");
 }

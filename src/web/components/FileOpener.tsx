@@ -18,7 +18,11 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorBrandBackgroundHover },
   },
   focused: { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
-  disabled: { backgroundColor: tokens.colorNeutralBackgroundDisabled, color: tokens.colorNeutralForegroundDisabled, cursor: "default" },
+  disabled: {
+    backgroundColor: tokens.colorNeutralBackgroundDisabled,
+    color: tokens.colorNeutralForegroundDisabled,
+    cursor: "default",
+  },
   hint: { color: tokens.colorNeutralForeground3 },
   overlay: {
     position: "fixed",
@@ -40,7 +44,8 @@ export interface FileOpenerProps {
   onFile(file: File): void;
 }
 
-const ACCEPT = ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
+const ACCEPT =
+  ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /** 「打开 Excel 文件」, and a file dropped anywhere on the page. */
 export function FileOpener({ busy, onFile }: FileOpenerProps) {

@@ -15,7 +15,13 @@ const useStyles = makeStyles({
   head: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, justifyContent: "space-between" },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   // The box scrolls itself (both ways), so the flagged cell can be brought into view without moving the page.
-  scroller: { overflow: "auto", maxWidth: "100%", maxHeight: "min(32vh, 420px)", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, "@media (min-width: 960px)": { maxHeight: "none" } },
+  scroller: {
+    overflow: "auto",
+    maxWidth: "100%",
+    maxHeight: "min(32vh, 420px)",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    "@media (min-width: 960px)": { maxHeight: "none" },
+  },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, backgroundColor: "#FFFFFF", color: "#000000" },
   heading: {
     position: "sticky",
@@ -27,7 +33,16 @@ const useStyles = makeStyles({
     padding: "2px 6px",
     textAlign: "center",
   },
-  rowHeading: { position: "sticky", left: 0, backgroundColor: "#F3F3F3", color: "#444444", fontWeight: tokens.fontWeightRegular, border: "1px solid #D4D4D4", padding: "2px 6px", textAlign: "right" },
+  rowHeading: {
+    position: "sticky",
+    left: 0,
+    backgroundColor: "#F3F3F3",
+    color: "#444444",
+    fontWeight: tokens.fontWeightRegular,
+    border: "1px solid #D4D4D4",
+    padding: "2px 6px",
+    textAlign: "right",
+  },
   cell: {
     border: "1px solid #E1E1E1",
     padding: "2px 6px",
@@ -80,7 +95,13 @@ export function SheetPreview({ finding, preview, onClose }: SheetPreviewProps) {
         【{SEVERITY_LABEL[finding.severity]}】{finding.message}
       </Text>
       {preview ? (
-        <div ref={scroller} className={styles.scroller} tabIndex={0} role="region" aria-label={`「${finding.sheet}」${finding.cell} 附近的单元格（只读）`}>
+        <div
+          ref={scroller}
+          className={styles.scroller}
+          tabIndex={0}
+          role="region"
+          aria-label={`「${finding.sheet}」${finding.cell} 附近的单元格（只读）`}
+        >
           <table className={styles.table}>
             <thead>
               <tr>
@@ -109,11 +130,22 @@ export function SheetPreview({ finding, preview, onClose }: SheetPreviewProps) {
                         key={c}
                         ref={flagged ? flaggedCell : undefined}
                         className={mergeClasses(styles.cell, NUMERIC.test(text) && styles.number, related && styles.related)}
-                        style={flagged ? { backgroundColor: colors.fill, outline: `2px solid ${colors.stroke}`, outlineOffset: "-2px", fontWeight: 600 } : undefined}
+                        style={
+                          flagged
+                            ? {
+                                backgroundColor: colors.fill,
+                                outline: `2px solid ${colors.stroke}`,
+                                outlineOffset: "-2px",
+                                fontWeight: 600,
+                              }
+                            : undefined
+                        }
                         title={text ? `${address}：${text}` : address}
                         data-cell={address}
                         data-mark={flagged ? "flagged" : related ? "related" : undefined}
-                        aria-label={flagged ? `${address}（问题单元格）${text}` : related ? `${address}（相关单元格）${text}` : undefined}
+                        aria-label={
+                          flagged ? `${address}（问题单元格）${text}` : related ? `${address}（相关单元格）${text}` : undefined
+                        }
                       >
                         {text}
                       </td>
@@ -127,7 +159,9 @@ export function SheetPreview({ finding, preview, onClose }: SheetPreviewProps) {
       ) : (
         <Text className={styles.legend}>正在读取预览…</Text>
       )}
-      <Text className={styles.legend}>实线框：问题单元格；虚线框：相关单元格（如被求和的明细）。预览只读，请在 Excel 或 WPS 中修改原文件。</Text>
+      <Text className={styles.legend}>
+        实线框：问题单元格；虚线框：相关单元格（如被求和的明细）。预览只读，请在 Excel 或 WPS 中修改原文件。
+      </Text>
     </section>
   );
 }

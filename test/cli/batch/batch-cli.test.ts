@@ -26,7 +26,10 @@ const sheetRows = (ws: ExcelJS.Worksheet) => {
 
 describe("budget-check FOLDER --report --csv", () => {
   let report: ExcelJS.Workbook;
-  let json: { version: number; files: { file: string; error?: { kind: string; message: string }; sheets: unknown[]; findings: Record<string, unknown>[] }[] };
+  let json: {
+    version: number;
+    files: { file: string; error?: { kind: string; message: string }; sheets: unknown[]; findings: Record<string, unknown>[] }[];
+  };
   let result: { code: number; out: string; err: string };
 
   beforeAll(async () => {
@@ -102,7 +105,17 @@ describe("budget-check FOLDER --report --csv", () => {
     const findings = json.files.flatMap((f) => f.findings.map((x) => ({ file: f.file, ...x })));
     expect(rows).toHaveLength(findings.length + 1);
     const bal = rows.find((r) => r[0] === checked[3] && r[3] === "BAL-SPEND")!;
-    expect(bal).toEqual([checked[3], "收支总表", "D8", "BAL-SPEND", "错误", expect.stringContaining("本年支出合计"), 24490.91, 24488.41, -2.5]);
+    expect(bal).toEqual([
+      checked[3],
+      "收支总表",
+      "D8",
+      "BAL-SPEND",
+      "错误",
+      expect.stringContaining("本年支出合计"),
+      24490.91,
+      24488.41,
+      -2.5,
+    ]);
     const row = rows.indexOf(bal) + 1;
     expect(ws.getCell(row, 7).numFmt).toBe("#,##0.00");
     expect(ws.getCell(row, 9).numFmt).toBe("#,##0.00");
@@ -145,7 +158,9 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(sections).toEqual(checked.map((f) => `文件：${f}`));
     expect(r.out).toContain("【收支总表】");
     const lines = r.out.split("\n");
-    expect(lines.findIndex((l) => l.startsWith("总计："))).toBeGreaterThan(lines.map((l) => l.startsWith("文件：")).lastIndexOf(true));
+    expect(lines.findIndex((l) => l.startsWith("总计："))).toBeGreaterThan(
+      lines.map((l) => l.startsWith("文件：")).lastIndexOf(true),
+    );
     // The renamed annotated copy is known only once opened, so it has a line of its own.
     const progress = r.err.split("\n").filter((l) => /^\[\d+\/7\] /.test(l));
     expect(progress).toHaveLength(7);

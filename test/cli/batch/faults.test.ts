@@ -19,7 +19,11 @@ describe("a worker that throws, hangs or runs out of memory", () => {
       { workerModule: WORKER, memoryMb: 256 },
     );
     expect(code).toBe(2);
-    const files = JSON.parse(out.join("\n")).files as { file: string; error?: { kind: string; message: string }; findings: { rule: string }[] }[];
+    const files = JSON.parse(out.join("\n")).files as {
+      file: string;
+      error?: { kind: string; message: string };
+      findings: { rule: string }[];
+    }[];
     expect(files.map((f) => f.file)).toEqual(names);
     const byName = new Map(files.map((f) => [f.file, f]));
     expect(byName.get("2-hang.xlsx")!.error).toEqual({ kind: "unreadable", message: expect.stringContaining("超过 8 秒") });

@@ -1,7 +1,14 @@
 import { FileOutcome } from "../../../src/cli/batch/outcome";
 import { Progress } from "../../../src/cli/batch/progress";
 
-const ok = (file: string): FileOutcome => ({ file, status: "checked", unit: null, result: { sheets: [], findings: [] }, skipped: [], notes: [] });
+const ok = (file: string): FileOutcome => ({
+  file,
+  status: "checked",
+  unit: null,
+  result: { sheets: [], findings: [] },
+  skipped: [],
+  notes: [],
+});
 
 describe("progress on stderr", () => {
   it("writes a line per file when stderr is not a terminal", () => {

@@ -12,13 +12,24 @@ describe("the 明细 CSV", () => {
 
   it("reads back field for field, commas, quotes and line breaks included", () => {
     const outcome: ReportedOutcome = {
-      file: "甲,乙/\"报\"表.xlsx",
+      file: '甲,乙/"报"表.xlsx',
       status: "checked",
       unit: null,
       result: {
         sheets: [{ name: "收支总表", kind: "summary" }],
         findings: [
-          { id: "x", rule: "BAL-SPEND", severity: "error", sheet: "收支总表", cell: "D8", related: [], message: "合计有误，\n请核对", expected: "10.00", actual: "9.50", difference: "-0.50" },
+          {
+            id: "x",
+            rule: "BAL-SPEND",
+            severity: "error",
+            sheet: "收支总表",
+            cell: "D8",
+            related: [],
+            message: "合计有误，\n请核对",
+            expected: "10.00",
+            actual: "9.50",
+            difference: "-0.50",
+          },
           { id: "y", rule: "IND-VAGUE", severity: "info", sheet: "收支总表", cell: "E3", related: [], message: "表述“较好”模糊" },
         ],
       },

@@ -35,6 +35,8 @@ export async function buildInbox(): Promise<{ root: string; checked: string[] }>
   writeFileSync(at("乙/说明.txt"), "不是工作簿");
   writeFileSync(at("丙/加密.xlsx"), encryptedBytes());
   writeFileSync(at("丙/损坏.xlsx"), readFileSync(at("a-卫生局.xlsx")).subarray(0, 400));
-  const checked = ["a-卫生局.xlsx", "丙/加密.xlsx", "丙/损坏.xlsx", "乙/b-错.xlsx", "乙/b-错2.xlsx", "乙/二级/c-宏.xlsm"].map((p) => p.split("/").join(path.sep));
+  const checked = ["a-卫生局.xlsx", "丙/加密.xlsx", "丙/损坏.xlsx", "乙/b-错.xlsx", "乙/b-错2.xlsx", "乙/二级/c-宏.xlsm"].map(
+    (p) => p.split("/").join(path.sep),
+  );
   return { root, checked };
 }

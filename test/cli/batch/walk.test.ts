@@ -15,13 +15,16 @@ describe("expandPaths", () => {
     const root = tempDir();
     for (const rel of ["b.xlsx", "a/z.XLSX", "a.xlsx", "A.xlsm", "a/b/c.xlsx", "文件.xlsx", "x.csv"]) touch(root, rel);
     const { tasks } = await expandPaths([root], { cwd: "/" });
-    expect(tasks.map((t) => t.file)).toEqual(["A.xlsm", "a/b/c.xlsx", "a/z.XLSX", "a.xlsx", "b.xlsx", "文件.xlsx"].map((p) => p.split("/").join(path.sep)));
+    expect(tasks.map((t) => t.file)).toEqual(
+      ["A.xlsm", "a/b/c.xlsx", "a/z.XLSX", "a.xlsx", "b.xlsx", "文件.xlsx"].map((p) => p.split("/").join(path.sep)),
+    );
     expect(tasks[0].path).toBe(path.join(root, "A.xlsm"));
   });
 
   it("skips lock files, hidden files and folders, annotated copies and excluded outputs, counting them", async () => {
     const root = tempDir();
-    for (const rel of ["ok.xlsx", "~$ok.xlsx", ".~lock.xlsx", ".git/x.xlsx", "ok-已标注.xlsx", "old.xls", "报告.xlsx"]) touch(root, rel);
+    for (const rel of ["ok.xlsx", "~$ok.xlsx", ".~lock.xlsx", ".git/x.xlsx", "ok-已标注.xlsx", "old.xls", "报告.xlsx"])
+      touch(root, rel);
     const r = await expandPaths([root], { cwd: "/", exclude: [path.join(root, "报告.xlsx")] });
     expect(r.tasks.map((t) => t.file)).toEqual(["ok.xlsx"]);
     expect(r.skipped).toEqual({ lockFiles: 1, annotated: 1, oldXls: 1 });

@@ -42,6 +42,10 @@ describe("project header labels with white space inside", () => {
     const [block] = readBlocks(view, "万元");
     expect(block.project.name).toBe("培训项目");
     expect(block.project.budget?.toFixed(2)).toBe("10.00");
-    expect(block.project.plan?.points.map((p) => `${p.label}=${p.value?.toFixed(2)}`)).toEqual(["3月底=2.00", "6月底=5.00", "12月底=10.00"]);
+    expect(block.project.plan?.points.map((p) => `${p.label}=${p.value?.toFixed(2)}`)).toEqual([
+      "3月底=2.00",
+      "6月底=5.00",
+      "12月底=10.00",
+    ]);
   });
 });

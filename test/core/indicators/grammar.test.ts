@@ -87,7 +87,10 @@ describe("indicator value grammar (docs/domain.md §6 table)", () => {
     expect(w.fullWidth).toBe(true);
   });
 
-  test.each([["约400份", "400", "份"], ["约1800户", "1800", "户"]])("%s is approximate", (text, value, unit) => {
+  test.each([
+    ["约400份", "400", "份"],
+    ["约1800户", "1800", "户"],
+  ])("%s is approximate", (text, value, unit) => {
     const v = p(text);
     expect(v.form).toBe("approximate");
     if (v.form === "approximate") expect([v.value.toString(), v.unit]).toEqual([value, unit]);
@@ -110,14 +113,28 @@ describe("indicator value grammar (docs/domain.md §6 table)", () => {
     }
   });
 
-  test.each(["显著提高", "有所提高", "比上年有所提高", "逐步提高", "不断提高", "显著完成", "完成", "基本完成", "按时完成", "达标", "合格", "优良", "零投诉", "好", "较好", "一般"])(
-    "%s is a controlled qualitative word",
-    (word) => {
-      const v = p(word);
-      expect(v.form).toBe("qualitative");
-      if (v.form === "qualitative") expect(v.word).toBe(word);
-    },
-  );
+  test.each([
+    "显著提高",
+    "有所提高",
+    "比上年有所提高",
+    "逐步提高",
+    "不断提高",
+    "显著完成",
+    "完成",
+    "基本完成",
+    "按时完成",
+    "达标",
+    "合格",
+    "优良",
+    "零投诉",
+    "好",
+    "较好",
+    "一般",
+  ])("%s is a controlled qualitative word", (word) => {
+    const v = p(word);
+    expect(v.form).toBe("qualitative");
+    if (v.form === "qualitative") expect(v.word).toBe(word);
+  });
 
   test("grades and zero words are told apart", () => {
     const grade = p("合格");
@@ -146,14 +163,54 @@ describe("indicator value grammar (docs/domain.md §6 table)", () => {
   });
 
   test("never throws, and always returns a known form", () => {
-    const forms = new Set(["empty", "quantity", "approximate", "periodic", "rate", "range", "time", "qualitative", "notApplicable", "free"]);
-    const pieces = fc.constantFrom("≥", "≤", "＞", "％", "%", "约", "每月", "/", "~", "-", "万元", "年", "月底前", "1", "0.5", "９", ",", ".", "次", "不适用", " ");
+    const forms = new Set([
+      "empty",
+      "quantity",
+      "approximate",
+      "periodic",
+      "rate",
+      "range",
+      "time",
+      "qualitative",
+      "notApplicable",
+      "free",
+    ]);
+    const pieces = fc.constantFrom(
+      "≥",
+      "≤",
+      "＞",
+      "％",
+      "%",
+      "约",
+      "每月",
+      "/",
+      "~",
+      "-",
+      "万元",
+      "年",
+      "月底前",
+      "1",
+      "0.5",
+      "９",
+      ",",
+      ".",
+      "次",
+      "不适用",
+      " ",
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces).map((a) => a.join("")), fc.string({ unit: "binary" })), (s) => {
-        const v = parseIndicatorValue(s);
-        expect(forms.has(v.form)).toBe(true);
-        expect(v.raw).toBe(s);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((a) => a.join("")),
+          fc.string({ unit: "binary" }),
+        ),
+        (s) => {
+          const v = parseIndicatorValue(s);
+          expect(forms.has(v.form)).toBe(true);
+          expect(v.raw).toBe(s);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -22,7 +22,10 @@ export const money = (v: number): LiteralCell => ({ v, fmt: "0.00" });
  * and one row per category. `edit` replaces rows by index (0 = 数量 row) to make a defect.
  * Rows start at sheet row 6 (A6), so row i of the table is sheet row 6 + i + 1.
  */
-export function miniBlock(edit: Record<number, LiteralCell[]> = {}, options: { budget?: number; plan?: LiteralCell[]; extra?: LiteralCell[][] } = {}): LiteralCell[][] {
+export function miniBlock(
+  edit: Record<number, LiteralCell[]> = {},
+  options: { budget?: number; plan?: LiteralCell[]; extra?: LiteralCell[][] } = {},
+): LiteralCell[][] {
   const rows: LiteralCell[][] = [
     ["产出指标", "数量指标", "培训人数", "≥100人"],
     [null, "质量指标", "培训合格率", "≥95%"],

@@ -16,7 +16,10 @@ describe("indicator rules on literal grids", () => {
   });
 
   test("IND-UNUSED: a category row with neither indicator nor value", () => {
-    const rows = miniBlock({ 5: [null, "生态效益指标", null, null] }, { extra: [["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%"]] });
+    const rows = miniBlock(
+      { 5: [null, "生态效益指标", null, null] },
+      { extra: [["满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%"]] },
+    );
     const fs = check(rows);
     expect(fs.map((f) => [f.rule, f.cell, f.severity])).toEqual([["IND-UNUSED", "D12", "info"]]);
     expect(fs[0].related).toEqual(["B12"]);
@@ -52,7 +55,9 @@ describe("indicator rules on literal grids", () => {
   test("IND-QUAL-IN-QUANT: a word under 数量 or 成本; grades under 质量 and periods under 时效 are fine", () => {
     const fs = check(miniBlock({ 0: ["产出指标", "数量指标", "培训人数", "基本完成"] }));
     expect(fs.map((f) => [f.rule, f.cell, f.severity])).toEqual([["IND-QUAL-IN-QUANT", "D7", "warning"]]);
-    expect(byRule(check(miniBlock({ 3: [null, "成本指标", "培训经费", "节约开支"] })), "IND-QUAL-IN-QUANT").map((f) => f.cell)).toEqual(["D10"]);
+    expect(
+      byRule(check(miniBlock({ 3: [null, "成本指标", "培训经费", "节约开支"] })), "IND-QUAL-IN-QUANT").map((f) => f.cell),
+    ).toEqual(["D10"]);
     expect(check(miniBlock({ 1: [null, "质量指标", "培训质量", "合格"] }))).toEqual([]);
     expect(check(miniBlock({ 2: [null, "时效指标", "资金拨付", "按季度拨付资金"] }))).toEqual([]);
     expect(check(miniBlock({ 2: [null, "时效指标", "完成时间", "2022年度"] }))).toEqual([]);
@@ -91,7 +96,10 @@ describe("indicator rules on literal grids", () => {
     // docs/domain.md §8: an unknown name is at most one warning per block, never an error.
     const unknown2 = check(miniBlock({ 4: ["效益指标", "影响力指标", "群众健康素养", "显著提高"] }));
     expect(unknown2.map((f) => [f.rule, f.cell, f.severity])).toEqual([["IND-UNKNOWN-NAME", "B11", "warning"]]);
-    const unknown1 = byRule(check(miniBlock({ 4: ["其他指标", "社会效益指标", "群众健康素养", "显著提高"] })), "IND-UNKNOWN-NAME");
+    const unknown1 = byRule(
+      check(miniBlock({ 4: ["其他指标", "社会效益指标", "群众健康素养", "显著提高"] })),
+      "IND-UNKNOWN-NAME",
+    );
     expect(unknown1.map((f) => f.cell)).toEqual(["A11"]);
     const mixed = check(miniBlock({}, { extra: [["成本指标", "经济成本指标", "人员成本", "≤5万元"]] }));
     expect(byRule(mixed, "IND-HIERARCHY").map((f) => f.cell)).toEqual(["B13"]);
@@ -141,7 +149,21 @@ describe("indicator rules on literal grids", () => {
     expect(short.map((f) => [f.rule, f.cell, f.severity])).toEqual([["PLAN-END", "E5", "warning"]]);
     expect(short[0]).toMatchObject({ expected: "10.00", actual: "9.00", related: ["B3"] });
     expect(check(miniBlock({}, { plan: ["20%", "50%", "80%", "100%"] }))).toEqual([]);
-    expect(check(miniBlock({}, { plan: [{ v: 0.2, fmt: "0%" }, { v: 0.5, fmt: "0%" }, { v: 0.8, fmt: "0%" }, { v: 1, fmt: "0%" }] }))).toEqual([]);
+    expect(
+      check(
+        miniBlock(
+          {},
+          {
+            plan: [
+              { v: 0.2, fmt: "0%" },
+              { v: 0.5, fmt: "0%" },
+              { v: 0.8, fmt: "0%" },
+              { v: 1, fmt: "0%" },
+            ],
+          },
+        ),
+      ),
+    ).toEqual([]);
     expect(check(miniBlock({}, { plan: [20, 50, 80, 100] }))).toEqual([]);
     const pct = check(miniBlock({}, { plan: ["20%", "50%", "80%", "90%"] }));
     expect(pct.map((f) => [f.rule, f.severity])).toEqual([["PLAN-END", "warning"]]);
@@ -193,7 +215,10 @@ describe("layouts", () => {
   });
 
   test("a sheet without an indicator header says so", () => {
-    const fs = check([["项目", "金额"], ["甲", 1]]);
+    const fs = check([
+      ["项目", "金额"],
+      ["甲", 1],
+    ]);
     expect(fs.map((f) => [f.rule, f.cell])).toEqual([["LAYOUT-UNKNOWN", "A1"]]);
   });
 });

@@ -15,7 +15,10 @@ describe("real blocks from the seeds", () => {
   test("001 blocks are read with their budget, plan and rows", () => {
     const view = new SheetView(gridSheet("s", [...BLOCK_001_1, [], ...BLOCK_001_6]));
     const blocks = readBlocks(view, "万元");
-    expect(blocks.map((b) => b.project.name)).toEqual(["爱卫、创卫工作经费", "国家基本公共卫生服务项目督导、考核、培训、宣传经费"]);
+    expect(blocks.map((b) => b.project.name)).toEqual([
+      "爱卫、创卫工作经费",
+      "国家基本公共卫生服务项目督导、考核、培训、宣传经费",
+    ]);
     expect(blocks.map((b) => b.project.budget?.toFixed(2))).toEqual(["5.00", "4.00"]);
     expect(blocks[0].rows).toHaveLength(9);
     expect(blocks[0].project.plan?.points.map((p) => p.value?.toFixed(2) ?? null)).toEqual([null, "1.50", "3.50", "5.00"]);

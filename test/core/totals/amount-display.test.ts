@@ -16,7 +16,14 @@ describe("amounts in messages", () => {
   it("shows a whole-元 table's figures as whole numbers with separators; a 1 元 gap is an error", () => {
     const f = check([gridSheet("表", block("元", "#,##0", [60000000, 34995790, 94995791]))]);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: "SUM-ROW", cell: "B5", severity: "error", expected: "94995790.00", actual: "94995791.00", difference: "1.00" });
+    expect(f[0]).toMatchObject({
+      rule: "SUM-ROW",
+      cell: "B5",
+      severity: "error",
+      expected: "94995790.00",
+      actual: "94995791.00",
+      difference: "1.00",
+    });
     expect(f[0].message).toBe("合计 94,995,791 与本块各明细行之和 94,995,790 不一致，相差 +1（元）");
   });
 
@@ -30,7 +37,9 @@ describe("amounts in messages", () => {
     const f = check([gridSheet("表", block("万元", "#,##0.00", [2106.66, 833.4, 2940.05]))]);
     expect(f).toHaveLength(1);
     expect(f[0].severity).toBe("info");
-    expect(f[0].message).toBe("合计 2,940.05 与本块各明细行之和 2,940.06 不一致，相差 −0.01（万元），在舍入容差内，可能是四舍五入所致");
+    expect(f[0].message).toBe(
+      "合计 2,940.05 与本块各明细行之和 2,940.06 不一致，相差 −0.01（万元），在舍入容差内，可能是四舍五入所致",
+    );
   });
 
   it("keeps two decimals for General cells, as before", () => {

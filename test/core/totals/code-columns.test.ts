@@ -121,7 +121,14 @@ describe("经济分类 keyed 类 | 款", () => {
     const one = economic.map((r, i) => (i < 4 ? r : [r[1] ? `${r[0]}${r[1]}` : r[0], ...r.slice(2)]));
     one[2] = ["科目编码", "科目名称", "合计", "人员经费", "公用经费"];
     one[3] = [];
-    expect(check([gridSheet("基本支出", one.filter((r) => r.length > 0))])).toEqual([]);
+    expect(
+      check([
+        gridSheet(
+          "基本支出",
+          one.filter((r) => r.length > 0),
+        ),
+      ]),
+    ).toEqual([]);
   });
 
   it("finds a 类 that no longer equals its 款 rows, and not the 合计 that is off only because of it", () => {
@@ -176,7 +183,9 @@ describe("codes written with their names, or cumulatively in split columns", () 
     expect(check([gridSheet("表", rows)])).toEqual([]);
     const f = check([gridSheet("表", edit(rows, 6, 1, 11))]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@B5"]);
-    expect(f[0].message).toBe("科目 20103 政府办公厅（室）及相关机构事务 30.00 与其下级科目之和 31.00 不一致，相差 −1.00（万元）");
+    expect(f[0].message).toBe(
+      "科目 20103 政府办公厅（室）及相关机构事务 30.00 与其下级科目之和 31.00 不一致，相差 −1.00（万元）",
+    );
   });
 
   it("reads 201 | 20106 | 2010601 as the code so far in each column", () => {

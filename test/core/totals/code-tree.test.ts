@@ -8,7 +8,9 @@ describe("CODE-TREE", () => {
     expect(at(f, "E8", "CODE-TREE")).toHaveLength(1);
     const hit = at(f, "D8", "CODE-TREE");
     expect(hit).toHaveLength(1);
-    expect(hit[0].message).toBe("科目 20805 行政事业单位养老支出（合计） 1060.41 与其下级科目之和 1061.41 不一致，相差 −1.00（万元）");
+    expect(hit[0].message).toBe(
+      "科目 20805 行政事业单位养老支出（合计） 1060.41 与其下级科目之和 1061.41 不一致，相差 −1.00（万元）",
+    );
     expect(hit[0].related).toEqual(["D9", "D10", "D11"]);
     // The 类 and 合计 rows add the shown 款, so they stay quiet.
     expect(at(f, "D7")).toEqual([]);
@@ -54,7 +56,10 @@ describe("CODE-ORPHAN", () => {
   });
 
   it("handles 2,000 code rows in one pass", () => {
-    const rows: (string | number | null)[][] = [["科目编码", "科目名称", "金额"], ["", "合计", 0]];
+    const rows: (string | number | null)[][] = [
+      ["科目编码", "科目名称", "金额"],
+      ["", "合计", 0],
+    ];
     let total = 0;
     for (let k = 0; k < 100; k++) {
       const kuan = `2${String(k).padStart(2, "0")}01`;

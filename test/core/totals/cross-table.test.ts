@@ -13,7 +13,9 @@ describe("cross-table checks on seed 001", () => {
     const f = checkSeedWorkbook("收支总表", { edits: { [`E${seedRow(8)}`]: 277.34, [`E${seedRow(20)}`]: 1060.41 } });
     const hit = onSheet(f, "收支总表", `E${seedRow(8)}`, "XT-SPEND-CLASS");
     expect(hit).toHaveLength(1);
-    expect(hit[0].message).toBe("收支总表「社会保障和就业支出」 277.34 与支出总表类级科目 208 的合计 1060.41 不一致，相差 −783.07（万元）");
+    expect(hit[0].message).toBe(
+      "收支总表「社会保障和就业支出」 277.34 与支出总表类级科目 208 的合计 1060.41 不一致，相差 −783.07（万元）",
+    );
     expect(onSheet(f, "收支总表", `E${seedRow(20)}`, "XT-SPEND-CLASS")).toHaveLength(1);
     expect(f.filter((x) => x.severity === "error")).toHaveLength(2);
   });
@@ -43,7 +45,6 @@ describe("cross-table checks on seed 001", () => {
     expect(hit[0].message).toContain("收支总表收入总计 24500.91 与收入总表合计 24490.91 不一致，相差 +10.00（万元）");
   });
 
-
   it("does not repeat a wrong total that the sheet's own rules already report", () => {
     const f = checkSeedWorkbook("收入总表", { edits: { D6: 24480.91 } });
     expect(onSheet(f, "收入总表", "D6", "SUM-ROW")).toHaveLength(1);
@@ -56,7 +57,12 @@ describe("cross-table checks on seed 001", () => {
       edits: { D14: 990.0, E14: 990.0, D15: 644.11, E15: 7.51 },
     });
     const cells = f.filter((x) => x.rule === "XT-GPB-SPEND").map((x) => `${x.sheet}!${x.cell}`);
-    expect(cells.sort()).toEqual(["一般公共预算财政拨款支出表!D14", "一般公共预算财政拨款支出表!D15", "一般公共预算财政拨款支出表!E14", "一般公共预算财政拨款支出表!E15"]);
+    expect(cells.sort()).toEqual([
+      "一般公共预算财政拨款支出表!D14",
+      "一般公共预算财政拨款支出表!D15",
+      "一般公共预算财政拨款支出表!E14",
+      "一般公共预算财政拨款支出表!E15",
+    ]);
     expect(f.filter((x) => x.severity === "error")).toHaveLength(4);
   });
 

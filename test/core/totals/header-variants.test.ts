@@ -27,21 +27,9 @@ describe("block-variant tables", () => {
   });
 
   it("reads year columns and 决算数 / 实际支出 headers too", () => {
-    const years = [
-      ["单位：万元"],
-      ["资金来源", "2023年", "2024年"],
-      ["财政拨款", 10, 12],
-      ["其他资金", 1, 2],
-      ["合计", 11, 15],
-    ];
+    const years = [["单位：万元"], ["资金来源", "2023年", "2024年"], ["财政拨款", 10, 12], ["其他资金", 1, 2], ["合计", 11, 15]];
     expect(at(check([gridSheet("年度表", years)]), "C5", "SUM-ROW")).toHaveLength(1);
-    const spent = [
-      ["单位：万元"],
-      ["项目名称", "决算数", "实际支出"],
-      ["甲", 10, 9],
-      ["乙", 1, 1],
-      ["合计", 11, 11],
-    ];
+    const spent = [["单位：万元"], ["项目名称", "决算数", "实际支出"], ["甲", 10, 9], ["乙", 1, 1], ["合计", 11, 11]];
     expect(at(check([gridSheet("决算表", spent)]), "C5", "SUM-ROW")).toHaveLength(1);
   });
 });
@@ -69,7 +57,13 @@ describe("split code columns", () => {
   });
 
   it("says nothing of the kind for a table with one code column", () => {
-    const one = [["单位：万元"], ["科目编码", "科目名称", "合计"], ["", "合计", 30], ["208", "社会保障和就业支出", 30], ["20805", "行政事业单位养老支出", 30]];
+    const one = [
+      ["单位：万元"],
+      ["科目编码", "科目名称", "合计"],
+      ["", "合计", 30],
+      ["208", "社会保障和就业支出", 30],
+      ["20805", "行政事业单位养老支出", 30],
+    ];
     expect(check([gridSheet("支出表", one)]).filter((x) => x.rule === "LAYOUT-UNKNOWN")).toEqual([]);
   });
 });

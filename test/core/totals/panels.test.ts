@@ -52,7 +52,11 @@ describe("two panels side by side", () => {
 
   it("leaves a table with one code column per panel to the same rules", () => {
     const joined: Grid = panels.map((r, i) =>
-      i < 2 ? r : i === 2 ? ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"] : [r[1] ? `${r[0]}${r[1]}` : r[0], r[2], r[3], r[5] ? `${r[4]}${r[5]}` : r[4], r[6], r[7]],
+      i < 2
+        ? r
+        : i === 2
+          ? ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]
+          : [r[1] ? `${r[0]}${r[1]}` : r[0], r[2], r[3], r[5] ? `${r[4]}${r[5]}` : r[4], r[6], r[7]],
     );
     expect(check([gridSheet("表6", joined)])).toEqual([]);
     const wrong = joined.map((r) => r.slice());
@@ -76,6 +80,8 @@ describe("XT-BASIC on a 决算 set with a panelled 基本支出表", () => {
     expect(check([gridSheet("表5", gpb(140)), gridSheet("表6", panels)])).toEqual([]);
     const f = check([gridSheet("表5", gpb(141)), gridSheet("表6", panels)]);
     expect(f.map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual(["表6!D10 XT-BASIC"]);
-    expect(f[0].message).toBe("基本支出表各栏合计之和 140.00 与一般公共预算财政拨款支出表的基本支出合计 141.00 不一致，相差 −1.00（万元）");
+    expect(f[0].message).toBe(
+      "基本支出表各栏合计之和 140.00 与一般公共预算财政拨款支出表的基本支出合计 141.00 不一致，相差 −1.00（万元）",
+    );
   });
 });

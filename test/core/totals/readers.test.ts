@@ -83,8 +83,29 @@ describe("cached readers", () => {
 
 describe("decimalFromCellNumber", () => {
   it("reads every finite number exactly as its 15-significant-digit text", () => {
-    const samples = [5e-324, 2.2250738585072014e-308, 1e-300, 1, -1, 0.1, 0.3, 6519.909999999999, 1234.5, -0.05, 1e-7, 1.5e21, 123456789012345, 0.1 + 0.2, 2 ** 53, -0, 0];
-    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => sameAsGeneralPath(n)), { numRuns: 5000 });
+    const samples = [
+      5e-324,
+      2.2250738585072014e-308,
+      1e-300,
+      1,
+      -1,
+      0.1,
+      0.3,
+      6519.909999999999,
+      1234.5,
+      -0.05,
+      1e-7,
+      1.5e21,
+      123456789012345,
+      0.1 + 0.2,
+      2 ** 53,
+      -0,
+      0,
+    ];
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => sameAsGeneralPath(n)),
+      { numRuns: 5000 },
+    );
     fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), (cents) => sameAsGeneralPath(cents / 100)));
     for (const n of samples) expect(sameAsGeneralPath(n)).toBe(true);
   });

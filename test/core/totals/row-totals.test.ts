@@ -38,11 +38,30 @@ describe("SUM-ROW", () => {
   });
 
   it("reports a rounding gap as info: items 6519.91 under a 合计 of 6519.90", () => {
-    const f = check([gridSheet("表", [["项目", "金额"], ["一、甲", 6000], ["二、乙", 519.91], ["合计", 6519.9]])]);
+    const f = check([
+      gridSheet("表", [
+        ["项目", "金额"],
+        ["一、甲", 6000],
+        ["二、乙", 519.91],
+        ["合计", 6519.9],
+      ]),
+    ]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: "SUM-ROW", cell: "B4", severity: "info", expected: "6519.91", actual: "6519.90" });
     // A wider band from the user turns it into a plain pass; a narrower one keeps it info.
-    expect(check([gridSheet("表", [["项目", "金额"], ["一、甲", 6000], ["二、乙", 519.91], ["合计", 6519.9]])], "0.005")[0].severity).toBe("error");
+    expect(
+      check(
+        [
+          gridSheet("表", [
+            ["项目", "金额"],
+            ["一、甲", 6000],
+            ["二、乙", 519.91],
+            ["合计", 6519.9],
+          ]),
+        ],
+        "0.005",
+      )[0].severity,
+    ).toBe("error");
   });
 
   it("reads the unit for messages", () => {

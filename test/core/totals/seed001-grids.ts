@@ -22,7 +22,7 @@ interface Spec {
 export const FIRST_DATA_ROW = 5;
 
 const SPECS: Record<Seed001Table, Spec> = {
-  "收支总表": {
+  收支总表: {
     title: "部门预算收支总表",
     header: [
       ["序号", "收入", null, "支出", null],
@@ -66,11 +66,25 @@ const SPECS: Record<Seed001Table, Spec> = {
       ["34", "收入总计", "24490.91", "支出总计", "24490.91"],
     ],
   },
-  "收入总表": {
+  收入总表: {
     title: "部门预算收入总表",
     header: [
       ["序号", "功能分类科目", null, "合计", "本年收入", null, null, null, null, null, null, null, "上年结转"],
-      [null, "科目    编码", "科目名称", null, "小计", "财政拨款 收入", "财政专户 收入", "事业收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", null],
+      [
+        null,
+        "科目    编码",
+        "科目名称",
+        null,
+        "小计",
+        "财政拨款 收入",
+        "财政专户 收入",
+        "事业收入",
+        "经营收入",
+        "上级补助收入",
+        "附属单位上缴收入",
+        "其他收入",
+        null,
+      ],
     ],
     merges: ["A3:A4", "B3:C3", "D3:D4", "E3:L3", "M3:M4"],
     data: [
@@ -79,7 +93,21 @@ const SPECS: Record<Seed001Table, Spec> = {
       ["3", "20805", "行政事业单位养老支出", "1060.41", "1060.41", "1060.41", null, null, null, null, null, null, null],
       ["4", "2080501", "行政单位离退休", "391.68", "391.68", "391.68", null, null, null, null, null, null, null],
       ["5", "2080502", "事业单位离退休", "309.82", "309.82", "309.82", null, null, null, null, null, null, null],
-      ["6", "2080505", "机关事业单位基本养老保险缴费支出", "358.91", "358.91", "358.91", null, null, null, null, null, null, null],
+      [
+        "6",
+        "2080505",
+        "机关事业单位基本养老保险缴费支出",
+        "358.91",
+        "358.91",
+        "358.91",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
       ["7", "210", "卫生健康支出", "23153.16", "23153.16", "23153.16", null, null, null, null, null, null, null],
       ["8", "21001", "卫生健康管理事务", "1634.11", "1634.11", "1634.11", null, null, null, null, null, null, null],
       ["9", "2100101", "行政运行", "997.51", "997.51", "997.51", null, null, null, null, null, null, null],
@@ -110,7 +138,7 @@ const SPECS: Record<Seed001Table, Spec> = {
       ["34", "2210201", "住房公积金", "277.34", "277.34", "277.34", null, null, null, null, null, null, null],
     ],
   },
-  "支出总表": {
+  支出总表: {
     title: "部门预算支出总表",
     header: [
       ["序号", "功能分类科目", null, "合计", "基本支出", "项目支出", "经营支出", "上解上级     支出", "对附属单位补助支出"],
@@ -154,11 +182,20 @@ const SPECS: Record<Seed001Table, Spec> = {
       ["34", "2210201", "住房公积金", "277.34", "277.34", null, null, null, null],
     ],
   },
-  "财政拨款收支总表": {
+  财政拨款收支总表: {
     title: "部门预算财政拨款收支总表",
     header: [
       ["序号", "收入", null, "支出", null, null, null, null],
-      [null, "项  目", "金额", "项  目", "合计", "一般公共预算财政拨款", "政府性基金预算财政    拨款", "国有资本经营预算财政拨款"],
+      [
+        null,
+        "项  目",
+        "金额",
+        "项  目",
+        "合计",
+        "一般公共预算财政拨款",
+        "政府性基金预算财政    拨款",
+        "国有资本经营预算财政拨款",
+      ],
     ],
     merges: ["A3:A4", "B3:C3", "D3:H3"],
     data: [
@@ -201,7 +238,7 @@ const SPECS: Record<Seed001Table, Spec> = {
       ["37", "收入总计", "24490.91", "支出总计", "24490.91", "24490.91", null, null],
     ],
   },
-  "一般公共预算财政拨款支出表": {
+  一般公共预算财政拨款支出表: {
     title: "部门预算一般公共预算财政拨款支出表",
     header: [
       ["序号", "功能分类科目", null, "合计", "基本支出", "项目支出"],
@@ -245,7 +282,7 @@ const SPECS: Record<Seed001Table, Spec> = {
       ["34", "2210201", "住房公积金", "277.34", "277.34", null],
     ],
   },
-  "一般公共预算财政拨款基本支出表": {
+  一般公共预算财政拨款基本支出表: {
     title: "部门预算一般公共预算财政拨款基本支出表",
     header: [
       ["序号", "支出部门经济分类科目", null, "一般公共预算基本支出", null, null],
@@ -283,11 +320,18 @@ const SPECS: Record<Seed001Table, Spec> = {
       ["28", "30305", "生活补助", "7.70", "7.70", null],
     ],
   },
-  "三公经费支出表": {
+  三公经费支出表: {
     title: "部门预算财政拨款“三公”经费支出表",
     header: [
       ["序号", "项  目", "资 金 性 质", null, null, null],
-      [null, null, "合计", "一般公共预算              财政拨款", "政府性基金                  预算拨款", "国有资本经营              预算财政拨款"],
+      [
+        null,
+        null,
+        "合计",
+        "一般公共预算              财政拨款",
+        "政府性基金                  预算拨款",
+        "国有资本经营              预算财政拨款",
+      ],
     ],
     merges: ["A3:A4", "B3:B4", "C3:F3"],
     data: [
@@ -330,7 +374,10 @@ export function seed001Rows(table: Seed001Table, mode: AmountMode = "number"): L
   unitLine[0] = "361秦皇岛市海港区卫生健康局";
   unitLine[Math.floor(width / 2)] = "预算年度：2025";
   unitLine[width - 1] = "单位：万元";
-  const columnNumbers: LiteralCell[] = ["栏次", ...Array.from({ length: width - 1 }, (_, i) => (mode === "number" ? i + 1 : String(i + 1)))];
+  const columnNumbers: LiteralCell[] = [
+    "栏次",
+    ...Array.from({ length: width - 1 }, (_, i) => (mode === "number" ? i + 1 : String(i + 1))),
+  ];
   return [
     [spec.title, ...Array(width - 1).fill(null)],
     unitLine,

@@ -5,7 +5,8 @@ import { check } from "./helpers";
 
 // docs/domain.md §8: the standard tables go by many real titles, in 预算 and 决算 sets alike.
 
-const titled = (title: string, name = "Sheet1") => new SheetView(gridSheet(name, [[title], ["单位：万元"], ["项目", "金额"], ["合计", 1]]));
+const titled = (title: string, name = "Sheet1") =>
+  new SheetView(gridSheet(name, [[title], ["单位：万元"], ["项目", "金额"], ["合计", 1]]));
 
 describe("standard tables by their titles", () => {
   it.each([

@@ -60,7 +60,9 @@ describe("收支总表 identities", () => {
   it("anchors findings on the row label so ids survive inserted rows", () => {
     const edits = { [`E${seedRow(8)}`]: 1062.91 };
     const before = at(checkSeed("收支总表", { edits }), `E${YEAR}`, "BAL-SPEND")[0];
-    const after = checkSeed("收支总表", { edits, insert: { before: 6, rows: [["x", null, null, "（补）", null]] } }).find((x) => x.rule === "BAL-SPEND")!;
+    const after = checkSeed("收支总表", { edits, insert: { before: 6, rows: [["x", null, null, "（补）", null]] } }).find(
+      (x) => x.rule === "BAL-SPEND",
+    )!;
     expect(after.cell).toBe(`E${YEAR + 1}`);
     expect(after.id).toBe(before.id);
   });
@@ -75,7 +77,15 @@ describe("财政拨款收支总表", () => {
   it("does not add the 年初结转 breakdown rows twice", () => {
     // 年初财政拨款结转和结余 10, with its breakdown 一、一般公共预算拨款 10 below it.
     const f = checkSeed("财政拨款收支总表", {
-      edits: { [`C${seedRow(33)}`]: 10, [`C${seedRow(34)}`]: 10, [`C${seedRow(37)}`]: 24500.91, [`E${seedRow(37)}`]: 24500.91, [`F${seedRow(37)}`]: 24500.91, [`E${seedRow(33)}`]: 10, [`F${seedRow(33)}`]: 10 },
+      edits: {
+        [`C${seedRow(33)}`]: 10,
+        [`C${seedRow(34)}`]: 10,
+        [`C${seedRow(37)}`]: 24500.91,
+        [`E${seedRow(37)}`]: 24500.91,
+        [`F${seedRow(37)}`]: 24500.91,
+        [`E${seedRow(33)}`]: 10,
+        [`F${seedRow(33)}`]: 10,
+      },
     });
     expect(f).toEqual([]);
   });

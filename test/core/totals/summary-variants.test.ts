@@ -13,7 +13,8 @@ function edit(rows: Grid, row: number, col: number, value: LiteralCell): Grid {
 }
 
 const run = (name: string, rows: Grid, merges: RectRef[] = []) => check([gridSheet(name, rows, { merges })]);
-const brief = (name: string, rows: Grid, merges: RectRef[] = []) => run(name, rows, merges).map((x) => `${x.rule}@${x.cell}:${x.severity}`);
+const brief = (name: string, rows: Grid, merges: RectRef[] = []) =>
+  run(name, rows, merges).map((x) => `${x.rule}@${x.cell}:${x.severity}`);
 
 describe("决算 收入支出决算总表 with 结余 and 结转 rows", () => {
   const final: Grid = [

@@ -16,7 +16,8 @@ export function parseAddress(address: string): RectRef {
     return null;
   });
   const [a, b = a] = ends;
-  if (!a || !b || parts.length > 2) throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
+  if (!a || !b || parts.length > 2)
+    throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'`);
   const rect = {
     top: Math.min(a.row, b.row),
     left: Math.min(a.col, b.col),

@@ -139,7 +139,10 @@ export class ConditionalFormatProxy extends FakeProxy<CfTarget> {
     return this.child("custom", () => new CustomCfProxy(this.context, () => this.customTarget(), "custom conditional format"));
   }
   get customOrNullObject(): CustomCfProxy {
-    return this.child("customOrNull", () => new CustomCfProxy(this.context, () => this.customTarget(), "custom conditional format", true));
+    return this.child(
+      "customOrNull",
+      () => new CustomCfProxy(this.context, () => this.customTarget(), "custom conditional format", true),
+    );
   }
   private customTarget(): CfTarget | null {
     const t = this.resolve();
@@ -196,7 +199,9 @@ export class ConditionalFormatCollectionProxy extends FakeCollection<CfTarget, C
   }
   protected members(): CfTarget[] {
     const t = this.owner.must();
-    return t.sheet.conditionalFormats.filter((cf) => cf.areas.some((a) => t.areas.some((b) => intersects(a, b)))).map((cf) => ({ sheet: t.sheet, cf }));
+    return t.sheet.conditionalFormats
+      .filter((cf) => cf.areas.some((a) => t.areas.some((b) => intersects(a, b))))
+      .map((cf) => ({ sheet: t.sheet, cf }));
   }
   protected wrap(member: CfTarget): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this.context, () => member, this.ranges);

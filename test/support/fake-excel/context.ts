@@ -55,7 +55,10 @@ export class FakeRequestContext {
     this.queue = [];
     this.responseBytes = 0;
     if (ops.length > 0 && this.state.editMode) {
-      throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
     }
     for (const op of ops) {
       await op();
@@ -63,7 +66,10 @@ export class FakeRequestContext {
     }
     this.stats.lastResponseBytes = this.responseBytes;
     if (this.responseBytes > this.state.responseLimitBytes) {
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
+      );
     }
     return passThrough;
   }
@@ -91,7 +97,10 @@ export function parseLoad(spec: LoadSpec): string[][] {
   if (typeof spec === "string") list = spec.split(",");
   else if (Array.isArray(spec)) list = spec.flatMap((s) => s.split(","));
   else if (spec && spec.select) list = (Array.isArray(spec.select) ? spec.select : [spec.select]).flatMap((s) => s.split(","));
-  return list.map((s) => s.trim()).filter((s) => s !== "").map((s) => s.split("/").map((p) => p.trim()));
+  return list
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .map((s) => s.split("/").map((p) => p.trim()));
 }
 
 /**

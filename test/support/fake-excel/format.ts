@@ -81,7 +81,7 @@ export class FormatNode extends FakeProxy<AreasTarget> {
       if (first === undefined) first = v;
       else if (first !== v) mixed = true;
     });
-    return mixed ? null : first ?? null;
+    return mixed ? null : (first ?? null);
   }
 
   private write(t: AreasTarget, property: string, value: unknown): void {
@@ -113,7 +113,10 @@ export class FormatNode extends FakeProxy<AreasTarget> {
 
   /** borders.getItem("EdgeTop"), with the same store. */
   getItem(name: string): FormatNode {
-    return this.child(`item:${name}`, () => new FormatNode(this.context, () => this.resolve(), `${this.prefix}${name}.`, ["style", "color", "weight"]));
+    return this.child(
+      `item:${name}`,
+      () => new FormatNode(this.context, () => this.resolve(), `${this.prefix}${name}.`, ["style", "color", "weight"]),
+    );
   }
 
   autofitColumns(): void {
@@ -125,7 +128,15 @@ export class FormatNode extends FakeProxy<AreasTarget> {
   }
 }
 
-const ALIGNMENT = ["horizontalAlignment", "verticalAlignment", "wrapText", "columnWidth", "rowHeight", "indentLevel", "textOrientation"];
+const ALIGNMENT = [
+  "horizontalAlignment",
+  "verticalAlignment",
+  "wrapText",
+  "columnWidth",
+  "rowHeight",
+  "indentLevel",
+  "textOrientation",
+];
 
 export function rangeFormat(context: FakeRequestContext, resolver: () => AreasTarget | null): FormatNode {
   return new FormatNode(context, resolver, "", ALIGNMENT, {

@@ -46,7 +46,8 @@ export function createFakeOffice(state: FakeWorkbookState) {
           };
           dialogs.push(record);
           const dialog = {
-            addEventHandler: (type: string, handler: (arg: unknown) => void) => void handlers.set(type, [...(handlers.get(type) ?? []), handler]),
+            addEventHandler: (type: string, handler: (arg: unknown) => void) =>
+              void handlers.set(type, [...(handlers.get(type) ?? []), handler]),
             close: () => void (record.closed = true),
             messageChild: (message: string) => void record.messages.push(message),
           };

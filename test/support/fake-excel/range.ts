@@ -40,11 +40,18 @@ function eachInput(rect: RectRef, input: unknown, fn: (cell: FakeCell, value: un
   const rows = rect.bottom - rect.top + 1;
   const cols = rect.right - rect.left + 1;
   const is2d = Array.isArray(input);
-  if (is2d && ((input as unknown[][]).length !== rows || (input as unknown[][]).some((r) => !Array.isArray(r) || r.length !== cols))) {
-    throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`);
+  if (
+    is2d &&
+    ((input as unknown[][]).length !== rows || (input as unknown[][]).some((r) => !Array.isArray(r) || r.length !== cols))
+  ) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+    );
   }
   for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++) fn(cellAt(sheet, rect.top + r, rect.left + c, true), is2d ? (input as unknown[][])[r][c] : input);
+    for (let c = 0; c < cols; c++)
+      fn(cellAt(sheet, rect.top + r, rect.left + c, true), is2d ? (input as unknown[][])[r][c] : input);
 }
 
 function setFormulaOrValue(cell: FakeCell, input: unknown): void {
@@ -68,12 +75,15 @@ class DataValidationProxy extends FakeProxy<AreasTarget> {
     if (property === "type") return dv ? "Custom" : "None";
     if (property === "valid") return true;
     if (property === "ignoreBlanks") return true;
-    return dv ? (dv as unknown as Record<string, unknown>)[property] ?? null : null;
+    return dv ? ((dv as unknown as Record<string, unknown>)[property] ?? null) : null;
   }
   private upsert(patch: Record<string, unknown>): void {
     queueWrite(this, (t) => {
       const area = t.areas[0];
-      let dv = t.sheet.dataValidations.find((d) => d.area.top === area.top && d.area.left === area.left && d.area.bottom === area.bottom && d.area.right === area.right);
+      let dv = t.sheet.dataValidations.find(
+        (d) =>
+          d.area.top === area.top && d.area.left === area.left && d.area.bottom === area.bottom && d.area.right === area.right,
+      );
       if (!dv) {
         dv = { area: { ...area }, rule: null };
         t.sheet.dataValidations.push(dv);
@@ -128,7 +138,21 @@ export class RangeProxy extends AreasProxy {
     return this.must().areas[0];
   }
   protected scalars(): readonly string[] {
-    return ["address", "addressLocal", "values", "formulas", "formulasLocal", "numberFormat", "text", "valueTypes", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount"];
+    return [
+      "address",
+      "addressLocal",
+      "values",
+      "formulas",
+      "formulasLocal",
+      "numberFormat",
+      "text",
+      "valueTypes",
+      "rowCount",
+      "columnCount",
+      "rowIndex",
+      "columnIndex",
+      "cellCount",
+    ];
   }
   protected read(t: AreasTarget, property: string): unknown {
     const rect = t.areas[0];
@@ -144,7 +168,7 @@ export class RangeProxy extends AreasProxy {
       case "numberFormat":
         return grid(t.sheet, rect, (c) => c?.numberFormat ?? "General");
       case "text":
-        return grid(t.sheet, rect, (c) => (c ? c.text ?? displayText(c.value, c.numberFormat ?? "General") : ""));
+        return grid(t.sheet, rect, (c) => (c ? (c.text ?? displayText(c.value, c.numberFormat ?? "General")) : ""));
       case "valueTypes":
         return grid(t.sheet, rect, valueType);
       case "rowCount":
@@ -232,7 +256,8 @@ export class RangeProxy extends AreasProxy {
       const t = this.resolve();
       if (!t) return null;
       const rect = fn(t.areas[0]);
-      if (rect.top < 0 || rect.left < 0 || rect.bottom < rect.top || rect.right < rect.left) throw new FakeOfficeError("InvalidArgument", "The range is outside the sheet.");
+      if (rect.top < 0 || rect.left < 0 || rect.bottom < rect.top || rect.right < rect.left)
+        throw new FakeOfficeError("InvalidArgument", "The range is outside the sheet.");
       return { sheet: t.sheet, areas: [rect] };
     });
   }
@@ -240,7 +265,12 @@ export class RangeProxy extends AreasProxy {
     return this.derived((r) => ({ top: r.top + row, left: r.left + column, bottom: r.top + row, right: r.left + column }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derived((r) => ({ top: r.top + rowOffset, left: r.left + columnOffset, bottom: r.bottom + rowOffset, right: r.right + columnOffset }));
+    return this.derived((r) => ({
+      top: r.top + rowOffset,
+      left: r.left + columnOffset,
+      bottom: r.bottom + rowOffset,
+      right: r.right + columnOffset,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     return this.derived((r) => ({ ...r, bottom: r.bottom + deltaRows, right: r.right + deltaColumns }));
@@ -263,7 +293,8 @@ export class RangeProxy extends AreasProxy {
           if (row < rect.top || row > rect.bottom || col < rect.left || col > rect.right) continue;
           const isFormula = typeof cell.formula === "string";
           const hasValue = cell.value !== null && cell.value !== undefined && cell.value !== "";
-          if (type === "Formulas" ? isFormula : hasValue && !isFormula) areas.push({ top: row, left: col, bottom: row, right: col });
+          if (type === "Formulas" ? isFormula : hasValue && !isFormula)
+            areas.push({ top: row, left: col, bottom: row, right: col });
         }
         return areas.length ? { sheet: t.sheet, areas } : null;
       },
@@ -286,7 +317,9 @@ export class RangeProxy extends AreasProxy {
   merge(across = false): void {
     queueWrite(this, (t) => {
       const r = t.areas[0];
-      const rects = across ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i })) : [r];
+      const rects = across
+        ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ ...r, top: r.top + i, bottom: r.top + i }))
+        : [r];
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, r));
       for (const m of rects) {
         forEachCell([m], (row, col) => {

@@ -4,7 +4,8 @@ import { parseAddress } from "./address";
 import { FakeCell, FakeSheetState, cellKey, newSheetState } from "./state";
 
 /** A cell in a seed: a plain value, or value + formula + number format + displayed text + format bag. */
-export type FakeCellInit = CellValue | { v?: CellValue; f?: string; fmt?: string; t?: string; fill?: string; format?: Record<string, unknown> };
+export type FakeCellInit =
+  CellValue | { v?: CellValue; f?: string; fmt?: string; t?: string; fill?: string; format?: Record<string, unknown> };
 
 export interface FakeConditionalFormatInit {
   /** "B2:B9" or "A1,C3:C5". */
@@ -66,7 +67,12 @@ export function buildSheet(init: FakeSheetInit, id: string): FakeSheetState {
     priority: i,
     stopIfTrue: false,
   }));
-  sheet.dataValidations = (init.dataValidations ?? []).map((d) => ({ area: parseAddress(d.address), rule: d.rule, prompt: d.prompt, errorAlert: d.errorAlert }));
+  sheet.dataValidations = (init.dataValidations ?? []).map((d) => ({
+    area: parseAddress(d.address),
+    rule: d.rule,
+    prompt: d.prompt,
+    errorAlert: d.errorAlert,
+  }));
   for (const [col, w] of Object.entries(init.columnWidths ?? {})) sheet.columnWidths.set(Number(col), w);
   sheet.frozen = init.frozen ?? { rows: 0, columns: 0 };
   sheet.selection = init.selection ?? "A1";

@@ -8,7 +8,15 @@ export interface FakeSheetSnapshot {
   visibility: string;
   cells: Record<string, FakeCell>;
   merges: string[];
-  conditionalFormats: { id: string; type: string; areas: string[]; formula?: string; format: Record<string, unknown>; priority: number; stopIfTrue: boolean }[];
+  conditionalFormats: {
+    id: string;
+    type: string;
+    areas: string[];
+    formula?: string;
+    format: Record<string, unknown>;
+    priority: number;
+    stopIfTrue: boolean;
+  }[];
   dataValidations: { area: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   columnWidths: Record<string, number>;
   frozen: { rows: number; columns: number };
@@ -52,7 +60,12 @@ export function snapshotState(state: FakeWorkbookState): FakeWorkbookSnapshot {
           priority: cf.priority,
           stopIfTrue: cf.stopIfTrue,
         })),
-        dataValidations: s.dataValidations.map((d) => ({ area: rectToA1(d.area), rule: d.rule, prompt: d.prompt, errorAlert: d.errorAlert })),
+        dataValidations: s.dataValidations.map((d) => ({
+          area: rectToA1(d.area),
+          rule: d.rule,
+          prompt: d.prompt,
+          errorAlert: d.errorAlert,
+        })),
         columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [String(c), w])),
         frozen: { ...s.frozen },
         selection: s.selection,

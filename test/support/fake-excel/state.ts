@@ -72,13 +72,17 @@ export interface FakeWorkbookState {
   responseLimitBytes: number;
   nextId: number;
   /** Worksheet.onChanged handlers (ExcelApi 1.7), by sheet id. */
-  changeHandlers?: { sheetId: string; handler: (event: { worksheetId: string; address: string; changeType: string; source: string }) => unknown }[];
+  changeHandlers?: {
+    sheetId: string;
+    handler: (event: { worksheetId: string; address: string; changeType: string; source: string }) => unknown;
+  }[];
 }
 
 /** Delivers Worksheet.onChanged as Excel does: after the change, asynchronously. */
 export function fireChanged(state: FakeWorkbookState, sheet: FakeSheetState, address: string): void {
   for (const h of state.changeHandlers ?? []) {
-    if (h.sheetId === sheet.id) setTimeout(() => void h.handler({ worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" }), 0);
+    if (h.sheetId === sheet.id)
+      setTimeout(() => void h.handler({ worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local" }), 0);
   }
 }
 
@@ -118,7 +122,10 @@ export function hasContent(cell: FakeCell): boolean {
 }
 
 export function hasFormat(cell: FakeCell): boolean {
-  return (cell.numberFormat !== undefined && cell.numberFormat !== "General") || (cell.format !== undefined && Object.keys(cell.format).length > 0);
+  return (
+    (cell.numberFormat !== undefined && cell.numberFormat !== "General") ||
+    (cell.format !== undefined && Object.keys(cell.format).length > 0)
+  );
 }
 
 /** Bounding box of the cells with content (and, unless valuesOnly, with formats), as Excel's used range. */

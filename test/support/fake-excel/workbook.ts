@@ -124,7 +124,8 @@ export class WorkbookProxy {
       }
       if (options.sheetNamesToInsert) inits = inits.filter((s) => options.sheetNamesToInsert!.includes(s.name));
       const state = this.context.state;
-      const relName = typeof options.relativeTo === "string" ? options.relativeTo : (options.relativeTo as { name?: string } | undefined)?.name;
+      const relName =
+        typeof options.relativeTo === "string" ? options.relativeTo : (options.relativeTo as { name?: string } | undefined)?.name;
       let at = state.sheets.length;
       if (options.positionType === "Beginning") at = 0;
       if ((options.positionType === "Before" || options.positionType === "After") && relName) {

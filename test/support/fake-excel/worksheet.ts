@@ -64,7 +64,16 @@ class FreezePanesProxy extends FakeProxy<FakeSheetState> {
   }
 }
 
-const PAGE_PROPS = ["orientation", "paperSize", "zoom", "centerHorizontally", "centerVertically", "blackAndWhite", "printGridlines", "printOrder"];
+const PAGE_PROPS = [
+  "orientation",
+  "paperSize",
+  "zoom",
+  "centerHorizontally",
+  "centerVertically",
+  "blackAndWhite",
+  "printGridlines",
+  "printOrder",
+];
 
 /** worksheet.pageLayout (ExcelApi 1.9): stored as plain properties for tests to inspect. */
 class PageLayoutProxy extends FakeProxy<FakeSheetState> {
@@ -113,7 +122,8 @@ export class WorksheetProxy extends FakeProxy<FakeSheetState> {
   set name(value: string) {
     this.context.enqueue(() => {
       const t = this.must();
-      if (this.context.state.sheets.some((s) => s !== t && s.name.toLowerCase() === value.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named '${value}' already exists.`);
+      if (this.context.state.sheets.some((s) => s !== t && s.name.toLowerCase() === value.toLowerCase()))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named '${value}' already exists.`);
       t.name = value;
     });
   }
@@ -158,7 +168,8 @@ export class WorksheetProxy extends FakeProxy<FakeSheetState> {
       const list = this.context.state.sheets;
       const t = this.must();
       if (t.protected) throw accessDenied(t.name);
-      if (list.filter((s) => s.visibility === "Visible").length <= 1) throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      if (list.filter((s) => s.visibility === "Visible").length <= 1)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       list.splice(list.indexOf(t), 1);
       if (this.context.state.activeSheetId === t.id) this.context.state.activeSheetId = list[0].id;
     });
@@ -231,7 +242,10 @@ export class WorksheetCollectionProxy extends FakeCollection<FakeSheetState, Wor
     return this.context.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.state.sheets.find((s) => s.id === this.context.state.activeSheetId) ?? null);
+    return new WorksheetProxy(
+      this.context,
+      () => this.context.state.sheets.find((s) => s.id === this.context.state.activeSheetId) ?? null,
+    );
   }
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.context, () => {
@@ -259,7 +273,9 @@ export class WorksheetCollectionProxy extends FakeCollection<FakeSheetState, Wor
   getCount(visibleOnly = false): FakeClientResult<number> {
     this.context.requireApi("WorksheetCollection.getCount", "1.4");
     const result = new FakeClientResult<number>();
-    this.context.enqueue(() => result.resolve(this.context.state.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length));
+    this.context.enqueue(() =>
+      result.resolve(this.context.state.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length),
+    );
     return result;
   }
 }

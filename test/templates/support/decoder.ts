@@ -30,7 +30,14 @@ function sheetInit(ws: ExcelJS.Worksheet): FakeSheetInit {
     });
   });
   for (let r = 0; r < rows.length; r++) rows[r] = Array.from({ length: rows[r]?.length ?? 0 }, (_, c) => rows[r]?.[c] ?? null);
-  const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } }; font: { color: { argb: string } } } }[] }[] }).conditionalFormattings;
+  const cfs = (
+    ws as unknown as {
+      conditionalFormattings: {
+        ref: string;
+        rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } }; font: { color: { argb: string } } } }[];
+      }[];
+    }
+  ).conditionalFormattings;
   const columnWidths: Record<number, number> = {};
   (ws.columns ?? []).forEach((col, i) => {
     if (col.width) columnWidths[i] = widthToPoints(col.width);
@@ -63,7 +70,8 @@ function cellInit(cell: ExcelJS.Cell): FakeCellInit {
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
   if (fill?.type === "pattern" && fill.pattern === "solid") format["fill.color"] = rgb(fill.fgColor?.argb);
   if (cell.alignment?.horizontal) format.horizontalAlignment = capital(cell.alignment.horizontal);
-  if (cell.alignment?.vertical) format.verticalAlignment = cell.alignment.vertical === "middle" ? "Center" : capital(cell.alignment.vertical);
+  if (cell.alignment?.vertical)
+    format.verticalAlignment = cell.alignment.vertical === "middle" ? "Center" : capital(cell.alignment.vertical);
   if (cell.alignment) format.wrapText = cell.alignment.wrapText ?? false;
   for (const [side, edge] of Object.entries(EDGE)) {
     const b = cell.border?.[side as keyof ExcelJS.Borders] as ExcelJS.Border | undefined;
@@ -81,7 +89,7 @@ function cellInit(cell: ExcelJS.Cell): FakeCellInit {
 }
 
 function officeValidation(dv: ExcelJS.DataValidation): { rule: unknown; prompt?: unknown; errorAlert?: unknown } {
-  const operator = (op: string | undefined) => capital(op === "lessThanOrEqual" ? "lessThanOrEqualTo" : op ?? "between");
+  const operator = (op: string | undefined) => capital(op === "lessThanOrEqual" ? "lessThanOrEqualTo" : (op ?? "between"));
   const num = (x: unknown) => Number(x);
   let rule: unknown;
   if (dv.type === "list") rule = { list: { inCellDropDown: true, source: String(dv.formulae[0]).replace(/^"|"$/g, "") } };
@@ -92,7 +100,12 @@ function officeValidation(dv: ExcelJS.DataValidation): { rule: unknown; prompt?:
   }
   return {
     rule,
-    errorAlert: { showAlert: Boolean(dv.showErrorMessage), style: capital(dv.errorStyle ?? "stop"), title: dv.errorTitle, message: dv.error },
+    errorAlert: {
+      showAlert: Boolean(dv.showErrorMessage),
+      style: capital(dv.errorStyle ?? "stop"),
+      title: dv.errorTitle,
+      message: dv.error,
+    },
     ...(dv.showInputMessage ? { prompt: { showPrompt: true, title: dv.promptTitle, message: dv.prompt } } : {}),
   };
 }

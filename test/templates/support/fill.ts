@@ -45,7 +45,8 @@ function evaluate(formula: string, ws: ExcelJS.Worksheet, cells: { row: number; 
   if (sum) {
     const r = parseRange(sum[1])!;
     let total = new Decimal(0);
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) total = total.plus(cellValue(toA1(row, col)));
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) total = total.plus(cellValue(toA1(row, col)));
     return total;
   }
   const plus = /^=([A-Z]+\d+(?:\+[A-Z]+\d+)+)$/.exec(formula);

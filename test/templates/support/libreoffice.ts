@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 
-const INSTALL_HINT = "未找到 LibreOffice（soffice）：请先安装 libreoffice-calc-nogui，例如 `apt-get install -y --no-install-recommends libreoffice-calc-nogui`。";
+const INSTALL_HINT =
+  "未找到 LibreOffice（soffice）：请先安装 libreoffice-calc-nogui，例如 `apt-get install -y --no-install-recommends libreoffice-calc-nogui`。";
 
 export function sofficePath(): string {
   const found = spawnSync("sh", ["-c", "command -v soffice || command -v libreoffice"], { encoding: "utf8" });
@@ -42,7 +43,16 @@ export function xlsxToCsvRows(files: { name: string; bytes: Buffer }[]): string[
   const out = join(dir, "out");
   execFileSync(
     soffice,
-    [`-env:UserInstallation=${recalcProfile(dir)}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", out, ...paths],
+    [
+      `-env:UserInstallation=${recalcProfile(dir)}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76",
+      "--outdir",
+      out,
+      ...paths,
+    ],
     { stdio: "pipe", timeout: 120000 },
   );
   return paths.map((p) => parseCsv(readFileSync(join(out, basename(p).replace(/\.xlsx$/, ".csv")), "utf8")));
@@ -57,11 +67,11 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === ",") (row.push(field), (field = ""));
     else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       row.push(field);

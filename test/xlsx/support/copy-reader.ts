@@ -11,7 +11,10 @@ export async function partsOf(bytes: Uint8Array): Promise<Map<string, Buffer>> {
 }
 
 /** Part names whose bytes differ, and parts only in one of the two packages. */
-export async function changedParts(before: Uint8Array, after: Uint8Array): Promise<{ changed: string[]; added: string[]; removed: string[] }> {
+export async function changedParts(
+  before: Uint8Array,
+  after: Uint8Array,
+): Promise<{ changed: string[]; added: string[]; removed: string[] }> {
   const a = await partsOf(before);
   const b = await partsOf(after);
   return {

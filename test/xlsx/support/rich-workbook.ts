@@ -7,7 +7,10 @@ import { join } from "path";
 import { sofficePath } from "../../templates/support/libreoffice";
 
 /** 1×1 transparent PNG. */
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /**
  * A 收支总表 with invented figures whose 本年收入合计 (B8) and 本年支出合计 (D8) are wrong and D7 holds a text number, dressed
@@ -34,7 +37,17 @@ export async function exceljsRichWorkbook(): Promise<Uint8Array> {
   ws.getCell("B5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
   ws.pageSetup = { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: "A1:D10" };
   ws.headerFooter = { oddFooter: "第 &P 页" };
-  ws.addConditionalFormatting({ ref: "B5:B7", rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF638EC6" } } as ExcelJS.ConditionalFormattingRule] });
+  ws.addConditionalFormatting({
+    ref: "B5:B7",
+    rules: [
+      {
+        type: "dataBar",
+        priority: 1,
+        cfvo: [{ type: "min" }, { type: "max" }],
+        color: { argb: "FF638EC6" },
+      } as ExcelJS.ConditionalFormattingRule,
+    ],
+  });
   ws.getCell("F5").dataValidation = { type: "list", allowBlank: true, formulae: ['"是,否"'] };
   const image = wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: "png" });
   ws.addImage(image, { tl: { col: 5, row: 12 }, ext: { width: 40, height: 40 } });
@@ -76,7 +89,13 @@ export async function withExcelOnlyParts(bytes: Uint8Array, options: { macros?: 
     "xl/charts/chart1.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>'收支总表'!$B$5:$B$6</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`,
   );
-  await edit(zip, drawingRels, (x) => beforeEnd(x, "Relationships", `<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/>`));
+  await edit(zip, drawingRels, (x) =>
+    beforeEnd(
+      x,
+      "Relationships",
+      `<Relationship Id="rIdChart1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart1.xml"/>`,
+    ),
+  );
   await edit(zip, drawing, (x) =>
     beforeEnd(
       x,
@@ -93,21 +112,41 @@ export async function withExcelOnlyParts(bytes: Uint8Array, options: { macros?: 
     "xl/persons/person.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="审核人" id="{11111111-2222-3333-4444-555555555555}" userId="reviewer" providerId="None"/></personList>`,
   );
-  await edit(zip, sheetRels, (x) => beforeEnd(x, "Relationships", `<Relationship Id="rIdTc1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>`));
-  await edit(zip, "xl/_rels/workbook.xml.rels", (x) => beforeEnd(x, "Relationships", `<Relationship Id="rIdPerson" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/>`));
+  await edit(zip, sheetRels, (x) =>
+    beforeEnd(
+      x,
+      "Relationships",
+      `<Relationship Id="rIdTc1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>`,
+    ),
+  );
+  await edit(zip, "xl/_rels/workbook.xml.rels", (x) =>
+    beforeEnd(
+      x,
+      "Relationships",
+      `<Relationship Id="rIdPerson" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/>`,
+    ),
+  );
 
   const x14 = `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"><x14:formula1><xm:f>说明!$A$1:$A$1</xm:f></x14:formula1><xm:sqref>F6</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
   // The sheet's own extLst is its last one (a data bar's cfRule carries an inner extLst too).
   await edit(zip, sheet, (x) => {
     const at = x.lastIndexOf("</extLst>");
-    return at >= 0 && x.indexOf("<tableParts") < at ? x.slice(0, at) + x14 + x.slice(at) : beforeEnd(x, "worksheet", `<extLst>${x14}</extLst>`);
+    return at >= 0 && x.indexOf("<tableParts") < at
+      ? x.slice(0, at) + x14 + x.slice(at)
+      : beforeEnd(x, "worksheet", `<extLst>${x14}</extLst>`);
   });
 
   zip.file(
     "docProps/custom.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="预算单位"><vt:lpwstr>演示单位</vt:lpwstr></property></Properties>`,
   );
-  await edit(zip, "_rels/.rels", (x) => beforeEnd(x, "Relationships", `<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>`));
+  await edit(zip, "_rels/.rels", (x) =>
+    beforeEnd(
+      x,
+      "Relationships",
+      `<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>`,
+    ),
+  );
 
   let types =
     `<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>` +
@@ -117,11 +156,22 @@ export async function withExcelOnlyParts(bytes: Uint8Array, options: { macros?: 
   if (options.macros) {
     zip.file("xl/vbaProject.bin", Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256)));
     types += `<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>`;
-    await edit(zip, "xl/_rels/workbook.xml.rels", (x) => beforeEnd(x, "Relationships", `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`));
+    await edit(zip, "xl/_rels/workbook.xml.rels", (x) =>
+      beforeEnd(
+        x,
+        "Relationships",
+        `<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`,
+      ),
+    );
   }
   await edit(zip, CT, (x) => {
     const out = beforeEnd(x, "Types", types);
-    return options.macros ? out.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml") : out;
+    return options.macros
+      ? out.replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+          "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        )
+      : out;
   });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
@@ -135,9 +185,22 @@ export function libreOfficeConvert(files: { name: string; bytes: Uint8Array }[],
     return p;
   });
   const out = join(dir, "out");
-  execFileSync(sofficePath(), [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", format, "--outdir", out, ...paths], {
-    stdio: "pipe",
-    timeout: 180000,
-  });
+  execFileSync(
+    sofficePath(),
+    [
+      `-env:UserInstallation=file://${join(dir, "profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      out,
+      ...paths,
+    ],
+    {
+      stdio: "pipe",
+      timeout: 180000,
+    },
+  );
   return files.map((f) => readFileSync(join(out, f.name.replace(/\.[^.]+$/, `.${format.split(":")[0]}`))));
 }

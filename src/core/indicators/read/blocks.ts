@@ -83,13 +83,14 @@ export interface IndicatorBlock {
 const HEADER_HINT = /^(?:一级(?:指标)?|三级(?:指标)?|指标名称)[:：]?$/;
 /** Labels that start the next project's header: the indicator rows of a block end before them. */
 const BOUNDARY_EXACT = /^(?:项目名称|项目编码|项目编号|预算数|申请单位|绩效目标|年度目标|一级预算单位)[:：]?$/;
-const BOUNDARY_PREFIX = /^(?:资金支出计划|单位[:：]|金额单位|填报人|填表人|联系人|审核人|单位负责人|项目总金额|本年度项目金额|评价结论|存在问题|改进措施|项目负责人|财务负责人)/;
+const BOUNDARY_PREFIX =
+  /^(?:资金支出计划|单位[:：]|金额单位|填报人|填表人|联系人|审核人|单位负责人|项目总金额|本年度项目金额|评价结论|存在问题|改进措施|项目负责人|财务负责人)/;
 const BOUNDARY_TITLE = /(?:绩效目标表|申报表|自评表)$/;
-
 
 /** Cheap first test on the raw text, so that most data cells skip the label regexes. */
 const HINT_PREFILTER = /一级|三级|指标名称/;
-const BOUNDARY_PREFILTER = /项目|预算|单位|资金支出|绩效目标|年度目标|填|联系|审核|申报表|自评表|评价结论|存在问题|改进措施|负责人/;
+const BOUNDARY_PREFILTER =
+  /项目|预算|单位|资金支出|绩效目标|年度目标|填|联系|审核|申报表|自评表|评价结论|存在问题|改进措施|负责人/;
 /** The first characters of both prefilters' words: one character-class test rejects most data cells. */
 const ANY_PREFILTER = /[一三指项预单资绩年填联审申自评存改负执]/;
 /** The table's 合计 row (seed 012: 合计 | … | 100 under 权重). */
@@ -246,7 +247,17 @@ export function forEachBlock(
       count++;
       const shifted = shiftedLevels(view, found);
       const header = shifted ? shiftHeader(found) : found;
-      current = { ordinal: count, header, project, rows: [], unused: [], errors: [], total: null, shifted, lastRow: header.lastRow };
+      current = {
+        ordinal: count,
+        header,
+        project,
+        rows: [],
+        unused: [],
+        errors: [],
+        total: null,
+        shifted,
+        lastRow: header.lastRow,
+      };
       level1 = new CategoryReader(view, header.level1, current.errors, "一级指标");
       level2 = new CategoryReader(view, header.level2, current.errors, "二级指标");
       otherCols = [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null);
@@ -284,20 +295,49 @@ export function forEachBlock(
     }
     const values = readValues(view, r, h, current.errors, name);
     for (const col of otherCols) {
-      if (isError(view, r, col, view.text(r, col))) current.errors.push({ row: r, col, code: view.text(r, col), what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${columnName(view, h, col)}` });
+      if (isError(view, r, col, view.text(r, col)))
+        current.errors.push({
+          row: r,
+          col,
+          code: view.text(r, col),
+          what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${columnName(view, h, col)}`,
+        });
     }
     let anyValue = false;
     for (const v of values) if (v.text !== "" || v.error) anyValue = true;
     const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
     const points = figureAt(view, r, h.points);
     const score = figureAt(view, r, h.score);
-    if (points?.error) current.errors.push({ row: r, col: points.col, code: points.error, what: `${name ? `三级指标${quoted(name, 20)}的` : ""}分值` });
-    if (score?.error) current.errors.push({ row: r, col: score.col, code: score.error, what: `${name ? `三级指标${quoted(name, 20)}的` : ""}得分` });
+    if (points?.error)
+      current.errors.push({
+        row: r,
+        col: points.col,
+        code: points.error,
+        what: `${name ? `三级指标${quoted(name, 20)}的` : ""}分值`,
+      });
+    if (score?.error)
+      current.errors.push({
+        row: r,
+        col: score.col,
+        code: score.error,
+        what: `${name ? `三级指标${quoted(name, 20)}的` : ""}得分`,
+      });
     if (name === "" && !anyValue) {
       if (l2?.explicit) current.unused.push({ row: r, level2: l2 });
       continue;
     }
-    current.rows.push({ row: r, level1: l1, level2: l2, name, nameCol: h.level3, values, valueType, valueTypeCol: h.valueType, points, score });
+    current.rows.push({
+      row: r,
+      level1: l1,
+      level2: l2,
+      name,
+      nameCol: h.level3,
+      values,
+      valueType,
+      valueTypeCol: h.valueType,
+      points,
+      score,
+    });
   }
   if (current) visit(current);
   // A funds block after the last indicator table (a form cut before its indicators) is still checked.
@@ -330,12 +370,22 @@ function isTotalRow(view: SheetView, h: IndicatorHeader, row: number): boolean {
 function readValues(view: SheetView, row: number, h: IndicatorHeader, errors: ErrorCell[], name: string): ValueCell[] {
   const comparator = h.comparator === null ? "" : columnComparator(view.text(row, h.comparator));
   const unit = h.unit === null ? "" : columnUnit(view.text(row, h.unit));
-  if (h.unit !== null && isError(view, row, h.unit, view.text(row, h.unit).trim())) errors.push({ row, col: h.unit, code: view.text(row, h.unit).trim(), what: "度量单位" });
+  if (h.unit !== null && isError(view, row, h.unit, view.text(row, h.unit).trim()))
+    errors.push({ row, col: h.unit, code: view.text(row, h.unit).trim(), what: "度量单位" });
   const values: ValueCell[] = [];
   for (const v of h.values) {
     const text = view.text(row, v.col).trim();
     // Every cell has every field, so the rules' hot loops see one object shape.
-    const cell: ValueCell = { row, col: v.col, label: v.label, text, actual: v.actual, error: undefined, conflict: null, unitCol: undefined };
+    const cell: ValueCell = {
+      row,
+      col: v.col,
+      label: v.label,
+      text,
+      actual: v.actual,
+      error: undefined,
+      conflict: null,
+      unitCol: undefined,
+    };
     if (isError(view, row, v.col, text)) {
       cell.error = text;
       cell.text = "";

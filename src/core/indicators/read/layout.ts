@@ -90,7 +90,8 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
   if (values.length === 0) {
     // No value label: the first named column after the indicator that is neither description nor basis.
     for (let c = level3 + 1; c <= view.lastCol; c++) {
-      if (c === description || c === basis || c === comparator || c === unit || c === valueType || c === points || c === score) continue;
+      if (c === description || c === basis || c === comparator || c === unit || c === valueType || c === points || c === score)
+        continue;
       const l = headerLabel(view, row, c);
       if (l !== "") {
         values.push({ col: c, label: l, actual: false });
@@ -107,13 +108,29 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     if (merge && merge.right > merge.left) {
       const sub = merge.bottom + 1;
       lastRow = Math.max(lastRow, sub);
-      for (let c = merge.left; c <= merge.right; c++) expanded.push({ col: c, label: `${v.label}${headerLabel(view, sub, c)}`, actual: v.actual });
+      for (let c = merge.left; c <= merge.right; c++)
+        expanded.push({ col: c, label: `${v.label}${headerLabel(view, sub, c)}`, actual: v.actual });
     } else {
       expanded.push(v);
     }
   }
   const sectionPoints = findSectionPoints(view, row);
-  return { row, lastRow, level1, level2, level3, description, basis, values: expanded, comparator, unit, valueType, points, score, sectionPoints };
+  return {
+    row,
+    lastRow,
+    level1,
+    level2,
+    level3,
+    description,
+    basis,
+    values: expanded,
+    comparator,
+    unit,
+    valueType,
+    points,
+    score,
+    sectionPoints,
+  };
 }
 
 /** `绩效指标(90分)`: in the header row's first cells (seed 013) or alone in the row above (seed 012). */

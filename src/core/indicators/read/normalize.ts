@@ -27,7 +27,16 @@ export function normaliseValueText(raw: string): NormalisedText {
     text = text.replace(FULLWIDTH_ANY, (ch) => {
       const code = ch.charCodeAt(0);
       // Keep （）：，；！？ as typed: they are prose punctuation, not part of a value.
-      if (code === 0xff08 || code === 0xff09 || code === 0xff1a || code === 0xff0c || code === 0xff1b || code === 0xff01 || code === 0xff1f) return ch;
+      if (
+        code === 0xff08 ||
+        code === 0xff09 ||
+        code === 0xff1a ||
+        code === 0xff0c ||
+        code === 0xff1b ||
+        code === 0xff01 ||
+        code === 0xff1f
+      )
+        return ch;
       return String.fromCharCode(code - 0xfee0);
     });
   }

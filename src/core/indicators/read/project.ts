@@ -46,7 +46,8 @@ export interface ProjectHeader {
 
 const NAME = /^项目名称$/;
 /** 本年度项目金额 is the year's budget; 项目总金额（中期规划） spans years and is not matched. */
-const BUDGET = /^(?:预算数|本年度项目金额|年度预算数|本年预算数|本年度预算数|预算金额|年度资金总额|资金总额|项目金额)(?:[（(](?:人民币)?(亿元|万元|千元|元)[）)])?$/;
+const BUDGET =
+  /^(?:预算数|本年度项目金额|年度预算数|本年预算数|本年度预算数|预算金额|年度资金总额|资金总额|项目金额)(?:[（(](?:人民币)?(亿元|万元|千元|元)[）)])?$/;
 const PLAN = /^资金支出计划/;
 const MONTH = /^(\d{1,2})月(?:底|末)?$/;
 const UNIT = /单位[:：](?:人民币)?(亿元|万元|千元|元)/;
@@ -70,7 +71,11 @@ function nextFilled(view: SheetView, row: number, col: number, limit = 4): numbe
   return null;
 }
 
-function readPlanCell(view: SheetView, row: number, col: number): { value: Decimal | null; percentShown: boolean; error?: string } {
+function readPlanCell(
+  view: SheetView,
+  row: number,
+  col: number,
+): { value: Decimal | null; percentShown: boolean; error?: string } {
   const text = view.text(row, col).trim();
   if (text === "") return { value: null, percentShown: false };
   const raw = view.value(row, col);
@@ -114,13 +119,28 @@ function readPlan(view: SheetView, row: number, col: number, lastRow: number): S
   const points: PlanPoint[] = [];
   for (const m of months) {
     const cell = readPlanCell(view, amountRow, m.col);
-    points.push({ label: m.label, month: m.month, col: m.col, row: amountRow, value: cell.value, percentShown: cell.percentShown, error: cell.error });
+    points.push({
+      label: m.label,
+      month: m.month,
+      col: m.col,
+      row: amountRow,
+      value: cell.value,
+      percentShown: cell.percentShown,
+      error: cell.error,
+    });
   }
   return { labelCell: { row, col }, percentHeader: /[%％]/.test(view.label(row, col)), points };
 }
 
 /** Reads the project header in rows [from, to]; a missing item stays null. */
-export function readProjectHeader(view: SheetView, from: number, to: number, fallbackUnit: MoneyUnit, ordinal: number, lookForFunds = true): ProjectHeader {
+export function readProjectHeader(
+  view: SheetView,
+  from: number,
+  to: number,
+  fallbackUnit: MoneyUnit,
+  ordinal: number,
+  lookForFunds = true,
+): ProjectHeader {
   let name = "";
   let nameCell: CellPos | null = null;
   let title = "";
@@ -198,5 +218,10 @@ function withFundsBudget(header: ProjectHeader, funds: FundsBlock): ProjectHeade
   }
   const chosen = best as { value: Decimal; row: number; col: number } | null;
   if (!chosen) return { ...header, budget: null, budgetCell: null };
-  return { ...header, budget: chosen.value, budgetCell: { row: chosen.row, col: chosen.col }, budgetUnit: funds.unit ?? header.budgetUnit };
+  return {
+    ...header,
+    budget: chosen.value,
+    budgetCell: { row: chosen.row, col: chosen.col },
+    budgetUnit: funds.unit ?? header.budgetUnit,
+  };
 }

@@ -41,15 +41,30 @@ export type IndicatorValue = IndicatorForm & {
 };
 
 export const CONTROLLED_WORDS: readonly string[] = [
-  "显著提高", "有所提高", "比上年有所提高", "逐步提高", "不断提高", "显著完成", "完成", "基本完成", "按时完成",
-  "达标", "合格", "优良", "零投诉", "好", "较好", "一般",
+  "显著提高",
+  "有所提高",
+  "比上年有所提高",
+  "逐步提高",
+  "不断提高",
+  "显著完成",
+  "完成",
+  "基本完成",
+  "按时完成",
+  "达标",
+  "合格",
+  "优良",
+  "零投诉",
+  "好",
+  "较好",
+  "一般",
 ];
 const GRADES = new Set(["达标", "合格", "优良", "好", "较好", "一般"]);
 const CONTROLLED = new Set(CONTROLLED_WORDS);
 const NOT_APPLICABLE = new Set(["不适用", "不涉及", "/", "／"]);
 
 const NUM = String.raw`[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+`;
-const CMP = "≥|≤|>|<|=|大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不多于|不大于|大于|高于|多于|超过|小于|低于|少于|达到|等于|控制在";
+const CMP =
+  "≥|≤|>|<|=|大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不多于|不大于|大于|高于|多于|超过|小于|低于|少于|达到|等于|控制在";
 const UNIT = String.raw`%|‰|[A-Za-z\u4e00-\u9fa5²³·/.]{1,14}?`;
 const SUFFIX = "及以上|以上|及以下|以下|以内|之内|左右";
 const PREFIX = "全年|年度|年均|平均|人均|累计|总计|合计|共";
@@ -57,12 +72,16 @@ const PERIOD = "日|天|周|星期|旬|月|季度|季|半年|年度|年|学期";
 const TIME_UNIT = "个工作日|工作日|个月|小时|分钟|年|月|周|天|日";
 
 const RE_RANGE = new RegExp(`^(${NUM})(${UNIT})?(?:~|-|—|–|至|到)(${NUM})(${UNIT})?$`);
-const RE_RATE = new RegExp(`^(?:${PREFIX})?(${CMP})?(${NUM})/(\\d+(?:\\.\\d+)?)(十万|百万|千万|万|千|百)?(?:人口|人)?(${SUFFIX})?$`);
+const RE_RATE = new RegExp(
+  `^(?:${PREFIX})?(${CMP})?(${NUM})/(\\d+(?:\\.\\d+)?)(十万|百万|千万|万|千|百)?(?:人口|人)?(${SUFFIX})?$`,
+);
 const RE_PER = new RegExp(`^(${CMP})?(${NUM})([\\u4e00-\\u9fa5]{1,4})/(?:每)?(${PERIOD})(${SUFFIX})?$`);
 const RE_EACH = new RegExp(`^每(?:个)?(${PERIOD})(?:(${CMP})?(${NUM})(${UNIT})?(${SUFFIX})?)?$`);
 const RE_BY = new RegExp(`^按(${PERIOD})(?:度)?[\\u4e00-\\u9fa5]*$`);
 const RE_YEAR = /^(\d{4})年(度)?(?:底|末)?(?:前|之前|以前|内)?$/;
-const RE_DEADLINE = new RegExp(`^(${CMP})?(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})日|底|末|中旬|上旬|下旬|份)?(前|之前|以前|内|之内)?$`);
+const RE_DEADLINE = new RegExp(
+  `^(${CMP})?(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})日|底|末|中旬|上旬|下旬|份)?(前|之前|以前|内|之内)?$`,
+);
 const RE_DEADLINE_WORD = /^(?:当年|本年|年底|年末|年内|当年内|年度内|预算年度内)(?:前|内|完成)?$/;
 const RE_DURATION = new RegExp(`^(${CMP})?(${NUM})(${TIME_UNIT})(${SUFFIX}|内)?$`);
 const RE_QUANTITY = new RegExp(`^(?:${PREFIX})?(${CMP})?(约为|大约|约)?(${CMP})?(${NUM})(${UNIT})?(${SUFFIX})?$`);
@@ -71,14 +90,40 @@ const HAS_DIGIT = /\d/;
 const TRAILING_PUNCT = /[。.；;，,]+$/;
 
 const COMPARATOR_WORDS: Record<string, Comparator> = {
-  "≥": "≥", 大于等于: "≥", 不低于: "≥", 不少于: "≥", 不小于: "≥", 达到: "≥",
-  "≤": "≤", 小于等于: "≤", 不高于: "≤", 不超过: "≤", 不多于: "≤", 不大于: "≤", 控制在: "≤",
-  ">": ">", 大于: ">", 高于: ">", 多于: ">", 超过: ">",
-  "<": "<", 小于: "<", 低于: "<", 少于: "<",
-  "=": "=", 等于: "=",
+  "≥": "≥",
+  大于等于: "≥",
+  不低于: "≥",
+  不少于: "≥",
+  不小于: "≥",
+  达到: "≥",
+  "≤": "≤",
+  小于等于: "≤",
+  不高于: "≤",
+  不超过: "≤",
+  不多于: "≤",
+  不大于: "≤",
+  控制在: "≤",
+  ">": ">",
+  大于: ">",
+  高于: ">",
+  多于: ">",
+  超过: ">",
+  "<": "<",
+  小于: "<",
+  低于: "<",
+  少于: "<",
+  "=": "=",
+  等于: "=",
 };
 
-const BASE_MULTIPLIER: Record<string, string> = { 十万: "100000", 百万: "1000000", 千万: "10000000", 万: "10000", 千: "1000", 百: "100" };
+const BASE_MULTIPLIER: Record<string, string> = {
+  十万: "100000",
+  百万: "1000000",
+  千万: "10000000",
+  万: "10000",
+  千: "1000",
+  百: "100",
+};
 
 function comparatorOf(word: string | undefined, suffix: string | undefined): Comparator | null {
   if (word) return COMPARATOR_WORDS[word] ?? null;
@@ -124,12 +169,24 @@ function parseForm(text: string): IndicatorForm {
   m = RE_RATE.exec(text);
   if (m) {
     const mult = m[4] ? BASE_MULTIPLIER[m[4]] : "1";
-    return { form: "rate", comparator: comparatorOf(m[1], m[5]), value: decimal(m[2]), base: decimal(m[3]).times(mult), baseText: `${m[3]}${m[4] ?? ""}` };
+    return {
+      form: "rate",
+      comparator: comparatorOf(m[1], m[5]),
+      value: decimal(m[2]),
+      base: decimal(m[3]).times(mult),
+      baseText: `${m[3]}${m[4] ?? ""}`,
+    };
   }
   m = RE_PER.exec(text);
-  if (m) return { form: "periodic", period: m[4], count: { comparator: comparatorOf(m[1], m[5]), value: decimal(m[2]), unit: m[3] } };
+  if (m)
+    return { form: "periodic", period: m[4], count: { comparator: comparatorOf(m[1], m[5]), value: decimal(m[2]), unit: m[3] } };
   m = RE_EACH.exec(text);
-  if (m && m[3]) return { form: "periodic", period: m[1], count: { comparator: comparatorOf(m[2], m[5]), value: decimal(m[3]), unit: unitOf(m[4]) } };
+  if (m && m[3])
+    return {
+      form: "periodic",
+      period: m[1],
+      count: { comparator: comparatorOf(m[2], m[5]), value: decimal(m[3]), unit: unitOf(m[4]) },
+    };
   m = RE_YEAR.exec(text);
   if (m) return { form: "time", kind: "year", comparator: null, value: decimal(m[1]), unit: m[2] ? "年度" : "年" };
   m = RE_DEADLINE.exec(text);

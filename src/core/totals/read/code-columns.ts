@@ -54,7 +54,8 @@ export function readRowCodes(view: SheetView, cols: number[], first: number, las
     for (let i = 0; i <= deepest && !problem; i++) {
       const own = texts[i];
       if (own === "") {
-        if (carried[i] === null) problem = `${LEVEL_NAMES[i + 1] ?? "下级"}级编码 ${texts[deepest]} 之上没有${LEVEL_NAMES[i]}级编码，无法确定它属于哪个科目`;
+        if (carried[i] === null)
+          problem = `${LEVEL_NAMES[i + 1] ?? "下级"}级编码 ${texts[deepest]} 之上没有${LEVEL_NAMES[i]}级编码，无法确定它属于哪个科目`;
         else parts.push(carried[i]!);
         continue;
       }

@@ -63,20 +63,23 @@ export function readCodePrefix(label: string): string | null {
 }
 
 /** Header cells that name a label, code or counter column rather than money. */
-const NON_AMOUNT_HEADER = /^(序号|栏次|行次|项目|科目|摘要|说明|备注|单位)$|编码|代码|名称|分类科目$|依据|[%％]|率$|比重|比例|人数|个数/;
+const NON_AMOUNT_HEADER =
+  /^(序号|栏次|行次|项目|科目|摘要|说明|备注|单位)$|编码|代码|名称|分类科目$|依据|[%％]|率$|比重|比例|人数|个数/;
 
 export function isNonAmountHeader(label: string): boolean {
   return NON_AMOUNT_HEADER.test(compactLabel(label));
 }
 
 /** Words that mark a table's header row. */
-const HEADER_WORD = /^(序号|栏次|行次|类|款|项|项目|科目编码|科目名称|编码|名称|项目名称|合计|小计|金额|收入|支出|基本支出|项目支出|本年收入|本年支出|上年结转|人员经费|公用经费|资金性质|资金来源|本年收入合计|本年支出合计)$|分类科目$|^项目[（(]按.{2,6}分类[)）]$/;
+const HEADER_WORD =
+  /^(序号|栏次|行次|类|款|项|项目|科目编码|科目名称|编码|名称|项目名称|合计|小计|金额|收入|支出|基本支出|项目支出|本年收入|本年支出|上年结转|人员经费|公用经费|资金性质|资金来源|本年收入合计|本年支出合计)$|分类科目$|^项目[（(]按.{2,6}分类[)）]$/;
 
 /**
  * Figure columns of block-variant forms (self-evaluation sheets, multi-year tables): 年初预算数,
  * 全年执行数, 实际支出, 2024年 … Whole-cell matches only, so a sentence never reads as a header.
  */
-const FIGURE_HEADER = /^(\d{4}年(度)?)?(年初|全年|调整后|本年|上年|当年)?(预算数|预算金额|执行数|实际执行数|决算数|实际支出|支出数|金额)?(（万元）|\(万元\)|（元）|\(元\))?$/;
+const FIGURE_HEADER =
+  /^(\d{4}年(度)?)?(年初|全年|调整后|本年|上年|当年)?(预算数|预算金额|执行数|实际执行数|决算数|实际支出|支出数|金额)?(（万元）|\(万元\)|（元）|\(元\))?$/;
 
 export function isHeaderWord(label: string): boolean {
   const l = compactLabel(label);

@@ -39,7 +39,12 @@ const SIDE_GRAND = /^(收入|支出)?总计$/;
  * or, in forms with no 本年合计 rows (财务收支预算总表), 收入总计 and 支出总计 alone.
  */
 export function locateSummary(view: SheetView, table: TableLayout): SummaryLayout | null {
-  const found: Record<"iy" | "sy" | "ig" | "sg", CellRef | undefined> = { iy: undefined, sy: undefined, ig: undefined, sg: undefined };
+  const found: Record<"iy" | "sy" | "ig" | "sg", CellRef | undefined> = {
+    iy: undefined,
+    sy: undefined,
+    ig: undefined,
+    sg: undefined,
+  };
   const candidates = table.columns.filter((c) => c.role !== "amount").map((c) => c.col);
   for (let r = table.firstRow; r <= table.lastRow; r++) {
     for (const c of candidates) {
@@ -93,7 +98,11 @@ function sideBySideTotals(view: SheetView, table: TableLayout, candidates: numbe
   if (!/收入/.test(header) || !/支出/.test(header)) return null;
   for (let r = table.lastRow; r >= table.firstRow; r--) {
     const cols = candidates.filter((c) => /^(合计|总计)$/.test(view.label(r, c)));
-    if (cols.length === 2) return [{ row: r, col: cols[0] }, { row: r, col: cols[1] }];
+    if (cols.length === 2)
+      return [
+        { row: r, col: cols[0] },
+        { row: r, col: cols[1] },
+      ];
   }
   return null;
 }
@@ -119,7 +128,13 @@ export function locateHalfSummary(view: SheetView, table: TableLayout): HalfSumm
       if (amountCols.length === 0) return null;
       let grand: number | undefined;
       for (let g = r + 1; g <= table.lastRow && grand === undefined; g++) if (SIDE_GRAND.test(view.label(g, c))) grand = g;
-      const side: SummarySide = { labelCol: c, amountCols, yearTotalRow: r, ...(grand !== undefined ? { grandTotalRow: grand } : {}), rows: readRows(view, table, c) };
+      const side: SummarySide = {
+        labelCol: c,
+        amountCols,
+        yearTotalRow: r,
+        ...(grand !== undefined ? { grandTotalRow: grand } : {}),
+        rows: readRows(view, table, c),
+      };
       return { layout: { table, income: side, spend: side }, side: which };
     }
   }

@@ -159,7 +159,17 @@ function buildTable(view: SheetView, top: number): TableLayout {
   const amountCols = columns.filter((c) => c.role === "amount").map((c) => c.col);
   const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
   const codeCols = columns.filter((c) => c.role === "code").map((c) => c.col);
-  return { headerTop: top, headerBottom: bottom, firstRow, lastRow, columns, amountCols, labelCols, codeCols, ...(codeCols.length ? { codeCol: codeCols[0] } : {}) };
+  return {
+    headerTop: top,
+    headerBottom: bottom,
+    firstRow,
+    lastRow,
+    columns,
+    amountCols,
+    labelCols,
+    codeCols,
+    ...(codeCols.length ? { codeCol: codeCols[0] } : {}),
+  };
 }
 
 /** A table printed in panels side by side becomes one table per panel, over the same rows. */
@@ -259,7 +269,14 @@ function codePrefixed(grid: LabelGrid, col: number, firstRow: number, lastRow: n
   return prefixed >= 2 && prefixed * 2 >= filled;
 }
 
-function columnRole(view: SheetView, grid: LabelGrid, col: number, path: HeaderNode[], firstRow: number, lastRow: number): ColumnRole {
+function columnRole(
+  view: SheetView,
+  grid: LabelGrid,
+  col: number,
+  path: HeaderNode[],
+  firstRow: number,
+  lastRow: number,
+): ColumnRole {
   const leaf = path.length ? path[path.length - 1].label : "";
   // A header that names the column settles it without reading every cell below.
   if (/序号|栏次|行次/.test(leaf)) return "serial";
