@@ -2,9 +2,9 @@ import { Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-
 import { useState } from "react";
 import { ProblemBar } from "../taskpane/components/ProblemBar";
 import { ProgressPanel } from "../taskpane/components/ProgressPanel";
+import { SettingsPanel } from "../taskpane/components/SettingsPanel";
 import { Summary } from "../taskpane/components/Summary";
 import { FindingsView } from "../taskpane/findings";
-import { BandField } from "./components/BandField";
 import { FileOpener } from "./components/FileOpener";
 import { SheetPreview } from "./components/SheetPreview";
 import { TemplateDownloads } from "./components/TemplateDownloads";
@@ -59,6 +59,9 @@ export interface WebAppProps {
 }
 
 /** 预算表检查（浏览器版）: the command line's checker for a file chosen in the browser. */
+const BROWSER_BAND_HINT =
+  "差额不超过容差时按「提示」报告舍入差异，超过时按「错误」报告；单位与表内金额单位相同。保存在本浏览器中，对之后检查的文件都有效，与命令行的 --tolerance 相同。";
+
 export function WebApp({ engine, store, save }: WebAppProps) {
   const styles = useStyles();
   const c = useWorkbookCheck(engine, store, save);
@@ -127,7 +130,9 @@ export function WebApp({ engine, store, save }: WebAppProps) {
         </>
       )}
       {view === "templates" && <TemplateDownloads busy={c.busy} onDownload={(kind) => void c.downloadTemplate(kind)} />}
-      {view === "settings" && <BandField tolerance={c.tolerance} busy={c.busy} onSave={c.saveTolerance} />}
+      {view === "settings" && (
+        <SettingsPanel tolerance={c.tolerance} busy={c.busy} onSaveTolerance={c.saveTolerance} hint={BROWSER_BAND_HINT} />
+      )}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "320px" },
@@ -10,13 +10,23 @@ export interface SettingsPanelProps {
   busy: boolean;
   /** Resolves to a Chinese message when the value is rejected, null when saved. */
   onSaveTolerance(text: string): Promise<string | null>;
+  /** Where the band is kept, as the hint says it: the workbook in the pane, the browser on check.html. */
+  hint?: string;
 }
 
-export function SettingsPanel({ tolerance, busy, onSaveTolerance }: SettingsPanelProps) {
+const WORKBOOK_HINT = "差额不超过容差时按「提示」报告舍入差异，超过时按「错误」报告；单位与表内金额单位相同。仅对本工作簿有效。";
+
+export function SettingsPanel({ tolerance, busy, onSaveTolerance, hint = WORKBOOK_HINT }: SettingsPanelProps) {
   const styles = useStyles();
   const [text, setText] = useState(tolerance);
+  const [shown, setShown] = useState(tolerance);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setText(tolerance), [tolerance]);
+  // A band saved elsewhere (another workbook's settings, a reload) replaces what is typed: adjusting
+  // state while rendering, as React recommends, rather than in an effect.
+  if (shown !== tolerance) {
+    setShown(tolerance);
+    setText(tolerance);
+  }
 
   return (
     <form
@@ -28,7 +38,7 @@ export function SettingsPanel({ tolerance, busy, onSaveTolerance }: SettingsPane
     >
       <Field
         label="容差（舍入误差）"
-        hint="差额不超过容差时按「提示」报告舍入差异，超过时按「错误」报告；单位与表内金额单位相同。仅对本工作簿有效。"
+        hint={hint}
         validationMessage={error ?? undefined}
         validationState={error ? "error" : "none"}
       >
