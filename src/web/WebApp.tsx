@@ -4,10 +4,10 @@ import { ProblemBar } from "../taskpane/components/ProblemBar";
 import { ProgressPanel } from "../taskpane/components/ProgressPanel";
 import { SettingsPanel } from "../taskpane/components/SettingsPanel";
 import { Summary } from "../taskpane/components/Summary";
+import { TemplatesView } from "../taskpane/components/TemplatesView";
 import { FindingsView } from "../taskpane/findings";
 import { FileOpener } from "./components/FileOpener";
 import { SheetPreview } from "./components/SheetPreview";
-import { TemplateDownloads } from "./components/TemplateDownloads";
 import { BrowserStore } from "./browser-store";
 import { CheckEngine } from "./engine";
 import { SaveFile, useWorkbookCheck } from "./useWorkbookCheck";
@@ -59,6 +59,8 @@ export interface WebAppProps {
 }
 
 /** 预算表检查（浏览器版）: the command line's checker for a file chosen in the browser. */
+const DOWNLOAD = { label: "下载模板", name: (title: string) => `下载模板：${title}` };
+
 const BROWSER_BAND_HINT =
   "差额不超过容差时按「提示」报告舍入差异，超过时按「错误」报告；单位与表内金额单位相同。保存在本浏览器中，对之后检查的文件都有效，与命令行的 --tolerance 相同。";
 
@@ -129,7 +131,9 @@ export function WebApp({ engine, store, save }: WebAppProps) {
           )}
         </>
       )}
-      {view === "templates" && <TemplateDownloads busy={c.busy} onDownload={(kind) => void c.downloadTemplate(kind)} />}
+      {view === "templates" && (
+        <TemplatesView busy={c.busy} onInsert={(kind) => void c.downloadTemplate(kind)} action={DOWNLOAD} />
+      )}
       {view === "settings" && (
         <SettingsPanel tolerance={c.tolerance} busy={c.busy} onSaveTolerance={c.saveTolerance} hint={BROWSER_BAND_HINT} />
       )}

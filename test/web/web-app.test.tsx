@@ -168,6 +168,8 @@ describe("the browser page", () => {
   test("templates download as .xlsx named after the template", async () => {
     const { saved } = renderPage();
     fireEvent.click(screen.getByRole("tab", { name: "下载模板" }));
+    // There is no workbook to add a project block to in the browser.
+    expect(screen.queryByRole("button", { name: "添加项目块" })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "下载模板：部门预算收支总表" }));
     await waitFor(() => expect(saved.map((s) => s.name)).toEqual(["部门预算收支总表.xlsx"]));
   });
