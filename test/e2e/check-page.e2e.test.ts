@@ -7,7 +7,8 @@ import { ChildProcess, spawn, spawnSync } from "child_process";
 import fs from "fs";
 import net from "net";
 import path from "path";
-import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import { launchChromium } from "./browser";
+import { Browser, BrowserContext, Page } from "playwright-core";
 import { SEVERITY_LABEL } from "../../src/core/finding";
 import type { JsonFile, JsonReport } from "../../src/cli/report-json";
 import { writeIndicatorWorkbook } from "../../bench/generate";
@@ -17,7 +18,6 @@ import { axeViolations } from "./axe";
 import { ensureDist } from "./build";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
 const OUT = path.join(ROOT, ".tmp");
 const SAMPLE = path.join(ROOT, "samples/示例预算表.xlsx");
 
@@ -60,28 +60,12 @@ async function startServe(): Promise<{ child: ChildProcess; url: string }> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `找不到 ${CHROMIUM}：端到端测试需要 Debian 的 chromium。请运行 \`apt-get install chromium\`（CI 的 .ci/run 会自动安装）。`,
-    );
-  }
   fs.mkdirSync(OUT, { recursive: true });
   distDir = await ensureDist();
   const served = await startServe();
   server = served.child;
   base = served.url;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   const cli = await runCli(["--json", SAMPLE]);
   cliReport = (JSON.parse(cli.out) as JsonReport).files[0] as JsonFile;
   expect(cliReport.findings.length).toBeGreaterThan(5);

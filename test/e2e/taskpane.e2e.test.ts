@@ -5,7 +5,8 @@
 import { spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
-import { Browser, Page, chromium } from "playwright-core";
+import { launchChromium } from "./browser";
+import { Browser, Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/check";
 import { dialogUrl } from "../../src/commands/summary";
 import { indicatorSheet, notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
@@ -13,7 +14,6 @@ import { AxeViolation, axeViolations, seriousViolations } from "./axe";
 import { buildOfficeStub, ensureDist } from "./build";
 import { serveDir } from "./serve";
 
-const CHROMIUM = "/usr/bin/chromium";
 const OUT = path.resolve(__dirname, "../../.tmp");
 /** `npm run screenshots` writes the user guide's pictures; a plain test run leaves them alone. */
 const GUIDE_IMAGES = path.resolve(__dirname, "../../docs/images");
@@ -40,28 +40,12 @@ let server: { url: string; close: () => Promise<void> };
 let stub: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `找不到 ${CHROMIUM}：端到端测试需要 Debian 的 chromium。请运行 \`apt-get install chromium\`（CI 的 .ci/run 会自动安装）。`,
-    );
-  }
   fs.mkdirSync(OUT, { recursive: true });
   const [dist, script] = await Promise.all([ensureDist(), buildOfficeStub(path.join(OUT, "e2e-stub"))]);
   stub = script;
   distDir = dist;
   server = await serveDir(dist);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
