@@ -1,8 +1,12 @@
-import ExcelJS from "exceljs";
-import type { RectRef } from "../core/address";
+import JSZip from "jszip";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../core/compact-sheet";
-import { CellValue, SheetSnapshot, displayText } from "../core/snapshot";
+import { SheetSnapshot, displayText } from "../core/snapshot";
 import { WorkbookReadError, asBytes, corruptError, sniffWorkbookBytes } from "./errors";
+import { PackageText, REL, workbookSheets } from "./package";
+import { BookContext, parseSheetCells } from "./parse/cells";
+import { serialToIso } from "./parse/dates";
+import { parseSharedStrings } from "./parse/shared-strings";
+import { isDateFormat, parseCellFormats } from "./parse/styles";
 
 export interface ReadOptions {
   /** Check hidden and very hidden sheets too; by default they are skipped and named, as in the add-in. */
@@ -24,9 +28,18 @@ export interface WorkbookRead {
 
 export { MAX_CONTENT_CELLS };
 
+const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+
+interface SheetPart {
+  name: string;
+  part: string;
+  state: string;
+}
+
 /**
- * Reads an .xlsx/.xlsm from its bytes (no file system: it runs in a browser worker too).
- * Failures are WorkbookReadError with a one-line Chinese message.
+ * Reads an .xlsx/.xlsm from its bytes (no file system: it runs in a browser worker too). Only the
+ * parts the checker needs are unzipped and scanned: the sheet list, shared strings, number formats
+ * and each sheet's cells and merges. Failures are WorkbookReadError with a one-line Chinese message.
  */
 export async function readWorkbookBytes(
   data: Uint8Array | ArrayBuffer,
@@ -35,26 +48,25 @@ export async function readWorkbookBytes(
 ): Promise<WorkbookRead> {
   const bytes = asBytes(data);
   sniffWorkbookBytes(bytes, label);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs's typings want its own Buffer alias; it unzips any Uint8Array at run time.
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-  } catch {
-    throw corruptError(label);
-  }
-  if (workbook.worksheets.length === 0) {
-    throw new WorkbookReadError("corrupt", `工作簿中没有工作表：${label}`);
-  }
-  const out: WorkbookRead = { snapshots: [], hidden: [], tooLarge: [], notes: [] };
   const limit = options.maxContentCells ?? MAX_CONTENT_CELLS;
-  for (const ws of workbook.worksheets) {
-    if (!options.includeHidden && ws.state !== "visible") {
-      out.hidden.push(ws.name);
-      continue;
+  const out: WorkbookRead = { snapshots: [], hidden: [], tooLarge: [], notes: [] };
+  try {
+    const pkg = new PackageText(await JSZip.loadAsync(bytes));
+    const { sheets, book, formats } = await openBook(pkg, label);
+    for (const sheet of sheets) {
+      if (!options.includeHidden && sheet.state !== "visible") {
+        out.hidden.push(sheet.name);
+        continue;
+      }
+      const xml = await pkg.read(sheet.part);
+      if (xml === null) throw corruptError(label);
+      const result = sheetSnapshot(sheet.name, xml, book, formats, limit);
+      if ("tooLarge" in result) out.tooLarge.push({ name: sheet.name, ...result.tooLarge });
+      else out.snapshots.push(result.snapshot);
     }
-    const result = worksheetToSnapshot(ws, limit);
-    if ("tooLarge" in result) out.tooLarge.push({ name: ws.name, ...result.tooLarge });
-    else out.snapshots.push(result.snapshot);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
+    throw corruptError(label);
   }
   if (out.hidden.length)
     out.notes.push(`隐藏的工作表未检查：${out.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
@@ -72,97 +84,47 @@ export async function readWorkbookBytes(
   return out;
 }
 
-// Cell.Types values from exceljs's ValueType enum; the enum itself is only a type in its typings.
-const T_MERGE = 1;
-const T_DATE = 4;
-const T_FORMULA = 6;
-
-interface ExcelRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
+async function openBook(pkg: PackageText, label: string): Promise<{ sheets: SheetPart[]; book: BookContext; formats: string[] }> {
+  const rootRels = await pkg.relationships("");
+  if (rootRels.some((r) => r.type.startsWith("http://purl.oclc.org/"))) {
+    throw new WorkbookReadError(
+      "corrupt",
+      `这是“Strict Open XML”格式的工作簿，暂不支持，请在 Excel 中另存为普通的 Excel 工作簿（.xlsx）后重试：${label}`,
+    );
+  }
+  const { workbookPart, sheets } = await workbookSheets(pkg);
+  // Chart sheets and dialog sheets have no cells to check.
+  const worksheets = sheets.filter((s) => s.part !== "");
+  if (worksheets.length === 0) throw new WorkbookReadError("corrupt", `工作簿中没有工作表：${label}`);
+  const rels = await pkg.relationships(workbookPart);
+  const partOf = (type: string) => rels.find((r) => r.type === type && !r.external)?.part;
+  const stylesPart = partOf(REL.styles);
+  const stringsPart = partOf(REL_SHARED_STRINGS);
+  const formats = parseCellFormats(stylesPart ? await pkg.read(stylesPart) : null);
+  const dateStyles = formats.map(isDateFormat);
+  const workbookXml = (await pkg.read(workbookPart)) ?? "";
+  const book: BookContext = {
+    sharedStrings: parseSharedStrings(stringsPart ? await pkg.read(stringsPart) : null),
+    isDateStyle: (style) => dateStyles[style] ?? false,
+    date1904: /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
+  };
+  return { sheets: worksheets, book, formats };
 }
 
 /** One worksheet as a snapshot sized by its content (see compactSheet), or too large to check. */
-export function worksheetToSnapshot(ws: ExcelJS.Worksheet, limit = MAX_CONTENT_CELLS): ReturnType<typeof compactSheet> {
-  const merges = readMerges(ws);
-  const cells: OccupiedCell[] = [];
-  let tooMany = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (tooMany) return;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A merged area's other cells mirror its master in exceljs; Excel reports them empty.
-      if (cell.type === T_MERGE) return;
-      let raw: unknown = cell.value;
-      let formula = "";
-      if (cell.type === T_FORMULA) {
-        const text = cell.formula;
-        if (text) formula = `=${text}`;
-        raw = cell.result;
-      }
-      const { value, isDate } = plainValue(raw, cell.type === T_DATE);
-      // Only cells that hold something count: formatting alone costs nothing.
-      if (value === null && !formula) return;
-      const fmt = cell.numFmt || "General";
-      const text = isDate && typeof value === "number" ? serialToIso(value) : displayText(value, fmt);
-      cells.push({ row: rowNumber - 1, col: colNumber - 1, value, text, formula, numberFormat: fmt });
-    });
-    if (cells.length > limit) tooMany = true;
+function sheetSnapshot(
+  name: string,
+  xml: string,
+  book: BookContext,
+  formats: string[],
+  limit: number,
+): ReturnType<typeof compactSheet> {
+  const read = parseSheetCells(xml, book, limit);
+  if (read.count > limit) return { tooLarge: { cells: read.count } };
+  const cells: OccupiedCell[] = read.cells.map((c) => {
+    const fmt = formats[c.style] ?? "General";
+    const text = c.date && typeof c.value === "number" ? serialToIso(c.value) : displayText(c.value, fmt);
+    return { row: c.row, col: c.col, value: c.value, text, formula: c.formula ? `=${c.formula}` : "", numberFormat: fmt };
   });
-  if (tooMany) return { tooLarge: { cells: countCells(ws) } };
-  return compactSheet(ws.name, cells, merges, limit);
-}
-
-function countCells(ws: ExcelJS.Worksheet): number {
-  let n = 0;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.type !== T_MERGE && cell.value !== null && cell.value !== undefined) n++;
-    });
-  });
-  return n;
-}
-
-function readMerges(ws: ExcelJS.Worksheet): RectRef[] {
-  // `ws.model` would serialise the whole sheet just to list merges; the private map is cheap.
-  const map = (ws as unknown as { _merges?: Record<string, { model?: ExcelRange } & Partial<ExcelRange>> })._merges ?? {};
-  const out: RectRef[] = [];
-  for (const range of Object.values(map)) {
-    const m = range.model ?? (range as ExcelRange);
-    if (m.top === undefined) continue;
-    out.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
-  }
-  out.sort((a, b) => a.top - b.top || a.left - b.left);
-  return out;
-}
-
-/** Turns any exceljs cell value (rich text, hyperlink, error, date…) into what Office.js would report. */
-function plainValue(raw: unknown, dateCell: boolean): { value: CellValue; isDate: boolean } {
-  if (raw === null || raw === undefined) return { value: null, isDate: false };
-  if (typeof raw === "number" || typeof raw === "boolean") return { value: raw, isDate: false };
-  if (typeof raw === "string") return { value: raw, isDate: false };
-  if (raw instanceof Date) return { value: dateToSerial(raw), isDate: true };
-  if (typeof raw === "object") {
-    const o = raw as { error?: string; richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (typeof o.error === "string") return { value: o.error, isDate: false };
-    if (Array.isArray(o.richText)) return { value: o.richText.map((p) => p.text).join(""), isDate: false };
-    if (o.text !== undefined) return plainValue(o.text, dateCell);
-    if ("result" in o) return plainValue(o.result, dateCell);
-  }
-  return { value: String(raw), isDate: false };
-}
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** Excel stores dates as day serials; exceljs hands back a UTC Date, so reverse that exactly. */
-function dateToSerial(d: Date): number {
-  return Math.round(((d.getTime() - EXCEL_EPOCH_MS) / DAY_MS) * 1e8) / 1e8;
-}
-
-function serialToIso(serial: number): string {
-  const d = new Date(EXCEL_EPOCH_MS + serial * DAY_MS);
-  const iso = d.toISOString();
-  return serial % 1 === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return compactSheet(name, cells, read.merges, limit);
 }
