@@ -11,7 +11,6 @@ import { JsonReport, failedJsonFile, toJsonFile } from "./report-json";
 import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
-import { writeTemplateFile } from "../templates/xlsx-file";
 import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
 
 export const EXIT_OK = 0;
@@ -59,7 +58,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     try {
-      const written = await writeTemplateFile(options.template, at(out), { blocks: options.blocks });
+      const written = await loadTemplateWriter().writeTemplateFile(options.template, at(out), { blocks: options.blocks });
       io.err(`已写出模板：${written.join("、")} → ${out}`);
       return EXIT_OK;
     } catch (e) {
@@ -228,4 +227,13 @@ export function main(): void {
       process.stderr.write(`内部错误：检查未能完成（${reason.split("\n")[0]}）。请把此信息和文件反馈给维护者。\n`);
       process.exitCode = EXIT_INTERNAL;
     });
+}
+
+/**
+ * exceljs takes about a third of a second to load and only --template writes with it, so it is
+ * loaded on first use. (tsx's require hook serves require(), not import(), for TypeScript files.)
+ */
+function loadTemplateWriter(): typeof import("../templates/xlsx-file") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../templates/xlsx-file");
 }

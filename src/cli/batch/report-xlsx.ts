@@ -60,7 +60,11 @@ export async function writeReportWorkbook(outcomes: readonly ReportedOutcome[], 
     [22, 50, 10, 10],
     ruleRows(outcomes).map((r) => [r.rule, r.title, r.files, r.findings]),
   );
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  // The fastest deflate level: the report is written after the last file, on the clock, and the
+  // default level saves only some tens of kilobytes (160 KB against 127 KB for 200 files).
+  const buffer = Buffer.from(
+    await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }),
+  );
   await writeFileAtomic(out, buffer);
 }
 

@@ -10,7 +10,6 @@ import { FileOutcome, FileTask, ReportedOutcome } from "./outcome";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
-import { writeReportWorkbook } from "./report-xlsx";
 import { formatBatchSummary } from "./summary-text";
 import { expandPaths, WalkResult } from "./walk";
 
@@ -73,7 +72,14 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   // Per-file text streams out in path order as files finish, whatever order the workers finish in.
   const streamText = !options.json && !options.report;
   let printed = 0;
+  // exceljs loads while the workers check the rest, once the first file has been handed the next
+  // task (loading it at the start would hold up the workers' first files instead).
+  let preloaded = !options.report;
   const onOutcome = (index: number, outcome: FileOutcome) => {
+    if (!preloaded) {
+      preloaded = true;
+      setImmediate(loadReportWriter);
+    }
     outcomes[index] = outcome;
     progress.finished(outcome);
     while (printed < tasks.length && outcomes[printed]) {
@@ -125,7 +131,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
 
   let writeFailed = false;
   for (const [out, write] of [
-    [options.report, writeReportWorkbook],
+    [options.report, (o: readonly ReportedOutcome[], file: string) => loadReportWriter().writeReportWorkbook(o, file)],
     [options.csv, writeDetailCsv],
   ] as const) {
     if (!out) continue;
@@ -196,4 +202,10 @@ function isFolder(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** exceljs costs a third of a second to load; only --report needs it (see main.ts). */
+function loadReportWriter(): typeof import("./report-xlsx") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("./report-xlsx");
 }
