@@ -4,7 +4,6 @@ import { toleranceProblem } from "../core/tolerance";
 import { SheetView } from "../core/snapshot";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
-import { buildTemplateWorkbook } from "../templates/xlsx-writer";
 import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes } from "../xlsx";
 import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
 import { PreviewWindow, previewWindow } from "./preview-window";
@@ -74,6 +73,8 @@ export class CheckSession implements CheckEngine {
   }
 
   async template(kind: TemplateKind): Promise<Uint8Array> {
+    // exceljs (about 250 KB gzipped) only writes templates: checking a file never fetches it.
+    const { buildTemplateWorkbook } = await import("../templates/xlsx-writer");
     return buildTemplateWorkbook([kind]);
   }
 

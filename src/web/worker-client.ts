@@ -21,8 +21,8 @@ interface Pending {
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
 /**
- * The checker as the page sees it. The worker (and with it exceljs) is started only when the first
- * file or template is asked for, which keeps the page's first load small.
+ * The checker as the page sees it. The worker is started only when the first file or template is
+ * asked for, which keeps the page's first load small (and exceljs is fetched only for a template).
  */
 export function workerEngine(spawn: () => WorkerLike): CheckEngine {
   let worker: WorkerLike | null = null;
