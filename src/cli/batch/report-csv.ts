@@ -7,13 +7,30 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The text columns (文件 … 说明); 应为, 实际 and 相差 are the checker's decimal strings. */
+const TEXT_COLUMNS = 6;
+
+/**
+ * A text that a spreadsheet would take for a formula (a file or sheet name beginning with "=",
+ * "+", "-" or "@", as a unit's workbook may hold) starts with an apostrophe, so opening the CSV
+ * never evaluates anything (CSV injection); Excel shows the text as written.
+ */
+export function inertText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 /**
  * The 明细 rows as CSV: UTF-8 with a byte-order mark, so Excel opens the Chinese correctly, and
  * CRLF line ends. Amounts stay the checker's exact decimal strings.
  */
 export function detailCsv(outcomes: readonly ReportedOutcome[]): string {
   const lines = [DETAIL_COLUMNS.map(csvField).join(",")];
-  for (const r of detailRows(outcomes)) lines.push(detailTexts(r).map(csvField).join(","));
+  for (const r of detailRows(outcomes))
+    lines.push(
+      detailTexts(r)
+        .map((t, i) => csvField(i < TEXT_COLUMNS ? inertText(t) : t))
+        .join(","),
+    );
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 

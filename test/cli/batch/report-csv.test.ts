@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { csvField, detailCsv } from "../../../src/cli/batch/report-csv";
+import { csvField, detailCsv, inertText } from "../../../src/cli/batch/report-csv";
 import { ReportedOutcome } from "../../../src/cli/batch/outcome";
 
 describe("the 明细 CSV", () => {
@@ -42,6 +42,46 @@ describe("the 明细 CSV", () => {
       ["文件", "工作表", "单元格", "规则", "严重程度", "说明", "应为", "实际", "相差"],
       ['甲,乙/"报"表.xlsx', "收支总表", "D8", "BAL-SPEND", "错误", "合计有误，\n请核对", "10.00", "9.50", "-0.50"],
       ['甲,乙/"报"表.xlsx', "收支总表", "E3", "IND-VAGUE", "提示", "表述“较好”模糊", "", "", ""],
+    ]);
+  });
+
+  it("keeps names that look like formulas inert, and amounts as they are", () => {
+    expect(inertText('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
+    expect(["+1", "-1", "@SUM(A1)", "收支总表"].map(inertText)).toEqual(["'+1", "'-1", "'@SUM(A1)", "收支总表"]);
+    const outcome: ReportedOutcome = {
+      file: "=1+1.xlsx",
+      status: "checked",
+      unit: null,
+      result: {
+        sheets: [{ name: "@表", kind: "summary" }],
+        findings: [
+          {
+            id: "x",
+            rule: "BAL-SPEND",
+            severity: "error",
+            sheet: "@表",
+            cell: "D8",
+            related: [],
+            message: "合计有误",
+            expected: "10.00",
+            actual: "9.50",
+            difference: "-0.50",
+          },
+        ],
+      },
+      skipped: [],
+      notes: [],
+    };
+    expect(parse(detailCsv([outcome]), { bom: true })[1]).toEqual([
+      "'=1+1.xlsx",
+      "'@表",
+      "D8",
+      "BAL-SPEND",
+      "错误",
+      "合计有误",
+      "10.00",
+      "9.50",
+      "-0.50",
     ]);
   });
 });
