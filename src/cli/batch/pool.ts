@@ -14,12 +14,15 @@ export interface PoolOptions {
   workerModule?: string;
   /** Called when a file is handed to a worker, for the progress display. */
   onStart?: (index: number) => void;
+  /** The bundled worker (worker-bundle.ts), or null to run the sources through tsx. */
+  bundle?: string | null;
 }
 
 /** The workers could not start at all (an installation problem, not a file's). */
 export class PoolStartError extends Error {}
 
-const ENTRY = path.join(__dirname, "worker-entry.js");
+/** Runs the TypeScript worker through tsx: for injected test modules, or when there is no bundle. */
+const TSX_ENTRY = path.join(__dirname, "worker-entry.js");
 
 export function defaultJobs(): number {
   const cpus = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -118,7 +121,8 @@ class Slot {
   }
 
   private start(): void {
-    const worker = new Worker(ENTRY, {
+    const bundled = !this.options.workerModule && this.options.bundle;
+    const worker = new Worker(bundled || TSX_ENTRY, {
       workerData: { module: this.options.workerModule },
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
       // Whatever a worker prints is not for the user; the progress line owns stderr.

@@ -10,6 +10,7 @@ import { FileOutcome, FileTask, ReportedOutcome } from "./outcome";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
+import { workerBundle } from "./worker-bundle";
 import { formatBatchSummary } from "./summary-text";
 import { expandPaths, WalkResult } from "./walk";
 
@@ -106,6 +107,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
           timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
           memoryMb: defaultMemoryMb(jobs),
           onStart: (i) => progress.start(tasks[i].file),
+          bundle: workerBundle(),
           ...engine,
         },
         onOutcome,
