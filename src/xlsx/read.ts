@@ -68,20 +68,27 @@ export async function readWorkbookBytes(
     if (e instanceof WorkbookReadError) throw e;
     throw corruptError(label);
   }
-  if (out.hidden.length)
-    out.notes.push(`隐藏的工作表未检查：${out.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
-  for (const t of out.tooLarge) {
+  out.notes = skippedNotes(out, limit);
+  return out;
+}
+
+/** One Chinese sentence per group of sheets that were not checked, for the report. */
+export function skippedNotes(read: Pick<WorkbookRead, "hidden" | "tooLarge">, limit: number): string[] {
+  const notes: string[] = [];
+  if (read.hidden.length)
+    notes.push(`隐藏的工作表未检查：${read.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
+  for (const t of read.tooLarge) {
     if (t.scattered) {
-      out.notes.push(
+      notes.push(
         `工作表「${t.name}」的 ${t.cells.toLocaleString("en-US")} 个非空单元格分散在极大的范围内，无法检查，已跳过；请删除表格以外的零散内容后重试。`,
       );
       continue;
     }
-    out.notes.push(
+    notes.push(
       `工作表「${t.name}」有 ${t.cells.toLocaleString("en-US")} 个非空单元格，超过可检查的上限 ${limit.toLocaleString("en-US")} 个，未检查；其他工作表照常检查。`,
     );
   }
-  return out;
+  return notes;
 }
 
 async function openBook(pkg: PackageText, label: string): Promise<{ sheets: SheetPart[]; book: BookContext; formats: string[] }> {

@@ -3,7 +3,7 @@ import type { RectRef } from "../../src/core/address";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../../src/core/compact-sheet";
 import { CellValue, displayText } from "../../src/core/snapshot";
 import { WorkbookReadError, asBytes, corruptError, sniffWorkbookBytes } from "../../src/xlsx/errors";
-import type { ReadOptions, WorkbookRead } from "../../src/xlsx/read";
+import { ReadOptions, WorkbookRead, skippedNotes } from "../../src/xlsx/read";
 
 /**
  * The reader the product used before src/xlsx/read.ts scanned the parts itself: exceljs's full
@@ -37,19 +37,7 @@ export async function readWithExceljs(
     if ("tooLarge" in result) out.tooLarge.push({ name: ws.name, ...result.tooLarge });
     else out.snapshots.push(result.snapshot);
   }
-  if (out.hidden.length)
-    out.notes.push(`隐藏的工作表未检查：${out.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
-  for (const t of out.tooLarge) {
-    if (t.scattered) {
-      out.notes.push(
-        `工作表「${t.name}」的 ${t.cells.toLocaleString("en-US")} 个非空单元格分散在极大的范围内，无法检查，已跳过；请删除表格以外的零散内容后重试。`,
-      );
-      continue;
-    }
-    out.notes.push(
-      `工作表「${t.name}」有 ${t.cells.toLocaleString("en-US")} 个非空单元格，超过可检查的上限 ${limit.toLocaleString("en-US")} 个，未检查；其他工作表照常检查。`,
-    );
-  }
+  out.notes = skippedNotes(out, limit);
   return out;
 }
 
