@@ -126,12 +126,12 @@ function sheetSnapshot(
   formats: string[],
   limit: number,
 ): ReturnType<typeof compactSheet> {
-  const read = parseSheetCells(xml, book, limit);
-  if (read.count > limit) return { tooLarge: { cells: read.count } };
-  const cells: OccupiedCell[] = read.cells.map((c) => {
+  const cells: OccupiedCell[] = [];
+  const read = parseSheetCells(xml, book, limit, (c) => {
     const fmt = formats[c.style] ?? "General";
     const text = c.date && typeof c.value === "number" ? serialToIso(c.value) : displayText(c.value, fmt);
-    return { row: c.row, col: c.col, value: c.value, text, formula: c.formula ? `=${c.formula}` : "", numberFormat: fmt };
+    cells.push({ row: c.row, col: c.col, value: c.value, text, formula: c.formula ? `=${c.formula}` : "", numberFormat: fmt });
   });
+  if (read.count > limit) return { tooLarge: { cells: read.count } };
   return compactSheet(name, cells, read.merges, limit);
 }

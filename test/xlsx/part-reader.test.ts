@@ -40,6 +40,13 @@ describe("the part reader reads markup other writers produce", () => {
     expect(s.values[0]).toEqual(["一般公共预算 ", "A & B\rC", ""]);
   });
 
+  test("attributes in single quotes or with spaces around = are read as well", async () => {
+    const rows = `<row r = '2'><c r='B2' t = 'inlineStr'><is><t>合计</t></is></c><c t="b" r="C2" s="0"><v>1</v></c></row>`;
+    const s = await firstSheet([{ name: "表", xml: worksheet(rows) }]);
+    expect(s.origin).toEqual({ row: 1, col: 1 });
+    expect(s.values[0]).toEqual(["合计", true]);
+  });
+
   test("rows and cells without r attributes follow on from the one before", async () => {
     const rows = `<row><c t="inlineStr"><is><t>项目</t></is></c><c><v>1</v></c></row><row r="4"><c r="C4"><v>2</v></c><c><v>3</v></c></row>`;
     const s = await firstSheet([{ name: "表", xml: worksheet(rows) }]);

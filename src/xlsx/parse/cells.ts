@@ -25,14 +25,14 @@ export interface BookContext {
 }
 
 export interface SheetCells {
-  cells: RawCell[];
   merges: RectRef[];
   /** Cells with content beyond `limit` were counted, not kept. */
   count: number;
 }
 
 const SHEET_DATA = /<(?:([\w.-]+):)?sheetData\b[^>]*?(\/?)>/;
-const ROW_OR_CELL = /<(?:[\w.-]+:)?(row|c)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+// Attribute values in these start tags never hold ">" (Excel escapes it); a simpler pattern is faster.
+const ROW_OR_CELL = /<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
 const CELL_PART = /<(?:[\w.-]+:)?(f|v|is)(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?\1>)/g;
 const MERGE = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]*)"/g;
 
@@ -40,65 +40,79 @@ const MERGE = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]*)"/g;
  * The cells of a worksheet part in document order, read with one pass of regular expressions over
  * <sheetData> rather than a DOM: a department's workbook is read in a few milliseconds. Cells that
  * hold nothing, and the covered cells of a merged area (Excel reports them empty), are left out.
- * Shared formulas are expanded to each cell's own formula.
+ * Shared formulas are expanded to each cell's own formula. Each cell goes to `onCell` as it is
+ * read (a 100,000-row sheet would otherwise hold a second copy of its cells); past `limit` cells
+ * are only counted.
  */
-export function parseSheetCells(xml: string, book: BookContext, limit: number): SheetCells {
-  const cells: RawCell[] = [];
+export function parseSheetCells(xml: string, book: BookContext, limit: number, onCell: (cell: RawCell) => void): SheetCells {
   let count = 0;
   const start = SHEET_DATA.exec(xml);
-  if (!start) return { cells, merges: parseMerges(xml, 0), count };
+  if (!start) return { merges: parseMerges(xml, 0), count };
   const from = start.index + start[0].length;
-  const end = start[2] ? from : xml.indexOf(start[1] ? `</${start[1]}:sheetData>` : "</sheetData>", from);
+  const prefix = start[1] ? `${start[1]}:` : "";
+  const end = start[2] ? from : xml.indexOf(`</${prefix}sheetData>`, from);
   // <mergeCells> follows <sheetData> in a worksheet: no need to search the cells for it.
   const merges = parseMerges(xml, end < 0 ? from : end);
-  if (start[2]) return { cells, merges, count };
+  if (start[2]) return { merges, count };
   const covered = coveredCells(merges);
+  const closeCell = `</${prefix}c>`;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   let row = -1;
   let col = -1;
   ROW_OR_CELL.lastIndex = from;
   for (let m = ROW_OR_CELL.exec(xml); m && (end < 0 || m.index < end); m = ROW_OR_CELL.exec(xml)) {
-    const attrs = attributes(m[2]);
+    const attrs = m[2];
     if (m[1] === "row") {
-      row = attrs.r ? Number(attrs.r) - 1 : row + 1;
+      const r = attrValue(attrs, "r");
+      row = r ? Number(r) - 1 : row + 1;
       col = -1;
       continue;
     }
-    const at = attrs.r ? cellRef(attrs.r) : null;
+    const ref = attrValue(attrs, "r");
+    const at = ref ? cellRef(ref) : null;
     if (at) {
       row = at.row;
       col = at.col;
     } else col++;
     if (m[3]) continue;
-    const close = closingTagEnd(xml, ROW_OR_CELL.lastIndex);
-    const inner = xml.slice(ROW_OR_CELL.lastIndex, close.innerEnd);
-    ROW_OR_CELL.lastIndex = close.end;
-    if (covered.has(row * 16384 + col)) continue;
-    const style = attrs.s ? Number(attrs.s) : 0;
-    const cell = parseCell(inner, attrs.t, row, col, book.sharedStrings, masters);
+    const innerStart = ROW_OR_CELL.lastIndex;
+    let innerEnd = xml.indexOf(closeCell, innerStart);
+    if (innerEnd < 0) innerEnd = end < 0 ? xml.length : end;
+    ROW_OR_CELL.lastIndex = innerEnd + closeCell.length;
+    if (covered.size && covered.has(row * 16384 + col)) continue;
+    const inner = xml.slice(innerStart, innerEnd);
+    const cell = parseCell(inner, attrValue(attrs, "t"), row, col, book.sharedStrings, masters);
     if (!cell) continue;
     count++;
     if (count > limit) continue;
+    const s = attrValue(attrs, "s");
+    const style = s ? Number(s) : 0;
     if (!cell.date && typeof cell.value === "number" && book.isDateStyle(style)) {
       cell.value = dateSerial(cell.value, book.date1904);
       cell.date = true;
     }
-    cells.push({ row, col, value: cell.value, date: cell.date, formula: cell.formula, style });
+    onCell({ row, col, value: cell.value, date: cell.date, formula: cell.formula, style });
   }
-  return { cells, merges, count };
+  return { merges, count };
 }
 
-function closingTagEnd(xml: string, from: number): { innerEnd: number; end: number } {
-  // A cell's end tag carries the same prefix as its start tag; "</c>" and "</x:c>" both end in "c>".
-  const at = xml.indexOf("c>", from);
-  let i = at;
-  while (i >= 0) {
-    const lt = xml.lastIndexOf("</", i);
-    if (lt >= from && /^<\/(?:[\w.-]+:)?$/.test(xml.slice(lt, i))) return { innerEnd: lt, end: i + 2 };
-    i = xml.indexOf("c>", i + 2);
+/**
+ * One attribute of a start tag, found without building them all: `name="…"` as every writer puts
+ * it, with the general parse for single quotes or spaces around "=".
+ */
+function attrValue(attrs: string, name: string): string | undefined {
+  const at = attrs.indexOf(` ${name}="`);
+  if (at >= 0) {
+    const from = at + name.length + 3;
+    const raw = attrs.slice(from, attrs.indexOf('"', from));
+    return raw.includes("&") ? cellText(raw) : raw;
   }
-  return { innerEnd: xml.length, end: xml.length };
+  let written = LOOSE_ATTRIBUTE.get(name);
+  if (!written) LOOSE_ATTRIBUTE.set(name, (written = new RegExp(`\\s${name}\\s*=`)));
+  return written.test(attrs) ? attributes(attrs)[name] : undefined;
 }
+
+const LOOSE_ATTRIBUTE = new Map<string, RegExp>();
 
 function parseCell(
   inner: string,
@@ -111,11 +125,15 @@ function parseCell(
   let formula = "";
   let v: string | undefined;
   let inline: string | undefined;
-  CELL_PART.lastIndex = 0;
-  for (let m = CELL_PART.exec(inner); m; m = CELL_PART.exec(inner)) {
-    if (m[1] === "v") v = m[3] ?? "";
-    else if (m[1] === "is") inline = m[3] ?? "";
-    else formula = cellFormula(m[2], m[3], row, col, masters);
+  // Most cells are a bare <v>…</v>: read it without a regular expression.
+  if (inner.startsWith("<v>") && inner.endsWith("</v>") && inner.indexOf("<", 3) === inner.length - 4) v = inner.slice(3, -4);
+  else {
+    CELL_PART.lastIndex = 0;
+    for (let m = CELL_PART.exec(inner); m; m = CELL_PART.exec(inner)) {
+      if (m[1] === "v") v = m[3] ?? "";
+      else if (m[1] === "is") inline = m[3] ?? "";
+      else formula = cellFormula(m[2], m[3], row, col, masters);
+    }
   }
   let value: CellValue = null;
   let date = false;
