@@ -154,6 +154,33 @@ describe("fake Excel", () => {
     expect(fake.snapshot().sheets[0]).toMatchObject({ protected: true, protectionOptions: { allowInsertRows: true } });
   });
 
+  it("runs with options: an undo group refuses what cannot be undone, and needs ExcelApi 1.20", async () => {
+    const fake = createFakeExcel([{ name: "S", rows: [[1]] }], { maxApi: "1.20" });
+    await fake.Excel.run({ mergeUndoGroup: true }, async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[2]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("S").protection.unprotect();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "UndoNotSupported" });
+      ctx.workbook.settings.add("k", 1);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "UndoNotSupported" });
+    });
+    // Outside a group the same calls go through.
+    await fake.Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").protection.unprotect();
+      ctx.workbook.settings.add("k", 1);
+      await ctx.sync();
+    });
+    expect(fake.stats.runOptions).toEqual([{ mergeUndoGroup: true }, {}]);
+    expect(fake.snapshot().sheets[0].cells.A1.value).toBe(2);
+    const old = createFakeExcel([{ name: "S", rows: [[1]] }], { maxApi: "1.19" });
+    await expect(
+      old.Excel.run({ mergeUndoGroup: true }, async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[2]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
   it("refuses a response over the 5 MB limit of Excel on the web, and nothing that sync loaded becomes readable", async () => {
     const fake = createFakeExcel([{ name: "S", rows: [["x".repeat(1000)], [{ v: null }]] }], { responseLimitBytes: 500 });
     await fake.Excel.run(async (ctx: Ctx) => {

@@ -270,6 +270,22 @@ describe("paint and clear", () => {
     expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 表一: 1, 表二: 1 } });
   });
 
+  it("writes the marks record only when it changes, so a re-check that marks the same sheets writes no setting", async () => {
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(5) },
+      { name: "表二", rows: ledgerRows(5) },
+    ]);
+    await gateway.paint([finding("表一", "B9"), finding("表二", "B9")], ["表一", "表二"]);
+    expect(fake.stats.settingsWrites).toBe(1);
+    // Another cell of the same severity: the same number of formats on each sheet.
+    await gateway.paint([finding("表一", "B8"), finding("表二", "B9")], ["表一", "表二"]);
+    expect(fake.stats.settingsWrites).toBe(1);
+    expect(fake.snapshot().sheets[0].conditionalFormats.map((c) => c.areas)).toEqual([["B8"]]);
+    await gateway.paint([finding("表二", "B9")], ["表一", "表二"]);
+    expect(fake.stats.settingsWrites).toBe(2);
+    expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 表二: 1 } });
+  });
+
   it("never deletes a user's rule that now holds an id one of our marks had: ids are priorities and shift", async () => {
     const { fake, gateway } = setup([{ name: "表一", rows: ledgerRows(5), ...userFormats }]);
     const ids = () =>

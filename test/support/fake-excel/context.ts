@@ -1,4 +1,4 @@
-import { FakeOfficeError, apiNotFound, itemNotFound, notLoaded } from "./errors";
+import { FakeOfficeError, apiNotFound, itemNotFound, notLoaded, undoNotSupported } from "./errors";
 import { FakeWorkbookState, jsonBytes, versionAtLeast } from "./state";
 
 type Op = () => void | Promise<void>;
@@ -6,6 +6,10 @@ type Op = () => void | Promise<void>;
 /** Counters shared by every context of one fake workbook, for tests to assert on. */
 export interface FakeStats {
   syncCount: number;
+  /** The options of each Excel.run, in order ({} when none were given). */
+  runOptions: { mergeUndoGroup?: boolean }[];
+  /** Settings added, set or deleted. */
+  settingsWrites: number;
   /** Operations run, by sync, for tests that want to see what a batch did. */
   runCount: number;
   lastResponseBytes: number;
@@ -28,7 +32,27 @@ export class FakeRequestContext {
   constructor(
     readonly state: FakeWorkbookState,
     readonly stats: FakeStats,
+    /** Excel.run({ mergeUndoGroup: true }): every sync of the run is one undo group (ExcelApi 1.20). */
+    readonly undoGroup = false,
   ) {}
+
+  /**
+   * Queues the refusal Excel gives inside an undo group to an API that does not support undo
+   * (protect, unprotect, insertWorksheetsFromBase64, Worksheet.delete in the documented list;
+   * settings writes by the project's assumption, see the README). Outside a group such an API
+   * clears the user's undo stack instead, which the fake does not model.
+   */
+  noUndo(api: string): void {
+    if (this.undoGroup)
+      this.enqueue(() => {
+        throw undoNotSupported(api);
+      });
+  }
+
+  /** The same for an API that supports undo unless this host says otherwise (`noUndo` option). */
+  maybeNoUndo(api: string): void {
+    if (this.state.noUndo?.includes(api)) this.noUndo(api);
+  }
 
   enqueue(op: Op): void {
     this.queue.push(op);

@@ -203,6 +203,7 @@ export class RangeProxy extends AreasProxy {
     return this.get("values");
   }
   set values(input: unknown) {
+    this.context.maybeNoUndo("Range.values");
     queueWrite(this, (t) => {
       eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
       fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
@@ -212,6 +213,7 @@ export class RangeProxy extends AreasProxy {
     return this.get("formulas");
   }
   set formulas(input: unknown) {
+    this.context.maybeNoUndo("Range.formulas");
     queueWrite(this, (t) => {
       eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
       fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
@@ -226,6 +228,7 @@ export class RangeProxy extends AreasProxy {
     return this.get("numberFormat");
   }
   set numberFormat(input: unknown) {
+    this.context.maybeNoUndo("Range.numberFormat");
     queueWrite(this, (t) => eachInput(t.areas[0], input, (cell, v) => void (cell.numberFormat = String(v)), t.sheet));
   }
   get text(): string[][] {

@@ -70,6 +70,8 @@ export interface FakeWorkbookState {
   editMode: boolean;
   /** Excel on the web refuses responses larger than this. */
   responseLimitBytes: number;
+  /** APIs that, on this host, do not support undo although they usually do (the platforms differ). */
+  noUndo?: string[];
   nextId: number;
   /** Worksheet.onChanged handlers (ExcelApi 1.7), by sheet id. */
   changeHandlers?: {
