@@ -77,7 +77,7 @@ describe("readSheets", () => {
       { sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”有内容的单元格只有 2 个") },
     ]);
     expect(problems[0].message).toContain("6,569,984");
-    // The count rides along with the read: no sync of its own.
+    // The sheet list, the first read (all of 小表), and the count, which waits for the used range that calls for it.
     expect(big.fake.syncCount - before).toBe(3);
     // Below ExcelApi 1.9 the count is unknown, and the note states the limit in cells with content.
     const old = setup([{ name: "大表", rows: [["a"]] }], { maxApi: "1.8" });
