@@ -88,6 +88,24 @@ describe("manifest.xml", () => {
     expect(pngSize(assetFor(hires))).toEqual({ width: 64, height: 64 });
   });
 
+  it("declares no shared runtime, so nothing in the code may rely on one", () => {
+    // A <Runtimes> element would stop Windows builds from using EdgeHTML (Trident where WebView2 is
+    // missing) and SharedRuntime 1.1 is not in Office 2019, our minimum; see the README.
+    expect(manifest).not.toMatch(/<Runtimes?\b/);
+    expect(manifest).toMatch(/<FunctionFile resid="Commands\.Url"\/>/);
+    const files = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
+    // Code only: the comments that explain the decision may name the API.
+    const code = (f: string) =>
+      readFileSync(join(root, f), "utf8")
+        .replace(/\/\*[\s\S]*?\*\//g, "")
+        .replace(/\/\/.*$/gm, "");
+    const users = files("src").filter((f) => /showAsTaskpane|SharedRuntime|Office\.addin\b/.test(code(f)));
+    expect(users).toEqual([]);
+  });
+
   it("names pages that exist in the source for the function file", () => {
     expect(manifest).toContain("https://localhost:3000/commands.html");
     expect(existsSync(join(root, "src/commands/commands.html"))).toBe(true);

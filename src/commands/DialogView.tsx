@@ -41,12 +41,15 @@ const ORDER: Severity[] = ["error", "warning", "info"];
 
 export interface DialogViewProps {
   summary: CheckSummary;
-  onShowPane(): void;
   onClose(): void;
 }
 
-/** 「检查本表」's result: which sheet, the counts by severity, what went wrong, and the way to the list. */
-export function DialogView({ summary, onShowPane, onClose }: DialogViewProps) {
+/**
+ * 「检查本表」's result: which sheet, the counts by severity, what went wrong, and the way to the list.
+ * A ribbon command cannot open the task pane without a shared runtime, which the manifest does not
+ * declare (see the README), so 「在任务窗格中查看」 says which button opens it.
+ */
+export function DialogView({ summary, onClose }: DialogViewProps) {
   const styles = useStyles();
   const [hint, setHint] = useState(false);
   return (
@@ -78,13 +81,7 @@ export function DialogView({ summary, onShowPane, onClose }: DialogViewProps) {
         </Text>
       )}
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          onClick={() => {
-            if (summary.canOpenPane) onShowPane();
-            else setHint(true);
-          }}
-        >
+        <Button appearance="primary" onClick={() => setHint(true)}>
           在任务窗格中查看
         </Button>
         <Button onClick={onClose}>关闭</Button>

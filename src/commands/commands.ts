@@ -20,42 +20,23 @@ function dialogBase(): string {
 
 /**
  * Resolves when the user closes the dialog: the command's page must stay alive until then, so
- * event.completed() waits for it.
+ * event.completed() waits for it. The dialog has one message, "close". It never asks this page to
+ * open the task pane: Office.addin.showAsTaskpane() needs a shared runtime, which the manifest
+ * deliberately does not declare (see the README), so the dialog names the button that opens it.
  */
 export function showSummary(office: typeof Office, summary: CheckSummary, base = dialogBase()): Promise<void> {
   return new Promise((resolve) => {
     office.context.ui.displayDialogAsync(dialogUrl(base, summary), { height: 30, width: 30, displayInIframe: true }, (result) => {
       if (result.status !== office.AsyncResultStatus.Succeeded) return resolve();
       const dialog = result.value;
-      dialog.addEventHandler(office.EventType.DialogMessageReceived, (arg) => {
+      dialog.addEventHandler(office.EventType.DialogMessageReceived, () => {
         dialog.close();
-        const message = (arg as { message?: string }).message;
-        if (message === "showPane" && summary.canOpenPane) void showPane(office);
         resolve();
       });
       // The user closed it with the window's own close button.
       dialog.addEventHandler(office.EventType.DialogEventReceived, () => resolve());
     });
   });
-}
-
-/** Opening the pane from a command needs the shared runtime (SharedRuntime 1.1). */
-function canOpenPane(office: typeof Office): boolean {
-  try {
-    return (
-      office.context.requirements.isSetSupported("SharedRuntime", "1.1") && typeof office.addin?.showAsTaskpane === "function"
-    );
-  } catch {
-    return false;
-  }
-}
-
-async function showPane(office: typeof Office): Promise<void> {
-  try {
-    await office.addin.showAsTaskpane();
-  } catch (error) {
-    console.error("budget-check: could not open the task pane", error);
-  }
 }
 
 export async function checkActiveSheet(
@@ -73,7 +54,6 @@ export async function checkActiveSheet(
     if (!(error instanceof GatewayError)) console.error("budget-check: 检查本表 failed", error);
     summary = failureSummary(error instanceof GatewayError ? error.message : CHECK_FAILED);
   }
-  if (canOpenPane(office)) summary = { ...summary, canOpenPane: true };
   try {
     await showSummary(office, summary, base);
   } finally {

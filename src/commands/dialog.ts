@@ -10,8 +10,8 @@ export function summaryFrom(search: string): CheckSummary {
   return parseSummary(search) ?? { headline: "没有收到检查结果，请重新运行「检查本表」。", problems: [] };
 }
 
-/** The dialog tells the command page what the user chose; outside Office it just closes. */
-function send(message: "close" | "showPane"): void {
+/** The dialog tells the command page it is done; outside Office it just closes. */
+function send(message: "close"): void {
   if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) Office.context.ui.messageParent(message);
   else window.close();
 }
@@ -27,7 +27,6 @@ function officeTheme(): Office.OfficeTheme | undefined {
 export function mountDialog(container: HTMLElement, search: string, theme?: Office.OfficeTheme): void {
   const view = createElement(DialogView, {
     summary: summaryFrom(search),
-    onShowPane: () => send("showPane"),
     onClose: () => send("close"),
   });
   createRoot(container).render(createElement(FluentProvider, { theme: themeForOffice(theme) }, view));

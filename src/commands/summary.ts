@@ -9,8 +9,6 @@ export interface CheckSummary {
   sheet?: string;
   counts?: { error: number; warning: number; info: number };
   ignored?: number;
-  /** True when the host can open the task pane from the command (SharedRuntime 1.1). */
-  canOpenPane?: boolean;
 }
 
 export function summarise(run: CheckRun): CheckSummary {
@@ -60,7 +58,6 @@ export function parseSummary(search: string): CheckSummary | null {
       ...(typeof v.sheet === "string" ? { sheet: v.sheet } : {}),
       ...(isCounts(v.counts) ? { counts: v.counts } : {}),
       ...(Number.isInteger(v.ignored) ? { ignored: v.ignored } : {}),
-      ...(v.canOpenPane === true ? { canOpenPane: true } : {}),
     };
   } catch {
     return null;

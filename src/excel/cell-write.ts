@@ -1,5 +1,5 @@
 import { CellContent, GatewayError } from "./gateway";
-import { ExcelHost } from "./host";
+import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { describe, gatewayError } from "./messages";
 import { underProtection } from "./protected-batch";
 
@@ -22,26 +22,35 @@ function queueWrite(range: Excel.Range, content: CellContent): void {
  * One cell, written only if it still holds `before`: sync 1 reads it with the sheet's protection,
  * sync 2 writes. A sheet protected without a password is written in its own batch and protected
  * again exactly as it was; one with a password is refused.
+ *
+ * Where ExcelApi 1.20 is supported the run is one undo group, so the user's Ctrl+Z takes the value
+ * (or formula) and its number format back in one step, and nothing in that run clears the undo
+ * stack. A protected sheet cannot be grouped — unprotect() and protect() do not support undo
+ * (UndoNotSupported inside a group, a cleared undo stack outside one) — so that write runs
+ * ungrouped, as on older hosts.
  */
 export async function writeCell(
   excel: ExcelHost,
+  office: OfficeHost,
   sheetName: string,
   cell: string,
   before: CellContent,
   after: CellContent,
 ): Promise<void> {
-  try {
-    await excel.run(async (context) => {
+  /** `accept`: what the cell may hold for the write to go ahead. */
+  const attempt = (grouped: boolean, accept: CellContent[] = [before]) => {
+    const batch = async (context: Excel.RequestContext): Promise<"protected" | "written"> => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const range = sheet.getRange(cell).load("values,formulas");
       const protection = sheet.protection.load("protected,options");
       await context.sync();
-      if (!same(before, range)) throw new GatewayError("Changed", describe("Changed", "fix", sheetName));
+      if (!accept.some((c) => same(c, range))) throw new GatewayError("Changed", describe("Changed", "fix", sheetName));
       if (!protection.protected) {
         queueWrite(range, after);
         await context.sync();
-        return;
+        return "written";
       }
+      if (grouped) return "protected";
       const problem = await underProtection(context, sheet, sheetName, protection.options, "fix", () => queueWrite(range, after));
       if (problem)
         throw new GatewayError(
@@ -50,7 +59,24 @@ export async function writeCell(
             ? `工作表“${sheetName}”受密码保护，无法修改单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再点「修复」。`
             : problem.message,
         );
-    });
+      return "written";
+    };
+    return grouped ? excel.run({ mergeUndoGroup: true }, batch) : excel.run(batch);
+  };
+  try {
+    const grouped = supports(office, API.undoGroup);
+    let outcome: "protected" | "written" | "ungroupable";
+    try {
+      outcome = await attempt(grouped);
+    } catch (error) {
+      if (!grouped || (error as { code?: unknown } | null)?.code !== "UndoNotSupported") throw error;
+      outcome = "ungroupable";
+    }
+    // A protected sheet found inside the group is written again from the start, outside it. So is a
+    // write this host cannot group; the part of it applied before the refusal (the new value
+    // without its number format) is ours, so the cell may then already hold `after`.
+    if (outcome === "protected") await attempt(false);
+    if (outcome === "ungroupable") await attempt(false, [before, after]);
   } catch (error) {
     throw gatewayError(error, "fix", sheetName);
   }

@@ -6,13 +6,14 @@ import { MARKS_KEY, RecordWriter, Scan, addMarks, deleteOurs, ours, queueScan, r
 import { planMarks } from "./mark-layout";
 import { describe, gatewayError, problemFrom } from "./messages";
 import {
-  RESPONSE_BUDGET_BYTES,
+  Preread,
   SheetDims,
+  firstRead,
   queueContentCounts,
   readBlocks,
+  rectOf,
   splitBySize,
   tooLargeProblem,
-  usedRanges,
   withinContentLimit,
 } from "./read";
 import { SETTINGS_KEY, normaliseSettings } from "./settings";
@@ -29,12 +30,14 @@ const DIMS = "rowIndex,columnIndex,rowCount,columnCount";
 
 /**
  * A whole check in one Excel.run: settings, read and paint in three syncs while the data fits one
- * response (the active sheet or named sheets; 检查工作簿 needs one more, for the used ranges of
- * sheets it learns the names of in sync 1):
- *   1. settings, the marks record, the sheet list with protection, the active sheet's used range;
- *   2. every cell block, the merges and the conditional formats to replace;
+ * response, for the active sheet and for the whole workbook alike:
+ *   1. settings, the marks record, the sheet list with protection (and the active sheet's used range);
+ *   2. the cells: for the active sheet every cell block, for named sheets their used ranges with the
+ *      cells of each (`firstRead`); the merges and the conditional formats to replace ride along;
  *   3. the marks (old ones deleted, new ones added) and the record.
- * `decide` runs the core between 2 and 3 and returns the findings to mark.
+ * Cells beyond one response take a sync per row block between 2 and 3 (and a first read that Excel
+ * refuses as too large one more, for the used ranges alone). `decide` runs the core before 3 and
+ * returns the findings to mark.
  */
 export async function checkInOneRun(
   excel: ExcelHost,
@@ -62,22 +65,17 @@ export async function checkInOneRun(
       const settings = normaliseSettings(settingItem && !settingItem.isNullObject ? settingItem.value : null);
       const problems: GatewayProblem[] = [];
       const byName = new Map(sheetList.items.map((s) => [s.name, s]));
+      const withMerges = supports(office, API.mergedAreas);
+      let scans: Scan[] = [];
+      const queueScans = (names: string[]) => {
+        if (!canMark) return false;
+        scans = queueScan(names.map((n) => byName.get(n)).filter((s): s is Excel.Worksheet => s !== undefined));
+        return scans.length > 0;
+      };
       let dims: SheetDims[];
+      let have: Map<string, Preread> | undefined;
       if (active && activeUsed) {
-        const r = activeUsed;
-        dims = [
-          {
-            name: active.name,
-            used: r.isNullObject
-              ? null
-              : {
-                  top: r.rowIndex,
-                  left: r.columnIndex,
-                  bottom: r.rowIndex + r.rowCount - 1,
-                  right: r.columnIndex + r.columnCount - 1,
-                },
-          },
-        ];
+        dims = [{ name: active.name, used: rectOf(activeUsed) }];
       } else {
         const wanted = scope === "all" ? null : new Set(scope === "active" ? [] : scope.sheets);
         const visible = sheetList.items.filter((s) => s.visibility === "Visible" && (!wanted || wanted.has(s.name)));
@@ -91,25 +89,27 @@ export async function checkInOneRun(
           for (const name of wanted)
             if (!byName.has(name))
               problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "read", name) });
-        dims = await usedRanges(
-          context,
-          visible.map((s) => s.name),
-        );
+        const names = visible.map((s) => s.name);
+        // The conditional formats to replace ride along with the first read (scanning a sheet too
+        // large to check costs a collection load and is dropped below).
+        ({ dims, have } = await firstRead(context, names, withMerges, () => void queueScans(names)));
       }
       const { readable, oversize } = splitBySize(dims);
-
-      let scans: Scan[] = [];
-      let counts = () => new Map<string, number>();
-      const queue = () => {
-        if (canMark)
-          scans = queueScan(readable.map((d) => byName.get(d.name)).filter((s): s is Excel.Worksheet => s !== undefined));
-        counts = queueContentCounts(context, office, oversize);
-      };
-      const withMerges = supports(office, API.mergedAreas);
-      const read = await readBlocks(context, readable, withMerges, RESPONSE_BUDGET_BYTES, onProgress, queue);
-      // No cell to read means no batch carried the scan.
-      if (readable.every((d) => !d.used) && (scans.length || oversize.length)) await context.sync();
-      const known = counts();
+      const readableNames = new Set(readable.map((d) => d.name));
+      let counts = null as (() => Map<string, number>) | null;
+      const read = await readBlocks(context, readable, {
+        withMerges,
+        onProgress,
+        have,
+        rideAlong: () => {
+          // The active sheet's scan goes with its blocks (again if their batch is retried smaller).
+          const queued = have === undefined && queueScans(readable.map((d) => d.name));
+          counts = queueContentCounts(context, office, oversize);
+          return queued || counts !== null;
+        },
+      });
+      scans = scans.filter((s) => readableNames.has(s.name));
+      const known = counts?.() ?? new Map<string, number>();
       problems.push(...oversize.map((d) => tooLargeProblem(d, known.get(d.name))));
       const snapshots = withinContentLimit(read, problems);
 

@@ -32,7 +32,8 @@ export interface WorkbookGateway {
   /**
    * Writes one cell, only if it still holds `before` (else "Changed"): a fix, or the undo of one.
    * A sheet protected with a password is refused (AccessDenied); one protected without is
-   * unprotected for the moment of the write and protected again with its own options.
+   * unprotected for the moment of the write and protected again with its own options. Where
+   * ExcelApi 1.20 is supported, the write on an unprotected sheet is one undo group (Ctrl+Z).
    */
   writeCell?(sheet: string, cell: string, before: CellContent, after: CellContent): Promise<void>;
   /** Inserts, or replaces, the 「检查结果」 sheet listing these findings, with links to their cells. */

@@ -4,6 +4,8 @@
  */
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** With options: `mergeUndoGroup` (ExcelApi 1.20) makes every sync of the run one undo step. */
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export interface OfficeHost {
@@ -22,6 +24,11 @@ export const API = {
   mergedAreas: "1.13",
   /** workbook.insertWorksheetsFromBase64. */
   insertFromBase64: "1.13",
+  /**
+   * Excel.run({ mergeUndoGroup: true }). The undo doc's history says add-in writes joined the user's
+   * undo stack with 1.19; the grouping option itself is in the 1.20 requirement set.
+   */
+  undoGroup: "1.20",
 } as const;
 
 export function supports(office: OfficeHost, version: string): boolean {

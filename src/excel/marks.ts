@@ -110,6 +110,11 @@ export function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: b
   return { formats, cells };
 }
 
+function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /**
  * The record as kept in the workbook. Each write is queued into the batch whose outcome it
  * describes and only counts once that batch went through, so a sheet whose batch failed keeps
@@ -133,10 +138,13 @@ export class RecordWriter {
       if (n > 0) next.sheets[name] = n;
       else delete next.sheets[name];
     }
+    this.pending = next;
+    // An unchanged record is not written again: a re-check after a fix then writes no setting,
+    // which may clear the user's undo stack (see the README).
+    if (this.existed && sameCounts(next.sheets, this.record.sheets)) return;
     // Leaves no empty record behind, so clearing restores the settings exactly as they were.
     if (Object.keys(next.sheets).length) this.context.workbook.settings.add(MARKS_KEY, next);
     else if (this.existed) this.context.workbook.settings.getItem(MARKS_KEY).delete();
-    this.pending = next;
   }
 
   /** Call after the batch with the queued write went through. */

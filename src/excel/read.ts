@@ -35,7 +35,11 @@ interface Block {
   rect: RectRef;
 }
 
-/** Reads in a constant number of syncs: (1) the sheet list, (2) used ranges, (3) all blocks and merges. */
+/**
+ * Reads in a constant number of syncs while the data fits one response: (1) the sheet list, (2) the
+ * used ranges with their cells (`firstRead`); the active sheet's used range, and any cells beyond
+ * the first read, take one more sync, bigger sheets one per row block.
+ */
 export async function readSheets(
   excel: ExcelHost,
   office: OfficeHost,
@@ -45,27 +49,27 @@ export async function readSheets(
   try {
     return await excel.run(async (context) => {
       const { names, hidden } = await listSheets(context, scope);
-      const dims = await usedRanges(context, names);
+      const withMerges = supports(office, API.mergedAreas);
+      const first =
+        scope === "active"
+          ? { dims: await usedRanges(context, names), have: undefined }
+          : await firstRead(context, names, withMerges);
       const problems: GatewayProblem[] = [];
       if (hidden.length)
         problems.push({
           code: "HiddenSheetSkipped",
           message: describe("HiddenSheetSkipped", "read", undefined, hidden.join("、")),
         });
-      const { readable, oversize } = splitBySize(dims);
-      let counts = () => new Map<string, number>();
-      const withMerges = supports(office, API.mergedAreas);
+      const { readable, oversize } = splitBySize(first.dims);
+      let counts = null as (() => Map<string, number>) | null;
       // Progress per sync: a big workbook read in several syncs moves the bar as each one lands.
-      const read = await readBlocks(
-        context,
-        readable,
+      const read = await readBlocks(context, readable, {
         withMerges,
-        RESPONSE_BUDGET_BYTES,
         onProgress,
-        () => (counts = queueContentCounts(context, office, oversize)),
-      );
-      if (oversize.length && readable.every((d) => !d.used)) await context.sync();
-      const known = counts();
+        have: first.have,
+        rideAlong: () => (counts = queueContentCounts(context, office, oversize)) !== null,
+      });
+      const known = counts?.() ?? new Map<string, number>();
       problems.push(...oversize.map((d) => tooLargeProblem(d, known.get(d.name))));
       const snapshots = withinContentLimit(read, problems);
       return { snapshots, problems };
@@ -89,14 +93,15 @@ export function splitBySize(dims: SheetDims[]): { readable: SheetDims[]; oversiz
 
 /**
  * Queues, for each oversize sheet, the count of its cells with content (getSpecialCells, ExcelApi
- * 1.9), so the note can say how many there are; it rides along with a sync the read makes anyway.
+ * 1.9), so the note can say how many there are; it rides along with the next sync of the read.
+ * Null when there is nothing to count (or no way to).
  */
 export function queueContentCounts(
   context: Excel.RequestContext,
   office: OfficeHost,
   oversize: SheetDims[],
-): () => Map<string, number> {
-  if (!oversize.length || !supports(office, API.rangeAreas)) return () => new Map();
+): (() => Map<string, number>) | null {
+  if (!oversize.length || !supports(office, API.rangeAreas)) return null;
   const proxies = oversize.map((d) => {
     const range = context.workbook.worksheets.getItem(d.name).getRange(rangeAddress(d.used!));
     return {
@@ -161,21 +166,121 @@ export async function listSheets(
   return { names: items.filter(visible).map((s) => s.name), hidden: items.filter((s) => !visible(s)).map((s) => s.name) };
 }
 
+const DIMS = "rowIndex,columnIndex,rowCount,columnCount";
+const CELLS = "values,formulas,text,numberFormat,valueTypes";
+
+/** A loaded range's rectangle, or null for a null object. */
+export function rectOf(r: Excel.Range): RectRef | null {
+  return r.isNullObject
+    ? null
+    : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
+}
+
 export async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
   const ranges = names.map((name) =>
     // valuesOnly: formatting that runs down whole columns must not inflate the read.
-    context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+    context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load(DIMS),
   );
   await context.sync();
-  return names.map((name, i) => {
-    const r = ranges[i];
+  return names.map((name, i) => ({ name, used: rectOf(ranges[i]) }));
+}
+
+/**
+ * The first read of named sheets is bounded before it is sent, whatever the sheets hold: at most
+ * this many cells in all, in each sheet's first FIRST_READ_COLUMNS columns and an equal share of
+ * rows. It keeps every range read far below Excel's five-million-cell get limit (beyond which the
+ * arrays may come back null) and bounds the one response on hosts without the 5 MB limit (desktop
+ * Excel); only the cells in use travel, so budget tables take a fraction of it.
+ */
+export const FIRST_READ_CELLS = 1_000_000;
+/** A:BL: wider than any budget table we have seen (the widest, 资金支出计划 by month, uses about 30). */
+export const FIRST_READ_COLUMNS = 64;
+
+/** Cells read before the blocks: the top rows of a sheet's used range, across its full width. */
+export interface Preread {
+  rect: RectRef;
+  data: BlockData;
+  /** The sheet's merged areas when `rect` is the whole used range (and merges are supported). */
+  merges: RectRef[] | null;
+}
+
+export interface FirstRead {
+  dims: SheetDims[];
+  have: Map<string, Preread>;
+}
+
+/**
+ * Codes of a first read refused for its size, after which the used ranges are read alone. Excel on
+ * the web documents ResponsePayloadSizeLimitExceeded; huge reads have also been reported to fail
+ * with an internal error (GeneralException), and the block read that follows fails again by itself
+ * if that was something else.
+ */
+const TOO_LARGE = new Set([
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+  "OperationCellsExceedLimit",
+  "GeneralException",
+]);
+
+function tooLarge(error: unknown): boolean {
+  return TOO_LARGE.has(String((error as { code?: unknown } | null)?.code));
+}
+
+/**
+ * Sync 2 of a workbook read, when the sheets' names came with sync 1: each sheet's used range and,
+ * in the same response, its cells within a bounded window from A1 (FIRST_READ_CELLS), with their
+ * merges. A sheet that fits its window needs no further read; one that does not keeps the rows it
+ * got when they span its full width. If Excel refuses the response as too large (Excel on the
+ * web's 5 MB), the used ranges are read alone in one more sync and every sheet is read in sized
+ * blocks, as before. `rideAlong` queues other loads into whichever of those syncs goes through.
+ */
+export async function firstRead(
+  context: Excel.RequestContext,
+  names: string[],
+  withMerges: boolean,
+  rideAlong?: () => void,
+): Promise<FirstRead> {
+  const rows = Math.floor(FIRST_READ_CELLS / (Math.max(1, names.length) * FIRST_READ_COLUMNS));
+  if (rows < 1) {
+    rideAlong?.();
+    return { dims: await usedRanges(context, names), have: new Map() };
+  }
+  const window = rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: FIRST_READ_COLUMNS - 1 });
+  const proxies = names.map((name) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const box = sheet.getRange(window);
     return {
       name,
-      used: r.isNullObject
-        ? null
-        : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 },
+      used: sheet.getUsedRangeOrNullObject(true).load(DIMS),
+      cells: box.getUsedRangeOrNullObject(true).load(`${DIMS},${CELLS}`),
+      merges: withMerges ? box.getMergedAreasOrNullObject().load("address") : null,
     };
   });
+  rideAlong?.();
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!tooLarge(error)) throw error;
+    rideAlong?.();
+    return { dims: await usedRanges(context, names), have: new Map() };
+  }
+  const dims = proxies.map((p) => ({ name: p.name, used: rectOf(p.used) }));
+  const have = new Map<string, Preread>();
+  proxies.forEach((p, i) => {
+    const used = dims[i].used;
+    const got = rectOf(p.cells);
+    // Only rows that start the used range and span its full width can be joined to the blocks below them.
+    if (!used || !got || got.top !== used.top || got.left !== used.left || got.right !== used.right) return;
+    const whole = got.bottom === used.bottom;
+    const merges =
+      whole && p.merges ? (p.merges.isNullObject ? [] : parseAreas(p.merges.address).filter((m) => overlaps(m, used))) : null;
+    have.set(p.name, { rect: got, data: p.cells as unknown as BlockData, merges });
+  });
+  return { dims, have };
+}
+
+function overlaps(a: RectRef, b: RectRef): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
 /** Row blocks no bigger than the budget; a sheet too wide for one row per block still gets one row. */
@@ -211,7 +316,7 @@ export function packBatches(blocks: Block[], budgetBytes: number): Block[][] {
   return batches;
 }
 
-interface BlockData {
+export interface BlockData {
   values: CellValue[][];
   formulas: unknown[][];
   text: string[][];
@@ -219,22 +324,41 @@ interface BlockData {
   valueTypes: string[][];
 }
 
+export interface BlockReadOptions {
+  withMerges: boolean;
+  /** Bytes per sync; RESPONSE_BUDGET_BYTES unless a test wants smaller blocks. */
+  budget?: number;
+  onProgress?: (done: number, total: number, sheet: string) => void;
+  /**
+   * Queues other loads to send with the first batch (again if that batch is retried smaller);
+   * returns whether it queued any, so that they are sent even when no block is left to read.
+   */
+  rideAlong?: () => boolean;
+  /** Cells the first read already brought, by sheet. */
+  have?: Map<string, Preread>;
+}
+
 export async function readBlocks(
   context: Excel.RequestContext,
   dims: SheetDims[],
-  withMerges: boolean,
-  budget: number,
-  onProgress?: (done: number, total: number, sheet: string) => void,
-  /** Queues other loads to send with the first batch (again if that batch is retried smaller). */
-  rideAlong?: () => void,
+  options: BlockReadOptions,
 ): Promise<SheetSnapshot[]> {
+  const { withMerges, onProgress, rideAlong, have = new Map<string, Preread>() } = options;
+  let budget = options.budget ?? RESPONSE_BUDGET_BYTES;
   const data = new Map<Block, BlockData>();
   const merges = new Map<string, RectRef[]>();
+  for (const d of dims) {
+    const pre = have.get(d.name);
+    if (!pre) continue;
+    data.set({ sheet: d.name, rect: pre.rect }, pre.data);
+    if (pre.merges) merges.set(d.name, pre.merges);
+  }
+  let rode = false;
   const queueMerges = () => {
-    rideAlong?.();
+    rode = rideAlong?.() ?? false;
     return withMerges
       ? dims
-          .filter((d) => d.used)
+          .filter((d) => d.used && !merges.has(d.name))
           .map((d) => ({
             name: d.name,
             areas: context.workbook.worksheets
@@ -245,28 +369,35 @@ export async function readBlocks(
           }))
       : [];
   };
+  const keepMerges = (proxies: ReturnType<typeof queueMerges>) => {
+    for (const m of proxies) merges.set(m.name, m.areas.isNullObject ? [] : parseAreas(m.areas.address));
+  };
   // Merges ride along with the first batch of blocks, so they cost no sync of their own.
   let mergeProxies = queueMerges();
-  let pending = packBatches(planBlocks(dims, budget), budget);
+  // What the first read did not bring: the rows below the ones it got, or the whole used range.
+  const rest = dims.map((d) => {
+    const pre = have.get(d.name);
+    if (!pre || !d.used) return d;
+    return { name: d.name, used: pre.rect.bottom >= d.used.bottom ? null : { ...d.used, top: pre.rect.bottom + 1 } };
+  });
+  let pending = packBatches(planBlocks(rest, budget), budget);
   let first = true;
   const reported = new Set<string>();
-  // Progress counts sheets, as the pane says (n/m 张表): a sheet is done when no block of it is pending.
+  // Progress counts sheets, as the pane says (n/m 张表), in order: a sheet is done when no block of it is pending.
   const report = () => {
     for (const d of dims) {
-      if (reported.has(d.name) || pending.some((batch) => batch.some((b) => b.sheet === d.name))) continue;
+      if (pending.some((batch) => batch.some((b) => b.sheet === d.name))) return;
+      if (reported.has(d.name)) continue;
       reported.add(d.name);
       onProgress?.(reported.size, dims.length, d.name);
     }
   };
   while (pending.length) {
     const batch = pending.shift()!;
-    const proxies = batch.map((b) =>
-      context.workbook.worksheets
-        .getItem(b.sheet)
-        .getRange(rangeAddress(b.rect))
-        .load("values,formulas,text,numberFormat,valueTypes"),
-    );
+    const proxies = batch.map((b) => context.workbook.worksheets.getItem(b.sheet).getRange(rangeAddress(b.rect)).load(CELLS));
     try {
+      // One sync per batch is the point: each batch is sized to fit one response.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
       // Our estimate was too low for this sheet's text: re-read these rows in smaller blocks.
@@ -281,11 +412,16 @@ export async function readBlocks(
       continue;
     }
     if (first) {
-      for (const m of mergeProxies) merges.set(m.name, m.areas.isNullObject ? [] : parseAreas(m.areas.address));
+      keepMerges(mergeProxies);
       first = false;
     }
     batch.forEach((b, i) => data.set(b, proxies[i] as unknown as BlockData));
     report();
+  }
+  // Nothing left to read, but merges or other loads are queued: they still need their sync.
+  if (first && (rode || mergeProxies.length)) {
+    await context.sync();
+    keepMerges(mergeProxies);
   }
   report();
   return dims.map((d) =>

@@ -91,6 +91,25 @@ describe("ribbon command 检查本表", () => {
     });
   });
 
+  it("never tries to open the task pane from the command, even where the host has SharedRuntime 1.1", async () => {
+    const { fake, gateway } = setup([{ name: "收支总表", rows: ledgerRows(5) }]);
+    const office = fake.Office as any;
+    const showAsTaskpane = jest.fn(async () => undefined);
+    const isSetSupported = office.context.requirements.isSetSupported;
+    office.context.requirements.isSetSupported = (name: string, version?: string) =>
+      name === "SharedRuntime" || isSetSupported(name, version);
+    office.addin = { showAsTaskpane };
+    const completed = jest.fn();
+    const done = checkActiveSheet({ completed }, gateway, office, BASE);
+    for (let i = 0; i < 50 && fake.dialogs.length === 0; i++) await new Promise((r) => setTimeout(r, 0));
+    // What the dialog page sends when the user clicks 在任务窗格中查看 and then 关闭.
+    fake.dialogs[0].fire("dialogMessageReceived", { message: "showPane" });
+    await done;
+    expect(showAsTaskpane).not.toHaveBeenCalled();
+    expect(fake.dialogs[0].closed).toBe(true);
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
   it("registers checkActiveSheet with Office.actions.associate once Office is ready", () => {
     const { fake } = setup([{ name: "S" }]);
     const g = globalThis as { Office?: unknown };

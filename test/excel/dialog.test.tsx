@@ -7,14 +7,13 @@ import { mountDialog, summaryFrom } from "../../src/commands/dialog";
 import { CheckSummary, dialogUrl } from "../../src/commands/summary";
 
 function show(summary: CheckSummary) {
-  const onShowPane = jest.fn();
   const onClose = jest.fn();
   render(
     <FluentProvider theme={webLightTheme}>
-      <DialogView summary={summary} onShowPane={onShowPane} onClose={onClose} />
+      <DialogView summary={summary} onClose={onClose} />
     </FluentProvider>,
   );
-  return { onShowPane, onClose };
+  return { onClose };
 }
 
 describe("result dialog", () => {
@@ -36,18 +35,21 @@ describe("result dialog", () => {
     expect(document.querySelector("b")).toBeNull();
   });
 
-  it("offers 在任务窗格中查看: opens the pane where the host can, else says how", () => {
-    const able = show({ headline: "检查完成：未发现问题", problems: [], canOpenPane: true });
+  it("offers 在任务窗格中查看 and says which button opens the pane, since a command cannot open it", () => {
+    const { onClose } = show({ headline: "检查完成：未发现问题", problems: [] });
+    expect(screen.queryByRole("status")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "在任务窗格中查看" }));
-    expect(able.onShowPane).toHaveBeenCalledTimes(1);
-    document.body.innerHTML = "";
-
-    const unable = show({ headline: "检查完成：未发现问题", problems: [] });
-    fireEvent.click(screen.getByRole("button", { name: "在任务窗格中查看" }));
-    expect(unable.onShowPane).not.toHaveBeenCalled();
-    expect(screen.getByRole("status")).toHaveTextContent("点击「检查工作簿」");
+    expect(screen.getByRole("status")).toHaveTextContent("请在「开始」选项卡的「预算表检查」组中点击「检查工作簿」");
+    expect(onClose).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("button", { name: "关闭" }));
-    expect(unable.onClose).toHaveBeenCalledTimes(1);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it("drops an old summary's canOpenPane claim: the query string cannot make the dialog promise the pane", () => {
+    const url = new URL(
+      `https://localhost:3000/dialog.html?s=${encodeURIComponent(JSON.stringify({ headline: "检查完成", problems: [], canOpenPane: true }))}`,
+    );
+    expect(summaryFrom(url.search)).toEqual({ headline: "检查完成", problems: [] });
   });
 
   it("says so when it was opened without a result, in the dark theme when Office is dark", async () => {

@@ -154,11 +154,81 @@ describe("fake Excel", () => {
     expect(fake.snapshot().sheets[0]).toMatchObject({ protected: true, protectionOptions: { allowInsertRows: true } });
   });
 
-  it("refuses a response over the 5 MB limit of Excel on the web", async () => {
+  it("runs with options: an undo group refuses what cannot be undone, and needs ExcelApi 1.20", async () => {
+    const fake = createFakeExcel([{ name: "S", rows: [[1]] }], { maxApi: "1.20" });
+    await fake.Excel.run({ mergeUndoGroup: true }, async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[2]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("S").protection.unprotect();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "UndoNotSupported" });
+      ctx.workbook.settings.add("k", 1);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "UndoNotSupported" });
+    });
+    // Outside a group the same calls go through.
+    await fake.Excel.run(async (ctx: Ctx) => {
+      ctx.workbook.worksheets.getItem("S").protection.unprotect();
+      ctx.workbook.settings.add("k", 1);
+      await ctx.sync();
+    });
+    expect(fake.stats.runOptions).toEqual([{ mergeUndoGroup: true }, {}]);
+    expect(fake.snapshot().sheets[0].cells.A1.value).toBe(2);
+    const old = createFakeExcel([{ name: "S", rows: [[1]] }], { maxApi: "1.19" });
+    await expect(
+      old.Excel.run({ mergeUndoGroup: true }, async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[2]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("refuses a response over the 5 MB limit of Excel on the web, and nothing that sync loaded becomes readable", async () => {
     const fake = createFakeExcel([{ name: "S", rows: [["x".repeat(1000)], [{ v: null }]] }], { responseLimitBytes: 500 });
     await fake.Excel.run(async (ctx: Ctx) => {
-      ctx.workbook.worksheets.getItem("S").getRange("A1").load("values");
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const used = ctx.workbook.worksheets.getItem("S").getUsedRangeOrNullObject().load("rowCount");
+      const big = ctx.workbook.worksheets.getItem("S").getRange("A1").load("values");
       await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => used.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => used.rowCount).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => big.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      // The same loads in a sync that fits are delivered.
+      used.load("rowCount");
+      await ctx.sync();
+      expect([used.isNullObject, used.rowCount]).toEqual([false, 1]);
+    });
+  });
+
+  it("gives a range's own used range, or a null object when the range holds nothing", async () => {
+    const fake = createFakeExcel([
+      {
+        name: "S",
+        origin: "B2",
+        rows: [
+          [1, null, 3],
+          [null, null, { v: null, f: "=B2" }],
+        ],
+      },
+    ]);
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("S");
+      const all = sheet.getRange("A1:E9").getUsedRangeOrNullObject(true).load("address");
+      const part = sheet.getRange("A1:C9").getUsedRangeOrNullObject(true).load("address");
+      const empty = sheet.getRange("F1:G9").getUsedRangeOrNullObject(true).load("address");
+      await ctx.sync();
+      expect(all.address).toBe("S!B2:D3");
+      expect(part.address).toBe("S!B2");
+      expect(empty.isNullObject).toBe(true);
+    });
+  });
+
+  it("returns null cell arrays for a range over five million cells, as Excel may instead of an error", async () => {
+    const fake = createFakeExcel([{ name: "S", rows: [[1]] }]);
+    await fake.Excel.run(async (ctx: Ctx) => {
+      const huge = ctx.workbook.worksheets.getItem("S").getRange("A1:Z200000").load("values,cellCount");
+      await ctx.sync();
+      expect(huge.cellCount).toBe(5_200_000);
+      expect(huge.values).toBeNull();
     });
   });
 });

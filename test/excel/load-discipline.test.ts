@@ -89,7 +89,10 @@ function mockWorkbook() {
   m.workbook.worksheets.sheet.block.merged.isNullObject = false;
   m.workbook.settings.item.isNullObject = false;
   const sync = jest.spyOn(context, "sync");
-  const excel: ExcelHost = { run: (batch) => batch(context as unknown as Excel.RequestContext) };
+  // Only the batch form of run(): the reads below never ask for an undo group.
+  const excel = {
+    run: (batch: (c: Excel.RequestContext) => Promise<unknown>) => batch(context as unknown as Excel.RequestContext),
+  } as unknown as ExcelHost;
   return { context, excel, sync };
 }
 

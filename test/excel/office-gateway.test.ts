@@ -2,6 +2,7 @@ import { makeFinding } from "../../src/core/finding";
 import { runCheck } from "../../src/excel/check-flow";
 import { MARKS_KEY } from "../../src/excel/marks";
 import { GatewayError } from "../../src/excel/gateway";
+import { FakeSheetInit } from "../support/fake-excel";
 import { ledgerRows, setup } from "./helpers";
 
 type Ctx = any; // the fake is structurally Excel's RequestContext; the test plays the user through it
@@ -76,7 +77,7 @@ describe("readSheets", () => {
       { sheet: "大表", code: "SheetTooLarge", message: expect.stringContaining("工作表“大表”有内容的单元格只有 2 个") },
     ]);
     expect(problems[0].message).toContain("6,569,984");
-    // The count rides along with the read: no sync of its own.
+    // The sheet list, the first read (all of 小表), and the count, which waits for the used range that calls for it.
     expect(big.fake.syncCount - before).toBe(3);
     // Below ExcelApi 1.9 the count is unknown, and the note states the limit in cells with content.
     const old = setup([{ name: "大表", rows: [["a"]] }], { maxApi: "1.8" });
@@ -122,6 +123,78 @@ describe("readSheets", () => {
     ]);
     expect(progress).toEqual(["1/3 甲", "2/3 乙", "3/3 丙"]);
     expect(fake.syncCount - before).toBeGreaterThan(3);
+  });
+
+  /** The same sheet read alone through the active-sheet path: used range first, then blocks. */
+  async function blockByBlock(sheets: FakeSheetInit[], name: string) {
+    const { gateway } = setup(sheets, { active: name });
+    return (await gateway.readSheets("active")).snapshots[0];
+  }
+
+  it("reads named sheets in 2 syncs, their cells coming with their used ranges, as block by block would", async () => {
+    const sheets: FakeSheetInit[] = [
+      {
+        name: "收支总表",
+        origin: "B2",
+        rows: [
+          ["收支总表", null],
+          ["工资", { v: 1850.2, fmt: "#,##0.00" }],
+          ["合计", { v: 1850.2, f: "=SUM(C3)", fmt: "#,##0.00" }],
+        ],
+        merges: ["B2:C2", "F40:G40"],
+      },
+      { name: "空" },
+      { name: "指标", rows: ledgerRows(5000) },
+    ];
+    const { fake, gateway } = setup(sheets);
+    const progress: string[] = [];
+    const { snapshots, problems } = await gateway.readSheets("all", (done, total, sheet) =>
+      progress.push(`${done}/${total} ${sheet}`),
+    );
+    expect(fake.syncCount).toBe(2);
+    expect(problems).toEqual([]);
+    expect(progress).toEqual(["1/3 收支总表", "2/3 空", "3/3 指标"]);
+    for (const name of ["收支总表", "空", "指标"])
+      expect(snapshots.find((s) => s.name === name)).toEqual(await blockByBlock(sheets, name));
+    // The merge outside the used range is left out, as a read of the used range leaves it out.
+    expect(snapshots[0].merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
+  });
+
+  it("reads what the first read could not hold in blocks: the rows below it, and a sheet wider than it whole", async () => {
+    const { FIRST_READ_CELLS, FIRST_READ_COLUMNS } = await import("../../src/excel/read");
+    // Two sheets share the first read: each gets its first FIRST_READ_CELLS / 2 / FIRST_READ_COLUMNS rows.
+    const windowRows = Math.floor(FIRST_READ_CELLS / 2 / FIRST_READ_COLUMNS);
+    const tall = ledgerRows(windowRows + 1000);
+    const wide: FakeSheetInit = {
+      name: "宽表",
+      rows: [["科目", ...Array.from({ length: FIRST_READ_COLUMNS + 5 }, (_, i) => i)]],
+    };
+    const sheets: FakeSheetInit[] = [{ name: "长表", rows: tall, merges: [`A${windowRows + 500}:B${windowRows + 500}`] }, wide];
+    const { fake, gateway } = setup(sheets);
+    const { snapshots } = await gateway.readSheets("all");
+    expect(snapshots[0].values).toHaveLength(tall.length);
+    expect(snapshots[0]).toEqual(await blockByBlock(sheets, "长表"));
+    expect(snapshots[0].merges).toEqual([{ top: windowRows + 499, left: 0, bottom: windowRows + 499, right: 1 }]);
+    expect(snapshots[1]).toEqual(await blockByBlock(sheets, "宽表"));
+    // Sheet list, first read, then one batch for the rest of both sheets.
+    expect(fake.syncCount).toBe(3);
+  });
+
+  it("falls back to the used ranges alone when Excel refuses the first read as too large, and reads the same cells", async () => {
+    const text = "项目支出绩效目标说明".repeat(4);
+    const rows = Array.from({ length: 300 }, (_, i) => [text, i]);
+    const sheets: FakeSheetInit[] = [
+      { name: "甲", rows },
+      { name: "乙", rows },
+    ];
+    const limit = 150_000;
+    const { fake, gateway } = setup(sheets, { responseLimitBytes: limit });
+    const { snapshots } = await gateway.readSheets("all");
+    expect(snapshots.map((s) => s.values.length)).toEqual([300, 300]);
+    for (const [i, name] of ["甲", "乙"].entries()) expect(snapshots[i]).toEqual(await blockByBlock(sheets, name));
+    expect(fake.stats.lastResponseBytes).toBeLessThanOrEqual(limit);
+    // The refused first read, the used ranges alone, then blocks small enough to fit.
+    expect(fake.syncCount).toBeGreaterThan(3);
   });
 
   it("re-reads in smaller blocks when cells are longer than the size estimate", async () => {
@@ -195,6 +268,22 @@ describe("paint and clear", () => {
     expect(sheets[0].conditionalFormats.map((c) => c.areas)).toEqual([["B8"]]);
     expect(sheets[1].conditionalFormats.map((c) => c.areas)).toEqual([["B9"]]);
     expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 表一: 1, 表二: 1 } });
+  });
+
+  it("writes the marks record only when it changes, so a re-check that marks the same sheets writes no setting", async () => {
+    const { fake, gateway } = setup([
+      { name: "表一", rows: ledgerRows(5) },
+      { name: "表二", rows: ledgerRows(5) },
+    ]);
+    await gateway.paint([finding("表一", "B9"), finding("表二", "B9")], ["表一", "表二"]);
+    expect(fake.stats.settingsWrites).toBe(1);
+    // Another cell of the same severity: the same number of formats on each sheet.
+    await gateway.paint([finding("表一", "B8"), finding("表二", "B9")], ["表一", "表二"]);
+    expect(fake.stats.settingsWrites).toBe(1);
+    expect(fake.snapshot().sheets[0].conditionalFormats.map((c) => c.areas)).toEqual([["B8"]]);
+    await gateway.paint([finding("表二", "B9")], ["表一", "表二"]);
+    expect(fake.stats.settingsWrites).toBe(2);
+    expect(fake.state.settings.get(MARKS_KEY)).toEqual({ version: 2, sheets: { 表二: 1 } });
   });
 
   it("never deletes a user's rule that now holds an id one of our marks had: ids are priorities and shift", async () => {
@@ -369,9 +458,37 @@ describe("runCheck over the gateway", () => {
     expect(large.syncs).toBe(3);
   });
 
-  it("checks the workbook in 4 syncs: the used ranges of the sheets it lists cost one more", async () => {
-    expect((await syncsToCheck(50, "all")).syncs).toBe(4);
-    expect((await syncsToCheck(5000, "all")).syncs).toBe(4);
+  it("checks the workbook in 3 syncs too, for 50 rows and 5,000 rows alike: settings with the sheet list, the used ranges with their cells, paint", async () => {
+    const small = await syncsToCheck(50, "all");
+    const large = await syncsToCheck(5000, "all");
+    expect(small).toEqual({ ...(await syncsToCheck(50)), syncs: 3 });
+    expect(large).toEqual({ ...(await syncsToCheck(5000)), syncs: 3 });
+    expect(large.errors).toBeGreaterThan(0);
+    expect(large.marks).toBeGreaterThan(0);
+  });
+
+  it("checks the workbook with hidden, protected and oversize sheets: each named, the others checked and marked", async () => {
+    const { fake, gateway } = setup([
+      { name: "收支总表", rows: ledgerRows(5, 49) },
+      { name: "模板", rows: ledgerRows(5, 49), protected: true },
+      { name: "有密码", rows: ledgerRows(5, 49), protected: true, password: "pw" },
+      { name: "隐藏", rows: ledgerRows(5, 49), visibility: "Hidden" },
+      { name: "大表", rows: [["a"]] },
+    ]);
+    fake.sheet("大表").cells.set(400 * 16384 + 16383, { value: 1 });
+    const progress: number[] = [];
+    const run = await runCheck(gateway, "all", (stage, done) => stage === "read" && progress.push(done));
+    expect(run.result.sheets.map((s) => s.name)).toEqual(["收支总表", "模板", "有密码"]);
+    expect(run.problems.map((p) => [p.sheet, p.code])).toEqual([
+      [undefined, "HiddenSheetSkipped"],
+      ["大表", "SheetTooLarge"],
+      ["有密码", "AccessDenied"],
+    ]);
+    expect(progress).toEqual([1, 2, 3]);
+    const marked = (name: string) =>
+      fake.sheet(name).conditionalFormats.filter((c) => c.formula?.includes("budget-check")).length;
+    expect([marked("收支总表"), marked("模板"), marked("有密码"), marked("隐藏")]).toEqual([1, 1, 0, 0]);
+    expect(fake.sheet("模板").protected).toBe(true);
   });
 
   it("gives the same findings and marks in one run as through separate settings, read and paint", async () => {

@@ -28,6 +28,8 @@ export abstract class FakeCollection<S, P extends FakeProxy<S>> {
       const list = this.members().map((m) => this.wrap(m));
       const rests = paths.filter((p) => p.length > 0);
       for (const item of list) item.applyLoad(rests);
+      const before = this.itemList;
+      this.context.remember(() => (this.itemList = before));
       this.itemList = list;
     });
     return this;

@@ -1,4 +1,4 @@
-import { FakeOfficeError, apiNotFound, itemNotFound, notLoaded } from "./errors";
+import { FakeOfficeError, apiNotFound, itemNotFound, notLoaded, undoNotSupported } from "./errors";
 import { FakeWorkbookState, jsonBytes, versionAtLeast } from "./state";
 
 type Op = () => void | Promise<void>;
@@ -6,6 +6,10 @@ type Op = () => void | Promise<void>;
 /** Counters shared by every context of one fake workbook, for tests to assert on. */
 export interface FakeStats {
   syncCount: number;
+  /** The options of each Excel.run, in order ({} when none were given). */
+  runOptions: { mergeUndoGroup?: boolean }[];
+  /** Settings added, set or deleted. */
+  settingsWrites: number;
   /** Operations run, by sync, for tests that want to see what a batch did. */
   runCount: number;
   lastResponseBytes: number;
@@ -18,6 +22,8 @@ export interface FakeStats {
  */
 export class FakeRequestContext {
   private queue: Op[] = [];
+  /** Undoes what this sync's loads showed the proxies; run when the sync fails. */
+  private journal: (() => void)[] = [];
   responseBytes = 0;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
   // Set by the workbook module, which needs the context to build proxies.
@@ -26,7 +32,27 @@ export class FakeRequestContext {
   constructor(
     readonly state: FakeWorkbookState,
     readonly stats: FakeStats,
+    /** Excel.run({ mergeUndoGroup: true }): every sync of the run is one undo group (ExcelApi 1.20). */
+    readonly undoGroup = false,
   ) {}
+
+  /**
+   * Queues the refusal Excel gives inside an undo group to an API that does not support undo
+   * (protect, unprotect, insertWorksheetsFromBase64, Worksheet.delete in the documented list;
+   * settings writes by the project's assumption, see the README). Outside a group such an API
+   * clears the user's undo stack instead, which the fake does not model.
+   */
+  noUndo(api: string): void {
+    if (this.undoGroup)
+      this.enqueue(() => {
+        throw undoNotSupported(api);
+      });
+  }
+
+  /** The same for an API that supports undo unless this host says otherwise (`noUndo` option). */
+  maybeNoUndo(api: string): void {
+    if (this.state.noUndo?.includes(api)) this.noUndo(api);
+  }
 
   enqueue(op: Op): void {
     this.queue.push(op);
@@ -49,6 +75,11 @@ export class FakeRequestContext {
     this.responseBytes += jsonBytes(value);
   }
 
+  /** Records how to hide a loaded value again, should its sync fail. */
+  remember(undo: () => void): void {
+    this.journal.push(undo);
+  }
+
   async sync<T>(passThrough?: T): Promise<T | undefined> {
     this.stats.syncCount++;
     const ops = this.queue;
@@ -60,17 +91,27 @@ export class FakeRequestContext {
         "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
       );
     }
-    for (const op of ops) {
-      await op();
-      this.stats.runCount++;
+    this.journal = [];
+    try {
+      for (const op of ops) {
+        await op();
+        this.stats.runCount++;
+      }
+      this.stats.lastResponseBytes = this.responseBytes;
+      if (this.responseBytes > this.state.responseLimitBytes) {
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
+        );
+      }
+    } catch (error) {
+      // A failed sync delivers no response: nothing it loaded becomes readable (writes before the
+      // failing operation stay applied, as the host does).
+      for (const undo of this.journal.reverse()) undo();
+      this.journal = [];
+      throw error;
     }
-    this.stats.lastResponseBytes = this.responseBytes;
-    if (this.responseBytes > this.state.responseLimitBytes) {
-      throw new FakeOfficeError(
-        "ResponsePayloadSizeLimitExceeded",
-        `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`,
-      );
-    }
+    this.journal = [];
     return passThrough;
   }
 }
@@ -120,7 +161,7 @@ export abstract class FakeProxy<S> {
     protected readonly describe: string,
     readonly nullable = false,
   ) {
-    if (nullable) context.enqueue(() => void (this.nullFlag = this.resolve() === null));
+    if (nullable) context.enqueue(() => this.learnNull(this.resolve() === null));
   }
 
   /** Scalar properties a bare load() brings. */
@@ -170,10 +211,17 @@ export abstract class FakeProxy<S> {
     return this;
   }
 
+  /** Sets isNullObject as a response would, so a failed sync can take it back. */
+  protected learnNull(isNull: boolean): void {
+    const before = this.nullFlag;
+    this.context.remember(() => (this.nullFlag = before));
+    this.nullFlag = isNull;
+  }
+
   applyLoad(paths: string[][]): void {
     const target = this.resolve();
     // Null objects reached through a load path (customOrNullObject) learn their state here.
-    if (this.nullable) this.nullFlag = target === null;
+    if (this.nullable) this.learnNull(target === null);
     if (target === null) {
       if (this.nullable) return;
       throw itemNotFound(this.describe);
@@ -189,6 +237,9 @@ export abstract class FakeProxy<S> {
       if (rest.length) throw new FakeOfficeError("InvalidArgument", `Cannot load '${path.join("/")}' on ${this.describe}`);
       const value = this.read(target, head);
       this.context.addResponse(value);
+      const had = this.loaded.has(head);
+      const before = this.loaded.get(head);
+      this.context.remember(() => (had ? this.loaded.set(head, before) : this.loaded.delete(head)));
       this.loaded.set(head, value);
     }
   }

@@ -13,6 +13,7 @@ export type FakeErrorCode =
   | "InvalidReference"
   | "ResponsePayloadSizeLimitExceeded"
   | "InvalidOperation"
+  | "UndoNotSupported"
   | "GeneralException";
 
 export class FakeOfficeError extends Error {
@@ -44,4 +45,8 @@ export function accessDenied(sheet: string): FakeOfficeError {
 
 export function apiNotFound(api: string, version: string): FakeOfficeError {
   return new FakeOfficeError("ApiNotFound", `The API '${api}' (ExcelApi ${version}) is not supported by this host.`);
+}
+
+export function undoNotSupported(api: string): FakeOfficeError {
+  return new FakeOfficeError("UndoNotSupported", `${api} does not support undo, so it cannot be part of an undo group.`);
 }

@@ -25,8 +25,16 @@ export interface FakeExcelOptions {
   active?: string;
   /** Excel on the web's limit; default 5 MB. */
   responseLimitBytes?: number;
+  /** APIs this host cannot undo although Excel usually can, e.g. "Range.values" (UndoNotSupported in a group). */
+  noUndo?: string[];
   decoder?: WorkbookDecoder;
 }
+
+interface RunOptions {
+  mergeUndoGroup?: boolean;
+  delayForCellEdit?: boolean;
+}
+type Batch<T> = (context: FakeRequestContext & { workbook: WorkbookProxy }) => Promise<T>;
 
 export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptions = {}) {
   const built: FakeSheetState[] = sheets.map((s, i) => buildSheet(s, `{SHEET-${i + 1}}`));
@@ -38,17 +46,24 @@ export function createFakeExcel(sheets: FakeSheetInit[], options: FakeExcelOptio
     maxApi: options.maxApi ?? "1.17",
     editMode: false,
     responseLimitBytes: options.responseLimitBytes ?? 5 * 1024 * 1024,
+    noUndo: options.noUndo,
     nextId: 1000,
   };
-  const stats: FakeStats = { syncCount: 0, runCount: 0, lastResponseBytes: 0 };
+  const stats: FakeStats = { syncCount: 0, runCount: 0, lastResponseBytes: 0, runOptions: [], settingsWrites: 0 };
   let decoder = options.decoder;
   const { office, actions, dialogs } = createFakeOffice(state);
 
   const Excel = {
     ConditionalFormatType: { custom: "Custom", cellValue: "CellValue", containsText: "ContainsText" },
-    async run<T>(batch: (context: FakeRequestContext & { workbook: WorkbookProxy }) => Promise<T>): Promise<T> {
-      const context = new FakeRequestContext(state, stats);
+    /** Excel.run(batch) or Excel.run(options, batch). */
+    async run<T>(first: RunOptions | Batch<T>, second?: Batch<T>): Promise<T> {
+      const options = typeof first === "function" ? {} : first;
+      const batch = typeof first === "function" ? first : second!;
+      stats.runOptions.push({ ...options });
+      const context = new FakeRequestContext(state, stats, options.mergeUndoGroup === true);
       context.workbook = new WorkbookProxy(context, () => decoder);
+      // Strict where the host is not documented: an undo group asked of a host without ExcelApi 1.20 fails.
+      if (options.mergeUndoGroup) context.requireApi("RunOptions.mergeUndoGroup", "1.20");
       const result = await batch(context as FakeRequestContext & { workbook: WorkbookProxy });
       // Excel.run sends whatever is still queued when the batch function returns.
       if (context.pending > 0) await context.sync();

@@ -6,7 +6,11 @@ import { FakeProxy, FakeRequestContext } from "./context";
 import { ConditionalFormatCollectionProxy, RangeFactory } from "./conditional-formats";
 import { FakeOfficeError } from "./errors";
 import { AreasTarget, FormatNode, cellAt, forEachCell, queueWrite, rangeFormat } from "./format";
-import { FakeCell, FakeSheetState, contains, fireChanged, intersects, rectCells } from "./state";
+import { FakeCell, FakeSheetState, contains, fireChanged, intersects, rectCells, usedRect } from "./state";
+
+/** The five-million-cell limit of a get operation, on every platform. */
+export const MAX_GET_CELLS = 5_000_000;
+const CELL_ARRAYS = new Set(["values", "formulas", "formulasLocal", "numberFormat", "text", "valueTypes"]);
 
 export const ranges: RangeFactory = {
   range: (context, resolver) => new RangeProxy(context, resolver),
@@ -156,6 +160,9 @@ export class RangeProxy extends AreasProxy {
   }
   protected read(t: AreasTarget, property: string): unknown {
     const rect = t.areas[0];
+    // Excel gets at most 5 million cells of a range at once; beyond that the cell arrays may come
+    // back null instead of an error (office-js issues 4783 and 6781), so a reader must size first.
+    if (CELL_ARRAYS.has(property) && rectCells(rect) > MAX_GET_CELLS) return null;
     switch (property) {
       case "address":
       case "addressLocal":
@@ -196,6 +203,7 @@ export class RangeProxy extends AreasProxy {
     return this.get("values");
   }
   set values(input: unknown) {
+    this.context.maybeNoUndo("Range.values");
     queueWrite(this, (t) => {
       eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
       fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
@@ -205,6 +213,7 @@ export class RangeProxy extends AreasProxy {
     return this.get("formulas");
   }
   set formulas(input: unknown) {
+    this.context.maybeNoUndo("Range.formulas");
     queueWrite(this, (t) => {
       eachInput(t.areas[0], input, setFormulaOrValue, t.sheet);
       fireChanged(this.context.state, t.sheet, rectToA1(t.areas[0]));
@@ -219,6 +228,7 @@ export class RangeProxy extends AreasProxy {
     return this.get("numberFormat");
   }
   set numberFormat(input: unknown) {
+    this.context.maybeNoUndo("Range.numberFormat");
     queueWrite(this, (t) => eachInput(t.areas[0], input, (cell, v) => void (cell.numberFormat = String(v)), t.sheet));
   }
   get text(): string[][] {
@@ -277,6 +287,19 @@ export class RangeProxy extends AreasProxy {
   }
   getRow(row: number): RangeProxy {
     return this.derived((r) => ({ ...r, top: r.top + row, bottom: r.top + row }));
+  }
+  /** ExcelApi 1.4: the bounding box of this range's cells with content (and formats, unless valuesOnly), or a null object. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.context.requireApi("Range.getUsedRangeOrNullObject", "1.4");
+    return new RangeProxy(
+      this.context,
+      () => {
+        const t = this.must();
+        const used = usedRect(t.sheet, valuesOnly, t.areas[0]);
+        return used ? { sheet: t.sheet, areas: [used] } : null;
+      },
+      true,
+    );
   }
   /** ExcelApi 1.9: the cells holding constants or formulas, one area per cell (the fake does not merge them). */
   getSpecialCellsOrNullObject(type: "Constants" | "Formulas"): RangeAreasProxy {

@@ -70,6 +70,8 @@ export interface FakeWorkbookState {
   editMode: boolean;
   /** Excel on the web refuses responses larger than this. */
   responseLimitBytes: number;
+  /** APIs that, on this host, do not support undo although they usually do (the platforms differ). */
+  noUndo?: string[];
   nextId: number;
   /** Worksheet.onChanged handlers (ExcelApi 1.7), by sheet id. */
   changeHandlers?: {
@@ -128,8 +130,11 @@ export function hasFormat(cell: FakeCell): boolean {
   );
 }
 
-/** Bounding box of the cells with content (and, unless valuesOnly, with formats), as Excel's used range. */
-export function usedRect(sheet: FakeSheetState, valuesOnly: boolean): RectRef | null {
+/**
+ * Bounding box of the cells with content (and, unless valuesOnly, with formats), as Excel's used
+ * range; with `within`, of those cells inside it (Range.getUsedRange).
+ */
+export function usedRect(sheet: FakeSheetState, valuesOnly: boolean, within?: RectRef): RectRef | null {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -137,6 +142,7 @@ export function usedRect(sheet: FakeSheetState, valuesOnly: boolean): RectRef | 
   for (const [key, cell] of sheet.cells) {
     if (!hasContent(cell) && (valuesOnly || !hasFormat(cell))) continue;
     const { row, col } = keyToCell(key);
+    if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
     top = Math.min(top, row);
     left = Math.min(left, col);
     bottom = Math.max(bottom, row);

@@ -29,10 +29,18 @@ class SettingProxy extends FakeProxy<SettingTarget> {
     return this.get("value");
   }
   set value(v: unknown) {
-    this.context.enqueue(() => void this.context.state.settings.set(this.must().key, copy(v)));
+    this.context.noUndo("Setting.value");
+    this.context.enqueue(() => {
+      this.context.state.settings.set(this.must().key, copy(v));
+      this.context.stats.settingsWrites++;
+    });
   }
   delete(): void {
-    this.context.enqueue(() => void this.context.state.settings.delete(this.must().key));
+    this.context.noUndo("Setting.delete");
+    this.context.enqueue(() => {
+      this.context.state.settings.delete(this.must().key);
+      this.context.stats.settingsWrites++;
+    });
   }
 }
 
@@ -47,9 +55,11 @@ export class SettingCollectionProxy extends FakeCollection<SettingTarget, Settin
     return new SettingProxy(this.context, () => member, `setting ${member.key}`);
   }
   add(key: string, value: unknown): SettingProxy {
+    this.context.noUndo("SettingCollection.add");
     this.context.enqueue(() => {
       if (!key) throw new FakeOfficeError("InvalidArgument", "A setting key cannot be empty.");
       this.context.state.settings.set(key, copy(value));
+      this.context.stats.settingsWrites++;
     });
     return new SettingProxy(this.context, () => ({ key }), `setting ${key}`);
   }
@@ -113,6 +123,7 @@ export class WorkbookProxy {
   insertWorksheetsFromBase64(base64: string, options: InsertOptions = {}): FakeClientResult<string[]> {
     const result = new FakeClientResult<string[]>();
     if (!this.context.requireApi("Workbook.insertWorksheetsFromBase64", "1.13")) return result;
+    this.context.noUndo("Workbook.insertWorksheetsFromBase64");
     this.context.enqueue(async () => {
       const decode = this.decoder();
       if (!decode) throw new FakeOfficeError("GeneralException", "No workbook decoder is plugged into the fake (setDecoder).");

@@ -21,6 +21,7 @@ class ProtectionProxy extends FakeProxy<FakeSheetState> {
   }
   /** Excel refuses to protect a protected sheet, so a caller must unprotect first. */
   protect(options?: Record<string, unknown>, password?: string): void {
+    this.context.noUndo("WorksheetProtection.protect");
     this.context.enqueue(() => {
       const t = this.must();
       if (t.protected) throw accessDenied(t.name);
@@ -31,6 +32,7 @@ class ProtectionProxy extends FakeProxy<FakeSheetState> {
   }
   /** Without the right password a password-protected sheet stays protected. */
   unprotect(password?: string): void {
+    this.context.noUndo("WorksheetProtection.unprotect");
     this.context.enqueue(() => {
       const t = this.must();
       if (t.protected && t.protectionPassword !== null && password !== t.protectionPassword) throw accessDenied(t.name);
@@ -164,6 +166,7 @@ export class WorksheetProxy extends FakeProxy<FakeSheetState> {
     });
   }
   delete(): void {
+    this.context.noUndo("Worksheet.delete");
     this.context.enqueue(() => {
       const list = this.context.state.sheets;
       const t = this.must();
