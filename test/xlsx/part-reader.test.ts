@@ -47,6 +47,13 @@ describe("the part reader reads markup other writers produce", () => {
     expect(s.values[0]).toEqual(["合计", true]);
   });
 
+  test("an empty <v></v> is an empty cell, whatever its type", async () => {
+    const rows = `<row r="1"><c r="A1" t="str"><v></v></c><c r="B1" t="s"><v></v></c><c r="C1"><v></v></c><c r="D1"><v>1</v></c></row>`;
+    const s = await firstSheet([{ name: "表", xml: worksheet(rows) }]);
+    expect(s.origin).toEqual({ row: 0, col: 3 });
+    expect(s.values).toEqual([[1]]);
+  });
+
   test("rows and cells without r attributes follow on from the one before", async () => {
     const rows = `<row><c t="inlineStr"><is><t>项目</t></is></c><c><v>1</v></c></row><row r="4"><c r="C4"><v>2</v></c><c><v>3</v></c></row>`;
     const s = await firstSheet([{ name: "表", xml: worksheet(rows) }]);

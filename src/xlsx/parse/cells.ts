@@ -135,6 +135,8 @@ function parseCell(
       else formula = cellFormula(m[2], m[3], row, col, masters);
     }
   }
+  // An empty <v></v> holds no value (some writers emit one for a blank cell), as in exceljs.
+  if (v === "") v = undefined;
   let value: CellValue = null;
   let date = false;
   switch (type) {
