@@ -320,3 +320,23 @@ test("the built pane's first load stays within the 350 KB gzip budget, without e
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/任务窗格首次加载 JS（gzip）：\d+\.\d KB，预算 350 KB/);
 });
+
+test("in Trident or EdgeHTML (older volume-licensed Office) the pane says why it cannot run, elsewhere nothing", async () => {
+  const legacy = "#legacy-webview";
+  const normal = await openPane();
+  await expect(normal.page.locator(legacy).isVisible()).resolves.toBe(false);
+  await normal.page.close();
+  for (const userAgent of [
+    "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
+  ]) {
+    const page = await browser.newPage({ userAgent, viewport: { width: 360, height: 760 } });
+    await page.route("**/*", (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.fulfill({ status: 200, body: "" }),
+    );
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.locator(legacy).getByText("此版本的 Excel 无法运行本加载项的任务窗格。").waitFor();
+    await expect(page.locator(`${legacy} a`).getAttribute("href")).resolves.toBe("check.html");
+    await page.close();
+  }
+});
