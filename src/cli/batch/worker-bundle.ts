@@ -32,12 +32,21 @@ export function workerBundle(): string | null {
       logLevel: "silent",
     });
     renameSync(partial, file);
+    // Bundles of older sources go; another run's build in progress (.partial) is left alone.
     for (const old of readdirSync(dir))
-      if (old.startsWith(PREFIX) && path.join(dir, old) !== file) rmSync(path.join(dir, old), { force: true });
+      if (old.startsWith(PREFIX) && old.endsWith(".js") && path.join(dir, old) !== file)
+        rmSync(path.join(dir, old), { force: true });
     return file;
   } catch {
     return null;
   }
+}
+
+/** Bundles of older sources go; another run's build in progress (a .partial file) is left alone. */
+export function pruneBundles(dir: string, keep: string): void {
+  for (const name of readdirSync(dir))
+    if (name.startsWith(PREFIX) && name.endsWith(".js") && path.join(dir, name) !== keep)
+      rmSync(path.join(dir, name), { force: true });
 }
 
 /** Names and contents of every file under src/, and the lockfile (bundled dependencies change with it). */

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from "fs";
+import { mkdirSync, readdirSync, writeFileSync } from "fs";
 import path from "path";
 import { parseArgs } from "../../../src/cli/args";
 import { runBatch } from "../../../src/cli/batch/run-batch";
-import { sourcesHash, workerBundle } from "../../../src/cli/batch/worker-bundle";
+import { pruneBundles, sourcesHash, workerBundle } from "../../../src/cli/batch/worker-bundle";
 import { tempDir, writeSummaryWorkbook } from "../cli-helpers";
 
 describe("the bundled batch worker", () => {
@@ -24,6 +24,14 @@ describe("the bundled batch worker", () => {
     expect(edited).not.toBe(before);
     writeFileSync(path.join(project, "package-lock.json"), '{"v":2}');
     expect(sourcesHash(project)).not.toBe(edited);
+  });
+
+  it("replaces an older bundle but never another run's build in progress", () => {
+    const dir = tempDir();
+    const names = ["batch-worker-old.js", "batch-worker-new.js", "batch-worker-new.js.4242.partial", "other.txt"];
+    for (const n of names) writeFileSync(path.join(dir, n), "");
+    pruneBundles(dir, path.join(dir, "batch-worker-new.js"));
+    expect(readdirSync(dir).sort()).toEqual(["batch-worker-new.js", "batch-worker-new.js.4242.partial", "other.txt"]);
   });
 
   it("checks exactly as the TypeScript sources run through tsx do", async () => {
