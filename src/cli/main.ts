@@ -4,7 +4,7 @@ import { checkWorkbook } from "../core/check";
 import { countBySeverity } from "../core/results-table";
 import { annotateWorkbookBytes, AnnotateError, isAnnotatedCopy } from "../xlsx/annotate";
 import { WorkbookReadError } from "../xlsx/errors";
-import { readWorkbookBytes } from "../xlsx/read";
+import { readWorkbookBytes, skippedSheets } from "../xlsx/read";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-text";
 import { JsonReport, failedJsonFile, toJsonFile } from "./report-json";
@@ -108,11 +108,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     totals.warning += counts.warning;
     totals.info += counts.info;
     if (counts.error > 0) anyError = true;
-    const skipped = [
-      ...read.hidden.map((name) => ({ name, reason: "hidden" as const })),
-      ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
-    ];
-    if (options.json) jsonFiles.push(toJsonFile(file, result, skipped));
+    if (options.json) jsonFiles.push(toJsonFile(file, result, skippedSheets(read)));
     else io.out(formatTextReport(file, result, read.notes) + "\n");
     if (options.json) for (const note of read.notes) io.err(note);
 

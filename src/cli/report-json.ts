@@ -1,3 +1,4 @@
+import type { SkippedSheet } from "../xlsx/read";
 import { CheckResult } from "../core/check";
 import { Finding } from "../core/finding";
 import type { WorkbookReadErrorKind } from "../xlsx/errors";
@@ -16,10 +17,7 @@ export interface JsonFile {
   skipped?: JsonSkippedSheet[];
 }
 
-export interface JsonSkippedSheet {
-  name: string;
-  reason: "hidden" | "too-large";
-}
+export type JsonSkippedSheet = SkippedSheet;
 
 /** A file that could not be checked: exactly these four fields, in this order. */
 export interface JsonFailedFile {

@@ -4,7 +4,7 @@ import { toleranceProblem } from "../core/tolerance";
 import { SheetView } from "../core/snapshot";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
-import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes } from "../xlsx";
+import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes, skippedSheets } from "../xlsx";
 import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
 import { PreviewWindow, previewWindow } from "./preview-window";
 
@@ -93,10 +93,7 @@ export class CheckSession implements CheckEngine {
       sheets: result.sheets.map(({ name, kind, note }) => ({ name, kind, ...(note ? { note } : {}) })),
       findings: result.findings,
       // Named the command line's way: its --json `skipped` and the sentences it prints about them.
-      skipped: [
-        ...hidden.map((name) => ({ name, reason: "hidden" as const })),
-        ...tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
-      ],
+      skipped: skippedSheets({ hidden, tooLarge }),
       notes,
       units: Object.fromEntries(
         snapshots.flatMap((s) => {

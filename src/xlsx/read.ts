@@ -72,6 +72,20 @@ export async function readWorkbookBytes(
   return out;
 }
 
+/** A sheet that was not checked, as `--json` and the page name it. */
+export interface SkippedSheet {
+  name: string;
+  reason: "hidden" | "too-large";
+}
+
+/** The sheets a read left out, hidden ones first, in workbook order within each. */
+export function skippedSheets(read: Pick<WorkbookRead, "hidden" | "tooLarge">): SkippedSheet[] {
+  return [
+    ...read.hidden.map((name) => ({ name, reason: "hidden" as const })),
+    ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
+  ];
+}
+
 /** One Chinese sentence per group of sheets that were not checked, for the report. */
 export function skippedNotes(read: Pick<WorkbookRead, "hidden" | "tooLarge">, limit: number): string[] {
   const notes: string[] = [];

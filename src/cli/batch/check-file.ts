@@ -2,7 +2,7 @@ import { checkWorkbook } from "../../core/check";
 import { unitNameOf } from "../../core/unit-name";
 import { isAnnotatedCopy } from "../../xlsx/annotate";
 import { WorkbookReadError } from "../../xlsx/errors";
-import { readWorkbookBytes } from "../../xlsx/read";
+import { readWorkbookBytes, skippedSheets } from "../../xlsx/read";
 import { loadFileBytes } from "../xlsx-errors";
 import { failed, FileOutcome, FileTask } from "./outcome";
 import { isBatchReport } from "./tables";
@@ -25,11 +25,14 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
     const read = await readWorkbookBytes(bytes, task.file, { includeHidden: task.includeHidden });
     if (task.found && isBatchReport(read.snapshots)) return { file: task.file, status: "skipped", reason: "report" };
     const result = checkWorkbook(read.snapshots, { tolerance: task.tolerance });
-    const skipped = [
-      ...read.hidden.map((name) => ({ name, reason: "hidden" as const })),
-      ...read.tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
-    ];
-    return { file: task.file, status: "checked", unit: unitNameOf(read.snapshots), result, skipped, notes: read.notes };
+    return {
+      file: task.file,
+      status: "checked",
+      unit: unitNameOf(read.snapshots),
+      result,
+      skipped: skippedSheets(read),
+      notes: read.notes,
+    };
   } catch (e) {
     // Messages name the file as the reports do, not by its resolved path.
     if (e instanceof WorkbookReadError) return failed(task.file, e.kind, e.message.split(task.path).join(task.file));
