@@ -51,7 +51,10 @@ describe("the bundled batch worker", () => {
       );
       return { code, out: out.join("\n") };
     };
-    const bundled = await run(workerBundle());
+    const bundle = workerBundle();
+    // Without a bundle both runs would go through tsx and prove nothing.
+    expect(bundle).not.toBeNull();
+    const bundled = await run(bundle);
     expect(bundled.code).toBe(1);
     expect(bundled.out).toContain("BAL-SPEND");
     expect(await run(null)).toEqual(bundled);
