@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
+import { parse } from "csv-parse/sync";
 
 const INSTALL_HINT =
   "未找到 LibreOffice（soffice）：请先安装 libreoffice-calc-nogui，例如 `apt-get install -y --no-install-recommends libreoffice-calc-nogui`。";
@@ -31,8 +32,11 @@ function recalcProfile(dir: string): string {
   return `file://${join(dir, "profile")}`;
 }
 
-/** Converts each .xlsx (first sheet only) to CSV in one soffice run; returns the rows per file. */
-export function xlsxToCsvRows(files: { name: string; bytes: Buffer }[]): string[][][] {
+/**
+ * Runs soffice headless once over all the files, converting each to `format` in a fresh temporary
+ * folder (its own profile, so parallel test files never share one); returns the converted paths.
+ */
+export function sofficeConvert(files: { name: string; bytes: Uint8Array }[], format: string, recalc = false): string[] {
   const soffice = sofficePath();
   const dir = mkdtempSync(join(tmpdir(), "budget-check-lo-"));
   const paths = files.map((f) => {
@@ -41,45 +45,22 @@ export function xlsxToCsvRows(files: { name: string; bytes: Buffer }[]): string[
     return p;
   });
   const out = join(dir, "out");
+  const profile = recalc ? recalcProfile(dir) : `file://${join(dir, "profile")}`;
   execFileSync(
     soffice,
-    [
-      `-env:UserInstallation=${recalcProfile(dir)}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "csv:Text - txt - csv (StarCalc):44,34,76",
-      "--outdir",
-      out,
-      ...paths,
-    ],
-    { stdio: "pipe", timeout: 120000 },
+    [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", out, ...paths],
+    {
+      stdio: "pipe",
+      timeout: 180000,
+    },
   );
-  return paths.map((p) => parseCsv(readFileSync(join(out, basename(p).replace(/\.xlsx$/, ".csv")), "utf8")));
+  const extension = format.split(":")[0];
+  return paths.map((p) => join(out, basename(p).replace(/\.[^.]+$/, `.${extension}`)));
 }
 
-/** RFC 4180 enough for LibreOffice's output: quoted fields, doubled quotes, embedded newlines. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(field), (field = ""));
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
+/** Converts each .xlsx (first sheet only) to CSV in one soffice run, recalculating; returns the rows per file. */
+export function xlsxToCsvRows(files: { name: string; bytes: Buffer }[]): string[][][] {
+  return sofficeConvert(files, "csv:Text - txt - csv (StarCalc):44,34,76", true).map((p) =>
+    parse(readFileSync(p, "utf8"), { relax_column_count: true }),
+  );
 }

@@ -1,10 +1,7 @@
-import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
-import { join } from "path";
-import { sofficePath } from "../../templates/support/libreoffice";
+import { readFileSync } from "fs";
+import { sofficeConvert } from "../../templates/support/libreoffice";
 
 /** 1×1 transparent PNG. */
 const PNG = Buffer.from(
@@ -176,31 +173,7 @@ export async function withExcelOnlyParts(bytes: Uint8Array, options: { macros?: 
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** Runs soffice headless: converts each file to `format` and returns the outputs' bytes. */
+/** Converts each file to `format` with LibreOffice and returns the outputs' bytes. */
 export function libreOfficeConvert(files: { name: string; bytes: Uint8Array }[], format = "xlsx"): Buffer[] {
-  const dir = mkdtempSync(join(tmpdir(), "budget-check-lo-"));
-  const paths = files.map((f) => {
-    const p = join(dir, f.name);
-    writeFileSync(p, f.bytes);
-    return p;
-  });
-  const out = join(dir, "out");
-  execFileSync(
-    sofficePath(),
-    [
-      `-env:UserInstallation=file://${join(dir, "profile")}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      format,
-      "--outdir",
-      out,
-      ...paths,
-    ],
-    {
-      stdio: "pipe",
-      timeout: 180000,
-    },
-  );
-  return files.map((f) => readFileSync(join(out, f.name.replace(/\.[^.]+$/, `.${format.split(":")[0]}`))));
+  return sofficeConvert(files, format).map((p) => readFileSync(p));
 }
