@@ -12,6 +12,14 @@ export interface RectRef {
   right: number;
 }
 
+/**
+ * A cell as one number, row × 16384 (Excel's column limit) + column: sets and maps of cells keyed
+ * this way cost no string allocation per probe.
+ */
+export function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
 export function columnLetters(col: number): string {
   let n = col + 1;
   let out = "";

@@ -6,7 +6,7 @@ import { formatAmount } from "./amount";
  * and the annotated copy gathers several messages into one note, so a message quotes a short
  * excerpt of the user's text and never a whole cell (issue 9).
  */
-export const EXCERPT_CHARS = 40;
+const EXCERPT_CHARS = 40;
 
 /** The cell text as a message quotes it: white space folded, at most `max` characters, `…` when cut. */
 export function excerpt(text: string, max = EXCERPT_CHARS): string {

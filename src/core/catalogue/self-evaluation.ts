@@ -1,37 +1,26 @@
 import type { ExampleCell, RuleFamily } from "./entry";
+import { edit, money, oneSheet } from "./examples";
 
 /** Self-evaluation forms (绩效自评表, docs/domain.md §8): the funds block, points and scores, results. */
 
 const pct = (value: number): ExampleCell => ({ value, numFmt: "0.00%" });
-const money = (value: number): ExampleCell => ({ value, numFmt: "0.00" });
 
 /** A small 自评表, clean: each example changes one cell. */
-function selfEval(edit: Record<string, ExampleCell>): ExampleCell[][] {
-  const rows: ExampleCell[][] = [
-    ["项目名称", "社区健康讲座项目", null, null, null, null, null],
-    ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-    ["年度资金总额", money(20), money(18.5), money(18.13), 10, pct(0.98), 9],
-    ["其中：财政拨款", money(15), money(14), money(13.72), null, pct(0.98), null],
-    ["其他资金", money(5), money(4.5), money(4.41), null, pct(0.98), null],
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-    ["产出指标(40分)", "数量指标", "讲座场次", "≥24场", "26场", 20, 20],
-    [null, "质量指标", "听众到场率", "≥85%", "91%", 10, 10],
-    [null, "时效指标", "讲座完成时间", "12月底前", "11月底", 10, 10],
-    ["效益指标(30分)", "社会效益指标", "居民健康知识知晓率", "≥80%", "84%", 30, 28],
-    ["满意度指标(20分)", "服务对象满意度指标", "听众满意度", "≥90%", "93%", 20, 20],
-  ];
-  for (const [a1, value] of Object.entries(edit)) {
-    const col = a1.charCodeAt(0) - 65;
-    rows[Number(a1.slice(1)) - 1][col] = value;
-  }
-  return rows;
-}
+const SELF_EVAL: ExampleCell[][] = [
+  ["项目名称", "社区健康讲座项目", null, null, null, null, null],
+  ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+  ["年度资金总额", money(20), money(18.5), money(18.13), 10, pct(0.98), 9],
+  ["其中：财政拨款", money(15), money(14), money(13.72), null, pct(0.98), null],
+  ["其他资金", money(5), money(4.5), money(4.41), null, pct(0.98), null],
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+  ["产出指标(40分)", "数量指标", "讲座场次", "≥24场", "26场", 20, 20],
+  [null, "质量指标", "听众到场率", "≥85%", "91%", 10, 10],
+  [null, "时效指标", "讲座完成时间", "12月底前", "11月底", 10, 10],
+  ["效益指标(30分)", "社会效益指标", "居民健康知识知晓率", "≥80%", "84%", 30, 28],
+  ["满意度指标(20分)", "服务对象满意度指标", "听众满意度", "≥90%", "93%", 20, 20],
+];
 
-const example = (edit: Record<string, ExampleCell>, cell: string) => ({
-  sheets: [{ name: "绩效自评表", rows: selfEval(edit) }],
-  sheet: "绩效自评表",
-  cell,
-});
+const example = (edits: Record<string, ExampleCell>, cell: string) => oneSheet("绩效自评表", edit(SELF_EVAL, edits), cell);
 
 export const SELF_EVALUATION = {
   "EVAL-FUNDS-TOTAL": {

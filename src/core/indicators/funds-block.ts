@@ -63,15 +63,7 @@ function checkTotal(report: Reporter, funds: FundsBlock, ctx: CheckContext, proj
 
 /** The figure a row's rate is judged on: its own, or the sum of the parts where its own total is wrong. */
 function figure(funds: FundsBlock, row: FundsRow, field: FundsField, broken: Set<FundsField>): Decimal | null {
-  if (broken.has(field)) {
-    let sum = ZERO;
-    for (const p of funds.parts) {
-      const c = p.cells[field];
-      if (c?.error || c?.invalid) return null;
-      sum = sum.plus(c?.value ?? ZERO);
-    }
-    return sum;
-  }
+  if (broken.has(field)) return partsSum(funds, field);
   const c = row.cells[field];
   if (!c || c.error || c.invalid) return null;
   return c.value ?? ZERO;
@@ -101,10 +93,20 @@ function checkRate(report: Reporter, funds: FundsBlock, row: FundsRow, broken: S
   });
 }
 
+/** The sum of a field over the parts, or null when a part holds an error or a non-number. */
+function partsSum(funds: FundsBlock, field: FundsField): Decimal | null {
+  let sum = ZERO;
+  for (const p of funds.parts) {
+    const c = p.cells[field];
+    if (c?.error || c?.invalid) return null;
+    sum = sum.plus(c?.value ?? ZERO);
+  }
+  return sum;
+}
+
 function partsRate(funds: FundsBlock, budgetField: FundsField): Decimal {
-  const all = new Set<FundsField>([budgetField, "spent"]);
-  const budget = figure(funds, funds.parts[0] ?? funds.total!, budgetField, all);
-  const spent = figure(funds, funds.parts[0] ?? funds.total!, "spent", all);
+  const budget = partsSum(funds, budgetField);
+  const spent = partsSum(funds, "spent");
   return budget === null || spent === null || budget.isZero() ? new Decimal(-1) : spent.dividedBy(budget).times(HUNDRED);
 }
 

@@ -1,4 +1,4 @@
-import { CellRef } from "../address";
+import { CellRef, cellKey } from "../address";
 import { Decimal } from "../amount";
 
 /** An identity (total = Σ items) that a table breaks beyond the band. */
@@ -25,7 +25,7 @@ export interface Crossings<T extends BrokenIdentity> {
   culprits: Culprit<T>[];
 }
 
-const key = (c: CellRef) => c.row * 16384 + c.col;
+const key = (c: CellRef) => cellKey(c.row, c.col);
 
 /**
  * One wrong figure, one finding (docs/domain.md §8). For an item X of a broken identity, the identity

@@ -11,7 +11,7 @@ export interface AmountStyle {
  * The style of a number format's positive section (`#,##0.00` → 2 decimals, grouped), or null for
  * General and text formats, whose cells show as many decimals as they hold.
  */
-export function amountStyle(numberFormat: string): AmountStyle | null {
+function amountStyle(numberFormat: string): AmountStyle | null {
   const section = (numberFormat.split(";")[0] ?? "")
     .replace(/"[^"]*"/g, "")
     .replace(/\[[^\]]*\]/g, "")

@@ -1,3 +1,4 @@
+import { cellKey } from "../address";
 import { CheckContext } from "../context";
 import { Finding } from "../finding";
 import { Reporter } from "../reporter";
@@ -31,7 +32,6 @@ export class SheetChecker {
   readonly totals: CheckedTotal[] = [];
   /** Identities broken beyond the band, in the order they were found. */
   readonly broken: ReportedIdentity[] = [];
-  // Cells as numbers (row * 16384 + col, Excel's column limit): string keys cost an allocation per probe.
   private readonly sumFlagged = new Set<number>();
   private readonly totalSeen = new Set<number>();
 
@@ -61,8 +61,4 @@ export class SheetChecker {
     this.totalSeen.add(key);
     this.totals.push(total);
   }
-}
-
-function cellKey(row: number, col: number): number {
-  return row * 16384 + col;
 }

@@ -7,7 +7,7 @@ import { HalfSummary, SummaryLayout, SummarySide, mainColumn } from "./read/summ
 import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
 
 /** The item rows of a side above its 本年合计 row. */
-export function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
+function sideItems(ck: SheetChecker, side: SummarySide): RowInfo[] {
   const above = side.rows.filter((r) => r.row < side.yearTotalRow);
   return itemRows(above, (row) => rowHasValue(ck.amounts, row, side.amountCols));
 }

@@ -1,3 +1,4 @@
+import { parseA1 } from "../../../src/core/address";
 import { checkWorkbook } from "../../../src/core/check";
 import { Finding } from "../../../src/core/finding";
 import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
@@ -13,15 +14,13 @@ import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
  * Columns of the indicators: D 年度指标值, E 实际完成值, F 分值, G 得分.
  */
 export function selfEvalRows(edit: Record<string, LiteralCell> = {}): LiteralCell[][] {
-  const pct = (v: number): LiteralCell => ({ v, fmt: "0.00%" });
-  const m = (v: number): LiteralCell => ({ v, fmt: "0.00" });
   const rows: LiteralCell[][] = [
     ["项目支出绩效自评表"],
     ["项目名称", "社区健康讲座项目"],
     ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-    ["年度资金总额", m(20), m(18.5), m(18.13), 10, pct(0.98), 9],
-    ["其中：财政拨款", m(15), m(14), m(13.72), null, pct(0.98), null],
-    ["其他资金", m(5), m(4.5), m(4.41), null, pct(0.98), null],
+    ["年度资金总额", m2(20), m2(18.5), m2(18.13), 10, pct(0.98), 9],
+    ["其中：财政拨款", m2(15), m2(14), m2(13.72), null, pct(0.98), null],
+    ["其他资金", m2(5), m2(4.5), m2(4.41), null, pct(0.98), null],
     ["绩效指标"],
     ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
     ["产出指标(40分)", "数量指标", "讲座场次", "≥24场", "26场", 20, 20],
@@ -32,11 +31,10 @@ export function selfEvalRows(edit: Record<string, LiteralCell> = {}): LiteralCel
     ["合计", null, null, null, null, 100, 97],
   ];
   for (const [a1, value] of Object.entries(edit)) {
-    const m1 = /^([A-Z])(\d+)$/.exec(a1)!;
-    const r = Number(m1[2]) - 1;
-    const c = m1[1].charCodeAt(0) - 65;
-    while (rows[r].length <= c) rows[r].push(null);
-    rows[r][c] = value;
+    const at = parseA1(a1);
+    if (!at) throw new Error(`bad address ${a1}`);
+    while (rows[at.row].length <= at.col) rows[at.row].push(null);
+    rows[at.row][at.col] = value;
   }
   return rows;
 }

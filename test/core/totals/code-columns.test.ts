@@ -1,16 +1,8 @@
-import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
-import { at, check } from "./helpers";
+import { gridSheet } from "../../../src/core/snapshot";
+import { Grid, at, check, edit } from "./helpers";
 
 // docs/domain.md §8 "Code-keyed tables": the code split over 类 / 款 / 项 columns, written on every row
 // or once, 款 codes that lost their leading zero, and 经济分类 keyed 类 | 款. Invented figures.
-
-type Grid = LiteralCell[][];
-
-function edit(rows: Grid, row: number, col: number, value: LiteralCell): Grid {
-  const copy = rows.map((r) => r.slice());
-  copy[row][col] = value;
-  return copy;
-}
 
 /** 类 repeated on every row, one header row, 合计 first: 合计 = 基本支出 + 项目支出 on every row. */
 const repeated: Grid = [

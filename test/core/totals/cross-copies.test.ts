@@ -1,10 +1,8 @@
-import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
-import { check } from "./helpers";
+import { gridSheet } from "../../../src/core/snapshot";
+import { Grid, check } from "./helpers";
 
 // docs/domain.md §8: where the tables of a workbook repeat a figure, the copy that disagrees with the
 // others is the one reported. All funds are 一般公共预算 here, so a 类 figure appears three times.
-
-type Grid = LiteralCell[][];
 
 const summary = (health: number): Grid => [
   ["部门收支总表"],

@@ -1,6 +1,6 @@
 import { checkWorkbook } from "../../../src/core/check";
 import { Finding } from "../../../src/core/finding";
-import { SheetSnapshot } from "../../../src/core/snapshot";
+import { LiteralCell, SheetSnapshot } from "../../../src/core/snapshot";
 import { AmountMode, Seed001Table, SeedOptions, seed001Sheet, seed001Workbook } from "./seed001-grids";
 
 export function check(snapshots: SheetSnapshot[], tolerance?: string): Finding[] {
@@ -29,4 +29,13 @@ export function at(findings: Finding[], cell: string, rule?: string): Finding[] 
 /** Data row n of a seed-001 table (its 序号) as an A1 row number. */
 export function seedRow(n: number): number {
   return n + 5;
+}
+
+export type Grid = LiteralCell[][];
+
+/** A copy of the grid with one cell replaced, so each test plants its defect in a clean base. */
+export function edit(rows: Grid, row: number, col: number, value: LiteralCell): Grid {
+  const copy = rows.map((r) => r.slice());
+  copy[row][col] = value;
+  return copy;
 }

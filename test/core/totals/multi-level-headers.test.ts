@@ -1,17 +1,9 @@
 import { RectRef } from "../../../src/core/address";
-import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
-import { check } from "./helpers";
+import { gridSheet } from "../../../src/core/snapshot";
+import { Grid, check, edit } from "./helpers";
 
 // docs/domain.md §8: SUM-COL knows which columns are parts of which under a multi-level header.
 // Invented figures.
-
-type Grid = LiteralCell[][];
-
-function edit(rows: Grid, row: number, col: number, value: LiteralCell): Grid {
-  const copy = rows.map((r) => r.slice());
-  copy[row][col] = value;
-  return copy;
-}
 
 const brief = (rows: Grid, merges: RectRef[]) => check([gridSheet("表", rows, { merges })]).map((f) => `${f.rule}@${f.cell}`);
 

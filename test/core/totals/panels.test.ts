@@ -1,10 +1,8 @@
-import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
-import { check } from "./helpers";
+import { gridSheet } from "../../../src/core/snapshot";
+import { Grid, check, edit } from "./helpers";
 
 // docs/domain.md §8: a 基本支出 table in two panels side by side (left 301/303, right 302/310), each
 // with its own code, name and amount columns, sharing the bottom total row. Invented figures.
-
-type Grid = LiteralCell[][];
 
 const panels: Grid = [
   ["一般公共预算财政拨款基本支出决算表"],
@@ -18,12 +16,6 @@ const panels: Grid = [
   [null, null, null, null, "310", "02", "办公设备购置", 8],
   [null, null, "人员经费合计", 102, null, null, "公用经费合计", 38],
 ];
-
-function edit(rows: Grid, row: number, col: number, value: LiteralCell): Grid {
-  const copy = rows.map((r) => r.slice());
-  copy[row][col] = value;
-  return copy;
-}
 
 const serious = (rows: Grid) => check([gridSheet("表6", rows)]).map((x) => `${x.rule}@${x.cell}:${x.severity}`);
 

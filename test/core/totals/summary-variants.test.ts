@@ -1,16 +1,8 @@
-import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
+import { gridSheet } from "../../../src/core/snapshot";
 import { RectRef } from "../../../src/core/address";
-import { check } from "./helpers";
+import { Grid, check, edit } from "./helpers";
 
 // docs/domain.md §8 "收支总表 variants", each clean and with one planted defect. Invented figures.
-
-type Grid = LiteralCell[][];
-
-function edit(rows: Grid, row: number, col: number, value: LiteralCell): Grid {
-  const copy = rows.map((r) => r.slice());
-  copy[row][col] = value;
-  return copy;
-}
 
 const run = (name: string, rows: Grid, merges: RectRef[] = []) => check([gridSheet(name, rows, { merges })]);
 const brief = (name: string, rows: Grid, merges: RectRef[] = []) =>

@@ -295,33 +295,17 @@ export function forEachBlock(
     }
     const values = readValues(view, r, h, current.errors, name);
     for (const col of otherCols) {
-      if (isError(view, r, col, view.text(r, col)))
-        current.errors.push({
-          row: r,
-          col,
-          code: view.text(r, col),
-          what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${columnName(view, h, col)}`,
-        });
+      const text = view.text(r, col);
+      if (isError(view, r, col, text))
+        current.errors.push({ row: r, col, code: text, what: `${ofIndicator(name)}${columnName(view, h, col)}` });
     }
     let anyValue = false;
     for (const v of values) if (v.text !== "" || v.error) anyValue = true;
     const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
     const points = figureAt(view, r, h.points);
     const score = figureAt(view, r, h.score);
-    if (points?.error)
-      current.errors.push({
-        row: r,
-        col: points.col,
-        code: points.error,
-        what: `${name ? `三级指标${quoted(name, 20)}的` : ""}分值`,
-      });
-    if (score?.error)
-      current.errors.push({
-        row: r,
-        col: score.col,
-        code: score.error,
-        what: `${name ? `三级指标${quoted(name, 20)}的` : ""}得分`,
-      });
+    noteFigureError(current.errors, r, points, name, "分值");
+    noteFigureError(current.errors, r, score, name, "得分");
     if (name === "" && !anyValue) {
       if (l2?.explicit) current.unused.push({ row: r, level2: l2 });
       continue;
@@ -350,6 +334,16 @@ export function forEachBlock(
 
 function columnName(view: SheetView, h: IndicatorHeader, col: number): string {
   return compactLabel(view.text(h.row, col)) || "单元格";
+}
+
+/** How an error cell's message names the row's indicator: nothing when the name cell is empty. */
+function ofIndicator(name: string): string {
+  return name ? `三级指标${quoted(name, 20)}的` : "";
+}
+
+/** Takes the indicator's name, not the message, so that rows without errors build no text. */
+function noteFigureError(errors: ErrorCell[], row: number, cell: FundsCell | null, name: string, column: string): void {
+  if (cell?.error) errors.push({ row, col: cell.col, code: cell.error, what: `${ofIndicator(name)}${column}` });
 }
 
 function isError(view: SheetView, row: number, col: number, text: string): boolean {
@@ -389,7 +383,7 @@ function readValues(view: SheetView, row: number, h: IndicatorHeader, errors: Er
     if (isError(view, row, v.col, text)) {
       cell.error = text;
       cell.text = "";
-      errors.push({ row, col: v.col, code: text, what: `${name ? `三级指标${quoted(name, 20)}的` : ""}${v.label}` });
+      errors.push({ row, col: v.col, code: text, what: `${ofIndicator(name)}${v.label}` });
     } else if (comparator !== "" || unit !== "") {
       const split = combineValue(text, comparator, unit);
       cell.text = split.text;

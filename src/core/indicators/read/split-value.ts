@@ -18,7 +18,7 @@ const NONE = /^(?:\/|／|-|—|－|无|——)$/;
 const COMPARATOR = /^(?:=|＝|≥|≧|>=|≤|≦|<=|>|＞|<|＜|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|等于)$/;
 
 /** Spellings of one unit: 百分比 and ％ are %. */
-export function sameUnit(unit: string): string {
+function sameUnit(unit: string): string {
   const u = unit.replace(/[\s\u3000]+/g, "").replace(/％/g, "%");
   return u === "百分比" || u === "百分之" ? "%" : u;
 }

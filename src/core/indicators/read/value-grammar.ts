@@ -40,7 +40,7 @@ export type IndicatorValue = IndicatorForm & {
   fullWidth: boolean;
 };
 
-export const CONTROLLED_WORDS: readonly string[] = [
+const CONTROLLED_WORDS: readonly string[] = [
   "显著提高",
   "有所提高",
   "比上年有所提高",

@@ -1,3 +1,4 @@
+import { cellKey } from "../../address";
 import { SheetView } from "../../snapshot";
 
 /**
@@ -32,7 +33,7 @@ export class CellCache<T> {
   }
 
   private getOutside(row: number, col: number): T {
-    const key = row * 16384 + col;
+    const key = cellKey(row, col);
     let value = this.outside.get(key);
     if (value === undefined) {
       value = this.compute(row, col);

@@ -43,14 +43,12 @@ export function isIndented(raw: string): boolean {
   return /^[\s\u3000\u00a0]+\S/.test(raw);
 }
 
-/** A classification code: 类 3, 款 5, 项 7 digits (功能分类) or 3 / 5 (经济分类). */
-export function readCode(text: string): string | null {
-  return readCompactCode(compactLabel(text));
-}
-
 const CODE = /^\d{3}(\d{2}){0,2}$/;
 
-/** `readCode` for a label that is already compact: hot scans skip compacting it twice. */
+/**
+ * A classification code: 类 3, 款 5, 项 7 digits (功能分类) or 3 / 5 (经济分类). Takes a label that
+ * is already compact: the hot scans have compacted it once and need not do it twice.
+ */
 export function readCompactCode(label: string): string | null {
   return CODE.test(label) ? label : null;
 }

@@ -67,8 +67,7 @@ export function locateSummary(view: SheetView, table: TableLayout): SummaryLayou
   const grandBelow = (year: CellRef, named: CellRef | undefined): number | undefined => {
     if (grandOnly) return undefined;
     if (named && named.col === year.col && named.row > year.row) return named.row;
-    for (let r = year.row + 1; r <= table.lastRow; r++) if (SIDE_GRAND.test(view.label(r, year.col))) return r;
-    return undefined;
+    return sideGrandBelow(view, table, year);
   };
   const side = (year: CellRef, grand: number | undefined, other: number): SummarySide => {
     const end = other > year.col ? other : Infinity;
@@ -86,6 +85,12 @@ export function locateSummary(view: SheetView, table: TableLayout): SummaryLayou
   const spend = side(sy, grandBelow(sy, found.sg), iy.col);
   if (income.amountCols.length === 0 || spend.amountCols.length === 0) return null;
   return { table, income, spend };
+}
+
+/** The first row below a side's 本年合计 whose label in the same column is its 总计. */
+function sideGrandBelow(view: SheetView, table: TableLayout, year: CellRef): number | undefined {
+  for (let r = year.row + 1; r <= table.lastRow; r++) if (SIDE_GRAND.test(view.label(r, year.col))) return r;
+  return undefined;
 }
 
 /**
@@ -126,8 +131,7 @@ export function locateHalfSummary(view: SheetView, table: TableLayout): HalfSumm
       const next = candidates.find((x) => x > c && table.columns.find((k) => k.col === x)?.role === "label");
       const amountCols = table.amountCols.filter((x) => x > c && x < (next ?? Infinity));
       if (amountCols.length === 0) return null;
-      let grand: number | undefined;
-      for (let g = r + 1; g <= table.lastRow && grand === undefined; g++) if (SIDE_GRAND.test(view.label(g, c))) grand = g;
+      const grand = sideGrandBelow(view, table, { row: r, col: c });
       const side: SummarySide = {
         labelCol: c,
         amountCols,
