@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
 import { SheetSnapshot } from "../core/snapshot";
-import { ProgressStage, countBySeverity, runCheck } from "../excel/check-flow";
+import { ProgressStage, runCheck } from "../excel/check-flow";
 import { AddinSettings, CheckScope, DEFAULT_SETTINGS, GatewayProblem, WorkbookGateway } from "../excel/gateway";
 import { TemplateKind } from "../templates/catalog";
 import { FixPlan, planFix, undoOf } from "./fixes";
@@ -161,12 +161,12 @@ export function useChecker(gateway: WorkbookGateway) {
       if (sheets.length === 0 && result.problems.length === 0) notify("info", "没有可检查的工作表。");
       else if (result.visible.length === 0 && notes.length === 0 && result.problems.length === 0)
         notify("success", `已检查 ${sheets.length} 张表，未发现问题。`);
-      const unwatch = await gateway.watchSheets?.(sheets, (sheet, address) => {
+      // Each check hands the watcher its sheets and listener anew, replacing the last; nothing to undo.
+      await gateway.watchSheets?.(sheets, (sheet, address) => {
         const key = `${sheet}!${address.replace(/^.*!/, "")}`;
         if (ownEdits.current.delete(key)) return;
         setStale(true);
       });
-      void unwatch;
     },
     [gateway, notify, notifyProblems],
   );
@@ -339,7 +339,6 @@ export function useChecker(gateway: WorkbookGateway) {
   const ignoredIds = useMemo(() => new Set(settings.ignored), [settings.ignored]);
   const all = useMemo(() => run?.findings ?? [], [run]);
   const active = useMemo(() => all.filter((f) => !ignoredIds.has(f.id)), [all, ignoredIds]);
-  const counts = useMemo(() => countBySeverity(active), [active]);
 
   return {
     settings,
@@ -347,7 +346,6 @@ export function useChecker(gateway: WorkbookGateway) {
     run: run ?? EMPTY_RUN,
     findings: all,
     active,
-    counts,
     ignoredIds,
     currentId,
     stale,
