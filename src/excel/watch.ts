@@ -1,4 +1,4 @@
-import { ExcelHost, OfficeHost, supports } from "./host";
+import { API, ExcelHost, OfficeHost, supports } from "./host";
 
 type OnChange = (sheet: string, address: string) => void;
 
@@ -18,7 +18,7 @@ export class SheetWatcher {
   ) {}
 
   async watch(sheets: string[], onChange: OnChange): Promise<void> {
-    if (!supports(this.office, "1.7")) return;
+    if (!supports(this.office, API.changeEvents)) return;
     this.watched = new Set(sheets);
     this.listener = onChange;
     const fresh = sheets.filter((s) => !this.registered.has(s));
