@@ -136,7 +136,7 @@ function overLimit(sheet: string, size: string, limit: number): string {
 }
 
 /** Cells that hold a value or a formula. */
-export function contentCells(s: SheetSnapshot): number {
+function contentCells(s: SheetSnapshot): number {
   let n = 0;
   s.values.forEach((row, r) => row.forEach((v, c) => (v !== null || s.formulas[r][c] ? n++ : 0)));
   return n;
@@ -160,10 +160,7 @@ export function withinContentLimit(
   });
 }
 
-export async function listSheets(
-  context: Excel.RequestContext,
-  scope: CheckScope,
-): Promise<{ names: string[]; hidden: string[] }> {
+async function listSheets(context: Excel.RequestContext, scope: CheckScope): Promise<{ names: string[]; hidden: string[] }> {
   if (scope === "active") {
     const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
     await context.sync();
@@ -187,7 +184,7 @@ export function rectOf(r: Excel.Range): RectRef | null {
     : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
 }
 
-export async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
+async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
   const ranges = names.map((name) =>
     // valuesOnly: formatting that runs down whole columns must not inflate the read.
     context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load(DIMS),
