@@ -36,7 +36,7 @@ export class CheckSession implements CheckEngine {
       read = await readWorkbookBytes(bytes, file.name);
     } catch (error) {
       if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
-      throw internal(error);
+      throw internalError(error);
     }
     this.workbook = { name: file.name, bytes, read };
     onProgress?.("read", read.snapshots.length, read.snapshots.length);
@@ -68,7 +68,7 @@ export class CheckSession implements CheckEngine {
       };
     } catch (error) {
       if (error instanceof AnnotateError) throw new EngineError(error.message, "annotate");
-      throw internal(error);
+      throw internalError(error);
     }
   }
 
@@ -87,7 +87,7 @@ export class CheckSession implements CheckEngine {
     } catch (error) {
       if (error instanceof RangeError)
         throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
-      throw internal(error);
+      throw internalError(error);
     }
     return {
       sheets: result.sheets.map(({ name, kind, note }) => ({ name, kind, ...(note ? { note } : {}) })),
@@ -114,7 +114,7 @@ export class CheckSession implements CheckEngine {
 }
 
 /** The command line's wording for a fault inside the checker; the raw reason is for diagnosis only. */
-function internal(error: unknown): EngineError {
+export function internalError(error: unknown): EngineError {
   const reason = error instanceof Error ? error.message : String(error);
   return new EngineError(`内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。`, "internal");
 }
