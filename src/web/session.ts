@@ -12,6 +12,8 @@ interface OpenWorkbook {
   name: string;
   bytes: Uint8Array;
   read: WorkbookRead;
+  /** Each sheet's stated unit: it depends on the cells alone, so a re-check with another band reuses it. */
+  units: Record<string, string>;
 }
 
 /**
@@ -38,7 +40,7 @@ export class CheckSession implements CheckEngine {
       if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
       throw internalError(error);
     }
-    this.workbook = { name: file.name, bytes, read };
+    this.workbook = { name: file.name, bytes, read, units: statedUnits(read) };
     onProgress?.("read", read.snapshots.length, read.snapshots.length);
     return this.check(tolerance, onProgress);
   }
@@ -79,7 +81,8 @@ export class CheckSession implements CheckEngine {
   }
 
   private check(tolerance: string, onProgress?: ProgressListener): CheckOutcome {
-    const { snapshots, hidden, tooLarge, notes } = this.opened().read;
+    const { read, units } = this.opened();
+    const { snapshots, hidden, tooLarge, notes } = read;
     onProgress?.("check", 0, snapshots.length);
     let result;
     try {
@@ -98,12 +101,7 @@ export class CheckSession implements CheckEngine {
         ...tooLarge.map((t) => ({ name: t.name, reason: "too-large" as const })),
       ],
       notes,
-      units: Object.fromEntries(
-        snapshots.flatMap((s) => {
-          const unit = detectUnit(new SheetView(s))?.unit;
-          return unit ? [[s.name, unit]] : [];
-        }),
-      ),
+      units,
     };
   }
 
@@ -111,6 +109,15 @@ export class CheckSession implements CheckEngine {
     if (!this.workbook) throw new EngineError("请先打开一个 Excel 文件。", "no-file");
     return this.workbook;
   }
+}
+
+function statedUnits(read: WorkbookRead): Record<string, string> {
+  return Object.fromEntries(
+    read.snapshots.flatMap((s) => {
+      const unit = detectUnit(new SheetView(s))?.unit;
+      return unit ? [[s.name, unit]] : [];
+    }),
+  );
 }
 
 /** The command line's wording for a fault inside the checker; the raw reason is for diagnosis only. */
