@@ -2,7 +2,7 @@ import { Finding } from "../core/finding";
 import { SheetSnapshot } from "../core/snapshot";
 import { AddinSettings, CheckScope, GatewayProblem } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
-import { MARKS_KEY, RecordWriter, Scan, addMarks, deleteOurs, ours, queueScan, readRecord, writeSheets } from "./marks";
+import { MARKS_KEY, RecordWriter, Scan, marksUnsupported, queueScan, readRecord, repaint } from "./marks";
 import { planMarks } from "./mark-layout";
 import { describe, gatewayError, problemFrom } from "./messages";
 import {
@@ -115,10 +115,7 @@ export async function checkInOneRun(
 
       const painted = decide(snapshots, settings);
       if (!canMark) {
-        problems.push({
-          code: "RequirementSetMissing",
-          message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）"),
-        });
+        problems.push(marksUnsupported());
         return { snapshots, settings, painted, problems };
       }
       try {
@@ -126,18 +123,7 @@ export async function checkInOneRun(
         const plan = planMarks(painted, names);
         const record = readRecord(recordItem && !recordItem.isNullObject ? recordItem.value : null);
         const writer = new RecordWriter(context, record, recordItem !== null && !recordItem.isNullObject, recordItem !== null);
-        const useAreas = supports(office, API.rangeAreas);
-        // A protected sheet with nothing to add or remove is left alone: no needless unprotect.
-        const work = scans.filter((s) => !s.protection.protected || plan.some((p) => p.sheet === s.name) || ours(s).length > 0);
-        const written = await writeSheets(context, work, writer, "paint", (s) => {
-          deleteOurs(s);
-          const added = addMarks(
-            s.sheet,
-            plan.filter((p) => p.sheet === s.name),
-            useAreas,
-          );
-          return { count: added.cells, formats: added.formats };
-        });
+        const written = await repaint(context, scans, writer, plan, supports(office, API.rangeAreas));
         problems.push(...written.problems);
       } catch (error) {
         // The findings stand even when the marks could not be written.

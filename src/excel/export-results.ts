@@ -56,7 +56,7 @@ export async function exportResults(excel: ExcelHost, office: OfficeHost, findin
       all.numberFormat = table.map((row, i) => row.map((_, c) => (i > 0 && c >= 5 ? AMOUNT_FORMAT : "@")));
       all.values = table;
       sheet.getRangeByIndexes(0, 0, 1, RESULT_COLUMNS.length).format.font.bold = true;
-      if (supports(office, "1.7")) {
+      if (supports(office, API.hyperlinks)) {
         rows.forEach((r, i) => {
           sheet.getRangeByIndexes(i + 1, 1, 1, 1).hyperlink = {
             documentReference: r.target,

@@ -39,10 +39,10 @@ export interface WorkbookGateway {
   /** Inserts, or replaces, the 「检查结果」 sheet listing these findings, with links to their cells. */
   exportResults?(findings: Finding[]): Promise<{ sheetName: string }>;
   /**
-   * Calls `onChange` when a cell of these sheets is edited (Worksheet.onChanged, ExcelApi 1.7).
-   * Resolves to an unsubscribe function; null when the host cannot tell.
+   * Calls `onChange` when a cell of these sheets is edited (Worksheet.onChanged, ExcelApi 1.7),
+   * in place of the sheets and listener of the previous call. A host that cannot tell stays silent.
    */
-  watchSheets?(sheets: string[], onChange: (sheet: string, address: string) => void): Promise<(() => Promise<void>) | null>;
+  watchSheets?(sheets: string[], onChange: (sheet: string, address: string) => void): Promise<void>;
   loadSettings(): Promise<AddinSettings>;
   saveSettings(settings: AddinSettings): Promise<void>;
   /** Inserts a blank template as a new sheet under a free name, activates it, and returns that name. */

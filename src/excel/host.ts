@@ -18,6 +18,10 @@ export const API = {
   settings: "1.4",
   /** Conditional formats and their ids. */
   conditionalFormats: "1.6",
+  /** Worksheet.onChanged. */
+  changeEvents: "1.7",
+  /** Range.hyperlink. */
+  hyperlinks: "1.7",
   /** worksheet.getRanges and RangeAreas.conditionalFormats. */
   rangeAreas: "1.9",
   /** range.getMergedAreasOrNullObject. */

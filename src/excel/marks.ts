@@ -73,7 +73,7 @@ export function queueScan(sheets: Excel.Worksheet[]): Scan[] {
   }));
 }
 
-export function ours(scan: Scan): Excel.ConditionalFormat[] {
+function ours(scan: Scan): Excel.ConditionalFormat[] {
   return scan.formats.items.filter(
     (cf) => !cf.customOrNullObject.isNullObject && isMarkFormula(cf.customOrNullObject.rule.formula),
   );
@@ -84,14 +84,14 @@ export function ours(scan: Scan): Excel.ConditionalFormat[] {
  * marker formula alone, so a user's rule is never deleted. Deleting from the lowest priority up keeps
  * the priorities (Excel's ids) of the rules still to be deleted from shifting under the batch.
  */
-export function deleteOurs(scan: Scan): number {
+function deleteOurs(scan: Scan): number {
   const mine = ours(scan);
   for (const cf of [...mine].reverse()) cf.delete();
   return mine.length;
 }
 
 /** Queues the marks of one sheet; returns how many formats were added and how many cells they cover. */
-export function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: boolean): { formats: number; cells: number } {
+function addMarks(sheet: Excel.Worksheet, plan: SheetMarks[], useAreas: boolean): { formats: number; cells: number } {
   let formats = 0;
   let cells = 0;
   for (const marks of plan) {
@@ -161,7 +161,7 @@ export class RecordWriter {
  * gets a batch of its own — unprotect, write, protect again with its options — so a password that
  * makes unprotect() fail costs that sheet alone. The sync count grows with protected sheets, never rows.
  */
-export async function writeSheets(
+async function writeSheets(
   context: Excel.RequestContext,
   scans: Scan[],
   writer: RecordWriter,
@@ -197,23 +197,45 @@ export async function writeSheets(
   return { count, problems };
 }
 
+/** The problem reported when the host has no conditional formats to mark cells with. */
+export function marksUnsupported(): GatewayProblem {
+  return {
+    code: "RequirementSetMissing",
+    message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）"),
+  };
+}
+
+/**
+ * Replaces our marks on the scanned sheets with `plan`'s, shared by the separate paint and the
+ * one-run check so both treat protected sheets and the record alike.
+ */
+export function repaint(
+  context: Excel.RequestContext,
+  scans: Scan[],
+  writer: RecordWriter,
+  plan: SheetMarks[],
+  useAreas: boolean,
+): Promise<{ count: number; problems: GatewayProblem[] }> {
+  // A protected sheet with nothing to add or remove is left alone: no needless unprotect.
+  const work = scans.filter((s) => !s.protection.protected || plan.some((p) => p.sheet === s.name) || ours(s).length > 0);
+  return writeSheets(context, work, writer, "paint", (s) => {
+    deleteOurs(s);
+    const added = addMarks(
+      s.sheet,
+      plan.filter((p) => p.sheet === s.name),
+      useAreas,
+    );
+    return { count: added.cells, formats: added.formats };
+  });
+}
+
 export async function paintMarks(
   excel: ExcelHost,
   office: OfficeHost,
   findings: Finding[],
   sheetNames: string[],
 ): Promise<PaintResult> {
-  if (!supports(office, API.conditionalFormats)) {
-    return {
-      count: 0,
-      problems: [
-        {
-          code: "RequirementSetMissing",
-          message: describe("RequirementSetMissing", "paint", undefined, "在表格中标记问题单元格（条件格式，ExcelApi 1.6）"),
-        },
-      ],
-    };
-  }
+  if (!supports(office, API.conditionalFormats)) return { count: 0, problems: [marksUnsupported()] };
   const useAreas = supports(office, API.rangeAreas);
   const plan = planMarks(findings, sheetNames);
   try {
@@ -228,20 +250,9 @@ export async function paintMarks(
           problems.push({ sheet: name, code: "ItemNotFound", message: describe("ItemNotFound", "paint", name) });
         }
       }
-      const scans = (await scan(context, present)).filter(
-        // A protected sheet with nothing to add or remove is left alone: no needless unprotect.
-        (s) => !s.protection.protected || plan.some((p) => p.sheet === s.name) || ours(s).length > 0,
-      );
+      const scans = await scan(context, present);
       const writer = new RecordWriter(context, record, existed, canRecord);
-      const written = await writeSheets(context, scans, writer, "paint", (s) => {
-        deleteOurs(s);
-        const added = addMarks(
-          s.sheet,
-          plan.filter((p) => p.sheet === s.name),
-          useAreas,
-        );
-        return { count: added.cells, formats: added.formats };
-      });
+      const written = await repaint(context, scans, writer, plan, useAreas);
       return { count: written.count, problems: [...problems, ...written.problems] };
     });
   } catch (error) {

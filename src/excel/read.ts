@@ -120,12 +120,23 @@ export function tooLargeProblem(d: SheetDims, contentCells: number | undefined):
   const message =
     contentCells !== undefined && contentCells <= MAX_CONTENT_CELLS
       ? `工作表“${d.name}”有内容的单元格只有 ${contentCells.toLocaleString("en-US")} 个，但分布在 ${rect.toLocaleString("en-US")} 个单元格的区域里（远处有零星内容），超出加载项一次能读取的 500 万个单元格，未检查。请删除远处多余的内容（按 Ctrl+End 可找到），保存后重新检查；其他工作表照常检查。`
-      : `工作表“${d.name}”${contentCells !== undefined ? `有内容的单元格有 ${contentCells.toLocaleString("en-US")} 个` : `的已用区域有 ${rect.toLocaleString("en-US")} 个单元格`}，超过可检查的上限（有内容的单元格 ${MAX_CONTENT_CELLS.toLocaleString("en-US")} 个），未检查。请拆分表格后重试；其他工作表照常检查。`;
+      : overLimit(
+          d.name,
+          contentCells !== undefined
+            ? `有内容的单元格有 ${contentCells.toLocaleString("en-US")} 个`
+            : `的已用区域有 ${rect.toLocaleString("en-US")} 个单元格`,
+          MAX_CONTENT_CELLS,
+        );
   return { sheet: d.name, code: "SheetTooLarge", message };
 }
 
+/** The one sentence for a sheet over the content limit, however its size became known. */
+function overLimit(sheet: string, size: string, limit: number): string {
+  return `工作表“${sheet}”${size}，超过可检查的上限（有内容的单元格 ${limit.toLocaleString("en-US")} 个），未检查。请拆分表格后重试；其他工作表照常检查。`;
+}
+
 /** Cells that hold a value or a formula. */
-export function contentCells(s: SheetSnapshot): number {
+function contentCells(s: SheetSnapshot): number {
   let n = 0;
   s.values.forEach((row, r) => row.forEach((v, c) => (v !== null || s.formulas[r][c] ? n++ : 0)));
   return n;
@@ -143,16 +154,13 @@ export function withinContentLimit(
     problems.push({
       sheet: s.name,
       code: "SheetTooLarge",
-      message: `工作表“${s.name}”有内容的单元格有 ${n.toLocaleString("en-US")} 个，超过可检查的上限（有内容的单元格 ${limit.toLocaleString("en-US")} 个），未检查。请拆分表格后重试；其他工作表照常检查。`,
+      message: overLimit(s.name, `有内容的单元格有 ${n.toLocaleString("en-US")} 个`, limit),
     });
     return false;
   });
 }
 
-export async function listSheets(
-  context: Excel.RequestContext,
-  scope: CheckScope,
-): Promise<{ names: string[]; hidden: string[] }> {
+async function listSheets(context: Excel.RequestContext, scope: CheckScope): Promise<{ names: string[]; hidden: string[] }> {
   if (scope === "active") {
     const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
     await context.sync();
@@ -176,7 +184,7 @@ export function rectOf(r: Excel.Range): RectRef | null {
     : { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
 }
 
-export async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
+async function usedRanges(context: Excel.RequestContext, names: string[]): Promise<SheetDims[]> {
   const ranges = names.map((name) =>
     // valuesOnly: formatting that runs down whole columns must not inflate the read.
     context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true).load(DIMS),

@@ -1,4 +1,4 @@
-import { ExcelHost, OfficeHost, supports } from "./host";
+import { API, ExcelHost, OfficeHost, supports } from "./host";
 
 type OnChange = (sheet: string, address: string) => void;
 
@@ -17,8 +17,8 @@ export class SheetWatcher {
     private readonly office: OfficeHost,
   ) {}
 
-  async watch(sheets: string[], onChange: OnChange): Promise<(() => Promise<void>) | null> {
-    if (!supports(this.office, "1.7")) return null;
+  async watch(sheets: string[], onChange: OnChange): Promise<void> {
+    if (!supports(this.office, API.changeEvents)) return;
     this.watched = new Set(sheets);
     this.listener = onChange;
     const fresh = sheets.filter((s) => !this.registered.has(s));
@@ -35,16 +35,8 @@ export class SheetWatcher {
       } catch (error) {
         // Without events the list simply cannot tell it went stale; checking still works.
         console.error("budget-check: could not watch sheets for changes", error);
-        return null;
       }
     }
-    const listener = onChange;
-    return async () => {
-      if (this.listener === listener) {
-        this.listener = null;
-        this.watched = new Set();
-      }
-    };
   }
 
   private deliver(sheet: string, address: string): void {

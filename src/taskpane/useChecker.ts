@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
 import { SheetSnapshot } from "../core/snapshot";
-import { ProgressStage, countBySeverity, runCheck } from "../excel/check-flow";
-import { AddinSettings, CheckScope, DEFAULT_SETTINGS, GatewayProblem, WorkbookGateway } from "../excel/gateway";
+import { ProgressStage, runCheck } from "../excel/check-flow";
+import { AddinSettings, CellContent, CheckScope, DEFAULT_SETTINGS, GatewayProblem, WorkbookGateway } from "../excel/gateway";
 import { TemplateKind } from "../templates/catalog";
 import { FixPlan, planFix, undoOf } from "./fixes";
 import { describeError, validateTolerance } from "./messages";
@@ -41,6 +41,11 @@ interface RunState {
 }
 
 const EMPTY_RUN: RunState = { findings: [], sheets: [], kinds: {}, units: {}, snapshots: [], scope: "active", incomplete: false };
+
+/** After a write, a workbook check is repeated whole; a sheet check only for the sheet written. */
+function afterWrite(scope: CheckScope, sheet: string): CheckScope {
+  return scope === "all" ? "all" : { sheets: [sheet] };
+}
 
 /** Everything the pane does, kept out of the components so they only render. */
 export function useChecker(gateway: WorkbookGateway) {
@@ -161,12 +166,12 @@ export function useChecker(gateway: WorkbookGateway) {
       if (sheets.length === 0 && result.problems.length === 0) notify("info", "没有可检查的工作表。");
       else if (result.visible.length === 0 && notes.length === 0 && result.problems.length === 0)
         notify("success", `已检查 ${sheets.length} 张表，未发现问题。`);
-      const unwatch = await gateway.watchSheets?.(sheets, (sheet, address) => {
+      // Each check hands the watcher its sheets and listener anew, replacing the last; nothing to undo.
+      await gateway.watchSheets?.(sheets, (sheet, address) => {
         const key = `${sheet}!${address.replace(/^.*!/, "")}`;
         if (ownEdits.current.delete(key)) return;
         setStale(true);
       });
-      void unwatch;
     },
     [gateway, notify, notifyProblems],
   );
@@ -248,23 +253,30 @@ export function useChecker(gateway: WorkbookGateway) {
     [gateway, run],
   );
 
+  /** Writes one cell; its onChanged event is announced as ours first, so it does not mark the list stale. */
+  const writeOwn = useCallback(
+    async (sheet: string, cell: string, expect: CellContent, content: CellContent) => {
+      const key = `${sheet}!${cell}`;
+      ownEdits.current.add(key);
+      try {
+        await gateway.writeCell!(sheet, cell, expect, content);
+      } catch (error) {
+        ownEdits.current.delete(key);
+        throw error;
+      }
+    },
+    [gateway],
+  );
   const applyFix = useCallback(
     (plan: FixPlan) =>
       exclusive("修改单元格", async () => {
         setNotices([]);
-        ownEdits.current.add(`${plan.sheet}!${plan.cell}`);
-        try {
-          await gateway.writeCell!(plan.sheet, plan.cell, plan.before, plan.after);
-        } catch (error) {
-          ownEdits.current.delete(`${plan.sheet}!${plan.cell}`);
-          throw error;
-        }
+        await writeOwn(plan.sheet, plan.cell, plan.before, plan.after);
         setFixes((list) => [{ ...plan }, ...list.filter((f) => f.findingId !== plan.findingId)]);
-        const scope = runRef.current.scope === "all" ? "all" : { sheets: [plan.sheet] };
-        await checkNow(scope);
+        await checkNow(afterWrite(runRef.current.scope, plan.sheet));
         notify("success", `已修改 ${plan.sheet}!${plan.cell}：${plan.beforeText} → ${plan.afterText}，并重新检查了该表。`);
       }),
-    [exclusive, gateway, checkNow, notify],
+    [exclusive, writeOwn, checkNow, notify],
   );
 
   const undoFix = useCallback(
@@ -272,18 +284,12 @@ export function useChecker(gateway: WorkbookGateway) {
       exclusive("撤销修改", async () => {
         setNotices([]);
         const { expect, restore } = undoOf(fix);
-        ownEdits.current.add(`${fix.sheet}!${fix.cell}`);
-        try {
-          await gateway.writeCell!(fix.sheet, fix.cell, expect, restore);
-        } catch (error) {
-          ownEdits.current.delete(`${fix.sheet}!${fix.cell}`);
-          throw error;
-        }
+        await writeOwn(fix.sheet, fix.cell, expect, restore);
         setFixes((list) => list.map((f) => (f.findingId === fix.findingId ? { ...f, undone: true } : f)));
-        await checkNow(runRef.current.scope === "all" ? "all" : { sheets: [fix.sheet] });
+        await checkNow(afterWrite(runRef.current.scope, fix.sheet));
         notify("success", `已撤销对 ${fix.sheet}!${fix.cell} 的修改。`);
       }),
-    [exclusive, gateway, checkNow, notify],
+    [exclusive, writeOwn, checkNow, notify],
   );
 
   const exportResults = useCallback(
@@ -339,7 +345,6 @@ export function useChecker(gateway: WorkbookGateway) {
   const ignoredIds = useMemo(() => new Set(settings.ignored), [settings.ignored]);
   const all = useMemo(() => run?.findings ?? [], [run]);
   const active = useMemo(() => all.filter((f) => !ignoredIds.has(f.id)), [all, ignoredIds]);
-  const counts = useMemo(() => countBySeverity(active), [active]);
 
   return {
     settings,
@@ -347,7 +352,6 @@ export function useChecker(gateway: WorkbookGateway) {
     run: run ?? EMPTY_RUN,
     findings: all,
     active,
-    counts,
     ignoredIds,
     currentId,
     stale,

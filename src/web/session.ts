@@ -12,6 +12,8 @@ interface OpenWorkbook {
   name: string;
   bytes: Uint8Array;
   read: WorkbookRead;
+  /** Each sheet's stated unit: it depends on the cells alone, so a re-check with another band reuses it. */
+  units: Record<string, string>;
 }
 
 /**
@@ -36,9 +38,9 @@ export class CheckSession implements CheckEngine {
       read = await readWorkbookBytes(bytes, file.name);
     } catch (error) {
       if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
-      throw internal(error);
+      throw internalError(error);
     }
-    this.workbook = { name: file.name, bytes, read };
+    this.workbook = { name: file.name, bytes, read, units: statedUnits(read) };
     onProgress?.("read", read.snapshots.length, read.snapshots.length);
     return this.check(tolerance, onProgress);
   }
@@ -68,7 +70,7 @@ export class CheckSession implements CheckEngine {
       };
     } catch (error) {
       if (error instanceof AnnotateError) throw new EngineError(error.message, "annotate");
-      throw internal(error);
+      throw internalError(error);
     }
   }
 
@@ -79,7 +81,8 @@ export class CheckSession implements CheckEngine {
   }
 
   private check(tolerance: string, onProgress?: ProgressListener): CheckOutcome {
-    const { snapshots, hidden, tooLarge, notes } = this.opened().read;
+    const { read, units } = this.opened();
+    const { snapshots, hidden, tooLarge, notes } = read;
     onProgress?.("check", 0, snapshots.length);
     let result;
     try {
@@ -87,7 +90,7 @@ export class CheckSession implements CheckEngine {
     } catch (error) {
       if (error instanceof RangeError)
         throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
-      throw internal(error);
+      throw internalError(error);
     }
     return {
       sheets: result.sheets.map(({ name, kind, note }) => ({ name, kind, ...(note ? { note } : {}) })),
@@ -95,12 +98,7 @@ export class CheckSession implements CheckEngine {
       // Named the command line's way: its --json `skipped` and the sentences it prints about them.
       skipped: skippedSheets({ hidden, tooLarge }),
       notes,
-      units: Object.fromEntries(
-        snapshots.flatMap((s) => {
-          const unit = detectUnit(new SheetView(s))?.unit;
-          return unit ? [[s.name, unit]] : [];
-        }),
-      ),
+      units,
     };
   }
 
@@ -110,8 +108,17 @@ export class CheckSession implements CheckEngine {
   }
 }
 
+function statedUnits(read: WorkbookRead): Record<string, string> {
+  return Object.fromEntries(
+    read.snapshots.flatMap((s) => {
+      const unit = detectUnit(new SheetView(s))?.unit;
+      return unit ? [[s.name, unit]] : [];
+    }),
+  );
+}
+
 /** The command line's wording for a fault inside the checker; the raw reason is for diagnosis only. */
-function internal(error: unknown): EngineError {
+export function internalError(error: unknown): EngineError {
   const reason = error instanceof Error ? error.message : String(error);
   return new EngineError(`内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。`, "internal");
 }

@@ -3,7 +3,7 @@
  * never freezes the page. It only relays messages to a CheckSession.
  */
 import { EngineError, ProgressListener } from "./engine";
-import { CheckSession } from "./session";
+import { CheckSession, internalError } from "./session";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 
 interface WorkerScope {
@@ -21,18 +21,9 @@ scope.onmessage = (event) => {
   run(request, progress).then(
     (value) => scope.postMessage({ id: request.id, type: "done", value }, transferables(value)),
     (error: unknown) => {
-      if (error instanceof EngineError)
-        scope.postMessage({ id: request.id, type: "failed", message: error.message, code: error.code });
-      else {
-        console.error("budget-check worker", error);
-        const reason = error instanceof Error ? error.message : String(error);
-        scope.postMessage({
-          id: request.id,
-          type: "failed",
-          message: `内部错误：检查未能完成（${reason}）。请把此信息和文件反馈给维护者。`,
-          code: "internal",
-        });
-      }
+      if (!(error instanceof EngineError)) console.error("budget-check worker", error);
+      const failed = error instanceof EngineError ? error : internalError(error);
+      scope.postMessage({ id: request.id, type: "failed", message: failed.message, code: failed.code });
     },
   );
 };

@@ -133,9 +133,6 @@ export class FakeGateway implements WorkbookGateway {
   async watchSheets(sheets: string[], onChange: (sheet: string, address: string) => void) {
     this.enter("watchSheets");
     this.watcher = { sheets, onChange };
-    return async () => {
-      this.watcher = null;
-    };
   }
 
   /** The user edits a cell in Excel. */

@@ -42,8 +42,11 @@ describe("the browser page's checker session", () => {
 
   test("a re-check with another band equals the CLI's --tolerance", async () => {
     const session = new CheckSession();
-    await session.open({ name: SAMPLE, bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01");
+    const first = await session.open({ name: SAMPLE, bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01");
     const wide = await session.recheck("5");
+    // The units come from the cells, not the band: the sample states 万元 and keeps it.
+    expect(Object.values(first.units)).toContain("万元");
+    expect(wide.units).toEqual(first.units);
     const cli = await runCli(["--json", "--tolerance", "5", SAMPLE]);
     expect(JSON.parse(jsonReportText(SAMPLE, wide))).toEqual(JSON.parse(cli.out));
     await expect(session.recheck("-1")).rejects.toThrow("容差必须是非负数字");

@@ -1,16 +1,13 @@
 import { groupThousands } from "../../core/amount";
 import { Finding } from "../../core/finding";
 
-/** Optional fields other engineers add to findings; read defensively until every producer sets them. */
-type Extended = Finding & { unit?: string; project?: string };
-
 /**
  * 「应为 1,852.70 实际 1,850.20 相差 −2.50 万元」 (parts joined by ideographic spaces): one sign convention, 实际 − 应为, as the core's
  * `difference` is computed. The unit is the finding's own, else the sheet's.
  */
 export function amountLine(finding: Finding, sheetUnit?: string): string | null {
   if (finding.expected === undefined || finding.actual === undefined) return null;
-  const unit = (finding as Extended).unit ?? sheetUnit ?? "";
+  const unit = finding.unit ?? sheetUnit ?? "";
   const parts = [`应为 ${groupThousands(finding.expected)}`, `实际 ${groupThousands(finding.actual)}`];
   if (finding.difference !== undefined) parts.push(`相差 ${signed(finding.difference)}`);
   return `${parts.join("　")}${unit ? ` ${unit}` : ""}`;
@@ -28,8 +25,7 @@ export function signed(exact: string): string {
  * indicator sheets (`rule|sheet|project|…`, see src/core/indicators/scope.ts).
  */
 export function projectOf(finding: Finding, sheetKind?: string): string | null {
-  const own = (finding as Extended).project;
-  if (typeof own === "string" && own) return own;
+  if (finding.project) return finding.project;
   if (sheetKind !== "indicators") return null;
   const prefix = `${finding.rule}|${finding.sheet}|`;
   if (!finding.id.startsWith(prefix)) return null;

@@ -1,14 +1,11 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { Finding, SEVERITY_LABEL, Severity } from "../../core/finding";
+import { MARK_FILL } from "../../excel/mark-layout";
 import type { PreviewWindow } from "../preview-window";
 
-const FLAG: Record<Severity, { fill: string; stroke: string }> = {
-  // The annotated copy's fills (src/cli/annotate.ts), with a darker frame so the cell stands out.
-  error: { fill: "#FFC7CE", stroke: "#C00000" },
-  warning: { fill: "#FFEB9C", stroke: "#9C5700" },
-  info: { fill: "#DDEBF7", stroke: "#2F5597" },
-};
+/** The marks' own fills (the add-in's and the annotated copy's), framed darker so the cell stands out. */
+const FRAME: Record<Severity, string> = { error: "#C00000", warning: "#9C5700", info: "#2F5597" };
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -81,7 +78,6 @@ export function SheetPreview({ finding, preview, onClose }: SheetPreviewProps) {
     box.scrollTop = Math.max(0, cell.offsetTop - (box.clientHeight - cell.offsetHeight) / 2);
   }, [preview]);
   const where = `${finding.sheet}!${finding.cell}`;
-  const colors = FLAG[finding.severity];
 
   return (
     <section className={styles.panel} aria-label="单元格预览">
@@ -133,8 +129,8 @@ export function SheetPreview({ finding, preview, onClose }: SheetPreviewProps) {
                         style={
                           flagged
                             ? {
-                                backgroundColor: colors.fill,
-                                outline: `2px solid ${colors.stroke}`,
+                                backgroundColor: MARK_FILL[finding.severity],
+                                outline: `2px solid ${FRAME[finding.severity]}`,
                                 outlineOffset: "-2px",
                                 fontWeight: 600,
                               }
