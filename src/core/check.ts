@@ -1,4 +1,4 @@
-import { detectUnit } from "./amount";
+import { MoneyUnit, detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
 import { Finding, compareFindings, uniquifyIds } from "./finding";
@@ -23,6 +23,8 @@ export interface SheetReport {
   table?: StandardTable;
   /** Set when the sheet could not be checked, in Chinese. */
   note?: string;
+  /** The money unit the sheet states (表头「单位：万元」…), when it states one. */
+  unit?: MoneyUnit;
 }
 
 export interface CheckResult {
@@ -47,6 +49,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       report.kind = kind;
       if (table) report.table = table;
       const unit = detectUnit(view);
+      if (unit) report.unit = unit.unit;
       const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
       const { findings: sheetFindings, rest, indicatorTables } = checkSheet(view, ctx, kind, table);
       if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheetFindings), view);

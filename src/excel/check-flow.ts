@@ -1,7 +1,7 @@
-import { MoneyUnit, detectUnit } from "../core/amount";
+import { MoneyUnit } from "../core/amount";
 import { CheckResult, checkWorkbook } from "../core/check";
 import { Finding } from "../core/finding";
-import { SheetSnapshot, SheetView } from "../core/snapshot";
+import { SheetSnapshot } from "../core/snapshot";
 import { AddinSettings, CheckScope, GatewayProblem, WorkbookGateway } from "./gateway";
 
 export interface CheckRun {
@@ -59,7 +59,7 @@ export async function runCheck(
     read = { snapshots: got.snapshots, settings, problems: [...got.problems, ...painted.problems] };
   }
   onProgress?.("paint", 1, 1);
-  const units = Object.fromEntries(read.snapshots.map((s) => [s.name, detectUnit(new SheetView(s))?.unit ?? null]));
+  const units = Object.fromEntries(result.sheets.map((s) => [s.name, s.unit ?? null]));
   return { result, visible, ignored, problems: read.problems, snapshots: read.snapshots, units, settings: read.settings };
 }
 

@@ -1,7 +1,5 @@
-import { detectUnit } from "../core/amount";
 import { checkWorkbook } from "../core/check";
 import { toleranceProblem } from "../core/tolerance";
-import { SheetView } from "../core/snapshot";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes, skippedSheets } from "../xlsx";
@@ -12,8 +10,6 @@ interface OpenWorkbook {
   name: string;
   bytes: Uint8Array;
   read: WorkbookRead;
-  /** Each sheet's stated unit: it depends on the cells alone, so a re-check with another band reuses it. */
-  units: Record<string, string>;
 }
 
 /**
@@ -40,7 +36,7 @@ export class CheckSession implements CheckEngine {
       if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
       throw internalError(error);
     }
-    this.workbook = { name: file.name, bytes, read, units: statedUnits(read) };
+    this.workbook = { name: file.name, bytes, read };
     onProgress?.("read", read.snapshots.length, read.snapshots.length);
     return this.check(tolerance, onProgress);
   }
@@ -81,7 +77,7 @@ export class CheckSession implements CheckEngine {
   }
 
   private check(tolerance: string, onProgress?: ProgressListener): CheckOutcome {
-    const { read, units } = this.opened();
+    const { read } = this.opened();
     const { snapshots, hidden, tooLarge, notes } = read;
     onProgress?.("check", 0, snapshots.length);
     let result;
@@ -98,7 +94,8 @@ export class CheckSession implements CheckEngine {
       // Named the command line's way: its --json `skipped` and the sentences it prints about them.
       skipped: skippedSheets({ hidden, tooLarge }),
       notes,
-      units,
+      // The core reports each sheet's stated unit with its check; nothing needs to detect it again.
+      units: Object.fromEntries(result.sheets.flatMap((s) => (s.unit ? [[s.name, s.unit]] : []))),
     };
   }
 
@@ -106,15 +103,6 @@ export class CheckSession implements CheckEngine {
     if (!this.workbook) throw new EngineError("请先打开一个 Excel 文件。", "no-file");
     return this.workbook;
   }
-}
-
-function statedUnits(read: WorkbookRead): Record<string, string> {
-  return Object.fromEntries(
-    read.snapshots.flatMap((s) => {
-      const unit = detectUnit(new SheetView(s))?.unit;
-      return unit ? [[s.name, unit]] : [];
-    }),
-  );
 }
 
 /** The command line's wording for a fault inside the checker; the raw reason is for diagnosis only. */

@@ -21,6 +21,17 @@ describe("checkWorkbook", () => {
     expect(findings).toEqual([]);
   });
 
+  it("reports each sheet's stated unit, and none where the sheet states none", () => {
+    const { sheets } = checkWorkbook([
+      gridSheet("收支总表", summaryRows(["某单位", null, null, "单位：元"])),
+      gridSheet("无单位", summaryRows(["某单位"])),
+    ]);
+    expect(sheets.map((s) => [s.name, s.unit])).toEqual([
+      ["收支总表", "元"],
+      ["无单位", undefined],
+    ]);
+  });
+
   it("reports progress per sheet and classifies each sheet", () => {
     const seen: string[] = [];
     const { sheets } = checkWorkbook([gridSheet("收支总表", summaryRows(["单位：万元"])), gridSheet("说明", [["本表为说明"]])], {
