@@ -56,7 +56,7 @@ export async function writeCell(
         throw new GatewayError(
           problem.code,
           problem.code === "AccessDenied"
-            ? `工作表“${sheetName}”受密码保护，无法修改单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再点「修复」。`
+            ? `工作表“${sheetName}”受密码保护，无法修改单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再在问题卡片上重新修复。`
             : problem.message,
         );
       return "written";

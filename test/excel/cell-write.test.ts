@@ -58,7 +58,10 @@ describe("writeCell and Excel's undo", () => {
     const locked = workbook("1.20", { protected: true, password: "pw" });
     await expect(locked.gateway.writeCell!("收支总表", "B4", textNumber, number)).rejects.toMatchObject({
       code: "AccessDenied",
-      message: expect.stringContaining("受密码保护，无法修改单元格"),
+      // It names what to do with the pane's own words: no button is called 「修复」.
+      message: expect.stringMatching(
+        /受密码保护，无法修改单元格。请先撤销工作表保护（审阅 → 撤销工作表保护），再在问题卡片上重新修复。$/,
+      ),
     });
     expect(cellOf(locked.fake)).toMatchObject({ value: "300.00" });
 
