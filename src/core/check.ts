@@ -7,8 +7,12 @@ import { Reporter } from "./reporter";
 import { reportNoIndicatorHeader, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 import { parseTolerance } from "./tolerance";
-import { brokenFigureCells, checkCrossTables, checkTotalsSheet, hasCheckableTable } from "./totals";
-import type { StandardSheet } from "./totals/cross-table";
+import { IdentityBook } from "./engine/book";
+import { resolveBook } from "./engine/resolve";
+import { checkTotalsSheet, hasCheckableTable, registerCrossTables } from "./totals";
+import { StandardSheet, placeCopy } from "./totals/cross-table";
+import { reportBook } from "./totals/report-book";
+import { SheetChecker } from "./totals/sheet-checker";
 
 export interface CheckOptions {
   /** Rounding band in each table's own unit, as a decimal string; default "0.01". */
@@ -39,6 +43,9 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const findings: Finding[] = [];
   const standard: StandardSheet[] = [];
   const compactViews = new Map<string, SheetView>();
+  // Every identity of every sheet goes into one book, judged once all are in (issue 16).
+  const book = new IdentityBook();
+  const pending: SheetFindings[] = [];
 
   snapshots.forEach((snapshot, index) => {
     const report: SheetReport = { name: snapshot.name, kind: "other" };
@@ -51,27 +58,31 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       const unit = detectUnit(view);
       if (unit) report.unit = unit.unit;
       const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
-      const { findings: sheetFindings, rest, indicatorTables } = checkSheet(view, ctx, kind, table);
-      if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheetFindings), view);
-      findings.push(...sheetFindings);
+      const sheet = checkSheet(view, ctx, kind, book, table);
+      if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheet.own), view);
+      pending.push(sheet);
       // Silence on such a sheet would read as "no problems"; say that nothing was checked.
-      if (kind === "other" && !table && indicatorTables === 0 && !hasCheckableTable(rest))
+      if (kind === "other" && !table && sheet.indicatorTables === 0 && !hasCheckableTable(sheet.rest))
         report.note = "未识别出可检查的表格，未检查";
-      if (table) standard.push({ view: rest, table, ctx, reported: brokenFigureCells(sheetFindings) });
+      if (table) standard.push({ view: sheet.rest, table, checker: sheet.totals });
     } catch {
       // A rule that trips over an odd layout must not take the other sheets' findings with it.
       report.note = "此表结构异常，检查中断，请确认表格格式";
-      reportUnreadableSheet(new Reporter(snapshot.name, findings));
+      const own: Finding[] = [];
+      reportUnreadableSheet(new Reporter(snapshot.name, own));
+      pending.push({ own, totals: null, rest: null, indicatorTables: 0 });
     }
     sheets.push(report);
     options.onProgress?.(index + 1, snapshots.length, snapshot.name);
   });
 
   try {
-    findings.push(...checkCrossTables(standard));
+    registerCrossTables(standard, book);
   } catch {
     // Cross-table checks are a bonus; a table they cannot read must not hide the per-sheet findings.
   }
+  reportBook(book, resolveBook(book), placeCopy);
+  for (const sheet of pending) findings.push(...merged(sheet));
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
   const located = compactViews.size
@@ -96,6 +107,14 @@ function atSheetCells(f: Finding, view: SheetView): Finding {
   return { ...f, cell, related, message: f.message.replace(pattern, (a) => renamed.get(a) ?? a) };
 }
 
+/** One sheet's findings: the indicator rules' and the cell rules' (`own`), and the totals checker's. */
+interface SheetFindings {
+  own: Finding[];
+  totals: SheetChecker | null;
+  rest: SheetView | null;
+  indicatorTables: number;
+}
+
 /**
  * A sheet is a set of tables (docs/domain.md §8): its indicator tables get the indicator rules, and the
  * rest of the sheet (a funds table above them, a 收支总表 beside them) the totals rules, whatever the
@@ -105,17 +124,22 @@ function checkSheet(
   view: SheetView,
   ctx: CheckContext,
   kind: SheetKind,
+  book: IdentityBook,
   table?: StandardTable,
-): { findings: Finding[]; rest: SheetView; indicatorTables: number } {
-  if (view.rowCount === 0) return { findings: [], rest: view, indicatorTables: 0 };
-  const indicators = checkIndicatorTables(view, ctx);
-  const findings = indicators.findings;
-  if (kind === "indicators" && indicators.blocks === 0) reportNoIndicatorHeader(new Reporter(view.name, findings), view);
+): SheetFindings & { rest: SheetView; totals: SheetChecker } {
+  const indicators = view.rowCount === 0 ? { findings: [], blocks: 0, covered: [] } : checkIndicatorTables(view, ctx);
+  const own = indicators.findings;
+  if (kind === "indicators" && indicators.blocks === 0) reportNoIndicatorHeader(new Reporter(view.name, own), view);
   const rest = withoutRows(view, indicators.covered);
-  // A cell both checkers read (an error value in a 预算数 cell) is reported once.
-  const seen = new Set(findings.map((f) => `${f.rule}|${f.cell}`));
-  for (const f of checkTotalsSheet(rest, ctx, kind, table)) if (!seen.has(`${f.rule}|${f.cell}`)) findings.push(f);
-  return { findings, rest, indicatorTables: indicators.blocks };
+  const totals = view.rowCount === 0 ? new SheetChecker(rest, ctx, book) : checkTotalsSheet(rest, ctx, kind, book, table);
+  return { own, totals, rest, indicatorTables: indicators.blocks };
+}
+
+/** A sheet's findings once the book has reported: a cell both checkers read (an error value in a 预算数 cell) is reported once. */
+function merged(sheet: SheetFindings): Finding[] {
+  if (!sheet.totals) return sheet.own;
+  const seen = new Set(sheet.own.map((f) => `${f.rule}|${f.cell}`));
+  return [...sheet.own, ...sheet.totals.findings.filter((f) => !seen.has(`${f.rule}|${f.cell}`))];
 }
 
 /** The sheet with the rows of its indicator tables left blank: what the totals rules read. */

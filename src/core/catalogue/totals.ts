@@ -73,9 +73,9 @@ export const TOTALS = {
   },
   "SUM-CROSS": {
     severity: "error",
-    title: "一个数使本行与本列的合计同时不符，且两者推算的正确值一致",
-    module: "src/core/totals/resolve-crossings.ts",
-    help: "这个数所在行的合计和所在列（上级科目或合计行）的合计都对不上，而且两处推算出的正确值相同，说明错的是这个数本身，而不是两个合计；为免重复，那两处合计不再单独列出。例如 E6 的公用经费录为 18，本行合计 15 与上级科目 302 的公用经费 40 都说它应为 15，请把它改回正确的数。",
+    title: "一个数使几处合计或表间核对同时不符，且各处推算的正确值一致",
+    module: "src/core/totals/report-book.ts",
+    help: "这个数所在的几处核对（本行的合计、本列的上级科目或合计行、其他表中重复的同一个数）都对不上，而且按每一处推算出的正确值都相同，说明错的是这个数本身，而不是那些合计；为免重复，那几处不再单独列出。例如 E6 的公用经费录为 18，本行合计 15 与上级科目 302 的公用经费 40 都说它应为 15，请把它改回正确的数。",
     fix: null,
     example: oneSheet(
       "基本支出经济分类表",
@@ -109,7 +109,7 @@ export const TOTALS = {
   "FORMULA-OMITS": {
     severity: "warning",
     title: "合计公式漏掉了本块的明细行",
-    module: "src/core/totals/sum-identity.ts",
+    module: "src/core/totals/report-book.ts",
     help: "合计单元格的 SUM 公式没有包含本块的全部明细行，常见于插入新行之后。请把公式范围扩大到全部明细行，例如把 B7 的 =SUM(B4:B5) 改为 =SUM(B4:B6)。",
     fix: null,
     example: oneSheet("办公经费明细表", edit(ITEMS, { B7: { formula: "SUM(B4:B5)", result: 15.7 } }), "B7"),

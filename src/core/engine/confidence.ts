@@ -9,20 +9,21 @@ export interface Verdict {
   informative: number;
   /** Of those, how many hold (exactly or within the band). */
   holding: number;
-  /** Figures the smallest repair changes; Infinity when some failure has no small repair. */
+  /** Figures the smallest repair changes (for a failure with no small repair: its failing identities). */
   repairs: number;
 }
 
 /** The share of a table's identities that may need a repair before its reading is in doubt. */
 export const REPAIR_SHARE = 0.2;
+/** A small table may still hold two wrong figures without its reading being in doubt. */
+export const MIN_REPAIRS = 2;
 
 /**
  * Quiet when unsure (issue 16, principle 3): a table's warnings and errors need a reading under
  * which most of its identities hold. Wrong figures break identities too, so "most" counts what a
  * minimal repair leaves: the reading is confirmed when the figures to change are at most a fifth
- * of its identities (at least one, so a small table with one wrong total is still reported). A
- * reading that needs many independent repairs, or one with no small repair, is a reading of a
- * structure the table does not have.
+ * of its identities (at least two, so a small table with a wrong figure or two is still reported). A
+ * reading that needs many independent repairs is a reading of a structure the table does not have.
  */
 export function judgeTable(identities: number[], ev: Evaluated, value: ValueOf, componentOf: Map<number, Component>): Verdict {
   let informative = 0;
@@ -39,14 +40,15 @@ export function judgeTable(identities: number[], ev: Evaluated, value: ValueOf, 
     }
     const comp = componentOf.get(i);
     if (!comp) {
-      repairs = Infinity;
+      repairs++;
       continue;
     }
     if (seen.has(comp)) continue;
     seen.add(comp);
-    repairs += comp.size;
+    // A failure with no small repair costs at most one changed total per failing identity.
+    repairs += Math.min(comp.size, comp.failing.length);
   }
-  const allowed = Math.max(1, Math.floor(informative * REPAIR_SHARE));
+  const allowed = Math.max(MIN_REPAIRS, Math.floor(informative * REPAIR_SHARE));
   return { confirmed: repairs <= allowed, informative, holding, repairs };
 }
 

@@ -43,17 +43,67 @@ export function localize(ev: Evaluated, options: LocalizeOptions = {}): Componen
   for (let i = 0; i < statuses.length; i++) if (statuses[i] === "beyond") failing.push(i);
   if (failing.length === 0) return [];
 
-  // Where each cell of a failing identity occurs, among all identities: a repair may only change
-  // such a cell, and changing it moves every identity it sits in.
+  // Where each cell occurs: changing a cell moves every identity it sits in.
   const incidence = new Map<number, number[]>();
-  for (const f of failing) for (const c of cellsOf(ev, f)) if (!incidence.has(c)) incidence.set(c, []);
   for (let i = 0; i < identities.length; i++)
     for (const c of cellsOf(ev, i)) {
       const list = incidence.get(c);
-      if (list && list[list.length - 1] !== i) list.push(i);
+      if (!list) incidence.set(c, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
 
-  return components(ev, failing, incidence).map((group) => repair(ev, group, incidence, { maxCells, weight, maxCandidates }));
+  const limits = { maxCells, weight, maxCandidates };
+  const groups = components(ev, failing, incidence);
+  const results = groups.map((group) => repair(ev, group, incidence, limits));
+  // A group that no single repair explains may be one error seen from two sides, linked by a sum
+  // that holds (a wrong 本年合计 carried into its 总计, which then fails the balance): such groups
+  // are solved together, and the joint repair is kept where it is the one lightest.
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, k) => g.forEach((f) => groupOf.set(f, k)));
+  const merged = new Set<number>();
+  for (let k = 0; k < groups.length; k++) {
+    if (results[k].culprits || merged.has(k)) continue;
+    const linked = linkedGroups(ev, groups[k], incidence, groupOf).filter((j) => j !== k && !merged.has(j));
+    if (linked.length === 0) continue;
+    const joint = repair(
+      ev,
+      [groups[k], ...linked.map((j) => groups[j])].flat().sort((a, b) => a - b),
+      incidence,
+      limits,
+    );
+    if (!joint.culprits) continue;
+    results[k] = joint;
+    for (const j of linked) merged.add(j);
+  }
+  // A repair that reaches into other groups (a change carried along a holding sum fixes their
+  // failures too) explains them as well: they join its component.
+  for (let k = 0; k < groups.length; k++) {
+    const culprits = results[k].culprits;
+    if (!culprits || merged.has(k)) continue;
+    const reached = new Set<number>();
+    for (const c of culprits) for (const i of incidence.get(c.cell)!) if (groupOf.has(i)) reached.add(groupOf.get(i)!);
+    reached.delete(k);
+    const others = [...reached].filter((j) => !merged.has(j));
+    if (others.length === 0) continue;
+    results[k] = {
+      ...results[k],
+      failing: [results[k].failing, ...others.map((j) => results[j].failing)].flat().sort((a, b) => a - b),
+    };
+    for (const j of others) merged.add(j);
+  }
+  return results.filter((_, k) => !merged.has(k));
+}
+
+/** Groups whose failing identities share a cell with a holding identity that touches `group`. */
+function linkedGroups(ev: Evaluated, group: number[], incidence: Map<number, number[]>, groupOf: Map<number, number>): number[] {
+  const out = new Set<number>();
+  for (const f of group)
+    for (const c of cellsOf(ev, f))
+      for (const h of incidence.get(c)!) {
+        if (groupOf.has(h)) continue;
+        for (const x of cellsOf(ev, h)) for (const g of incidence.get(x)!) if (groupOf.has(g)) out.add(groupOf.get(g)!);
+      }
+  return [...out];
 }
 
 function cellsOf(ev: Evaluated, i: number): number[] {
@@ -113,7 +163,19 @@ function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[
         seen.add(key);
         if (++tried > limits.maxCandidates) return false;
         const deltas = check(ev, chosen, incidence);
-        if (deltas) found.push({ cells: [...chosen], deltas, weight: chosen.reduce((w, c) => w + limits.weight(c), 0) });
+        if (deltas) {
+          found.push({ cells: [...chosen], deltas, weight: chosen.reduce((w, c) => w + limits.weight(c), 0) });
+          return true;
+        }
+        // The change may break a sum that holds (a wrong 本年合计 carried into its 总计): a cell of
+        // such a sum, changed along, may restore it.
+        if (chosen.length === k) return true;
+        for (const c of neighbours(ev, chosen, incidence, failingSet)) {
+          chosen.push(c);
+          const more = branch(chosen, []);
+          chosen.pop();
+          if (!more) return false;
+        }
         return true;
       }
       if (chosen.length === k) return true;
@@ -141,6 +203,17 @@ function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[
     };
   }
   return { failing, size: Infinity, culprits: null };
+}
+
+/** Cells of the holding identities that `chosen` sits in, which a repair may change along with it. */
+function neighbours(ev: Evaluated, chosen: number[], incidence: Map<number, number[]>, failing: Set<number>): number[] {
+  const out = new Set<number>();
+  for (const c of chosen)
+    for (const i of incidence.get(c)!) {
+      if (failing.has(i)) continue;
+      for (const x of cellsOf(ev, i)) if (!chosen.includes(x)) out.add(x);
+    }
+  return [...out];
 }
 
 /**

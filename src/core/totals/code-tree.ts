@@ -1,7 +1,6 @@
 import { SheetChecker } from "./sheet-checker";
 import { labelsOf } from "./read/label-grid";
 import { RowInfo } from "./read/rows";
-import { checkSum } from "./sum-identity";
 import { columnName } from "./read/table-helpers";
 import { TableLayout } from "./read/table-layout";
 
@@ -56,14 +55,18 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
 function checkParent(ck: SheetChecker, table: TableLayout, node: Node): void {
   const multi = table.amountCols.length > 1;
   for (const col of table.amountCols) {
-    const header = columnName(ck.view, table, col);
-    checkSum(ck, {
+    ck.sum({
       rule: "CODE-TREE",
       total: { row: node.info.row, col },
       items: node.children.map((c) => ({ row: c.row, col })),
-      subject: `科目 ${node.code} ${nameOf(ck, table, node.info)}${multi ? `（${header}）` : ""}`.replace(/\s+（/, "（"),
-      itemsPhrase: "其下级科目之和",
-      anchor: `${node.code}|${header}`,
+      names: () => {
+        const header = columnName(ck.view, table, col);
+        return {
+          subject: `科目 ${node.code} ${nameOf(ck, table, node.info)}${multi ? `（${header}）` : ""}`.replace(/\s+（/, "（"),
+          itemsPhrase: "其下级科目之和",
+          anchor: `${node.code}|${header}`,
+        };
+      },
       group: `row|${col}`,
     });
   }

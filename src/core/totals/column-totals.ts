@@ -3,7 +3,7 @@ import { SheetChecker } from "./sheet-checker";
 import { labelsOf } from "./read/label-grid";
 import { readRows } from "./read/rows";
 import { totalRank } from "./read/labels";
-import { checkSum } from "./sum-identity";
+import { SumNames } from "../engine/book";
 import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
 import { ColumnInfo, TableLayout } from "./read/table-layout";
 
@@ -131,31 +131,50 @@ function collect(units: Unit[], from: number, step: 1 | -1): number[] {
 export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: RuleId = "SUM-COL"): void {
   const totals = columnTotals(table);
   for (const { col, components } of totals) {
-    const header = columnName(ck.view, table, col);
-    const names = components.map((c) => columnName(ck.view, table, c).split("/").pop());
-    const phrase = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 列之和` : `${names.join("、")}之和`;
-    const seen = new Map<string, number>();
     const cols = [col, ...components];
-    const labels = labelsOf(ck.view);
-    // Split 类 / 款 / 项 columns: the row's whole code, as the code tree reads it.
-    const split =
-      table.codeCols.length > 1 ? new Map(readRows(ck.view, table, table.labelCols[0]).map((r) => [r.row, r.code ?? ""])) : null;
-    for (let row = table.firstRow; row <= table.lastRow; row++) {
-      if (!rowHasValue(ck.amounts, row, cols)) continue;
-      const label = rowLabelNear(ck.view, table, row, col);
-      const code = split ? (split.get(row) ?? "") : table.codeCol !== undefined ? labels.label(row, table.codeCol) : "";
-      const key = code && code !== label ? `${code} ${label}` : label;
-      const n = (seen.get(key) ?? 0) + 1;
-      seen.set(key, n);
-      checkSum(ck, {
+    const rows: number[] = [];
+    for (let row = table.firstRow; row <= table.lastRow; row++) if (rowHasValue(ck.amounts, row, cols)) rows.push(row);
+    for (const row of rows)
+      ck.sum({
         rule,
         total: { row, col },
         items: components.map((c) => ({ row, col: c })),
-        subject: `${key} 的${header}`,
-        itemsPhrase: phrase,
-        anchor: `${n > 1 ? `${key}#${n}` : key}|${header}`,
+        names: () => rowNames(ck, table, col, components, rows, row),
         group: `col|${col}`,
       });
-    }
   }
+}
+
+/**
+ * How a row's column total is named: the row's code and label, the column's header; a key that
+ * repeats among the rows checked (行政运行 under several 款) is numbered, so that ids stay apart.
+ * Built only for the totals reported.
+ */
+function rowNames(
+  ck: SheetChecker,
+  table: TableLayout,
+  col: number,
+  components: number[],
+  rows: number[],
+  row: number,
+): SumNames {
+  const header = columnName(ck.view, table, col);
+  const names = components.map((c) => columnName(ck.view, table, c).split("/").pop());
+  const phrase = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 列之和` : `${names.join("、")}之和`;
+  const labels = labelsOf(ck.view);
+  // Split 类 / 款 / 项 columns: the row's whole code, as the code tree reads it.
+  const split =
+    table.codeCols.length > 1 ? new Map(readRows(ck.view, table, table.labelCols[0]).map((r) => [r.row, r.code ?? ""])) : null;
+  const keyOf = (r: number) => {
+    const label = rowLabelNear(ck.view, table, r, col);
+    const code = split ? (split.get(r) ?? "") : table.codeCol !== undefined ? labels.label(r, table.codeCol) : "";
+    return code && code !== label ? `${code} ${label}` : label;
+  };
+  const key = keyOf(row);
+  let n = 0;
+  for (const r of rows) {
+    if (r > row) break;
+    if (keyOf(r) === key) n++;
+  }
+  return { subject: `${key} 的${header}`, itemsPhrase: phrase, anchor: `${n > 1 ? `${key}#${n}` : key}|${header}` };
 }

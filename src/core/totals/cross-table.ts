@@ -1,12 +1,12 @@
+import { CellRef } from "../address";
 import { Decimal, convertUnit } from "../amount";
 import { RuleId } from "../catalogue";
-import { CheckContext } from "../context";
-import { Finding } from "../finding";
-import { Judgement, judgeIdentity } from "../judge";
-import { Place, Reporter } from "../reporter";
 import { StandardTable } from "../classify";
+import { CopyEntry, CopyPoint, IdentityBook } from "../engine/book";
+import { judgeIdentity } from "../judge";
 import { SheetView } from "../snapshot";
-import { cellStyle, displayAmount } from "./display";
+import { Reported } from "./report-book";
+import { SheetChecker } from "./sheet-checker";
 import { AmountReader, amountsOf } from "./read/amounts";
 import { stripNumbering } from "./read/labels";
 import { RowInfo, itemRows, readRows } from "./read/rows";
@@ -17,9 +17,8 @@ import { TableLayout, locateTables } from "./read/table-layout";
 export interface StandardSheet {
   view: SheetView;
   table: StandardTable;
-  ctx: CheckContext;
-  /** Cells whose figure the sheet's own checks already found broken: one wrong figure, one finding. */
-  reported: ReadonlySet<string>;
+  /** The sheet's checker: its amounts, its reporter, its place in the identity book. */
+  checker: SheetChecker;
 }
 
 /** A located table with the readers the cross checks need. */
@@ -30,25 +29,35 @@ interface Located {
   rows: RowInfo[];
 }
 
-/** One side of a comparison: a cell and its value in that sheet's own unit. */
+/** One side of a comparison: a cell (or the cells it sums), its value in that sheet's own unit. */
 interface Point {
   at: Located;
   row: number;
   col: number;
+  /** Set when the side sums several cells (a table in panels); `row`/`col` is where a finding goes. */
+  cells?: CellRef[];
   value: Decimal;
   /** How the message names it, such as `支出总表类级科目 210 卫生健康支出（合计）`. */
   name: string;
 }
 
-/** A broken cross-table identity and the sheet and cell it lands on. */
+/** A comparison of two copies of a figure: registered as an identity, placed by `placeCopy` if no culprit explains it. */
 interface Flag {
-  sheet: string;
-  judgement: Judgement;
-  place: Place;
+  rule: RuleId;
+  preferred: Point;
+  alternative: Point;
+  anchor: string;
+  fixed?: boolean;
+  /** Another comparison's finding explains this one (a parent code that differs because a child does). */
+  quiet?: boolean;
 }
 
-/** Cross-table checks (docs/domain.md §5) over the sheets that were recognised as standard tables. */
-export function checkCrossTables(tables: StandardSheet[]): Finding[] {
+/**
+ * Cross-table checks (docs/domain.md §5) over the sheets that were recognised as standard tables: each
+ * figure that two tables repeat becomes an identity of the workbook's book, judged with the sheets'
+ * own sums, so a copy that also breaks its table's sums is found as one culprit.
+ */
+export function registerCrossTables(tables: StandardSheet[], book: IdentityBook): void {
   const find = (t: StandardTable) => tables.find((s) => s.table === t);
   const out: Flag[] = [];
   const summarySheet = find("收支总表");
@@ -67,9 +76,27 @@ export function checkCrossTables(tables: StandardSheet[]): Finding[] {
     const source = gpb ?? (allGpb ? spend : null);
     if (source) out.push(...basicTotal(source, basic));
   }
-  const findings: Finding[] = [];
-  for (const flag of out) new Reporter(flag.sheet, findings).addJudgement(flag.judgement, flag.place);
-  return findings;
+  for (const flag of out) book.addCopy({ ...flagSpec(flag), place: flag });
+}
+
+function copyPoint(p: Point): CopyPoint {
+  return {
+    sheet: p.at.sheet.checker,
+    cells: p.cells ?? (p.row < 0 ? [] : [{ row: p.row, col: p.col }]),
+    table: p.at.sheet.checker.areaOf(p.at.layout),
+    name: p.name,
+  };
+}
+
+function flagSpec(flag: Flag) {
+  return {
+    rule: flag.rule,
+    preferred: copyPoint(flag.preferred),
+    other: copyPoint(flag.alternative),
+    anchor: flag.anchor,
+    ...(flag.fixed ? { fixed: true } : {}),
+    ...(flag.quiet ? { quiet: true } : {}),
+  };
 }
 
 function locate(sheet: StandardSheet | undefined): Located | null {
@@ -101,31 +128,57 @@ function point(at: Located, row: number, col: number, name: string): Point | nul
 }
 
 /**
- * Compares `preferred` with `alternative` (converted into the flagged sheet's unit). `fixed` when
- * the other tables have already shown which copy is wrong; the finding then goes on `preferred`.
+ * Places a comparison that no culprit explains (src/core/engine/resolve.ts): on `preferred`, or
+ * where the other tables have shown which copy is wrong (`fixed`). Of two tables that disagree,
+ * the one that does not even add up on its own is the likely culprit: the finding goes there, so
+ * the user is sent to the table to fix.
  */
-function compare(rule: RuleId, preferred: Point, alternative: Point, anchor: string, fixed = false): Flag | null {
-  // Of two tables that disagree, the one that does not even add up on its own is the likely
-  // culprit: the finding goes there, so the user is sent to the table to fix.
-  const alternativeSheet = alternative.at.sheet;
+export function placeCopy(entry: CopyEntry, reported: Reported): void {
+  const flag = entry.spec.place as Flag;
+  if (flag.quiet) return;
+  const { preferred, alternative } = flag;
+  const altSheet = alternative.at.sheet.checker;
   const swap =
-    !fixed &&
-    preferred.at.sheet.reported.size === 0 &&
-    alternativeSheet.reported.size > 0 &&
-    !alternativeSheet.reported.has(alternativeSheet.view.address(alternative.row, alternative.col));
+    !flag.fixed &&
+    !reported.any(preferred.at.sheet.checker) &&
+    reported.any(altSheet) &&
+    alternative.row >= 0 &&
+    !reported.has(altSheet, altSheet.view.address(alternative.row, alternative.col));
   const flagged = swap ? alternative : preferred;
   const other = swap ? preferred : alternative;
-  const { ctx, view } = flagged.at.sheet;
-  if (flagged.at.sheet.reported.has(view.address(flagged.row, flagged.col))) return null;
-  const expected = convertUnit(other.value, other.at.sheet.ctx.unit, ctx.unit);
-  const style = cellStyle(view, flagged.row, flagged.col);
-  const show = (v: Decimal) => displayAmount(v, style);
+  const sheet = flagged.at.sheet.checker;
+  const cell = sheet.view.address(flagged.row, flagged.col);
+  if (reported.has(sheet, cell)) return;
+  const expected = convertUnit(other.value, other.at.sheet.checker.ctx.unit, sheet.ctx.unit);
   const judgement = judgeIdentity(
-    { rule, subject: flagged.name, actual: flagged.value, expectedPhrase: other.name, expected, show },
-    ctx.band,
-    ctx.unit,
+    {
+      rule: flag.rule,
+      subject: flagged.name,
+      actual: flagged.value,
+      expectedPhrase: other.name,
+      expected,
+      show: sheet.show(flagged.row, flagged.col),
+    },
+    sheet.ctx.band,
+    sheet.ctx.unit,
   );
-  return judgement && { sheet: view.name, judgement, place: { cell: view.address(flagged.row, flagged.col), anchor } };
+  if (judgement) sheet.report.addJudgement(judgement, { cell, anchor: flag.anchor });
+}
+
+/** A comparison of `preferred` with `alternative`, or null when a side has no readable figure. */
+function compare(rule: RuleId, preferred: Point | null, alternative: Point | null, anchor: string, fixed = false): Flag | null {
+  if (!preferred || !alternative) return null;
+  return { rule, preferred, alternative, anchor, ...(fixed ? { fixed } : {}) };
+}
+
+/** True when two copies differ at all (a rounding gap included): the deepest such code is reported. */
+function differs(f: Flag): boolean {
+  const expected = convertUnit(
+    f.alternative.value,
+    f.alternative.at.sheet.checker.ctx.unit,
+    f.preferred.at.sheet.checker.ctx.unit,
+  );
+  return !expected.eq(f.preferred.value);
 }
 
 /** The 合计 column of a spending table: `合计` in 预算 sets, `本年支出合计` in 决算 sets. */
@@ -229,7 +282,7 @@ function incomeTotal(summary: Located & { summary: SummaryLayout }, income: Loca
   const source = point(summary, row, mainColumn(summary.layout, side), name);
   if (!source) return [];
   const here = point(income, total.row, col, grandCol !== undefined ? "收入总表合计" : "收入总表本年收入合计");
-  const f = here && compare("XT-INCOME-TOTAL", here, source, "收入总表合计");
+  const f = compare("XT-INCOME-TOTAL", here, source, "收入总表合计");
   return f ? [f] : [];
 }
 
@@ -262,31 +315,37 @@ function gpbSpend(spend: Located, gpb: Located, odd: Map<string, Copy>): Flag[] 
     const gCol = leafColumn(gpb, leaf);
     const sCol = leafColumn(spend, leaf);
     if (gCol === undefined || sCol === undefined) continue;
-    const diffs: { code: string; f: Flag }[] = [];
+    const flags: { code: string; f: Flag }[] = [];
     let elsewhere = false;
     for (const r of gpb.rows.filter((x) => x.code)) {
       const other = spendByCode.get(r.code!);
       const here = point(gpb, r.row, gCol, `一般公共预算财政拨款支出表 ${r.code} 的${word}`);
       const there = other ? point(spend, other.row, sCol, `支出总表同一科目的${word}`) : null;
-      if (!here || !there) continue;
       // A 支出总表 类 that the 收支总表 contradicts too is reported there, once, with its codes.
       const culprit = odd.get(r.code!.slice(0, 3));
-      if (culprit === "spend") {
-        elsewhere = true;
-        continue;
-      }
       const f = compare("XT-GPB-SPEND", here, there, `${r.code}|${word}`, culprit === "gpb");
-      if (f) diffs.push({ code: r.code!, f });
+      if (!f) continue;
+      if (culprit === "spend") {
+        elsewhere = elsewhere || differs(f);
+        f.quiet = true;
+      }
+      flags.push({ code: r.code!, f });
     }
-    const deepest = diffs.filter((d) => !diffs.some((e) => e.code.length > d.code.length && e.code.startsWith(d.code)));
-    out.push(...deepest.map((d) => d.f));
+    // Every copy is an identity of the book; where no culprit explains them, only the deepest
+    // differing codes are reported.
+    const diffs = flags.filter((d) => differs(d.f));
+    for (const d of diffs) if (diffs.some((e) => e.code.length > d.code.length && e.code.startsWith(d.code))) d.f.quiet = true;
+    out.push(...flags.map((d) => d.f));
     const gTotal = totalRow(gpb);
     const sTotal = totalRow(spend);
-    if (diffs.length === 0 && !elsewhere && gTotal && sTotal) {
+    if (gTotal && sTotal) {
       const here = point(gpb, gTotal.row, gCol, `一般公共预算财政拨款支出表合计行的${word}`);
       const there = point(spend, sTotal.row, sCol, `支出总表合计行的${word}`);
-      const f = here && there && compare("XT-GPB-SPEND", here, there, `合计|${word}`);
-      if (f) out.push(f);
+      const f = compare("XT-GPB-SPEND", here, there, `合计|${word}`);
+      if (f) {
+        if (diffs.length > 0 || elsewhere) f.quiet = true;
+        out.push(f);
+      }
     }
   }
   return out;
@@ -299,7 +358,7 @@ function basicTotal(source: Located, basic: Located): Flag[] {
   if (sCol === undefined || !sRow) return [];
   const here = basicSum(basic);
   const there = point(source, sRow.row, sCol, `${source.sheet.table}的基本支出合计`);
-  const f = here && there && compare("XT-BASIC", here, there, "基本支出表合计");
+  const f = compare("XT-BASIC", here, there, "基本支出表合计");
   return f ? [f] : [];
 }
 
@@ -319,5 +378,10 @@ function basicSum(basic: Located): Point | null {
   if (parts.some((p) => p === null) || parts.length === 0) return null;
   const [first, ...rest] = parts as Point[];
   if (rest.length === 0) return first;
-  return { ...first, value: rest.reduce((sum, p) => sum.plus(p.value), first.value), name: "基本支出表各栏合计之和" };
+  return {
+    ...first,
+    cells: (parts as Point[]).map((p) => ({ row: p.row, col: p.col })),
+    value: rest.reduce((sum, p) => sum.plus(p.value), first.value),
+    name: "基本支出表各栏合计之和",
+  };
 }

@@ -1,5 +1,4 @@
 import { CheckContext } from "../context";
-import { Finding } from "../finding";
 import { SheetKind, StandardTable } from "../classify";
 import { reportHalfSummary, reportNoSummaryTotals } from "../sheet-rules";
 import { SheetView } from "../snapshot";
@@ -8,24 +7,34 @@ import { checkCells } from "./cell-values";
 import { checkCodeTree } from "./code-tree";
 import { SheetChecker } from "./sheet-checker";
 import { checkColumnTotals } from "./column-totals";
-import { checkFormulaConstants } from "./typed-totals";
-import { resolveCrossings } from "./resolve-crossings";
+import { IdentityBook } from "../engine/book";
 import { readRows, rowLabelColumns } from "./read/rows";
 import { TABLE_IDENTITIES } from "./table-identities";
 import { checkHalfSummary, checkSummary } from "./summary-balance";
 import { isSummaryTotalLabel, locateHalfSummary, locateSummary } from "./read/summary-layout";
 import { locateTables } from "./read/table-layout";
 
-export { checkCrossTables } from "./cross-table";
+export { registerCrossTables } from "./cross-table";
 
-/** Totals, code trees, formulas and cell checks for one sheet (docs/domain.md §3, §4, §8). */
-export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: SheetKind, table?: StandardTable): Finding[] {
-  const ck = new SheetChecker(view, ctx);
+/**
+ * Totals, code trees, formulas and cell checks for one sheet (docs/domain.md §3, §4, §8). The sums
+ * go into the workbook's identity book and are judged with every other sheet's (resolveBook);
+ * what the returned checker reports now is what needs no other figure: cells, codes, layouts.
+ */
+export function checkTotalsSheet(
+  view: SheetView,
+  ctx: CheckContext,
+  kind: SheetKind,
+  book: IdentityBook,
+  table?: StandardTable,
+): SheetChecker {
+  const ck = new SheetChecker(view, ctx, book);
   let summaryFound = false;
   let blocksFound = false;
   const named = table ? TABLE_IDENTITIES[table] : undefined;
   const tables = locateTables(view);
   for (const t of tables) {
+    ck.inTable(t);
     const summary = kind === "summary" ? locateSummary(view, t) : null;
     const half = kind === "summary" && !summary ? locateHalfSummary(view, t) : null;
     if (summary) {
@@ -52,18 +61,11 @@ export function checkTotalsSheet(view: SheetView, ctx: CheckContext, kind: Sheet
     checkCells(ck, t);
   }
   checkSharedPanelTotals(ck, tables);
-  resolveCrossings(ck);
-  checkFormulaConstants(ck);
   if (kind === "summary" && !summaryFound && !blocksFound) reportNoSummaryTotals(ck.report, view);
-  return ck.findings;
+  return ck;
 }
 
 /** True when the sheet holds at least one table the totals rules can read (a header row over data). */
 export function hasCheckableTable(view: SheetView): boolean {
   return locateTables(view).length > 0;
-}
-
-/** Cells whose figure a sheet's findings call broken; a text number or a typed total is still a valid figure. */
-export function brokenFigureCells(findings: Finding[]): Set<string> {
-  return new Set(findings.filter((f) => f.rule !== "CELL-TEXTNUM" && f.rule !== "FORMULA-CONST").map((f) => f.cell));
 }

@@ -1,7 +1,6 @@
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { RowInfo, itemRows, readRows } from "./read/rows";
-import { checkSum } from "./sum-identity";
 import { columnName, minOf, rowHasValue } from "./read/table-helpers";
 import { TableLayout, locateTables } from "./read/table-layout";
 import { SheetView } from "../snapshot";
@@ -73,14 +72,18 @@ function checkBlock(
   const label = n > 1 ? `${total.label}#${n}` : total.label;
   const phrase = coded ? "各类级科目之和" : ofSubtotals ? "各小计之和" : "本块各明细行之和";
   for (const col of table.amountCols) {
-    const header = columnName(ck.view, table, col);
-    checkSum(ck, {
+    ck.sum({
       rule,
       total: { row: total.row, col },
       items: members.map((m) => ({ row: m.row, col })),
-      subject: table.amountCols.length > 1 ? `${total.label}（${header}）` : total.label,
-      itemsPhrase: phrase,
-      anchor: `${label}|${header}`,
+      names: () => {
+        const header = columnName(ck.view, table, col);
+        return {
+          subject: table.amountCols.length > 1 ? `${total.label}（${header}）` : total.label,
+          itemsPhrase: phrase,
+          anchor: `${label}|${header}`,
+        };
+      },
       group: `row|${col}`,
     });
   }
@@ -141,13 +144,11 @@ export function checkSharedPanelTotals(ck: SheetChecker, tables: TableLayout[]):
           : itemRows(rows, (row) => rowHasValue(ck.amounts, row, p.amountCols));
         return p.amountCols.length === 1 ? members.map((m) => ({ row: m.row, col: p.amountCols[0] })) : [];
       });
-      checkSum(ck, {
+      ck.sum({
         rule: "SUM-ROW",
         total: { row: shared.row, col: shared.amountCol },
         items,
-        subject: shared.label,
-        itemsPhrase: "各栏类级科目之和",
-        anchor: `${shared.label}|各栏`,
+        names: () => ({ subject: shared.label, itemsPhrase: "各栏类级科目之和", anchor: `${shared.label}|各栏` }),
         group: `row|${shared.amountCol}`,
       });
     }

@@ -1,64 +1,98 @@
-import { cellKey } from "../address";
+import { Decimal } from "../amount";
 import { CheckContext } from "../context";
+import { IdentityBook, SheetPort, SumSpec, TableArea } from "../engine/book";
 import { Finding } from "../finding";
 import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
+import { cellStyle, displayAmount } from "./display";
 import { AmountReader, amountsOf } from "./read/amounts";
-import { BrokenIdentity } from "./crossing";
-
-/** A broken identity and the finding that reports it, kept for the crossing analysis. */
-export interface ReportedIdentity extends BrokenIdentity {
-  finding: Finding;
-  subject: string;
-}
-
-/** A total cell that a sum rule checked, remembered for FORMULA-CONST. */
-export interface CheckedTotal {
-  row: number;
-  col: number;
-  hasFormula: boolean;
-  group: string;
-  subject: string;
-  anchor: string;
-}
+import { readRows } from "./read/rows";
+import { columnName, rowLabelNear } from "./read/table-helpers";
+import { TableLayout, locateTables } from "./read/table-layout";
 
 /**
- * Everything the rules of one sheet share: the readers and the reporter. A cell gets at most one
- * sum finding, so a 合计 that breaks both its row and its column identity is reported once.
+ * Everything the rules of one sheet share: the readers, the reporter, and the workbook's identity
+ * book (src/core/engine/book.ts), where the sum rules register their identities. Nothing is judged
+ * when a sum is registered: the book judges all of them at once, after every sheet and the
+ * cross-table checks have registered theirs, so that one wrong figure gives one finding.
  */
-export class SheetChecker {
+export class SheetChecker implements SheetPort {
   readonly report: Reporter;
   readonly amounts: AmountReader;
-  readonly totals: CheckedTotal[] = [];
-  /** Identities broken beyond the band, in the order they were found. */
-  readonly broken: ReportedIdentity[] = [];
-  private readonly sumFlagged = new Set<number>();
-  private readonly totalSeen = new Set<number>();
+  /** The table whose rules run now: its sums are judged together (quiet when unsure). */
+  private table: TableArea | null = null;
+  private readonly areas = new Map<TableLayout, TableArea>();
 
   constructor(
     readonly view: SheetView,
     readonly ctx: CheckContext,
+    readonly book: IdentityBook,
   ) {
     this.amounts = amountsOf(view);
     this.report = new Reporter(view.name);
+    book.addSheet(this);
   }
 
   get findings(): Finding[] {
     return this.report.findings;
   }
 
-  hasSumFinding(row: number, col: number): boolean {
-    return this.sumFlagged.has(cellKey(row, col));
+  value(row: number, col: number): Decimal | null {
+    return this.amounts.value(row, col);
   }
 
-  markSumFinding(row: number, col: number): void {
-    this.sumFlagged.add(cellKey(row, col));
+  isEmpty(row: number, col: number): boolean {
+    return this.amounts.isEmpty(row, col);
   }
 
-  recordTotal(total: CheckedTotal): void {
-    const key = cellKey(total.row, total.col);
-    if (this.totalSeen.has(key)) return;
-    this.totalSeen.add(key);
-    this.totals.push(total);
+  show(row: number, col: number): (value: Decimal) => string {
+    const style = cellStyle(this.view, row, col);
+    return (v) => displayAmount(v, style);
+  }
+
+  /** A cell as messages name it: the row's code and label, and the column's header. */
+  nameCell(row: number, col: number): string {
+    const table = locateTables(this.view).find(
+      (t) => row >= t.firstRow && row <= t.lastRow && t.columns.some((x) => x.col === col),
+    );
+    if (!table) return this.view.address(row, col);
+    // Names repeat under different codes (行政运行): the code keeps the message and the id apart.
+    const code = readRows(this.view, table, table.labelCols[0]).find((r) => r.row === row)?.code;
+    return `${code ? `${code} ` : ""}${rowLabelNear(this.view, table, row, col)}（${columnName(this.view, table, col)}）`;
+  }
+
+  /** The rules that follow are about this table: their sums are judged as its reading. */
+  inTable(layout: TableLayout): void {
+    let area = this.areas.get(layout);
+    if (!area) {
+      const cols = layout.columns.map((c) => c.col);
+      const head = layout.columns.map((c) => c.header).find((h) => h !== "") ?? "";
+      area = {
+        anchor: `${head}|${layout.panel ? layout.panel.index : 0}`,
+        headerTop: layout.headerTop,
+        firstRow: layout.firstRow,
+        lastRow: layout.lastRow,
+        firstCol: Math.min(...cols),
+        lastCol: Math.max(...cols),
+      };
+      this.areas.set(layout, area);
+      this.book.addTable(this, area);
+    }
+    this.table = area;
+  }
+
+  /** The area of a table already seen, for the cross-table checks. */
+  areaOf(layout: TableLayout): TableArea | null {
+    return this.areas.get(layout) ?? null;
+  }
+
+  /** Registers `total = Σ items` for the table in hand. */
+  sum(spec: SumSpec): void {
+    this.book.addSum(this, this.table, spec);
+  }
+
+  /** Of several readings of a part of the table, registers the one its figures bear out best. */
+  choose(readings: SumSpec[][]): number {
+    return this.book.addChoice(this, this.table, readings);
   }
 }

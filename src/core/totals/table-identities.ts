@@ -3,7 +3,6 @@ import { StandardTable } from "../classify";
 import { SheetChecker } from "./sheet-checker";
 import { stripNumbering } from "./read/labels";
 import { RowInfo } from "./read/rows";
-import { checkSum } from "./sum-identity";
 import { columnName } from "./read/table-helpers";
 import { TableLayout } from "./read/table-layout";
 
@@ -44,14 +43,18 @@ function checkSangongBreakdown(ck: SheetChecker, table: TableLayout, rows: RowIn
     const name = stripNumbering(parent.label);
     const names = parts.map((p) => stripNumbering(p.label).replace(/^其中[:：]?/, ""));
     for (const col of table.amountCols) {
-      const header = columnName(ck.view, table, col);
-      checkSum(ck, {
+      ck.sum({
         rule: "XT-SANGONG",
         total: { row: parent.row, col },
         items: parts.map((p) => ({ row: p.row, col })),
-        subject: table.amountCols.length > 1 ? `${name}（${header}）` : name,
-        itemsPhrase: `${names.join("、")}之和`,
-        anchor: `${name}|${header}`,
+        names: () => {
+          const header = columnName(ck.view, table, col);
+          return {
+            subject: table.amountCols.length > 1 ? `${name}（${header}）` : name,
+            itemsPhrase: `${names.join("、")}之和`,
+            anchor: `${name}|${header}`,
+          };
+        },
         group: `breakdown|${col}`,
       });
     }

@@ -83,6 +83,14 @@ describe("localize", () => {
     expect(out).toEqual([{ failing: ["T2=b+e"], size: 1, culprits: null }]);
   });
 
+  it("changes a total along with the sum it feeds, when that sum held: one error seen from two sides", () => {
+    // 本年合计 Y is 10 too high and its 总计 G = Y + c follows it, so G no longer equals the other
+    // side's 总计 H. The items are repeated elsewhere (x1, x2) and agree there.
+    const values = { i1: 100, i2: 50, Y: 160, c: 10, G: 170, H: 160, x1: 100, x2: 50 };
+    const out = run(values, ["Y=i1+i2", "G=Y+c", "G==H", "x1==i1", "x2==i2"]);
+    expect(out).toEqual([{ failing: ["Y=i1+i2", "G==H"], size: 2, culprits: ["Y-10", "G-10"] }]);
+  });
+
   it("accepts a repair within the rounding band of every identity it touches", () => {
     // R2 off by 3.00, C2 off by 3.01: d-3 leaves C2 0.01 off, within the band.
     const out = run(grid({ d: 8, C2: 7.01, G: 12.01 }), [...tableIds.slice(0, 5)]);

@@ -42,7 +42,9 @@ describe("SUM-COL: column totals from the header tree", () => {
     expect(f.filter((x) => x.severity === "error").map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-COL@E9"]);
     const hit = at(f, "E9", "SUM-COL");
     expect(hit).toHaveLength(1);
-    expect(hit[0].related).toEqual(["F9", "G9", "H9", "I9", "J9", "K9", "L9"]);
+    // Its items, then the totals of the identities it also breaks (its 款 20805 above, its row's 合计).
+    expect(hit[0].related).toEqual(["F9", "G9", "H9", "I9", "J9", "K9", "L9", "E8", "D9"]);
+    expect(hit[0].message).toContain("它也使「科目 20805");
   });
 
   it("reports 合计 ≠ 基本支出 + 项目支出 + … in 支出总表", () => {

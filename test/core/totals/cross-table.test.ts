@@ -66,20 +66,33 @@ describe("cross-table checks on seed 001", () => {
     expect(f.filter((x) => x.severity === "error")).toHaveLength(4);
   });
 
-  it("XT-GPB-SPEND lands on the table that does not add up on its own", () => {
-    // 2100201 综合医院 raised by 10 in the 支出总表 only: its 款 21002 no longer adds up there.
+  it("finds a figure that breaks its own table and the copy in another at the figure itself", () => {
+    // 2100201 综合医院 raised by 10 in the 支出总表 only: its 款 21002 no longer adds up there, and the
+    // GPB table repeats the old figure. The two changed cells are the culprits, nothing else.
     const f = checkSeedWorkbook("支出总表", { edits: { D17: 788.71, F17: 788.71 } });
-    expect(onSheet(f, "支出总表", "D16", "CODE-TREE")).toHaveLength(1);
-    const xt = f.filter((x) => x.rule === "XT-GPB-SPEND");
-    expect(xt.map((x) => [x.sheet, x.cell])).toEqual([
-      ["支出总表", "D17"],
-      ["支出总表", "F17"],
+    expect(f.filter((x) => x.severity !== "info").map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual([
+      "支出总表!D17 SUM-CROSS",
+      "支出总表!F17 SUM-CROSS",
     ]);
+    expect(onSheet(f, "支出总表", "D17", "SUM-CROSS")[0].message).toBe(
+      "2100201 综合医院（合计） 788.71 有误：按「科目 21002 公立医院（合计）」和「一般公共预算财政拨款支出表 2100201 的合计」推算都应为 778.71，相差 +10.00（万元）；这些核对因它而不符，不另行列出",
+    );
   });
 
   it("XT-BASIC: 基本支出表 合计 must equal the 基本支出 of the GPB table", () => {
-    const f = checkSeedWorkbook("一般公共预算财政拨款支出表", { edits: { E6: 4668.03 } });
+    // 办公费 raised by 10 throughout the 基本支出表: it adds up on its own, but no longer matches.
+    const f = checkSeedWorkbook("一般公共预算财政拨款基本支出表", {
+      edits: { D20: 56.2, F20: 56.2, D19: 283.81, F19: 283.81, D6: 4668.03, F6: 283.81 },
+    });
     expect(onSheet(f, "一般公共预算财政拨款基本支出表", "D6", "XT-BASIC")).toHaveLength(1);
+  });
+
+  it("finds a wrong GPB 合计 that the 基本支出表 contradicts at the 合计, not on the 基本支出表", () => {
+    const f = checkSeedWorkbook("一般公共预算财政拨款支出表", { edits: { E6: 4668.03 } });
+    expect(f.filter((x) => x.severity !== "info").map((x) => `${x.sheet}!${x.cell} ${x.rule}`)).toEqual([
+      "一般公共预算财政拨款支出表!E6 SUM-ROW",
+    ]);
+    expect(f[0].message).toContain("基本支出表合计");
   });
 
   it("converts units when the tables state different ones", () => {

@@ -34,7 +34,8 @@ describe("收支总表 identities", () => {
     const income = at(bad, `C${GRAND}`, "BAL-INCOME-TOTAL");
     expect(income).toHaveLength(1);
     expect(income[0].message).toContain("本年收入合计、上年结转结余之和 24590.91");
-    expect(income[0].related).toEqual([`C${YEAR}`, `C${CARRY}`]);
+    // Its terms, then the 支出总计 it no longer balances with.
+    expect(income[0].related).toEqual([`C${YEAR}`, `C${CARRY}`, `E${GRAND}`]);
     const spend = checkSeed("收支总表", { edits: { [`E${CARRY}`]: 5 } });
     expect(at(spend, `E${GRAND}`, "BAL-SPEND-TOTAL")).toHaveLength(1);
   });
@@ -145,8 +146,12 @@ describe("收支总表 variants", () => {
     rows[10][3] = 140;
     const f = check([gridSheet("部门收支总表", rows)]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND@D8", "BAL-SPEND-TOTAL@D11"]);
-    expect(f[1].message).toBe("支出总计 140.00 与各项支出与结余分配、结转下年之和 135.00 不一致，相差 +5.00（万元）");
-    expect(f[1].related).toEqual(["D5", "D6", "D9", "D10"]);
+    // Both wrong figures are located: 本年支出合计 should be 130, and with it 支出总计 135.
+    expect(f[0].expected).toBe("130.00");
+    expect(f[1].message).toBe(
+      "支出总计 140.00 有误：按「本年支出合计、结余分配、结转下年之和」和「收入总计」推算应为 135.00，相差 +5.00（万元）",
+    );
+    expect(f[1].related).toEqual(["D8", "D9", "D10", "B11"]);
   });
 
   it("does the same on the income side", () => {

@@ -1,0 +1,207 @@
+import Decimal from "decimal.js";
+import { CellRef, cellKey } from "../address";
+import { UNIT_IN_YUAN } from "../amount";
+import { RuleId } from "../catalogue";
+import { CheckContext } from "../context";
+import { Reporter } from "../reporter";
+import { SheetView } from "../snapshot";
+import { choose } from "./choose";
+import { Evaluated, Identity, Status, residual, statusOf } from "./system";
+
+/** How a sum's finding names things; built only for the sums that are reported. */
+export interface SumNames {
+  /** The total, such as `本年支出合计` or `合计（基本支出）`. */
+  subject: string;
+  /** The sum of the items, such as `各项支出之和`. */
+  itemsPhrase: string;
+  /** Keeps the finding id stable when rows move: the row label and column header. */
+  anchor: string;
+}
+
+/** A sum identity of one sheet, `total = Σ items`, as a rule states it. */
+export interface SumSpec {
+  rule: RuleId;
+  total: CellRef;
+  items: CellRef[];
+  names: () => SumNames;
+  /** Totals of one kind in one table, compared for FORMULA-CONST. */
+  group: string;
+  /** Labelled item cells still empty: the formula must cover them too, or a figure typed later is lost. */
+  slots?: CellRef[];
+  /** The total's formula need not add the items (收入总计 = 支出总计 compares two totals). */
+  skipFormula?: boolean;
+}
+
+/** A table's place on its sheet: what the note on a doubtful reading points at, and the cells it covers. */
+export interface TableArea {
+  /** Keeps the note's id stable when rows move: the table's first header words. */
+  anchor: string;
+  headerTop: number;
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+}
+
+/** What the engine needs of a sheet; the totals rules provide it (src/core/totals/sheet-checker.ts). */
+export interface SheetPort {
+  view: SheetView;
+  ctx: CheckContext;
+  /** The cell's amount (empty = 0), or null when it holds no amount. */
+  value(row: number, col: number): Decimal | null;
+  isEmpty(row: number, col: number): boolean;
+  /** The sheet's findings so far: the engine adds its own and may withdraw those of a doubtful table. */
+  report: Reporter;
+  /** How a message names a cell: its row label and column header. */
+  nameCell(row: number, col: number): string;
+  /** How a message shows an amount of this cell: as the table does. */
+  show(row: number, col: number): (value: Decimal) => string;
+}
+
+/** A sum as registered: where it lives, and its state on the figures. */
+export interface SumEntry {
+  kind: "sum";
+  sheet: SheetPort;
+  table: TableArea | null;
+  spec: SumSpec;
+  identity: number;
+}
+
+/** One side of a figure that two tables repeat: a cell, the cells it sums, or nothing (counts as 0). */
+export interface CopyPoint {
+  sheet: SheetPort;
+  cells: CellRef[];
+  table: TableArea | null;
+  /** How a message names it, such as `支出总表类级科目 210 的合计`. */
+  name: string;
+}
+
+/** Two copies of one figure that must agree (docs/domain.md §5). */
+export interface CopySpec {
+  rule: RuleId;
+  preferred: CopyPoint;
+  other: CopyPoint;
+  anchor: string;
+  /** The other tables have already shown which copy is wrong: the finding goes on `preferred`. */
+  fixed?: boolean;
+  /** Another comparison's finding explains this one where no culprit does: it is not reported. */
+  quiet?: boolean;
+  /** What the cross-table rules need to place the finding when no culprit explains it. */
+  place?: unknown;
+}
+
+export interface CopyEntry {
+  kind: "copy";
+  spec: CopySpec;
+  identity: number;
+}
+
+export type Entry = SumEntry | CopyEntry;
+
+const SHEET_STRIDE = 2 ** 35;
+
+/**
+ * Every identity of a workbook, one linear system (issue 16, principle 2): the sheets' sums as
+ * their rules register them, and the figures the tables repeat. Each identity is evaluated as it
+ * is registered (the values are there already); resolve.ts localizes the culprits and reports.
+ */
+export class IdentityBook {
+  readonly identities: Identity[] = [];
+  readonly residuals: (Decimal | null)[] = [];
+  readonly statuses: Status[] = [];
+  readonly entries: Entry[] = [];
+  readonly sheets: SheetPort[] = [];
+  /** The tables registered per sheet, in order. */
+  readonly tables = new Map<SheetPort, TableArea[]>();
+  private readonly cellIds = new Map<number, number>();
+  readonly cellSheet: SheetPort[] = [];
+  readonly cellRow: number[] = [];
+  readonly cellCol: number[] = [];
+  private readonly values: (Decimal | null)[] = [];
+  private readonly sheetIndex = new Map<SheetPort, number>();
+
+  addSheet(sheet: SheetPort): void {
+    if (this.sheetIndex.has(sheet)) return;
+    this.sheetIndex.set(sheet, this.sheets.length);
+    this.sheets.push(sheet);
+    this.tables.set(sheet, []);
+  }
+
+  addTable(sheet: SheetPort, table: TableArea): void {
+    const list = this.tables.get(sheet)!;
+    if (!list.includes(table)) list.push(table);
+  }
+
+  cell(sheet: SheetPort, row: number, col: number): number {
+    const key = this.sheetIndex.get(sheet)! * SHEET_STRIDE + cellKey(row, col);
+    let id = this.cellIds.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.cellIds.set(key, id);
+      this.values.push(sheet.value(row, col));
+      this.cellSheet.push(sheet);
+      this.cellRow.push(row);
+      this.cellCol.push(col);
+    }
+    return id;
+  }
+
+  readonly value = (cell: number): Decimal | null => this.values[cell];
+
+  /** The identity of a sum spec on a sheet, not registered. */
+  sumIdentity(sheet: SheetPort, spec: { total: CellRef; items: CellRef[] }): Identity {
+    return {
+      total: this.cell(sheet, spec.total.row, spec.total.col),
+      items: spec.items.map((i) => this.cell(sheet, i.row, i.col)),
+      band: sheet.ctx.band,
+    };
+  }
+
+  addSum(sheet: SheetPort, table: TableArea | null, spec: SumSpec): number {
+    const identity = this.push(this.sumIdentity(sheet, spec));
+    this.entries.push({ kind: "sum", sheet, table, spec, identity });
+    return identity;
+  }
+
+  /**
+   * Of several readings of one part of a table (each a list of sums), the one whose sums hold best
+   * (choose.ts); its sums are registered. Returns its index.
+   */
+  addChoice(sheet: SheetPort, table: TableArea | null, readings: SumSpec[][]): number {
+    const options = readings.map((r) => r.map((s) => this.sumIdentity(sheet, s)));
+    const best = choose(options, (o) => o, this.value);
+    for (const spec of readings[best]) this.addSum(sheet, table, spec);
+    return best;
+  }
+
+  addCopy(spec: CopySpec): number {
+    const { preferred, other } = spec;
+    // One side is a single cell (the other may sum several, or be missing and count as 0): that
+    // cell is the identity's total, the other side its items, converted into its unit.
+    const single = preferred.cells.length === 1 || other.cells.length !== 1 ? preferred : other;
+    const many = single === preferred ? other : preferred;
+    const factor = UNIT_IN_YUAN[many.sheet.ctx.unit].dividedBy(UNIT_IN_YUAN[single.sheet.ctx.unit]);
+    const identity = this.push({
+      total: this.cell(single.sheet, single.cells[0].row, single.cells[0].col),
+      items: many.cells.map((c) => this.cell(many.sheet, c.row, c.col)),
+      ...(factor.eq(1) ? {} : { factor }),
+      band: single.sheet.ctx.band,
+      copy: true,
+    });
+    this.entries.push({ kind: "copy", spec, identity });
+    return identity;
+  }
+
+  /** The whole system as localize and judgeTable read it. */
+  asEvaluated(): Evaluated {
+    return { identities: this.identities, residuals: this.residuals, statuses: this.statuses };
+  }
+
+  private push(identity: Identity): number {
+    const r = residual(identity, this.value);
+    this.identities.push(identity);
+    this.residuals.push(r);
+    this.statuses.push(statusOf(r, identity.band));
+    return this.identities.length - 1;
+  }
+}

@@ -1,0 +1,128 @@
+import Decimal from "decimal.js";
+import { IdentityBook, TableArea } from "./book";
+import { Verdict, componentIndex, judgeTable } from "./confidence";
+import { Component, localize } from "./localize";
+import { Evaluated } from "./system";
+
+/** A located wrong figure: the cell, the value that makes every identity hold, the identities it breaks. */
+export interface LocatedCulprit {
+  cell: number;
+  delta: Decimal;
+  breaks: number[];
+}
+
+/** What the identities of a workbook say, before anything is reported. */
+export interface Resolution {
+  /** Tables whose reading is in doubt: nothing is judged on them but the one note. */
+  unsure: Map<TableArea, Verdict>;
+  /** Identities not judged: those of doubtful tables, and copies that reach into one. */
+  dropped: Set<number>;
+  /** Failing identities that a located culprit explains: reported through the culprit only. */
+  explained: Set<number>;
+  culprits: LocatedCulprit[];
+}
+
+/** Trust in a figure (a repair's weight is the sum over its cells): a formula total follows its items. */
+const FORMULA_WEIGHT = 1.5;
+/** Each other table that repeats a figure and agrees with it makes it more trusted, up to a cap below 2. */
+const COPY_WEIGHT = 0.2;
+const MAX_WEIGHT = 1.9;
+
+/**
+ * Two passes (issue 16, principles 2 and 3). First each table alone: its sums and the smallest
+ * repair of their failures decide whether the reading explains the table (confidence.ts). Then the
+ * whole workbook without the doubtful tables: sums and the figures the tables repeat, as one
+ * system, localized once; a component with one lightest smallest repair names its culprits.
+ */
+export function resolveBook(book: IdentityBook): Resolution {
+  const weight = weights(book);
+  const sums = book.entries.filter((e) => e.kind === "sum");
+  const unsure = new Map<TableArea, Verdict>();
+  const dropped = new Set<number>();
+  if (sums.some((e) => book.statuses[e.identity] === "beyond")) {
+    const own = subsystem(
+      book,
+      sums.map((e) => e.identity),
+    );
+    const byTable = new Map<TableArea, number[]>();
+    for (const e of sums) {
+      if (!e.table) continue;
+      const list = byTable.get(e.table);
+      if (list) list.push(e.identity);
+      else byTable.set(e.table, [e.identity]);
+    }
+    const components = own.map(localize(own.ev, { weight }));
+    const componentOf = componentIndex(components);
+    for (const [table, ids] of byTable) {
+      const verdict = judgeTable(ids, book.asEvaluated(), book.value, componentOf);
+      if (!verdict.confirmed) unsure.set(table, verdict);
+    }
+  }
+  for (const e of book.entries) {
+    if (
+      e.kind === "sum"
+        ? e.table && unsure.has(e.table)
+        : [e.spec.preferred, e.spec.other].some((p) => p.table && unsure.has(p.table))
+    )
+      dropped.add(e.identity);
+  }
+  const explained = new Set<number>();
+  const culprits: LocatedCulprit[] = [];
+  if (book.statuses.some((s, i) => s === "beyond" && !dropped.has(i))) {
+    const kept: number[] = [];
+    for (let i = 0; i < book.identities.length; i++) if (!dropped.has(i)) kept.push(i);
+    const all = subsystem(book, kept);
+    for (const comp of all.map(localize(all.ev, { weight }))) {
+      if (!comp.culprits) continue;
+      const located = comp.culprits.map((c) => ({
+        cell: c.cell,
+        delta: c.delta,
+        breaks: comp.failing.filter((f) => {
+          const id = book.identities[f];
+          return id.total === c.cell || id.items.includes(c.cell);
+        }),
+      }));
+      if (!located.every((c) => credible(book, c))) continue;
+      for (const f of comp.failing) explained.add(f);
+      culprits.push(...located);
+    }
+  }
+  return { unsure, dropped, explained, culprits };
+}
+
+/**
+ * A culprit the identities point at, not one the weights guessed: it breaks two identities or
+ * more, or it is the total of the one it breaks (as the rule would report anyway), or that one is a
+ * copy of a figure that other tables repeat. An item of one broken sum is never singled out.
+ */
+function credible(book: IdentityBook, c: LocatedCulprit): boolean {
+  if (c.breaks.length >= 2) return true;
+  // A cell changed only to keep a holding sum whole is part of a repair, not a figure to blame.
+  if (c.breaks.length === 0) return false;
+  const id = book.identities[c.breaks[0]];
+  return id.copy === true || id.total === c.cell;
+}
+
+/** The identities `ids` as a system of their own, and how its components map back. */
+function subsystem(book: IdentityBook, ids: number[]) {
+  const ev: Evaluated = {
+    identities: ids.map((i) => book.identities[i]),
+    residuals: ids.map((i) => book.residuals[i]),
+    statuses: ids.map((i) => book.statuses[i]),
+  };
+  const map = (components: Component[]): Component[] => components.map((c) => ({ ...c, failing: c.failing.map((f) => ids[f]) }));
+  return { ev, map };
+}
+
+function weights(book: IdentityBook): (cell: number) => number {
+  const agreeing = new Map<number, number>();
+  book.entries.forEach((e) => {
+    if (e.kind !== "copy" || book.statuses[e.identity] !== "exact") return;
+    const id = book.identities[e.identity];
+    for (const c of [id.total, ...id.items]) agreeing.set(c, (agreeing.get(c) ?? 0) + 1);
+  });
+  return (cell) => {
+    const formula = book.cellSheet[cell].view.formula(book.cellRow[cell], book.cellCol[cell]) !== "";
+    return Math.min(MAX_WEIGHT, (formula ? FORMULA_WEIGHT : 1) + COPY_WEIGHT * (agreeing.get(cell) ?? 0));
+  };
+}

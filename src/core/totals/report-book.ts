@@ -1,0 +1,336 @@
+import { CellRef, cellKey, parseA1 } from "../address";
+import { Decimal, convertUnit } from "../amount";
+import { CopyEntry, CopyPoint, IdentityBook, SheetPort, SumEntry, TableArea } from "../engine/book";
+import { Verdict } from "../engine/confidence";
+import { LocatedCulprit, Resolution } from "../engine/resolve";
+import { signedDifference } from "../excerpt";
+import { SEVERITY_ORDER } from "../finding";
+import { judgeIdentity } from "../judge";
+import { formulaRanges, rangesCover } from "./read/formulas";
+import { CheckedTotal, reportFormulaConstants } from "./typed-totals";
+
+/** Places a copy that no culprit explains: cross-table.ts decides which table the finding goes on. */
+export type PlaceCopy = (entry: Extract<IdentityBook["entries"][number], { kind: "copy" }>, reported: Reported) => void;
+
+/** Cells a sheet's findings already call broken (a text number or a typed total is still a valid figure). */
+export interface Reported {
+  has(sheet: SheetPort, a1: string): boolean;
+  /** Whether the sheet has any such cell: a table that does not add up on its own. */
+  any(sheet: SheetPort): boolean;
+}
+
+/**
+ * Reports what the identities of a workbook say (src/core/engine/resolve.ts decided it): one
+ * finding per located culprit; each failing sum no culprit explains, on its total, under its own
+ * rule, as before; the copies through cross-table.ts; and one note per table whose reading is in
+ * doubt, with its other findings withdrawn. A cell gets at most one sum finding.
+ */
+export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy: PlaceCopy): void {
+  const culprits = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
+  for (const c of resolution.culprits) reportCulprit(book, c, culprits);
+  const flagged = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
+  const totals = new Map<SheetPort, CheckedTotal[]>(book.sheets.map((s) => [s, []]));
+  const seenTotal = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
+  for (const e of book.entries) {
+    if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
+    reportSum(book, e, resolution.explained.has(e.identity), flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
+      const key = cellKey(t.row, t.col);
+      const seen = seenTotal.get(e.sheet)!;
+      if (seen.has(key)) return;
+      seen.add(key);
+      totals.get(e.sheet)!.push(t);
+    });
+  }
+  for (const sheet of book.sheets) reportFormulaConstants(sheet, totals.get(sheet)!);
+  const reported = reportedCells(book);
+  for (const e of book.entries) {
+    if (e.kind !== "copy" || resolution.dropped.has(e.identity) || resolution.explained.has(e.identity)) continue;
+    if (book.statuses[e.identity] === "exact" || book.statuses[e.identity] === "unreadable") continue;
+    placeCopy(e, reported);
+  }
+  for (const [table, verdict] of resolution.unsure) reportUnsure(book, table, verdict);
+}
+
+function reportedCells(book: IdentityBook): Reported {
+  const sets = new Map<SheetPort, Set<string>>();
+  for (const s of book.sheets)
+    sets.set(
+      s,
+      new Set(s.report.findings.filter((f) => f.rule !== "CELL-TEXTNUM" && f.rule !== "FORMULA-CONST").map((f) => f.cell)),
+    );
+  return { has: (sheet, a1) => sets.get(sheet)?.has(a1) ?? false, any: (sheet) => (sets.get(sheet)?.size ?? 0) > 0 };
+}
+
+/**
+ * A sum as its rule reports it: the total's formula range (FORMULA-OMITS: a formula that leaves
+ * out item rows is the cause, a warning) and the identity (exact: nothing; within the band: info;
+ * beyond it: the rule's severity, unless a located culprit explains it).
+ */
+function reportSum(
+  book: IdentityBook,
+  e: SumEntry,
+  explained: boolean,
+  flagged: Set<number>,
+  culprits: Set<number>,
+  record: (t: CheckedTotal) => void,
+) {
+  const { sheet, spec } = e;
+  const r = book.residuals[e.identity];
+  if (r === null) return; // the cell rules report what the cell holds
+  const { total, items } = spec;
+  const actual = sheet.value(total.row, total.col)!;
+  const expected = actual.minus(r);
+  const formula = sheet.view.formula(total.row, total.col);
+  if (sheet.isEmpty(total.row, total.col) && !formula && expected.isZero()) return;
+  if (!spec.skipFormula)
+    record({ row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, names: spec.names });
+  const key = cellKey(total.row, total.col);
+  if (flagged.has(key)) return;
+  const omitted = formula && !spec.skipFormula ? omittedItems(sheet, formula, items, spec.slots ?? []) : [];
+  // Nearly every total holds: the addresses and message text are left to the totals reported.
+  if (omitted.length === 0 && (r.isZero() || culprits.has(key))) return;
+  const names = spec.names();
+  const judgement = judgeIdentity(
+    {
+      rule: spec.rule,
+      subject: names.subject,
+      actual,
+      expectedPhrase: names.itemsPhrase,
+      expected,
+      show: sheet.show(total.row, total.col),
+    },
+    sheet.ctx.band,
+    sheet.ctx.unit,
+  );
+  const place = {
+    cell: sheet.view.address(total.row, total.col),
+    related: items.map((i) => sheet.view.address(i.row, i.col)),
+    anchor: names.anchor,
+  };
+  if (omitted.length > 0) {
+    const list = omitted.slice(0, 3).join("、") + (omitted.length > 3 ? " 等" : "");
+    const tail = judgement ? "，这些单元格的数没有计入合计" : "，以后填入的数不会计入合计";
+    // The formula is the cause (a warning in the catalogue); a value that is also wrong is the
+    // identity's own finding, reported below with expected and actual.
+    sheet.report.add({
+      rule: "FORMULA-OMITS",
+      ...place,
+      message: `${names.subject}的公式 ${formula} 漏掉了明细单元格 ${list}${tail}`,
+    });
+    flagged.add(key);
+  }
+  // A culprit's own sum is reported as the culprit's finding (reportCulprit).
+  if (!judgement || culprits.has(key) || (explained && !judgement.withinBand)) return;
+  sheet.report.addJudgement(judgement, place);
+  flagged.add(key);
+}
+
+/** Item cells holding a figure that the total's simple formula does not add. */
+function omittedItems(sheet: SheetPort, formula: string, items: CellRef[], slots: CellRef[]): string[] {
+  const ranges = formulaRanges(formula);
+  if (!ranges || ranges.length === 0) return [];
+  // A formula that adds none of these items sums along the other axis (a 合计 cell is both a
+  // row and a column total); it is judged by the identity it does implement.
+  if (!items.some((i) => rangesCover(ranges, i.row, i.col))) return [];
+  const expected = [...items.filter((i) => !sheet.isEmpty(i.row, i.col)), ...slots];
+  return expected
+    .filter((i) => !rangesCover(ranges, i.row, i.col))
+    .sort((a, b) => a.row - b.row || a.col - b.col)
+    .map((i) => sheet.view.address(i.row, i.col));
+}
+
+/**
+ * One wrong figure, one finding (issue 16, principle 2). A culprit that is the total of a sum it
+ * breaks is reported as that sum, as before, with the other identities it breaks as related
+ * cells; any other culprit is SUM-CROSS: the cell, the value that makes all its identities hold,
+ * and the identities it throws off, which are not reported.
+ */
+function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<SheetPort, Set<number>>): void {
+  const sheet = book.cellSheet[c.cell];
+  const row = book.cellRow[c.cell];
+  const col = book.cellCol[c.cell];
+  const actual = sheet.value(row, col)!;
+  const expected = actual.plus(c.delta);
+  const show = sheet.show(row, col);
+  const cell = sheet.view.address(row, col);
+  const own = book.entries.find(
+    (e): e is SumEntry => e.kind === "sum" && c.breaks.includes(e.identity) && book.identities[e.identity].total === c.cell,
+  );
+  const others = c.breaks.filter((i) => i !== own?.identity);
+  const related = [...new Set(others.flatMap((i) => relatedOf(book, i, c.cell)))];
+  // Reported as its own sum where its items are not culprits too: then the sum of the items is
+  // the value that makes every identity hold (within the band).
+  const r = own ? book.residuals[own.identity]! : null;
+  if (own && r && r.plus(c.delta).abs().lessThanOrEqualTo(sheet.ctx.band)) {
+    const names = own.spec.names();
+    const sum = actual.minus(r);
+    const judgement = judgeIdentity(
+      { rule: own.spec.rule, subject: names.subject, actual, expectedPhrase: names.itemsPhrase, expected: sum, show },
+      sheet.ctx.band,
+      sheet.ctx.unit,
+    );
+    if (!judgement) return;
+    const items = own.spec.items.map((i) => sheet.view.address(i.row, i.col));
+    const also = others.length ? `；它也使${describe(book, others, c.cell)}不符，这些不另行列出` : "";
+    sheet.report.addJudgement(
+      { ...judgement, message: judgement.message + also },
+      { cell, related: [...new Set([...items, ...related])], anchor: names.anchor },
+    );
+    culprits.get(sheet)!.add(cellKey(row, col));
+    return;
+  }
+  if (own) {
+    // Its items are wrong too (a repair of several cells): the value that makes every identity
+    // hold is not the sum of today's items, so the sentence gives the identities it comes from.
+    const { subject, anchor } = own.spec.names();
+    const items = own.spec.items.map((i) => sheet.view.address(i.row, i.col));
+    sheet.report.add({
+      rule: own.spec.rule,
+      cell,
+      related: [...new Set([...items, ...related])],
+      anchor,
+      message:
+        `${subject} ${show(actual)} 有误：按${describe(book, c.breaks, c.cell)}推算应为 ${show(expected)}，` +
+        `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）`,
+      expected,
+      actual,
+      unit: sheet.ctx.unit,
+    });
+    culprits.get(sheet)!.add(cellKey(row, col));
+    return;
+  }
+  if (c.breaks.every((i) => entryOf(book, i).kind === "copy")) {
+    reportCopyCulprit(book, c, culprits);
+    return;
+  }
+  const name = sheet.nameCell(row, col);
+  // Its row's sum first, then its column's: the two a cell of a grid most often breaks.
+  const along = (i: number) => {
+    if (book.identities[i].copy) return 2;
+    const t = book.identities[i].total;
+    const same = book.cellSheet[t] === sheet;
+    return same && book.cellRow[t] === row ? 0 : same && book.cellCol[t] === col ? 1 : 2;
+  };
+  const breaks = [...c.breaks].sort((a, b) => along(a) - along(b));
+  const grid = breaks.length === 2 && along(breaks[0]) === 0 && along(breaks[1]) === 1;
+  const by = grid
+    ? `本行${describe(book, [breaks[0]], c.cell)}和本列${describe(book, [breaks[1]], c.cell)}`
+    : describe(book, breaks, c.cell);
+  sheet.report.add({
+    rule: "SUM-CROSS",
+    cell,
+    related: [...new Set(breaks.flatMap((i) => relatedOf(book, i, c.cell)))],
+    anchor: name,
+    message:
+      `${name} ${show(actual)} 有误：按${by}推算都应为 ${show(expected)}，` +
+      `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）；${grid ? "这两处合计" : "这些核对"}因它而不符，不另行列出`,
+    expected,
+    actual,
+    unit: sheet.ctx.unit,
+  });
+  culprits.get(sheet)!.add(cellKey(row, col));
+}
+
+/**
+ * A copy that disagrees with the tables that repeat the figure, and breaks nothing else: reported
+ * under the comparison's own rule (XT-*), at the copy, against the other table's figure.
+ */
+function reportCopyCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<SheetPort, Set<number>>): void {
+  const sheet = book.cellSheet[c.cell];
+  const row = book.cellRow[c.cell];
+  const col = book.cellCol[c.cell];
+  const [first, ...rest] = c.breaks.map((i) => entryOf(book, i) as CopyEntry);
+  const { spec } = first;
+  const mine = onSide(book, spec.preferred, c.cell);
+  const here = mine ? spec.preferred : spec.other;
+  const there = mine ? spec.other : spec.preferred;
+  const actual = sideValue(here);
+  const expected = convertUnit(sideValue(there), there.sheet.ctx.unit, sheet.ctx.unit);
+  const judgement = judgeIdentity(
+    { rule: spec.rule, subject: here.name, actual, expectedPhrase: there.name, expected, show: sheet.show(row, col) },
+    sheet.ctx.band,
+    sheet.ctx.unit,
+  );
+  if (!judgement) return;
+  const also = rest.length
+    ? `；${describe(
+        book,
+        rest.map((e) => e.identity),
+        c.cell,
+      )}也与它不符，不另行列出`
+    : "";
+  const related = [...new Set(c.breaks.flatMap((i) => relatedOf(book, i, c.cell)))];
+  sheet.report.addJudgement(
+    { ...judgement, message: judgement.message + also },
+    { cell: sheet.view.address(row, col), related, anchor: spec.anchor },
+  );
+  culprits.get(sheet)!.add(cellKey(row, col));
+}
+
+function onSide(book: IdentityBook, p: CopyPoint, cell: number): boolean {
+  return p.sheet === book.cellSheet[cell] && p.cells.some((x) => x.row === book.cellRow[cell] && x.col === book.cellCol[cell]);
+}
+
+function sideValue(p: CopyPoint): Decimal {
+  return p.cells.reduce((sum, x) => sum.plus(p.sheet.value(x.row, x.col) ?? 0), new Decimal(0));
+}
+
+function entryOf(book: IdentityBook, identity: number) {
+  return book.entries.find((e) => e.identity === identity)!;
+}
+
+/**
+ * The cells of the culprit's sheet that a broken identity names besides the culprit: a sum's
+ * total (or its items, where the culprit is the total). Another table's copy is named in the message.
+ */
+function relatedOf(book: IdentityBook, identity: number, culprit: number): string[] {
+  const id = book.identities[identity];
+  const sheet = book.cellSheet[culprit];
+  const cells = id.total === culprit ? id.items : [id.total];
+  return cells
+    .filter((c) => c !== culprit && book.cellSheet[c] === sheet)
+    .map((c) => sheet.view.address(book.cellRow[c], book.cellCol[c]));
+}
+
+/**
+ * `「本年支出合计」和「支出总表类级科目 208 的合计」`: the identities a culprit breaks, as a message
+ * names them: a sum by its total, a copy by the other table's figure.
+ */
+function describe(book: IdentityBook, identities: number[], culprit?: number): string {
+  const names = identities.map((i) => {
+    const e = entryOf(book, i);
+    if (e.kind === "sum")
+      return `「${culprit !== undefined && book.identities[i].total === culprit ? e.spec.names().itemsPhrase : e.spec.names().subject}」`;
+    const mine = culprit !== undefined && onSide(book, e.spec.preferred, culprit);
+    return `「${mine ? e.spec.other.name : e.spec.preferred.name}」`;
+  });
+  const shown = names.length > 3 ? [...names.slice(0, 3), `等 ${names.length} 处`] : names;
+  return shown.length > 1 ? `${shown.slice(0, -1).join("、")}和${shown[shown.length - 1]}` : shown[0];
+}
+
+/**
+ * Quiet when unsure (issue 16, principle 3): one note on a table whose reading its figures do not
+ * confirm, and no warning or error on its cells but an error value, which is wrong in any reading.
+ */
+function reportUnsure(book: IdentityBook, table: TableArea, verdict: Verdict): void {
+  const sheet = book.sheets.find((s) => book.tables.get(s)?.includes(table));
+  if (!sheet) return;
+  const inside = (a1: string) => {
+    const p = parseA1(a1);
+    return p !== null && p.row >= table.headerTop && p.row <= table.lastRow && p.col >= table.firstCol && p.col <= table.lastCol;
+  };
+  const kept = sheet.report.findings.filter(
+    (f) => SEVERITY_ORDER[f.severity] === SEVERITY_ORDER.info || f.rule === "CELL-ERROR" || !inside(f.cell),
+  );
+  sheet.report.findings.length = 0;
+  sheet.report.findings.push(...kept);
+  const failing = verdict.informative - verdict.holding;
+  sheet.report.add({
+    rule: "TABLE-UNSURE",
+    cell: sheet.view.address(table.headerTop, table.firstCol),
+    anchor: `表格结构|${table.anchor}`,
+    message: `未能确认表格结构，合计未核对：按表头读出的 ${verdict.informative} 处合计关系中有 ${failing} 处不成立，可能是本工具未能正确识别这张表的格式`,
+  });
+}
+
+export { Decimal };
