@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
 import type { Finding } from "../../src/core/finding";
 import type { SheetSnapshot } from "../../src/core/snapshot";
 import { loadCorpus } from "../support/corpus";
 import { CleanTable, Skipped, cleanTables, describeSkipped } from "../support/layout/clean-tables";
-import { Layout, Transform, applyChain, isSkip, transformByName } from "../support/layout/transforms";
+import { Layout, TRANSFORMS, Transform, applyChain, isSkip, transformByName } from "../support/layout/transforms";
 
 /**
  * What the property tests share. Seeded and bounded so CI stays fast: METAMORPHIC_SEED and
@@ -18,8 +19,15 @@ export interface Corpus {
   skipped: Skipped;
 }
 
-export async function loadTables(): Promise<Corpus> {
-  return cleanTables(await loadCorpus());
+/** Loads the corpus before a test file's tests and prints its counted skips after them. */
+export function setUp(title: string): { corpus: () => Corpus; skips: SkipLog } {
+  let corpus: Corpus;
+  const skips = new SkipLog();
+  beforeAll(async () => {
+    corpus = cleanTables(await loadCorpus());
+  });
+  afterAll(() => skips.report(title, corpus));
+  return { corpus: () => corpus, skips };
 }
 
 export const serious = (findings: Finding[]) => findings.filter((f) => f.severity !== "info");
@@ -50,7 +58,7 @@ export const check = (workbook: SheetSnapshot[]) => checkWorkbook(workbook).find
 export function applicable(tables: CleanTable[], chain: Transform[], skipped: Skipped): CleanTable[] {
   return tables.filter((t) => {
     const out = transformed(t, chain, 1);
-    if ("skip" in out) skipped.set(out.skip, (skipped.get(out.skip) ?? 0) + 1);
+    if ("skip" in out) countSkip(skipped, out.skip);
     return !("skip" in out);
   });
 }
@@ -65,9 +73,48 @@ export function chainFor(transform: Transform, tables: CleanTable[]): Transform[
   return alone || transform.name !== "join-code" ? [transform] : [transformByName("split-code"), transform];
 }
 
-/** Counted reasons, printed once per file: a pair that does not apply is never dropped silently. */
-export function reportSkipped(title: string, corpus: Corpus, perTransform: Map<string, Skipped>): void {
-  const lines = [`${title}：${corpus.tables.length} 张干净的金额表；未取用的工作表：${describeSkipped(corpus.skipped)}`];
-  for (const [name, skipped] of perTransform) if (skipped.size > 0) lines.push(`  ${name} 不适用：${describeSkipped(skipped)}`);
-  console.log(lines.join("\n"));
+/** Every ordered pair of two different transforms. */
+export const PAIRS: Transform[][] = TRANSFORMS.flatMap((a) => TRANSFORMS.filter((b) => b !== a).map((b) => [a, b]));
+
+/**
+ * Counted reasons why a chain did not apply, per property; printed once per file, so a pair that
+ * does not apply is never dropped silently.
+ */
+export class SkipLog {
+  private readonly by = new Map<string, Skipped>();
+
+  for(name: string): Skipped {
+    if (!this.by.has(name)) this.by.set(name, new Map());
+    return this.by.get(name)!;
+  }
+
+  report(title: string, corpus: Corpus): void {
+    const lines = [`${title}：${corpus.tables.length} 张干净的金额表；未取用的工作表：${describeSkipped(corpus.skipped)}`];
+    for (const [name, skipped] of this.by) if (skipped.size > 0) lines.push(`  ${name} 不适用：${describeSkipped(skipped)}`);
+    console.log(lines.join("\n"));
+  }
+}
+
+export const countSkip = (skipped: Skipped, why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
+
+/**
+ * Runs `body` on tables a chain applies to (drawn by fast-check: indices, not tables, as it prints
+ * the counterexample and a table is large), with a seed for the transforms and the body's own choices.
+ */
+export function overTables<T extends unknown[]>(
+  corpus: Corpus,
+  chain: Transform[],
+  skipped: Skipped,
+  choices: { [K in keyof T]: fc.Arbitrary<T[K]> },
+  body: (table: CleanTable, ...choices: T) => void,
+  numRuns = RUNS,
+): void {
+  const tables = applicable(corpus.tables, chain, skipped);
+  expect(tables.length).toBeGreaterThan(0);
+  fc.assert(
+    fc.property(fc.nat(tables.length - 1), ...(choices as fc.Arbitrary<unknown>[]), (i: number, ...rest: unknown[]) =>
+      body(tables[i], ...(rest as T)),
+    ),
+    fcOptions(numRuns),
+  );
 }
