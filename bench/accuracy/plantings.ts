@@ -5,7 +5,7 @@ import type { CleanTable } from "../../test/support/layout/clean-tables";
 import { changedFigure } from "../../test/support/layout/plant";
 import { readRows } from "../../test/support/layout/rows";
 import { rng } from "../../test/support/layout/transforms";
-import { ITEM_NUMBER, SUB_NUMBER, figure, isFigure } from "../../test/support/layout/words";
+import { figure, isFigure, stripNumbering } from "../../test/support/layout/words";
 
 /**
  * Where the bench plants. Amount cells are found without the checker, by the yardstick's reading
@@ -32,12 +32,7 @@ export interface Planting extends AmountCell {
 }
 
 /** A row's key across tables: its code, or its label without outline numbering (八、社会保障和就业支出 → 社会保障和就业支出). */
-const rowKey = (label: string, code?: string) =>
-  code ??
-  label
-    .replace(ITEM_NUMBER, "")
-    .replace(SUB_NUMBER, "")
-    .replace(/^其中[:：]?/, "");
+const rowKey = (label: string, code?: string) => code ?? stripNumbering(label);
 
 export function amountCells(tables: CleanTable[]): AmountCell[] {
   const out: AmountCell[] = [];

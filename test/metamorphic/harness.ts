@@ -32,6 +32,9 @@ export function setUp(title: string): { corpus: () => Corpus; skips: SkipLog } {
 
 export const serious = (findings: Finding[]) => findings.filter((f) => f.severity !== "info");
 
+/** Warnings and errors on the sheets of the table's file that must stay quiet (a wild file's other sheets have real defects). */
+export const onQuietSheets = (t: CleanTable, findings: Finding[]) => serious(findings).filter((f) => t.file.quiet.has(f.sheet));
+
 export const show = (findings: Finding[], max = 4) =>
   findings
     .slice(0, max)

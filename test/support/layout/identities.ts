@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { Grid } from "./grid";
 import { RowInfo, isItem, readRows } from "./rows";
 import { Panel, Table } from "./table";
-import { ITEM_NUMBER, figure } from "./words";
+import { figure } from "./words";
 
 /** total = Σ parts, over cell ids (see Grid): it survives any transform that keeps the cells. */
 export interface Identity {
@@ -17,8 +17,8 @@ export interface Identity {
  * - SUM-COL: a total column = its header-tree parts (header-tree.ts), on every non-blank row;
  * - CODE-TREE: a code = Σ its child codes; a 合计/总计 row of a coded panel = Σ its top codes;
  * - TOTAL-ROW: in an uncoded panel, a 合计 or 小计 row = Σ the items since the previous total (or,
- *   at the top of a block, the items below it); a 总计 row = the 合计 above it + the unnumbered rows
- *   between them (结转, 结余: numbered rows there break one of them down);
+ *   at the top of a block, the items below it); a 总计 row = the 合计 above it + the items between
+ *   them (结转, 结余; rows numbered under one of them break it down);
  * - BREAKDOWN: an item = Σ its 其中 rows, or its numbered sub-items, where they add up exactly
  *   (a partial breakdown is no identity);
  * - BALANCE: 收入总计 = 支出总计 across two side-by-side panels.
@@ -47,7 +47,8 @@ export function deriveIdentities(grid: Grid, table: Table): Identity[] {
     for (const col of panel.amounts) {
       const at = (r: RowInfo): [number, number] => [r.row, col];
       for (const [total, parts] of sums) add(at(total), parts.map(at), sums.why!);
-      for (const [item, parts] of parted) add(at(item), parts.map(at), "BREAKDOWN");
+      // A breakdown may be partial (其中 only the largest part): it is an identity only where it adds up.
+      for (const [item, parts] of parted) if (addsUp(grid, at(item), parts.map(at))) add(at(item), parts.map(at), "BREAKDOWN");
     }
     const grand = rows.find((r) => r.kind === "total" && r.rank === 3);
     const main = mainColumn(panel, table, pi);
@@ -85,7 +86,7 @@ function rowTotals(rows: RowInfo[]): Sums {
     if (t.rank === 3) {
       const sub = lastIndex(rows, k, (r) => r.kind === "total" && r.rank === 2);
       if (sub >= from) {
-        const between = rows.slice(sub + 1, k).filter((r) => isItem(r) && !ITEM_NUMBER.test(r.label));
+        const between = rows.slice(sub + 1, k).filter(isItem);
         sums.push([t, [rows[sub], ...between]]);
         return;
       }
@@ -104,18 +105,15 @@ function lastIndex(rows: RowInfo[], before: number, test: (r: RowInfo) => boolea
   return -1;
 }
 
-/** An item and the 其中 (or numbered sub-item) rows right under it. */
+/** An item and the rows that break it down (its 其中 rows, its numbered sub-items), each group apart. */
 function breakdowns(rows: RowInfo[]): [RowInfo, RowInfo[]][] {
-  const out: [RowInfo, RowInfo[]][] = [];
-  rows.forEach((item, k) => {
-    if (item.kind !== "item") return;
-    for (const kind of ["breakdown", "sub"] as const) {
-      const parts: RowInfo[] = [];
-      for (let i = k + 1; i < rows.length && rows[i].kind === kind; i++) parts.push(rows[i]);
-      if (parts.length > 0) out.push([item, parts]);
+  const groups = new Map<string, RowInfo[]>();
+  for (const r of rows)
+    if (r.parent !== undefined) {
+      const key = `${r.parent}|${r.kind}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-  });
-  return out;
+  return [...groups].map(([key, parts]) => [rows.find((r) => r.row === Number(key.split("|")[0]))!, parts]);
 }
 
 /** The column a panel's 总计 stands in: its only amount column, or its top total column. */
@@ -124,6 +122,12 @@ function mainColumn(panel: Panel, table: Table, pi: number): number | undefined 
   const sums = table.colSums.filter((s) => s.panel === pi);
   const top = sums.filter((s) => !sums.some((o) => o.parts.includes(s.total)));
   return top.length === 1 ? top[0].total : undefined;
+}
+
+function addsUp(grid: Grid, total: [number, number], parts: [number, number][]): boolean {
+  const v = ([r, c]: [number, number]) => figure(grid.at(r, c).v);
+  const sum = parts.reduce<Decimal | null>((a, p) => (a && v(p) ? a.plus(v(p)!) : null), new Decimal(0));
+  return sum !== null && v(total) !== null && sum.equals(v(total)!);
 }
 
 export interface Broken {

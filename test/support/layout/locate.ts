@@ -72,9 +72,26 @@ function isColNoRow(g: Grid, r: number): boolean {
   return ts.length >= 3 && ts.every((t, i) => t === String(i + 1) || /^[甲乙丙丁戊己]$/.test(t));
 }
 
-/** A figure that is not a code: codes are text in the seeds, and a row of codes is still a body row. */
+/** A figure that is not a code (codes are text in the seeds, and a row of codes is still a body row), nor a year heading a column. */
 function hasFigure(g: Grid, r: number): boolean {
-  return !isColNoRow(g, r) && g.cells[r].some((c) => isFigure(c.v) && !(typeof c.v === "string" && CODE.test(compact(c.v))));
+  const figures = g.cells[r].filter((c) => isFigure(c.v) && !(typeof c.v === "string" && CODE.test(compact(c.v))));
+  return (
+    figures.length > 0 &&
+    !isColNoRow(g, r) &&
+    !isYearHeader(
+      g,
+      r,
+      figures.map((c) => Number(c.v)),
+    )
+  );
+}
+
+/** 项目 | 2020 | 2021: years as column headers (a statistical yearbook's form). */
+function isYearHeader(g: Grid, r: number, figures: number[]): boolean {
+  return (
+    figures.every((n) => Number.isInteger(n) && n >= 1990 && n <= 2100) &&
+    texts(g, r).some((t) => HEADER_WORD.test(t) || LABEL_HEADER.test(t))
+  );
 }
 
 function firstFigureRow(g: Grid): number {
@@ -88,7 +105,7 @@ function isBodyish(g: Grid, r: number): boolean {
 
 function isTitleOrUnit(g: Grid, r: number): boolean {
   const ts = texts(g, r).filter((t) => t !== "");
-  if (ts.some((t) => UNIT_LINE.test(t) || /部门[:：]|单位名称|编制单位|年度[:：]/.test(t))) return true;
+  if (ts.some((t) => UNIT_LINE.test(t) || /部门[:：]|单位名称[:：]|编制单位|年度[:：]/.test(t))) return true;
   return ts.length === 1 && /表$/.test(ts[0]) && !HEADER_WORD.test(ts[0]);
 }
 
