@@ -1,0 +1,141 @@
+import Decimal from "decimal.js";
+import { RowInfo, readRows } from "../rows";
+import { ColumnSum, Panel } from "../table";
+import { figure } from "../words";
+import { Layout, Transform, edit, insertRows } from "./layout";
+import { splitAmount, writeAmount } from "./money";
+
+/**
+ * A 小计 row under two to four consecutive items of an uncoded panel (their 其中 rows go with
+ * them), holding their exact sums. The totals above keep adding items only.
+ */
+export const subtotals: Transform = {
+  name: "subtotals",
+  title: "增加小计行",
+  apply(input, rng) {
+    const hasFigure = (pi: number, r: RowInfo) => input.table.panels[pi].amounts.some((c) => input.grid.at(r.row, c).v !== null);
+    const groups = input.table.panels.flatMap((panel, pi) =>
+      panel.label === undefined ? [] : windows(itemRuns(readRows(input.grid, panel))).map((items) => ({ pi, items })),
+    );
+    const figured = groups.filter((g) => g.items.some((r) => hasFigure(g.pi, r)));
+    if (figured.length === 0) return { skip: "没有可分组的连续项目（编码表由编码分组）" };
+    const { pi, items } = rng.pick(figured);
+    const l = edit(input);
+    const lastItem = items[items.length - 1];
+    const rows = readRows(l.grid, l.table.panels[pi]);
+    let after = rows.findIndex((r) => r.row === lastItem.row);
+    while (rows[after + 1] && (rows[after + 1].kind === "breakdown" || rows[after + 1].kind === "sub")) after++;
+    const at = rows[after].row + 1;
+    insertRows(l, at, 1, true);
+    const panel = l.table.panels[pi];
+    l.grid.set(at, panel.label!, "小计");
+    for (const c of panel.amounts) {
+      const cells = items.map((r) => l.grid.at(r.row, c));
+      if (cells.every((x) => x.v === null)) continue;
+      const sum = cells.reduce((a, x) => a.plus(figure(x.v) ?? 0), new Decimal(0));
+      writeAmount(l, at, c, sum, cells[0].fmt);
+      l.added.push({ total: l.grid.at(at, c).id, parts: cells.map((x) => x.id), why: "SUBTOTAL" });
+    }
+    addRowSums(l, pi, [at]);
+    return l;
+  },
+};
+
+/** Every two to four consecutive items of a run. */
+function windows(runs: RowInfo[][]): RowInfo[][] {
+  return runs.flatMap((run) =>
+    run.flatMap((_, s) => [2, 3, 4].filter((n) => s + n <= run.length).map((n) => run.slice(s, s + n))),
+  );
+}
+
+/** Runs of consecutive items (with their 其中 rows) in an uncoded panel with a label column, two items or more. */
+function itemRuns(rows: RowInfo[]): RowInfo[][] {
+  if (rows.some((r) => r.code)) return [];
+  const runs: RowInfo[][] = [];
+  let cur: RowInfo[] = [];
+  for (const r of rows) {
+    if (r.kind === "item") cur.push(r);
+    else if (r.kind !== "breakdown" && r.kind !== "sub") {
+      if (cur.length >= 2) runs.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length >= 2) runs.push(cur);
+  return runs;
+}
+
+const NAMES = ["其中：人员类项目", "其中：运转类项目", "其中：特定目标类项目"];
+
+/**
+ * Two or three `其中：…` rows under an item with figures, whose amounts add up to the item's exactly
+ * in every column; a row's total column is the sum of its part columns, as on the item's row.
+ */
+export const breakdown: Transform = {
+  name: "breakdown",
+  title: "增加“其中”分解行",
+  apply(input, rng) {
+    const candidates = input.table.panels.flatMap((panel, pi) => leafItems(input, panel).map((row) => ({ pi, row })));
+    if (candidates.length === 0) return { skip: "没有可分解的项目（需有正数金额）" };
+    const { pi, row } = rng.pick(candidates);
+    const k = 2 + rng.int(2);
+    const l = edit(input);
+    insertRows(l, row + 1, k, true);
+    const panel = l.table.panels[pi];
+    const rows = Array.from({ length: k }, (_, i) => row + 1 + i);
+    rows.forEach((r, i) => l.grid.set(r, panel.label!, NAMES[i]));
+    const sums = l.table.colSums.filter((s) => s.panel === pi);
+    const totals = new Set(sums.map((s) => s.total));
+    for (const c of panel.amounts.filter((c) => !totals.has(c))) {
+      const item = l.grid.at(row, c);
+      if (item.v === null) continue;
+      splitAmount(figure(item.v)!, k, rng).forEach((part, i) => writeAmount(l, rows[i], c, part, item.fmt));
+    }
+    fillTotals(l, sums, rows, row);
+    for (const c of panel.amounts) {
+      if (l.grid.at(row, c).v === null) continue;
+      l.added.push({ total: l.grid.at(row, c).id, parts: rows.map((r) => l.grid.at(r, c).id), why: "BREAKDOWN" });
+    }
+    addRowSums(l, pi, rows);
+    return l;
+  },
+};
+
+/** Items with a positive figure and no breakdown yet: leaf codes in a coded panel, any item otherwise. */
+function leafItems(l: Layout, panel: Panel): number[] {
+  if (panel.label === undefined) return [];
+  const rows = readRows(l.grid, panel);
+  const codes = rows.map((r) => r.code).filter((c): c is string => !!c);
+  return rows
+    .filter((r, i) => r.kind === "item" && rows[i + 1]?.kind !== "breakdown" && rows[i + 1]?.kind !== "sub")
+    .filter((r) => !r.code || !codes.some((c) => c !== r.code && c.startsWith(r.code!)))
+    .filter((r) => panel.amounts.some((c) => (figure(l.grid.at(r.row, c).v) ?? new Decimal(0)).gt(0)))
+    .filter((r) => panel.amounts.every((c) => (figure(l.grid.at(r.row, c).v) ?? new Decimal(-1)).gte(0)))
+    .map((r) => r.row);
+}
+
+/** Total columns of new rows, innermost first, as the sums of their parts (blank where the item's is). */
+function fillTotals(l: Layout, sums: ColumnSum[], rows: number[], item: number): void {
+  const done = new Set<number>();
+  const ready = (s: ColumnSum) => s.parts.every((p) => done.has(p) || !sums.some((o) => o.total === p));
+  for (let pending = [...sums]; pending.length > 0;) {
+    const next = pending.find(ready) ?? pending[0];
+    pending = pending.filter((s) => s !== next);
+    done.add(next.total);
+    const cell = l.grid.at(item, next.total);
+    if (cell.v === null) continue;
+    for (const r of rows) {
+      const sum = next.parts.reduce((a, p) => a.plus(figure(l.grid.at(r, p).v) ?? 0), new Decimal(0));
+      writeAmount(l, r, next.total, sum, cell.fmt);
+    }
+  }
+}
+
+/** The column identities of new rows, so the unit tests check them as well. */
+function addRowSums(l: Layout, pi: number, rows: number[]): void {
+  for (const s of l.table.colSums.filter((s) => s.panel === pi))
+    for (const r of rows) {
+      const cells = [s.total, ...s.parts].map((c) => l.grid.at(r, c));
+      if (cells.every((c) => c.v === null)) continue;
+      l.added.push({ total: cells[0].id, parts: cells.slice(1).map((c) => c.id), why: "SUM-COL" });
+    }
+}
