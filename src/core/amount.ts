@@ -11,6 +11,8 @@ export type AmountReading =
   | { kind: "invalid"; raw: string }; // text that is not a number
 
 const DASHES = /^[-－—–―_]+$/;
+/** Text that says the cell does not apply (issue 16, principle 4): an empty cell, not a wrong one. */
+const NOT_APPLICABLE = /^([/／\\]+|无|不需填列|不适用|不涉及)$/;
 
 /**
  * Excel keeps 15 significant digits; converting a cell's double through 15 digits gives the
@@ -40,7 +42,7 @@ const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
 export function parseAmountText(raw: string): AmountReading {
   if (PLAIN_NUMBER.test(raw)) return { kind: "number", value: new Decimal(raw), fromText: true };
   const text = toHalfWidth(raw).replace(/[\s\u00a0]+/g, "");
-  if (text === "" || DASHES.test(text)) return { kind: "empty" };
+  if (text === "" || DASHES.test(text) || NOT_APPLICABLE.test(text)) return { kind: "empty" };
   if (isErrorValue(text)) return { kind: "error", code: text };
   let body = text;
   let negative = false;

@@ -65,6 +65,20 @@ export interface SumEntry {
   table: TableArea | null;
   spec: SumSpec;
   identity: number;
+  /** Set for a sum of a family the labels only suggest: judged only where its table's figures bear it out. */
+  family?: Family;
+}
+
+/**
+ * Sums that the labels suggest but do not settle (numbered sub-items that may or may not add up
+ * to the item above them, `其中` rows that may or may not be complete): kept only where most of
+ * them hold on the figures, or where their failures point at a culprit (resolve.ts).
+ */
+export interface Family {
+  name: string;
+  sheet: SheetPort;
+  table: TableArea | null;
+  identities: number[];
 }
 
 /** One side of a figure that two tables repeat: a cell, the cells it sums, or nothing (counts as 0). */
@@ -110,10 +124,12 @@ export class IdentityBook {
   readonly residuals: (Decimal | null)[] = [];
   readonly statuses: Status[] = [];
   readonly entries: Entry[] = [];
+  readonly families: Family[] = [];
   readonly sheets: SheetPort[] = [];
   /** The tables registered per sheet, in order. */
   readonly tables = new Map<SheetPort, TableArea[]>();
   private readonly cellIds = new Map<number, number>();
+  private readonly sumKeys = new Map<string, number>();
   readonly cellSheet: SheetPort[] = [];
   readonly cellRow: number[] = [];
   readonly cellCol: number[] = [];
@@ -157,10 +173,35 @@ export class IdentityBook {
     };
   }
 
-  addSum(sheet: SheetPort, table: TableArea | null, spec: SumSpec): number {
-    const identity = this.push(this.sumIdentity(sheet, spec));
-    this.entries.push({ kind: "sum", sheet, table, spec, identity });
+  addSum(sheet: SheetPort, table: TableArea | null, spec: SumSpec, family?: Family): number {
+    const id = this.sumIdentity(sheet, spec);
+    // The same sum read twice (a 三公 breakdown the table's own rule knows, and the outline
+    // suggests) is one identity: twice, it would look like a cell that breaks two.
+    const key = `${id.total}=${[...id.items].sort((a, b) => a - b).join("+")}`;
+    const known = this.sumKeys.get(key);
+    if (known !== undefined) {
+      // A rule that knows the sum for certain outranks a family that only suggested it.
+      const entry = this.entries.find((e): e is SumEntry => e.kind === "sum" && e.identity === known);
+      if (!family && entry?.family) {
+        entry.family.identities.splice(entry.family.identities.indexOf(known), 1);
+        delete entry.family;
+        entry.spec = spec;
+      }
+      return known;
+    }
+    const identity = this.push(id);
+    this.sumKeys.set(key, identity);
+    this.entries.push({ kind: "sum", sheet, table, spec, identity, ...(family ? { family } : {}) });
+    family?.identities.push(identity);
     return identity;
+  }
+
+  /** Registers sums the labels suggest but do not settle, as one family (see Family). */
+  addFamily(sheet: SheetPort, table: TableArea | null, name: string, specs: SumSpec[]): void {
+    if (specs.length === 0) return;
+    const family: Family = { name, sheet, table, identities: [] };
+    this.families.push(family);
+    for (const spec of specs) this.addSum(sheet, table, spec, family);
   }
 
   /**

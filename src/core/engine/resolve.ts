@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { IdentityBook, TableArea } from "./book";
+import { IdentityBook, SumEntry, TableArea } from "./book";
 import { Verdict, componentIndex, judgeTable } from "./confidence";
 import { Component, localize } from "./localize";
 import { Evaluated } from "./system";
@@ -36,9 +36,9 @@ const MAX_WEIGHT = 1.9;
  */
 export function resolveBook(book: IdentityBook): Resolution {
   const weight = weights(book);
-  const sums = book.entries.filter((e) => e.kind === "sum");
+  const dropped = rejectedFamilies(book, weight);
+  const sums = book.entries.filter((e): e is SumEntry => e.kind === "sum" && !dropped.has(e.identity));
   const unsure = new Map<TableArea, Verdict>();
-  const dropped = new Set<number>();
   if (sums.some((e) => book.statuses[e.identity] === "beyond")) {
     const own = subsystem(
       book,
@@ -77,10 +77,7 @@ export function resolveBook(book: IdentityBook): Resolution {
       const located = comp.culprits.map((c) => ({
         cell: c.cell,
         delta: c.delta,
-        breaks: comp.failing.filter((f) => {
-          const id = book.identities[f];
-          return id.total === c.cell || id.items.includes(c.cell);
-        }),
+        breaks: comp.failing.filter((f) => touches(book, f, c.cell)),
       }));
       if (!located.every((c) => credible(book, c))) continue;
       for (const f of comp.failing) explained.add(f);
@@ -88,6 +85,60 @@ export function resolveBook(book: IdentityBook): Resolution {
     }
   }
   return { unsure, dropped, explained, culprits };
+}
+
+/**
+ * The identities of the families their tables' figures do not bear out (structure from
+ * arithmetic, issue 16 principle 1). A family is kept when all its sums hold; or when its failing
+ * sums are explained by culprits that break two identities or more (one wrong figure seen from two
+ * sides is evidence for the reading); or, in a family of three or more, when at most a fifth of
+ * them (at least one) fail unexplained, as one wrong figure would. Otherwise the labels suggested a
+ * structure the table does not have, and the family says nothing.
+ */
+function rejectedFamilies(book: IdentityBook, weight: (cell: number) => number): Set<number> {
+  const out = new Set<number>();
+  for (const family of book.families) {
+    let informative = 0;
+    const failing: number[] = [];
+    for (const i of family.identities) {
+      if (book.statuses[i] === "unreadable" || !says(book, i)) continue;
+      informative++;
+      if (book.statuses[i] === "beyond") failing.push(i);
+    }
+    if (failing.length === 0) continue;
+    // Judged with every sum of its table, certain or suggested: a culprit seen from two families
+    // (a blank 小计 that breaks its 其中 list and its own sub-items) is evidence for both.
+    const local = subsystem(
+      book,
+      book.entries.filter((e) => e.kind === "sum" && e.table === family.table).map((e) => e.identity),
+    );
+    const explained = new Set<number>();
+    for (const comp of local.map(localize(local.ev, { weight }))) {
+      if (!comp.culprits) continue;
+      const located = comp.culprits.map((c) => ({
+        cell: c.cell,
+        delta: c.delta,
+        breaks: comp.failing.filter((f) => touches(book, f, c.cell)),
+      }));
+      if (located.every((c) => c.breaks.length >= 2)) for (const f of comp.failing) explained.add(f);
+    }
+    const unexplained = failing.filter((f) => !explained.has(f)).length;
+    const kept = unexplained === 0 || (informative >= 3 && unexplained <= Math.max(1, Math.floor(informative * 0.2)));
+    if (!kept) for (const i of family.identities) out.add(i);
+  }
+  return out;
+}
+
+function touches(book: IdentityBook, identity: number, cell: number): boolean {
+  const id = book.identities[identity];
+  return id.total === cell || id.items.includes(cell);
+}
+
+/** An identity over empty or zero cells only holds under any reading. */
+function says(book: IdentityBook, i: number): boolean {
+  const id = book.identities[i];
+  for (const c of [id.total, ...id.items]) if (!(book.value(c)?.isZero() ?? true)) return true;
+  return false;
 }
 
 /**

@@ -87,6 +87,9 @@ function reportSum(
   const key = cellKey(total.row, total.col);
   if (flagged.has(key)) return;
   const omitted = formula && !spec.skipFormula ? omittedItems(sheet, formula, items, spec.slots ?? []) : [];
+  // A total left blank may be one the form does not fill in (收入总计 with no 增减额); it is called
+  // wrong only where a located culprit shows it (explained above), not on its own sum alone.
+  if (omitted.length === 0 && !formula && sheet.isEmpty(total.row, total.col) && !r.isZero()) return;
   // Nearly every total holds: the addresses and message text are left to the totals reported.
   if (omitted.length === 0 && (r.isZero() || culprits.has(key))) return;
   const names = spec.names();

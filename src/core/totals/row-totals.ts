@@ -5,7 +5,12 @@ import { columnName, minOf, rowHasValue } from "./read/table-helpers";
 import { TableLayout, locateTables } from "./read/table-layout";
 import { SheetView } from "../snapshot";
 import { labelsOf } from "./read/label-grid";
-import { totalRank } from "./read/labels";
+import { stripNumbering, totalRank } from "./read/labels";
+import { Decimal } from "../amount";
+import { SumSpec } from "../engine/book";
+import { checkOutline } from "./outline";
+
+const ZERO = new Decimal(0);
 
 interface Entry {
   info: RowInfo;
@@ -18,6 +23,8 @@ interface Entry {
  * 合计. Tables that put the total first (code-keyed tables, the 三公 table) are read bottom-up.
  */
 export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: RowInfo[], rule: RuleId = "SUM-ROW"): void {
+  // The outline's sums are row totals too, suggested by numbering rather than labelled.
+  checkOutline(ck, table, allRows, rule);
   const cols = table.amountCols;
   const shared = table.panel ? sharedTotalRows(ck, panelsOf(ck.view, table)) : [];
   const rows = shared.length ? allRows.filter((r) => !shared.some((s) => s.row === r.row && s.labelPanel === table)) : allRows;
@@ -71,11 +78,11 @@ function checkBlock(
   seen.set(total.label, n);
   const label = n > 1 ? `${total.label}#${n}` : total.label;
   const phrase = coded ? "各类级科目之和" : ofSubtotals ? "各小计之和" : "本块各明细行之和";
-  for (const col of table.amountCols) {
-    ck.sum({
+  const sums = (rows: RowInfo[]): SumSpec[] =>
+    table.amountCols.map((col) => ({
       rule,
       total: { row: total.row, col },
-      items: members.map((m) => ({ row: m.row, col })),
+      items: rows.map((m) => ({ row: m.row, col })),
       names: () => {
         const header = columnName(ck.view, table, col);
         return {
@@ -85,8 +92,79 @@ function checkBlock(
         };
       },
       group: `row|${col}`,
-    });
+    }));
+  const plain = sums(members);
+  const groups = coded || ck.failing(plain) === 0 ? [] : hiddenSubItems(ck, table, members);
+  if (groups.length === 0) {
+    for (const spec of plain) ck.sum(spec);
+    return;
   }
+  // Structure from arithmetic: an unnumbered item that the items right below it add up to
+  // (上级补助收入 over 税收返回及转移支付补助 and 上级追加补助) may be their subtotal, which the total
+  // then counts once. The reading whose sums hold wins (choose.ts).
+  const inside = new Set(groups.flatMap((g) => g.children));
+  const nested = [...sums(members.filter((m) => !inside.has(m))), ...groups.flatMap((g) => subSums(ck, table, rule, g))];
+  ck.choose([plain, nested]);
+}
+
+/** An item and the items right below it that add up to it in every column. */
+interface HiddenGroup {
+  parent: RowInfo;
+  children: RowInfo[];
+}
+
+/** The most items that may follow a hidden subtotal. */
+const MAX_HIDDEN = 6;
+
+/**
+ * Unnumbered items of a block that equal, in every amount column, the sum of the items right
+ * below them (the longest such run, blank items included), with a figure somewhere.
+ */
+function hiddenSubItems(ck: SheetChecker, table: TableLayout, members: RowInfo[]): HiddenGroup[] {
+  const out: HiddenGroup[] = [];
+  const value = (row: number, col: number) => ck.amounts.value(row, col);
+  for (let i = 0; i < members.length; i++) {
+    const parent = members[i];
+    if (parent.rank > 0 || parent.level > 0 || !rowHasValue(ck.amounts, parent.row, table.amountCols)) continue;
+    let best = 0;
+    for (let k = 1; k <= MAX_HIDDEN && i + k < members.length; k++) {
+      const kids = members.slice(i + 1, i + 1 + k);
+      if (kids.some((m) => m.rank > 0 || m.level > 0)) break;
+      const adds = table.amountCols.every((col) => {
+        const total = value(parent.row, col);
+        let sum = ZERO;
+        for (const m of kids) {
+          const v = value(m.row, col);
+          if (v === null || total === null) return false;
+          sum = sum.plus(v);
+        }
+        return total!.eq(sum);
+      });
+      if (adds) best = k;
+    }
+    if (best === 0) continue;
+    out.push({ parent, children: members.slice(i + 1, i + 1 + best) });
+    i += best;
+  }
+  return out;
+}
+
+function subSums(ck: SheetChecker, table: TableLayout, rule: RuleId, g: HiddenGroup): SumSpec[] {
+  return table.amountCols.map((col) => ({
+    rule,
+    total: { row: g.parent.row, col },
+    items: g.children.map((m) => ({ row: m.row, col })),
+    names: () => {
+      const header = columnName(ck.view, table, col);
+      const name = stripNumbering(g.parent.label);
+      return {
+        subject: table.amountCols.length > 1 ? `${name}（${header}）` : name,
+        itemsPhrase: "其下各项之和",
+        anchor: `sub:${name}|${header}`,
+      };
+    },
+    group: `sub|${col}`,
+  }));
 }
 
 /** The panels that sit side by side with a table (itself included), left to right. */

@@ -1,6 +1,7 @@
 import { Decimal } from "../amount";
 import { CheckContext } from "../context";
 import { IdentityBook, SheetPort, SumSpec, TableArea } from "../engine/book";
+import { score } from "../engine/choose";
 import { Finding } from "../finding";
 import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
@@ -89,6 +90,19 @@ export class SheetChecker implements SheetPort {
   /** Registers `total = Σ items` for the table in hand. */
   sum(spec: SumSpec): void {
     this.book.addSum(this, this.table, spec);
+  }
+
+  /** Registers sums the labels suggest but do not settle: judged only where the figures bear them out. */
+  family(name: string, specs: SumSpec[]): void {
+    this.book.addFamily(this, this.table, name, specs);
+  }
+
+  /** How many of these sums fail beyond the band on the figures (nothing is registered). */
+  failing(specs: SumSpec[]): number {
+    return score(
+      specs.map((s) => this.book.sumIdentity(this, s)),
+      this.book.value,
+    ).failing;
   }
 
   /** Of several readings of a part of the table, registers the one its figures bear out best. */

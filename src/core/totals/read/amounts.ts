@@ -11,7 +11,12 @@ export class AmountReader {
   private readonly cells: CellCache<AmountReading>;
 
   constructor(readonly view: SheetView) {
-    this.cells = new CellCache(view, (row, col) => readAmount(view.value(row, col)));
+    this.cells = new CellCache(view, (row, col) => {
+      const reading = readAmount(view.value(row, col));
+      // A remark written across several columns (`2016年为预计数` merged over 增减额 … 备注) is a
+      // note beside the figures, not an amount that failed to read (issue 16, principle 4).
+      return reading.kind === "invalid" && isSpanningNote(view, row, col) ? EMPTY : reading;
+    });
   }
 
   reading(row: number, col: number): AmountReading {
@@ -28,6 +33,13 @@ export class AmountReader {
   isEmpty(row: number, col: number): boolean {
     return this.reading(row, col).kind === "empty";
   }
+}
+
+const EMPTY: AmountReading = { kind: "empty" };
+
+function isSpanningNote(view: SheetView, row: number, col: number): boolean {
+  const merge = view.mergeAt(row, col);
+  return merge !== undefined && merge.right > merge.left && merge.top === merge.bottom;
 }
 
 /** One reader per view: the sheet's own rules and the cross-table checks read the same cells. */

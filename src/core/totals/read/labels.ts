@@ -33,6 +33,12 @@ export function stripNumbering(label: string): string {
   return l;
 }
 
+/** A row or column that states a rate or a share (比例, 占比, 增长率, 幅度, %): a figure, but no amount. */
+export function isRateLabel(label: string): boolean {
+  // `%` names the unit (`比例%`, `增长（%）`); after a digit it qualifies a name (`营业税(25%部分)`, `(30%)`).
+  return /比例|比重|占比|幅度|(^|[^\d.])[%％][)）]?$|率$|率[(（]/.test(compactLabel(label));
+}
+
 /** `其中：…` rows break down the row above them and are never added into a parent. */
 export function isBreakdownLabel(label: string): boolean {
   return /^其中/.test(compactLabel(label));
@@ -62,7 +68,7 @@ export function readCodePrefix(label: string): string | null {
 
 /** Header cells that name a label, code or counter column rather than money. */
 const NON_AMOUNT_HEADER =
-  /^(序号|栏次|行次|项目|科目|摘要|说明|备注|单位)$|编码|代码|名称|分类科目$|依据|[%％]|率$|比重|比例|人数|个数/;
+  /^(序号|栏次|行次|项目|科目|摘要|说明|备注|单位)$|编码|代码|名称|分类科目$|依据|原因|[%％]|率$|比重|比例|占比|幅度|人数|个数/;
 
 export function isNonAmountHeader(label: string): boolean {
   return NON_AMOUNT_HEADER.test(compactLabel(label));
@@ -77,12 +83,14 @@ const HEADER_WORD =
  * 全年执行数, 实际支出, 2024年 … Whole-cell matches only, so a sentence never reads as a header.
  */
 const FIGURE_HEADER =
-  /^(\d{4}年(度)?)?(年初|全年|调整后|本年|上年|当年)?(预算数|预算金额|执行数|实际执行数|决算数|实际支出|支出数|金额)?(（万元）|\(万元\)|（元）|\(元\))?$/;
+  /^(\d{4}年(度)?)?(年初|全年|调整后|本年|上年|当年)?(预算数|预算金额|预算|执行数|实际执行数|决算数|决算|完成数|实际支出|支出数|金额)?(（万元）|\(万元\)|（元）|\(元\))?$/;
 
 export function isHeaderWord(label: string): boolean {
   const l = compactLabel(label);
   // The figure pattern's parts are all optional: a bare prefix such as `全年` is no header.
-  return HEADER_WORD.test(l) || (FIGURE_HEADER.test(l) && /\d{4}年|数$|金额|支出/.test(l));
+  return (
+    HEADER_WORD.test(l) || (FIGURE_HEADER.test(l) && /\d{4}年|数$|金额|支出|预算|决算/.test(l.replace(/[(（][^)）]*[)）]$/, "")))
+  );
 }
 
 /** Rows that end a table: notes, or the title or unit line of the next table. */

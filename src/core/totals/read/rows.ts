@@ -81,7 +81,8 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
     if (label === "" && groupCol !== undefined) label = grid.label(r, groupCol);
     if (label === "" && !code && !codeAt.problem) label = codeText;
     const rank = code ? 0 : totalRank(label);
-    const level = numberingLevel(label);
+    // `其中：（一）…` is numbered as what follows 其中: its level places it among the other parts.
+    const level = numberingLevel(label.replace(/^其中[:：]?/, ""));
     let breakdown = false;
     if (label !== "") {
       if (rank > 0) inBreakdown = false;
