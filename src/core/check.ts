@@ -2,7 +2,7 @@ import { MoneyUnit, detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
 import { Finding, compareFindings, uniquifyIds } from "./finding";
-import { IndicatorTables, checkIndicatorTables } from "./indicators";
+import { checkIndicatorTables } from "./indicators";
 import { Reporter } from "./reporter";
 import { reportNoIndicatorHeader, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
@@ -42,7 +42,6 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const sheets: SheetReport[] = [];
   const findings: Finding[] = [];
   const standard: StandardSheet[] = [];
-  const compactViews = new Map<string, SheetView>();
   // Every identity of every sheet goes into one book, judged once all are in (issue 16).
   const book = new IdentityBook();
   const pending: SheetFindings[] = [];
@@ -51,7 +50,6 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
     const report: SheetReport = { name: snapshot.name, kind: "other" };
     try {
       const view = new SheetView(snapshot);
-      if (view.compact) compactViews.set(view.name, view);
       const { kind, table } = classifySheet(view);
       report.kind = kind;
       if (table) report.table = table;
@@ -85,26 +83,8 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   for (const sheet of pending) findings.push(...merged(sheet));
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
-  const located = compactViews.size
-    ? findings.map((f) => (compactViews.has(f.sheet) ? atSheetCells(f, compactViews.get(f.sheet)!) : f))
-    : findings;
-  located.sort(compareFindings(order));
-  return { sheets, findings: uniquifyIds(located) };
-}
-
-/**
- * Rules address cells in view coordinates; on a sheet whose empty gaps were collapsed those differ
- * from the sheet's, so the finding's cells, and the same addresses quoted in its message, are
- * given as the sheet's own.
- */
-function atSheetCells(f: Finding, view: SheetView): Finding {
-  const cell = view.sheetA1(f.cell);
-  const related = f.related.map((a) => view.sheetA1(a));
-  const renamed = new Map<string, string>([[f.cell, cell], ...f.related.map((a, i): [string, string] => [a, related[i]])]);
-  for (const [from, to] of renamed) if (from === to || !/^[A-Z]+\d+$/.test(from)) renamed.delete(from);
-  if (renamed.size === 0) return { ...f, cell, related };
-  const pattern = new RegExp(`(?<![A-Z0-9])(${[...renamed.keys()].join("|")})(?![0-9])`, "g");
-  return { ...f, cell, related, message: f.message.replace(pattern, (a) => renamed.get(a) ?? a) };
+  findings.sort(compareFindings(order));
+  return { sheets, findings: uniquifyIds(findings) };
 }
 
 /** One sheet's findings: the indicator rules' and the cell rules' (`own`), and the totals checker's. */
@@ -130,7 +110,7 @@ function checkSheet(
   const indicators = view.rowCount === 0 ? { findings: [], blocks: 0, covered: [] } : checkIndicatorTables(view, ctx);
   const own = indicators.findings;
   if (kind === "indicators" && indicators.blocks === 0) reportNoIndicatorHeader(new Reporter(view.name, own), view);
-  const rest = withoutRows(view, indicators.covered);
+  const rest = view.withRowsBlank(indicators.covered);
   const totals = view.rowCount === 0 ? new SheetChecker(rest, ctx, book) : checkTotalsSheet(rest, ctx, kind, book, table);
   return { own, totals, rest, indicatorTables: indicators.blocks };
 }
@@ -140,16 +120,4 @@ function merged(sheet: SheetFindings): Finding[] {
   if (!sheet.totals) return sheet.own;
   const seen = new Set(sheet.own.map((f) => `${f.rule}|${f.cell}`));
   return [...sheet.own, ...sheet.totals.findings.filter((f) => !seen.has(`${f.rule}|${f.cell}`))];
-}
-
-/** The sheet with the rows of its indicator tables left blank: what the totals rules read. */
-function withoutRows(view: SheetView, covered: IndicatorTables["covered"]): SheetView {
-  if (covered.length === 0) return view;
-  const { sheet } = view;
-  const hidden = new Uint8Array(sheet.values.length);
-  for (const { from, to } of covered)
-    hidden.fill(1, Math.max(0, from - sheet.origin.row), Math.max(0, to - sheet.origin.row + 1));
-  const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? [] : r));
-  // Values and texts are enough: formulas and number formats are only read for cells of a table found by its labels.
-  return new SheetView({ ...sheet, values: mask(sheet.values), texts: mask(sheet.texts) });
 }
