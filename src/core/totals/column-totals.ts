@@ -133,7 +133,8 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
   for (const { col, components } of totals) {
     const cols = [col, ...components];
     const rows: number[] = [];
-    for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row)) if (rowHasValue(ck.amounts, row, cols)) rows.push(row);
+    for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
+      if (rowHasValue(ck.amounts, row, cols)) rows.push(row);
     for (const row of rows)
       ck.sum({
         rule,
