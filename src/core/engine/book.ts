@@ -76,6 +76,11 @@ export interface SumEntry {
  */
 export interface Family {
   name: string;
+  /**
+   * Likely before any figure is read (numbered sub-items under a numbered item are nearly always
+   * complete): one unexplained failure does not reject it, as it does a family only suggested.
+   */
+  likely: boolean;
   sheet: SheetPort;
   table: TableArea | null;
   identities: number[];
@@ -197,9 +202,9 @@ export class IdentityBook {
   }
 
   /** Registers sums the labels suggest but do not settle, as one family (see Family). */
-  addFamily(sheet: SheetPort, table: TableArea | null, name: string, specs: SumSpec[]): void {
+  addFamily(sheet: SheetPort, table: TableArea | null, name: string, specs: SumSpec[], likely = false): void {
     if (specs.length === 0) return;
-    const family: Family = { name, sheet, table, identities: [] };
+    const family: Family = { name, likely, sheet, table, identities: [] };
     this.families.push(family);
     for (const spec of specs) this.addSum(sheet, table, spec, family);
   }

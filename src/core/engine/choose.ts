@@ -27,20 +27,20 @@ function allZero(id: Identity, value: ValueOf): boolean {
 
 /**
  * Structure from arithmetic (issue 16, principle 1): where the labels allow several readings of a
- * part of a table, the one whose identities hold best wins: most holding net of failing, and on a
- * tie the first, which is the reading the labels propose. Readings are compared part by part, never
- * as a product over the sheet, so the cost stays linear in the table.
+ * part of a table, the first is the one the labels propose, and another replaces it only where its
+ * identities make more of the figures hold while failing no more. A reading cannot win by saying
+ * less (one that sums nothing fails nothing). Readings are compared part by part, never as a
+ * product over the sheet, so the cost stays linear in the table.
  */
 export function choose<T>(readings: readonly T[], identitiesOf: (reading: T) => readonly Identity[], value: ValueOf): number {
   let best = 0;
-  let bestNet = -Infinity;
-  readings.forEach((r, i) => {
-    const s = score(identitiesOf(r), value);
-    const net = s.holding - s.failing;
-    if (net > bestNet) {
+  let top = score(identitiesOf(readings[0]), value);
+  for (let i = 1; i < readings.length; i++) {
+    const s = score(identitiesOf(readings[i]), value);
+    if (s.holding > top.holding && s.failing <= top.failing) {
       best = i;
-      bestNet = net;
+      top = s;
     }
-  });
+  }
   return best;
 }

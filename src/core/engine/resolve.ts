@@ -91,9 +91,10 @@ export function resolveBook(book: IdentityBook): Resolution {
  * The identities of the families their tables' figures do not bear out (structure from
  * arithmetic, issue 16 principle 1). A family is kept when all its sums hold; or when its failing
  * sums are explained by culprits that break two identities or more (one wrong figure seen from two
- * sides is evidence for the reading); or, in a family of three or more, when at most a fifth of
- * them (at least one) fail unexplained, as one wrong figure would. Otherwise the labels suggested a
- * structure the table does not have, and the family says nothing.
+ * sides is evidence for the reading); or, in a family of three or more (or one likely before any
+ * figure is read), when at most a fifth of them (at least one) fail unexplained, as one wrong
+ * figure would. Otherwise the labels suggested a structure the table does not have, and the family
+ * says nothing.
  */
 function rejectedFamilies(book: IdentityBook, weight: (cell: number) => number): Set<number> {
   const out = new Set<number>();
@@ -123,7 +124,8 @@ function rejectedFamilies(book: IdentityBook, weight: (cell: number) => number):
       if (located.every((c) => c.breaks.length >= 2)) for (const f of comp.failing) explained.add(f);
     }
     const unexplained = failing.filter((f) => !explained.has(f)).length;
-    const kept = unexplained === 0 || (informative >= 3 && unexplained <= Math.max(1, Math.floor(informative * 0.2)));
+    const tolerated = Math.max(1, Math.floor(informative * 0.2));
+    const kept = unexplained === 0 || ((family.likely || informative >= 3) && unexplained <= tolerated);
     if (!kept) for (const i of family.identities) out.add(i);
   }
   return out;

@@ -4,6 +4,7 @@ import { labelsOf } from "./read/label-grid";
 import { readRows } from "./read/rows";
 import { totalRank } from "./read/labels";
 import { SumNames } from "../engine/book";
+import { checkDifferences } from "./differences";
 import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
 import { ColumnInfo, TableLayout } from "./read/table-layout";
 
@@ -129,6 +130,8 @@ function collect(units: Unit[], from: number, step: 1 | -1): number[] {
 
 /** SUM-COL: in every data row, each total column equals the sum of its component columns. */
 export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: RuleId = "SUM-COL"): void {
+  // 本年 = 上年 + 增减 is a sum across the row too, whatever the table's own column rule.
+  checkDifferences(ck, table, "SUM-COL");
   const totals = columnTotals(table);
   for (const { col, components } of totals) {
     const cols = [col, ...components];

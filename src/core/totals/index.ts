@@ -13,6 +13,7 @@ import { TABLE_IDENTITIES } from "./table-identities";
 import { checkHalfSummary, checkSummary } from "./summary-balance";
 import { isSummaryTotalLabel, locateHalfSummary, locateSummary } from "./read/summary-layout";
 import { locateTables } from "./read/table-layout";
+import { labelPanels } from "./read/panels";
 
 export { registerCrossTables } from "./cross-table";
 
@@ -45,16 +46,18 @@ export function checkTotalsSheet(
       checkHalfSummary(ck, half);
       reportHalfSummary(ck.report, view, half.layout.income.yearTotalRow, half.layout.income.labelCol, half.side);
     } else {
-      const { labelCol, groupCol } = rowLabelColumns(view, t);
-      const rows = readRows(view, t, labelCol, groupCol);
-      // A 收支总表 in block form (收入构成 … 合计, 支出构成 … 合计) is read by its blocks; one that
-      // shows the summary's own total rows but could not be paired is not guessed at.
-      const unpaired = kind === "summary" && rows.some((r) => isSummaryTotalLabel(r.label));
-      if (!unpaired) {
+      // Items and figures printed twice side by side (收入 | 执行数 | 支出 | 执行数) are two panels.
+      for (const part of labelPanels(t) ?? [t]) {
+        const { labelCol, groupCol } = rowLabelColumns(view, part);
+        const rows = readRows(view, part, labelCol, groupCol);
+        // A 收支总表 in block form (收入构成 … 合计, 支出构成 … 合计) is read by its blocks; one that
+        // shows the summary's own total rows but could not be paired is not guessed at.
+        const unpaired = kind === "summary" && rows.some((r) => isSummaryTotalLabel(r.label));
+        if (unpaired) continue;
         if (rows.some((r) => r.rank > 0)) blocksFound = true;
-        checkCodeTree(ck, t, rows);
-        checkRowTotals(ck, t, rows, named?.rowTotals);
-        named?.extra?.(ck, t, rows);
+        checkCodeTree(ck, part, rows);
+        checkRowTotals(ck, part, rows, named?.rowTotals);
+        named?.extra?.(ck, part, rows);
       }
     }
     checkColumnTotals(ck, t, named?.columnTotals);

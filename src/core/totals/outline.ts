@@ -32,7 +32,7 @@ export function checkOutline(ck: SheetChecker, table: TableLayout, rows: RowInfo
     const parts = shallowest(block);
     if (parts.length >= 2) breakdowns.push(...specs(ck, table, rule, parent, parts, "breakdown"));
   }
-  ck.family("numbered", numbered);
+  ck.family("numbered", numbered, true);
   ck.family("unnumbered", unnumbered);
   ck.family("breakdown", breakdowns);
 }

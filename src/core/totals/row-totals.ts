@@ -21,6 +21,8 @@ interface Entry {
  * SUM-ROW: each 合计/小计/总计 row equals the items of its block. A total consumes the items and
  * lower-ranked totals stacked since the previous total of its rank, so 小计 rows roll up into a
  * 合计. Tables that put the total first (code-keyed tables, the 三公 table) are read bottom-up.
+ * Where that reading fails, the other direction and a mixed one (a 合计 on top over 小计 rows
+ * that follow their items) are tried: the reading whose sums hold best wins (choose.ts).
  */
 export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: RowInfo[], rule: RuleId = "SUM-ROW"): void {
   // The outline's sums are row totals too, suggested by numbering rather than labelled.
@@ -32,15 +34,41 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
   const hasValue = (row: number) => rowHasValue(ck.amounts, row, cols);
   const codeRows = rows.filter((r) => r.code);
   const topCodeLength = minOf(codeRows, (r) => r.code!.length);
-  const isItem = (r: RowInfo) => (codeRows.length ? r.code?.length === topCodeLength : !r.code && r.rank === 0 && !r.breakdown);
+  const coded = codeRows.length > 0;
+  const isItem = (r: RowInfo) => (coded ? r.code?.length === topCodeLength : !r.code && r.rank === 0 && !r.breakdown);
+  const pick = (entries: Entry[]) => {
+    const items = entries.filter((e) => e.rank === 0).map((e) => e.info);
+    return coded ? items : itemRows(items, hasValue);
+  };
 
   const firstTotal = rows.findIndex((r) => r.rank > 0);
   if (firstTotal < 0) return;
   const firstItem = rows.findIndex(isItem);
-  const ordered = firstItem >= 0 && firstTotal < firstItem ? [...rows].reverse() : rows;
+  const totalFirst = firstItem >= 0 && firstTotal < firstItem;
+  const readings = [blocksOf(totalFirst ? [...rows].reverse() : rows, isItem, pick)];
+  const register = (blocks: Block[]) => {
+    const seen = new Map<string, number>();
+    for (const b of blocks) checkBlock(ck, table, b, rule, coded, seen);
+  };
+  if (coded || ck.failing(readings[0].flatMap((b) => blockSums(ck, table, b, rule, coded, "")))) {
+    if (!coded) readings.push(blocksOf(totalFirst ? rows : [...rows].reverse(), isItem, pick), headedBlocks(rows, isItem, pick));
+  }
+  if (readings.length === 1) return register(readings[0]);
+  const best = ck.best(readings.map((blocks) => blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))));
+  register(readings[best]);
+}
 
+/** A total row and the rows it adds up. */
+interface Block {
+  total: RowInfo;
+  members: RowInfo[];
+  ofSubtotals: boolean;
+}
+
+/** The stack pass: each total takes the items and lower totals stacked since a total of its rank. */
+function blocksOf(ordered: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e: Entry[]) => RowInfo[]): Block[] {
+  const out: Block[] = [];
   const stack: Entry[] = [];
-  const seen = new Map<string, number>();
   for (const info of ordered) {
     if (info.rank > 0) {
       const popped: Entry[] = [];
@@ -48,51 +76,73 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
       // Popped newest first; reversing once keeps a long block linear (unshift per pop is quadratic).
       popped.reverse();
       const subtotals = popped.filter((e) => e.rank > 0).map((e) => e.info);
-      const items = codeRows.length
-        ? popped.filter((e) => e.rank === 0).map((e) => e.info)
-        : itemRows(
-            popped.filter((e) => e.rank === 0).map((e) => e.info),
-            hasValue,
-          );
+      const items = pick(popped);
       const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
-      if (members.length)
-        checkBlock(ck, table, info, members, rule, codeRows.length > 0, subtotals.length > 0 && items.length === 0, seen);
+      if (members.length) out.push({ total: info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
       stack.push({ info, rank: info.rank });
     } else if (isItem(info)) {
       stack.push({ info, rank: 0 });
     }
   }
+  return out;
+}
+
+/**
+ * Read top-down, with a total that finds nothing above it (a 合计 heading the table) taking what is
+ * left below it, up to the next total of its rank: the 小计 rows and the items no 小计 took.
+ */
+function headedBlocks(rows: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e: Entry[]) => RowInfo[]): Block[] {
+  const out: Block[] = [];
+  const stack: Entry[] = [];
+  const open: { info: RowInfo; at: number }[] = [];
+  const close = (upTo: number) => {
+    while (open.length && open[open.length - 1].info.rank <= upTo) {
+      const head = open.pop()!;
+      const below = stack.splice(head.at);
+      const subtotals = below.filter((e) => e.rank > 0).map((e) => e.info);
+      const items = pick(below);
+      const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
+      if (members.length) out.push({ total: head.info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
+      stack.push({ info: head.info, rank: head.info.rank });
+    }
+  };
+  for (const info of rows) {
+    if (info.rank > 0) {
+      close(info.rank);
+      const popped: Entry[] = [];
+      const floor = open.length ? open[open.length - 1].at : 0;
+      while (stack.length > floor && stack[stack.length - 1].rank < info.rank) popped.push(stack.pop()!);
+      popped.reverse();
+      if (popped.length === 0) {
+        open.push({ info, at: stack.length });
+        continue;
+      }
+      const subtotals = popped.filter((e) => e.rank > 0).map((e) => e.info);
+      const items = pick(popped);
+      const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
+      if (members.length) out.push({ total: info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
+      stack.push({ info, rank: info.rank });
+    } else if (isItem(info)) {
+      stack.push({ info, rank: 0 });
+    }
+  }
+  close(Infinity);
+  return out;
 }
 
 function checkBlock(
   ck: SheetChecker,
   table: TableLayout,
-  total: RowInfo,
-  members: RowInfo[],
+  block: Block,
   rule: RuleId,
   coded: boolean,
-  ofSubtotals: boolean,
   seen: Map<string, number>,
 ): void {
+  const { total, members } = block;
   const n = (seen.get(total.label) ?? 0) + 1;
   seen.set(total.label, n);
   const label = n > 1 ? `${total.label}#${n}` : total.label;
-  const phrase = coded ? "各类级科目之和" : ofSubtotals ? "各小计之和" : "本块各明细行之和";
-  const sums = (rows: RowInfo[]): SumSpec[] =>
-    table.amountCols.map((col) => ({
-      rule,
-      total: { row: total.row, col },
-      items: rows.map((m) => ({ row: m.row, col })),
-      names: () => {
-        const header = columnName(ck.view, table, col);
-        return {
-          subject: table.amountCols.length > 1 ? `${total.label}（${header}）` : total.label,
-          itemsPhrase: phrase,
-          anchor: `${label}|${header}`,
-        };
-      },
-      group: `row|${col}`,
-    }));
+  const sums = (rows: RowInfo[]) => blockSums(ck, table, { ...block, members: rows }, rule, coded, label);
   const plain = sums(members);
   const groups = coded || ck.failing(plain) === 0 ? [] : hiddenSubItems(ck, table, members);
   if (groups.length === 0) {
@@ -102,9 +152,34 @@ function checkBlock(
   // Structure from arithmetic: an unnumbered item that the items right below it add up to
   // (上级补助收入 over 税收返回及转移支付补助 and 上级追加补助) may be their subtotal, which the total
   // then counts once. The reading whose sums hold wins (choose.ts).
+  // Only where the total then holds better: items that happen to add up to a neighbour prove nothing.
   const inside = new Set(groups.flatMap((g) => g.children));
-  const nested = [...sums(members.filter((m) => !inside.has(m))), ...groups.flatMap((g) => subSums(ck, table, rule, g))];
-  ck.choose([plain, nested]);
+  const totals = sums(members.filter((m) => !inside.has(m)));
+  if (ck.failing(totals) >= ck.failing(plain)) {
+    for (const spec of plain) ck.sum(spec);
+    return;
+  }
+  ck.choose([plain, [...totals, ...groups.flatMap((g) => subSums(ck, table, rule, g))]]);
+}
+
+/** The sums of a block, one per amount column. */
+function blockSums(ck: SheetChecker, table: TableLayout, block: Block, rule: RuleId, coded: boolean, label: string): SumSpec[] {
+  const { total, members } = block;
+  const phrase = coded ? "各类级科目之和" : block.ofSubtotals ? "各小计之和" : "本块各明细行之和";
+  return table.amountCols.map((col) => ({
+    rule,
+    total: { row: total.row, col },
+    items: members.map((m) => ({ row: m.row, col })),
+    names: () => {
+      const header = columnName(ck.view, table, col);
+      return {
+        subject: table.amountCols.length > 1 ? `${total.label}（${header}）` : total.label,
+        itemsPhrase: phrase,
+        anchor: `${label || total.label}|${header}`,
+      };
+    },
+    group: `row|${col}`,
+  }));
 }
 
 /** An item and the items right below it that add up to it in every column. */

@@ -1,7 +1,7 @@
 import { Decimal } from "../amount";
 import { CheckContext } from "../context";
 import { IdentityBook, SheetPort, SumSpec, TableArea } from "../engine/book";
-import { score } from "../engine/choose";
+import { choose, score } from "../engine/choose";
 import { Finding } from "../finding";
 import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
@@ -93,8 +93,8 @@ export class SheetChecker implements SheetPort {
   }
 
   /** Registers sums the labels suggest but do not settle: judged only where the figures bear them out. */
-  family(name: string, specs: SumSpec[]): void {
-    this.book.addFamily(this, this.table, name, specs);
+  family(name: string, specs: SumSpec[], likely = false): void {
+    this.book.addFamily(this, this.table, name, specs, likely);
   }
 
   /** How many of these sums fail beyond the band on the figures (nothing is registered). */
@@ -103,6 +103,15 @@ export class SheetChecker implements SheetPort {
       specs.map((s) => this.book.sumIdentity(this, s)),
       this.book.value,
     ).failing;
+  }
+
+  /** Which of several readings (lists of sums) its figures bear out best; nothing is registered. */
+  best(readings: SumSpec[][]): number {
+    return choose(
+      readings.map((r) => r.map((s) => this.book.sumIdentity(this, s))),
+      (o) => o,
+      this.book.value,
+    );
   }
 
   /** Of several readings of a part of the table, registers the one its figures bear out best. */

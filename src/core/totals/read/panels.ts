@@ -26,3 +26,38 @@ export function panelRanges(columns: PanelColumn[]): { from: number; to: number 
   }
   return ranges.map((r) => ({ from: columns[r.from].col, to: columns[r.to].col }));
 }
+
+/**
+ * A table without codes whose names and figures repeat side by side (收入 | 执行数 | 支出 | 执行数):
+ * a panel starts at a label column after an amount column, where amount columns follow it (a
+ * 备注 or 增减原因 column after the figures is part of the panel before it). Null for one panel.
+ */
+export function labelPanels<T extends { columns: PanelColumn[]; amountCols: number[]; labelCols: number[]; codeCols: number[] }>(
+  table: T,
+): (T & { panel: { index: number; count: number } })[] | null {
+  if (table.codeCols.length > 0) return null;
+  const cols = table.columns;
+  const starts = [0];
+  for (let i = 1; i < cols.length; i++) {
+    const afterFigures = cols.slice(starts[starts.length - 1], i).some((c) => c.role === "amount");
+    if (
+      cols[i].role === "label" &&
+      cols[i - 1].role !== "label" &&
+      afterFigures &&
+      cols.slice(i).some((c) => c.role === "amount")
+    )
+      starts.push(i);
+  }
+  if (starts.length < 2) return null;
+  return starts.map((s, index) => {
+    const to = index + 1 < starts.length ? starts[index + 1] : cols.length;
+    const inside = new Set(cols.slice(s, to).map((c) => c.col));
+    return {
+      ...table,
+      columns: table.columns.filter((c) => inside.has(c.col)),
+      amountCols: table.amountCols.filter((c) => inside.has(c)),
+      labelCols: table.labelCols.filter((c) => inside.has(c)),
+      panel: { index, count: starts.length },
+    };
+  });
+}

@@ -78,6 +78,7 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
     const codeText = table.codeCol === undefined ? "" : grid.label(r, table.codeCol);
     const code = codeAt.code;
     let label = labelCol === undefined ? "" : grid.label(r, labelCol);
+    if (label === "" && labelCol !== undefined) label = mergedLabel(view, r, labelCol);
     if (label === "" && groupCol !== undefined) label = grid.label(r, groupCol);
     if (label === "" && !code && !codeAt.problem) label = codeText;
     const rank = code ? 0 : totalRank(label);
@@ -100,6 +101,13 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
     rows.push({ row: r, label, code, ...(table.codeCols.length ? { codeAt } : {}), level, rank, breakdown });
   }
   return rows;
+}
+
+/** The label of a merge across the row that covers the label column (合计 written over 序号 … 项目名称). */
+function mergedLabel(view: SheetView, row: number, col: number): string {
+  const merge = view.mergeAt(row, col);
+  if (!merge || merge.top !== row || (merge.left === col && merge.right === col)) return "";
+  return labelsOf(view).label(merge.top, merge.left);
 }
 
 /**
