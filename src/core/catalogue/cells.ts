@@ -19,6 +19,27 @@ export const CELLS = {
     fix: "把以文本形式存储的金额改为数值，数额不变，Excel 的 SUM 从此会计入它",
     example: oneSheet("办公经费明细表", edit(ITEMS, { B5: "3.20" }), "B5"),
   },
+  "CELL-DECIMALS": {
+    severity: "info",
+    title: "本列金额都有小数，这个数却显示为整数",
+    module: "src/core/totals/cell-decimals.ts",
+    help: "同一列的金额都显示两位（或几位）小数，这个数却显示为整数，多半是这个单元格没有设数字格式，或者填的数丢了小数。请核对这个数，并把单元格格式设为与本列相同（例如“数值，2 位小数”）。",
+    fix: null,
+    example: oneSheet(
+      "办公经费明细表",
+      [
+        ["办公经费明细表", null],
+        ["单位：万元", null],
+        ["项目", "金额"],
+        ["办公费", { value: 12.5, numFmt: "0.00" }],
+        ["印刷费", { value: 3.2, numFmt: "0.00" }],
+        ["差旅费", 8],
+        ["会议费", { value: 4, numFmt: "0.00" }],
+        ["合计", { value: 27.7, numFmt: "0.00" }],
+      ],
+      "B6",
+    ),
+  },
   "CELL-NOT-NUMBER": {
     severity: "error",
     title: "金额单元格的内容无法识别为数字",

@@ -4,6 +4,7 @@ import { reportHalfSummary, reportNoSummaryTotals } from "../sheet-rules";
 import { SheetView } from "../snapshot";
 import { checkRowTotals, checkSharedPanelTotals } from "./row-totals";
 import { checkCells } from "./cell-values";
+import { checkDecimals } from "./cell-decimals";
 import { checkCodeTree } from "./code-tree";
 import { SheetChecker } from "./sheet-checker";
 import { checkColumnTotals } from "./column-totals";
@@ -62,6 +63,7 @@ export function checkTotalsSheet(
     }
     checkColumnTotals(ck, t, named?.columnTotals);
     checkCells(ck, t);
+    checkDecimals(ck, t);
   }
   checkSharedPanelTotals(ck, tables);
   if (kind === "summary" && !summaryFound && !blocksFound) reportNoSummaryTotals(ck.report, view);

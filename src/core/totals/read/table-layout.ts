@@ -3,7 +3,15 @@ import { SheetView } from "../../snapshot";
 import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
 import { isCodePartHeader } from "./code-columns";
-import { isHeaderWord, isNonAmountHeader, isTableEnd, numberingLevel, readCodePrefix, readCompactCode } from "./labels";
+import {
+  isHeaderWord,
+  isNonAmountHeader,
+  isTableEnd,
+  numberingLevel,
+  readCodePrefix,
+  readCompactCode,
+  totalRank,
+} from "./labels";
 import { panelRanges } from "./panels";
 import { perView } from "./per-view";
 
@@ -63,7 +71,37 @@ function findTables(view: SheetView): TableLayout[] {
     tables.push(...splitPanels(table));
     r = view.nextRow(Math.max(table.lastRow, table.headerBottom));
   }
+  if (tables.length === 0) {
+    const top = headingsOverFigures(view);
+    if (top !== null) tables.push(...splitPanels(buildTable(view, top)));
+  }
   return tables;
+}
+
+/**
+ * A table whose header names no word of the usual header (a 三公 table laid out across: “三公”经费合计
+ * | 因公出国(境)费 | 公务用车购置及运行费 over 小计 | 购置费 | 运行费, then one row of figures):
+ * its header is the run of label rows right above the first row of figures, below the title and
+ * unit lines, and it must name a 合计 or 小计 column, or there is nothing to check.
+ */
+function headingsOverFigures(view: SheetView): number | null {
+  const limit = view.stepRow(view.firstRow, MAX_HEADER_SCAN - 1);
+  for (let r = view.firstRow; r <= Math.min(limit, view.lastRow); r = view.nextRow(r)) {
+    let figures = 0;
+    for (const c of view.cols()) if (typeof view.value(r, c) === "number") figures++;
+    if (figures < 2) continue;
+    let top: number | null = null;
+    let totals = false;
+    for (let h = view.prevRow(r), depth = 0; h >= view.firstRow && depth < MAX_HEADER_DEPTH; h = view.prevRow(h), depth++) {
+      const labels = rowLabels(view, h);
+      if (labels.every((l) => l === "") || isTableEnd(labels) || hasDataSignal(view, h)) break;
+      if (labels.filter((l) => l !== "").length < 2 && top === null) break;
+      if (labels.some((l) => totalRank(l) > 0)) totals = true;
+      top = h;
+    }
+    return totals ? top : null;
+  }
+  return null;
 }
 
 function rowLabels(view: SheetView, row: number): string[] {
