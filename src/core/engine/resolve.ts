@@ -107,28 +107,38 @@ function rejectedFamilies(book: IdentityBook, weight: (cell: number) => number):
       if (book.statuses[i] === "beyond") failing.push(i);
     }
     if (failing.length === 0) continue;
-    // Judged with every sum of its table, certain or suggested: a culprit seen from two families
-    // (a blank 小计 that breaks its 其中 list and its own sub-items) is evidence for both.
-    const local = subsystem(
-      book,
-      book.entries.filter((e) => e.kind === "sum" && e.table === family.table).map((e) => e.identity),
-    );
-    const explained = new Set<number>();
-    for (const comp of local.map(localize(local.ev, { weight }))) {
-      if (!comp.culprits) continue;
-      const located = comp.culprits.map((c) => ({
-        cell: c.cell,
-        delta: c.delta,
-        breaks: comp.failing.filter((f) => touches(book, f, c.cell)),
-      }));
-      if (located.every((c) => c.breaks.length >= 2)) for (const f of comp.failing) explained.add(f);
-    }
-    const unexplained = failing.filter((f) => !explained.has(f)).length;
     const tolerated = Math.max(1, Math.floor(informative * 0.2));
-    const kept = unexplained === 0 || ((family.likely || informative >= 3) && unexplained <= tolerated);
-    if (!kept) for (const i of family.identities) out.add(i);
+    const kept = (unexplained: number) => unexplained === 0 || ((family.likely || informative >= 3) && unexplained <= tolerated);
+    // Judged with every sum of its table: first with the other families' failing sums left out (a
+    // wrong suggestion elsewhere must not drag this one down), then with them (a blank 小计 that
+    // breaks its 其中 list and its own sub-items is one culprit seen from two families).
+    const table = book.entries.filter((e): e is SumEntry => e.kind === "sum" && e.table === family.table);
+    const alone = table.filter((e) => !e.family || e.family === family || book.statuses[e.identity] !== "beyond");
+    if (kept(unexplainedIn(book, alone, failing, weight))) continue;
+    if (kept(unexplainedIn(book, table, failing, weight))) continue;
+    for (const i of family.identities) out.add(i);
   }
   return out;
+}
+
+/** How many of `failing` no culprit explains (one that breaks two identities or more) among `entries`. */
+function unexplainedIn(
+  book: IdentityBook,
+  entries: { identity: number }[],
+  failing: number[],
+  weight: (cell: number) => number,
+): number {
+  const local = subsystem(
+    book,
+    entries.map((e) => e.identity),
+  );
+  const explained = new Set<number>();
+  for (const comp of local.map(localize(local.ev, { weight }))) {
+    if (!comp.culprits) continue;
+    const breaks = comp.culprits.map((c) => comp.failing.filter((f) => touches(book, f, c.cell)).length);
+    if (breaks.every((n) => n >= 2)) for (const f of comp.failing) explained.add(f);
+  }
+  return failing.filter((f) => !explained.has(f)).length;
 }
 
 function touches(book: IdentityBook, identity: number, cell: number): boolean {

@@ -2,8 +2,8 @@ import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { labelsOf } from "./read/label-grid";
 import { readRows } from "./read/rows";
-import { totalRank } from "./read/labels";
-import { SumNames } from "../engine/book";
+import { isBreakdownLabel, totalRank } from "./read/labels";
+import { SumNames, SumSpec } from "../engine/book";
 import { checkDifferences } from "./differences";
 import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
 import { ColumnInfo, TableLayout } from "./read/table-layout";
@@ -132,6 +132,7 @@ function collect(units: Unit[], from: number, step: 1 | -1): number[] {
 export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: RuleId = "SUM-COL"): void {
   // 本年 = 上年 + 增减 is a sum across the row too, whatever the table's own column rule.
   checkDifferences(ck, table, "SUM-COL");
+  checkColumnBreakdowns(ck, table, "SUM-COL");
   const totals = columnTotals(table);
   for (const { col, components } of totals) {
     const cols = [col, ...components];
@@ -181,4 +182,43 @@ function rowNames(
     if (keyOf(r) === key) n++;
   }
   return { subject: `${key} 的${header}`, itemsPhrase: phrase, anchor: `${n > 1 ? `${key}#${n}` : key}|${header}` };
+}
+
+/**
+ * A figure column followed by column groups headed `其中：…` (全年中央补助资金 | 其中：免学费补助 (小计 |
+ * 提前下达 | 本次下达) | 其中：国家助学金 (…)): in every row, the figure may be the sum of the groups'
+ * 小计 (or single columns). 其中 lists may be partial, so this is a family the figures must bear out.
+ */
+function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleId): void {
+  const amount = table.columns.filter((c) => c.role === "amount" && c.path.length > 0);
+  const units: ColumnInfo[][] = [];
+  for (const c of amount) {
+    const last = units[units.length - 1];
+    if (last && last[0].path[0].key === c.path[0].key) last.push(c);
+    else units.push([c]);
+  }
+  const specs: SumSpec[] = [];
+  for (let i = 0; i + 1 < units.length; i++) {
+    if (units[i].length !== 1 || isBreakdownLabel(units[i][0].path[0].label)) continue;
+    const parts: number[] = [];
+    for (let j = i + 1; j < units.length && isBreakdownLabel(units[j][0].path[0].label); j++) {
+      const own = units[j].length === 1 ? units[j][0] : units[j].find((c) => totalRank(c.leaf) > 0);
+      if (!own) break;
+      parts.push(own.col);
+    }
+    if (parts.length < 2) continue;
+    const col = units[i][0].col;
+    const rows: number[] = [];
+    for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
+      if (rowHasValue(ck.amounts, row, [col, ...parts])) rows.push(row);
+    for (const row of rows)
+      specs.push({
+        rule,
+        total: { row, col },
+        items: parts.map((c) => ({ row, col: c })),
+        names: () => rowNames(ck, table, col, parts, rows, row),
+        group: `col|${col}`,
+      });
+  }
+  ck.family("column-breakdown", specs);
 }

@@ -1,5 +1,6 @@
 import { RuleId } from "../catalogue";
 import { StandardTable } from "../classify";
+import { compactLabel } from "../snapshot";
 import { SheetChecker } from "./sheet-checker";
 import { stripNumbering } from "./read/labels";
 import { RowInfo } from "./read/rows";
@@ -27,7 +28,7 @@ export const TABLE_IDENTITIES: Partial<Record<StandardTable, TableIdentities>> =
 };
 
 /** The 三公 items whose `其中` rows are a complete breakdown: 购置费 + 运行维护费, 教学科研 + 其他. */
-const COMPLETE_BREAKDOWN = /公务用车购置及运[行维]|因公出国/;
+const COMPLETE_BREAKDOWN = /公务用车|因公出国/;
 
 /**
  * XT-SANGONG inside the 三公 table: 公务用车购置及运维费 = 公务用车购置费 + 公务用车运行维护费
@@ -41,7 +42,7 @@ function checkSangongBreakdown(ck: SheetChecker, table: TableLayout, rows: RowIn
     for (let j = i + 1; j < rows.length && rows[j].breakdown; j++) parts.push(rows[j]);
     if (parts.length < 2) continue;
     const name = stripNumbering(parent.label);
-    const names = parts.map((p) => stripNumbering(p.label).replace(/^其中[:：]?/, ""));
+    const names = parts.map((p) => stripNumbering(compactLabel(p.label).replace(/^其中[:：]?/, "")));
     for (const col of table.amountCols) {
       ck.sum({
         rule: "XT-SANGONG",

@@ -1,7 +1,7 @@
 import { SheetView } from "../../snapshot";
 import { RowCode, readRowCodes } from "./code-columns";
 import { labelsOf } from "./label-grid";
-import { isBreakdownLabel, isIndented, numberingLevel, totalRank } from "./labels";
+import { isBreakdownLabel, isIndented, numberingLevel, stripNumbering, totalRank } from "./labels";
 import { minOf } from "./table-helpers";
 import { TableLayout } from "./table-layout";
 
@@ -73,6 +73,8 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
   const codes = readRowCodes(view, table.codeCols, table.firstRow, table.lastRow);
   let inBreakdown = false;
   let parentLevel = 0;
+  /** The name the current 其中 list opened with: a row that starts with the same words continues it. */
+  let stem = "";
   for (let r = table.firstRow, i = 0; r <= table.lastRow; r = view.nextRow(r), i++) {
     const codeAt = codes[i];
     const codeText = table.codeCol === undefined ? "" : grid.label(r, table.codeCol);
@@ -90,10 +92,12 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
       else if (isBreakdownLabel(label)) {
         breakdown = true;
         inBreakdown = true;
+        stem = stripNumbering(label.replace(/^其中[:：]?/, ""));
       } else if (inBreakdown) {
         // Only continuation candidates need the raw text: indentation is what compacting removes.
         const raw = labelCol === undefined ? "" : view.text(r, labelCol);
-        if (isIndented(raw) || (level === 0 && parentLevel > 0) || level > parentLevel) breakdown = true;
+        const continues = level === 0 && commonStart(stripNumbering(label), stem) >= STEM;
+        if (isIndented(raw) || (level === 0 && parentLevel > 0) || level > parentLevel || continues) breakdown = true;
         else inBreakdown = false;
       }
       if (!breakdown && rank === 0) parentLevel = level;
@@ -101,6 +105,15 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
     rows.push({ row: r, label, code, ...(table.codeCols.length ? { codeAt } : {}), level, rank, breakdown });
   }
   return rows;
+}
+
+/** Leading characters a row must share with the first `其中` row to continue its list (公务用车运行费 → 公务用车购置费). */
+const STEM = 3;
+
+function commonStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /** The label of a merge across the row that covers the label column (合计 written over 序号 … 项目名称). */

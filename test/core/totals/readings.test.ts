@@ -1,0 +1,212 @@
+import { gridSheet } from "../../../src/core/snapshot";
+import { Grid, check, edit, serious } from "./helpers";
+
+// Issue 16, principle 1: the labels propose readings, the figures choose. Each case has a clean
+// table that must stay quiet and a changed figure that must be found, where the figures can tell.
+
+const brief = (rows: Grid, name = "表", merges: { top: number; left: number; bottom: number; right: number }[] = []) =>
+  serious(check([gridSheet(name, rows, { merges })])).map((f) => `${f.rule}@${f.cell}`);
+
+describe("numbered sub-items (the outline)", () => {
+  const income: Grid = [
+    ["收入预算表"],
+    ["单位：万元"],
+    ["项目", "预算数"],
+    ["一般公共预算收入", 150],
+    ["税收收入占总收入的比例%", 60.5],
+    ["一、地方收入", 120],
+    ["（一）税收收入", 100],
+    ["1、增值税(25%部分)", 60],
+    ["2、企业所得税", 40],
+    ["（二）非税收入", 20],
+    ["二、上划收入", 30],
+    ["1、增值税(50%部分)", 30],
+  ];
+
+  it("reads 一、 over （一） over 1、, an unnumbered item over 一、 二、, and passes over a rate row", () => {
+    expect(brief(income)).toEqual([]);
+  });
+
+  it("finds a sub-item that no longer adds up to its item", () => {
+    expect(brief(edit(income, 7, 1, 65))).toEqual(["SUM-ROW@B7"]);
+  });
+
+  it("says nothing on numbered lists that the figures show to be partial", () => {
+    const partial: Grid = [
+      ["项目", "金额"],
+      ["（一）基本支出", 100],
+      ["1、工资", 10],
+      ["2、津贴", 20],
+      ["（二）项目支出", 90],
+      ["1、维修", 5],
+      ["2、培训", 7],
+      ["（三）其他", 50],
+      ["1、会议", 3],
+    ];
+    expect(brief(partial)).toEqual([]);
+  });
+});
+
+describe("其中 lists", () => {
+  // 三公 laid out as in a 徐闻 form: every item after 其中, (二) left blank over its own 1. and 2.
+  const sangong: Grid = [
+    ["“三公”经费预算表"],
+    ["单位：万元"],
+    ["项目", "2017年预算"],
+    ["“三公”经费", 5.6],
+    ["其中：（一）因公出国（境）支出", null],
+    ["（二）公务用车购置及运行维护支出", 3.6],
+    ["1.公务用车购置", null],
+    ["2.公务用车运行维护费", 3.6],
+    ["（三）公务接待费支出", 2],
+  ];
+
+  it("reads a complete 其中 list whose parts carry their own numbered sub-items", () => {
+    expect(brief(sangong)).toEqual([]);
+  });
+
+  it("names a blank subtotal that breaks both its list and its own sub-items", () => {
+    // A 三公 table's sums are XT-SANGONG (docs/domain.md §5).
+    expect(brief(edit(sangong, 5, 1, null))).toEqual(["XT-SANGONG@B6"]);
+  });
+
+  it("does not add a partial 其中 list", () => {
+    const partial: Grid = [
+      ["项目", "金额"],
+      ["一、事业收入", 100],
+      ["其中：专项", 30],
+      ["其他", 20],
+      ["二、经营收入", 40],
+    ];
+    expect(brief(partial)).toEqual([]);
+  });
+});
+
+describe("a subtotal no label names", () => {
+  const rows: Grid = [
+    ["收入表"],
+    ["单位：万元"],
+    ["项目", "预算数"],
+    ["一、税收收入", 300],
+    ["二、非税收入", 100],
+    ["本级收入合计", 400],
+    ["上级补助收入", 70],
+    ["返还性收入", 50],
+    ["转移支付收入", 20],
+    ["上年结转", 30],
+    ["收入总计", 500],
+  ];
+
+  it("takes 上级补助收入 as the subtotal of the two rows below it, since that makes 收入总计 hold", () => {
+    expect(brief(rows)).toEqual([]);
+  });
+
+  it("still finds a wrong 收入总计", () => {
+    expect(brief(edit(rows, 10, 1, 510))).toEqual(["SUM-ROW@B11"]);
+  });
+});
+
+describe("a 合计 heading 小计 rows that follow their items", () => {
+  const rows: Grid = [
+    ["项目", "金额"],
+    ["合计", 60],
+    ["一、办公费", 10],
+    ["二、印刷费", 20],
+    ["小计", 30],
+    ["三、差旅费", 30],
+  ];
+
+  it("reads 合计 = 小计 + 三、 and 小计 = 一、 + 二、", () => {
+    expect(brief(rows)).toEqual([]);
+  });
+
+  it("finds a wrong 小计", () => {
+    expect(brief(edit(rows, 4, 1, 35))).toEqual(["SUM-ROW@B5"]);
+  });
+});
+
+describe("本年 = 上年 + 增减", () => {
+  const rows: Grid = [
+    ["“三公”经费预算表"],
+    ["单位：万元"],
+    ["项目", "2022年预算数", "2023年预算数", "增减"],
+    ["合计", 30, 36, 6],
+    ["1、因公出国（境）费", 5, 5, 0],
+    ["2、公务接待费", 10, 9, -1],
+    ["3、公务用车购置及运行费", 15, 22, 7],
+  ];
+
+  it("holds on a clean table", () => {
+    expect(brief(rows)).toEqual([]);
+  });
+
+  it("finds a changed item at its cell: its column sum and its row's change both point at it", () => {
+    expect(brief(edit(rows, 5, 2, 12))).toEqual(["SUM-COL@C6"]);
+  });
+});
+
+describe("layouts", () => {
+  it("reads names and figures printed twice side by side as two panels", () => {
+    const rows: Grid = [
+      ["收支执行表"],
+      ["单位：亿元"],
+      [null, "执行数", null, "执行数"],
+      ["收入总计", 10, "支出总计", 10],
+      ["一、本级收入", 4, "一、本级支出", 7],
+      ["二、转移性收入", 6, "二、转移性支出", 3],
+    ];
+    expect(brief(rows)).toEqual([]);
+    expect(brief(edit(rows, 4, 3, 8))).toEqual(["SUM-ROW@D4"]);
+  });
+
+  it("reads a 合计 written across the 序号 … 名称 columns", () => {
+    const rows: Grid = [
+      ["资金安排表"],
+      ["单位：万元"],
+      ["序号", "乡镇", "项目名称", "金额"],
+      [1, "甲镇", "排洪工程", 20],
+      [2, "乙乡", "水圳修复", 15],
+      ["合计", null, null, 35],
+    ];
+    const merges = [{ top: 5, left: 0, bottom: 5, right: 2 }];
+    expect(brief(rows, "表", merges)).toEqual([]);
+    expect(brief(edit(rows, 4, 3, 16), "表", merges)).toEqual(["SUM-ROW@D6"]);
+  });
+
+  it("reads a table headed only by group names over one row of figures", () => {
+    const rows: Grid = [
+      ["“三公”经费支出预算表"],
+      ["单位：万元"],
+      ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", null, null, "公务接待费"],
+      [null, null, "小计", "公务用车购置费", "公务用车运行费", null],
+      [79, 0, 75, 50, 25, 4],
+    ];
+    const merges = [{ top: 2, left: 2, bottom: 2, right: 4 }];
+    expect(brief(rows, "表", merges)).toEqual([]);
+    expect(brief(edit(rows, 4, 3, 51), "表", merges)).toEqual(["XT-SANGONG@C5"]);
+  });
+});
+
+describe("what is not an amount", () => {
+  it("reads / 无 and 不需填列 as empty cells", () => {
+    const rows: Grid = [
+      ["项目", "金额"],
+      ["一、甲", 5],
+      ["二、乙", "/"],
+      ["三、丙", "无"],
+      ["四、丁", "不需填列"],
+      ["合计", 5],
+    ];
+    expect(check([gridSheet("表", rows)])).toEqual([]);
+  });
+
+  it("takes a remark merged across an amount column and the ones beside it for a note", () => {
+    const rows: Grid = [
+      ["项目", "本年", "上年", "增减额", "备注"],
+      ["一、甲", 5, 4, 1, null],
+      ["二、乙", 5, 5, "本年为预计数", null],
+      ["合计", 10, 9, 1, null],
+    ];
+    expect(brief(rows, "表", [{ top: 2, left: 3, bottom: 2, right: 4 }])).toEqual([]);
+  });
+});
