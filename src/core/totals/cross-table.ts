@@ -27,6 +27,8 @@ interface Located {
   amounts: AmountReader;
   layout: TableLayout;
   rows: RowInfo[];
+  /** Where the table is printed in panels: the panel of each row. */
+  partOf?: Map<RowInfo, Located>;
 }
 
 /** One side of a comparison: a cell (or the cells it sums), its value in that sheet's own unit. */
@@ -99,11 +101,28 @@ function flagSpec(flag: Flag) {
   };
 }
 
+/**
+ * A standard table: its first table on the sheet, with the rows of all its panels where it is
+ * printed in panels side by side (a long 支出总表 wrapped in two); each row keeps its panel.
+ */
 function locate(sheet: StandardSheet | undefined): Located | null {
   if (!sheet) return null;
-  const layout = locateTables(sheet.view)[0];
+  const tables = locateTables(sheet.view);
+  const layout = tables[0];
   if (!layout) return null;
-  return { sheet, amounts: amountsOf(sheet.view), layout, rows: readRows(sheet.view, layout, layout.labelCols[0]) };
+  const amounts = amountsOf(sheet.view);
+  const panels = layout.panel ? tables.filter((t) => t.panel && t.headerTop === layout.headerTop) : [layout];
+  const parts = panels.map((p) => ({ sheet, amounts, layout: p, rows: readRows(sheet.view, p, p.labelCols[0]) }));
+  const partOf = new Map<RowInfo, Located>();
+  for (const part of parts) for (const r of part.rows) partOf.set(r, part);
+  return { sheet, amounts, layout, rows: parts.flatMap((p) => p.rows), partOf };
+}
+
+/** The figure of a row in its panel's column whose header matches. */
+function pointIn(at: Located, row: RowInfo, leaf: RegExp, name: string): Point | null {
+  const part = at.partOf?.get(row) ?? at;
+  const col = leafColumn(part, leaf);
+  return col === undefined ? null : point(part, row.row, col, name);
 }
 
 function locateSummarySheet(sheet: StandardSheet): (Located & { summary: SummaryLayout }) | null {
@@ -211,7 +230,11 @@ function oddCopies(summary: Located & { summary: SummaryLayout }, spend: Located
     const item = byName.get(className(cls.label));
     const g = gpbByCode.get(cls.code!);
     if (!item || !g) continue;
-    const values = [summary.amounts.value(item.row, sCol), spend.amounts.value(cls.row, tCol), gpb.amounts.value(g.row, gCol)];
+    const values = [
+      summary.amounts.value(item.row, sCol),
+      pointIn(spend, cls, SPEND_TOTAL, "")?.value ?? null,
+      pointIn(gpb, g, SPEND_TOTAL, "")?.value ?? null,
+    ];
     if (values.some((v) => v === null)) continue;
     const [a, b, c] = values as Decimal[];
     if (a.eq(b) && !a.eq(c)) out.set(cls.code!, "gpb");
@@ -244,7 +267,7 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
     const here = point(summary, item.row, sCol, `收支总表「${stripNumbering(item.label)}」`);
     if (!here) continue;
     const there = cls
-      ? point(spend, cls.row, tCol, `支出总表类级科目 ${cls.code} 的合计`)
+      ? pointIn(spend, cls, SPEND_TOTAL, `支出总表类级科目 ${cls.code} 的合计`)
       : { at: spend, row: -1, col: -1, value: new Decimal(0), name: "支出总表中同名类级科目（缺失，按 0 计）" };
     if (!there || (!cls && here.value.isZero())) continue;
     const culprit = cls ? odd.get(cls.code!) : undefined;
@@ -256,7 +279,7 @@ function spendByClass(summary: Located & { summary: SummaryLayout }, spend: Loca
   }
   for (const [name, cls] of classes) {
     if (matched.has(name)) continue;
-    const here = point(spend, cls.row, tCol, `支出总表类级科目 ${cls.code}「${name}」`);
+    const here = pointIn(spend, cls, SPEND_TOTAL, `支出总表类级科目 ${cls.code}「${name}」`);
     if (!here || here.value.isZero()) continue;
     const zero = { at: summary, row: -1, col: -1, value: new Decimal(0), name: "收支总表支出栏中的同名类（缺失，按 0 计）" };
     const f = compare("XT-SPEND-CLASS", here, zero, `类:${name}`);
@@ -319,8 +342,8 @@ function gpbSpend(spend: Located, gpb: Located, odd: Map<string, Copy>): Flag[] 
     let elsewhere = false;
     for (const r of gpb.rows.filter((x) => x.code)) {
       const other = spendByCode.get(r.code!);
-      const here = point(gpb, r.row, gCol, `一般公共预算财政拨款支出表 ${r.code} 的${word}`);
-      const there = other ? point(spend, other.row, sCol, `支出总表同一科目的${word}`) : null;
+      const here = pointIn(gpb, r, leaf, `一般公共预算财政拨款支出表 ${r.code} 的${word}`);
+      const there = other ? pointIn(spend, other, leaf, `支出总表同一科目的${word}`) : null;
       // A 支出总表 类 that the 收支总表 contradicts too is reported there, once, with its codes.
       const culprit = odd.get(r.code!.slice(0, 3));
       const f = compare("XT-GPB-SPEND", here, there, `${r.code}|${word}`, culprit === "gpb");
@@ -339,8 +362,8 @@ function gpbSpend(spend: Located, gpb: Located, odd: Map<string, Copy>): Flag[] 
     const gTotal = totalRow(gpb);
     const sTotal = totalRow(spend);
     if (gTotal && sTotal) {
-      const here = point(gpb, gTotal.row, gCol, `一般公共预算财政拨款支出表合计行的${word}`);
-      const there = point(spend, sTotal.row, sCol, `支出总表合计行的${word}`);
+      const here = pointIn(gpb, gTotal, leaf, `一般公共预算财政拨款支出表合计行的${word}`);
+      const there = pointIn(spend, sTotal, leaf, `支出总表合计行的${word}`);
       const f = compare("XT-GPB-SPEND", here, there, `合计|${word}`);
       if (f) {
         if (diffs.length > 0 || elsewhere) f.quiet = true;

@@ -50,12 +50,59 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
     const seen = new Map<string, number>();
     for (const b of blocks) checkBlock(ck, table, b, rule, coded, seen);
   };
-  if (coded || ck.failing(readings[0].flatMap((b) => blockSums(ck, table, b, rule, coded, "")))) {
-    if (!coded) readings.push(blocksOf(totalFirst ? rows : [...rows].reverse(), isItem, pick), headedBlocks(rows, isItem, pick));
+  const block = (total: RowInfo, entries: Entry[]): Block => {
+    const subtotals = entries.filter((e) => e.rank > 0).map((e) => e.info);
+    const items = pick(entries);
+    return { total, members: [...subtotals, ...items].sort((a, b) => a.row - b.row), ofSubtotals: false };
+  };
+  // Where a 小计 does not add all the items stacked above it, the fewest left out that make it hold.
+  const fit = (total: RowInfo, popped: Entry[]) => {
+    const holds = (from: number) => ck.failing(blockSums(ck, table, block(total, popped.slice(from)), rule, coded, "")) === 0;
+    if (holds(0)) return 0;
+    for (let from = 1; from < popped.length; from++) if (holds(from)) return from;
+    return 0;
+  };
+  const fails = (blocks: Block[]) => ck.failing(blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))) > 0;
+  if (coded) {
+    if (table.panel && fails(readings[0])) return acrossPanels(ck, table, readings[0], rule, register);
+    return register(readings[0]);
   }
+  if (fails(readings[0]))
+    readings.push(blocksOf(totalFirst ? rows : [...rows].reverse(), isItem, pick), headedBlocks(rows, isItem, pick, fit));
   if (readings.length === 1) return register(readings[0]);
-  const best = ck.best(readings.map((blocks) => blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))));
-  register(readings[best]);
+  register(readings[ck.best(readings.map((blocks) => blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))))]);
+}
+
+/**
+ * A code-keyed table printed in panels whose 合计 row stands in one panel but adds the 类 rows of
+ * all (a long table wrapped into two): tried where the panel's own 类 rows do not make it hold.
+ * The other panels' figures are taken from the column at the same place among their amount columns.
+ */
+function acrossPanels(ck: SheetChecker, table: TableLayout, blocks: Block[], rule: RuleId, register: (b: Block[]) => void): void {
+  const others = panelsOf(ck.view, table).filter((p) => p.panel?.index !== table.panel?.index);
+  const tops = others.map((p) => {
+    const coded = readRows(ck.view, p, p.labelCols[0]).filter((r) => r.code);
+    const top = minOf(coded, (r) => r.code!.length);
+    return { p, rows: coded.filter((r) => r.code!.length === top) };
+  });
+  const own = blocks.flatMap((b) => blockSums(ck, table, b, rule, true, ""));
+  const wide = blocks.flatMap((b) =>
+    blockSums(ck, table, b, rule, true, "").map((spec, k) =>
+      b.total.rank < 2
+        ? spec
+        : {
+            ...spec,
+            items: [
+              ...spec.items,
+              ...tops.flatMap(({ p, rows }) =>
+                p.amountCols[k] === undefined ? [] : rows.map((r) => ({ row: r.row, col: p.amountCols[k] })),
+              ),
+            ],
+          },
+    ),
+  );
+  if (ck.best([own, wide]) === 0) return register(blocks);
+  for (const spec of wide) ck.sum(spec);
 }
 
 /** A total row and the rows it adds up. */
@@ -91,7 +138,12 @@ function blocksOf(ordered: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e:
  * Read top-down, with a total that finds nothing above it (a 合计 heading the table) taking what is
  * left below it, up to the next total of its rank: the 小计 rows and the items no 小计 took.
  */
-function headedBlocks(rows: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e: Entry[]) => RowInfo[]): Block[] {
+function headedBlocks(
+  rows: RowInfo[],
+  isItem: (r: RowInfo) => boolean,
+  pick: (e: Entry[]) => RowInfo[],
+  fit: (total: RowInfo, popped: Entry[]) => number,
+): Block[] {
   const out: Block[] = [];
   const stack: Entry[] = [];
   const open: { info: RowInfo; at: number }[] = [];
@@ -102,7 +154,8 @@ function headedBlocks(rows: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e
       const subtotals = below.filter((e) => e.rank > 0).map((e) => e.info);
       const items = pick(below);
       const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
-      if (members.length) out.push({ total: head.info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
+      if (members.length === 0) continue; // a total of nothing is no part of the total above it
+      out.push({ total: head.info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
       stack.push({ info: head.info, rank: head.info.rank });
     }
   };
@@ -117,6 +170,8 @@ function headedBlocks(rows: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e
         open.push({ info, at: stack.length });
         continue;
       }
+      // A 小计 may add only the last few items above it: the rest go back to the total above.
+      stack.push(...popped.splice(0, info.rank === 1 ? fit(info, popped) : 0));
       const subtotals = popped.filter((e) => e.rank > 0).map((e) => e.info);
       const items = pick(popped);
       const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
