@@ -130,6 +130,8 @@ export class IdentityBook {
   readonly statuses: Status[] = [];
   readonly entries: Entry[] = [];
   readonly families: Family[] = [];
+  /** The cells that are the total of some identity, built when a report needs it. */
+  totalCells?: Set<number>;
   readonly sheets: SheetPort[] = [];
   /** The tables registered per sheet, in order. */
   readonly tables = new Map<SheetPort, TableArea[]>();

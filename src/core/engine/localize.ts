@@ -16,6 +16,8 @@ export interface Component {
   size: number;
   /** The one lightest smallest repair; null when there is none, or several equally light. */
   culprits: Culprit[] | null;
+  /** True when that repair is the only one of its size: the weights did not choose it. */
+  alone?: boolean;
 }
 
 export interface LocalizeOptions {
@@ -25,6 +27,8 @@ export interface LocalizeOptions {
   weight?: (cell: number) => number;
   /** Repairs checked per component before giving up on it (a guard for tables read wrongly). */
   maxCandidates?: number;
+  /** The cell's figure now: a repair never turns a blank or positive figure negative. */
+  value?: (cell: number) => Decimal | null;
 }
 
 /**
@@ -52,7 +56,7 @@ export function localize(ev: Evaluated, options: LocalizeOptions = {}): Componen
       else if (list[list.length - 1] !== i) list.push(i);
     }
 
-  const limits = { maxCells, weight, maxCandidates };
+  const limits = { maxCells, weight, maxCandidates, value: options.value };
   const groups = components(ev, failing, incidence);
   const results = groups.map((group) => repair(ev, group, incidence, limits));
   // A group that no single repair explains may be one error seen from two sides, linked by a sum
@@ -144,6 +148,7 @@ interface Limits {
   maxCells: number;
   weight: (cell: number) => number;
   maxCandidates: number;
+  value?: (cell: number) => Decimal | null;
 }
 
 function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[]>, limits: Limits): Component {
@@ -163,7 +168,11 @@ function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[
         seen.add(key);
         if (++tried > limits.maxCandidates) return false;
         const deltas = check(ev, chosen, incidence);
-        if (deltas) {
+        // Budget figures are not negative: a repair that makes a blank or positive figure negative
+        // (a blank 购置费 of −0.45) explains nothing.
+        const negative =
+          deltas !== null && limits.value !== undefined && chosen.some((c, i) => turnsNegative(limits.value!(c), deltas[i]));
+        if (deltas && !negative) {
           found.push({ cells: [...chosen], deltas, weight: chosen.reduce((w, c) => w + limits.weight(c), 0) });
           return true;
         }
@@ -200,9 +209,15 @@ function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[
       failing,
       size: k,
       culprits: unique ? best.cells.map((cell, i) => ({ cell, delta: best.deltas[i] })) : null,
+      alone: found.length === 1,
     };
   }
   return { failing, size: Infinity, culprits: null };
+}
+
+function turnsNegative(now: Decimal | null, delta: Decimal): boolean {
+  const before = now ?? new Decimal(0);
+  return !before.isNegative() && before.plus(delta).isNegative();
 }
 
 /** Cells of the holding identities that `chosen` sits in, which a repair may change along with it. */

@@ -51,7 +51,7 @@ export function resolveBook(book: IdentityBook): Resolution {
       if (list) list.push(e.identity);
       else byTable.set(e.table, [e.identity]);
     }
-    const components = own.map(localize(own.ev, { weight }));
+    const components = own.map(localize(own.ev, { weight, value: book.value }));
     const componentOf = componentIndex(components);
     for (const [table, ids] of byTable) {
       const verdict = judgeTable(ids, book.asEvaluated(), book.value, componentOf);
@@ -72,14 +72,20 @@ export function resolveBook(book: IdentityBook): Resolution {
     const kept: number[] = [];
     for (let i = 0; i < book.identities.length; i++) if (!dropped.has(i)) kept.push(i);
     const all = subsystem(book, kept);
-    for (const comp of all.map(localize(all.ev, { weight }))) {
+    for (const comp of all.map(localize(all.ev, { weight, value: book.value }))) {
       if (!comp.culprits) continue;
       const located = comp.culprits.map((c) => ({
         cell: c.cell,
         delta: c.delta,
         breaks: comp.failing.filter((f) => touches(book, f, c.cell)),
       }));
-      if (!located.every((c) => credible(book, c))) continue;
+      // Every culprit must break something (a cell changed only to keep a holding sum whole is no
+      // finding), and where the weights chose the repair, the identities must point at it too.
+      if (located.some((c) => c.breaks.length === 0)) continue;
+      // A blank is often a figure the form does not fill in (收入总计 with no 增减额): it is named
+      // only where two identities or more point at it (a blank 小计 under filled items).
+      if (located.some((c) => c.breaks.length < 2 && blank(book, c.cell))) continue;
+      if (!comp.alone && !located.every((c) => credible(book, c))) continue;
       for (const f of comp.failing) explained.add(f);
       culprits.push(...located);
     }
@@ -133,7 +139,7 @@ function unexplainedIn(
     entries.map((e) => e.identity),
   );
   const explained = new Set<number>();
-  for (const comp of local.map(localize(local.ev, { weight }))) {
+  for (const comp of local.map(localize(local.ev, { weight, value: book.value }))) {
     if (!comp.culprits) continue;
     const breaks = comp.culprits.map((c) => comp.failing.filter((f) => touches(book, f, c.cell)).length);
     if (breaks.every((n) => n >= 2)) for (const f of comp.failing) explained.add(f);
@@ -146,6 +152,10 @@ function touches(book: IdentityBook, identity: number, cell: number): boolean {
   return id.total === cell || id.items.includes(cell);
 }
 
+function blank(book: IdentityBook, cell: number): boolean {
+  return book.cellSheet[cell].isEmpty(book.cellRow[cell], book.cellCol[cell]);
+}
+
 /** An identity over empty or zero cells only holds under any reading. */
 function says(book: IdentityBook, i: number): boolean {
   const id = book.identities[i];
@@ -154,9 +164,10 @@ function says(book: IdentityBook, i: number): boolean {
 }
 
 /**
- * A culprit the identities point at, not one the weights guessed: it breaks two identities or
- * more, or it is the total of the one it breaks (as the rule would report anyway), or that one is a
- * copy of a figure that other tables repeat. An item of one broken sum is never singled out.
+ * A culprit the weights chose among equally small repairs is kept only where the identities point
+ * at it too: it breaks two identities or more, or it is the total of the one it breaks (as the rule
+ * would report anyway), or that one is a copy of a figure other tables repeat. An item of one broken
+ * sum is never singled out by weights alone; it is where it is the only repair of its size.
  */
 function credible(book: IdentityBook, c: LocatedCulprit): boolean {
   if (c.breaks.length >= 2) return true;

@@ -87,9 +87,10 @@ function reportSum(
   const key = cellKey(total.row, total.col);
   if (flagged.has(key)) return;
   const omitted = formula && !spec.skipFormula ? omittedItems(sheet, formula, items, spec.slots ?? []) : [];
-  // A total left blank may be one the form does not fill in (收入总计 with no 增减额); it is called
-  // wrong only where a located culprit shows it (explained above), not on its own sum alone.
-  if (omitted.length === 0 && !formula && sheet.isEmpty(total.row, total.col) && !r.isZero()) return;
+  // A total left blank over figures that are themselves totals is one the form does not fill in
+  // (收入总计 with no 增减额 under a 合计 that has one); over filled items it is a missing figure.
+  if (omitted.length === 0 && !formula && sheet.isEmpty(total.row, total.col) && !r.isZero() && overTotals(book, e.identity))
+    return;
   // Nearly every total holds: the addresses and message text are left to the totals reported.
   if (omitted.length === 0 && (r.isZero() || culprits.has(key))) return;
   const names = spec.names();
@@ -126,6 +127,14 @@ function reportSum(
   if (!judgement || culprits.has(key) || (explained && !judgement.withinBand)) return;
   sheet.report.addJudgement(judgement, place);
   flagged.add(key);
+}
+
+/** True when every item of the identity that holds a figure is itself a subtotal: the total of a sum down its column. */
+function overTotals(book: IdentityBook, identity: number): boolean {
+  const totals = (book.totalCells ??= new Set(
+    book.identities.filter((i) => i.items.every((c) => book.cellCol[c] === book.cellCol[i.total])).map((i) => i.total),
+  ));
+  return book.identities[identity].items.every((c) => book.value(c)?.isZero() !== false || totals.has(c));
 }
 
 /** Item cells holding a figure that the total's simple formula does not add. */
@@ -207,6 +216,26 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
     return;
   }
   const name = sheet.nameCell(row, col);
+  if (c.breaks.length === 1) {
+    // An item of one broken sum, where no other cell can make it hold (the sum's total is tied
+    // by another identity that holds): reported under that sum's rule, at the item.
+    const e = entryOf(book, c.breaks[0]) as SumEntry;
+    const names = e.spec.names();
+    sheet.report.add({
+      rule: e.spec.rule,
+      cell,
+      related: relatedOf(book, c.breaks[0], c.cell),
+      anchor: `${name}|${names.anchor}`,
+      message:
+        `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立的只有这个数，应为 ${show(expected)}，` +
+        `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）`,
+      expected,
+      actual,
+      unit: sheet.ctx.unit,
+    });
+    culprits.get(sheet)!.add(cellKey(row, col));
+    return;
+  }
   // Its row's sum first, then its column's: the two a cell of a grid most often breaks.
   const along = (i: number) => {
     if (book.identities[i].copy) return 2;

@@ -70,7 +70,12 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
   if (fails(readings[0]))
     readings.push(blocksOf(totalFirst ? rows : [...rows].reverse(), isItem, pick), headedBlocks(rows, isItem, pick, fit));
   if (readings.length === 1) return register(readings[0]);
-  register(readings[ck.best(readings.map((blocks) => blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))))]);
+  // A reading that leaves a total with a figure adding nothing explains less of the table: only
+  // the readings that give every such total its rows are compared.
+  const filled = rows.filter((r) => r.rank > 0 && hasValue(r.row)).length;
+  const full = readings.filter((blocks) => blocks.filter((b) => hasValue(b.total.row)).length >= filled);
+  const pool = full.length ? full : readings;
+  register(pool[ck.best(pool.map((blocks) => blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))))]);
 }
 
 /**

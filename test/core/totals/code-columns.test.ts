@@ -62,13 +62,22 @@ describe("类 / 款 / 项 in three columns, 类 on every row", () => {
     expect(check([gridSheet("表3", repeated)])).toEqual([]);
   });
 
-  it("finds a 项 whose 款 no longer adds up, at the 款 cell", () => {
-    // 21301 农业农村 300 over 行政运行 240 + 事业运行 60; the 项 row is edited in both its cells.
+  it("finds a 项 whose 款 no longer adds up at the 项, where the 款 is tied to its 类", () => {
+    // 21301 农业农村 300 over 行政运行 240 + 事业运行 60; the 项 row is edited in both its cells,
+    // so its row still adds up, and 21301 agrees with 213: only the 项 can be wrong.
     const rows = edit(edit(repeated, 11, 4, 70), 11, 6, 70);
     const f = check([gridSheet("表3", rows)]);
-    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@E10", "CODE-TREE@G10"]);
-    expect(f[0].message).toBe("科目 21301 农业农村（合计） 300.00 与其下级科目之和 310.00 不一致，相差 −10.00（万元）");
-    expect(f[0].related).toEqual(["E11", "E12"]);
+    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@E12", "CODE-TREE@G12"]);
+    expect(f[0].message).toBe(
+      "2130104 事业运行（合计） 70.00 有误：「科目 21301 农业农村（合计）」与其下级科目之和不符，而能使它成立的只有这个数，应为 60.00，相差 +10.00（万元）",
+    );
+    expect(f[0].related).toEqual(["E10"]);
+  });
+
+  it("finds a 款 that no longer adds up to its 项 at the 款 cell", () => {
+    const rows = edit(edit(edit(repeated, 9, 4, 310), 9, 6, 70), 8, 4, 390);
+    const f = check([gridSheet("表3", edit(rows, 8, 6, 150))]);
+    expect(f.filter((x) => x.rule === "CODE-TREE").map((x) => x.cell)).toContain("E10");
   });
 
   it("reports a 类 code that does not match the open 款 as CODE-ORPHAN at the 类 cell, once", () => {

@@ -80,20 +80,38 @@ describe("SUM-ROW", () => {
 
 describe("三公 table (XT-SANGONG)", () => {
   it("relates 合计 and “三公”经费小计 to the 一、二、三 items", () => {
-    const f = checkSeed("三公经费支出表", { edits: { C14: 1.92, D14: 1.92 } });
-    expect(at(f, "C7", "XT-SANGONG")).toHaveLength(1);
-    expect(at(f, "C7", "XT-SANGONG")[0].related).toEqual(["C11", "C14"]);
+    // A wrong 小计: its items, then the 合计 and its row's parts, which it throws off too.
+    const f = checkSeed("三公经费支出表", { edits: { C7: 37.97 } });
+    expect(f.filter((x) => x.severity === "error").map((x) => `${x.rule}@${x.cell}`)).toEqual(["XT-SANGONG@C7"]);
+    expect(at(f, "C7", "XT-SANGONG")[0].related).toEqual(["C11", "C14", "C6", "D7", "E7", "F7"]);
     expect(f.some((x) => x.rule === "SUM-ROW")).toBe(false);
+  });
+
+  it("finds a changed item of the 小计 at its cell: the 小计 is tied to the 合计 and the other items to their lists", () => {
+    const f = checkSeed("三公经费支出表", { edits: { C14: 1.92, D14: 1.92 } });
+    expect(f.filter((x) => x.severity === "error").map((x) => `${x.rule}@${x.cell}`)).toEqual([
+      "XT-SANGONG@C14",
+      "XT-SANGONG@D14",
+    ]);
+    expect(at(f, "C14")[0]).toMatchObject({ expected: "0.92", actual: "1.92", related: ["C7"] });
     // 合计 = 小计 still holds, so it stays quiet.
     expect(at(f, "C6")).toEqual([]);
   });
 
   it("checks 公务用车购置及运维费 = 购置费 + 运行维护费", () => {
-    const f = checkSeed("三公经费支出表", { edits: { C13: 36.5, D13: 36.5 } });
+    const f = checkSeed("三公经费支出表", { edits: { C11: 36.5, D11: 36.5 } });
     const hit = at(f, "C11", "XT-SANGONG");
     expect(hit).toHaveLength(1);
-    expect(hit[0].message).toContain("公务用车购置费、公务用车运行维护费之和 36.50");
-    expect(hit[0].related).toEqual(["C12", "C13"]);
+    expect(hit[0].message).toContain(
+      "公务用车购置及运维费（资金性质/合计） 36.50 与公务用车购置费、公务用车运行维护费之和 36.05",
+    );
+    expect(hit[0].related.slice(0, 2)).toEqual(["C12", "C13"]);
+    // A changed 运行维护费 (both columns) is found at its two cells.
+    const g = checkSeed("三公经费支出表", { edits: { C13: 36.5, D13: 36.5 } });
+    expect(g.filter((x) => x.severity === "error").map((x) => `${x.rule}@${x.cell}`)).toEqual([
+      "XT-SANGONG@C13",
+      "XT-SANGONG@D13",
+    ]);
   });
 
   it("never adds the 其中 rows into the 小计", () => {

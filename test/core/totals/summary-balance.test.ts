@@ -36,8 +36,10 @@ describe("收支总表 identities", () => {
     expect(income[0].message).toContain("本年收入合计、上年结转结余之和 24590.91");
     // Its terms, then the 支出总计 it no longer balances with.
     expect(income[0].related).toEqual([`C${YEAR}`, `C${CARRY}`, `E${GRAND}`]);
+    // A figure typed into 年终结转结余: 支出总计 is tied to 收入总计, so the carry-over itself is named.
     const spend = checkSeed("收支总表", { edits: { [`E${CARRY}`]: 5 } });
-    expect(at(spend, `E${GRAND}`, "BAL-SPEND-TOTAL")).toHaveLength(1);
+    expect(at(spend, `E${CARRY}`, "BAL-SPEND-TOTAL")).toHaveLength(1);
+    expect(at(spend, `E${CARRY}`)[0]).toMatchObject({ expected: "0.00", actual: "5.00", related: [`E${GRAND}`] });
   });
 
   it("BAL-BALANCE: both sides consistent but different totals", () => {
