@@ -117,8 +117,6 @@ export interface CopyEntry {
 
 export type Entry = SumEntry | CopyEntry;
 
-const SHEET_STRIDE = 2 ** 35;
-
 /**
  * Every identity of a workbook, one linear system (issue 16, principle 2): the sheets' sums as
  * their rules register them, and the figures the tables repeat. Each identity is evaluated as it
@@ -135,8 +133,10 @@ export class IdentityBook {
   readonly sheets: SheetPort[] = [];
   /** The tables registered per sheet, in order. */
   readonly tables = new Map<SheetPort, TableArea[]>();
-  private readonly cellIds = new Map<number, number>();
-  private readonly sumKeys = new Map<string, number>();
+  /** Per sheet, each cell's id by its cellKey. */
+  private readonly cellIds = new Map<SheetPort, Map<number, number>>();
+  /** The sums registered per total cell, to find one registered twice. */
+  private readonly byTotal = new Map<number, number[]>();
   readonly cellSheet: SheetPort[] = [];
   readonly cellRow: number[] = [];
   readonly cellCol: number[] = [];
@@ -147,6 +147,7 @@ export class IdentityBook {
     if (this.sheetIndex.has(sheet)) return;
     this.sheetIndex.set(sheet, this.sheets.length);
     this.sheets.push(sheet);
+    this.cellIds.set(sheet, new Map());
     this.tables.set(sheet, []);
   }
 
@@ -156,11 +157,15 @@ export class IdentityBook {
   }
 
   cell(sheet: SheetPort, row: number, col: number): number {
-    const key = this.sheetIndex.get(sheet)! * SHEET_STRIDE + cellKey(row, col);
-    let id = this.cellIds.get(key);
+    return this.cellIn(sheet, this.cellIds.get(sheet)!, row, col);
+  }
+
+  private cellIn(sheet: SheetPort, ids: Map<number, number>, row: number, col: number): number {
+    const key = cellKey(row, col);
+    let id = ids.get(key);
     if (id === undefined) {
       id = this.values.length;
-      this.cellIds.set(key, id);
+      ids.set(key, id);
       this.values.push(sheet.value(row, col));
       this.cellSheet.push(sheet);
       this.cellRow.push(row);
@@ -173,19 +178,18 @@ export class IdentityBook {
 
   /** The identity of a sum spec on a sheet, not registered. */
   sumIdentity(sheet: SheetPort, spec: { total: CellRef; items: CellRef[] }): Identity {
-    return {
-      total: this.cell(sheet, spec.total.row, spec.total.col),
-      items: spec.items.map((i) => this.cell(sheet, i.row, i.col)),
-      band: sheet.ctx.band,
-    };
+    const ids = this.cellIds.get(sheet)!;
+    const items = new Array<number>(spec.items.length);
+    for (let i = 0; i < items.length; i++) items[i] = this.cellIn(sheet, ids, spec.items[i].row, spec.items[i].col);
+    return { total: this.cellIn(sheet, ids, spec.total.row, spec.total.col), items, band: sheet.ctx.band };
   }
 
   addSum(sheet: SheetPort, table: TableArea | null, spec: SumSpec, family?: Family): number {
     const id = this.sumIdentity(sheet, spec);
     // The same sum read twice (a 三公 breakdown the table's own rule knows, and the outline
     // suggests) is one identity: twice, it would look like a cell that breaks two.
-    const key = `${id.total}=${[...id.items].sort((a, b) => a - b).join("+")}`;
-    const known = this.sumKeys.get(key);
+    const same = this.byTotal.get(id.total);
+    const known = same?.find((i) => sameCells(this.identities[i].items, id.items));
     if (known !== undefined) {
       // A rule that knows the sum for certain outranks a family that only suggested it.
       const entry = this.entries.find((e): e is SumEntry => e.kind === "sum" && e.identity === known);
@@ -197,7 +201,8 @@ export class IdentityBook {
       return known;
     }
     const identity = this.push(id);
-    this.sumKeys.set(key, identity);
+    if (same) same.push(identity);
+    else this.byTotal.set(id.total, [identity]);
     this.entries.push({ kind: "sum", sheet, table, spec, identity, ...(family ? { family } : {}) });
     family?.identities.push(identity);
     return identity;
@@ -252,4 +257,11 @@ export class IdentityBook {
     this.statuses.push(statusOf(r, identity.band));
     return this.identities.length - 1;
   }
+}
+
+/** Whether two lists name the same cells (a sum's items, in any order). */
+function sameCells(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (const x of a) if (!b.includes(x)) return false;
+  return true;
 }
