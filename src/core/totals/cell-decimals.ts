@@ -13,15 +13,29 @@ const MIN_ALIKE = 3;
  */
 export function checkDecimals(ck: SheetChecker, table: TableLayout): void {
   const { view } = ck;
+  const fixedOf = new Map<string, number | null>();
+  const fixed = (format: string) => {
+    let d = fixedOf.get(format);
+    if (d === undefined) {
+      const m = /0\.(0+)(?![0#])/.exec(format.split(";")[0]);
+      d = m ? m[1].length : null;
+      fixedOf.set(format, d);
+    }
+    return d;
+  };
   for (const col of table.amountCols) {
     // Decimals a cell's number format fixes (`0.00` → 2); General shows what the value holds.
     const shown: { row: number; decimals: number | null }[] = [];
+    let anyFixed = false;
     for (let row = table.firstRow; row <= table.lastRow; row = view.nextRow(row)) {
       if (typeof view.value(row, col) !== "number") continue;
-      const fixed = /0\.(0+)(?![0#])/.exec(view.numberFormat(row, col).split(";")[0]);
-      const whole = /^[−-]?[\d,]+$/.test(view.text(row, col).trim());
-      shown.push({ row, decimals: fixed ? fixed[1].length : whole ? 0 : null });
+      const d = fixed(view.numberFormat(row, col));
+      if (d) anyFixed = true;
+      shown.push({ row, decimals: d });
     }
+    // Without a format that fixes decimals there is nothing to stand out from (most tables).
+    if (!anyFixed) continue;
+    for (const s of shown) if (s.decimals === null && /^[−-]?[\d,]+$/.test(view.text(s.row, col).trim())) s.decimals = 0;
     const counts = new Map<number, number>();
     for (const s of shown) if (s.decimals) counts.set(s.decimals, (counts.get(s.decimals) ?? 0) + 1);
     const [decimals, alike] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
