@@ -104,6 +104,11 @@ function headingsOverFigures(view: SheetView): number | null {
   return null;
 }
 
+function holdsNumber(view: SheetView, row: number): boolean {
+  for (const c of view.cols()) if (typeof view.value(row, c) === "number") return true;
+  return false;
+}
+
 function rowLabels(view: SheetView, row: number): string[] {
   const grid = labelsOf(view);
   const out: string[] = [];
@@ -190,6 +195,11 @@ function buildTable(view: SheetView, top: number): TableLayout {
   const firstRow = view.nextRow(bottom);
   let lastRow = bottom;
   for (let r = firstRow; r <= view.lastRow; r = view.nextRow(r)) {
+    // A row of figures is neither a note, a title nor a header: most rows stop here.
+    if (holdsNumber(view, r)) {
+      lastRow = r;
+      continue;
+    }
     const labels = rowLabels(view, r);
     if (isTableEnd(labels)) break;
     if (r > firstRow && findsNewHeader(view, r, labels)) break;
