@@ -1,5 +1,5 @@
 import { RULES, RuleExample, RuleInfo } from "../core/catalogue";
-import { SEVERITY_LABEL, Severity } from "../core/finding";
+import { SEVERITY_LABEL, Severity } from "../core/severity";
 
 /** `--rules --json` (version 1). Field names and order are fixed: other tools read them. */
 export interface JsonRules {

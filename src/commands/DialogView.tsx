@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { Severity } from "../core/finding";
+import { Severity } from "../core/severity";
 import { SeverityWord } from "../taskpane/findings/SeverityWord";
 import { CheckSummary } from "./summary";
 

@@ -1,5 +1,6 @@
 import { RectRef, parseA1, rectToA1 } from "../core/address";
-import { Finding, SEVERITY_ORDER, Severity } from "../core/finding";
+import { Finding } from "../core/finding";
+import { SEVERITY_ORDER, Severity } from "../core/severity";
 
 /** Fill colours of the marks: Excel's own light red, amber and blue, so they read as familiar. */
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#BDD7EE" };

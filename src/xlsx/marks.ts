@@ -1,5 +1,5 @@
 import { rectToA1 } from "../core/address";
-import { Severity } from "../core/finding";
+import { Severity } from "../core/severity";
 import { MARK_FILL, SheetMarks, isMarkFormula, markFormula } from "../excel/mark-layout";
 import { PackageText } from "./package";
 import { insertChild, removeChildren } from "./sheet-order";

@@ -9,7 +9,7 @@ import net from "net";
 import path from "path";
 import { launchChromium } from "./browser";
 import { Browser, BrowserContext, Page } from "playwright-core";
-import { SEVERITY_LABEL } from "../../src/core/finding";
+import { SEVERITY_LABEL } from "../../src/core/severity";
 import type { JsonFile, JsonReport } from "../../src/cli/report-json";
 import { writeIndicatorWorkbook } from "../../bench/generate";
 import { runCli } from "../cli/cli-helpers";

@@ -1,4 +1,4 @@
-import type { Severity } from "../finding";
+import type { Severity } from "../severity";
 
 /**
  * A cell of an example workbook, as JSON can carry it: empty, text, a number, a formula with its

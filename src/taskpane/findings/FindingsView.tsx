@@ -1,7 +1,8 @@
 import { Button, Switch, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { countBySeverity } from "../../core/results-table";
-import { Finding, SEVERITY_LABEL, Severity } from "../../core/finding";
+import { Finding } from "../../core/finding";
+import { SEVERITY_LABEL, Severity } from "../../core/severity";
 import { projectOf } from "./describe";
 import { FindingCard } from "./FindingCard";
 import { COLLAPSE_OVER, groupFindings, navigationOrder, step } from "./order";

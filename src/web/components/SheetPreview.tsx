@@ -1,6 +1,7 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { Finding, SEVERITY_LABEL, Severity } from "../../core/finding";
+import { Finding } from "../../core/finding";
+import { SEVERITY_LABEL, Severity } from "../../core/severity";
 import { MARK_FILL } from "../../excel/mark-layout";
 import type { PreviewWindow } from "../preview-window";
 
