@@ -1,7 +1,7 @@
 import { Finding } from "../core/finding";
 import { GatewayProblem, PaintResult } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
-import { MARK_FILL, SheetMarks, addressChunks, isMarkFormula, markFormula, planMarks } from "./mark-layout";
+import { MARK_FILL, SheetMarks, addressChunks, isMarkFormula, markFormula, planMarks } from "../core/mark-layout";
 import { describe, problemFrom } from "./messages";
 import { underProtection } from "./protected-batch";
 import { rangeAddress } from "./read";

@@ -4,7 +4,7 @@ import { ruleById } from "../core/catalogue";
 import { Finding } from "../core/finding";
 import { CellValue, SheetSnapshot } from "../core/snapshot";
 import type { CellContent } from "../excel/gateway";
-import { toRectangles } from "../excel/mark-layout";
+import { toRectangles } from "../core/mark-layout";
 
 /** A one-click fix: exactly one cell, its content before and after, in words the user can check. */
 export interface FixPlan {

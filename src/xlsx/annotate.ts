@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { parseA1 } from "../core/address";
 import { Finding } from "../core/finding";
 import { SEVERITY_LABEL } from "../core/severity";
-import { planMarks } from "../excel/mark-layout";
+import { planMarks } from "../core/mark-layout";
 import { asBytes } from "./errors";
 import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
 import { addCopyMarker, hasCopyMarker } from "./marker";

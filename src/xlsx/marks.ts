@@ -1,6 +1,6 @@
 import { rectToA1 } from "../core/address";
 import { Severity } from "../core/severity";
-import { MARK_FILL, SheetMarks, isMarkFormula, markFormula } from "../excel/mark-layout";
+import { MARK_FILL, SheetMarks, isMarkFormula, markFormula } from "../core/mark-layout";
 import { PackageText } from "./package";
 import { insertChild, removeChildren } from "./sheet-order";
 import { escapeXml, prefixOf, scanRoot, splice } from "./xml";

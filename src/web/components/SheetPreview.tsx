@@ -2,7 +2,7 @@ import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-
 import { useEffect, useRef } from "react";
 import { Finding } from "../../core/finding";
 import { SEVERITY_LABEL, Severity } from "../../core/severity";
-import { MARK_FILL } from "../../excel/mark-layout";
+import { MARK_FILL } from "../../core/mark-layout";
 import type { PreviewWindow } from "../preview-window";
 
 /** The marks' own fills (the add-in's and the annotated copy's), framed darker so the cell stands out. */

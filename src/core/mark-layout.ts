@@ -1,6 +1,10 @@
-import { RectRef, parseA1, rectToA1 } from "../core/address";
-import { Finding } from "../core/finding";
-import { SEVERITY_ORDER, Severity } from "../core/severity";
+/*
+ * Where the marks go and how they look, shared by the Office gateway (conditional formats in the
+ * workbook) and the annotated copy (the same formats patched into the package), so both mark alike.
+ */
+import { RectRef, parseA1, rectToA1 } from "./address";
+import { Finding } from "./finding";
+import { SEVERITY_ORDER, Severity } from "./severity";
 
 /** Fill colours of the marks: Excel's own light red, amber and blue, so they read as familiar. */
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#BDD7EE" };
