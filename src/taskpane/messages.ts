@@ -1,4 +1,4 @@
-import { ProgressStage } from "../excel/check-flow";
+import { ProgressStage } from "../core/progress";
 import { GatewayError } from "../excel/gateway";
 import { toleranceProblem } from "../core/tolerance";
 

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
 import { SheetSnapshot } from "../core/snapshot";
-import { ProgressStage, runCheck } from "../excel/check-flow";
+import { Progress } from "../core/progress";
+import { runCheck } from "../excel/check-flow";
 import { AddinSettings, CellContent, CheckScope, DEFAULT_SETTINGS, GatewayProblem, WorkbookGateway } from "../excel/gateway";
 import { TemplateKind } from "../templates/catalog";
 import { FixPlan, planFix, undoOf } from "./fixes";
@@ -13,12 +14,6 @@ export interface Notice {
   id: number;
   intent: NoticeIntent;
   text: string;
-}
-
-export interface Progress {
-  stage: ProgressStage;
-  done: number;
-  total: number;
 }
 
 /** A fix that went through: kept so the user can undo it from its card after the re-check. */

@@ -1,6 +1,6 @@
 import { Field, ProgressBar } from "@fluentui/react-components";
 import { stageText } from "../messages";
-import { Progress } from "../useChecker";
+import { Progress } from "../../core/progress";
 
 /** Stage text (读取/检查/标记) under a bar; indeterminate until the stage knows its total. */
 export function ProgressPanel({ progress }: { progress: Progress }) {
