@@ -7,7 +7,7 @@ import { WorkbookReadError } from "../xlsx/errors";
 import { readWorkbookBytes, skippedSheets } from "../xlsx/read";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-text";
-import { JsonReport, failedJsonFile, toJsonFile } from "./report-json";
+import { JsonReport, failedJsonFile, toJsonFile } from "../core/report-json";
 import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";

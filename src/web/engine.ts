@@ -1,4 +1,4 @@
-import type { JsonSkippedSheet } from "../cli/report-json";
+import type { JsonSkippedSheet } from "../core/report-json";
 import type { SheetReport } from "../core/check";
 import type { Finding } from "../core/finding";
 import type { ProgressListener } from "../core/progress";

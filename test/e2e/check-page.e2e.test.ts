@@ -10,7 +10,7 @@ import path from "path";
 import { launchChromium } from "./browser";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { SEVERITY_LABEL } from "../../src/core/severity";
-import type { JsonFile, JsonReport } from "../../src/cli/report-json";
+import type { JsonFile, JsonReport } from "../../src/core/report-json";
 import { writeIndicatorWorkbook } from "../../bench/generate";
 import { runCli } from "../cli/cli-helpers";
 import { marksOf, worstByCell } from "../xlsx/support/copy-reader";
