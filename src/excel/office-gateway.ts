@@ -1,7 +1,7 @@
 import { Finding } from "../core/finding";
 import { TemplateKind } from "../templates/catalog";
 import { AddinSettings, GatewayError, PaintResult, ReadResult, WorkbookGateway } from "./gateway";
-import { appendProjectBlock, insertTemplateSheet } from "../templates/office-writer";
+import { appendProjectBlock, insertTemplateSheet } from "./template-writer";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { writeCell } from "./cell-write";
 import { checkInOneRun } from "./check-batch";
