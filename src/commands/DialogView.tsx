@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { Severity } from "../core/severity";
-import { SeverityWord } from "../taskpane/findings/SeverityWord";
+import { SeverityWord } from "../ui/findings/SeverityWord";
 import { CheckSummary } from "./summary";
 
 const useStyles = makeStyles({

@@ -1,6 +1,7 @@
 import { Button, Switch, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { countBySeverity } from "../../core/results-table";
+import type { RuleId } from "../../core/catalogue";
 import { Finding } from "../../core/finding";
 import { SEVERITY_LABEL, Severity } from "../../core/severity";
 import { projectOf } from "./describe";
@@ -46,6 +47,8 @@ export interface FindingsViewProps {
   busy?: boolean;
   /** Pane-only actions on the current finding (one-click fixes). */
   renderActions?(finding: Finding): ReactNode;
+  /** The rules whose one-click fix this host applies (core/fixes): 怎么改 describes a fix only for these. */
+  fixRules?: ReadonlySet<RuleId>;
   /** Pane-only buttons beside 上一个/下一个 (导出结果, 复制摘要). */
   extraButtons?: ReactNode;
   /** Level of the group headings, one below the page's own heading; default 2. */
@@ -184,6 +187,7 @@ export function FindingsView(props: FindingsViewProps) {
                             onRestore={props.onRestore}
                             onStep={(d) => go(step(order, f.id, d), true)}
                             actions={f.id === currentId ? props.renderActions?.(f) : undefined}
+                            fixOffered={props.fixRules?.has(f.rule) ?? false}
                           />
                         ))}
                       </ul>
