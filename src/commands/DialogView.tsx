@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { Severity } from "../core/severity";
+import { SEVERITIES } from "../core/severity";
 import { SeverityWord } from "../ui/findings/SeverityWord";
 import { CheckSummary } from "./summary";
 
@@ -37,8 +37,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
-const ORDER: Severity[] = ["error", "warning", "info"];
-
 export interface DialogViewProps {
   summary: CheckSummary;
   onClose(): void;
@@ -58,7 +56,7 @@ export function DialogView({ summary, onClose }: DialogViewProps) {
       <Text id="summary">{summary.headline}</Text>
       {summary.counts && (
         <ul className={styles.counts} aria-label="按严重程度计数">
-          {ORDER.map((s) => (
+          {SEVERITIES.map((s) => (
             <li key={s} className={styles.count}>
               <SeverityWord severity={s} />
               <Text>{summary.counts![s]} 项</Text>

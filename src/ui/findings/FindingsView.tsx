@@ -3,7 +3,7 @@ import { ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { countBySeverity } from "../../core/results-table";
 import type { RuleId } from "../../core/catalogue";
 import { Finding } from "../../core/finding";
-import { SEVERITY_LABEL, Severity } from "../../core/severity";
+import { SEVERITIES, SEVERITY_LABEL, Severity } from "../../core/severity";
 import { projectOf } from "./describe";
 import { FindingCard } from "./FindingCard";
 import { COLLAPSE_OVER, groupFindings, navigationOrder, step } from "./order";
@@ -24,8 +24,6 @@ const useStyles = makeStyles({
   inner: { listStyleType: "none", margin: 0, padding: 0 },
   empty: { color: tokens.colorNeutralForeground2 },
 });
-
-const ORDER: Severity[] = ["error", "warning", "info"];
 
 export interface FindingsViewProps {
   /** Every finding of the check, in the core's order; ignored ones included. */
@@ -104,7 +102,7 @@ export function FindingsView(props: FindingsViewProps) {
   return (
     <div className={styles.root}>
       <div className={styles.bar} role="group" aria-label="按严重程度筛选">
-        {ORDER.map((s) => (
+        {SEVERITIES.map((s) => (
           <ToggleButton
             key={s}
             size="small"
