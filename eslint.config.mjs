@@ -15,7 +15,7 @@ const officeRules = Object.fromEntries(
 
 /**
  * The layers of src/, lowest first: a folder imports from its own layer's folder and from lower
- * layers only, never from a sibling or from above (README, "Where the code lives"; docs/architecture.md).
+ * layers only, never from a sibling or from above (docs/architecture.md, "Layers").
  */
 const LAYERS = [["core"], ["xlsx", "templates"], ["excel", "cli"], ["ui"], ["taskpane", "web", "commands"]];
 /** The only packages of a folder that must stay pure: core runs everywhere, xlsx also in the page's Web Worker. */

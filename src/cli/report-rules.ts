@@ -36,7 +36,7 @@ export function howToFix(rule: RuleInfo): string {
   return rule.fix && PLANNED_RULES.has(rule.id) ? `${rule.help}任务窗格可一键修复：${rule.fix}。` : rule.help;
 }
 
-/** `--rules`: the Markdown table the README carries (test/readme.test.ts compares the two). */
+/** `--rules`: the Markdown table docs/rules.md carries (test/readme.test.ts compares the two). */
 export function rulesTable(rules: readonly RuleInfo[] = RULES): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const lines = ["| id | default severity | 说明 | 怎么改 |", "|---|---|---|---|"];

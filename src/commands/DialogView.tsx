@@ -45,7 +45,7 @@ export interface DialogViewProps {
 /**
  * 「检查本表」's result: which sheet, the counts by severity, what went wrong, and the way to the list.
  * A ribbon command cannot open the task pane without a shared runtime, which the manifest does not
- * declare (see the README), so 「在任务窗格中查看」 says which button opens it.
+ * declare (see docs/decisions.md), so 「在任务窗格中查看」 says which button opens it.
  */
 export function DialogView({ summary, onClose }: DialogViewProps) {
   const styles = useStyles();

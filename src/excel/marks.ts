@@ -140,7 +140,7 @@ export class RecordWriter {
     }
     this.pending = next;
     // An unchanged record is not written again: a re-check after a fix then writes no setting,
-    // which may clear the user's undo stack (see the README).
+    // which may clear the user's undo stack (see docs/add-in.md, "Confirmed only in real Excel").
     if (this.existed && sameCounts(next.sheets, this.record.sheets)) return;
     // Leaves no empty record behind, so clearing restores the settings exactly as they were.
     if (Object.keys(next.sheets).length) this.context.workbook.settings.add(MARKS_KEY, next);
