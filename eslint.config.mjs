@@ -18,14 +18,15 @@ const officeRules = Object.fromEntries(
  * layers only, never from a sibling or from above (docs/architecture.md, "Layers").
  */
 const LAYERS = [["core"], ["xlsx", "templates"], ["excel", "cli"], ["ui"], ["taskpane", "web", "commands"]];
-/** The only packages of a folder that must stay pure: core runs everywhere, xlsx also in the page's Web Worker. */
-const ONLY_PACKAGES = { core: ["decimal.js"], xlsx: ["jszip"] };
+/** The only packages of the folders that must stay pure: core runs everywhere; xlsx and templates also in the page's Web Worker. */
+const ONLY_PACKAGES = { core: ["decimal.js"], xlsx: ["jszip"], templates: ["exceljs"] };
 const NODE_GLOBALS = ["process", "Buffer", "require", "__dirname", "__filename"];
 const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension"];
-/** Host globals those two folders may not touch: bytes and snapshots in, findings and bytes out. */
+/** Host globals those folders may not touch: bytes and snapshots in, findings and bytes out. */
 const NO_GLOBALS = {
   core: [...NODE_GLOBALS, ...OFFICE_GLOBALS, "window", "document", "self", "navigator"],
   xlsx: [...NODE_GLOBALS, ...OFFICE_GLOBALS],
+  templates: [...NODE_GLOBALS, ...OFFICE_GLOBALS],
 };
 const ARROWS = LAYERS.map((l) => (l.length > 1 ? `{${l.join(", ")}}` : l[0])).join(" ← ");
 

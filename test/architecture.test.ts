@@ -48,6 +48,7 @@ describe("architecture", () => {
       ["src/commands/a.ts", 'import type { T } from "../web/engine";\nexport type { T };'],
       ["src/core/b.ts", 'import fs from "fs";\nexport { fs };'],
       ["src/xlsx/b.ts", "export const cwd = () => process.cwd();"],
+      ["src/templates/b.ts", 'import { writeFile } from "fs/promises";\nexport { writeFile };'],
       ["src/core/c.ts", "export const ok = () => Office.context;"],
     ];
     const kept: [string, string][] = [
