@@ -10,6 +10,7 @@ import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
 import { addResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
 import { MalformedPartError } from "./xml";
+import { InflateLimitError } from "./zip/inflate";
 
 export { AnnotateError } from "./package";
 export { COPY_MARKER_NAMESPACE } from "./marker";
@@ -55,11 +56,17 @@ export async function annotateWorkbookBytes(
   try {
     return await patch(pkg, findings);
   } catch (e) {
-    if (!(e instanceof MalformedPartError)) throw e;
-    throw new AnnotateError(
-      "工作簿的内部结构不符合预期，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试",
-    );
+    throw asAnnotateError(e);
   }
+}
+
+/** What the patcher met in the input, in Chinese; anything else is a fault of ours and stays as it is. */
+function asAnnotateError(e: unknown): unknown {
+  if (e instanceof InflateLimitError)
+    return new AnnotateError("工作簿解压后过大，可能不是正常的工作簿，无法写出标注副本（原文件未改动）");
+  if (!(e instanceof MalformedPartError)) return e;
+  const where = e.part ? `中的部件 ${e.part} 不是合法的 XML` : "的内部结构不符合预期";
+  return new AnnotateError(`工作簿${where}，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试`);
 }
 
 async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<AnnotateResult> {
@@ -78,7 +85,7 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
   let marked = 0;
   let notes = 0;
   // In an earlier copy of ours, our own notes are replaced along with the marks.
-  const earlierCopy = await hasCopyMarker(pkg.zip);
+  const earlierCopy = await hasCopyMarker(pkg);
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const sheetPlan = plan.filter((p) => p.sheet === sheet.name);
@@ -116,7 +123,7 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
 /** True when the bytes are a copy this tool wrote (it carries the marker part), so it may be replaced. */
 export async function isAnnotatedCopy(data: Uint8Array | ArrayBuffer): Promise<boolean> {
   try {
-    return await hasCopyMarker(await JSZip.loadAsync(asBytes(data)));
+    return await hasCopyMarker(new PackageText(await JSZip.loadAsync(asBytes(data))));
   } catch {
     return false;
   }

@@ -1,4 +1,3 @@
-import type JSZip from "jszip";
 import { CONTENT_TYPE, PackageText, REL } from "./package";
 
 /**
@@ -9,16 +8,16 @@ import { CONTENT_TYPE, PackageText, REL } from "./package";
 export const COPY_MARKER_NAMESPACE = "urn:budget-check:annotated-copy:v1";
 const ITEM_ID = "{5A0C1E7B-3D7F-4C1B-9B1E-6B7564676574}";
 
-export function hasCopyMarker(zip: JSZip): Promise<boolean> {
-  const items = Object.keys(zip.files).filter((n) => /^customXml\/item\d+\.xml$/i.test(n));
-  return Promise.all(items.map((n) => zip.file(n)!.async("string"))).then((texts) =>
-    texts.some((t) => t.includes(COPY_MARKER_NAMESPACE)),
-  );
+export async function hasCopyMarker(pkg: PackageText): Promise<boolean> {
+  for (const name of pkg.partNames()) {
+    if (/^customXml\/item\d+\.xml$/i.test(name) && (await pkg.read(name))?.includes(COPY_MARKER_NAMESPACE)) return true;
+  }
+  return false;
 }
 
 /** Adds the marker part, related from the workbook part (unless the input already carries one). */
 export async function addCopyMarker(pkg: PackageText, workbookPart: string): Promise<void> {
-  if (await hasCopyMarker(pkg.zip)) return;
+  if (await hasCopyMarker(pkg)) return;
   const item = pkg.freeName("customXml/item", ".xml");
   const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
   pkg.write(

@@ -1,12 +1,13 @@
 import JSZip from "jszip";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../core/compact-sheet";
 import { SheetSnapshot, displayText } from "../core/snapshot";
-import { WorkbookReadError, asBytes, corruptError, sniffWorkbookBytes } from "./errors";
+import { WorkbookReadError, asBytes, corruptError, inflatedTooLargeError, sniffWorkbookBytes } from "./errors";
 import { PackageText, REL, workbookSheets } from "./package";
 import { BookContext, parseSheetCells } from "./parse/cells";
 import { serialToIso } from "./parse/dates";
 import { parseSharedStrings } from "./parse/shared-strings";
 import { isDateFormat, parseCellFormats } from "./parse/styles";
+import { InflateLimitError } from "./zip/inflate";
 
 export interface ReadOptions {
   /** Check hidden and very hidden sheets too; by default they are skipped and named, as in the add-in. */
@@ -58,7 +59,7 @@ export async function readWorkbookBytes(
         out.hidden.push(sheet.name);
         continue;
       }
-      const xml = await pkg.read(sheet.part);
+      const xml = await pkg.xml(sheet.part, "worksheet");
       if (xml === null) throw corruptError(label);
       const result = sheetSnapshot(sheet.name, xml, book, formats, limit);
       if ("tooLarge" in result) out.tooLarge.push({ name: sheet.name, ...result.tooLarge });
@@ -66,6 +67,7 @@ export async function readWorkbookBytes(
     }
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
+    if (e instanceof InflateLimitError) throw inflatedTooLargeError(label);
     throw corruptError(label);
   }
   out.notes = skippedNotes(out, limit);
@@ -121,11 +123,11 @@ async function openBook(pkg: PackageText, label: string): Promise<{ sheets: Shee
   const partOf = (type: string) => rels.find((r) => r.type === type && !r.external)?.part;
   const stylesPart = partOf(REL.styles);
   const stringsPart = partOf(REL_SHARED_STRINGS);
-  const formats = parseCellFormats(stylesPart ? await pkg.read(stylesPart) : null);
+  const formats = parseCellFormats(stylesPart ? await pkg.xml(stylesPart, "styles") : null);
   const dateStyles = formats.map(isDateFormat);
-  const workbookXml = (await pkg.read(workbookPart)) ?? "";
+  const workbookXml = (await pkg.xml(workbookPart, "workbook")) ?? "";
   const book: BookContext = {
-    sharedStrings: parseSharedStrings(stringsPart ? await pkg.read(stringsPart) : null),
+    sharedStrings: parseSharedStrings(stringsPart ? await pkg.xml(stringsPart, "sharedStrings") : null),
     isDateStyle: (style) => dateStyles[style] ?? false,
     date1904: /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
   };

@@ -2,7 +2,8 @@ import { RectRef, parseA1, parseRange } from "../../core/address";
 import type { CellValue } from "../../core/snapshot";
 import { dateSerial, isoSerial } from "./dates";
 import { slideFormula } from "./shared-formula";
-import { attributes, cellText, runText } from "./text";
+import { allTags, attr, unescapeXml } from "../xml";
+import { attributes, cellText, ooxmlText, runText } from "./text";
 
 /** One cell of a worksheet part, as the file stores it (0-based). */
 export interface RawCell {
@@ -30,11 +31,11 @@ export interface SheetCells {
   count: number;
 }
 
-const SHEET_DATA = /<(?:([\w.-]+):)?sheetData\b[^>]*?(\/?)>/;
+/** The prefix of the first element (the root), past the declaration. */
+const ROOT_PREFIX = /^(?:<\?[\s\S]*?\?>)?\s*<([\w.-]+:)?/;
 // Attribute values in these start tags never hold ">" (Excel escapes it); a simpler pattern is faster.
 const ROW_OR_CELL = /<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
 const CELL_PART = /<(?:[\w.-]+:)?(f|v|is)(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?\1>)/g;
-const MERGE = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]*)"/g;
 
 /**
  * The cells of a worksheet part in document order, read with one pass of regular expressions over
@@ -46,14 +47,15 @@ const MERGE = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]*)"/g;
  */
 export function parseSheetCells(xml: string, book: BookContext, limit: number, onCell: (cell: RawCell) => void): SheetCells {
   let count = 0;
-  const start = SHEET_DATA.exec(xml);
-  if (!start) return { merges: parseMerges(xml, 0), count };
+  // The worksheet's own elements carry its root's prefix (conform/plain.ts makes sure of it).
+  const prefix = ROOT_PREFIX.exec(xml)?.[1] ?? "";
+  const start = new RegExp(`<${prefix.replace(/\./g, "\\.")}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
+  if (!start) return { merges: parseMerges(xml, 0, prefix), count };
   const from = start.index + start[0].length;
-  const prefix = start[1] ? `${start[1]}:` : "";
-  const end = start[2] ? from : xml.indexOf(`</${prefix}sheetData>`, from);
+  const end = start[1] ? from : xml.indexOf(`</${prefix}sheetData>`, from);
   // <mergeCells> follows <sheetData> in a worksheet: no need to search the cells for it.
-  const merges = parseMerges(xml, end < 0 ? from : end);
-  if (start[2]) return { merges, count };
+  const merges = parseMerges(xml, end < 0 ? from : end, prefix);
+  if (start[1]) return { merges, count };
   const covered = coveredCells(merges);
   const closeCell = `</${prefix}c>`;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
@@ -137,6 +139,8 @@ function parseCell(
   }
   // An empty <v></v> holds no value (some writers emit one for a blank cell), as in exceljs.
   if (v === "") v = undefined;
+  // Decoded once, before anything reads it: "&#49;00" is the number 100, as a parser sees it.
+  else if (v !== undefined && v.includes("&")) v = unescapeXml(v);
   let value: CellValue = null;
   let date = false;
   switch (type) {
@@ -146,24 +150,24 @@ function parseCell(
       break;
     }
     case "inlineStr":
-      value = inline === undefined ? (v === undefined ? null : cellText(v)) : runText(inline);
+      value = inline === undefined ? (v === undefined ? null : ooxmlText(v)) : runText(inline);
       break;
     case "str":
-      value = v === undefined ? null : cellText(v);
+      value = v === undefined ? null : ooxmlText(v);
       break;
     case "b":
       value = v === undefined ? null : v.trim() === "1" || v.trim() === "true";
       break;
     case "e":
-      value = v === undefined ? null : cellText(v).trim();
+      value = v === undefined ? null : ooxmlText(v).trim();
       break;
     case "d":
-      value = v === undefined ? null : isoSerial(cellText(v));
+      value = v === undefined ? null : isoSerial(ooxmlText(v));
       date = value !== null;
       break;
     default: {
       const n = v === undefined || v.trim() === "" ? NaN : Number(v);
-      value = Number.isFinite(n) ? n : v === undefined || v.trim() === "" ? null : cellText(v);
+      value = Number.isFinite(n) ? n : v === undefined || v.trim() === "" ? null : ooxmlText(v);
     }
   }
   if (value === null && !formula) return null;
@@ -208,11 +212,16 @@ function cellRef(ref: string): { row: number; col: number } | null {
   return row > 0 ? { row: row - 1, col: col - 1 } : null;
 }
 
-function parseMerges(xml: string, from: number): RectRef[] {
+/** The merged areas listed in the worksheet's <mergeCells> (the first one from `from`). */
+function parseMerges(xml: string, from: number, prefix: string): RectRef[] {
   const out: RectRef[] = [];
-  MERGE.lastIndex = from;
-  for (let m = MERGE.exec(xml); m; m = MERGE.exec(xml)) {
-    const r = parseRange(m[1]);
+  const start = xml.indexOf(`<${prefix}mergeCells`, from);
+  if (start < 0) return out;
+  const close = xml.indexOf(`</${prefix}mergeCells>`, start);
+  const list = xml.slice(start, close < 0 ? xml.length : close);
+  for (const attrs of allTags(list, "mergeCell", prefix)) {
+    const ref = attr(attrs, "ref");
+    const r = ref === undefined ? null : parseRange(ref);
     if (r) out.push(r);
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
