@@ -2,7 +2,7 @@ import { columnLetters } from "../core/address";
 import { Finding } from "../core/finding";
 import { RESULT_COLUMNS, RESULT_SHEET_NAME, resultRows } from "../core/results-table";
 import { CONTENT_TYPE, NS_RELATIONSHIPS, PackageText, REL } from "./package";
-import { escapeXml, MalformedPartError, nsPrefix, prefixOf, scanRoot, splice, xmlSafe } from "./xml";
+import { escapeXml, MalformedPartError, maxCaptured, nsPrefix, prefixOf, scanRoot, splice, xmlSafe } from "./xml";
 
 const WIDTHS = [16, 10, 10, 22, 70, 14, 14, 14];
 
@@ -67,14 +67,13 @@ export async function addResultsSheet(
   await pkg.addContentType(part, CONTENT_TYPE.worksheet);
   const rid = await pkg.addRelationship(workbookPart, REL.worksheet, part);
   const xml = await pkg.need(workbookPart);
-  const ids = [...xml.matchAll(/<(?:\w+:)?sheet\s[^>]*?sheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const { root, children } = scanRoot(xml);
   const sheets = children.find((c) => c.local === "sheets");
   if (!sheets || xml.slice(sheets.start, sheets.end).endsWith("/>")) throw new MalformedPartError("workbook without sheets");
   const p = prefixOf(sheets);
   const r = nsPrefix(root.attrs, NS_RELATIONSHIPS);
   const id = r ? `${r}:id="${rid}"` : `xmlns:r="${NS_RELATIONSHIPS}" r:id="${rid}"`;
-  const entry = `<${p}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${id}/>`;
+  const entry = `<${p}sheet name="${escapeXml(name)}" sheetId="${maxCaptured(xml, /<(?:\w+:)?sheet\s[^>]*?sheetId="(\d+)"/g, 0) + 1}" ${id}/>`;
   pkg.write(workbookPart, splice(xml, sheets.end - `</${sheets.name}>`.length, 0, entry));
   return name;
 }
