@@ -226,10 +226,21 @@ export function insertBeforeRootEnd(xml: string, root: { name: string; start: nu
   return splice(xml, closeAt, 0, insert);
 }
 
+export interface WorkbookSheet {
+  name: string;
+  /** The worksheet part; "" for a chart or dialog sheet, which has no cells. */
+  part: string;
+  rid: string;
+  sheetId: number;
+  state: string;
+  /** No relationship answers its r:id: the package is damaged. */
+  unresolved: boolean;
+}
+
 /** The workbook part and its sheets (name → part), in workbook order. */
 export async function workbookSheets(
   pkg: PackageText,
-): Promise<{ workbookPart: string; sheets: { name: string; part: string; rid: string; sheetId: number; state: string }[] }> {
+): Promise<{ workbookPart: string; sheets: WorkbookSheet[] }> {
   const rootRels = await pkg.relationships("");
   const workbookPart = rootRels.find((r) => r.type === REL.officeDocument)?.part;
   if (!workbookPart) throw new AnnotateError("工作簿结构不完整（找不到 workbook 部件），无法写出标注副本");
@@ -240,14 +251,16 @@ export async function workbookSheets(
   if (xml === null) throw new AnnotateError(`工作簿缺少必要的部件 ${workbookPart}，无法写出标注副本`);
   const rels = new Map((await pkg.relationships(workbookPart)).map((r) => [r.id, r]));
   const sheets = [...xml.matchAll(/<(?:\w+:)?sheet\s((?:[^>"']|"[^"]*"|'[^']*')*?)\/?>/g)].map((m) => {
-    const rid = attr(m[1], "r:id") ?? /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(` ${m[1]}`)?.[1] ?? "";
+    // The parser's rewriting writes the relationship attribute as r:id, whatever its prefix was.
+    const rid = attr(m[1], "r:id") ?? "";
     const rel = rels.get(rid);
     return {
       name: attr(m[1], "name") ?? "",
-      part: rel && rel.type === REL.worksheet ? rel.part : "",
+      part: rel && rel.type === REL.worksheet && !rel.external ? rel.part : "",
       rid,
       sheetId: Number(attr(m[1], "sheetId") ?? 0),
       state: attr(m[1], "state") ?? "visible",
+      unresolved: !rel || rel.external,
     };
   });
   return { workbookPart, sheets };

@@ -1,10 +1,10 @@
 import JSZip from "jszip";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../core/compact-sheet";
-import { SheetSnapshot, displayText } from "../core/snapshot";
+import { CellValue, SheetSnapshot, displayText } from "../core/snapshot";
 import { WorkbookReadError, asBytes, corruptError, inflatedTooLargeError, sniffWorkbookBytes } from "./errors";
 import { PackageText, REL, workbookSheets } from "./package";
 import { BookContext, parseSheetCells } from "./parse/cells";
-import { serialToIso } from "./parse/dates";
+import { serialToIso, UNSHOWABLE } from "./parse/dates";
 import { parseSharedStrings } from "./parse/shared-strings";
 import { isDateFormat, parseCellFormats } from "./parse/styles";
 import { InflateLimitError } from "./zip/inflate";
@@ -116,6 +116,8 @@ async function openBook(pkg: PackageText, label: string): Promise<{ sheets: Shee
     );
   }
   const { workbookPart, sheets } = await workbookSheets(pkg);
+  // A sheet whose relationship is missing (or the whole relationships part) is damage, not an empty book.
+  if (sheets.some((s) => s.unresolved)) throw corruptError(label);
   // Chart sheets and dialog sheets have no cells to check.
   const worksheets = sheets.filter((s) => s.part !== "");
   if (worksheets.length === 0) throw new WorkbookReadError("corrupt", `工作簿中没有工作表：${label}`);
@@ -145,9 +147,22 @@ function sheetSnapshot(
   const cells: OccupiedCell[] = [];
   const read = parseSheetCells(xml, book, limit, (c) => {
     const fmt = formats[c.style] ?? "General";
-    const text = c.date && typeof c.value === "number" ? serialToIso(c.value) : displayText(c.value, fmt);
+    const text = c.date && typeof c.value === "number" ? serialToIso(c.value) : shownText(c.value, fmt);
     cells.push({ row: c.row, col: c.col, value: c.value, text, formula: c.formula ? `=${c.formula}` : "", numberFormat: fmt });
   });
   if (read.count > limit) return { tooLarge: { cells: read.count } };
   return compactSheet(name, cells, read.merges, limit);
+}
+
+/**
+ * A value under its number format; "####", as Excel shows it, when the format asks for more than
+ * JavaScript renders (over 100 decimals): the cell is shown that way and the sheet still checked.
+ */
+function shownText(value: CellValue, fmt: string): string {
+  try {
+    return displayText(value, fmt);
+  } catch (e) {
+    if (e instanceof RangeError) return UNSHOWABLE;
+    throw e;
+  }
 }

@@ -1,8 +1,9 @@
 import { RectRef, parseA1, parseRange } from "../../core/address";
 import type { CellValue } from "../../core/snapshot";
 import { dateSerial, isoSerial } from "./dates";
+import { CoveredCells } from "./merges";
 import { slideFormula } from "./shared-formula";
-import { allTags, attr, unescapeXml } from "../xml";
+import { allTags, attr, MalformedPartError, unescapeXml } from "../xml";
 import { attributes, cellText, ooxmlText, runText } from "./text";
 
 /** One cell of a worksheet part, as the file stores it (0-based). */
@@ -20,7 +21,8 @@ export interface RawCell {
 
 /** What cells are read against: the workbook's shared strings, date styles and date system. */
 export interface BookContext {
-  sharedStrings: string[];
+  /** Null when the workbook has no shared string table: a cell that refers to one makes it damaged. */
+  sharedStrings: string[] | null;
   isDateStyle: (style: number) => boolean;
   date1904: boolean;
 }
@@ -56,7 +58,7 @@ export function parseSheetCells(xml: string, book: BookContext, limit: number, o
   // <mergeCells> follows <sheetData> in a worksheet: no need to search the cells for it.
   const merges = parseMerges(xml, end < 0 ? from : end, prefix);
   if (start[1]) return { merges, count };
-  const covered = coveredCells(merges);
+  const covered = new CoveredCells(merges);
   const closeCell = `</${prefix}c>`;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   let row = -1;
@@ -81,7 +83,7 @@ export function parseSheetCells(xml: string, book: BookContext, limit: number, o
     let innerEnd = xml.indexOf(closeCell, innerStart);
     if (innerEnd < 0) innerEnd = end < 0 ? xml.length : end;
     ROW_OR_CELL.lastIndex = innerEnd + closeCell.length;
-    if (covered.size && covered.has(row * 16384 + col)) continue;
+    if (covered.has(row, col)) continue;
     const inner = xml.slice(innerStart, innerEnd);
     const cell = parseCell(inner, attrValue(attrs, "t"), row, col, book.sharedStrings, masters);
     if (!cell) continue;
@@ -121,7 +123,7 @@ function parseCell(
   type: string | undefined,
   row: number,
   col: number,
-  sharedStrings: string[],
+  sharedStrings: string[] | null,
   masters: Map<string, { formula: string; row: number; col: number }>,
 ): { value: CellValue; date: boolean; formula: string } | null {
   let formula = "";
@@ -145,8 +147,9 @@ function parseCell(
   let date = false;
   switch (type) {
     case "s": {
-      const text = v === undefined ? undefined : sharedStrings[Number(v)];
-      value = text ?? null;
+      if (v === undefined) break;
+      if (sharedStrings === null) throw new MalformedPartError("a cell refers to shared strings the workbook lacks");
+      value = sharedStrings[Number(v)] ?? null;
       break;
     }
     case "inlineStr":
@@ -225,16 +228,4 @@ function parseMerges(xml: string, from: number, prefix: string): RectRef[] {
     if (r) out.push(r);
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-/** The cells a merged area covers besides its top-left one, keyed row × 16384 + column. */
-function coveredCells(merges: RectRef[]): Set<number> {
-  const out = new Set<number>();
-  for (const m of merges) {
-    // A merge over a whole column or row is absurd in a budget table; cap the work it can cost.
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 1_000_000) continue;
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) out.add(r * 16384 + c);
-  }
-  return out;
 }
