@@ -2,6 +2,7 @@ import type JSZip from "jszip";
 import { canonicalXml } from "./conform/canonical";
 import { decodePart } from "./conform/decode";
 import { FastPart, normalizeLineEnds, plainPart } from "./conform/plain";
+import { distinctSheetNames } from "./sheet-names";
 import { attr, escapeXml, scanRoot, splice } from "./xml";
 import { InflateBudget, inflatePart } from "./zip/inflate";
 
@@ -227,6 +228,7 @@ export function insertBeforeRootEnd(xml: string, root: { name: string; start: nu
 }
 
 export interface WorkbookSheet {
+  /** Its name, made distinct from earlier sheets' (see distinctSheetNames). */
   name: string;
   /** The worksheet part; "" for a chart or dialog sheet, which has no cells. */
   part: string;
@@ -238,9 +240,7 @@ export interface WorkbookSheet {
 }
 
 /** The workbook part and its sheets (name → part), in workbook order. */
-export async function workbookSheets(
-  pkg: PackageText,
-): Promise<{ workbookPart: string; sheets: WorkbookSheet[] }> {
+export async function workbookSheets(pkg: PackageText): Promise<{ workbookPart: string; sheets: WorkbookSheet[] }> {
   const rootRels = await pkg.relationships("");
   const workbookPart = rootRels.find((r) => r.type === REL.officeDocument)?.part;
   if (!workbookPart) throw new AnnotateError("工作簿结构不完整（找不到 workbook 部件），无法写出标注副本");
@@ -263,5 +263,6 @@ export async function workbookSheets(
       unresolved: !rel || rel.external,
     };
   });
-  return { workbookPart, sheets };
+  const names = distinctSheetNames(sheets.map((s) => s.name));
+  return { workbookPart, sheets: sheets.map((s, i) => ({ ...s, name: names[i] })) };
 }

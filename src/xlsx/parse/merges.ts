@@ -64,7 +64,7 @@ function build(merges: RectRef[]): Node | undefined {
 }
 
 function collect(node: Node | undefined, row: number, out: RectRef[]): void {
-  for (let n = node; n; ) {
+  for (let n = node; n;) {
     if (row < n.center) {
       for (const m of n.byTop) {
         if (m.top > row) break;
