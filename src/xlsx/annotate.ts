@@ -4,10 +4,11 @@ import { Finding, SEVERITY_LABEL } from "../core/finding";
 import { planMarks } from "../excel/mark-layout";
 import { asBytes } from "./errors";
 import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
-import { addCopyMarker, hasCopyMarker } from "./marker";
+import { hasCopyMarker, writeCopyMarker } from "./marker";
 import { addNotes, commentedCells, removeOwnNotes } from "./notes";
 import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
-import { addResultsSheet } from "./results-sheet";
+import { ownResultsSheets } from "./own-results";
+import { addResultsSheet, replaceResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
 import { MalformedPartError } from "./xml";
 import { InflateLimitError } from "./zip/inflate";
@@ -70,8 +71,11 @@ function asAnnotateError(e: unknown): unknown {
 }
 
 async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<AnnotateResult> {
-  const { workbookPart, sheets } = await workbookSheets(pkg);
+  const { workbookPart, sheets: all } = await workbookSheets(pkg);
   const stylesPart = (await pkg.relationships(workbookPart)).find((r) => r.type === REL.styles && !r.external)?.part;
+  // An earlier copy's own 检查结果 sheet gets no marks; the last one is rewritten with these findings.
+  const own = await ownResultsSheets(pkg, workbookPart, all);
+  const sheets = all.filter((s) => !own.includes(s));
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const targets = findings.filter((f) => byName.get(f.sheet)?.part && parseA1(f.cell));
   const plan = planMarks(
@@ -107,17 +111,20 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
     pkg.write(sheet.part, xml);
   }
 
-  const resultSheet = await addResultsSheet(
-    pkg,
-    workbookPart,
-    sheets.map((s) => s.name),
-    findings,
-  );
-  await addCopyMarker(pkg, workbookPart);
+  const earlier = own[own.length - 1];
+  const results = earlier
+    ? replaceResultsSheet(pkg, earlier, findings)
+    : await addResultsSheet(
+        pkg,
+        workbookPart,
+        all.map((s) => s.name),
+        findings,
+      );
+  await writeCopyMarker(pkg, workbookPart, results.sheetId);
   const macroEnabled = /macroEnabled/i.test((await pkg.read("[Content_Types].xml")) ?? "");
   pkg.flush();
   const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { bytes, marked, notes, resultSheet, macroEnabled };
+  return { bytes, marked, notes, resultSheet: results.name, macroEnabled };
 }
 
 /** True when the bytes are a copy this tool wrote (it carries the marker part), so it may be replaced. */

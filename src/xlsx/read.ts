@@ -2,7 +2,8 @@ import JSZip from "jszip";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../core/compact-sheet";
 import { CellValue, SheetSnapshot, displayText } from "../core/snapshot";
 import { WorkbookReadError, asBytes, corruptError, inflatedTooLargeError, sniffWorkbookBytes } from "./errors";
-import { PackageText, REL, workbookSheets } from "./package";
+import { ownResultsSheets } from "./own-results";
+import { PackageText, REL, WorkbookSheet, workbookSheets } from "./package";
 import { BookContext, parseSheetCells } from "./parse/cells";
 import { serialToIso, UNSHOWABLE } from "./parse/dates";
 import { parseSharedStrings } from "./parse/shared-strings";
@@ -23,19 +24,13 @@ export interface WorkbookRead {
   hidden: string[];
   /** Sheets skipped for holding more than MAX_CONTENT_CELLS cells with content. */
   tooLarge: { name: string; cells: number; scattered?: boolean }[];
+  /** This tool's own 检查结果 sheets in an earlier annotated copy (see own-results.ts): never checked. */
+  ownResults?: string[];
   /** One Chinese sentence per skipped group, for the report. */
   notes: string[];
 }
 
 export { MAX_CONTENT_CELLS };
-
-const REL_SHARED_STRINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
-
-interface SheetPart {
-  name: string;
-  part: string;
-  state: string;
-}
 
 /**
  * Reads an .xlsx/.xlsm from its bytes (no file system: it runs in a browser worker too). Only the
@@ -53,8 +48,11 @@ export async function readWorkbookBytes(
   const out: WorkbookRead = { snapshots: [], hidden: [], tooLarge: [], notes: [] };
   try {
     const pkg = new PackageText(await JSZip.loadAsync(bytes));
-    const { sheets, book, formats } = await openBook(pkg, label);
+    const { workbookPart, sheets, book, formats } = await openBook(pkg, label);
+    const own = await ownResultsSheets(pkg, workbookPart, sheets);
+    if (own.length) out.ownResults = own.map((s) => s.name);
     for (const sheet of sheets) {
+      if (own.includes(sheet)) continue;
       if (!options.includeHidden && sheet.state !== "visible") {
         out.hidden.push(sheet.name);
         continue;
@@ -89,8 +87,9 @@ export function skippedSheets(read: Pick<WorkbookRead, "hidden" | "tooLarge">): 
 }
 
 /** One Chinese sentence per group of sheets that were not checked, for the report. */
-export function skippedNotes(read: Pick<WorkbookRead, "hidden" | "tooLarge">, limit: number): string[] {
+export function skippedNotes(read: Pick<WorkbookRead, "hidden" | "tooLarge" | "ownResults">, limit: number): string[] {
   const notes: string[] = [];
+  if (read.ownResults?.length) notes.push(`「${read.ownResults.join("」「")}」是本工具在标注副本中写出的检查结果表，未检查。`);
   if (read.hidden.length)
     notes.push(`隐藏的工作表未检查：${read.hidden.join("、")}。如需检查，请加 --include-hidden，或在 Excel 中取消隐藏。`);
   for (const t of read.tooLarge) {
@@ -107,7 +106,10 @@ export function skippedNotes(read: Pick<WorkbookRead, "hidden" | "tooLarge">, li
   return notes;
 }
 
-async function openBook(pkg: PackageText, label: string): Promise<{ sheets: SheetPart[]; book: BookContext; formats: string[] }> {
+async function openBook(
+  pkg: PackageText,
+  label: string,
+): Promise<{ workbookPart: string; sheets: WorkbookSheet[]; book: BookContext; formats: string[] }> {
   const rootRels = await pkg.relationships("");
   if (rootRels.some((r) => r.type.startsWith("http://purl.oclc.org/"))) {
     throw new WorkbookReadError(
@@ -124,7 +126,7 @@ async function openBook(pkg: PackageText, label: string): Promise<{ sheets: Shee
   const rels = await pkg.relationships(workbookPart);
   const partOf = (type: string) => rels.find((r) => r.type === type && !r.external)?.part;
   const stylesPart = partOf(REL.styles);
-  const stringsPart = partOf(REL_SHARED_STRINGS);
+  const stringsPart = partOf(REL.sharedStrings);
   const formats = parseCellFormats(stylesPart ? await pkg.xml(stylesPart, "styles") : null);
   const dateStyles = formats.map(isDateFormat);
   const workbookXml = (await pkg.xml(workbookPart, "workbook")) ?? "";
@@ -133,7 +135,7 @@ async function openBook(pkg: PackageText, label: string): Promise<{ sheets: Shee
     isDateStyle: (style) => dateStyles[style] ?? false,
     date1904: /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
   };
-  return { sheets: worksheets, book, formats };
+  return { workbookPart, sheets: worksheets, book, formats };
 }
 
 /** One worksheet as a snapshot sized by its content (see compactSheet), or too large to check. */
