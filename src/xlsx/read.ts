@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../core/compact-sheet";
-import { CellValue, SheetSnapshot, displayText } from "../core/snapshot";
+import { CellValue, SheetSnapshot, displayText, isUncalculated } from "../core/snapshot";
 import { WorkbookReadError, asBytes, corruptError, inflatedTooLargeError, sniffWorkbookBytes } from "./errors";
+import { evaluateUncalculated } from "./formulas/evaluate";
 import { ownResultsSheets } from "./own-results";
 import { PackageText, REL, WorkbookSheet, workbookSheets } from "./package";
 import { BookContext, parseSheetCells } from "./parse/cells";
@@ -50,6 +51,7 @@ export async function readWorkbookBytes(
     const pkg = new PackageText(await JSZip.loadAsync(bytes));
     const { workbookPart, sheets, book, formats } = await openBook(pkg, label);
     const own = await ownResultsSheets(pkg, workbookPart, sheets);
+    let uncalculated = 0;
     if (own.length) out.ownResults = own.map((s) => s.name);
     for (const sheet of sheets) {
       if (own.includes(sheet)) continue;
@@ -62,7 +64,10 @@ export async function readWorkbookBytes(
       const result = sheetSnapshot(sheet.name, xml, book, formats, limit);
       if ("tooLarge" in result) out.tooLarge.push({ name: sheet.name, ...result.tooLarge });
       else out.snapshots.push(result.snapshot);
+      uncalculated += result.uncalculated ?? 0;
     }
+    // Formulas the file holds no result for: what can be calculated exactly is, from every sheet read.
+    if (uncalculated) evaluateUncalculated(out.snapshots, shownText);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     if (e instanceof InflateLimitError) throw inflatedTooLargeError(label);
@@ -134,6 +139,7 @@ async function openBook(
     sharedStrings: parseSharedStrings(stringsPart ? await pkg.xml(stringsPart, "sharedStrings") : null),
     isDateStyle: (style) => dateStyles[style] ?? false,
     date1904: /<(?:[\w.-]+:)?workbookPr\b[^>]*\sdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml),
+    fullCalcOnLoad: /<calcPr\b[^>]*\sfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(workbookXml),
   };
   return { workbookPart, sheets: worksheets, book, formats };
 }
@@ -145,15 +151,21 @@ function sheetSnapshot(
   book: BookContext,
   formats: string[],
   limit: number,
-): ReturnType<typeof compactSheet> {
+): ReturnType<typeof compactSheet> & { uncalculated?: number } {
   const cells: OccupiedCell[] = [];
+  let uncalculated = 0;
   const read = parseSheetCells(xml, book, limit, (c) => {
     const fmt = formats[c.style] ?? "General";
-    const text = c.date && typeof c.value === "number" ? serialToIso(c.value) : shownText(c.value, fmt);
+    let text: string;
+    // A formula without a result shows nothing until it is calculated (formulas/evaluate.ts).
+    if (isUncalculated(c.value)) {
+      text = "";
+      uncalculated++;
+    } else text = c.date && typeof c.value === "number" ? serialToIso(c.value) : shownText(c.value, fmt);
     cells.push({ row: c.row, col: c.col, value: c.value, text, formula: c.formula ? `=${c.formula}` : "", numberFormat: fmt });
   });
   if (read.count > limit) return { tooLarge: { cells: read.count } };
-  return compactSheet(name, cells, read.merges, limit);
+  return { ...compactSheet(name, cells, read.merges, limit), uncalculated };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { RectRef, parseA1, parseRange } from "../../core/address";
-import type { CellValue } from "../../core/snapshot";
+import { CellValue, UNCALCULATED, isUncalculated } from "../../core/snapshot";
 import { dateSerial, isoSerial } from "./dates";
 import { CoveredCells } from "./merges";
 import { slideFormula } from "./shared-formula";
@@ -25,6 +25,8 @@ export interface BookContext {
   sharedStrings: string[] | null;
   isDateStyle: (style: number) => boolean;
   date1904: boolean;
+  /** The workbook asks to be recalculated when opened (calcPr fullCalcOnLoad): no cached result is trusted. */
+  fullCalcOnLoad?: boolean;
 }
 
 export interface SheetCells {
@@ -87,11 +89,16 @@ export function parseSheetCells(xml: string, book: BookContext, limit: number, o
     const inner = xml.slice(innerStart, innerEnd);
     const cell = parseCell(inner, attrValue(attrs, "t"), row, col, book.sharedStrings, masters);
     if (!cell) continue;
+    if (cell.formula && (cell.value === null || book.fullCalcOnLoad)) {
+      // No result, or one the workbook itself says is stale (openpyxl and xlsxwriter write these).
+      cell.value = UNCALCULATED;
+      cell.date = false;
+    }
     count++;
     if (count > limit) continue;
     const s = attrValue(attrs, "s");
     const style = s ? Number(s) : 0;
-    if (!cell.date && typeof cell.value === "number" && book.isDateStyle(style)) {
+    if (!cell.date && typeof cell.value === "number" && !isUncalculated(cell.value) && book.isDateStyle(style)) {
       cell.value = dateSerial(cell.value, book.date1904);
       cell.date = true;
     }
@@ -139,7 +146,10 @@ function parseCell(
       else formula = cellFormula(m[2], m[3], row, col, masters);
     }
   }
-  // An empty <v></v> holds no value (some writers emit one for a blank cell), as in exceljs.
+  // A text formula's empty <v></v> is its result, "" (as Excel writes one); openpyxl writes one
+  // under any formula it has not calculated. Otherwise an empty <v></v> holds no value (some
+  // writers emit one for a blank cell), as in exceljs.
+  const emptyText = v === "" && type === "str" && formula !== "";
   if (v === "") v = undefined;
   // Decoded once, before anything reads it: "&#49;00" is the number 100, as a parser sees it.
   else if (v !== undefined && v.includes("&")) v = unescapeXml(v);
@@ -156,7 +166,7 @@ function parseCell(
       value = inline === undefined ? (v === undefined ? null : ooxmlText(v)) : runText(inline);
       break;
     case "str":
-      value = v === undefined ? null : ooxmlText(v);
+      value = v === undefined ? (emptyText ? "" : null) : ooxmlText(v);
       break;
     case "b":
       value = v === undefined ? null : v.trim() === "1" || v.trim() === "true";
