@@ -1,5 +1,5 @@
 import type { RuleFamily } from "./entry";
-import { oneSheet } from "./examples";
+import { ITEMS, edit, oneSheet } from "./examples";
 
 /** Sheet-level: what could not be read, said rather than left silent. */
 export const SHEET = {
@@ -42,16 +42,10 @@ export const SHEET = {
     module: "src/core/sheet-rules.ts",
     help: "这个文件由不计算公式的程序导出（如 openpyxl、xlsxwriter），部分公式没有保存计算结果。本工具能精确算出的求和与加减已自行计算，其余公式的值未知，用到它们的合计没有核对。请在 Excel 中打开文件并保存一次（Excel 会重新计算），再检查。",
     fix: null,
+    // Formulas as a program that does not calculate writes them: no result. B7 needs B5, so it is unknown too.
     example: oneSheet(
       "办公经费明细表",
-      [
-        ["办公经费明细表", null],
-        ["单位：万元", null],
-        ["项目", "金额"],
-        ["办公费", 8.5],
-        ["印刷费", { formula: "ROUND(B4*0.3,2)" }],
-        ["合计", { formula: "SUM(B4:B5)" }],
-      ],
+      edit(ITEMS, { B5: { formula: "ROUND(B4*0.256,2)" }, B7: { formula: "SUM(B4:B6)" } }),
       "B5",
     ),
   },
