@@ -65,13 +65,12 @@ export function reportUnitMissing(report: Reporter, view: SheetView): void {
 export function reportUncalculated(report: Reporter, view: SheetView): void {
   let count = 0;
   let first: { row: number; col: number } | null = null;
-  view.sheet.values.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (!isUncalculated(value)) return;
+  for (const row of view.rows())
+    for (const col of view.cols()) {
+      if (!isUncalculated(view.value(row, col))) continue;
       count++;
-      first ??= { row: view.firstRow + r, col: view.firstCol + c };
-    }),
-  );
+      first ??= { row, col };
+    }
   if (!first) return;
   const { row, col } = first;
   report.add({

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { decimalFromCellNumber } from "../../core/amount";
+import { SheetAxis } from "../../core/sheet-axis";
 import { CellValue, SheetSnapshot, isErrorValue, isUncalculated } from "../../core/snapshot";
 import { Area, Formula, parseFormula } from "./parse";
 
@@ -142,61 +143,46 @@ function unkey(k: number): { sheet: number; row: number; col: number } {
   return { sheet, row: Math.floor(rest / 16_384), col: rest % 16_384 };
 }
 
-/** A snapshot read by sheet coordinates, through its collapsed rows and columns. */
+/** A snapshot read and written by sheet coordinates, through its stored rows and columns. */
 class Grid {
-  constructor(private readonly s: SheetSnapshot) {}
+  private readonly rows: SheetAxis;
+  private readonly cols: SheetAxis;
+
+  constructor(private readonly s: SheetSnapshot) {
+    this.rows = new SheetAxis(s.origin.row, s.values.length, s.sheetRows);
+    this.cols = new SheetAxis(
+      s.origin.col,
+      s.values.reduce((m, r) => Math.max(m, r.length), 0),
+      s.sheetCols,
+    );
+  }
 
   whole(sheet: number): Area {
-    return { sheet, top: 0, left: 0, bottom: Number.MAX_SAFE_INTEGER, right: Number.MAX_SAFE_INTEGER };
+    return { sheet, top: this.rows.first, left: this.cols.first, bottom: this.rows.last, right: this.cols.last };
   }
 
   at(row: number, col: number): { value: CellValue; formula: string } | null {
-    const r = exact(this.s.sheetRows, this.s.origin.row, this.s.values.length, row);
-    const c = exact(this.s.sheetCols, this.s.origin.col, this.s.values[0]?.length ?? 0, col);
+    const r = this.rows.slot(row);
+    const c = this.cols.slot(col);
     if (r < 0 || c < 0) return null;
-    return { value: this.s.values[r][c], formula: this.s.formulas[r][c] };
+    return { value: this.s.values[r][c] ?? null, formula: this.s.formulas[r][c] ?? "" };
   }
 
   set(row: number, col: number, value: number, show: (value: number, numberFormat: string) => string): void {
-    const r = exact(this.s.sheetRows, this.s.origin.row, this.s.values.length, row);
-    const c = exact(this.s.sheetCols, this.s.origin.col, this.s.values[0]?.length ?? 0, col);
+    const r = this.rows.slot(row);
+    const c = this.cols.slot(col);
     this.s.values[r][c] = value;
     this.s.texts[r][c] = show(value, this.s.numberFormats[r][c]);
   }
 
-  /** Every kept cell of the area, row by row (collapsed rows and columns are empty). */
+  /** Every stored cell of the area, row by row (what lies in a collapsed gap is empty). */
   each(a: Area, visit: (row: number, col: number, cell: { value: CellValue; formula: string }) => void): void {
-    const rows = span(this.s.sheetRows, this.s.origin.row, this.s.values.length, a.top, a.bottom);
-    const cols = span(this.s.sheetCols, this.s.origin.col, this.s.values[0]?.length ?? 0, a.left, a.right);
-    for (let r = rows[0]; r <= rows[1]; r++)
-      for (let c = cols[0]; c <= cols[1]; c++) {
-        const row = this.s.sheetRows ? this.s.sheetRows[r] : this.s.origin.row + r;
-        const col = this.s.sheetCols ? this.s.sheetCols[c] : this.s.origin.col + c;
-        visit(row, col, { value: this.s.values[r][c], formula: this.s.formulas[r][c] });
-      }
+    const [r0, r1] = this.rows.slotsWithin(a.top, a.bottom);
+    const [c0, c1] = this.cols.slotsWithin(a.left, a.right);
+    const rows = this.rows.indexes();
+    const cols = this.cols.indexes();
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++)
+        visit(rows[r], cols[c], { value: this.s.values[r][c] ?? null, formula: this.s.formulas[r][c] ?? "" });
   }
-}
-
-/** The snapshot index of a sheet row or column, or -1 when the snapshot does not hold it. */
-function exact(map: number[] | undefined, origin: number, length: number, at: number): number {
-  if (!map) return at - origin >= 0 && at - origin < length ? at - origin : -1;
-  const i = firstAtLeast(map, at);
-  return i < map.length && map[i] === at ? i : -1;
-}
-
-/** The snapshot indexes [first, last] of the kept rows or columns from `from` to `to` (empty when first > last). */
-function span(map: number[] | undefined, origin: number, length: number, from: number, to: number): [number, number] {
-  if (!map) return [Math.max(0, from - origin), Math.min(length - 1, to - origin)];
-  return [firstAtLeast(map, from), firstAtLeast(map, to + 1) - 1];
-}
-
-function firstAtLeast(map: number[], value: number): number {
-  let lo = 0;
-  let hi = map.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
