@@ -58,7 +58,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     try {
-      const written = await loadTemplateWriter().writeTemplateFile(options.template, at(out), { blocks: options.blocks });
+      const written = await loadTemplateWriter().writeTemplateFile(
+        options.template,
+        at(out),
+        { blocks: options.blocks },
+        writeFileAtomic,
+      );
       io.err(`已写出模板：${written.join("、")} → ${out}`);
       return EXIT_OK;
     } catch (e) {

@@ -58,6 +58,7 @@ export function writeFailure(out: string, error: unknown): string | null {
     EEXIST: "路径中有一部分是已存在的文件",
     EISDIR: "这是一个文件夹",
     ENAMETOOLONG: "文件名过长",
+    EFBIG: "文件超过系统允许的大小",
     EXDEV: "临时文件与目标不在同一磁盘",
   };
   if (!code) return null;

@@ -60,11 +60,8 @@ export class Progress {
   }
 }
 
-const OWN_FILE = { "annotated-copy": "本工具写出的标注副本", report: "本工具写出的批量检查报告" } as const;
-
 function describe(o: FileOutcome): string {
   if (o.status === "checked") return `${o.file}：${formatCounts(countBySeverity(o.result.findings))}`;
-  if (o.status === "skipped") return `${o.file}：已跳过（${OWN_FILE[o.reason]}）`;
   return o.error.message;
 }
 
