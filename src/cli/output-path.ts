@@ -72,6 +72,7 @@ export function writeFailure(out: string, error: unknown): string | null {
 export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<void> {
   const target = path.resolve(out);
   await fs.mkdir(path.dirname(target), { recursive: true });
+  await removeStaleTemps(target);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(temp, bytes, { flag: "wx" });
@@ -79,5 +80,49 @@ export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<v
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw e;
+  }
+}
+
+/** A run killed mid-write (kill -9, a power cut) leaves its temporary file; older than this, it is stale whoever wrote it. */
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the temporary files that earlier writes of this same output left behind: only names of
+ * writeFileAtomic's own pattern for this file (`.NAME.PID.MILLISECONDS.tmp`), and only when that
+ * PID is no longer running or the file is older than a day, so a run writing right now keeps its own.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const file = path.join(dir, name);
+    try {
+      const stat = await fs.lstat(file);
+      if (!stat.isFile()) continue;
+      const age = Date.now() - Math.min(Number(m[2]), stat.mtimeMs);
+      if (isRunning(Number(m[1])) && age < STALE_AFTER_MS) continue;
+      await fs.rm(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: the write itself goes on.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
