@@ -15,6 +15,7 @@ import { workerBundle } from "./worker-bundle";
 import { formatBatchSummary } from "./summary-text";
 import { isBatchReport } from "./tables";
 import { expandPaths, WalkResult } from "./walk";
+import { jsonText } from "../terminal-text";
 import { loadFileBytes } from "../xlsx-errors";
 
 // The exit codes of main.ts (imported from there, they would make a cycle).
@@ -147,7 +148,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     }
   }
 
-  if (options.json) io.out(JSON.stringify(batchJson(done, skipped), null, 2));
+  if (options.json) io.out(jsonText(batchJson(done, skipped), 2));
   else io.out(formatBatchSummary(done, skipped));
 
   if (done.length === 0) {
