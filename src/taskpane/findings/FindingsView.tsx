@@ -1,5 +1,6 @@
 import { Button, Switch, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import { ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { ListedFinding, capPerRule, moreOfTheSameText } from "../../core/cap-findings";
 import { countBySeverity } from "../../core/results-table";
 import { Finding, SEVERITY_LABEL, Severity } from "../../core/finding";
 import { projectOf } from "./describe";
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   inner: { listStyleType: "none", margin: 0, padding: 0 },
+  more: { color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -165,25 +167,27 @@ export function FindingsView(props: FindingsViewProps) {
                     </Button>
                     {expanded && (
                       <ul className={styles.inner} id={listId}>
-                        {r.findings.map((f) => (
-                          <FindingCard
-                            key={f.id}
-                            ref={(el) => {
-                              if (el) itemRefs.current.set(f.id, el);
-                              else itemRefs.current.delete(f.id);
-                            }}
-                            finding={f}
-                            current={f.id === currentId}
-                            ignored={ignoredIds.has(f.id)}
-                            busy={props.busy}
-                            project={projectOf(f, props.sheetKinds?.[f.sheet])}
-                            sheetUnit={props.sheetUnits?.[f.sheet]}
-                            onGo={(x) => go(x, false)}
-                            onIgnore={props.onIgnore}
-                            onRestore={props.onRestore}
-                            onStep={(d) => go(step(order, f.id, d), true)}
-                            actions={f.id === currentId ? props.renderActions?.(f) : undefined}
-                          />
+                        {listed(r.findings, currentId).map(({ finding: f, more }) => (
+                          <Fragment key={f.id}>
+                            <FindingCard
+                              ref={(el) => {
+                                if (el) itemRefs.current.set(f.id, el);
+                                else itemRefs.current.delete(f.id);
+                              }}
+                              finding={f}
+                              current={f.id === currentId}
+                              ignored={ignoredIds.has(f.id)}
+                              busy={props.busy}
+                              project={projectOf(f, props.sheetKinds?.[f.sheet])}
+                              sheetUnit={props.sheetUnits?.[f.sheet]}
+                              onGo={(x) => go(x, false)}
+                              onIgnore={props.onIgnore}
+                              onRestore={props.onRestore}
+                              onStep={(d) => go(step(order, f.id, d), true)}
+                              actions={f.id === currentId ? props.renderActions?.(f) : undefined}
+                            />
+                            {more > 0 && <li className={styles.more}>{moreOfTheSameText(more)}</li>}
+                          </Fragment>
                         ))}
                       </ul>
                     )}
@@ -196,4 +200,15 @@ export function FindingsView(props: FindingsViewProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The cards of one rule on one sheet: at most SHOWN_PER_RULE (a sheet of error values would
+ * otherwise render a hundred thousand), and the current finding when 上一个/下一个 stepped past them.
+ */
+function listed(findings: readonly Finding[], currentId: string | null): ListedFinding[] {
+  const shown = capPerRule(findings);
+  if (shown.length === findings.length || currentId === null || shown.some((l) => l.finding.id === currentId)) return shown;
+  const current = findings.find((f) => f.id === currentId);
+  return current ? [...shown, { finding: current, more: 0 }] : shown;
 }
