@@ -29,6 +29,17 @@ describe("--report and --csv never replace a file the run reads (issue 18)", () 
     expect(sha(named)).toBe(before);
   });
 
+  it("refuses a file the walk passes by, such as a returned annotated copy, with --force", async () => {
+    const { root } = await inbox();
+    const copy = path.join(root, "sub", "a-已标注.xlsx");
+    await writeSummaryWorkbook(copy);
+    const before = sha(copy);
+    const r = await runCli([root, "--report", copy, "--quiet", "--force"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("不能覆盖");
+    expect(sha(copy)).toBe(before);
+  });
+
   it("refuses a file named on the command line, with --force, for --report and --csv", async () => {
     const { root, named, other } = await inbox();
     const text = path.join(root, "notes.csv");

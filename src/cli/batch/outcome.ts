@@ -15,6 +15,8 @@ export type SkipReason = "annotated-copy" | "own-report" | "old-xls" | "not-regu
 export interface SkippedFile {
   file: string;
   reason: SkipReason;
+  /** Where it is, so an output is never written over it; not printed. */
+  path?: string;
 }
 
 /** One file of a batch, as it travels from a worker to the reports (structured-cloneable). */

@@ -169,11 +169,13 @@ async function setAsideOwnReport(options: CliOptions, walk: WalkResult, cwd: str
     return "--report 与 --csv 不能写到同一个文件";
   if (options.report) {
     const target = path.resolve(cwd, options.report);
+    if (walk.skipped.some((s) => s.path && isSameFile(s.path, target)))
+      return `--report 指定的文件在要检查的文件夹中（本次跳过了它，但不能覆盖它），请另指定输出路径：${options.report}`;
     const found = walk.tasks.findIndex((t) => t.found && isSameFile(t.path, target));
     if (found >= 0) {
       if (!(await isOwnReport(target)))
         return `--report 指定的文件是本次要检查的文件之一，原文件不能被覆盖，请另指定输出路径：${options.report}`;
-      walk.skipped.push({ file: walk.tasks[found].file, reason: "own-report" });
+      walk.skipped.push({ file: walk.tasks[found].file, reason: "own-report", path: target });
       walk.tasks.splice(found, 1);
     }
   }
@@ -221,7 +223,8 @@ function batchJson(done: FileOutcome[], skipped: SkippedFile[]) {
   const files = done.map((o) =>
     o.status === "checked" ? toJsonFile(o.file, o.result, o.skipped) : failedJsonFile(o.file, o.error),
   );
-  return skipped.length ? { version: 1, files, skipped } : { version: 1, files };
+  if (skipped.length === 0) return { version: 1, files };
+  return { version: 1, files, skipped: skipped.map(({ file, reason }) => ({ file, reason })) };
 }
 
 function fileSection(o: FileOutcome): string {

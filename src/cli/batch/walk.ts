@@ -80,7 +80,7 @@ export async function expandPaths(paths: string[], options: { cwd: string }): Pr
           if (!oldXls) result.lockFiles++;
           continue;
         }
-        const skip = (reason: SkippedFile["reason"]) => result.skipped.push({ file: shown, reason });
+        const skip = (reason: SkippedFile["reason"]) => result.skipped.push({ file: shown, reason, path: full });
         if (!entry.isFile() && !isRegularFile(full)) skip("not-regular");
         else if (oldXls) skip("old-xls");
         else if (ANNOTATED_NAME.test(name)) skip("annotated-copy");

@@ -31,8 +31,8 @@ describe("expandPaths", () => {
     expect(r.tasks.map((t) => t.file)).toEqual(["ok.xlsx", "报告.xlsx"]);
     expect(r.lockFiles).toBe(1);
     expect(r.skipped).toEqual([
-      { file: "ok-已标注.xlsx", reason: "annotated-copy" },
-      { file: "old.xls", reason: "old-xls" },
+      { file: "ok-已标注.xlsx", reason: "annotated-copy", path: path.join(root, "ok-已标注.xlsx") },
+      { file: "old.xls", reason: "old-xls", path: path.join(root, "old.xls") },
     ]);
   });
 
@@ -45,7 +45,9 @@ describe("expandPaths", () => {
     symlinkSync(real, path.join(root, "link.xlsx"));
     const r = await expandPaths([root], { cwd: "/" });
     expect(r.tasks.map((t) => t.file)).toEqual(["link.xlsx"]);
-    expect(r.skipped).toEqual(["dangling.xlsx", "pipe.xlsx", "zero.xlsx"].map((file) => ({ file, reason: "not-regular" })));
+    expect(r.skipped).toEqual(
+      ["dangling.xlsx", "pipe.xlsx", "zero.xlsx"].map((file) => ({ file, reason: "not-regular", path: path.join(root, file) })),
+    );
   });
 
   it("keeps files named on the command line as given, in the order given, each time named", async () => {
