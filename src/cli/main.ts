@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from "fs";
+import { existsSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../core/check";
 import { countBySeverity } from "../core/results-table";
@@ -145,7 +145,8 @@ async function annotateTargetProblem(options: CliOptions, at: (p: string) => str
   let earlierCopy = false;
   if (existsSync(out)) {
     try {
-      earlierCopy = (await fs.stat(out)).isFile() && (await isAnnotatedCopy(await fs.readFile(out)));
+      // Read as an input is: a regular file only, never past the size limit.
+      earlierCopy = await isAnnotatedCopy(await loadFileBytes(out));
     } catch {
       earlierCopy = false;
     }

@@ -27,7 +27,9 @@ export function outputPathProblem(out: string, options: OutputRules): string | n
   if (!extensions.includes(path.extname(out).toLowerCase()))
     return `${options.flag} 的输出文件应以 ${extensions.join(" 或 ")} 结尾：${out}`;
   if (!existsSync(out)) return parentProblem(out, options.flag);
-  if (statSync(out).isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 ${extensions[0]} 文件名：${out}`;
+  const existing = statSync(out);
+  if (existing.isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 ${extensions[0]} 文件名：${out}`;
+  if (!existing.isFile()) return `${options.flag} 指定的不是普通文件（可能是管道或设备），不能写到这里：${out}`;
   if (options.inputs.some((input) => isSameFile(input, out)))
     return `输出文件就是被检查的原文件，原文件不能被覆盖，请另指定 ${options.flag} 输出路径：${out}`;
   if (!options.overwrite) return `文件已存在，为免覆盖未写出：${out}。请换一个文件名，或加 --force 允许覆盖`;

@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from "child_process";
 import ExcelJS from "exceljs";
-import { copyFileSync, mkdirSync, symlinkSync } from "fs";
+import { copyFileSync, lstatSync, mkdirSync, symlinkSync } from "fs";
 import path from "path";
 import { loadFileBytes } from "../../src/cli/xlsx-errors";
 import { WorkbookReadError } from "../../src/xlsx/errors";
@@ -52,6 +52,16 @@ describe("special files: read only regular files, never block, never read withou
     expect(r.timedOut).toBe(false);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).files[0].error.kind).toBe("not-xlsx");
+  });
+
+  it("never writes an output over a FIFO, even with --force", async () => {
+    const dir = tempDir();
+    const pipe = path.join(dir, "out.xlsx");
+    fifo(pipe);
+    const r = await runBin([sample, "--annotate", pipe, "--force"], 20000);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("不是普通文件");
+    expect(lstatSync(pipe).isFIFO()).toBe(true);
   });
 
   it("refuses a directory and a missing file as before", async () => {

@@ -67,8 +67,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     io.err(refused);
     return EXIT_BAD_INPUT;
   }
-  const quietFolders = walk.emptyFolders.filter((f) => !walk.skipped.some((s) => s.file.startsWith(f)));
-  if (quietFolders.length && !options.quiet) io.err(`文件夹中没有 .xlsx 或 .xlsm 工作簿：${quietFolders.join("、")}`);
+  if (walk.emptyFolders.length && !options.quiet) io.err(`文件夹中没有 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
   const tasks: FileTask[] = walk.tasks.map((t) => ({ ...t, tolerance: options.tolerance, includeHidden: options.includeHidden }));
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
   const progress = new Progress(

@@ -9,7 +9,7 @@ export interface WalkResult {
   skipped: SkippedFile[];
   /** Excel's own `~$` lock files: counted, not named (they are never a department's work). */
   lockFiles: number;
-  /** Folders given that held no workbook at all. */
+  /** Folders given that held no workbook at all, not even one passed by. */
   emptyFolders: string[];
 }
 
@@ -50,7 +50,7 @@ export async function expandPaths(paths: string[], options: { cwd: string }): Pr
       add(abs, given, false);
       continue;
     }
-    const before = result.tasks.length;
+    const before = result.tasks.length + result.skipped.length;
     const visited = new Set<string>();
     const walk = async (dir: string, rel: string): Promise<void> => {
       const real = realOrResolved(dir);
@@ -88,7 +88,7 @@ export async function expandPaths(paths: string[], options: { cwd: string }): Pr
       }
     };
     await walk(abs, "");
-    if (result.tasks.length === before) result.emptyFolders.push(given);
+    if (result.tasks.length + result.skipped.length === before) result.emptyFolders.push(given);
   }
   return result;
 }
