@@ -1,6 +1,6 @@
 import { Button, Switch, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import { Fragment, ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { ListedFinding, capPerRule, moreOfTheSameText } from "../../core/cap-findings";
+import { ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { capPerRule, moreOfTheSameText } from "../../core/cap-findings";
 import { countBySeverity } from "../../core/results-table";
 import { Finding, SEVERITY_LABEL, Severity } from "../../core/finding";
 import { projectOf } from "./describe";
@@ -152,6 +152,7 @@ export function FindingsView(props: FindingsViewProps) {
               </Heading>
               {g.rules.map((r) => {
                 const expanded = isOpen(r.key, r.findings.length);
+                const { cards, more } = listed(r.findings, currentId);
                 const listId = `list-${r.key.replace(/[^A-Za-z0-9_-]/g, (c) => c.charCodeAt(0).toString(36))}`;
                 return (
                   <div key={r.key}>
@@ -167,28 +168,27 @@ export function FindingsView(props: FindingsViewProps) {
                     </Button>
                     {expanded && (
                       <ul className={styles.inner} id={listId}>
-                        {listed(r.findings, currentId).map(({ finding: f, more }) => (
-                          <Fragment key={f.id}>
-                            <FindingCard
-                              ref={(el) => {
-                                if (el) itemRefs.current.set(f.id, el);
-                                else itemRefs.current.delete(f.id);
-                              }}
-                              finding={f}
-                              current={f.id === currentId}
-                              ignored={ignoredIds.has(f.id)}
-                              busy={props.busy}
-                              project={projectOf(f, props.sheetKinds?.[f.sheet])}
-                              sheetUnit={props.sheetUnits?.[f.sheet]}
-                              onGo={(x) => go(x, false)}
-                              onIgnore={props.onIgnore}
-                              onRestore={props.onRestore}
-                              onStep={(d) => go(step(order, f.id, d), true)}
-                              actions={f.id === currentId ? props.renderActions?.(f) : undefined}
-                            />
-                            {more > 0 && <li className={styles.more}>{moreOfTheSameText(more)}</li>}
-                          </Fragment>
+                        {cards.map((f) => (
+                          <FindingCard
+                            key={f.id}
+                            ref={(el) => {
+                              if (el) itemRefs.current.set(f.id, el);
+                              else itemRefs.current.delete(f.id);
+                            }}
+                            finding={f}
+                            current={f.id === currentId}
+                            ignored={ignoredIds.has(f.id)}
+                            busy={props.busy}
+                            project={projectOf(f, props.sheetKinds?.[f.sheet])}
+                            sheetUnit={props.sheetUnits?.[f.sheet]}
+                            onGo={(x) => go(x, false)}
+                            onIgnore={props.onIgnore}
+                            onRestore={props.onRestore}
+                            onStep={(d) => go(step(order, f.id, d), true)}
+                            actions={f.id === currentId ? props.renderActions?.(f) : undefined}
+                          />
                         ))}
+                        {more > 0 && <li className={styles.more}>{moreOfTheSameText(more)}</li>}
                       </ul>
                     )}
                   </div>
@@ -206,9 +206,11 @@ export function FindingsView(props: FindingsViewProps) {
  * The cards of one rule on one sheet: at most SHOWN_PER_RULE (a sheet of error values would
  * otherwise render a hundred thousand), and the current finding when 上一个/下一个 stepped past them.
  */
-function listed(findings: readonly Finding[], currentId: string | null): ListedFinding[] {
+function listed(findings: readonly Finding[], currentId: string | null): { cards: Finding[]; more: number } {
   const shown = capPerRule(findings);
-  if (shown.length === findings.length || currentId === null || shown.some((l) => l.finding.id === currentId)) return shown;
-  const current = findings.find((f) => f.id === currentId);
-  return current ? [...shown, { finding: current, more: 0 }] : shown;
+  const cards = shown.map((l) => l.finding);
+  const more = shown.reduce((n, l) => n + l.more, 0);
+  const current =
+    more > 0 && currentId !== null && !cards.some((f) => f.id === currentId) && findings.find((f) => f.id === currentId);
+  return { cards: current ? [...cards, current] : cards, more };
 }
