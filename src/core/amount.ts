@@ -114,9 +114,10 @@ const UNIT_CELL = /(?:金额)?单位[:：]\s*(?:人民币)?\s*(亿元|万元|千
  * the first rows only. Returns the unit and where it was stated, or null when the sheet states none.
  */
 export function detectUnit(view: SheetView, maxRows = 12): { unit: MoneyUnit; cell: string } | null {
-  const last = Math.min(view.lastRow, view.firstRow + maxRows - 1);
-  for (let r = view.firstRow; r <= last; r++) {
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
+  const last = view.stepRow(view.firstRow, maxRows - 1);
+  for (const r of view.rows()) {
+    if (r > last) break;
+    for (const c of view.cols()) {
       const m = UNIT_CELL.exec(view.label(r, c));
       if (m) return { unit: m[1] as MoneyUnit, cell: view.address(r, c) };
     }

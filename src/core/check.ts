@@ -2,7 +2,7 @@ import { MoneyUnit, detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
 import { Finding, appendAll, compareFindings, uniquifyIds } from "./finding";
-import { IndicatorTables, checkIndicatorTables } from "./indicators";
+import { checkIndicatorTables } from "./indicators";
 import { Reporter } from "./reporter";
 import { reportNoIndicatorHeader, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
@@ -38,13 +38,11 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const sheets: SheetReport[] = [];
   const findings: Finding[] = [];
   const standard: StandardSheet[] = [];
-  const compactViews = new Map<string, SheetView>();
 
   snapshots.forEach((snapshot, index) => {
     const report: SheetReport = { name: snapshot.name, kind: "other" };
     try {
       const view = new SheetView(snapshot);
-      if (view.compact) compactViews.set(view.name, view);
       const { kind, table } = classifySheet(view);
       report.kind = kind;
       if (table) report.table = table;
@@ -74,26 +72,8 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   }
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
-  const located = compactViews.size
-    ? findings.map((f) => (compactViews.has(f.sheet) ? atSheetCells(f, compactViews.get(f.sheet)!) : f))
-    : findings;
-  located.sort(compareFindings(order));
-  return { sheets, findings: uniquifyIds(located) };
-}
-
-/**
- * Rules address cells in view coordinates; on a sheet whose empty gaps were collapsed those differ
- * from the sheet's, so the finding's cells, and the same addresses quoted in its message, are
- * given as the sheet's own.
- */
-function atSheetCells(f: Finding, view: SheetView): Finding {
-  const cell = view.sheetA1(f.cell);
-  const related = f.related.map((a) => view.sheetA1(a));
-  const renamed = new Map<string, string>([[f.cell, cell], ...f.related.map((a, i): [string, string] => [a, related[i]])]);
-  for (const [from, to] of renamed) if (from === to || !/^[A-Z]+\d+$/.test(from)) renamed.delete(from);
-  if (renamed.size === 0) return { ...f, cell, related };
-  const pattern = new RegExp(`(?<![A-Z0-9])(${[...renamed.keys()].join("|")})(?![0-9])`, "g");
-  return { ...f, cell, related, message: f.message.replace(pattern, (a) => renamed.get(a) ?? a) };
+  findings.sort(compareFindings(order));
+  return { sheets, findings: uniquifyIds(findings) };
 }
 
 /**
@@ -111,21 +91,10 @@ function checkSheet(
   const indicators = checkIndicatorTables(view, ctx);
   const findings = indicators.findings;
   if (kind === "indicators" && indicators.blocks === 0) reportNoIndicatorHeader(new Reporter(view.name, findings), view);
-  const rest = withoutRows(view, indicators.covered);
+  // The totals rules read the sheet with the rows of its indicator tables left blank.
+  const rest = view.withRowsBlank(indicators.covered);
   // A cell both checkers read (an error value in a 预算数 cell) is reported once.
   const seen = new Set(findings.map((f) => `${f.rule}|${f.cell}`));
   for (const f of checkTotalsSheet(rest, ctx, kind, table)) if (!seen.has(`${f.rule}|${f.cell}`)) findings.push(f);
   return { findings, rest, indicatorTables: indicators.blocks };
-}
-
-/** The sheet with the rows of its indicator tables left blank: what the totals rules read. */
-function withoutRows(view: SheetView, covered: IndicatorTables["covered"]): SheetView {
-  if (covered.length === 0) return view;
-  const { sheet } = view;
-  const hidden = new Uint8Array(sheet.values.length);
-  for (const { from, to } of covered)
-    hidden.fill(1, Math.max(0, from - sheet.origin.row), Math.max(0, to - sheet.origin.row + 1));
-  const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? [] : r));
-  // Values and texts are enough: formulas and number formats are only read for cells of a table found by its labels.
-  return new SheetView({ ...sheet, values: mask(sheet.values), texts: mask(sheet.texts) });
 }

@@ -18,19 +18,26 @@ const INDICATOR_NAME = /绩效指标|绩效目标/;
 /** The first non-empty cells, used to read a table's title when the sheet name is generic. */
 function titleText(view: SheetView, rows = 4): string {
   let out = "";
-  for (let r = view.firstRow; r <= Math.min(view.lastRow, view.firstRow + rows - 1); r++) {
-    for (let c = view.firstCol; c <= Math.min(view.lastCol, view.firstCol + 8); c++) out += view.label(r, c);
+  const lastRow = view.stepRow(view.firstRow, rows - 1);
+  const lastCol = view.stepCol(view.firstCol, 8);
+  for (const r of view.rows()) {
+    if (r > lastRow) break;
+    for (const c of view.cols()) {
+      if (c > lastCol) break;
+      out += view.label(r, c);
+    }
   }
   return out;
 }
 
 /** True when one row holds both 一级指标 and 二级指标 (short forms 一级/二级 accepted). */
 export function hasIndicatorHeader(view: SheetView, maxRows = 200): boolean {
-  const last = Math.min(view.lastRow, view.firstRow + maxRows - 1);
-  for (let r = view.firstRow; r <= last; r++) {
+  const last = view.stepRow(view.firstRow, maxRows - 1);
+  for (const r of view.rows()) {
+    if (r > last) break;
     let first = false;
     let second = false;
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
+    for (const c of view.cols()) {
       const l = view.label(r, c);
       if (l === "一级指标" || l === "一级") first = true;
       if (l === "二级指标" || l === "二级") second = true;
@@ -44,8 +51,8 @@ export function hasIndicatorHeader(view: SheetView, maxRows = 200): boolean {
 export function hasSummaryLayout(view: SheetView): boolean {
   let income = false;
   let spend = false;
-  for (let r = view.firstRow; r <= view.lastRow; r++) {
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
+  for (const r of view.rows()) {
+    for (const c of view.cols()) {
       const l = view.label(r, c);
       if (l === "本年收入合计") income = true;
       if (l === "本年支出合计") spend = true;

@@ -1,4 +1,5 @@
-import { RectRef, parseA1, toA1 } from "./address";
+import { RectRef, toA1 } from "./address";
+import { SheetAxis } from "./sheet-axis";
 import { formatNumber } from "./number-format";
 
 /** A raw cell value as Excel reports it. Error values such as "#REF!" arrive as strings. */
@@ -38,118 +39,124 @@ export function isErrorValue(value: CellValue): boolean {
 }
 
 /**
- * Read access to a snapshot, tolerant of out-of-range cells. Rules work in view coordinates:
- * `origin + index`, which are the sheet's own unless the snapshot collapsed empty gaps
- * (`compact`); then `sheetAddress` and `toSheet` give the real cell, and check.ts turns the
- * findings' addresses into sheet addresses.
+ * What rules read: a sheet in its own coordinates (0-based sheet rows and columns, addresses as
+ * the user sees them). How the snapshot stores the sheet (dense, or with long empty runs
+ * collapsed, see compact-sheet.ts) is invisible here, except that iteration visits stored rows
+ * and columns only, so a stray cell at XFD1048576 costs what the table costs.
+ *
+ * - Cells: `value`, `text`, `formula` (as written), `numberFormat`, `label` (white space removed),
+ *   `mergeAt` (a sheet rectangle) take any sheet cell; a cell outside the snapshot or inside a
+ *   collapsed gap reads as empty. `address(row, col)` is the A1 address.
+ * - Extent: `firstRow`/`lastRow`, `firstCol`/`lastCol` are the first and last stored indexes;
+ *   `rowCount`/`colCount` count the stored ones.
+ * - Iteration: `rows()` and `cols()` list the stored indexes, ascending: loop over them rather
+ *   than from first to last. `nextRow(r)`/`prevRow(r)` (and `nextCol`/`prevCol`) step to the
+ *   neighbouring stored row, across a collapsed gap in one step; outside [firstRow, lastRow] they
+ *   are r ± 1. `stepRow(r, n)`/`stepCol(c, n)` take n such steps: a window of "the next 40 rows"
+ *   is `r` to `stepRow(r, 39)`. Stepping is what a rule uses for "the row below" or a bounded
+ *   scan, so that a collapsed gap counts as the few empty rows the snapshot keeps of it
+ *   (KEPT_GAP); short offsets from a filled cell (r + 1 … r + 3) land on the same cells either way.
+ * - `rowIndex(r)`/`colIndex(c)`: the position of a stored index in `rows()`/`cols()`, −1 for
+ *   any other; for per-cell caches that keep arrays.
  */
 export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
-  /** True when empty gaps were collapsed, so view and sheet coordinates differ after a gap. */
-  readonly compact: boolean;
-  private readonly merges: RectRef[];
+  private readonly rowAxis: SheetAxis;
+  private readonly colAxis: SheetAxis;
 
-  constructor(readonly sheet: SheetSnapshot) {
-    this.rowCount = sheet.values.length;
-    this.colCount = sheet.values.reduce((m, r) => Math.max(m, r.length), 0);
-    this.compact = Boolean(sheet.sheetRows || sheet.sheetCols);
-    this.merges = this.compact
-      ? sheet.merges.map((m) => this.rectFromSheet(m)).filter((m): m is RectRef => m !== null)
-      : sheet.merges;
-  }
-
-  /** The sheet cell behind a view cell. */
-  toSheet(row: number, col: number): { row: number; col: number } {
-    return {
-      row: toSheetIndex(this.sheet.sheetRows, this.sheet.origin.row, row),
-      col: toSheetIndex(this.sheet.sheetCols, this.sheet.origin.col, col),
-    };
-  }
-
-  /** The A1 address the user sees for a view cell. */
-  sheetAddress(row: number, col: number): string {
-    const p = this.toSheet(row, col);
-    return toA1(p.row, p.col);
-  }
-
-  /** A view address ("E20") as the sheet address; anything that is not a cell address is returned as is. */
-  sheetA1(viewA1: string): string {
-    if (!this.compact) return viewA1;
-    const p = parseA1(viewA1);
-    return p ? this.sheetAddress(p.row, p.col) : viewA1;
-  }
-
-  /** A sheet rectangle in view coordinates, or null when it lies wholly inside a collapsed gap. */
-  rectFromSheet(rect: RectRef): RectRef | null {
-    const rows = fromSheetSpan(this.sheet.sheetRows, this.sheet.origin.row, rect.top, rect.bottom);
-    const cols = fromSheetSpan(this.sheet.sheetCols, this.sheet.origin.col, rect.left, rect.right);
-    return rows && cols ? { top: rows[0], bottom: rows[1], left: cols[0], right: cols[1] } : null;
+  /** `axes` reuses another view's index of the same storage (withRowsBlank); omit it otherwise. */
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    axes?: { rows: SheetAxis; cols: SheetAxis },
+  ) {
+    this.rowAxis = axes?.rows ?? new SheetAxis(sheet.origin.row, sheet.values.length, sheet.sheetRows);
+    this.colAxis =
+      axes?.cols ??
+      new SheetAxis(
+        sheet.origin.col,
+        sheet.values.reduce((m, r) => Math.max(m, r.length), 0),
+        sheet.sheetCols,
+      );
+    this.rowCount = this.rowAxis.count;
+    this.colCount = this.colAxis.count;
   }
 
   get name(): string {
     return this.sheet.name;
   }
-  /** First and last sheet rows/cols covered by the snapshot. */
   get firstRow(): number {
-    return this.sheet.origin.row;
+    return this.rowAxis.first;
   }
   get lastRow(): number {
-    return this.sheet.origin.row + this.rowCount - 1;
+    return this.rowAxis.last;
   }
   get firstCol(): number {
-    return this.sheet.origin.col;
+    return this.colAxis.first;
   }
   get lastCol(): number {
-    return this.sheet.origin.col + this.colCount - 1;
+    return this.colAxis.last;
+  }
+
+  /** The stored rows, ascending. */
+  rows(): readonly number[] {
+    return this.rowAxis.indexes();
+  }
+  /** The stored columns, ascending. */
+  cols(): readonly number[] {
+    return this.colAxis.indexes();
+  }
+  nextRow(row: number): number {
+    return this.rowAxis.next(row);
+  }
+  prevRow(row: number): number {
+    return this.rowAxis.prev(row);
+  }
+  nextCol(col: number): number {
+    return this.colAxis.next(col);
+  }
+  prevCol(col: number): number {
+    return this.colAxis.prev(col);
+  }
+  /** The row `steps` stored rows below `row` (above it when negative). */
+  stepRow(row: number, steps: number): number {
+    return this.rowAxis.step(row, steps);
+  }
+  stepCol(col: number, steps: number): number {
+    return this.colAxis.step(col, steps);
+  }
+  rowIndex(row: number): number {
+    return this.rowAxis.slot(row);
+  }
+  colIndex(col: number): number {
+    return this.colAxis.slot(col);
   }
 
   value(row: number, col: number): CellValue {
-    const r = this.sheet.values[row - this.sheet.origin.row];
-    const v = r ? r[col - this.sheet.origin.col] : undefined;
+    const r = this.sheet.values[this.rowAxis.slot(row)];
+    const v = r ? r[this.colAxis.slot(col)] : undefined;
     return v === undefined ? null : v;
   }
 
   text(row: number, col: number): string {
-    const r = this.sheet.texts[row - this.sheet.origin.row];
-    const t = r ? r[col - this.sheet.origin.col] : undefined;
+    const r = this.sheet.texts[this.rowAxis.slot(row)];
+    const t = r ? r[this.colAxis.slot(col)] : undefined;
     if (typeof t === "string") return t;
     if (t !== undefined && t !== null) return String(t);
     const v = this.value(row, col);
     return v === null ? "" : String(v);
   }
 
-  /** The formula; in a compact view its cell references are given in view coordinates, as rules compare them with cells. */
+  /** The formula as written ("=SUM(B2:B9)"), "" for a cell without one. */
   formula(row: number, col: number): string {
-    const r = this.sheet.formulas[row - this.sheet.origin.row];
-    const f = r ? r[col - this.sheet.origin.col] : undefined;
-    if (typeof f !== "string" || !f.startsWith("=")) return "";
-    return this.compact ? this.viewReferences(f) : f;
-  }
-
-  private viewReferences(formula: string): string {
-    return formula.replace(
-      /(?<![\w!.'"$])(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?(?![\w(!])/g,
-      (whole, a: string, b?: string) => {
-        const p = parseA1(a);
-        const q = b ? parseA1(b) : p;
-        if (!p || !q) return whole;
-        const rect = this.rectFromSheet({
-          top: Math.min(p.row, q.row),
-          left: Math.min(p.col, q.col),
-          bottom: Math.max(p.row, q.row),
-          right: Math.max(p.col, q.col),
-        });
-        if (!rect) return whole;
-        const from = toA1(rect.top, rect.left);
-        return b ? `${from}:${toA1(rect.bottom, rect.right)}` : from;
-      },
-    );
+    const r = this.sheet.formulas[this.rowAxis.slot(row)];
+    const f = r ? r[this.colAxis.slot(col)] : undefined;
+    return typeof f === "string" && f.startsWith("=") ? f : "";
   }
 
   numberFormat(row: number, col: number): string {
-    const r = this.sheet.numberFormats[row - this.sheet.origin.row];
-    const f = r ? r[col - this.sheet.origin.col] : undefined;
+    const r = this.sheet.numberFormats[this.rowAxis.slot(row)];
+    const f = r ? r[this.colAxis.slot(col)] : undefined;
     return f ?? "General";
   }
 
@@ -158,73 +165,53 @@ export class SheetView {
     return compactLabel(this.text(row, col));
   }
 
-  /** The merged area that contains the cell, if any. */
-  mergeAt(row: number, col: number): RectRef | undefined {
-    if (this.merges.length === 0) return undefined;
-    return this.mergesByRow()
-      .get(row)
-      ?.find((m) => col >= m.left && col <= m.right);
-  }
-
-  private byRow?: Map<number, RectRef[]>;
-
-  /**
-   * Merges indexed by the rows they cover (within the snapshot), built on first use: rules ask
-   * for merges row by row, and a scan of every merge per cell grows with the form's size twice.
-   */
-  private mergesByRow(): Map<number, RectRef[]> {
-    if (this.byRow) return this.byRow;
-    const index = new Map<number, RectRef[]>();
-    for (const m of this.merges) {
-      for (let r = Math.max(m.top, this.firstRow); r <= Math.min(m.bottom, this.lastRow); r++) {
-        const list = index.get(r);
-        if (list) list.push(m);
-        else index.set(r, [m]);
-      }
-    }
-    this.byRow = index;
-    return index;
-  }
-
   address(row: number, col: number): string {
     return toA1(row, col);
   }
-}
 
-function toSheetIndex(map: number[] | undefined, origin: number, viewIndex: number): number {
-  if (!map) return viewIndex;
-  const i = viewIndex - origin;
-  if (i < 0) return viewIndex;
-  if (i < map.length) return map[i];
-  return map[map.length - 1] + (i - map.length + 1);
-}
-
-/** Index of the last map entry <= value (-1 if none). */
-function floorIndex(map: number[], value: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
+  /** The merged area (in sheet coordinates) that contains the cell, if any. */
+  mergeAt(row: number, col: number): RectRef | undefined {
+    if (this.sheet.merges.length === 0 || row < this.firstRow || row > this.lastRow) return undefined;
+    const contains = (m: RectRef) => col >= m.left && col <= m.right;
+    const slot = this.rowAxis.slot(row);
+    // A row inside a collapsed gap is rarely asked for: a scan is enough.
+    if (slot < 0) return this.sheet.merges.find((m) => row >= m.top && row <= m.bottom && contains(m));
+    return this.mergesBySlot()[slot]?.find(contains);
   }
-  return found;
-}
 
-/** A sheet span [from, to] in view coordinates: the kept rows inside it, or null when none is kept. */
-function fromSheetSpan(map: number[] | undefined, origin: number, from: number, to: number): [number, number] | null {
-  if (!map) return [from, to];
-  const last = floorIndex(map, to);
-  if (last < 0) return from < map[0] && to < map[0] ? [from - map[0] + origin, to - map[0] + origin] : null;
-  const first = floorIndex(map, from - 1) + 1;
-  if (first > last) {
-    // A single cell (or span) inside a collapsed gap: it is empty, so any empty row of that gap stands for it.
-    return from === to ? [origin + last, origin + last] : null;
+  /** The same sheet with the rows of the given spans (inclusive) read as empty. */
+  withRowsBlank(spans: { from: number; to: number }[]): SheetView {
+    if (spans.length === 0) return this;
+    const { sheet } = this;
+    const hidden = new Uint8Array(sheet.values.length);
+    for (const { from, to } of spans) {
+      const [a, b] = this.rowAxis.slotsWithin(from, to);
+      if (a <= b) hidden.fill(1, a, b + 1);
+    }
+    const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? [] : r));
+    // Values and texts are enough: formulas and number formats are only read for cells of a table found by its labels.
+    return new SheetView(
+      { ...sheet, values: mask(sheet.values), texts: mask(sheet.texts) },
+      { rows: this.rowAxis, cols: this.colAxis },
+    );
   }
-  return [origin + first, origin + last];
+
+  private bySlot?: (RectRef[] | undefined)[];
+
+  /**
+   * Merges indexed by the stored rows they cover, built on first use: rules ask for merges row by
+   * row, and a scan of every merge per cell grows with the form's size twice.
+   */
+  private mergesBySlot(): (RectRef[] | undefined)[] {
+    if (this.bySlot) return this.bySlot;
+    const index: (RectRef[] | undefined)[] = [];
+    for (const m of this.sheet.merges) {
+      const [a, b] = this.rowAxis.slotsWithin(m.top, m.bottom);
+      for (let s = a; s <= b; s++) (index[s] ??= []).push(m);
+    }
+    this.bySlot = index;
+    return index;
+  }
 }
 
 const HAS_SPACE = /[\s\u3000\u00a0]/;

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { WorkbookReadError, readWorkbookBuffer, readWorkbookFile } from "../../src/cli/xlsx-read";
-import { SheetView } from "../../src/core/snapshot";
+import { SheetSnapshot, SheetView } from "../../src/core/snapshot";
 
 async function bufferOf(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -23,6 +23,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe("readWorkbookBuffer", () => {
+  let snapshot: SheetSnapshot;
   let view: SheetView;
   beforeAll(async () => {
     const buf = await bufferOf((wb) => {
@@ -47,11 +48,12 @@ describe("readWorkbookBuffer", () => {
     });
     const sheets = await readWorkbookBuffer(buf);
     expect(sheets).toHaveLength(1);
-    view = new SheetView(sheets[0]);
+    snapshot = sheets[0];
+    view = new SheetView(snapshot);
   });
 
   it("places the used range at its origin in sheet coordinates", () => {
-    expect(view.sheet.origin).toEqual({ row: 2, col: 2 });
+    expect(snapshot.origin).toEqual({ row: 2, col: 2 });
     expect(view.lastRow).toBe(13);
     expect(view.lastCol).toBe(4);
     expect(view.text(2, 2)).toBe("项目");
@@ -92,7 +94,7 @@ describe("readWorkbookBuffer", () => {
   });
 
   it("lists merged areas 0-based and leaves their covered cells empty", () => {
-    expect(view.sheet.merges).toEqual([{ top: 12, left: 2, bottom: 13, right: 4 }]);
+    expect(snapshot.merges).toEqual([{ top: 12, left: 2, bottom: 13, right: 4 }]);
     expect(view.value(12, 2)).toBe("收入");
     expect(view.value(12, 3)).toBeNull();
     expect(view.value(13, 4)).toBeNull();

@@ -30,8 +30,12 @@ describe("reading is bounded by content", () => {
     expect(a.some(([rule, cell]) => rule === "SUM-COL" && cell === "B23")).toBe(true);
     expect(b).toEqual(a);
     const view = new SheetView(stray.snapshots[0]);
-    expect(view.sheetAddress(view.lastRow, view.lastCol)).toBe("XFD1048576");
+    expect(view.address(view.lastRow, view.lastCol)).toBe("XFD1048576");
     expect(view.text(view.lastRow, view.lastCol)).toBe("备注");
+    expect(view.text(1048575, 16383)).toBe("备注");
+    // Iteration visits the stored rows and columns only, not the million between.
+    expect(view.rows()).toHaveLength(39 + KEPT_GAP + 1);
+    expect(view.cols()).toHaveLength(4 + KEPT_GAP + 1);
   });
 
   it("maps findings after a collapsed gap, merges and formula references to the real cells", () => {
@@ -57,8 +61,13 @@ describe("reading is bounded by content", () => {
     if (!("snapshot" in result)) throw new Error("expected a snapshot");
     const view = new SheetView(result.snapshot);
     expect(view.rowCount).toBe(1 + KEPT_GAP + 4);
-    expect(view.mergeAt(view.firstRow + KEPT_GAP + 1, 3)).toEqual({ top: KEPT_GAP + 1, left: 2, bottom: KEPT_GAP + 1, right: 3 });
-    expect(view.formula(KEPT_GAP + 4, 1)).toBe(`=SUM(B${KEPT_GAP + 3}:B${KEPT_GAP + 4})`);
+    expect(view.mergeAt(5000, 3)).toEqual({ top: 5000, left: 2, bottom: 5000, right: 3 });
+    expect(view.formula(5003, 1)).toBe("=SUM(B5002:B5003)");
+    expect(view.text(5003, 1)).toBe("10");
+    // A cell inside the collapsed gap reads as empty, and one step crosses the gap.
+    expect(view.text(KEPT_GAP + 1, 0)).toBe("");
+    expect(view.nextRow(KEPT_GAP)).toBe(5000);
+    expect(view.prevRow(5000)).toBe(KEPT_GAP);
     const findings = checkWorkbook([result.snapshot]).findings;
     const wrong = findings.filter((f) => f.severity === "error");
     expect(wrong.map((f) => f.cell)).toEqual(expect.arrayContaining(["B5003"]));

@@ -13,7 +13,7 @@ import { TableLayout } from "./read/table-layout";
 export function checkCells(ck: SheetChecker, table: TableLayout): void {
   const { view } = ck;
   const amountCols = new Set(table.amountCols);
-  for (let row = table.firstRow; row <= table.lastRow; row++) {
+  for (let row = table.firstRow; row <= table.lastRow; row = view.nextRow(row)) {
     for (const info of table.columns) {
       const col = info.col;
       const value = view.value(row, col);

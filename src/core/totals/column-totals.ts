@@ -140,7 +140,7 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
     // Split 类 / 款 / 项 columns: the row's whole code, as the code tree reads it.
     const split =
       table.codeCols.length > 1 ? new Map(readRows(ck.view, table, table.labelCols[0]).map((r) => [r.row, r.code ?? ""])) : null;
-    for (let row = table.firstRow; row <= table.lastRow; row++) {
+    for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row)) {
       if (!rowHasValue(ck.amounts, row, cols)) continue;
       const label = rowLabelNear(ck.view, table, row, col);
       const code = split ? (split.get(row) ?? "") : table.codeCol !== undefined ? labels.label(row, table.codeCol) : "";

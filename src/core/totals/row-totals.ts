@@ -108,7 +108,7 @@ function sharedTotalRows(ck: SheetChecker, panels: TableLayout[]): SharedRow[] {
   const labelIn = (t: TableLayout, row: number) => t.labelCols.map((c) => labels.label(row, c)).find((l) => l !== "") ?? "";
   const out: SharedRow[] = [];
   const first = panels[0];
-  for (let row = first.firstRow; row <= first.lastRow; row++) {
+  for (let row = first.firstRow; row <= first.lastRow; row = ck.view.nextRow(row)) {
     const named = panels.filter((t) => totalRank(labelIn(t, row)) > 0);
     if (named.length !== 1 || rowHasValue(ck.amounts, row, named[0].amountCols)) continue;
     const filled = panels.filter((t) => t !== named[0] && labelIn(t, row) === "" && rowHasValue(ck.amounts, row, t.amountCols));

@@ -106,7 +106,7 @@ const ROW_FUNDS = 8;
 /** One pass over a row's cells: is it filled, could it be a header, does it start a new project. */
 function scanRow(view: SheetView, row: number): number {
   let flags = 0;
-  for (let c = view.firstCol; c <= view.lastCol; c++) {
+  for (const c of view.cols()) {
     const text = view.text(row, c);
     if (text === "") continue;
     const candidate = ANY_PREFILTER.test(text);
@@ -186,7 +186,8 @@ function shiftedLevels(view: SheetView, header: IndicatorHeader): { row: number;
   if (header.level1 === null || header.level2 === null) return null;
   let first: { row: number; col: number } | null = null;
   let known = 0;
-  for (let r = header.lastRow + 1; r <= Math.min(view.lastRow, header.lastRow + 40); r++) {
+  const last = Math.min(view.lastRow, view.stepRow(header.lastRow, 40));
+  for (let r = view.nextRow(header.lastRow); r <= last; r = view.nextRow(r)) {
     const raw = view.text(r, header.level1).trim();
     if (raw === "") continue;
     const name = normaliseCategory(raw);
@@ -236,14 +237,14 @@ export function forEachBlock(
 
   // The last row naming an 执行数: a project region holds a funds block only when it is inside it.
   let fundsRow = -1;
-  for (let r = view.firstRow; r <= view.lastRow; r++) {
+  for (let r = view.firstRow; r <= view.lastRow; r = view.nextRow(r)) {
     const scan = scanRow(view, r);
     if (!(scan & ROW_FILLED)) continue;
     if (scan & ROW_FUNDS) fundsRow = r;
     const found = scan & ROW_HEADER_HINT ? readHeader(view, r) : null;
     if (found) {
       if (current) visit(current);
-      const project = readProjectHeader(view, regionStart, r - 1, fallbackUnit, count + 1, fundsRow >= regionStart);
+      const project = readProjectHeader(view, regionStart, view.prevRow(r), fallbackUnit, count + 1, fundsRow >= regionStart);
       count++;
       const shifted = shiftedLevels(view, found);
       const header = shifted ? shiftHeader(found) : found;
@@ -262,7 +263,7 @@ export function forEachBlock(
       level2 = new CategoryReader(view, header.level2, current.errors, "二级指标");
       otherCols = [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null);
       r = header.lastRow;
-      regionStart = r + 1;
+      regionStart = view.nextRow(r);
       continue;
     }
     if (!current || !level1 || !level2) continue;
@@ -272,7 +273,7 @@ export function forEachBlock(
       regionStart = r;
       continue;
     }
-    regionStart = r + 1;
+    regionStart = view.nextRow(r);
     const h = current.header;
     if (isTotalRow(view, h, r)) {
       current.total = { row: r, points: figureAt(view, r, h.points), score: figureAt(view, r, h.score) };
@@ -354,7 +355,8 @@ function isError(view: SheetView, row: number, col: number, text: string): boole
 function isTotalRow(view: SheetView, h: IndicatorHeader, row: number): boolean {
   if (h.points === null && h.score === null) return false;
   if (view.text(row, h.level3).trim() !== "") return false;
-  for (let c = view.firstCol; c < h.level3; c++) {
+  for (const c of view.cols()) {
+    if (c >= h.level3) break;
     const text = view.text(row, c);
     if (text !== "") return TOTAL_ROW.test(compactLabel(text));
   }

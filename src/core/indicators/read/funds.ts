@@ -56,7 +56,7 @@ const NOT_APPLICABLE = /^(?:\/|／|-|—|－|无)$/;
 const HEADER_CHARS = /[预执分权得率]/;
 
 function rowMentions(view: SheetView, row: number, word: string): boolean {
-  for (let c = view.firstCol; c <= view.lastCol; c++) if (view.text(row, c).includes(word)) return true;
+  for (const c of view.cols()) if (view.text(row, c).includes(word)) return true;
   return false;
 }
 
@@ -68,12 +68,12 @@ function fieldOf(label: string): FundsField | null {
 
 /** Reads a funds block whose header lies in rows `from`–`to`, or returns null when there is none. */
 export function readFunds(view: SheetView, from: number, to: number): FundsBlock | null {
-  for (let r = from; r <= to; r++) {
+  for (let r = from; r <= to; r = view.nextRow(r)) {
     // Every funds header names an 执行数: most rows (names, plans, figures) are passed over by one test.
     if (!rowMentions(view, r, "执行")) continue;
     const columns: FundsBlock["columns"] = {};
     let firstFigure = -1;
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
+    for (const c of view.cols()) {
       if (!HEADER_CHARS.test(view.text(r, c))) continue;
       const label = view.label(r, c);
       const field = fieldOf(label);
@@ -97,7 +97,7 @@ function readRows(
 ): FundsBlock | null {
   // The label column: the nearest labelled cell left of the figures (项目资金（万元）, 年度预算数(万元)).
   let labelCol = view.firstCol;
-  for (let c = firstFigure - 1; c >= view.firstCol; c--) {
+  for (let c = view.prevCol(firstFigure); c >= view.firstCol; c = view.prevCol(c)) {
     if (view.label(headerRow, c) !== "") {
       labelCol = c;
       break;
@@ -107,7 +107,7 @@ function readRows(
   const unit = (UNIT_SUFFIX.exec(headLabel)?.[1] as MoneyUnit | undefined) ?? null;
   const rows: FundsRow[] = [];
   let lastRow = headerRow;
-  for (let r = headerRow + 1; r <= to; r++) {
+  for (let r = view.nextRow(headerRow); r <= to; r = view.nextRow(r)) {
     const label = view.label(r, labelCol).replace(/[:：]$/, "");
     const cells: FundsRow["cells"] = {};
     let filled = false;

@@ -63,7 +63,7 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
   let points: number | null = null;
   let score: number | null = null;
   const values: { col: number; label: string; actual: boolean }[] = [];
-  for (let c = view.firstCol; c <= view.lastCol; c++) {
+  for (const c of view.cols()) {
     const l = headerLabel(view, row, c);
     if (l === "") continue;
     if (LEVEL1.test(l)) level1 ??= c;
@@ -83,13 +83,13 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
   if (level3 === null) {
     // 4-column forms without a 三级 label: the third named column holds the indicator. When that
     // column is the value (一级 | 二级 | 指标值), the 二级 column names the indicator.
-    const after = Math.max(level1 ?? -1, level2 ?? -1) + 1;
+    const after = view.nextCol(Math.max(level1 ?? -1, level2 ?? -1));
     if (after > view.lastCol) return null;
     level3 = values.some((v) => v.col === after) ? (level2 ?? level1 ?? after) : after;
   }
   if (values.length === 0) {
     // No value label: the first named column after the indicator that is neither description nor basis.
-    for (let c = level3 + 1; c <= view.lastCol; c++) {
+    for (let c = view.nextCol(level3); c <= view.lastCol; c = view.nextCol(c)) {
       if (c === description || c === basis || c === comparator || c === unit || c === valueType || c === points || c === score)
         continue;
       const l = headerLabel(view, row, c);
@@ -106,9 +106,9 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     // A value header merged across columns carries one sub-column per period or year below it.
     const merge = view.mergeAt(row, v.col);
     if (merge && merge.right > merge.left) {
-      const sub = merge.bottom + 1;
+      const sub = view.nextRow(merge.bottom);
       lastRow = Math.max(lastRow, sub);
-      for (let c = merge.left; c <= merge.right; c++)
+      for (let c = merge.left; c <= merge.right; c = view.nextCol(c))
         expanded.push({ col: c, label: `${v.label}${headerLabel(view, sub, c)}`, actual: v.actual });
     } else {
       expanded.push(v);
@@ -135,9 +135,9 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
 
 /** `绩效指标(90分)`: in the header row's first cells (seed 013) or alone in the row above (seed 012). */
 function findSectionPoints(view: SheetView, row: number): IndicatorHeader["sectionPoints"] {
-  for (const r of [row, row - 1]) {
+  for (const r of [row, view.prevRow(row)]) {
     if (r < view.firstRow) continue;
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
+    for (const c of view.cols()) {
       if (!view.text(r, c).includes("分")) continue;
       const m = SECTION_POINTS.exec(headerLabel(view, r, c));
       if (m) return { row: r, col: c, value: new Decimal(m[1]) };

@@ -67,7 +67,8 @@ function cleanLabel(view: SheetView, row: number, col: number): string {
 }
 
 function nextFilled(view: SheetView, row: number, col: number, limit = 4): number | null {
-  for (let c = col + 1; c <= Math.min(view.lastCol, col + limit); c++) if (view.text(row, c).trim() !== "") return c;
+  const last = Math.min(view.lastCol, view.stepCol(col, limit));
+  for (let c = view.nextCol(col); c <= last; c = view.nextCol(c)) if (view.text(row, c).trim() !== "") return c;
   return null;
 }
 
@@ -90,8 +91,8 @@ function readPlanCell(
 function readPlan(view: SheetView, row: number, col: number, lastRow: number): SpendingPlan | null {
   const months: { label: string; month: number; col: number }[] = [];
   let monthRow = row;
-  for (let r = row; r <= row + 1; r++) {
-    for (let c = col + 1; c <= view.lastCol; c++) {
+  for (const r of [row, view.nextRow(row)]) {
+    for (let c = view.nextCol(col); c <= view.lastCol; c = view.nextCol(c)) {
       // Every month label holds 月: other cells (the amounts) skip the compacting and the regex.
       if (!view.text(r, c).includes("月")) continue;
       const label = view.label(r, c);
@@ -106,7 +107,8 @@ function readPlan(view: SheetView, row: number, col: number, lastRow: number): S
   if (months.length === 0) return null;
   // The amounts sit in the first row below the month labels that fills any month column.
   let amountRow = -1;
-  for (let r = monthRow + 1; r <= Math.min(lastRow, monthRow + 3) && amountRow < 0; r++) {
+  const end = Math.min(lastRow, view.stepRow(monthRow, 3));
+  for (let r = view.nextRow(monthRow); r <= end && amountRow < 0; r = view.nextRow(r)) {
     for (const m of months) {
       if (view.text(r, m.col).trim() !== "") {
         amountRow = r;
@@ -150,8 +152,8 @@ export function readProjectHeader(
   let statedUnit: MoneyUnit | null = null;
   let plan: SpendingPlan | null = null;
   let budgetError: ProjectHeader["budgetError"] = null;
-  for (let r = from; r <= to; r++) {
-    for (let c = view.firstCol; c <= view.lastCol; c++) {
+  for (let r = from; r <= to; r = view.nextRow(r)) {
+    for (const c of view.cols()) {
       if (!LABEL_CHARS.test(view.text(r, c))) continue;
       const l = cleanLabel(view, r, c);
       if (l === "") continue;

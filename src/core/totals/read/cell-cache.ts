@@ -6,8 +6,8 @@ import { SheetView } from "../../snapshot";
  * (a 项 cell is added into its 款, checked against its row's 合计 column and scanned for its
  * column's role), so parsing or compacting once per check matters. Values live in per-row arrays
  * indexed by column, cheaper than a Map keyed by cell; rows are allocated when first touched, so a
- * large sheet whose table ends early costs little. Cells outside the snapshot are rare (rules
- * probing beyond the used range) and go to a Map.
+ * large sheet whose table ends early costs little. Cells the snapshot does not store are rare
+ * (rules probing beyond the used range, or into a collapsed gap) and go to a Map.
  */
 export class CellCache<T> {
   private readonly rows: (T | undefined)[][] = [];
@@ -20,9 +20,9 @@ export class CellCache<T> {
 
   get(row: number, col: number): T {
     const { view } = this;
-    const r = row - view.firstRow;
-    const c = col - view.firstCol;
-    if (r < 0 || c < 0 || r >= view.rowCount || c >= view.colCount) return this.getOutside(row, col);
+    const r = view.rowIndex(row);
+    const c = view.colIndex(col);
+    if (r < 0 || c < 0) return this.getOutside(row, col);
     const cells = this.rows[r] ?? (this.rows[r] = new Array<T | undefined>(view.colCount));
     let value = cells[c];
     if (value === undefined) {

@@ -27,7 +27,7 @@ export function readRowCodes(view: SheetView, cols: number[], first: number, las
   const out: RowCode[] = [];
   if (cols.length <= 1) {
     const col = cols[0];
-    for (let r = first; r <= last; r++) {
+    for (let r = first; r <= last; r = view.nextRow(r)) {
       const text = col === undefined ? "" : grid.label(r, col);
       // `2010601行政运行`: some exports write the code and the name in one cell.
       const code = col === undefined ? null : (readCompactCode(text) ?? readCodePrefix(text));
@@ -36,7 +36,7 @@ export function readRowCodes(view: SheetView, cols: number[], first: number, las
     return out;
   }
   const carried: (string | null)[] = cols.map(() => null);
-  for (let r = first; r <= last; r++) {
+  for (let r = first; r <= last; r = view.nextRow(r)) {
     const texts = cols.map((c) => grid.label(r, c));
     let deepest = -1;
     for (let i = 0; i < texts.length; i++) if (texts[i] !== "") deepest = i;

@@ -57,7 +57,7 @@ export function rowLabelColumns(view: SheetView, table: TableLayout): { labelCol
   let inFirst = 0;
   let inSecond = 0;
   let totalsInSecond = 0;
-  for (let r = table.firstRow; r <= table.lastRow; r++) {
+  for (let r = table.firstRow; r <= table.lastRow; r = view.nextRow(r)) {
     if (grid.label(r, first) !== "") inFirst++;
     const l = grid.label(r, second);
     if (l === "") continue;
@@ -73,8 +73,8 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
   const codes = readRowCodes(view, table.codeCols, table.firstRow, table.lastRow);
   let inBreakdown = false;
   let parentLevel = 0;
-  for (let r = table.firstRow; r <= table.lastRow; r++) {
-    const codeAt = codes[r - table.firstRow];
+  for (let r = table.firstRow, i = 0; r <= table.lastRow; r = view.nextRow(r), i++) {
+    const codeAt = codes[i];
     const codeText = table.codeCol === undefined ? "" : grid.label(r, table.codeCol);
     const code = codeAt.code;
     let label = labelCol === undefined ? "" : grid.label(r, labelCol);

@@ -46,7 +46,7 @@ export function locateSummary(view: SheetView, table: TableLayout): SummaryLayou
     sg: undefined,
   };
   const candidates = table.columns.filter((c) => c.role !== "amount").map((c) => c.col);
-  for (let r = table.firstRow; r <= table.lastRow; r++) {
+  for (let r = table.firstRow; r <= table.lastRow; r = view.nextRow(r)) {
     for (const c of candidates) {
       const l = view.label(r, c);
       if (l === "") continue;
@@ -89,7 +89,8 @@ export function locateSummary(view: SheetView, table: TableLayout): SummaryLayou
 
 /** The first row below a side's 本年合计 whose label in the same column is its 总计. */
 function sideGrandBelow(view: SheetView, table: TableLayout, year: CellRef): number | undefined {
-  for (let r = year.row + 1; r <= table.lastRow; r++) if (SIDE_GRAND.test(view.label(r, year.col))) return r;
+  for (let r = view.nextRow(year.row); r <= table.lastRow; r = view.nextRow(r))
+    if (SIDE_GRAND.test(view.label(r, year.col))) return r;
   return undefined;
 }
 
@@ -101,7 +102,7 @@ function sideGrandBelow(view: SheetView, table: TableLayout, year: CellRef): num
 function sideBySideTotals(view: SheetView, table: TableLayout, candidates: number[]): [CellRef, CellRef] | null {
   const header = table.columns.map((c) => c.header).join("|");
   if (!/收入/.test(header) || !/支出/.test(header)) return null;
-  for (let r = table.lastRow; r >= table.firstRow; r--) {
+  for (let r = table.lastRow; r >= table.firstRow; r = view.prevRow(r)) {
     const cols = candidates.filter((c) => /^(合计|总计)$/.test(view.label(r, c)));
     if (cols.length === 2)
       return [
@@ -123,7 +124,7 @@ export function mainColumn(table: TableLayout, side: SummarySide): number {
  */
 export function locateHalfSummary(view: SheetView, table: TableLayout): HalfSummary | null {
   const candidates = table.columns.filter((c) => c.role !== "amount").map((c) => c.col);
-  for (let r = table.firstRow; r <= table.lastRow; r++) {
+  for (let r = table.firstRow; r <= table.lastRow; r = view.nextRow(r)) {
     for (const c of candidates) {
       const l = view.label(r, c);
       const which = INCOME_YEAR.test(l) ? "income" : SPEND_YEAR.test(l) ? "spend" : null;

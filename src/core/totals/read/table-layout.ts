@@ -61,7 +61,7 @@ function findTables(view: SheetView): TableLayout[] {
     if (top === null) break;
     const table = buildTable(view, top);
     tables.push(...splitPanels(table));
-    r = Math.max(table.lastRow, table.headerBottom) + 1;
+    r = view.nextRow(Math.max(table.lastRow, table.headerBottom));
   }
   return tables;
 }
@@ -69,14 +69,14 @@ function findTables(view: SheetView): TableLayout[] {
 function rowLabels(view: SheetView, row: number): string[] {
   const grid = labelsOf(view);
   const out: string[] = [];
-  for (let c = view.firstCol; c <= view.lastCol; c++) out.push(grid.label(row, c));
+  for (const c of view.cols()) out.push(grid.label(row, c));
   return out;
 }
 
 /** A header row names at least two columns and holds no figures. */
 function findHeaderTop(view: SheetView, from: number): number | null {
-  const last = Math.min(view.lastRow, from + MAX_HEADER_SCAN - 1);
-  for (let r = from; r <= last; r++) {
+  const last = Math.min(view.lastRow, view.stepRow(from, MAX_HEADER_SCAN - 1));
+  for (let r = from; r <= last; r = view.nextRow(r)) {
     const labels = rowLabels(view, r);
     if (labels.filter(isHeaderWord).length >= 2 && !hasDataSignal(view, r)) return groupRowsAbove(view, r, from);
   }
@@ -94,7 +94,8 @@ function groupRowsAbove(view: SheetView, row: number, from: number): number {
   const leaves = rowLabels(view, row).filter((l) => l !== "");
   if (new Set(leaves).size === leaves.length) return row;
   let top = row;
-  for (let r = row - 1; r >= from && row - r <= MAX_HEADER_DEPTH; r--) {
+  const highest = view.stepRow(row, -MAX_HEADER_DEPTH);
+  for (let r = view.prevRow(row); r >= from && r >= highest; r = view.prevRow(r)) {
     const labels = rowLabels(view, r);
     const filled = labels.filter((l) => l !== "");
     if (filled.length < 2 || isTableEnd(labels) || hasDataSignal(view, r)) break;
@@ -106,7 +107,7 @@ function groupRowsAbove(view: SheetView, row: number, from: number): number {
 /** Figures, codes and numbered item labels show that a row carries data rather than headings. */
 function hasDataSignal(view: SheetView, row: number): boolean {
   const grid = labelsOf(view);
-  for (let c = view.firstCol; c <= view.lastCol; c++) {
+  for (const c of view.cols()) {
     const v = view.value(row, c);
     if (typeof v === "number") return true;
     const l = grid.label(row, c);
@@ -128,14 +129,15 @@ function isColumnNumberRow(view: SheetView, row: number): boolean {
 
 function isBlankRow(view: SheetView, row: number): boolean {
   const grid = labelsOf(view);
-  for (let c = view.firstCol; c <= view.lastCol; c++) if (grid.label(row, c) !== "") return false;
+  for (const c of view.cols()) if (grid.label(row, c) !== "") return false;
   return true;
 }
 
 function buildTable(view: SheetView, top: number): TableLayout {
   let bottom = top;
   const headerRows = [top];
-  for (let r = top + 1; r <= Math.min(view.lastRow, top + MAX_HEADER_DEPTH); r++) {
+  const deepest = Math.min(view.lastRow, view.stepRow(top, MAX_HEADER_DEPTH));
+  for (let r = view.nextRow(top); r <= deepest; r = view.nextRow(r)) {
     if (isColumnNumberRow(view, r)) {
       bottom = r;
       break;
@@ -147,9 +149,9 @@ function buildTable(view: SheetView, top: number): TableLayout {
     bottom = r;
     headerRows.push(r);
   }
-  const firstRow = bottom + 1;
-  let lastRow = firstRow - 1;
-  for (let r = firstRow; r <= view.lastRow; r++) {
+  const firstRow = view.nextRow(bottom);
+  let lastRow = bottom;
+  for (let r = firstRow; r <= view.lastRow; r = view.nextRow(r)) {
     const labels = rowLabels(view, r);
     if (isTableEnd(labels)) break;
     if (r > firstRow && findsNewHeader(view, r, labels)) break;
@@ -211,7 +213,7 @@ function headerNode(view: SheetView, rows: number[], level: number, col: number)
   // columns that have headings below it, as long as the heading itself has some below.
   const below = (c: number) => rows.slice(level + 1).some((rr) => grid.label(rr, c) !== "");
   if (level === rows.length - 1 || !below(col)) return null;
-  for (let c = col - 1; c >= view.firstCol; c--) {
+  for (let c = view.prevCol(col); c >= view.firstCol; c = view.prevCol(c)) {
     if (view.mergeAt(r, c)) return null;
     const l = grid.label(r, c);
     if (l === "") {
@@ -226,7 +228,7 @@ function headerNode(view: SheetView, rows: number[], level: number, col: number)
 function buildColumns(view: SheetView, headerRows: number[], firstRow: number, lastRow: number): ColumnInfo[] {
   const grid = labelsOf(view);
   const columns: ColumnInfo[] = [];
-  for (let c = view.firstCol; c <= view.lastCol; c++) {
+  for (const c of view.cols()) {
     const path: HeaderNode[] = [];
     for (let level = 0; level < headerRows.length; level++) {
       const node = headerNode(view, headerRows, level, c);
@@ -246,7 +248,7 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
 function countsRows(view: SheetView, col: number, firstRow: number, lastRow: number): boolean {
   let last: number | null = null;
   let count = 0;
-  for (let r = firstRow; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastRow; r = view.nextRow(r)) {
     const v = view.value(r, col);
     if (v === null || v === "") continue;
     if (typeof v !== "number" || !Number.isInteger(v) || v < 1 || (last !== null && v !== last + 1)) return false;
@@ -260,7 +262,7 @@ function countsRows(view: SheetView, col: number, firstRow: number, lastRow: num
 function codePrefixed(grid: LabelGrid, col: number, firstRow: number, lastRow: number): boolean {
   let filled = 0;
   let prefixed = 0;
-  for (let r = firstRow; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastRow; r = grid.view.nextRow(r)) {
     const l = grid.label(r, col);
     if (l === "") continue;
     filled++;
@@ -283,7 +285,7 @@ function columnRole(
   if (/编码|代码/.test(leaf) || isCodePartHeader(leaf)) return "code";
   const labelled = path.some((p) => isNonAmountHeader(p.label));
   let codes = 0;
-  for (let r = firstRow; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastRow; r = view.nextRow(r)) {
     const l = grid.label(r, col);
     if (l !== "" && readCompactCode(l)) codes++;
   }
@@ -294,7 +296,7 @@ function columnRole(
   const amounts = amountsOf(view);
   let numbers = 0;
   let texts = 0;
-  for (let r = firstRow; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastRow; r = view.nextRow(r)) {
     if (grid.label(r, col) === "") continue;
     const reading = amounts.reading(r, col);
     if (reading.kind === "number" || reading.kind === "empty") numbers++;
