@@ -1,10 +1,10 @@
 import { MoneyUnit, detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
-import { Finding, compareFindings, uniquifyIds } from "./finding";
+import { Finding, appendAll, compareFindings, uniquifyIds } from "./finding";
 import { checkIndicatorTables } from "./indicators";
 import { Reporter } from "./reporter";
-import { reportNoIndicatorHeader, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
+import { reportNoIndicatorHeader, reportUncalculated, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 import { parseTolerance } from "./tolerance";
 import { IdentityBook } from "./engine/book";
@@ -58,6 +58,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
       const sheet = checkSheet(view, ctx, kind, book, table);
       if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheet.own), view);
+      reportUncalculated(new Reporter(view.name, sheet.own), view);
       pending.push(sheet);
       // Silence on such a sheet would read as "no problems"; say that nothing was checked.
       if (kind === "other" && !table && sheet.indicatorTables === 0 && !hasCheckableTable(sheet.rest))
@@ -80,7 +81,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
     // Cross-table checks are a bonus; a table they cannot read must not hide the per-sheet findings.
   }
   reportBook(book, resolveBook(book), placeCopy);
-  for (const sheet of pending) findings.push(...merged(sheet));
+  for (const sheet of pending) appendAll(findings, merged(sheet));
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
   findings.sort(compareFindings(order));
@@ -119,5 +120,7 @@ function checkSheet(
 function merged(sheet: SheetFindings): Finding[] {
   if (!sheet.totals) return sheet.own;
   const seen = new Set(sheet.own.map((f) => `${f.rule}|${f.cell}`));
-  return [...sheet.own, ...sheet.totals.findings.filter((f) => !seen.has(`${f.rule}|${f.cell}`))];
+  const out = sheet.own.slice();
+  for (const f of sheet.totals.findings) if (!seen.has(`${f.rule}|${f.cell}`)) out.push(f);
+  return out;
 }

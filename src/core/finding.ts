@@ -1,12 +1,11 @@
 import Decimal from "decimal.js";
 import { formatAmount } from "./amount";
 import { RuleId, ruleById } from "./catalogue";
+import type { Severity } from "./severity";
 
-export type Severity = "error" | "warning" | "info";
-
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "疑似", info: "提示" };
+// Kept where they were long imported from; they live in severity.ts.
+export { SEVERITY_LABEL, SEVERITY_ORDER } from "./severity";
+export type { Severity } from "./severity";
 
 export interface Finding {
   /** Stable across re-checks: rule, sheet and the finding's anchor (a row label or the cell). */
@@ -98,4 +97,12 @@ export function uniquifyIds(findings: Finding[]): Finding[] {
     seen.set(f.id, n + 1);
     return n === 0 ? f : { ...f, id: `${f.id}#${n + 1}` };
   });
+}
+
+/**
+ * Appends in a loop: `into.push(...items)` passes every item as an argument, and past about 125,000
+ * of them (a sheet full of error values) V8's stack overflows, which dropped every finding of the sheet.
+ */
+export function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
 }

@@ -1,5 +1,6 @@
-/** Why a workbook could not be read. The CLI's `--json` prints these kinds as they are. */
-export type WorkbookReadErrorKind = "missing" | "not-xlsx" | "corrupt" | "encrypted" | "too-large" | "unreadable";
+import type { WorkbookReadErrorKind } from "../core/report-json";
+
+export type { WorkbookReadErrorKind } from "../core/report-json";
 
 /** A workbook that cannot be read, with a one-line Chinese message that hosts show as is. */
 export class WorkbookReadError extends Error {
@@ -72,6 +73,11 @@ export function sniffWorkbookBytes(bytes: Uint8Array, label: string): void {
   if (!includes(bytes, WORKBOOK_ENTRY) && includes(bytes, CENTRAL_DIRECTORY)) {
     throw new WorkbookReadError("not-xlsx", `这是压缩文件，但不是 Excel 工作簿（.xlsx）：${label}`);
   }
+}
+
+/** A part inflated past the reader's limits (zip/inflate.ts): a zip bomb, or nothing a budget office writes. */
+export function inflatedTooLargeError(label: string): WorkbookReadError {
+  return new WorkbookReadError("too-large", `解压后过大，可能不是正常的工作簿，未检查：${label}`);
 }
 
 export function corruptError(label: string): WorkbookReadError {

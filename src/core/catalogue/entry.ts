@@ -1,14 +1,15 @@
-import type { Severity } from "../finding";
+import type { Severity } from "../severity";
 
 /**
  * A cell of an example workbook, as JSON can carry it: empty, text, a number, a formula with its
- * cached result, an error value, or a value with a number format (`{"value":0.85,"numFmt":"0%"}`).
+ * cached result (or none), an error value, or a value with a number format (`{"value":0.85,"numFmt":"0%"}`).
  */
 export type ExampleCell =
   | null
   | string
   | number
-  | { formula: string; result: number | string }
+  /** Without a result: a formula as programs that do not calculate write it. */
+  | { formula: string; result?: number | string }
   | { error: string }
   | { value: string | number; numFmt: string };
 
@@ -37,5 +38,5 @@ export interface RuleEntry {
   example: RuleExample;
 }
 
-/** A rule family: entries keyed by rule id, in the order the README lists them. */
+/** A rule family: entries keyed by rule id, in the order docs/rules.md lists them. */
 export type RuleFamily = Record<string, RuleEntry>;

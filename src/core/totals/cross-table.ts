@@ -3,6 +3,7 @@ import { Decimal, convertUnit } from "../amount";
 import { RuleId } from "../catalogue";
 import { StandardTable } from "../classify";
 import { CopyEntry, CopyPoint, IdentityBook } from "../engine/book";
+import { appendAll } from "../finding";
 import { judgeIdentity } from "../judge";
 import { SheetView } from "../snapshot";
 import { Reported } from "./report-book";
@@ -71,12 +72,12 @@ export function registerCrossTables(tables: StandardSheet[], book: IdentityBook)
 
   const allGpb = summary ? onlyGeneralBudget(summary) : false;
   const odd = summary && spend && gpb && allGpb ? oddCopies(summary, spend, gpb) : new Map<string, Copy>();
-  if (summary && spend) out.push(...spendByClass(summary, spend, odd));
-  if (summary && income) out.push(...incomeTotal(summary, income));
-  if (allGpb && spend && gpb) out.push(...gpbSpend(spend, gpb, odd));
+  if (summary && spend) appendAll(out, spendByClass(summary, spend, odd));
+  if (summary && income) appendAll(out, incomeTotal(summary, income));
+  if (allGpb && spend && gpb) appendAll(out, gpbSpend(spend, gpb, odd));
   if (basic) {
     const source = gpb ?? (allGpb ? spend : null);
-    if (source) out.push(...basicTotal(source, basic));
+    if (source) appendAll(out, basicTotal(source, basic));
   }
   for (const flag of out) book.addCopy({ ...flagSpec(flag), place: flag });
 }
@@ -358,7 +359,7 @@ function gpbSpend(spend: Located, gpb: Located, odd: Map<string, Copy>): Flag[] 
     // differing codes are reported.
     const diffs = flags.filter((d) => differs(d.f));
     for (const d of diffs) if (diffs.some((e) => e.code.length > d.code.length && e.code.startsWith(d.code))) d.f.quiet = true;
-    out.push(...flags.map((d) => d.f));
+    for (const d of flags) out.push(d.f);
     const gTotal = totalRow(gpb);
     const sTotal = totalRow(spend);
     if (gTotal && sTotal) {

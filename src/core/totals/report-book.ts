@@ -4,7 +4,7 @@ import { CopyEntry, CopyPoint, IdentityBook, SheetPort, SumEntry, TableArea } fr
 import { Verdict } from "../engine/confidence";
 import { LocatedCulprit, Resolution } from "../engine/resolve";
 import { signedDifference } from "../excerpt";
-import { SEVERITY_ORDER } from "../finding";
+import { SEVERITY_ORDER, appendAll } from "../finding";
 import { judgeIdentity } from "../judge";
 import { formulaRanges, rangesCover } from "./read/formulas";
 import { CheckedTotal, reportFormulaConstants } from "./typed-totals";
@@ -355,7 +355,7 @@ function reportUnsure(book: IdentityBook, table: TableArea, verdict: Verdict): v
     (f) => SEVERITY_ORDER[f.severity] === SEVERITY_ORDER.info || f.rule === "CELL-ERROR" || !inside(f.cell),
   );
   sheet.report.findings.length = 0;
-  sheet.report.findings.push(...kept);
+  appendAll(sheet.report.findings, kept);
   const failing = verdict.informative - verdict.holding;
   sheet.report.add({
     rule: "TABLE-UNSURE",
