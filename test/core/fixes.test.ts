@@ -39,6 +39,17 @@ describe("fix planners", () => {
     expect(planFix(at("BAL-BALANCE", "B4", ["B2"]), view)).toBeNull();
   });
 
+  test("no =SUM where it would not give the value the finding expects (an item blamed under its sum's rule)", () => {
+    const item = (related: string[], expected: string) =>
+      makeFinding({ rule: "SUM-ROW", sheet: "表", cell: "B2", related, message: "m", actual: "10", expected });
+    // B2 is the culprit item; its related cells are the total and the other item: =SUM(B3:B4) is not 9.
+    expect(planFix(item(["B3", "B4"], "9"), view)).toBeNull();
+    const total = (expected: string) =>
+      makeFinding({ rule: "SUM-ROW", sheet: "表", cell: "B4", related: ["B2"], message: "m", actual: "1070", expected });
+    expect(planFix(total("10"), view)).not.toBeNull();
+    expect(planFix(total("12"), view)).toBeNull();
+  });
+
   test("full-width signs become half-width; a fraction beside ≥ becomes a percentage", () => {
     expect(only("IND-FULLWIDTH", "B5").after.value).toBe("≥95%");
     expect(only("IND-FRACTION-PERCENT", "B6").after).toEqual({ value: "≥85%", formula: "", numberFormat: "@" });

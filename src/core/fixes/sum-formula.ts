@@ -1,4 +1,5 @@
 import { CellRef, parseA1, rectToA1 } from "../address";
+import { Decimal, decimalFromCellNumber } from "../amount";
 import { toRectangles } from "../mark-layout";
 import { SheetView } from "../snapshot";
 import { FixPlanner, cellAt, cellWrite } from "./plan";
@@ -32,6 +33,10 @@ export function sumFormula(options: SumOptions = {}): FixPlanner {
       if (rects.length !== 1 || run.left !== total.col || run.right !== total.col || run.top !== total.row + 1) return null;
     }
     if (options.noSkippedFigure && skipsFigure(view, items, total)) return null;
+    // The formula must give the value the finding says the cell should hold: a figure blamed as
+    // an item of a sum (its related cells are the total and the other items), or a total whose
+    // items are wrong too, gets no formula.
+    if (finding.expected !== undefined && !sumOf(view, items).equals(new Decimal(finding.expected))) return null;
     const formula = `=SUM(${rects.map(rectToA1).join(",")})`;
     return {
       label: "改为求和公式",
@@ -55,4 +60,14 @@ function skipsFigure(view: SheetView, items: CellRef[], total: CellRef): boolean
   for (let row = first; row < total.row; row++)
     if (!taken.has(row) && typeof view.value(row, total.col) === "number") return true;
   return false;
+}
+
+/** What =SUM over the cells gives today: numbers only, as Excel's SUM skips text. */
+function sumOf(view: SheetView, items: CellRef[]): Decimal {
+  let sum = new Decimal(0);
+  for (const i of items) {
+    const v = view.value(i.row, i.col);
+    if (typeof v === "number") sum = sum.plus(decimalFromCellNumber(v));
+  }
+  return sum;
 }
