@@ -2,8 +2,9 @@ import Decimal from "decimal.js";
 import { MoneyUnit } from "../../amount";
 import { quoted } from "../../excerpt";
 import { SheetView, compactLabel, isErrorValue } from "../../snapshot";
-import { isKnownLevel2, level1Of, normaliseCategory, pointsInLabel } from "./framework";
+import { isKnownLevel2, level1Of, normaliseCategory, normaliseLevel1, pointsInLabel } from "./framework";
 import { FundsBlock, FundsCell, readFigureCell, readFunds } from "./funds";
+import { confirmColumns } from "./columns";
 import { IndicatorHeader, readHeader } from "./layout";
 import { ProjectHeader, readProjectHeader } from "./project";
 import { SplitValue, columnComparator, columnUnit, combineValue } from "./split-value";
@@ -37,6 +38,11 @@ export interface ValueCell {
   /** The value's own unit contradicts the unit column (IND-UNIT-CONFLICT). */
   conflict?: SplitValue["conflict"];
   unitCol?: number;
+  /**
+   * The cell is covered by the indicator name's merge (`增加就业机会,提高农民收入。` written across 三级指标
+   * and 指标值): the row states its target in that one sentence, which is the value the rules read.
+   */
+  inName: boolean;
 }
 
 /** A cell holding an error value, with what the message calls it. */
@@ -135,6 +141,7 @@ class CategoryReader {
     private readonly col: number | null,
     private readonly errors: ErrorCell[],
     private readonly what: string,
+    private readonly normalise: (raw: string) => string = normaliseCategory,
   ) {}
 
   /** Resets the carried category; `parentChanged` is how 二级 forgets its value under a new 一级. */
@@ -152,7 +159,7 @@ class CategoryReader {
       return null;
     }
     if (raw !== "") {
-      this.carried = category(raw, row, this.col, true);
+      this.carried = category(raw, row, this.col, true, this.normalise);
       this.carriedCopy = null;
       return this.carried;
     }
@@ -162,7 +169,7 @@ class CategoryReader {
     if (top) {
       const text = this.view.text(top.row, top.col).trim();
       if (text !== "") {
-        this.carried = category(text, top.row, top.col, false);
+        this.carried = category(text, top.row, top.col, false, this.normalise);
         this.carriedCopy = this.carried;
         return this.carried;
       }
@@ -173,8 +180,8 @@ class CategoryReader {
   }
 }
 
-function category(raw: string, row: number, col: number, explicit: boolean): CategoryCell {
-  return { name: normaliseCategory(raw), raw, row, col, explicit, points: pointsInLabel(raw) };
+function category(raw: string, row: number, col: number, explicit: boolean, normalise: (raw: string) => string): CategoryCell {
+  return { name: normalise(raw), raw, row, col, explicit, points: pointsInLabel(raw) };
 }
 
 /**
@@ -198,6 +205,21 @@ function shiftedLevels(view: SheetView, header: IndicatorHeader): { row: number;
     known++;
   }
   return known >= 2 ? first : null;
+}
+
+/** How many rows below a header confirm its columns: enough for a vote, bounded on a long table. */
+const SAMPLE_ROWS = 40;
+
+/** The filled rows below a header, up to the next header or project boundary: the cells that confirm its columns. */
+function tableRows(view: SheetView, headerLast: number): number[] {
+  const rows: number[] = [];
+  const last = Math.min(view.lastRow, view.stepRow(headerLast, SAMPLE_ROWS));
+  for (let r = view.nextRow(headerLast); r <= last; r = view.nextRow(r)) {
+    const scan = scanRow(view, r);
+    if (scan & (ROW_BOUNDARY | ROW_HEADER_HINT)) break;
+    if (scan & ROW_FILLED) rows.push(r);
+  }
+  return rows;
 }
 
 function shiftHeader(header: IndicatorHeader): IndicatorHeader {
@@ -247,7 +269,8 @@ export function forEachBlock(
       const project = readProjectHeader(view, regionStart, view.prevRow(r), fallbackUnit, count + 1, fundsRow >= regionStart);
       count++;
       const shifted = shiftedLevels(view, found);
-      const header = shifted ? shiftHeader(found) : found;
+      const proposed = shifted ? shiftHeader(found) : found;
+      const header = confirmColumns(view, proposed, tableRows(view, proposed.lastRow));
       current = {
         ordinal: count,
         header,
@@ -259,7 +282,7 @@ export function forEachBlock(
         shifted,
         lastRow: header.lastRow,
       };
-      level1 = new CategoryReader(view, header.level1, current.errors, "一级指标");
+      level1 = new CategoryReader(view, header.level1, current.errors, "一级指标", normaliseLevel1);
       level2 = new CategoryReader(view, header.level2, current.errors, "二级指标");
       otherCols = [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null);
       r = header.lastRow;
@@ -381,7 +404,15 @@ function readValues(view: SheetView, row: number, h: IndicatorHeader, errors: Er
       error: undefined,
       conflict: null,
       unitCol: undefined,
+      inName: false,
     };
+    if (text === "" && name !== "") {
+      const merge = view.mergeAt(row, v.col);
+      if (merge && merge.left <= h.level3 && merge.right >= v.col) {
+        cell.text = name;
+        cell.inName = true;
+      }
+    }
     if (isError(view, row, v.col, text)) {
       cell.error = text;
       cell.text = "";

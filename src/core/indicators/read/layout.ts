@@ -1,7 +1,17 @@
 import Decimal from "decimal.js";
 import { SheetView } from "../../snapshot";
 
-/** One indicator header row and the columns it names. Columns are sheet columns. */
+/** A value column: its sheet column, its header label, and whether it holds results (实际完成值). */
+export interface ValueColumn {
+  col: number;
+  label: string;
+  actual: boolean;
+}
+
+/**
+ * One indicator header row and the columns it names. Columns are sheet columns. readHeader proposes
+ * them from the labels; columns.ts confirms them from the cells below.
+ */
 export interface IndicatorHeader {
   row: number;
   /** Last row of the header (a merged header can span two rows, with sub-headers below). */
@@ -16,7 +26,9 @@ export interface IndicatorHeader {
    * Every value column: 指标值, 目标值, 预期值, 年度指标值, 2025年指标值 …; `actual` for the results
    * of a self-evaluation (完成值, 实际完成值, 实际值), judged against the row's target.
    */
-  values: { col: number; label: string; actual: boolean }[];
+  values: ValueColumn[];
+  /** The value columns were named by their labels (指标值, 目标值 …), not guessed. */
+  valuesLabelled: boolean;
   /** 指标性质 (`=`, `≥`, `≤`), 度量单位 / 计量单位 and 指标值类型 (定量 / 定性) of a split value (seed 012). */
   comparator: number | null;
   unit: number | null;
@@ -24,6 +36,8 @@ export interface IndicatorHeader {
   /** 分值 or 权重, and 得分, of a self-evaluation form. */
   points: number | null;
   score: number | null;
+  /** 偏差原因 (偏差原因分析及改进措施, 未完成原因分析 …) of a self-evaluation form. */
+  reason: number | null;
   /** `绩效指标(90分)` in the header row or the row above it: the indicators' stated points. */
   sectionPoints: { row: number; col: number; value: Decimal } | null;
 }
@@ -36,11 +50,12 @@ const BASIS = /^(?:指标值确定依据|指标解释|指标值说明|确定依�
 const VALUE = /(?:指标值|目标值|预期值|完成值|实际值)/;
 const NOT_VALUE = /依据|解释|说明|来源|标准|分值|权重|偏差|原因|类型|性质/;
 const ACTUAL = /完成值|实际值|实际完成/;
-const COMPARATOR = /^(?:指标性质|比较符号?|符号)$/;
+const COMPARATOR = /^(?:指标性质|比较符号?|计算符号|符号)$/;
 const UNIT = /^(?:度量单位|计量单位|指标单位|单位)$/;
 const VALUE_TYPE = /^(?:指标值类型|指标类型|定量[/／]定性|指标属性)$/;
 const POINTS = /^(?:分值|权重|指标分值|指标权重)(?:[（(](?:分|%)[）)])?$/;
 const SCORE = /^(?:得分|自评得分|评分)$/;
+const REASON = /偏差原因|未完成原因|未达到.{0,6}原因|原因分析/;
 const SECTION_POINTS = /^绩效指标[（(](\d+(?:\.\d+)?)分[）)]$/;
 
 function headerLabel(view: SheetView, row: number, col: number): string {
@@ -62,7 +77,8 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
   let valueType: number | null = null;
   let points: number | null = null;
   let score: number | null = null;
-  const values: { col: number; label: string; actual: boolean }[] = [];
+  let reason: number | null = null;
+  const values: ValueColumn[] = [];
   for (const c of view.cols()) {
     const l = headerLabel(view, row, c);
     if (l === "") continue;
@@ -76,6 +92,7 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     else if (VALUE_TYPE.test(l)) valueType ??= c;
     else if (POINTS.test(l)) points ??= c;
     else if (SCORE.test(l)) score ??= c;
+    else if (REASON.test(l)) reason ??= c;
     else if (VALUE.test(l) && !NOT_VALUE.test(l)) values.push({ col: c, label: l, actual: ACTUAL.test(l) });
   }
   const isHeader = (level1 !== null && level2 !== null) || (level3 !== null && values.length > 0);
@@ -87,11 +104,11 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     if (after > view.lastCol) return null;
     level3 = values.some((v) => v.col === after) ? (level2 ?? level1 ?? after) : after;
   }
+  const valuesLabelled = values.length > 0;
   if (values.length === 0) {
     // No value label: the first named column after the indicator that is neither description nor basis.
     for (let c = view.nextCol(level3); c <= view.lastCol; c = view.nextCol(c)) {
-      if (c === description || c === basis || c === comparator || c === unit || c === valueType || c === points || c === score)
-        continue;
+      if ([description, basis, comparator, unit, valueType, points, score, reason].includes(c)) continue;
       const l = headerLabel(view, row, c);
       if (l !== "") {
         values.push({ col: c, label: l, actual: false });
@@ -101,7 +118,7 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     if (values.length === 0) return null;
   }
   let lastRow = row;
-  const expanded: { col: number; label: string; actual: boolean }[] = [];
+  const expanded: ValueColumn[] = [];
   for (const v of values) {
     // A value header merged across columns carries one sub-column per period or year below it.
     const merge = view.mergeAt(row, v.col);
@@ -124,11 +141,13 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     description,
     basis,
     values: expanded,
+    valuesLabelled,
     comparator,
     unit,
     valueType,
     points,
     score,
+    reason,
     sectionPoints,
   };
 }
