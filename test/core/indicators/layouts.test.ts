@@ -121,6 +121,24 @@ describe("the same block in several provincial forms gives the same findings", (
   });
 });
 
+describe("panels side by side", () => {
+  test("中期 | 年度 panels, each with its own 二级 / 三级 / 指标值: a value is judged under its own panel's indicator", () => {
+    const rows: LiteralCell[][] = [
+      ["项目支出绩效目标申报表"],
+      ["一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "三年培训人数", "≥900人", "数量指标", "年度培训人数", "≥300人"],
+      [null, "质量指标", "考核合格率", "≥95%", "质量指标", "考核合格率", "≥120%"],
+      ["效益指标", "社会效益指标", "技能水平", "显著提高", "社会效益指标", "技能水平", "有所提高"],
+      ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "服务对象满意度指标", "结业人数", "≥280人"],
+    ];
+    const fs = check(rows);
+    expect(fs.map((f) => [f.cell, f.rule, f.related]).sort()).toEqual([
+      ["G4", "IND-PERCENT-RANGE", ["F4"]],
+      ["G6", "IND-MISFILED", ["F6"]],
+    ]);
+  });
+});
+
 describe("columns the cells confirm", () => {
   const head = (cols: LiteralCell[]) => [["食品安全项目绩效目标表"], ["一级指标", "二级指标", "三级指标", ...cols]];
 

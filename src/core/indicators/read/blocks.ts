@@ -251,11 +251,12 @@ export function forEachBlock(
 ): number {
   let count = 0;
   let regionStart = view.firstRow;
-  let current: IndicatorBlock | null = null;
-  let level1: CategoryReader | null = null;
-  let level2: CategoryReader | null = null;
-  /** The block's other named columns, checked for error values only; built once per header. */
-  let otherCols: number[] = [];
+  /** The blocks being read: one per panel of the current header (usually one). */
+  let readings: Reading[] = [];
+  const finish = () => {
+    for (const reading of readings) visit(reading.block);
+    readings = [];
+  };
 
   // The last row naming an 执行数: a project region holds a funds block only when it is inside it.
   let fundsRow = -1;
@@ -265,95 +266,124 @@ export function forEachBlock(
     if (scan & ROW_FUNDS) fundsRow = r;
     const found = scan & ROW_HEADER_HINT ? readHeader(view, r) : null;
     if (found) {
-      if (current) visit(current);
+      finish();
       const project = readProjectHeader(view, regionStart, view.prevRow(r), fallbackUnit, count + 1, fundsRow >= regionStart);
       count++;
-      const shifted = shiftedLevels(view, found);
-      const proposed = shifted ? shiftHeader(found) : found;
-      const header = confirmColumns(view, proposed, tableRows(view, proposed.lastRow));
-      current = {
-        ordinal: count,
-        header,
-        project,
-        rows: [],
-        unused: [],
-        errors: [],
-        total: null,
-        shifted,
-        lastRow: header.lastRow,
-      };
-      level1 = new CategoryReader(view, header.level1, current.errors, "一级指标", normaliseLevel1);
-      level2 = new CategoryReader(view, header.level2, current.errors, "二级指标");
-      otherCols = [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null);
-      r = header.lastRow;
+      const sample = tableRows(view, found.lastRow);
+      readings = [found, ...(found.panels ?? [])].map((panel) => startReading(view, panel, project, count, sample));
+      r = found.lastRow;
       regionStart = view.nextRow(r);
       continue;
     }
-    if (!current || !level1 || !level2) continue;
+    if (readings.length === 0) continue;
     if (scan & ROW_BOUNDARY) {
-      visit(current);
-      current = null;
+      finish();
       regionStart = r;
       continue;
     }
     regionStart = view.nextRow(r);
-    const h = current.header;
+    const first = readings[0].block;
+    const h = first.header;
     if (isTotalRow(view, h, r)) {
-      current.total = { row: r, points: figureAt(view, r, h.points), score: figureAt(view, r, h.score) };
-      current.lastRow = r;
-      visit(current);
-      current = null;
+      first.total = { row: r, points: figureAt(view, r, h.points), score: figureAt(view, r, h.score) };
+      for (const reading of readings) reading.block.lastRow = r;
+      finish();
       continue;
     }
-    current.lastRow = r;
-    const l1 = level1.read(r);
-    if (l1?.explicit) {
-      const prev = current.rows.length > 0 ? current.rows[current.rows.length - 1].level1 : null;
-      if (!prev || prev.name !== l1.name) level2.reset();
-    }
-    const l2 = level2.read(r);
-    let name = view.text(r, h.level3).trim();
-    if (isError(view, r, h.level3, name)) {
-      current.errors.push({ row: r, col: h.level3, code: name, what: "三级指标" });
-      name = "";
-    }
-    const values = readValues(view, r, h, current.errors, name);
-    for (const col of otherCols) {
-      const text = view.text(r, col);
-      if (isError(view, r, col, text))
-        current.errors.push({ row: r, col, code: text, what: `${ofIndicator(name)}${columnName(view, h, col)}` });
-    }
-    let anyValue = false;
-    for (const v of values) if (v.text !== "" || v.error) anyValue = true;
-    const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
-    const points = figureAt(view, r, h.points);
-    const score = figureAt(view, r, h.score);
-    noteFigureError(current.errors, r, points, name, "分值");
-    noteFigureError(current.errors, r, score, name, "得分");
-    if (name === "" && !anyValue) {
-      if (l2?.explicit) current.unused.push({ row: r, level2: l2 });
-      continue;
-    }
-    current.rows.push({
-      row: r,
-      level1: l1,
-      level2: l2,
-      name,
-      nameCol: h.level3,
-      values,
-      valueType,
-      valueTypeCol: h.valueType,
-      points,
-      score,
-    });
+    for (const reading of readings) readRow(view, reading, r);
   }
-  if (current) visit(current);
+  finish();
   // A funds block after the last indicator table (a form cut before its indicators) is still checked.
   if (visitFunds && regionStart <= view.lastRow && fundsRow >= regionStart) {
     const funds = readFunds(view, regionStart, view.lastRow);
     if (funds) visitFunds(funds);
   }
   return count;
+}
+
+/** A block being read, with the readers that carry its categories down. */
+interface Reading {
+  block: IndicatorBlock;
+  level1: CategoryReader;
+  level2: CategoryReader;
+  /** The block's other named columns, checked for error values only; built once per header. */
+  otherCols: number[];
+}
+
+function startReading(
+  view: SheetView,
+  found: IndicatorHeader,
+  project: ProjectHeader,
+  ordinal: number,
+  sample: number[],
+): Reading {
+  const shifted = shiftedLevels(view, found);
+  const proposed = shifted ? shiftHeader(found) : found;
+  const header = confirmColumns(view, proposed, sample);
+  const block: IndicatorBlock = {
+    ordinal,
+    header,
+    project,
+    rows: [],
+    unused: [],
+    errors: [],
+    total: null,
+    shifted,
+    lastRow: header.lastRow,
+  };
+  return {
+    block,
+    level1: new CategoryReader(view, header.level1, block.errors, "一级指标", normaliseLevel1),
+    level2: new CategoryReader(view, header.level2, block.errors, "二级指标"),
+    otherCols: [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null),
+  };
+}
+
+/** Reads row `r` into the block: an indicator row, a category row with nothing else (IND-UNUSED), or nothing. */
+function readRow(view: SheetView, reading: Reading, r: number): void {
+  const { block, level1, level2, otherCols } = reading;
+  const h = block.header;
+  block.lastRow = r;
+  const l1 = level1.read(r);
+  if (l1?.explicit) {
+    const prev = block.rows.length > 0 ? block.rows[block.rows.length - 1].level1 : null;
+    if (!prev || prev.name !== l1.name) level2.reset();
+  }
+  const l2 = level2.read(r);
+  let name = view.text(r, h.level3).trim();
+  if (isError(view, r, h.level3, name)) {
+    block.errors.push({ row: r, col: h.level3, code: name, what: "三级指标" });
+    name = "";
+  }
+  const values = readValues(view, r, h, block.errors, name);
+  for (const col of otherCols) {
+    const text = view.text(r, col);
+    if (isError(view, r, col, text))
+      block.errors.push({ row: r, col, code: text, what: `${ofIndicator(name)}${columnName(view, h, col)}` });
+  }
+  let anyValue = false;
+  for (const v of values) if (v.text !== "" || v.error) anyValue = true;
+  const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
+  const points = figureAt(view, r, h.points);
+  const score = figureAt(view, r, h.score);
+  noteFigureError(block.errors, r, points, name, "分值");
+  noteFigureError(block.errors, r, score, name, "得分");
+  if (name === "" && !anyValue) {
+    if (l2?.explicit) block.unused.push({ row: r, level2: l2 });
+    return;
+  }
+  block.rows.push({
+    row: r,
+    level1: l1,
+    level2: l2,
+    name,
+    nameCol: h.level3,
+    values,
+    valueType,
+    valueTypeCol: h.valueType,
+    points,
+    score,
+  });
 }
 
 function columnName(view: SheetView, h: IndicatorHeader, col: number): string {

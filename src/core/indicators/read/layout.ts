@@ -40,6 +40,11 @@ export interface IndicatorHeader {
   reason: number | null;
   /** `绩效指标(90分)` in the header row or the row above it: the indicators' stated points. */
   sectionPoints: { row: number; col: number; value: Decimal } | null;
+  /**
+   * Further panels side by side in the same rows (中期 | 年度: 二级 / 三级 / 指标值 written twice), each
+   * with its own indicator and value columns; read as blocks of their own.
+   */
+  panels?: IndicatorHeader[];
 }
 
 const LEVEL1 = /^一级(?:指标)?$/;
@@ -64,9 +69,45 @@ function headerLabel(view: SheetView, row: number, col: number): string {
 
 /**
  * Reads row `row` as an indicator header, or returns null. A header holds 一级 and 二级, or a
- * 指标名称 column beside a value column; the columns are found by label, never by position.
+ * 指标名称 column beside a value column; the columns are found by label, never by position. A 二级 or
+ * 三级 label after a value column starts another panel (中期 | 年度 side by side).
  */
 export function readHeader(view: SheetView, row: number): IndicatorHeader | null {
+  const starts = panelStarts(view, row);
+  const first = readPanel(view, row, starts[0], starts[1] ?? Infinity, null);
+  if (!first) return null;
+  const panels: IndicatorHeader[] = [];
+  for (let i = 1; i < starts.length; i++) {
+    const panel = readPanel(view, row, starts[i], starts[i + 1] ?? Infinity, first);
+    if (panel) panels.push(panel);
+  }
+  return panels.length > 0 ? { ...first, panels } : first;
+}
+
+/** The first column of each panel: the row's first column, then each level label after a value label. */
+function panelStarts(view: SheetView, row: number): number[] {
+  const starts = [view.firstCol];
+  let seenValue = false;
+  for (const c of view.cols()) {
+    const l = headerLabel(view, row, c);
+    if (l === "") continue;
+    if (VALUE.test(l) && !NOT_VALUE.test(l)) seenValue = true;
+    else if (seenValue && (LEVEL1.test(l) || LEVEL2.test(l) || LEVEL3.test(l))) {
+      starts.push(c);
+      seenValue = false;
+    }
+  }
+  return starts;
+}
+
+/** One panel: the labels in columns `from` to `to` (exclusive); a later panel shares the first one's 一级. */
+function readPanel(
+  view: SheetView,
+  row: number,
+  from: number,
+  to: number,
+  shared: IndicatorHeader | null,
+): IndicatorHeader | null {
   let level1: number | null = null;
   let level2: number | null = null;
   let level3: number | null = null;
@@ -80,6 +121,8 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
   let reason: number | null = null;
   const values: ValueColumn[] = [];
   for (const c of view.cols()) {
+    if (c < from) continue;
+    if (c >= to) break;
     const l = headerLabel(view, row, c);
     if (l === "") continue;
     if (LEVEL1.test(l)) level1 ??= c;
@@ -95,6 +138,7 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
     else if (REASON.test(l)) reason ??= c;
     else if (VALUE.test(l) && !NOT_VALUE.test(l)) values.push({ col: c, label: l, actual: ACTUAL.test(l) });
   }
+  if (shared) level1 ??= shared.level1;
   const isHeader = (level1 !== null && level2 !== null) || (level3 !== null && values.length > 0);
   if (!isHeader) return null;
   if (level3 === null) {
@@ -107,7 +151,7 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
   const valuesLabelled = values.length > 0;
   if (values.length === 0) {
     // No value label: the first named column after the indicator that is neither description nor basis.
-    for (let c = view.nextCol(level3); c <= view.lastCol; c = view.nextCol(c)) {
+    for (let c = view.nextCol(level3); c <= view.lastCol && c < to; c = view.nextCol(c)) {
       if ([description, basis, comparator, unit, valueType, points, score, reason].includes(c)) continue;
       const l = headerLabel(view, row, c);
       if (l !== "") {
@@ -131,7 +175,7 @@ export function readHeader(view: SheetView, row: number): IndicatorHeader | null
       expanded.push(v);
     }
   }
-  const sectionPoints = findSectionPoints(view, row);
+  const sectionPoints = shared ? null : findSectionPoints(view, row);
   return {
     row,
     lastRow,
