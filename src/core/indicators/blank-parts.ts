@@ -52,12 +52,11 @@ export function blankColumns(scope: BlockScope, rows: IndicatorRow[], which: "ta
   const blank = new Set<number>();
   const named = rows.filter((r) => r.name !== "");
   if (named.length === 0) return blank;
-  const filled = (i: number) => named.some((r) => r.values[i].text !== "" || r.values[i].error);
-  const columns = block.header.values.map((_, i) => i);
-  if (!columns.some(filled)) return blank;
-  for (const i of columns) {
+  const filled = block.header.values.map((_, i) => named.some((r) => r.values[i].text !== "" || r.values[i].error));
+  if (!filled.includes(true) || !filled.includes(false)) return blank;
+  for (let i = 0; i < filled.length; i++) {
     const v = block.header.values[i];
-    if (v.actual !== (which === "results") || filled(i)) continue;
+    if (v.actual !== (which === "results") || filled[i]) continue;
     blank.add(i);
     const first = named[0].values[i];
     scope.report.add({

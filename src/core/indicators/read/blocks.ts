@@ -5,6 +5,7 @@ import { SheetView, compactLabel, isErrorValue } from "../../snapshot";
 import { isKnownLevel2, level1Of, normaliseCategory, normaliseLevel1, pointsInLabel } from "./framework";
 import { FundsBlock, FundsCell, readFigureCell, readFunds } from "./funds";
 import { confirmColumns } from "./columns";
+import { isPlaceholderName } from "./placeholders";
 import { IndicatorHeader, readHeader } from "./layout";
 import { ProjectHeader, readProjectHeader } from "./project";
 import { SplitValue, columnComparator, columnUnit, combineValue } from "./split-value";
@@ -59,6 +60,8 @@ export interface IndicatorRow {
   level2: CategoryCell | null;
   /** The 三级指标 text (trimmed) and its column. */
   name: string;
+  /** The name is a blank form's placeholder (指标1, ……); see placeholders.ts. */
+  placeholder: boolean;
   nameCol: number;
   values: ValueCell[];
   /** 定量 or 定性 from a 指标值类型 column, "" when the form has none. */
@@ -253,6 +256,8 @@ export function forEachBlock(
   let regionStart = view.firstRow;
   /** The blocks being read: one per panel of the current header (usually one). */
   let readings: Reading[] = [];
+  /** Headers confirmed by their rows, by signature: a stacked form's first table speaks for the rest. */
+  const confirmed = new Map<string, IndicatorHeader>();
   const finish = () => {
     for (const reading of readings) visit(reading.block);
     readings = [];
@@ -269,8 +274,9 @@ export function forEachBlock(
       finish();
       const project = readProjectHeader(view, regionStart, view.prevRow(r), fallbackUnit, count + 1, fundsRow >= regionStart);
       count++;
-      const sample = tableRows(view, found.lastRow);
-      readings = [found, ...(found.panels ?? [])].map((panel) => startReading(view, panel, project, count, sample));
+      let rows: number[] | null = null;
+      const sample = () => (rows ??= tableRows(view, found.lastRow));
+      readings = [found, ...(found.panels ?? [])].map((panel) => startReading(view, panel, project, count, sample, confirmed));
       r = found.lastRow;
       regionStart = view.nextRow(r);
       continue;
@@ -315,11 +321,21 @@ function startReading(
   found: IndicatorHeader,
   project: ProjectHeader,
   ordinal: number,
-  sample: number[],
+  sample: () => number[],
+  confirmed: Map<string, IndicatorHeader>,
 ): Reading {
   const shifted = shiftedLevels(view, found);
   const proposed = shifted ? shiftHeader(found) : found;
-  const header = confirmColumns(view, proposed, sample);
+  const key = `${proposed.signature}${shifted ? "|下移" : ""}`;
+  const known = confirmed.get(key);
+  let header: IndicatorHeader;
+  if (known) {
+    const { comparator, unit, valueType, values } = known;
+    header = { ...proposed, comparator, unit, valueType, values };
+  } else {
+    header = confirmColumns(view, proposed, sample);
+    if (header !== proposed) confirmed.set(key, header);
+  }
   const block: IndicatorBlock = {
     ordinal,
     header,
@@ -377,6 +393,7 @@ function readRow(view: SheetView, reading: Reading, r: number): void {
     level1: l1,
     level2: l2,
     name,
+    placeholder: isPlaceholderName(name),
     nameCol: h.level3,
     values,
     valueType,

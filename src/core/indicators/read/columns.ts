@@ -43,24 +43,23 @@ function dominant(view: SheetView, col: number, rows: readonly number[]): Role |
 }
 
 /**
- * Confirms a header read by its labels (layout.ts) against the rows below it (`rows`: the filled rows
- * of the table, up to its end). Returns the header with the comparator, unit, 指标值类型 and value
- * columns the cells bear out.
+ * Confirms a header read by its labels (layout.ts) against the rows below it (`rows`, asked for only
+ * when there is something to confirm: the filled rows of the table, up to its end). Returns the header
+ * with the comparator, unit, 指标值类型 and value columns the cells bear out. The common form, whose
+ * labels are all known and name no split value, is returned as it is.
  */
-export function confirmColumns(view: SheetView, header: IndicatorHeader, rows: readonly number[]): IndicatorHeader {
+export function confirmColumns(view: SheetView, header: IndicatorHeader, sample: () => readonly number[]): IndicatorHeader {
+  const { unclaimed } = header;
+  if (
+    header.comparator === null &&
+    header.unit === null &&
+    header.valueType === null &&
+    unclaimed.length === 0 &&
+    header.valuesLabelled
+  )
+    return header;
+  const rows = sample();
   if (rows.length === 0) return header;
-  const named = new Set(
-    [
-      header.level1,
-      header.level2,
-      header.level3,
-      header.description,
-      header.basis,
-      header.points,
-      header.score,
-      header.reason,
-    ].filter((c): c is number => c !== null),
-  );
   const roles = new Map<number, Role | null>();
   const role = (c: number) => {
     if (!roles.has(c)) roles.set(c, dominant(view, c, rows));
@@ -82,23 +81,19 @@ export function confirmColumns(view: SheetView, header: IndicatorHeader, rows: r
     const r = role(v.col);
     return r === null || r === "value" || r === "text";
   });
-  const taken = () => new Set([...named, comparator, unit, valueType, ...values.map((v) => v.col)]);
-  // Columns the labels left unnamed, or named in words the labels do not know: their cells decide.
-  for (const c of view.cols()) {
-    if (c <= header.level3 || taken().has(c)) continue;
+  // Columns the labels did not know (指标方向, 指标方向性, a village): their cells decide.
+  for (const c of unclaimed) {
     const r = role(c);
     if (r === "comparator" && comparator === null) comparator = c;
     else if (r === "unit" && unit === null) unit = c;
     else if (r === "valueType" && valueType === null) valueType = c;
   }
   if (!header.valuesLabelled) {
-    // No 指标值 label (one column per village): every column whose cells read as values is one.
-    const found: ValueColumn[] = [];
-    const used = taken();
-    for (const c of view.cols()) {
-      if (c <= header.level3 || (used.has(c) && !values.some((v) => v.col === c))) continue;
-      if (role(c) === "value") found.push({ col: c, label: compactLabel(view.text(header.row, c)) || "指标值", actual: false });
-    }
+    // No 指标值 label (one column per village): every such column whose cells read as values is one.
+    const taken = new Set([comparator, unit, valueType]);
+    const found: ValueColumn[] = unclaimed
+      .filter((c) => !taken.has(c) && role(c) === "value")
+      .map((c) => ({ col: c, label: compactLabel(view.text(header.row, c)) || "指标值", actual: false }));
     if (found.length > 0) values = found;
   }
   if (values.length === 0) values = header.values;

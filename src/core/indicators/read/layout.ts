@@ -29,6 +29,10 @@ export interface IndicatorHeader {
   values: ValueColumn[];
   /** The value columns were named by their labels (指标值, 目标值 …), not guessed. */
   valuesLabelled: boolean;
+  /** Columns right of the indicator whose labels name no known column (指标方向, a village …): their cells decide. */
+  unclaimed: number[];
+  /** The header's columns and labels: a stacked form repeats it, and its columns are confirmed once. */
+  signature: string;
   /** 指标性质 (`=`, `≥`, `≤`), 度量单位 / 计量单位 and 指标值类型 (定量 / 定性) of a split value (seed 012). */
   comparator: number | null;
   unit: number | null;
@@ -73,24 +77,39 @@ function headerLabel(view: SheetView, row: number, col: number): string {
  * 三级 label after a value column starts another panel (中期 | 年度 side by side).
  */
 export function readHeader(view: SheetView, row: number): IndicatorHeader | null {
-  const starts = panelStarts(view, row);
-  const first = readPanel(view, row, starts[0], starts[1] ?? Infinity, null);
+  const labels: Label[] = [];
+  for (const c of view.cols()) {
+    const l = headerLabel(view, row, c);
+    if (l !== "") labels.push({ c, l });
+  }
+  const starts = panelStarts(view, labels);
+  const first = readPanel(view, row, labels, starts[0], starts[1] ?? Infinity, null);
   if (!first) return null;
   const panels: IndicatorHeader[] = [];
   for (let i = 1; i < starts.length; i++) {
-    const panel = readPanel(view, row, starts[i], starts[i + 1] ?? Infinity, first);
+    const panel = readPanel(view, row, labels, starts[i], starts[i + 1] ?? Infinity, first);
     if (panel) panels.push(panel);
   }
   return panels.length > 0 ? { ...first, panels } : first;
 }
 
+function signatureOf(labels: readonly Label[], from: number, to: number, depth: number): string {
+  let key = `${depth}`;
+  for (const { c, l } of labels) if (c >= from && c < to) key += `|${c}:${l}`;
+  return key;
+}
+
+/** A header cell's column and label. */
+interface Label {
+  c: number;
+  l: string;
+}
+
 /** The first column of each panel: the row's first column, then each level label after a value label. */
-function panelStarts(view: SheetView, row: number): number[] {
+function panelStarts(view: SheetView, labels: readonly Label[]): number[] {
   const starts = [view.firstCol];
   let seenValue = false;
-  for (const c of view.cols()) {
-    const l = headerLabel(view, row, c);
-    if (l === "") continue;
+  for (const { c, l } of labels) {
     if (VALUE.test(l) && !NOT_VALUE.test(l)) seenValue = true;
     else if (seenValue && (LEVEL1.test(l) || LEVEL2.test(l) || LEVEL3.test(l))) {
       starts.push(c);
@@ -104,6 +123,7 @@ function panelStarts(view: SheetView, row: number): number[] {
 function readPanel(
   view: SheetView,
   row: number,
+  labels: readonly Label[],
   from: number,
   to: number,
   shared: IndicatorHeader | null,
@@ -120,11 +140,10 @@ function readPanel(
   let score: number | null = null;
   let reason: number | null = null;
   const values: ValueColumn[] = [];
-  for (const c of view.cols()) {
+  const unclaimed: number[] = [];
+  for (const { c, l } of labels) {
     if (c < from) continue;
     if (c >= to) break;
-    const l = headerLabel(view, row, c);
-    if (l === "") continue;
     if (LEVEL1.test(l)) level1 ??= c;
     else if (LEVEL2.test(l)) level2 ??= c;
     else if (LEVEL3.test(l)) level3 ??= c;
@@ -137,6 +156,7 @@ function readPanel(
     else if (SCORE.test(l)) score ??= c;
     else if (REASON.test(l)) reason ??= c;
     else if (VALUE.test(l) && !NOT_VALUE.test(l)) values.push({ col: c, label: l, actual: ACTUAL.test(l) });
+    else unclaimed.push(c);
   }
   if (shared) level1 ??= shared.level1;
   const isHeader = (level1 !== null && level2 !== null) || (level3 !== null && values.length > 0);
@@ -186,6 +206,8 @@ function readPanel(
     basis,
     values: expanded,
     valuesLabelled,
+    unclaimed: unclaimed.filter((c) => c > level3!),
+    signature: signatureOf(labels, from, to, lastRow - row),
     comparator,
     unit,
     valueType,

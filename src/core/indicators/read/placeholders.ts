@@ -8,19 +8,26 @@ import type { IndicatorBlock, IndicatorRow } from "./blocks";
 const PLACEHOLDER =
   /^(?:(?:指标|目标)[\d一二三四五六七八九十]+[:：.．、]?|[…]+|[.．。·]{3,}|具体指标|[*＊]+|[-—－–]+|[×xX]{2,})$/;
 
+/** Placeholders are short; a real name is tested by its length alone. */
+const LONGEST = 12;
+
+/** The first characters a placeholder can start with: one test spares real names the pattern. */
+const FIRST = /^[\s\u3000指目….．。·具*＊\-—－–×xX]/;
+
 export function isPlaceholderName(text: string): boolean {
+  if (text === "" || text.length > LONGEST || !FIRST.test(text)) return false;
   const t = text.replace(/[\s\u3000]+/g, "");
   return t !== "" && PLACEHOLDER.test(t);
 }
 
-/** A row the writer never filled in: a placeholder name and no target. */
+/** A row the writer never filled in: a placeholder name (read once, blocks.ts) and no target. */
 export function isPlaceholderRow(row: IndicatorRow): boolean {
-  return isPlaceholderName(row.name) && row.values.every((v) => v.actual || (v.text === "" && !v.error));
+  return row.placeholder && row.values.every((v) => v.actual || (v.text === "" && !v.error));
 }
 
-/** The rows a block really states: not placeholders. */
+/** The rows a block really states: not placeholders. Most blocks have none: their rows as they are. */
 export function realRows(block: IndicatorBlock): IndicatorRow[] {
-  return block.rows.filter((r) => !isPlaceholderRow(r));
+  return block.rows.some((r) => r.placeholder) ? block.rows.filter((r) => !isPlaceholderRow(r)) : block.rows;
 }
 
 /** Nothing in the block is filled in: every row is a category with no indicator, or a placeholder. */
