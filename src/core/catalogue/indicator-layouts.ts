@@ -1,4 +1,5 @@
 import type { RuleFamily } from "./entry";
+import { oneSheet } from "./examples";
 
 /** Indicator forms as provinces lay them out (docs/domain.md §6, §8): blank parts, split values, 指标值类型, names. */
 export const INDICATOR_LAYOUTS = {
@@ -8,24 +9,19 @@ export const INDICATOR_LAYOUTS = {
     module: "src/core/indicators/blank-parts.ts",
     help: "表样里的“指标1”“指标2”“……”等占位行没有填写指标，也没有指标值。不需要的占位行可以直接删除；需要的请填上具体指标和指标值。",
     fix: null,
-    example: {
-      sheets: [
-        {
-          name: "绩效目标表",
-          rows: [
-            ["一级指标", "二级指标", "三级指标", "指标值"],
-            ["产出指标", "数量指标", "指标1：讲座场次", "≥24场"],
-            [null, null, "指标2：", null],
-            [null, "质量指标", "指标1：听众签到率", "≥95%"],
-            [null, null, "……", null],
-            ["效益指标", "社会效益指标", "指标1：居民健康素养", "显著提高"],
-            ["满意度指标", "服务对象满意度指标", "指标1：听众满意度", "≥90%"],
-          ],
-        },
+    example: oneSheet(
+      "绩效目标表",
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "指标1：讲座场次", "≥24场"],
+        [null, null, "指标2：", null],
+        [null, "质量指标", "指标1：听众签到率", "≥95%"],
+        [null, null, "……", null],
+        ["效益指标", "社会效益指标", "指标1：居民健康素养", "显著提高"],
+        ["满意度指标", "服务对象满意度指标", "指标1：听众满意度", "≥90%"],
       ],
-      sheet: "绩效目标表",
-      cell: "C3",
-    },
+      "C3",
+    ),
   },
   "IND-PART-BLANK": {
     severity: "info",
@@ -33,22 +29,17 @@ export const INDICATOR_LAYOUTS = {
     module: "src/core/indicators/blank-parts.ts",
     help: "这张表的某一栏（如“长期指标值”）每一行都空着，或整张指标表一行也没有填写，而表格的其他部分已经填写。如果本项目不设这部分指标，可以删除这一栏或这张表；否则请补填。",
     fix: null,
-    example: {
-      sheets: [
-        {
-          name: "绩效目标表",
-          rows: [
-            ["一级指标", "二级指标", "三级指标", "长期指标值", "年度指标值"],
-            ["产出指标", "数量指标", "讲座场次", null, "≥24场"],
-            [null, "质量指标", "听众签到率", null, "≥95%"],
-            ["效益指标", "社会效益指标", "居民健康素养", null, "显著提高"],
-            ["满意度指标", "服务对象满意度指标", "听众满意度", null, "≥90%"],
-          ],
-        },
+    example: oneSheet(
+      "绩效目标表",
+      [
+        ["一级指标", "二级指标", "三级指标", "长期指标值", "年度指标值"],
+        ["产出指标", "数量指标", "讲座场次", null, "≥24场"],
+        [null, "质量指标", "听众签到率", null, "≥95%"],
+        ["效益指标", "社会效益指标", "居民健康素养", null, "显著提高"],
+        ["满意度指标", "服务对象满意度指标", "听众满意度", null, "≥90%"],
       ],
-      sheet: "绩效目标表",
-      cell: "D2",
-    },
+      "D2",
+    ),
   },
   "IND-UNIT-CONFLICT": {
     severity: "warning",
