@@ -93,6 +93,7 @@ function standalone() {
       new InlineStandalonePlugin({
         template: "src/web/check.html",
         filename: "check-standalone.html",
+        styles: ["src/ui/page.css"],
         page: "standalone-page",
         worker: "standalone-worker",
       }),
@@ -151,6 +152,7 @@ function addinConfig(env, production) {
         patterns: [
           { from: "assets", to: "assets", noErrorOnMissing: true },
           { from: "src/support/support.html", to: "support.html" },
+          { from: "src/ui/page.css", to: "page.css" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

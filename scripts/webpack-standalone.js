@@ -14,14 +14,14 @@ function scriptText(js) {
 }
 
 class InlineStandalonePlugin {
-  /** @param {{ template: string, filename: string, page: string, worker: string }} options entry names and output file */
+  /** @param {{ template: string, filename: string, page: string, worker: string, styles: string[] }} options entry names, stylesheets to inline and output file */
   constructor(options) {
     this.options = options;
   }
 
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
-    const { template, filename, page, worker } = this.options;
+    const { template, filename, page, worker, styles } = this.options;
     compiler.hooks.thisCompilation.tap(NAME, (compilation) => {
       compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
         const code = (entry) =>
@@ -42,6 +42,11 @@ class InlineStandalonePlugin {
           `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' blob:; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:; form-action 'none'; base-uri 'none'" />`,
         );
         html = html.replace(/\s*<link rel="icon"[^>]*>/, "");
+        // The page's stylesheets come along inline: the file must stand alone.
+        for (const sheet of styles) {
+          const css = fs.readFileSync(path.resolve(compiler.context, sheet), "utf8");
+          html = html.replace(`<link rel="stylesheet" href="${path.basename(sheet)}" />`, () => `<style>\n${css}</style>`);
+        }
         const inline =
           `<script type="text/plain" id="check-worker-source">${scriptText(code(worker))}</script>\n` +
           `<script>${scriptText(code(page))}</script>\n`;

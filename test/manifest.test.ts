@@ -90,7 +90,7 @@ describe("manifest.xml", () => {
 
   it("declares no shared runtime, so nothing in the code may rely on one", () => {
     // A <Runtimes> element would stop Windows builds from using EdgeHTML (Trident where WebView2 is
-    // missing) and SharedRuntime 1.1 is not in Office 2019, our minimum; see the README.
+    // missing) and SharedRuntime 1.1 is not in Office 2019, our minimum; see docs/decisions.md.
     expect(manifest).not.toMatch(/<Runtimes?\b/);
     expect(manifest).toMatch(/<FunctionFile resid="Commands\.Url"\/>/);
     const files = (dir: string): string[] =>

@@ -7,7 +7,7 @@ import { WorkbookReadError } from "../xlsx/errors";
 import { readWorkbookBytes, skippedSheets } from "../xlsx/read";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-text";
-import { JsonReport, failedJsonFile, toJsonFile } from "./report-json";
+import { JsonReport, failedJsonFile, toJsonFile } from "../core/report-json";
 import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
@@ -229,7 +229,7 @@ export function main(): void {
  * exceljs takes about a third of a second to load and only --template writes with it, so it is
  * loaded on first use. (tsx's require hook serves require(), not import(), for TypeScript files.)
  */
-function loadTemplateWriter(): typeof import("../templates/xlsx-file") {
+function loadTemplateWriter(): typeof import("./template-file") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("../templates/xlsx-file");
+  return require("./template-file");
 }

@@ -1,5 +1,6 @@
 import { RULES, RuleExample, RuleInfo } from "../core/catalogue";
-import { SEVERITY_LABEL, Severity } from "../core/finding";
+import { PLANNED_RULES } from "../core/fixes";
+import { SEVERITY_LABEL, Severity } from "../core/severity";
 
 /** `--rules --json` (version 1). Field names and order are fixed: other tools read them. */
 export interface JsonRules {
@@ -30,12 +31,12 @@ export function rulesJson(rules: readonly RuleInfo[] = RULES): JsonRules {
   };
 }
 
-/** What the 怎么改 column says: the help, and the one-click fix where the pane offers one. */
+/** What the 怎么改 column says: the help, and the one-click fix where the pane has a planner for it. */
 export function howToFix(rule: RuleInfo): string {
-  return rule.fix ? `${rule.help}任务窗格可一键修复：${rule.fix}。` : rule.help;
+  return rule.fix && PLANNED_RULES.has(rule.id) ? `${rule.help}任务窗格可一键修复：${rule.fix}。` : rule.help;
 }
 
-/** `--rules`: the Markdown table the README carries (test/readme.test.ts compares the two). */
+/** `--rules`: the Markdown table docs/rules.md carries (test/readme.test.ts compares the two). */
 export function rulesTable(rules: readonly RuleInfo[] = RULES): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const lines = ["| id | default severity | 说明 | 怎么改 |", "|---|---|---|---|"];

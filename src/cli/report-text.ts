@@ -1,5 +1,6 @@
 import { CheckResult } from "../core/check";
-import { Finding, SEVERITY_LABEL, Severity } from "../core/finding";
+import { Finding } from "../core/finding";
+import { SEVERITY_LABEL, Severity } from "../core/severity";
 import { countBySeverity } from "../core/results-table";
 
 const KIND_LABEL = { summary: "收支总表", indicators: "绩效指标表", other: "其他表" } as const;

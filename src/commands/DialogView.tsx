@@ -1,7 +1,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { Severity } from "../core/finding";
-import { SeverityWord } from "../taskpane/findings/SeverityWord";
+import { SEVERITIES } from "../core/severity";
+import { SeverityWord } from "../ui/findings/SeverityWord";
 import { CheckSummary } from "./summary";
 
 const useStyles = makeStyles({
@@ -37,8 +37,6 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground2 },
 });
 
-const ORDER: Severity[] = ["error", "warning", "info"];
-
 export interface DialogViewProps {
   summary: CheckSummary;
   onClose(): void;
@@ -47,7 +45,7 @@ export interface DialogViewProps {
 /**
  * 「检查本表」's result: which sheet, the counts by severity, what went wrong, and the way to the list.
  * A ribbon command cannot open the task pane without a shared runtime, which the manifest does not
- * declare (see the README), so 「在任务窗格中查看」 says which button opens it.
+ * declare (see docs/decisions.md), so 「在任务窗格中查看」 says which button opens it.
  */
 export function DialogView({ summary, onClose }: DialogViewProps) {
   const styles = useStyles();
@@ -58,7 +56,7 @@ export function DialogView({ summary, onClose }: DialogViewProps) {
       <Text id="summary">{summary.headline}</Text>
       {summary.counts && (
         <ul className={styles.counts} aria-label="按严重程度计数">
-          {ORDER.map((s) => (
+          {SEVERITIES.map((s) => (
             <li key={s} className={styles.count}>
               <SeverityWord severity={s} />
               <Text>{summary.counts![s]} 项</Text>

@@ -22,7 +22,7 @@ function dialogBase(): string {
  * Resolves when the user closes the dialog: the command's page must stay alive until then, so
  * event.completed() waits for it. The dialog has one message, "close". It never asks this page to
  * open the task pane: Office.addin.showAsTaskpane() needs a shared runtime, which the manifest
- * deliberately does not declare (see the README), so the dialog names the button that opens it.
+ * deliberately does not declare (see docs/decisions.md), so the dialog names the button that opens it.
  */
 export function showSummary(office: typeof Office, summary: CheckSummary, base = dialogBase()): Promise<void> {
   return new Promise((resolve) => {

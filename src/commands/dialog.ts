@@ -2,7 +2,7 @@
 import { FluentProvider } from "@fluentui/react-components";
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
-import { themeForOffice } from "../taskpane/theme";
+import { themeForOffice } from "../ui/theme";
 import { DialogView } from "./DialogView";
 import { CheckSummary, parseSummary } from "./summary";
 

@@ -1,4 +1,5 @@
 import { countBySeverity, CheckRun } from "../excel/check-flow";
+import { SEVERITIES } from "../core/severity";
 import { GatewayProblem } from "../excel/gateway";
 
 /** What the dialog shows, all in Chinese; it travels in the dialog's query string. */
@@ -43,7 +44,7 @@ export function dialogUrl(base: string, summary: CheckSummary): string {
 
 function isCounts(v: unknown): v is CheckSummary["counts"] {
   const c = v as Record<string, unknown> | null;
-  return !!c && ["error", "warning", "info"].every((k) => Number.isInteger(c[k]));
+  return !!c && SEVERITIES.every((k) => Number.isInteger(c[k]));
 }
 
 export function parseSummary(search: string): CheckSummary | null {

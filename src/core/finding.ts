@@ -1,12 +1,11 @@
 import Decimal from "decimal.js";
 import { formatAmount } from "./amount";
 import { RuleId, ruleById } from "./catalogue";
+import type { Severity } from "./severity";
 
-export type Severity = "error" | "warning" | "info";
-
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "疑似", info: "提示" };
+// Kept where they were long imported from; they live in severity.ts.
+export { SEVERITY_LABEL, SEVERITY_ORDER } from "./severity";
+export type { Severity } from "./severity";
 
 export interface Finding {
   /** Stable across re-checks: rule, sheet and the finding's anchor (a row label or the cell). */

@@ -1,7 +1,7 @@
 import { Decimal, MoneyUnit, compareWithBand } from "./amount";
 import { RuleId, ruleById } from "./catalogue";
 import { excerpt, shownAmount, signedDifference } from "./excerpt";
-import type { Severity } from "./finding";
+import type { Severity } from "./severity";
 
 /** An identity to judge: `subject` (actual) should equal `expectedPhrase` (expected). */
 export interface Identity {

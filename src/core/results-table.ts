@@ -1,4 +1,5 @@
-import { Finding, SEVERITY_LABEL } from "./finding";
+import { Finding } from "./finding";
+import { SEVERITY_LABEL } from "./severity";
 
 /**
  * The findings as the 「检查结果」 sheet lists them: the same columns in the annotated copy, the

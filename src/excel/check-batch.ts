@@ -3,7 +3,7 @@ import { SheetSnapshot } from "../core/snapshot";
 import { AddinSettings, CheckScope, GatewayProblem } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { MARKS_KEY, RecordWriter, Scan, marksUnsupported, queueScan, readRecord, repaint } from "./marks";
-import { planMarks } from "./mark-layout";
+import { planMarks } from "../core/mark-layout";
 import { describe, gatewayError, problemFrom } from "./messages";
 import {
   Preread,

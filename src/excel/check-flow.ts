@@ -1,6 +1,7 @@
 import { MoneyUnit } from "../core/amount";
 import { CheckResult, checkWorkbook } from "../core/check";
 import { Finding } from "../core/finding";
+import { ProgressListener } from "../core/progress";
 import { SheetSnapshot } from "../core/snapshot";
 import { AddinSettings, CheckScope, GatewayProblem, WorkbookGateway } from "./gateway";
 
@@ -19,18 +20,12 @@ export interface CheckRun {
   settings: AddinSettings;
 }
 
-export type ProgressStage = "read" | "check" | "paint";
-
 /**
  * One check, the same for the ribbon command and the task pane:
  * read snapshots → core check → drop ignored findings → paint marks. With the gateway's one-run
  * check this is at most 3 syncs; otherwise settings, read and paint are separate runs.
  */
-export async function runCheck(
-  gateway: WorkbookGateway,
-  scope: CheckScope,
-  onProgress?: (stage: ProgressStage, done: number, total: number) => void,
-): Promise<CheckRun> {
+export async function runCheck(gateway: WorkbookGateway, scope: CheckScope, onProgress?: ProgressListener): Promise<CheckRun> {
   let result: CheckResult = { sheets: [], findings: [] };
   let visible: Finding[] = [];
   let ignored: Finding[] = [];

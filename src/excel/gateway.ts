@@ -1,4 +1,5 @@
 import type { Finding } from "../core/finding";
+import type { CellContent } from "../core/fixes";
 import type { SheetSnapshot } from "../core/snapshot";
 import { DEFAULT_TOLERANCE } from "../core/tolerance";
 import type { TemplateKind } from "../templates/catalog";
@@ -51,12 +52,8 @@ export interface WorkbookGateway {
   appendProjectBlock(): Promise<{ sheetName: string; firstRow: number }>;
 }
 
-/** A cell as a fix reads and writes it: a formula ("=SUM(…)") or a value, and its number format. */
-export interface CellContent {
-  value: string | number | boolean | null;
-  formula: string;
-  numberFormat?: string;
-}
+/** A cell as a fix reads and writes it (planned in core/fixes). */
+export type { CellContent } from "../core/fixes";
 
 export type CheckScope = "active" | "all" | { sheets: string[] };
 

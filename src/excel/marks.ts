@@ -1,7 +1,7 @@
 import { Finding } from "../core/finding";
 import { GatewayProblem, PaintResult } from "./gateway";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
-import { MARK_FILL, SheetMarks, addressChunks, isMarkFormula, markFormula, planMarks } from "./mark-layout";
+import { MARK_FILL, SheetMarks, addressChunks, isMarkFormula, markFormula, planMarks } from "../core/mark-layout";
 import { describe, problemFrom } from "./messages";
 import { underProtection } from "./protected-batch";
 import { rangeAddress } from "./read";
@@ -140,7 +140,7 @@ export class RecordWriter {
     }
     this.pending = next;
     // An unchanged record is not written again: a re-check after a fix then writes no setting,
-    // which may clear the user's undo stack (see the README).
+    // which may clear the user's undo stack (see docs/add-in.md, "Confirmed only in real Excel").
     if (this.existed && sameCounts(next.sheets, this.record.sheets)) return;
     // Leaves no empty record behind, so clearing restores the settings exactly as they were.
     if (Object.keys(next.sheets).length) this.context.workbook.settings.add(MARKS_KEY, next);

@@ -1,12 +1,12 @@
 import { Finding } from "../core/finding";
 import { TemplateKind } from "../templates/catalog";
 import { AddinSettings, GatewayError, PaintResult, ReadResult, WorkbookGateway } from "./gateway";
-import { appendProjectBlock, insertTemplateSheet } from "../templates/office-writer";
+import { appendProjectBlock, insertTemplateSheet } from "./template-writer";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { writeCell } from "./cell-write";
 import { checkInOneRun } from "./check-batch";
 import { exportResults } from "./export-results";
-import { MAX_AREAS_ADDRESS } from "./mark-layout";
+import { MAX_AREAS_ADDRESS } from "../core/mark-layout";
 import { SheetWatcher } from "./watch";
 import { clearMarks, paintMarks } from "./marks";
 import { describe, gatewayError } from "./messages";

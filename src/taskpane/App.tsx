@@ -1,36 +1,18 @@
-import { Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { WorkbookGateway } from "../excel/gateway";
+import { SettingsPanel } from "../ui/components/SettingsPanel";
+import { Hint, Shell, View } from "../ui/components/Shell";
+import { Summary } from "../ui/components/Summary";
+import { TemplatesView } from "../ui/components/TemplatesView";
+import { FindingsView, summaryText } from "../ui/findings";
 import { copyText } from "./clipboard";
-import { FindingsView, summaryText } from "./findings";
 import { FixButton } from "./components/FixButton";
 import { FixedList } from "./components/FixedList";
-import { ProblemBar } from "./components/ProblemBar";
-import { ProgressPanel } from "./components/ProgressPanel";
-import { SettingsPanel } from "./components/SettingsPanel";
 import { StaleBar } from "./components/StaleBar";
-import { Summary } from "./components/Summary";
-import { TemplatesView } from "./components/TemplatesView";
 import { Toolbar } from "./components/Toolbar";
 import { Launch } from "./launch";
 import { useChecker } from "./useChecker";
-
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minHeight: "100vh",
-    boxSizing: "border-box",
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-  },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  hint: { color: tokens.colorNeutralForeground2 },
-});
-
-type View = "check" | "templates" | "settings";
 
 export interface AppProps {
   gateway: WorkbookGateway;
@@ -38,7 +20,6 @@ export interface AppProps {
 }
 
 export function App({ gateway, launch = { view: "check", checkWorkbook: false } }: AppProps) {
-  const styles = useStyles();
   const checker = useChecker(gateway);
   const [view, setView] = useState<View>(launch.view);
 
@@ -56,24 +37,25 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
   const copySummary = () => copyText(summaryText(checker.active, run.sheets, run.units));
 
   return (
-    <main className={styles.root}>
-      <h1 className={styles.title}>预算表检查</h1>
-      <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} size="small">
-        <Tab value="check">检查</Tab>
-        <Tab value="templates">插入模板</Tab>
-        <Tab value="settings">设置</Tab>
-      </TabList>
-      {view === "check" && (
-        <Toolbar
-          busy={checker.busy}
-          onCheckSheet={() => void checker.check("active")}
-          onCheckWorkbook={() => void checker.check("all")}
-          onClearMarks={() => void checker.clearMarks()}
-        />
-      )}
-      {/* Below the toolbar, so a message coming or going never moves the buttons under the pointer. */}
-      <ProblemBar notices={checker.notices} onDismiss={checker.dismiss} />
-      {checker.progress && <ProgressPanel progress={checker.progress} />}
+    <Shell
+      title="预算表检查"
+      templatesTab="插入模板"
+      view={view}
+      onView={setView}
+      toolbar={
+        view === "check" && (
+          <Toolbar
+            busy={checker.busy}
+            onCheckSheet={() => void checker.check("active")}
+            onCheckWorkbook={() => void checker.check("all")}
+            onClearMarks={() => void checker.clearMarks()}
+          />
+        )
+      }
+      notices={checker.notices}
+      onDismiss={checker.dismiss}
+      progress={checker.progress}
+    >
       {view === "check" && (
         <>
           {checker.stale && <StaleBar busy={checker.busy} onRecheck={() => void checker.recheck()} />}
@@ -84,7 +66,7 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
                 sheetCount={run.sheets.length}
                 total={checker.active.length}
                 incomplete={run.incomplete}
-                ignoredCount={checker.findings.length - checker.active.length}
+                ignoredCount={checker.ignoredCount}
               />
               <FindingsView
                 findings={checker.findings}
@@ -95,9 +77,10 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
                 sheetUnits={run.units}
                 busy={checker.busy}
                 onGo={(f) => void checker.select(f)}
-                onIgnore={(f) => void checker.ignore(f)}
-                onRestore={(f) => void checker.restore(f)}
-                onResetIgnored={() => void checker.resetIgnored()}
+                onIgnore={checker.ignore}
+                onRestore={checker.restore}
+                onResetIgnored={checker.resetIgnored}
+                fixRules={checker.fixRules}
                 renderActions={(f) => {
                   const plan = checker.fixFor(f);
                   return plan ? <FixButton plan={plan} busy={checker.busy} onApply={(p) => void checker.applyFix(p)} /> : null;
@@ -115,9 +98,7 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
               />
             </>
           ) : (
-            <Text className={styles.hint}>
-              点击「检查本表」或「检查工作簿」，检查合计是否相符、指标值是否规范。发现的问题会在表中标出，并列在这里。
-            </Text>
+            <Hint>点击「检查本表」或「检查工作簿」，检查合计是否相符、指标值是否规范。发现的问题会在表中标出，并列在这里。</Hint>
           )}
         </>
       )}
@@ -131,7 +112,7 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
       {view === "settings" && (
         <SettingsPanel tolerance={checker.settings.tolerance} busy={checker.busy} onSaveTolerance={checker.saveTolerance} />
       )}
-    </main>
+    </Shell>
   );
 }
 

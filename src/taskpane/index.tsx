@@ -4,7 +4,7 @@ import { createOfficeGateway } from "../excel/office-gateway";
 import { App } from "./App";
 import { parseLaunch } from "./launch";
 import { showOutsideOffice } from "./outside-office";
-import { themeForOffice } from "./theme";
+import { themeForOffice } from "../ui/theme";
 
 function officeTheme(): Office.OfficeTheme | undefined {
   try {

@@ -1,4 +1,3 @@
-import { ProgressStage } from "../excel/check-flow";
 import { GatewayError } from "../excel/gateway";
 import { toleranceProblem } from "../core/tolerance";
 
@@ -12,13 +11,6 @@ export function describeError(error: unknown, action: string): string {
   // The raw text (often English) is for diagnosis only, never for the pane.
   console.error(`budget-check: ${action}失败`, error);
   return `${action}失败。请稍后重试；如果问题反复出现，请关闭任务窗格后重新打开。`;
-}
-
-const STAGE_TEXT: Record<ProgressStage, string> = { read: "读取", check: "检查", paint: "标记" };
-
-export function stageText(stage: ProgressStage, done: number, total: number): string {
-  const counter = stage !== "paint" && total > 0 ? `（${done}/${total} 张表）` : "";
-  return `正在${STAGE_TEXT[stage]}…${counter}`;
 }
 
 /** A non-negative decimal such as 0.01, 0.5 or 1: the rounding band the core accepts (src/core/tolerance.ts). */

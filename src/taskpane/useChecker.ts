@@ -1,33 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
-import { SheetSnapshot } from "../core/snapshot";
-import { ProgressStage, runCheck } from "../excel/check-flow";
-import { AddinSettings, CellContent, CheckScope, DEFAULT_SETTINGS, GatewayProblem, WorkbookGateway } from "../excel/gateway";
+import { CellWrite, FixPlan, NO_FIXES, PLANNED_RULES, planFix, undoWrites } from "../core/fixes";
+import { SheetSnapshot, SheetView } from "../core/snapshot";
+import { runCheck } from "../excel/check-flow";
+import { AddinSettings, CheckScope, DEFAULT_SETTINGS, GatewayProblem, WorkbookGateway } from "../excel/gateway";
 import { TemplateKind } from "../templates/catalog";
-import { FixPlan, planFix, undoOf } from "./fixes";
+import { useBusy } from "../ui/hooks/busy";
+import { useIgnored } from "../ui/hooks/ignored";
+import { useNotices } from "../ui/hooks/notices";
 import { describeError, validateTolerance } from "./messages";
 
-export type NoticeIntent = "error" | "warning" | "info" | "success";
-
-export interface Notice {
-  id: number;
-  intent: NoticeIntent;
-  text: string;
-}
-
-export interface Progress {
-  stage: ProgressStage;
-  done: number;
-  total: number;
-}
-
-/** A fix that went through: kept so the user can undo it from its card after the re-check. */
+/** A fix that went through: kept so the user can undo it from 「已修复」 after the re-check. */
 export interface AppliedFix extends FixPlan {
   undone?: boolean;
 }
-
-/** Success messages go away by themselves; failures stay until dismissed. */
-export const SUCCESS_MS = 6000;
 
 interface RunState {
   findings: Finding[];
@@ -42,19 +28,22 @@ interface RunState {
 
 const EMPTY_RUN: RunState = { findings: [], sheets: [], kinds: {}, units: {}, snapshots: [], scope: "active", incomplete: false };
 
-/** After a write, a workbook check is repeated whole; a sheet check only for the sheet written. */
-function afterWrite(scope: CheckScope, sheet: string): CheckScope {
-  return scope === "all" ? "all" : { sheets: [sheet] };
+/** After a write, a workbook check is repeated whole; a sheet check only for the sheets written. */
+function afterWrite(scope: CheckScope, writes: CellWrite[]): CheckScope {
+  return scope === "all" ? "all" : { sheets: [...new Set(writes.map((w) => w.sheet))] };
 }
 
-/** Everything the pane does, kept out of the components so they only render. */
+/**
+ * What only the pane does: the workbook behind the gateway (read, check, mark, write, settings).
+ * Messages, busy state and ignored findings behave as on the page (src/ui/hooks); the components
+ * only render.
+ */
 export function useChecker(gateway: WorkbookGateway) {
+  const { notices, notify, dismiss, clear } = useNotices();
+  const { busy, progress, onProgress, exclusive } = useBusy(notify, describeError);
   const [settings, setSettings] = useState<AddinSettings>(DEFAULT_SETTINGS);
   /** null until the first check: "no findings" and "not checked yet" read differently. */
   const [run, setRun] = useState<RunState | null>(null);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notices, setNotices] = useState<Notice[]>([]);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const [fixes, setFixes] = useState<AppliedFix[]>([]);
@@ -64,62 +53,16 @@ export function useChecker(gateway: WorkbookGateway) {
   useEffect(() => {
     settingsRef.current = settings;
   }, [settings]);
-  const busyRef = useRef(false);
   const marksShown = useRef(false);
   const runRef = useRef<RunState>(EMPTY_RUN);
-  const nextNoticeId = useRef(1);
   /** Cells we are about to write: their onChanged event is ours, not the user's. */
   const ownEdits = useRef(new Set<string>());
-  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
 
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach(clearTimeout);
-  }, []);
-
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
-  const notify = useCallback(
-    (intent: NoticeIntent, text: string) => {
-      const id = nextNoticeId.current++;
-      // The same sentence twice says nothing new; a success replaces earlier successes.
-      setNotices((list) => [
-        ...list.filter((n) => n.text !== text && !(intent === "success" && n.intent === "success")),
-        { id, intent, text },
-      ]);
-      if (intent === "success") {
-        const t = setTimeout(() => {
-          timers.current.delete(t);
-          dismiss(id);
-        }, SUCCESS_MS);
-        timers.current.add(t);
-      }
-    },
-    [dismiss],
-  );
   const notifyProblems = useCallback(
     (problems: GatewayProblem[]) =>
       problems.forEach((p) =>
         notify("warning", p.sheet && !p.message.includes(p.sheet) ? `「${p.sheet}」：${p.message}` : p.message),
       ),
-    [notify],
-  );
-
-  /** Runs one gateway action at a time, so two clicks cannot interleave their writes. */
-  const exclusive = useCallback(
-    async (action: string, work: () => Promise<void>) => {
-      if (busyRef.current) return;
-      busyRef.current = true;
-      setBusy(true);
-      try {
-        await work();
-      } catch (error) {
-        notify("error", describeError(error, action));
-      } finally {
-        busyRef.current = false;
-        setBusy(false);
-        setProgress(null);
-      }
-    },
     [notify],
   );
 
@@ -137,8 +80,8 @@ export function useChecker(gateway: WorkbookGateway) {
   /** The check itself, inside an exclusive action; also the re-check after a fix. */
   const checkNow = useCallback(
     async (scope: CheckScope) => {
-      setProgress({ stage: "read", done: 0, total: 0 });
-      const result = await runCheck(gateway, scope, (stage, done, total) => setProgress({ stage, done, total }));
+      onProgress("read", 0, 0);
+      const result = await runCheck(gateway, scope, onProgress);
       const sheets = result.result.sheets.map((s) => s.name);
       const next: RunState = {
         findings: result.result.findings,
@@ -173,24 +116,23 @@ export function useChecker(gateway: WorkbookGateway) {
         setStale(true);
       });
     },
-    [gateway, notify, notifyProblems],
+    [gateway, notify, notifyProblems, onProgress],
   );
 
   const check = useCallback(
     (scope: "active" | "all") =>
       exclusive("检查", async () => {
-        // A new check supersedes every earlier message.
-        setNotices([]);
+        clear();
         await checkNow(scope);
       }),
-    [exclusive, checkNow],
+    [exclusive, clear, checkNow],
   );
   const recheck = useCallback(() => check(runRef.current.scope === "all" ? "all" : "active"), [check]);
 
   const clearMarks = useCallback(
     () =>
       exclusive("清除标记", async () => {
-        setNotices([]);
+        clear();
         const result = await gateway.clearMarks();
         marksShown.current = false;
         notifyProblems(result.problems);
@@ -198,7 +140,7 @@ export function useChecker(gateway: WorkbookGateway) {
           notify("success", result.count > 0 ? `已清除 ${result.count} 处标记。` : "没有需要清除的标记。");
         else if (result.count > 0) notify("info", `其余工作表已清除 ${result.count} 处标记。`);
       }),
-    [exclusive, gateway, notify, notifyProblems],
+    [exclusive, clear, gateway, notify, notifyProblems],
   );
 
   /** Saves the new ignore list and, when marks are on the sheet, repaints so ignored cells lose theirs. */
@@ -219,16 +161,8 @@ export function useChecker(gateway: WorkbookGateway) {
       }),
     [exclusive, gateway, notifyProblems],
   );
-
-  const ignore = useCallback(
-    (finding: Finding) => saveIgnored([...settingsRef.current.ignored.filter((id) => id !== finding.id), finding.id]),
-    [saveIgnored],
-  );
-  const restore = useCallback(
-    (finding: Finding) => saveIgnored(settingsRef.current.ignored.filter((id) => id !== finding.id)),
-    [saveIgnored],
-  );
-  const resetIgnored = useCallback(() => saveIgnored([]), [saveIgnored]);
+  const findings = useMemo(() => run?.findings ?? [], [run]);
+  const ignoring = useIgnored(findings, settings.ignored, saveIgnored);
 
   const select = useCallback(
     async (finding: Finding) => {
@@ -242,27 +176,28 @@ export function useChecker(gateway: WorkbookGateway) {
     [gateway, notify],
   );
 
+  /** The pane writes cells, so it applies every planner; a gateway that cannot write applies none. */
+  const fixRules = gateway.writeCell ? PLANNED_RULES : NO_FIXES;
   const fixFor = useCallback(
-    (finding: Finding): FixPlan | null =>
-      gateway.writeCell
-        ? planFix(
-            finding,
-            run?.snapshots.find((s) => s.name === finding.sheet),
-          )
-        : null,
-    [gateway, run],
+    (finding: Finding): FixPlan | null => {
+      const snapshot = run?.snapshots.find((s) => s.name === finding.sheet);
+      return snapshot ? planFix(finding, new SheetView(snapshot), fixRules) : null;
+    },
+    [run, fixRules],
   );
 
-  /** Writes one cell; its onChanged event is announced as ours first, so it does not mark the list stale. */
+  /** Writes cells in order; each one's onChanged event is announced as ours first, so it does not mark the list stale. */
   const writeOwn = useCallback(
-    async (sheet: string, cell: string, expect: CellContent, content: CellContent) => {
-      const key = `${sheet}!${cell}`;
-      ownEdits.current.add(key);
-      try {
-        await gateway.writeCell!(sheet, cell, expect, content);
-      } catch (error) {
-        ownEdits.current.delete(key);
-        throw error;
+    async (writes: CellWrite[]) => {
+      for (const { sheet, cell, before, after } of writes) {
+        const key = `${sheet}!${cell}`;
+        ownEdits.current.add(key);
+        try {
+          await gateway.writeCell!(sheet, cell, before, after);
+        } catch (error) {
+          ownEdits.current.delete(key);
+          throw error;
+        }
       }
     },
     [gateway],
@@ -270,26 +205,25 @@ export function useChecker(gateway: WorkbookGateway) {
   const applyFix = useCallback(
     (plan: FixPlan) =>
       exclusive("修改单元格", async () => {
-        setNotices([]);
-        await writeOwn(plan.sheet, plan.cell, plan.before, plan.after);
+        clear();
+        await writeOwn(plan.writes);
         setFixes((list) => [{ ...plan }, ...list.filter((f) => f.findingId !== plan.findingId)]);
-        await checkNow(afterWrite(runRef.current.scope, plan.sheet));
-        notify("success", `已修改 ${plan.sheet}!${plan.cell}：${plan.beforeText} → ${plan.afterText}，并重新检查了该表。`);
+        await checkNow(afterWrite(runRef.current.scope, plan.writes));
+        notify("success", `已修改 ${plan.writes.map((w) => w.description).join("；")}，并重新检查了该表。`);
       }),
-    [exclusive, writeOwn, checkNow, notify],
+    [exclusive, clear, writeOwn, checkNow, notify],
   );
 
   const undoFix = useCallback(
     (fix: AppliedFix) =>
       exclusive("撤销修改", async () => {
-        setNotices([]);
-        const { expect, restore } = undoOf(fix);
-        await writeOwn(fix.sheet, fix.cell, expect, restore);
+        clear();
+        await writeOwn(undoWrites(fix));
         setFixes((list) => list.map((f) => (f.findingId === fix.findingId ? { ...f, undone: true } : f)));
-        await checkNow(afterWrite(runRef.current.scope, fix.sheet));
-        notify("success", `已撤销对 ${fix.sheet}!${fix.cell} 的修改。`);
+        await checkNow(afterWrite(runRef.current.scope, fix.writes));
+        notify("success", `已撤销对 ${fix.writes.map((w) => `${w.sheet}!${w.cell}`).join("、")} 的修改。`);
       }),
-    [exclusive, writeOwn, checkNow, notify],
+    [exclusive, clear, writeOwn, checkNow, notify],
   );
 
   const exportResults = useCallback(
@@ -342,20 +276,16 @@ export function useChecker(gateway: WorkbookGateway) {
     [exclusive, gateway, notify],
   );
 
-  const ignoredIds = useMemo(() => new Set(settings.ignored), [settings.ignored]);
-  const all = useMemo(() => run?.findings ?? [], [run]);
-  const active = useMemo(() => all.filter((f) => !ignoredIds.has(f.id)), [all, ignoredIds]);
-
   return {
     settings,
     checked: run !== null,
     run: run ?? EMPTY_RUN,
-    findings: all,
-    active,
-    ignoredIds,
+    findings,
+    ...ignoring,
     currentId,
     stale,
     fixes,
+    fixRules,
     progress,
     busy,
     notices,
@@ -363,9 +293,6 @@ export function useChecker(gateway: WorkbookGateway) {
     check,
     recheck,
     clearMarks,
-    ignore,
-    restore,
-    resetIgnored,
     select,
     fixFor,
     applyFix,

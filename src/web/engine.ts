@@ -1,7 +1,7 @@
-import type { JsonSkippedSheet } from "../cli/report-json";
+import type { JsonSkippedSheet } from "../core/report-json";
 import type { SheetReport } from "../core/check";
 import type { Finding } from "../core/finding";
-import type { ProgressStage } from "../excel/check-flow";
+import type { ProgressListener } from "../core/progress";
 import type { TemplateKind } from "../templates/catalog";
 import type { PreviewWindow } from "./preview-window";
 
@@ -21,8 +21,6 @@ export interface CheckEngine {
   /** A blank template workbook, as 「插入模板」 writes it. */
   template(kind: TemplateKind): Promise<Uint8Array>;
 }
-
-export type ProgressListener = (stage: ProgressStage, done: number, total: number) => void;
 
 export interface CheckOutcome {
   sheets: Pick<SheetReport, "name" | "kind" | "note">[];

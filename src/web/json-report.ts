@@ -1,4 +1,4 @@
-import { JsonReport, toJsonFile } from "../cli/report-json";
+import { JsonReport, toJsonFile } from "../core/report-json";
 import type { CheckOutcome } from "./engine";
 
 /** Exactly what `budget-check --json FILE` prints, with the file's name where the CLI puts its path. */

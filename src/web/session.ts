@@ -3,7 +3,8 @@ import { toleranceProblem } from "../core/tolerance";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes, skippedSheets } from "../xlsx";
-import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
+import type { ProgressListener } from "../core/progress";
+import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError } from "./engine";
 import { PreviewWindow, previewWindow } from "./preview-window";
 
 interface OpenWorkbook {

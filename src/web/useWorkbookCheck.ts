@@ -3,12 +3,14 @@ import { DEFAULT_TOLERANCE, toleranceProblem } from "../core/tolerance";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { TEMPLATE_CATALOG } from "../templates/catalog";
-import type { Notice, NoticeIntent, Progress } from "../taskpane/useChecker";
+import { MAX_FILE_BYTES } from "../xlsx/errors";
+import { useBusy } from "../ui/hooks/busy";
+import { useIgnored } from "../ui/hooks/ignored";
+import { useNotices } from "../ui/hooks/notices";
 import { BrowserStore, ignoredKey } from "./browser-store";
 import { annotatedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
 import { CheckEngine, CheckOutcome, EngineError } from "./engine";
 import { fileBytes } from "./file-bytes";
-import { MAX_FILE_BYTES } from "../xlsx/errors";
 import { jsonName, jsonReportText } from "./json-report";
 import type { PreviewWindow } from "./preview-window";
 
@@ -22,66 +24,30 @@ export interface OpenedFile {
 
 export type SaveFile = (bytes: Uint8Array | string, fileName: string, type: string) => void;
 
-/** Everything the browser page does, kept out of the components so they only render. */
+/** The worker's failures carry the command line's own sentence; anything else is a fault of the page. */
+function describeEngineError(error: unknown, action: string): string {
+  if (error instanceof EngineError) return error.message;
+  console.error(`budget-check: ${action}失败`, error);
+  return "操作未能完成，请刷新页面后重试。";
+}
+
+/**
+ * What only the page does: a file read and checked by the worker engine, previews, downloads and
+ * the browser's storage. Messages, busy state and ignored findings behave as in the pane
+ * (src/ui/hooks); the components only render.
+ */
 export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save: SaveFile = saveBytes) {
+  const { notices, notify, dismiss, clear } = useNotices();
+  const { busy, progress, onProgress, exclusive } = useBusy(notify, describeEngineError);
   const [opened, setOpened] = useState<OpenedFile | null>(null);
+  const nextCheckId = useRef(1);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [tolerance, setTolerance] = useState(() => {
     const stored = store.loadTolerance();
     return stored && !toleranceProblem(stored) ? stored.trim() : DEFAULT_TOLERANCE;
   });
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notices, setNotices] = useState<Notice[]>([]);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [preview, setPreview] = useState<PreviewWindow | null>(null);
-
-  const busyRef = useRef(false);
-  const nextNoticeId = useRef(1);
-  const nextCheckId = useRef(1);
-  const toleranceRef = useRef(tolerance);
-  toleranceRef.current = tolerance;
-  const openedRef = useRef(opened);
-  openedRef.current = opened;
-  const ignoredRef = useRef(ignored);
-  ignoredRef.current = ignored;
-
-  const notify = useCallback((intent: NoticeIntent, text: string) => {
-    const id = nextNoticeId.current++;
-    setNotices((list) => [...list, { id, intent, text }]);
-  }, []);
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
-
-  /** One action at a time: a second file dropped mid-read waits for nothing and is refused politely. */
-  const exclusive = useCallback(
-    async (work: () => Promise<void>) => {
-      if (busyRef.current) {
-        notify("info", "上一项操作尚未完成，请稍候。");
-        return;
-      }
-      busyRef.current = true;
-      setBusy(true);
-      try {
-        await work();
-      } catch (error) {
-        if (error instanceof EngineError) notify("error", error.message);
-        else {
-          console.error("budget-check", error);
-          notify("error", "操作未能完成，请刷新页面后重试。");
-        }
-      } finally {
-        busyRef.current = false;
-        setBusy(false);
-        setProgress(null);
-      }
-    },
-    [notify],
-  );
-
-  const onProgress = useCallback(
-    (stage: Progress["stage"], done: number, total: number) => setProgress({ stage, done, total }),
-    [],
-  );
 
   const show = useCallback(
     (name: string, outcome: CheckOutcome) => {
@@ -103,8 +69,8 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
 
   const openFile = useCallback(
     (file: File) =>
-      exclusive(async () => {
-        setNotices([]);
+      exclusive("打开文件", async () => {
+        clear();
         // Refused before the bytes are loaded into the page, in the reader's own words.
         if (file.size > MAX_FILE_BYTES) {
           notify(
@@ -113,7 +79,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
           );
           return;
         }
-        setProgress({ stage: "read", done: 0, total: 0 });
+        onProgress("read", 0, 0);
         let bytes: ArrayBuffer;
         try {
           bytes = await fileBytes(file);
@@ -122,7 +88,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
           return;
         }
         try {
-          const outcome = await engine.open({ name: file.name, bytes }, toleranceRef.current, onProgress);
+          const outcome = await engine.open({ name: file.name, bytes }, tolerance, onProgress);
           show(file.name, outcome);
         } catch (error) {
           // The previous workbook is closed in the worker as soon as another is opened.
@@ -132,7 +98,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
           throw error;
         }
       }),
-    [engine, exclusive, notify, onProgress, show],
+    [engine, exclusive, clear, notify, onProgress, show, tolerance],
   );
 
   /** Returns the field's message when the text is not a valid band, null once saved. */
@@ -142,40 +108,34 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
       if (invalid) return invalid;
       const next = text.trim();
       setTolerance(next);
-      toleranceRef.current = next;
       if (!store.saveTolerance(next)) notify("warning", "浏览器不允许保存设置，容差仅在本次打开页面期间有效。");
-      const current = openedRef.current;
-      if (!current) {
+      if (!opened) {
         notify("success", `容差已设为 ${next}，检查文件时生效。`);
         return null;
       }
-      await exclusive(async () => {
-        setNotices([]);
+      await exclusive("保存容差", async () => {
+        clear();
         const outcome = await engine.recheck(next, onProgress);
-        show(current.name, outcome);
+        show(opened.name, outcome);
         notify("success", `容差已设为 ${next}，已重新检查。`);
       });
       return null;
     },
-    [engine, exclusive, notify, onProgress, show, store],
+    [engine, exclusive, clear, notify, onProgress, opened, show, store],
   );
 
+  /** Shown first, then kept: a browser that refuses storage still ignores for this visit, and says so. */
   const saveIgnored = useCallback(
     (ids: string[]) => {
-      const current = openedRef.current;
-      if (!current) return;
+      if (!opened) return;
       setIgnored(ids);
-      if (!store.saveIgnored(current.ignoreKey, ids))
+      if (!store.saveIgnored(opened.ignoreKey, ids))
         notify("warning", "浏览器不允许保存设置，忽略的问题仅在本次打开页面期间有效。");
     },
-    [notify, store],
+    [notify, opened, store],
   );
-  const ignore = useCallback(
-    (f: Finding) => saveIgnored([...ignoredRef.current.filter((id) => id !== f.id), f.id]),
-    [saveIgnored],
-  );
-  const restore = useCallback((f: Finding) => saveIgnored(ignoredRef.current.filter((id) => id !== f.id)), [saveIgnored]);
-  const resetIgnored = useCallback(() => saveIgnored([]), [saveIgnored]);
+  const all = useMemo(() => opened?.outcome.findings ?? [], [opened]);
+  const ignoring = useIgnored(all, ignored, saveIgnored);
 
   const select = useCallback(
     async (finding: Finding) => {
@@ -190,31 +150,27 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     [engine, notify],
   );
 
-  const ignoredIds = useMemo(() => new Set(ignored), [ignored]);
-  const all = useMemo(() => opened?.outcome.findings ?? [], [opened]);
-  const active = useMemo(() => all.filter((f) => !ignoredIds.has(f.id)), [all, ignoredIds]);
-
   /** The findings not ignored go into the copy, as the add-in paints only those. */
+  const { active } = ignoring;
   const downloadAnnotated = useCallback(
     () =>
-      exclusive(async () => {
-        const current = openedRef.current;
-        if (!current) return;
-        setProgress({ stage: "paint", done: 0, total: 1 });
+      exclusive("下载标注副本", async () => {
+        if (!opened) return;
+        onProgress("paint", 0, 1);
         const copy = await engine.annotate(active, onProgress);
-        const name = annotatedName(current.name, copy.macroEnabled);
+        const name = annotatedName(opened.name, copy.macroEnabled);
         save(copy.bytes, name, copy.macroEnabled ? XLSM_TYPE : XLSX_TYPE);
         notify(
           "success",
           `已下载标注副本「${name}」：标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动。`,
         );
       }),
-    [active, engine, exclusive, notify, onProgress, save],
+    [active, engine, exclusive, notify, onProgress, opened, save],
   );
 
   const downloadTemplate = useCallback(
     (kind: TemplateKind) =>
-      exclusive(async () => {
+      exclusive("下载模板", async () => {
         const bytes = await engine.template(kind);
         const title = TEMPLATE_CATALOG.find((t) => t.kind === kind)?.title ?? kind;
         save(bytes, `${title}.xlsx`, XLSX_TYPE);
@@ -224,9 +180,8 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
   );
 
   const downloadJson = useCallback(() => {
-    const current = openedRef.current;
-    if (current) save(jsonReportText(current.name, current.outcome), jsonName(current.name), "application/json");
-  }, [save]);
+    if (opened) save(jsonReportText(opened.name, opened.outcome), jsonName(opened.name), "application/json");
+  }, [opened, save]);
 
   const closePreview = useCallback(() => {
     setSelected(null);
@@ -245,20 +200,15 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     busy,
     notices,
     all,
-    active,
+    ...ignoring,
     sheetNames,
     sheetKinds,
     incomplete,
-    ignoredIds,
-    ignoredCount: all.length - active.length,
     selected,
     preview,
     dismiss,
     openFile,
     saveTolerance,
-    ignore,
-    restore,
-    resetIgnored,
     select,
     downloadAnnotated,
     downloadTemplate,

@@ -1,6 +1,7 @@
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
-import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, ProgressListener } from "./engine";
+import type { ProgressListener } from "../core/progress";
+import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError } from "./engine";
 import type { PreviewWindow } from "./preview-window";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 

@@ -1,5 +1,5 @@
 import type { Finding } from "../core/finding";
-import type { ProgressStage } from "../excel/check-flow";
+import type { ProgressStage } from "../core/progress";
 import type { TemplateKind } from "../templates/catalog";
 
 /** Messages between the page and its checker worker; every request carries an id its answer repeats. */

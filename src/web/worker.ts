@@ -2,7 +2,8 @@
  * The checker's Web Worker: reads and checks the workbook off the page's thread, so a large file
  * never freezes the page. It only relays messages to a CheckSession.
  */
-import { EngineError, ProgressListener } from "./engine";
+import type { ProgressListener } from "../core/progress";
+import { EngineError } from "./engine";
 import { CheckSession, internalError } from "./session";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 

@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import { parseA1 } from "../core/address";
-import { Finding, SEVERITY_LABEL } from "../core/finding";
-import { planMarks } from "../excel/mark-layout";
+import { Finding } from "../core/finding";
+import { SEVERITY_LABEL } from "../core/severity";
+import { planMarks } from "../core/mark-layout";
 import { asBytes } from "./errors";
 import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
 import { addCopyMarker, hasCopyMarker } from "./marker";

@@ -1,5 +1,6 @@
-/** Why a workbook could not be read. The CLI's `--json` prints these kinds as they are. */
-export type WorkbookReadErrorKind = "missing" | "not-xlsx" | "corrupt" | "encrypted" | "too-large" | "unreadable";
+import type { WorkbookReadErrorKind } from "../core/report-json";
+
+export type { WorkbookReadErrorKind } from "../core/report-json";
 
 /** A workbook that cannot be read, with a one-line Chinese message that hosts show as is. */
 export class WorkbookReadError extends Error {

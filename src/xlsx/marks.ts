@@ -1,11 +1,9 @@
 import { rectToA1 } from "../core/address";
-import { Severity } from "../core/finding";
-import { MARK_FILL, SheetMarks, isMarkFormula, markFormula } from "../excel/mark-layout";
+import { SEVERITIES, Severity } from "../core/severity";
+import { MARK_FILL, SheetMarks, isMarkFormula, markFormula } from "../core/mark-layout";
 import { PackageText } from "./package";
 import { insertChild, removeChildren } from "./sheet-order";
 import { escapeXml, prefixOf, scanRoot, splice } from "./xml";
-
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 /** ARGB as styles.xml writes colours: "#FFC7CE" → "FFFFC7CE". */
 export const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../core/compact-sheet";
 import { SheetSnapshot, displayText } from "../core/snapshot";
+import type { SkippedSheet } from "../core/report-json";
 import { WorkbookReadError, asBytes, corruptError, sniffWorkbookBytes } from "./errors";
 import { PackageText, REL, workbookSheets } from "./package";
 import { BookContext, parseSheetCells } from "./parse/cells";
@@ -72,11 +73,7 @@ export async function readWorkbookBytes(
   return out;
 }
 
-/** A sheet that was not checked, as `--json` and the page name it. */
-export interface SkippedSheet {
-  name: string;
-  reason: "hidden" | "too-large";
-}
+export type { SkippedSheet };
 
 /** The sheets a read left out, hidden ones first, in workbook order within each. */
 export function skippedSheets(read: Pick<WorkbookRead, "hidden" | "tooLarge">): SkippedSheet[] {

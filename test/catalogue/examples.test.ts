@@ -1,6 +1,6 @@
 import { RULES, ruleById } from "../../src/core/catalogue";
 import { checkWorkbook } from "../../src/core/check";
-import type { Severity } from "../../src/core/finding";
+import type { Severity } from "../../src/core/severity";
 import { readWorkbookBuffer } from "../../src/cli/xlsx-read";
 import { exampleToXlsx } from "../support/example-xlsx";
 

@@ -22,7 +22,7 @@ describe("budget-check --rules", () => {
     }
   });
 
-  it("prints the README's table with a 怎么改 column as text", async () => {
+  it("prints the table of docs/rules.md with a 怎么改 column as text", async () => {
     const r = await runCli(["--rules"]);
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");

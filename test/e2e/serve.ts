@@ -6,6 +6,7 @@ import path from "path";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "application/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".png": "image/png",
   ".svg": "image/svg+xml",

@@ -1,3 +1,4 @@
+import { parseAreas } from "../../src/excel/read";
 import { createFakeExcel } from "../support/fake-excel";
 
 /* The fake must behave like Excel where the gateway depends on it, or the gateway tests prove nothing. */
@@ -229,6 +230,36 @@ describe("fake Excel", () => {
       await ctx.sync();
       expect(huge.cellCount).toBe(5_200_000);
       expect(huge.values).toBeNull();
+    });
+  });
+});
+
+describe("parseAreas", () => {
+  it("parses merged-area addresses with quoted sheet names containing commas", () => {
+    expect(parseAreas("'a,b'!$A$1:$B$2,'a,b'!C3")).toEqual([
+      { top: 0, left: 0, bottom: 1, right: 1 },
+      { top: 2, left: 2, bottom: 2, right: 2 },
+    ]);
+  });
+});
+
+describe("fake insertWorksheetsFromBase64", () => {
+  it("inserts decoded sheets under a free name after the given sheet, and needs ExcelApi 1.13", async () => {
+    const fake = createFakeExcel([{ name: "收支总表" }, { name: "其他" }]);
+    fake.setDecoder(() => [{ name: "收支总表", rows: [["部门预算收支总表"]], merges: ["A1:D1"] }]);
+    const ids = await fake.Excel.run(async (ctx: any) => {
+      const r = ctx.workbook.insertWorksheetsFromBase64("UEsDBA==", { positionType: "After", relativeTo: "收支总表" });
+      await ctx.sync();
+      return r.value as string[];
+    });
+    expect(ids).toHaveLength(1);
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["收支总表", "收支总表 (2)", "其他"]);
+    expect(fake.snapshot().sheets[1].merges).toEqual(["A1:D1"]);
+
+    const old = createFakeExcel([{ name: "S" }], { maxApi: "1.12" });
+    await old.Excel.run(async (ctx: any) => {
+      ctx.workbook.insertWorksheetsFromBase64("UEsDBA==");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ApiNotFound" });
     });
   });
 });

@@ -2,7 +2,7 @@ import { parseA1, parseRange } from "../../src/core/address";
 import { makeFinding } from "../../src/core/finding";
 import { runCheck } from "../../src/excel/check-flow";
 import { MARKS_KEY } from "../../src/excel/marks";
-import { PROTECTION_OPTIONS } from "../../src/templates/office-ranges";
+import { PROTECTION_OPTIONS } from "../../src/excel/template-ranges";
 import { SUMMARY_LAYOUT } from "../../src/templates/summary-spec";
 import { FakeExcel } from "../support/fake-excel";
 import { ledgerRows, setup } from "./helpers";

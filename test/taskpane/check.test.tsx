@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { ruleById } from "../../src/core/catalogue";
 import { countBySeverity } from "../../src/excel/check-flow";
 import { GatewayError } from "../../src/excel/gateway";
-import { SUCCESS_MS } from "../../src/taskpane/useChecker";
+import { SUCCESS_MS } from "../../src/ui/hooks/notices";
 import { notesSheet } from "./workbook-fixture";
 import { FakeGateway } from "./fake-gateway";
 import { expectedFindings, fixtureSheets, renderApp } from "./render-app";

@@ -1,8 +1,9 @@
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { GatewayError } from "../../src/excel/gateway";
 import { parseLaunch } from "../../src/taskpane/launch";
-import { describeError, stageText, validateTolerance } from "../../src/taskpane/messages";
-import { themeForOffice } from "../../src/taskpane/theme";
+import { describeError, validateTolerance } from "../../src/taskpane/messages";
+import { stageText } from "../../src/ui/components/ProgressPanel";
+import { themeForOffice } from "../../src/ui/theme";
 
 describe("pane helpers", () => {
   test("the theme follows the Office body background, light when unknown", () => {

@@ -8,7 +8,7 @@ import {
   indicatorSpec,
   projectBlockSpec,
 } from "../../src/templates/indicator-spec";
-import { styleRects } from "../../src/templates/office-ranges";
+import { styleRects } from "../../src/excel/template-ranges";
 import { ROLE_STYLES, TemplateSpec } from "../../src/templates/spec-types";
 import { freeSheetName, templateSpec } from "../../src/templates/specs";
 import { INCOME_ITEMS, SPEND_ITEMS, SUMMARY_LAYOUT, summarySpec } from "../../src/templates/summary-spec";

@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { readWorkbookFile } from "../../src/cli/xlsx-read";
 import { bytesToBase64 } from "../../src/templates/base64";
-import { writeTemplateFile } from "../../src/templates/xlsx-file";
+import { writeTemplateFile } from "../../src/cli/template-file";
 import { buildTemplateBase64 } from "../../src/templates/xlsx-writer";
 
 describe("writeTemplateFile (the CLI's --template)", () => {

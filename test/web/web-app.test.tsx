@@ -2,6 +2,7 @@
 import "../taskpane/setup";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { ruleById } from "../../src/core/catalogue";
 import { checkWorkbook } from "../../src/core/check";
 import { Finding } from "../../src/core/finding";
 import { SheetSnapshot } from "../../src/core/snapshot";
@@ -17,8 +18,11 @@ class FixtureEngine implements CheckEngine {
   annotated: Finding[][] = [];
   tolerances: string[] = [];
   constructor(private readonly sheets: SheetSnapshot[] = [summaryWithWrongSpendTotal(), notesSheet()]) {}
+  /** While set, open() waits for it: a test can act while a file is being read. */
+  hold: Promise<void> | null = null;
   async open(file: { name: string; bytes: ArrayBuffer }, tolerance: string): Promise<CheckOutcome> {
     this.opened.push(file.name);
+    await this.hold;
     if (file.name.endsWith(".txt")) throw new EngineError(`不是 Excel 工作簿（.xlsx）文件：${file.name}`, "not-xlsx");
     return this.recheck(tolerance);
   }
@@ -147,6 +151,36 @@ describe("the browser page", () => {
     expect(spend.related).toEqual(expect.arrayContaining(related));
     fireEvent.click(within(screen.getByRole("region", { name: "单元格预览" })).getByRole("button", { name: "关闭预览" }));
     expect(screen.queryByRole("region", { name: "单元格预览" })).toBeNull();
+  });
+
+  test("怎么改 explains the rule and its example but promises no one-click fix: the page has none", async () => {
+    renderPage();
+    choose("预算.xlsx");
+    await checked();
+    const spend = expected().find((f) => f.rule === "BAL-SPEND")!;
+    expect(ruleById("BAL-SPEND").fix).not.toBeNull();
+    fireEvent.click(card(spend));
+    fireEvent.click(within(card(spend)).getByRole("button", { name: "怎么改" }));
+    const help = screen.getByRole("region", { name: /^怎么改：本年支出合计应等于各项支出之和/ });
+    expect(help).toHaveTextContent(ruleById("BAL-SPEND").help);
+    expect(help).not.toHaveTextContent("一键修复");
+    expect(within(card(spend)).queryByRole("button", { name: "改为求和公式" })).toBeNull();
+  });
+
+  test("a file dropped while another is being read is refused, and the page says why", async () => {
+    const engine = new FixtureEngine();
+    let release!: () => void;
+    engine.hold = new Promise((resolve) => (release = resolve));
+    renderPage(engine);
+    choose("预算.xlsx");
+    await waitFor(() => expect(engine.opened).toEqual(["预算.xlsx"]));
+    const drop = new Event("drop", { cancelable: true }) as Event & { dataTransfer: unknown };
+    drop.dataTransfer = { types: ["Files"], files: [new File([new Uint8Array([0x50, 0x4b])], "另一个.xlsx")] };
+    fireEvent(window, drop);
+    await screen.findByText("上一项操作尚未完成，请稍候。");
+    release();
+    await checked();
+    expect(engine.opened).toEqual(["预算.xlsx"]);
   });
 
   test("the rounding band is validated, kept in the browser and re-checks the open file", async () => {

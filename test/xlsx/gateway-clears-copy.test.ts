@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../src/core/check";
-import { MARK_FILL } from "../../src/excel/mark-layout";
+import { MARK_FILL } from "../../src/core/mark-layout";
 import { annotateWorkbookBytes, readWorkbookBytes } from "../../src/xlsx";
 import { setup } from "../excel/helpers";
 import { FakeConditionalFormatInit, FakeSheetInit, fakeSheetsFromSnapshots } from "../support/fake-excel";

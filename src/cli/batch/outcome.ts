@@ -1,5 +1,5 @@
 import type { CheckResult } from "../../core/check";
-import type { JsonSkippedSheet } from "../report-json";
+import type { JsonSkippedSheet } from "../../core/report-json";
 import type { WorkbookReadErrorKind } from "../../xlsx/errors";
 
 /** Why a file could not be checked; the kinds of the `--json` error entries. */

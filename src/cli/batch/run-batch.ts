@@ -3,7 +3,7 @@ import path from "path";
 import { countBySeverity } from "../../core/results-table";
 import type { CliOptions } from "../args";
 import { outputPathProblem, writeFailure } from "../output-path";
-import { failedJsonFile, toJsonFile } from "../report-json";
+import { failedJsonFile, toJsonFile } from "../../core/report-json";
 import { formatFailedFile, formatTextReport } from "../report-text";
 import { checkFile } from "./check-file";
 import { FileOutcome, FileTask, ReportedOutcome } from "./outcome";

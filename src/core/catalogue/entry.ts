@@ -1,4 +1,4 @@
-import type { Severity } from "../finding";
+import type { Severity } from "../severity";
 
 /**
  * A cell of an example workbook, as JSON can carry it: empty, text, a number, a formula with its
@@ -37,5 +37,5 @@ export interface RuleEntry {
   example: RuleExample;
 }
 
-/** A rule family: entries keyed by rule id, in the order the README lists them. */
+/** A rule family: entries keyed by rule id, in the order docs/rules.md lists them. */
 export type RuleFamily = Record<string, RuleEntry>;

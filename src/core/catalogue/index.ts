@@ -14,7 +14,7 @@ export type { ExampleCell, RuleEntry, RuleExample } from "./entry";
 /**
  * The rule catalogue, the index of every rule: its default severity (decided here and nowhere
  * else), title, the module that raises it, help for an accountant, the one-click fix and an
- * example workbook. One file per family; `npm run rules` prints the README's table from it.
+ * example workbook. One file per family; `npm run rules` prints the table of docs/rules.md from it.
  */
 const CATALOGUE = {
   ...TOTALS,
@@ -34,7 +34,7 @@ export interface RuleInfo extends RuleEntry {
   id: RuleId;
 }
 
-/** Every rule, in the README's order. */
+/** Every rule, in the order of docs/rules.md. */
 export const RULES: readonly RuleInfo[] = (Object.keys(CATALOGUE) as RuleId[]).map((id) => ({ id, ...CATALOGUE[id] }));
 
 const BY_ID = new Map<string, RuleInfo>(RULES.map((r) => [r.id, r]));

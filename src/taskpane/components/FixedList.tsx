@@ -32,7 +32,7 @@ export function FixedList({ fixes, busy, onUndo }: { fixes: AppliedFix[]; busy: 
         {fixes.map((f) => (
           <li key={f.findingId} className={styles.item}>
             <Text className={styles.text}>
-              {f.sheet}!{f.cell}：{f.beforeText} → {f.afterText}
+              {f.writes.map((w) => w.description).join("；")}
               {f.undone ? "（已撤销）" : ""}
             </Text>
             {!f.undone && (

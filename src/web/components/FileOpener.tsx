@@ -53,8 +53,11 @@ export function FileOpener({ busy, onFile }: FileOpenerProps) {
   const input = useRef<HTMLInputElement>(null);
   const [focused, setFocused] = useState(false);
   const [dragging, setDragging] = useState(false);
+  // The window's drop listener is added once; it calls whatever onFile is current.
   const onFileRef = useRef(onFile);
-  onFileRef.current = onFile;
+  useEffect(() => {
+    onFileRef.current = onFile;
+  }, [onFile]);
 
   useEffect(() => {
     let depth = 0;

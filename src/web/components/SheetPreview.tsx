@@ -1,7 +1,8 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { Finding, SEVERITY_LABEL, Severity } from "../../core/finding";
-import { MARK_FILL } from "../../excel/mark-layout";
+import { Finding } from "../../core/finding";
+import { SEVERITY_LABEL, Severity } from "../../core/severity";
+import { MARK_FILL } from "../../core/mark-layout";
 import type { PreviewWindow } from "../preview-window";
 
 /** The marks' own fills (the add-in's and the annotated copy's), framed darker so the cell stands out. */

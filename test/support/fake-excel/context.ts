@@ -39,7 +39,7 @@ export class FakeRequestContext {
   /**
    * Queues the refusal Excel gives inside an undo group to an API that does not support undo
    * (protect, unprotect, insertWorksheetsFromBase64, Worksheet.delete in the documented list;
-   * settings writes by the project's assumption, see the README). Outside a group such an API
+   * settings writes by the project's assumption, see docs/add-in.md). Outside a group such an API
    * clears the user's undo stack instead, which the fake does not model.
    */
   noUndo(api: string): void {

@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { SEVERITY_LABEL, Severity } from "../../core/finding";
+import { SEVERITY_LABEL, Severity } from "../../core/severity";
 
 const useStyles = makeStyles({
   word: {

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "fs/promises";
 import { dirname } from "path";
-import { TEMPLATE_CATALOG, TemplateKind } from "./catalog";
-import { TemplateOptions } from "./specs";
-import { buildTemplateWorkbook } from "./xlsx-writer";
+import { TEMPLATE_CATALOG, TemplateKind } from "../templates/catalog";
+import { TemplateOptions } from "../templates/specs";
+import { buildTemplateWorkbook } from "../templates/xlsx-writer";
 
 /**
  * Node only (the CLI's `--template`): writes one template, or all of them as one sheet each,

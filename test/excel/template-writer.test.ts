@@ -2,10 +2,10 @@ import { GatewayError } from "../../src/excel/gateway";
 import { toA1 } from "../../src/core/address";
 import type { TemplateKind } from "../../src/templates/catalog";
 import { INDICATOR_LAYOUT, blockStartRow, projectBlockSpec } from "../../src/templates/indicator-spec";
-import { appendProjectBlock, insertTemplateSheet } from "../../src/templates/office-writer";
+import { appendProjectBlock, insertTemplateSheet } from "../../src/excel/template-writer";
 import { FakeExcel, FakeSheetInit, createFakeExcel } from "../support/fake-excel";
-import { exceljsDecoder } from "./support/decoder";
-import { pageSetups, recordPageLayout } from "./support/page-layout-recorder";
+import { exceljsDecoder } from "../templates/support/decoder";
+import { pageSetups, recordPageLayout } from "../templates/support/page-layout-recorder";
 
 recordPageLayout();
 

@@ -9,7 +9,7 @@ import {
   ValidationSpec,
   partBounds,
   widthToPoints,
-} from "./spec-types";
+} from "../templates/spec-types";
 
 /**
  * Writes a spec into a sheet with plain range calls, for hosts without insertWorksheetsFromBase64.

@@ -1,5 +1,4 @@
 import { makeFinding } from "../../src/core/finding";
-import { gridSheet } from "../../src/core/snapshot";
 import {
   amountLine,
   groupFindings,
@@ -9,8 +8,7 @@ import {
   signed,
   step,
   summaryText,
-} from "../../src/taskpane/findings";
-import { planFix, undoOf } from "../../src/taskpane/fixes";
+} from "../../src/ui/findings";
 
 type Rule = "SUM-ROW" | "CELL-ERROR" | "UNIT-MISSING" | "CELL-TEXTNUM";
 const f = (sheet: string, cell: string, rule: Rule) => makeFinding({ rule, sheet, cell, message: `${sheet}${cell}` });
@@ -107,39 +105,5 @@ describe("the finding card's words", () => {
       "错误：",
       "1. 甲!B3　甲B3",
     ]);
-  });
-});
-
-describe("one-click fixes", () => {
-  const sheet = gridSheet("表", [
-    ["项目", "金额"],
-    ["甲", 10],
-    ["乙", { v: "1,060.41", fmt: "@" }],
-    ["合计", 1070],
-    ["完成率", "≧９５％"],
-    ["满意度", "≥0.85"],
-    ["公式", { v: 5, f: "=B2/2" }],
-  ]);
-  const at = (rule: string, cell: string, related: string[] = []) =>
-    makeFinding({ rule: rule as "SUM-ROW", sheet: "表", cell, related, message: "m" });
-
-  test("a text number becomes a number, in General format if it was text", () => {
-    const plan = planFix(at("CELL-TEXTNUM", "B3"), sheet)!;
-    expect(plan.after).toEqual({ value: 1060.41, formula: "", numberFormat: "General" });
-    expect(plan.before).toEqual({ value: "1,060.41", formula: "", numberFormat: "@" });
-    expect(undoOf(plan).restore).toEqual(plan.before);
-  });
-
-  test("a typed total becomes =SUM over its items; a formula cell is never rewritten", () => {
-    expect(planFix(at("SUM-ROW", "B4", ["B2", "B3"]), sheet)!.after.formula).toBe("=SUM(B2:B3)");
-    expect(planFix(at("SUM-ROW", "B7", ["B2"]), sheet)).toBeNull();
-    expect(planFix(at("SUM-ROW", "B4", []), sheet)).toBeNull();
-    expect(planFix(at("BAL-BALANCE", "B4", ["B2"]), sheet)).toBeNull();
-  });
-
-  test("full-width signs become half-width; a fraction beside ≥ becomes a percentage", () => {
-    expect(planFix(at("IND-FULLWIDTH", "B5"), sheet)!.after.value).toBe("≥95%");
-    expect(planFix(at("IND-FRACTION-PERCENT", "B6"), sheet)!.after).toEqual({ value: "≥85%", formula: "", numberFormat: "@" });
-    expect(planFix(at("IND-EMPTY", "B6"), sheet)).toBeNull();
   });
 });

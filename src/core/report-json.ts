@@ -1,9 +1,10 @@
-import type { SkippedSheet } from "../xlsx/read";
-import { CheckResult } from "../core/check";
-import { Finding } from "../core/finding";
-import type { WorkbookReadErrorKind } from "../xlsx/errors";
+import { CheckResult } from "./check";
+import { Finding } from "./finding";
 
-/** The `--json` contract (version 1). Field names are fixed: other tools read them. */
+/**
+ * The `--json` contract (version 1). Field names are fixed: other tools read them. In core because
+ * the command line prints it and the page downloads it, from the same functions.
+ */
 export interface JsonReport {
   version: 1;
   files: (JsonFile | JsonFailedFile)[];
@@ -17,7 +18,16 @@ export interface JsonFile {
   skipped?: JsonSkippedSheet[];
 }
 
+/** A sheet that was not checked, as `--json` and the page name it. */
+export interface SkippedSheet {
+  name: string;
+  reason: "hidden" | "too-large";
+}
+
 export type JsonSkippedSheet = SkippedSheet;
+
+/** Why a workbook could not be read. `--json` prints these kinds as they are. */
+export type WorkbookReadErrorKind = "missing" | "not-xlsx" | "corrupt" | "encrypted" | "too-large" | "unreadable";
 
 /** A file that could not be checked: exactly these four fields, in this order. */
 export interface JsonFailedFile {

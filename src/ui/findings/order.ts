@@ -1,5 +1,6 @@
 import { ruleById } from "../../core/catalogue";
-import { Finding, SEVERITY_ORDER, Severity } from "../../core/finding";
+import { Finding } from "../../core/finding";
+import { SEVERITY_ORDER, Severity } from "../../core/severity";
 
 export interface RuleGroup {
   /** Stable across renders: severity, sheet and rule. */

@@ -56,10 +56,12 @@ export interface RuleHelpProps {
   rule: RuleId;
   /** For the region's accessible name. */
   id: string;
+  /** This host applies the rule's one-click fix: only then is the catalogue's fix sentence shown. */
+  fixOffered?: boolean;
 }
 
-/** 「怎么改」: the rule's help, how to fix it, and its example from the catalogue. */
-export function RuleHelp({ rule, id }: RuleHelpProps) {
+/** 「怎么改」: the rule's help, its one-click fix where this host has one, and its example from the catalogue. */
+export function RuleHelp({ rule, id, fixOffered = false }: RuleHelpProps) {
   const styles = useStyles();
   const info = ruleById(rule);
   const example = info.example;
@@ -67,7 +69,7 @@ export function RuleHelp({ rule, id }: RuleHelpProps) {
   return (
     <div className={styles.box} id={id} role="region" aria-label={`怎么改：${info.title}`}>
       <Text>{info.help}</Text>
-      {info.fix && (
+      {fixOffered && info.fix && (
         <Text>
           <span className={styles.label}>一键修复：</span>
           {info.fix}

@@ -1,5 +1,10 @@
-import { RectRef, parseA1, rectToA1 } from "../core/address";
-import { Finding, SEVERITY_ORDER, Severity } from "../core/finding";
+/*
+ * Where the marks go and how they look, shared by the Office gateway (conditional formats in the
+ * workbook) and the annotated copy (the same formats patched into the package), so both mark alike.
+ */
+import { RectRef, parseA1, rectToA1 } from "./address";
+import { Finding } from "./finding";
+import { SEVERITIES, SEVERITY_ORDER, Severity } from "./severity";
 
 /** Fill colours of the marks: Excel's own light red, amber and blue, so they read as familiar. */
 export const MARK_FILL: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#BDD7EE" };
@@ -42,7 +47,7 @@ export function planMarks(findings: Finding[], sheets: string[]): SheetMarks[] {
   for (const sheet of sheets) {
     const cells = bySheet.get(sheet);
     if (!cells) continue;
-    for (const severity of ["error", "warning", "info"] as Severity[]) {
+    for (const severity of SEVERITIES) {
       const points = [...cells].filter(([, s]) => s === severity).map(([a1]) => parseA1(a1)!);
       if (points.length) out.push({ sheet, severity, rects: toRectangles(points), cells: points.length });
     }

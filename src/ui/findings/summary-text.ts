@@ -1,4 +1,5 @@
-import { Finding, SEVERITY_LABEL } from "../../core/finding";
+import { Finding } from "../../core/finding";
+import { SEVERITY_LABEL } from "../../core/severity";
 import { countBySeverity } from "../../core/results-table";
 import { amountLine } from "./describe";
 import { orderFindings } from "./order";

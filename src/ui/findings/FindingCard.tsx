@@ -53,6 +53,8 @@ export interface FindingCardProps {
   onStep(delta: 1 | -1): void;
   /** Pane-only actions (a one-click fix), shown on the current finding. */
   actions?: ReactNode;
+  /** This host applies the rule's one-click fix, so 怎么改 may describe it. */
+  fixOffered?: boolean;
 }
 
 /**
@@ -126,7 +128,7 @@ export const FindingCard = forwardRef<HTMLLIElement, FindingCardProps>(function 
       )}
       {current && helpOpen && (
         <div onClick={(e) => e.stopPropagation()}>
-          <RuleHelp rule={finding.rule} id={helpId} />
+          <RuleHelp rule={finding.rule} id={helpId} fixOffered={props.fixOffered} />
         </div>
       )}
     </li>

@@ -1,7 +1,9 @@
 import { Button, Switch, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { countBySeverity } from "../../core/results-table";
-import { Finding, SEVERITY_LABEL, Severity } from "../../core/finding";
+import type { RuleId } from "../../core/catalogue";
+import { Finding } from "../../core/finding";
+import { SEVERITIES, SEVERITY_LABEL, Severity } from "../../core/severity";
 import { projectOf } from "./describe";
 import { FindingCard } from "./FindingCard";
 import { COLLAPSE_OVER, groupFindings, navigationOrder, step } from "./order";
@@ -23,8 +25,6 @@ const useStyles = makeStyles({
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
-const ORDER: Severity[] = ["error", "warning", "info"];
-
 export interface FindingsViewProps {
   /** Every finding of the check, in the core's order; ignored ones included. */
   findings: readonly Finding[];
@@ -45,6 +45,8 @@ export interface FindingsViewProps {
   busy?: boolean;
   /** Pane-only actions on the current finding (one-click fixes). */
   renderActions?(finding: Finding): ReactNode;
+  /** The rules whose one-click fix this host applies (core/fixes): 怎么改 describes a fix only for these. */
+  fixRules?: ReadonlySet<RuleId>;
   /** Pane-only buttons beside 上一个/下一个 (导出结果, 复制摘要). */
   extraButtons?: ReactNode;
   /** Level of the group headings, one below the page's own heading; default 2. */
@@ -100,7 +102,7 @@ export function FindingsView(props: FindingsViewProps) {
   return (
     <div className={styles.root}>
       <div className={styles.bar} role="group" aria-label="按严重程度筛选">
-        {ORDER.map((s) => (
+        {SEVERITIES.map((s) => (
           <ToggleButton
             key={s}
             size="small"
@@ -183,6 +185,7 @@ export function FindingsView(props: FindingsViewProps) {
                             onRestore={props.onRestore}
                             onStep={(d) => go(step(order, f.id, d), true)}
                             actions={f.id === currentId ? props.renderActions?.(f) : undefined}
+                            fixOffered={props.fixRules?.has(f.rule) ?? false}
                           />
                         ))}
                       </ul>

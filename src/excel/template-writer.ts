@@ -1,8 +1,8 @@
-import { GatewayError } from "../excel/gateway";
-import type { TemplateKind } from "./catalog";
-import { INDICATOR_LAYOUT, projectBlockSpec } from "./indicator-spec";
-import { SupportsApi, officeSupports, writePart, writeSheetSpec } from "./office-ranges";
-import { TemplateOptions, freeSheetName, templateSpec } from "./specs";
+import type { TemplateKind } from "../templates/catalog";
+import { INDICATOR_LAYOUT, projectBlockSpec } from "../templates/indicator-spec";
+import { TemplateOptions, freeSheetName, templateSpec } from "../templates/specs";
+import { GatewayError } from "./gateway";
+import { SupportsApi, officeSupports, writePart, writeSheetSpec } from "./template-ranges";
 
 export interface OfficeWriterOptions extends TemplateOptions {
   /** Which ExcelApi versions the host has; defaults to Office.context.requirements. */
@@ -31,7 +31,7 @@ export async function insertTemplateSheet(
   if (supports("1.13")) {
     try {
       // Loaded on demand: exceljs is large, and most task pane sessions never insert a template.
-      const { buildTemplateBase64 } = await import("./xlsx-writer");
+      const { buildTemplateBase64 } = await import("../templates/xlsx-writer");
       const base64 = await buildTemplateBase64(kind, sheetName, options);
       context.workbook.insertWorksheetsFromBase64(base64, { positionType: "End" });
       context.workbook.worksheets.getItem(sheetName).activate();
