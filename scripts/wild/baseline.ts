@@ -8,7 +8,7 @@
 import { join, resolve } from "path";
 import { readWorkbookFile } from "../../src/cli/xlsx-read";
 import { checkWorkbook } from "../../src/core/check";
-import { ManifestEntry } from "./build";
+import { ManifestEntry } from "./corpus";
 import { ROOT, WILD_DIR } from "./identities";
 import { readFileSync } from "fs";
 

@@ -6,40 +6,10 @@
  * Run: npm run wild
  */
 import { writeFileSync } from "fs";
-import * as prettier from "prettier";
 import { join, relative, resolve } from "path";
-import { FxCell, SheetSpec, writeWorkbook } from "../fixtures/grid";
+import { writeWorkbook } from "../fixtures/grid";
 import { ROOT, WILD_DIR, readSources, workbookPath } from "./identities";
-import { SourceSheet, WildSource } from "./source";
-
-export interface ManifestEntry {
-  file: string;
-  province: string;
-  source: string;
-  kind: string;
-  defects: { sheet: string; cell: string; min: "info" | "warning" | "error"; why: string }[];
-  quiet: string[];
-}
-
-const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
-
-export function sheetSpec(sheet: SourceSheet): SheetSpec {
-  if (sheet.name.length > 31 || INVALID_SHEET_NAME.test(sheet.name))
-    throw new Error(`sheet name not allowed in Excel: ${sheet.name}`);
-  const rows: FxCell[][] = sheet.rows.map((row) => row.map((c) => (c.v === null ? null : c.fmt ? { v: c.v, fmt: c.fmt } : c.v)));
-  return { name: sheet.name, rows, merges: sheet.merges.map((m) => ({ ...m })), widths: sheet.widths };
-}
-
-export function manifestEntry(source: WildSource): ManifestEntry {
-  return {
-    file: relative(ROOT, workbookPath(source)).split("\\").join("/"),
-    province: source.meta.PROVINCE,
-    source: source.meta.SOURCE,
-    kind: source.meta.KIND,
-    defects: source.defects.map((d) => ({ sheet: d.sheet, cell: d.cell, min: d.min, why: d.why })),
-    quiet: [...source.quiet],
-  };
-}
+import { ManifestEntry, manifestEntry, sheetSpec } from "./corpus";
 
 async function main(): Promise<void> {
   const entries: ManifestEntry[] = [];
@@ -49,6 +19,8 @@ async function main(): Promise<void> {
     console.log(`已生成 ${relative(ROOT, workbookPath(source))}`);
   }
   const manifestPath = join(WILD_DIR, "manifest.json");
+  // Loaded here, not at the top: jest (which imports ./corpus) cannot run prettier's dynamic imports.
+  const prettier = await import("prettier");
   const options = (await prettier.resolveConfig(manifestPath)) ?? {};
   writeFileSync(manifestPath, await prettier.format(JSON.stringify(entries, null, 2), { ...options, filepath: manifestPath }));
   const provinces = new Set(entries.map((e) => e.province));

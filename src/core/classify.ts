@@ -47,6 +47,17 @@ export function hasIndicatorHeader(view: SheetView, maxRows = 200): boolean {
   return false;
 }
 
+/** True when a cell in the first rows, title aside, names 指标 (一级指标, 绩效指标, 指标值 …). */
+function mentionsIndicators(view: SheetView, maxRows = 200): boolean {
+  const last = view.stepRow(view.firstRow, maxRows - 1);
+  for (const r of view.rows()) {
+    if (r > last) break;
+    if (r === view.firstRow) continue;
+    for (const c of view.cols()) if (view.text(r, c).includes("指标")) return true;
+  }
+  return false;
+}
+
 /** True when a header row shows 收入 and 支出 side by side, with 本年收入合计 and 本年支出合计 below. */
 export function hasSummaryLayout(view: SheetView): boolean {
   let income = false;
@@ -70,7 +81,9 @@ export function classifySheet(view: SheetView): { kind: SheetKind; table?: Stand
   if (INDICATOR_NAME.test(name)) return { kind: "indicators" };
   if (hasSummaryLayout(view)) return { kind: "summary", table: table ?? "收支总表" };
   if (hasIndicatorHeader(view)) return { kind: "indicators" };
-  if (INDICATOR_NAME.test(title) && !table) return { kind: "indicators" };
+  // A title alone (`…绩效目标申报表`) heads every sheet of a multi-sheet form, its project facts too:
+  // only a sheet that speaks of 指标 below the title is an indicator sheet.
+  if (INDICATOR_NAME.test(title) && !table && mentionsIndicators(view)) return { kind: "indicators" };
   return { kind: "other", table };
 }
 

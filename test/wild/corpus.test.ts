@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
 import manifestJson from "./manifest.json";
-import { manifestEntry, sheetSpec } from "../../scripts/wild/build";
+import { manifestEntry, sheetSpec } from "../../scripts/wild/corpus";
 import { checkIdentities, readSources, workbookPath } from "../../scripts/wild/identities";
 import { toA1 } from "../../scripts/wild/source";
 

@@ -3,6 +3,7 @@ import { CELLS } from "./cells";
 import { CROSS_TABLE } from "./cross-table";
 import { INDICATORS } from "./indicators";
 import { INDICATOR_LAYOUTS } from "./indicator-layouts";
+import { INDICATOR_TARGETS } from "./indicator-targets";
 import { PLAN } from "./plan";
 import { SELF_EVALUATION } from "./self-evaluation";
 import { SHEET } from "./sheet";
@@ -20,6 +21,7 @@ const CATALOGUE = {
   ...CELLS,
   ...CROSS_TABLE,
   ...INDICATORS,
+  ...INDICATOR_TARGETS,
   ...INDICATOR_LAYOUTS,
   ...SELF_EVALUATION,
   ...PLAN,

@@ -1,7 +1,46 @@
 import type { RuleFamily } from "./entry";
+import { oneSheet } from "./examples";
 
-/** Indicator forms as provinces lay them out (docs/domain.md §8): split values, 指标值类型, names. */
+/** Indicator forms as provinces lay them out (docs/domain.md §6, §8): blank parts, split values, 指标值类型, names. */
 export const INDICATOR_LAYOUTS = {
+  "IND-PLACEHOLDER": {
+    severity: "info",
+    title: "模板占位行未填写（每个项目提示一次）",
+    module: "src/core/indicators/blank-parts.ts",
+    help: "表样里的“指标1”“指标2”“……”等占位行没有填写指标，也没有指标值。不需要的占位行可以直接删除；需要的请填上具体指标和指标值。",
+    fix: null,
+    example: oneSheet(
+      "绩效目标表",
+      [
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "指标1：讲座场次", "≥24场"],
+        [null, null, "指标2：", null],
+        [null, "质量指标", "指标1：听众签到率", "≥95%"],
+        [null, null, "……", null],
+        ["效益指标", "社会效益指标", "指标1：居民健康素养", "显著提高"],
+        ["满意度指标", "服务对象满意度指标", "指标1：听众满意度", "≥90%"],
+      ],
+      "C3",
+    ),
+  },
+  "IND-PART-BLANK": {
+    severity: "info",
+    title: "表格的一部分整体未填写（如全部长期指标值）",
+    module: "src/core/indicators/blank-parts.ts",
+    help: "这张表的某一栏（如“长期指标值”）每一行都空着，或整张指标表一行也没有填写，而表格的其他部分已经填写。如果本项目不设这部分指标，可以删除这一栏或这张表；否则请补填。",
+    fix: null,
+    example: oneSheet(
+      "绩效目标表",
+      [
+        ["一级指标", "二级指标", "三级指标", "长期指标值", "年度指标值"],
+        ["产出指标", "数量指标", "讲座场次", null, "≥24场"],
+        [null, "质量指标", "听众签到率", null, "≥95%"],
+        ["效益指标", "社会效益指标", "居民健康素养", null, "显著提高"],
+        ["满意度指标", "服务对象满意度指标", "听众满意度", null, "≥90%"],
+      ],
+      "D2",
+    ),
+  },
   "IND-UNIT-CONFLICT": {
     severity: "warning",
     title: "指标值自带的单位与度量单位一栏矛盾",

@@ -42,8 +42,8 @@ export const INDICATORS = {
   "IND-NO-UNIT": {
     severity: "warning",
     title: "指标值是没有单位的数字，而同类指标带单位",
-    module: "src/core/indicators/indicator-values.ts",
-    help: "指标值只有数字没有单位，而本项目其他指标值都带单位，读者无法判断是场、人还是万元。请补上单位，例如把“24”改为“≥24场”。",
+    module: "src/core/indicators/number-values.ts",
+    help: "指标值只有数字没有单位（度量单位一栏也空着），而本项目其他指标值都带单位，读者无法判断是场、人还是万元。请补上单位，例如把“24”改为“≥24场”。",
     fix: null,
     example: indicatorExample({ D7: 24 }, "D7"),
   },
@@ -65,9 +65,9 @@ export const INDICATORS = {
   },
   "IND-QUAL-IN-QUANT": {
     severity: "warning",
-    title: "数量或成本指标的指标值没有量化",
+    title: "数量指标的指标值没有量化",
     module: "src/core/indicators/indicator-values.ts",
-    help: "数量指标和成本指标应填写具体数量或金额，这里写的是文字（如“基本完成”）。请改为量化的目标值，例如“≥24场”“≤20万元”。",
+    help: "数量指标（以及社会成本、生态环境成本指标）应填写可衡量的目标值，这里写的是文字（如“基本完成”）。请改为量化的目标值，例如“≥24场”；成本指标的金额另见 IND-COST-NO-AMOUNT。",
     fix: null,
     example: indicatorExample({ D7: "基本完成" }, "D7"),
   },

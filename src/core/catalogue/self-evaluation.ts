@@ -1,7 +1,7 @@
 import type { ExampleCell, RuleFamily } from "./entry";
 import { edit, money, oneSheet } from "./examples";
 
-/** Self-evaluation forms (绩效自评表, docs/domain.md §8): the funds block, points and scores, results. */
+/** Self-evaluation forms (绩效自评表, docs/domain.md §6, §8): the funds block, points and scores, results. */
 
 const pct = (value: number): ExampleCell => ({ value, numFmt: "0.00%" });
 
@@ -9,14 +9,14 @@ const pct = (value: number): ExampleCell => ({ value, numFmt: "0.00%" });
 const SELF_EVAL: ExampleCell[][] = [
   ["项目名称", "社区健康讲座项目", null, null, null, null, null],
   ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-  ["年度资金总额", money(20), money(18.5), money(18.13), 10, pct(0.98), 9],
+  ["年度资金总额", money(20), money(18.5), money(18.13), 10, pct(0.98), 9.8],
   ["其中：财政拨款", money(15), money(14), money(13.72), null, pct(0.98), null],
   ["其他资金", money(5), money(4.5), money(4.41), null, pct(0.98), null],
-  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
   ["产出指标(40分)", "数量指标", "讲座场次", "≥24场", "26场", 20, 20],
   [null, "质量指标", "听众到场率", "≥85%", "91%", 10, 10],
   [null, "时效指标", "讲座完成时间", "12月底前", "11月底", 10, 10],
-  ["效益指标(30分)", "社会效益指标", "居民健康知识知晓率", "≥80%", "84%", 30, 28],
+  ["效益指标(30分)", "社会效益指标", "居民健康知识知晓率", "≥80%", "84%", 30, 30],
   ["满意度指标(20分)", "服务对象满意度指标", "听众满意度", "≥90%", "93%", 20, 20],
 ];
 
@@ -54,6 +54,22 @@ export const SELF_EVALUATION = {
     help: "每项指标（以及预算执行情况）的得分不能高于它的分值（权重）。请按评分标准重新打分，使 得分 ≤ 分值。",
     fix: null,
     example: example({ G10: 32 }, "G10"),
+  },
+  "EVAL-RATE-SCORE": {
+    severity: "warning",
+    title: "预算执行得分应为分值乘以执行率",
+    module: "src/core/indicators/funds-block.ts",
+    help: "预算执行情况的得分应为 分值 × 执行率，按表中得分的小数位四舍五入，且不超过分值，例如分值 10、执行率 98% 得 9.8 分。请按执行率重新计算得分；若本地评分办法另有规定，可忽略此提示。",
+    fix: null,
+    example: example({ G3: 9 }, "G3"),
+  },
+  "EVAL-SCORE-UNEXPLAINED": {
+    severity: "warning",
+    title: "实际完成值已达到年度指标值，得分却低于分值且未说明原因",
+    module: "src/core/indicators/score-deductions.ts",
+    help: "这项指标的实际完成值已经达到年度指标值，得分却低于分值，偏差原因一栏也没有说明为什么扣分。请按评分标准给满分，或在偏差原因中写明扣分理由。",
+    fix: null,
+    example: example({ G10: 28 }, "G10"),
   },
   "EVAL-ACTUAL-UNQUANTIFIED": {
     severity: "warning",

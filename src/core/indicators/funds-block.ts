@@ -1,25 +1,45 @@
 import Decimal from "decimal.js";
 import { toA1 } from "../address";
 import { CheckContext } from "../context";
-import { excerpt, shownAmount } from "../excerpt";
+import { excerpt, shownAmount, shownNumber } from "../excerpt";
 import { judgeIdentity } from "../judge";
 import { Reporter } from "../reporter";
 import { FundsBlock, FundsCell, FundsField, FundsRow } from "./read/funds";
 
 /**
- * EVAL-FUNDS-TOTAL and EVAL-RATE on a self-evaluation form's funds block (docs/domain.md §8): the 总额
- * row equals its parts in every amount column, and each row's 执行率 is 全年执行数 ÷ 全年预算数.
- * The block's own 得分 against its 分值 is EVAL-SCORE-OVER, with the other points (points-and-scores.ts).
+ * EVAL-FUNDS-TOTAL, EVAL-RATE and EVAL-RATE-SCORE on a self-evaluation form's funds block (docs/domain.md
+ * §8): the 总额 row equals its parts in every amount column, each row's 执行率 is 全年执行数 ÷ 全年预算数,
+ * and the block's 得分 is 分值 × 执行率, rounded to the form's decimals and capped at 分值. The block's
+ * own 得分 above its 分值 is EVAL-SCORE-OVER, with the other points (points-and-scores.ts).
  */
 
 const AMOUNT_FIELDS: FundsField[] = ["initial", "budget", "spent"];
 const HUNDRED = new Decimal(100);
 const ZERO = new Decimal(0);
 
-export function checkFunds(report: Reporter, funds: FundsBlock, ctx: CheckContext, project: string): void {
+/**
+ * `scoreTexts`: the form's other 得分 cells as shown, whose decimals (with the block's own) are the
+ * form's decimals for EVAL-RATE-SCORE.
+ */
+export function checkFunds(
+  report: Reporter,
+  funds: FundsBlock,
+  ctx: CheckContext,
+  project: string,
+  scoreTexts: readonly string[] = [],
+): void {
   const broken = checkTotal(report, funds, ctx, project);
   const rows = funds.total ? [funds.total, ...funds.parts] : funds.parts;
-  for (const row of rows) checkRate(report, funds, row, row === funds.total ? broken : new Set(), project);
+  let rateWrong = false;
+  for (const row of rows) {
+    const wrong = checkRate(report, funds, row, row === funds.total ? broken : new Set(), project);
+    if (row === rows[0]) rateWrong = wrong;
+  }
+  const first = rows[0];
+  const budget = first?.cells[funds.columns.budget ? "budget" : "initial"]?.value;
+  // Without a budget the rate is no figure, and neither is a score derived from it.
+  if (!rateWrong && broken.size === 0 && first && budget?.greaterThan(0))
+    checkRateScore(report, funds, first, scoreTexts, project);
 }
 
 function label(funds: FundsBlock, field: FundsField): string {
@@ -69,17 +89,18 @@ function figure(funds: FundsBlock, row: FundsRow, field: FundsField, broken: Set
   return c.value ?? ZERO;
 }
 
-function checkRate(report: Reporter, funds: FundsBlock, row: FundsRow, broken: Set<FundsField>, project: string): void {
+/** EVAL-RATE on one row; true when it reported. */
+function checkRate(report: Reporter, funds: FundsBlock, row: FundsRow, broken: Set<FundsField>, project: string): boolean {
   const rateCell = row.cells.rate;
-  if (!rateCell || rateCell.value === null) return;
+  if (!rateCell || rateCell.value === null) return false;
   const budgetField: FundsField = funds.columns.budget ? "budget" : "initial";
   const budget = figure(funds, row, budgetField, broken);
   const spent = figure(funds, row, "spent", broken);
-  if (budget === null || spent === null || budget.isZero()) return;
+  if (budget === null || spent === null || budget.isZero()) return false;
   const expected = spent.dividedBy(budget).times(HUNDRED);
-  if (rateMatches(rateCell, expected)) return;
+  if (rateMatches(rateCell, expected)) return false;
   // A total off by a rounding gap: the rate may well be computed from its parts.
-  if (row === funds.total && !broken.size && rateMatches(rateCell, partsRate(funds, budgetField))) return;
+  if (row === funds.total && !broken.size && rateMatches(rateCell, partsRate(funds, budgetField))) return false;
   const fromParts = broken.has(budgetField) || broken.has("spent");
   const related = [row.cells.spent, row.cells[budgetField]]
     .filter((c): c is FundsCell => c !== undefined)
@@ -90,6 +111,45 @@ function checkRate(report: Reporter, funds: FundsBlock, row: FundsRow, broken: S
     related,
     anchor: `${project}|资金|${row.label}|执行率`,
     message: `${row.label}的执行率 ${excerpt(rateCell.text, 20)} 与${label(funds, "spent")} ÷ ${label(funds, budgetField)}${fromParts ? "（按其中各项合计）" : ""} = ${shownAmount(spent)} ÷ ${shownAmount(budget)} = ${expected.toDecimalPlaces(2).toFixed(2)}% 不一致`,
+  });
+  return true;
+}
+
+/** Decimals a figure is shown with: `9.80` has 2. */
+function decimalsOf(text: string): number {
+  return /\.(\d+)/.exec(text.replace(/[%％]$/, ""))?.[1].length ?? 0;
+}
+
+/**
+ * EVAL-RATE-SCORE: the block's 得分 against 分值 × 执行率, capped at 分值, at the form's decimals (the
+ * most any 得分 of the form shows). The rate is read as shown; a 得分 above its 分值 is EVAL-SCORE-OVER.
+ */
+function checkRateScore(
+  report: Reporter,
+  funds: FundsBlock,
+  row: FundsRow,
+  scoreTexts: readonly string[],
+  project: string,
+): void {
+  const { rate, points, score } = row.cells;
+  if (!rate?.value || !points?.value || !score?.value || score.value.greaterThan(points.value)) return;
+  const percent = /[%％]$/.test(rate.text) || rate.value.greaterThan(new Decimal("1.5")) ? rate.value : rate.value.times(HUNDRED);
+  const decimals = Math.min(4, Math.max(decimalsOf(score.text), ...scoreTexts.map(decimalsOf)));
+  const raw = Decimal.min(points.value, points.value.times(percent).dividedBy(HUNDRED));
+  const expected = raw.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  if (expected.equals(score.value)) return;
+  const product = points.value.times(percent).dividedBy(HUNDRED);
+  const shown = percent.greaterThan(HUNDRED)
+    ? `${shownNumber(product)}，不超过分值，应得 ${expected.toFixed(decimals)}`
+    : expected.equals(product)
+      ? shownNumber(product)
+      : `${shownNumber(product)}，按表中得分的 ${decimals} 位小数取 ${expected.toFixed(decimals)}`;
+  report.add({
+    rule: "EVAL-RATE-SCORE",
+    cell: toA1(score.row, score.col),
+    related: [toA1(points.row, points.col), toA1(rate.row, rate.col)],
+    anchor: `${project}|资金|${row.label}|得分`,
+    message: `预算执行得分应为 分值 ${shownNumber(points.value)} × 执行率 ${excerpt(rate.text, 12)} = ${shown}，表中为 ${excerpt(score.text, 12)}`,
   });
 }
 

@@ -4,12 +4,14 @@ import { Reporter } from "../reporter";
 import { reportNoIndicatorHeader } from "../sheet-rules";
 import { SheetView } from "../snapshot";
 import { checkActuals } from "./actual-values";
+import { reportBlankBlock, reportPlaceholders } from "./blank-parts";
 import { checkCosts } from "./cost-vs-budget";
 import { blockErrorCells, fundsErrorCells, reportErrorCells } from "./error-cells";
 import { checkFunds } from "./funds-block";
 import { checkLevelShift, checkStructure } from "./indicator-structure";
 import { checkValues } from "./indicator-values";
 import { checkFundsScore, checkPoints } from "./points-and-scores";
+import { checkScoreDeductions } from "./score-deductions";
 import { IndicatorBlock, forEachBlock } from "./read/blocks";
 import { FundsBlock } from "./read/funds";
 import { BlockScope } from "./scope";
@@ -51,16 +53,26 @@ export function checkIndicatorTables(view: SheetView, ctx: CheckContext): Indica
         checkLevelShift(scope);
         shiftSaid = true;
       }
-      checkStructure(scope);
-      checkValues(scope);
-      checkActuals(scope);
-      checkCosts(scope);
+      // A block with nothing filled in is said once; its rows have nothing to judge.
+      const blank = reportBlankBlock(scope);
+      if (!blank) {
+        checkStructure(scope);
+        reportPlaceholders(scope);
+        checkValues(scope);
+        checkActuals(scope);
+        checkCosts(scope);
+      }
       checkPlan(scope);
       if (funds) {
-        checkFunds(report, funds, ctx, block.project.name);
+        const scoreTexts = block.rows.flatMap((r) => (r.score?.value ? [r.score.text] : []));
+        checkFunds(report, funds, ctx, block.project.name, scoreTexts);
         coverFunds(funds);
       }
+      const beforePoints = report.findings.length;
       checkPoints(report, block);
+      // Points that do not add up leave no 分值 to measure a deduction against.
+      const pointsBroken = report.findings.slice(beforePoints).some((f) => f.rule === "EVAL-POINTS-SUM");
+      if (!blank && !pointsBroken) checkScoreDeductions(scope);
       covered.push({ from: tableTop(block), to: block.lastRow });
       nameProject(report.findings, first, block.project.name);
     },

@@ -3,12 +3,14 @@ import type { Place } from "../reporter";
 import { CategoryCell, IndicatorRow } from "./read/blocks";
 import { Level1, allowedUnder, frameworkOf, isCost2021Level2, isKnownLevel2, level1Of, parentOf } from "./read/framework";
 import { compactName } from "./read/normalize";
+import { isPlaceholderName, realRows } from "./read/placeholders";
 import { BlockScope, a1, nameCell, quoted, rowAnchor } from "./scope";
 
 /**
  * Rules on a block's shape (docs/domain.md §6, §8): IND-HIERARCHY, IND-UNKNOWN-NAME, IND-MISFILED,
  * IND-MISSING-CATEGORY, IND-DUPLICATE and IND-UNUSED. IND-LEVEL-SHIFT is said once per sheet, by
- * checkLevelShift, for the first block read one level down.
+ * checkLevelShift, for the first block read one level down. Placeholder rows (指标1, ……) are left to
+ * blank-parts.ts.
  */
 
 const SATISFACTION_TOPIC = /满意|投诉|评价|好评|认可|认同|信任|口碑|获得感|幸福感|不适用/;
@@ -78,14 +80,15 @@ function checkHierarchy(scope: BlockScope): void {
   let classicRow: IndicatorRow | null = null;
   let newRow: IndicatorRow | null = null;
   let mixFlagged = false;
-  for (const row of block.rows) {
+  for (const row of realRows(block)) {
     const l1 = row.level1;
     const l2 = row.level2;
     const level1 = l1 ? level1Of(l1.name) : null;
-    if (l1 && !level1) noteUnknown(unknown, l1);
+    // A placeholder category (…, 具体指标) is the template's, not a name to look up.
+    if (l1 && !level1 && !isPlaceholderName(l1.raw)) noteUnknown(unknown, l1);
     if (!l2) continue;
     if (!isKnownLevel2(l2.name)) {
-      noteUnknown(unknown, l2);
+      if (!isPlaceholderName(l2.raw)) noteUnknown(unknown, l2);
       continue;
     }
     if (!level1) continue;
@@ -137,7 +140,7 @@ export function checkLevelShift(scope: BlockScope): void {
 
 function checkMisfiled(scope: BlockScope): void {
   const { block } = scope;
-  for (const row of block.rows) {
+  for (const row of realRows(block)) {
     if (row.level1?.name !== "满意度" || row.name === "" || SATISFACTION_TOPIC.test(row.name)) continue;
     scope.report.add({
       rule: "IND-MISFILED",
@@ -151,10 +154,11 @@ function checkMisfiled(scope: BlockScope): void {
 
 function checkMissing(scope: BlockScope): void {
   const { block } = scope;
-  // A block not yet filled in at all (a blank template) is reported row by row as IND-UNUSED.
-  if (block.rows.length === 0) return;
+  // A block not yet filled in at all (a blank template) is said once, as IND-PART-BLANK.
+  const rows = realRows(block);
+  if (rows.length === 0) return;
   const present = new Set<string>();
-  for (const row of block.rows) {
+  for (const row of rows) {
     const l1 = row.level1 ? level1Of(row.level1.name) : null;
     if (l1) present.add(l1);
     // A level-2 name alone still shows the category when the form has no level-1 column.
@@ -176,7 +180,7 @@ function checkMissing(scope: BlockScope): void {
 function checkDuplicates(scope: BlockScope): void {
   const { block } = scope;
   const seen = new Map<string, IndicatorRow>();
-  for (const row of block.rows) {
+  for (const row of realRows(block)) {
     if (row.name === "" || NOT_APPLICABLE.test(row.name)) continue;
     const key = compactName(row.name);
     const first = seen.get(key);
@@ -197,6 +201,7 @@ function checkDuplicates(scope: BlockScope): void {
 function checkUnused(scope: BlockScope): void {
   const { block } = scope;
   for (const u of block.unused) {
+    if (isPlaceholderName(u.level2.raw)) continue;
     const valueCol = block.header.values[0]?.col ?? u.level2.col;
     scope.report.add({
       rule: "IND-UNUSED",

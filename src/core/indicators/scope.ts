@@ -32,3 +32,12 @@ export function rowAnchor(block: IndicatorBlock, row: IndicatorRow, value?: Valu
 
 /** The indicator's name as a message shows it: a short excerpt (see ../excerpt.ts). */
 export { quoted } from "../excerpt";
+
+/** Where a finding on a value cell lands: the cell, the indicator's name, an anchor that survives row moves. */
+export function valuePlace(
+  scope: BlockScope,
+  row: IndicatorRow,
+  cell: ValueCell,
+): { cell: string; related: string[]; anchor: string } {
+  return { cell: a1(cell), related: [nameCell(row)], anchor: rowAnchor(scope.block, row, cell) };
+}

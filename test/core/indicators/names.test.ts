@@ -80,9 +80,9 @@ describe("category names", () => {
     const fs = check(form(mixed));
     expect(brief(fs)).toEqual([["IND-HIERARCHY", "B9", "error"]]);
     expect(fs[0].message).toContain("成本指标");
-    // The row is still a cost row: a word there is not quantified.
+    // The row is still a cost row: a word there states no amount.
     const word: LiteralCell[][] = [...CLEAN, ["产出指标", "经济成本指标", "助餐补贴成本", "控制在预算内"]];
-    expect(check(form(word)).map((f) => f.rule)).toEqual(["IND-HIERARCHY", "IND-QUAL-IN-QUANT"]);
+    expect(check(form(word)).map((f) => f.rule)).toEqual(["IND-HIERARCHY", "IND-COST-NO-AMOUNT"]);
   });
 });
 

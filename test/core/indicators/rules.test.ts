@@ -52,12 +52,12 @@ describe("indicator rules on literal grids", () => {
     expect(byRule(check(miniBlock({ 1: [null, "质量指标", "培训合格率", "-5%"] })), "IND-PERCENT-RANGE")).toHaveLength(1);
   });
 
-  test("IND-QUAL-IN-QUANT: a word under 数量 or 成本; grades under 质量 and periods under 时效 are fine", () => {
+  test("IND-QUAL-IN-QUANT: a word under 数量 (under 成本 it is IND-COST-NO-AMOUNT); grades under 质量 and periods under 时效 are fine", () => {
     const fs = check(miniBlock({ 0: ["产出指标", "数量指标", "培训人数", "基本完成"] }));
     expect(fs.map((f) => [f.rule, f.cell, f.severity])).toEqual([["IND-QUAL-IN-QUANT", "D7", "warning"]]);
-    expect(
-      byRule(check(miniBlock({ 3: [null, "成本指标", "培训经费", "节约开支"] })), "IND-QUAL-IN-QUANT").map((f) => f.cell),
-    ).toEqual(["D10"]);
+    expect(check(miniBlock({ 3: [null, "成本指标", "培训经费", "节约开支"] })).map((f) => [f.rule, f.cell])).toEqual([
+      ["IND-COST-NO-AMOUNT", "D10"],
+    ]);
     expect(check(miniBlock({ 1: [null, "质量指标", "培训质量", "合格"] }))).toEqual([]);
     expect(check(miniBlock({ 2: [null, "时效指标", "资金拨付", "按季度拨付资金"] }))).toEqual([]);
     expect(check(miniBlock({ 2: [null, "时效指标", "完成时间", "2022年度"] }))).toEqual([]);

@@ -72,7 +72,7 @@ describe("self-evaluation forms", () => {
     });
 
     test("EVAL-SCORE-OVER: the funds block's 得分 above its 分值", () => {
-      expect(brief(checkSelfEval({ G4: 12, G14: 100 }))).toEqual([["EVAL-SCORE-OVER", "G4", "error"]]);
+      expect(brief(checkSelfEval({ G4: 12, G14: 102 }))).toEqual([["EVAL-SCORE-OVER", "G4", "error"]]);
     });
   });
 
@@ -88,11 +88,11 @@ describe("self-evaluation forms", () => {
       const fs = checkSelfEval({ F14: 95 });
       expect(brief(fs)).toEqual([["EVAL-POINTS-SUM", "F14", "error"]]);
       // 合计 equal to the indicators alone (90) is a form without the funds share: accepted.
-      expect(checkSelfEval({ F14: 90, G14: 88 })).toEqual([]);
+      expect(checkSelfEval({ F14: 90, G14: 90 })).toEqual([]);
     });
 
     test("EVAL-SCORE-OVER: 得分 above 分值", () => {
-      const fs = checkSelfEval({ G12: 32, G14: 101 });
+      const fs = checkSelfEval({ G12: 32, G14: 101.8 });
       expect(brief(fs)).toEqual([["EVAL-SCORE-OVER", "G12", "error"]]);
       expect(fs[0].related).toEqual(["F12"]);
     });

@@ -2,8 +2,10 @@ import Decimal from "decimal.js";
 import { MoneyUnit } from "../../amount";
 import { quoted } from "../../excerpt";
 import { SheetView, compactLabel, isErrorValue } from "../../snapshot";
-import { isKnownLevel2, level1Of, normaliseCategory, pointsInLabel } from "./framework";
+import { isKnownLevel2, level1Of, normaliseCategory, normaliseLevel1, pointsInLabel } from "./framework";
 import { FundsBlock, FundsCell, readFigureCell, readFunds } from "./funds";
+import { confirmColumns } from "./columns";
+import { isPlaceholderName } from "./placeholders";
 import { IndicatorHeader, readHeader } from "./layout";
 import { ProjectHeader, readProjectHeader } from "./project";
 import { SplitValue, columnComparator, columnUnit, combineValue } from "./split-value";
@@ -37,6 +39,11 @@ export interface ValueCell {
   /** The value's own unit contradicts the unit column (IND-UNIT-CONFLICT). */
   conflict?: SplitValue["conflict"];
   unitCol?: number;
+  /**
+   * The cell is covered by the indicator name's merge (`增加就业机会,提高农民收入。` written across 三级指标
+   * and 指标值): the row states its target in that one sentence, which is the value the rules read.
+   */
+  inName: boolean;
 }
 
 /** A cell holding an error value, with what the message calls it. */
@@ -53,6 +60,8 @@ export interface IndicatorRow {
   level2: CategoryCell | null;
   /** The 三级指标 text (trimmed) and its column. */
   name: string;
+  /** The name is a blank form's placeholder (指标1, ……); see placeholders.ts. */
+  placeholder: boolean;
   nameCol: number;
   values: ValueCell[];
   /** 定量 or 定性 from a 指标值类型 column, "" when the form has none. */
@@ -135,6 +144,7 @@ class CategoryReader {
     private readonly col: number | null,
     private readonly errors: ErrorCell[],
     private readonly what: string,
+    private readonly normalise: (raw: string) => string = normaliseCategory,
   ) {}
 
   /** Resets the carried category; `parentChanged` is how 二级 forgets its value under a new 一级. */
@@ -152,7 +162,7 @@ class CategoryReader {
       return null;
     }
     if (raw !== "") {
-      this.carried = category(raw, row, this.col, true);
+      this.carried = category(raw, row, this.col, true, this.normalise);
       this.carriedCopy = null;
       return this.carried;
     }
@@ -162,7 +172,7 @@ class CategoryReader {
     if (top) {
       const text = this.view.text(top.row, top.col).trim();
       if (text !== "") {
-        this.carried = category(text, top.row, top.col, false);
+        this.carried = category(text, top.row, top.col, false, this.normalise);
         this.carriedCopy = this.carried;
         return this.carried;
       }
@@ -173,8 +183,8 @@ class CategoryReader {
   }
 }
 
-function category(raw: string, row: number, col: number, explicit: boolean): CategoryCell {
-  return { name: normaliseCategory(raw), raw, row, col, explicit, points: pointsInLabel(raw) };
+function category(raw: string, row: number, col: number, explicit: boolean, normalise: (raw: string) => string): CategoryCell {
+  return { name: normalise(raw), raw, row, col, explicit, points: pointsInLabel(raw) };
 }
 
 /**
@@ -198,6 +208,21 @@ function shiftedLevels(view: SheetView, header: IndicatorHeader): { row: number;
     known++;
   }
   return known >= 2 ? first : null;
+}
+
+/** How many rows below a header confirm its columns: enough for a vote, bounded on a long table. */
+const SAMPLE_ROWS = 40;
+
+/** The filled rows below a header, up to the next header or project boundary: the cells that confirm its columns. */
+function tableRows(view: SheetView, headerLast: number): number[] {
+  const rows: number[] = [];
+  const last = Math.min(view.lastRow, view.stepRow(headerLast, SAMPLE_ROWS));
+  for (let r = view.nextRow(headerLast); r <= last; r = view.nextRow(r)) {
+    const scan = scanRow(view, r);
+    if (scan & (ROW_BOUNDARY | ROW_HEADER_HINT)) break;
+    if (scan & ROW_FILLED) rows.push(r);
+  }
+  return rows;
 }
 
 function shiftHeader(header: IndicatorHeader): IndicatorHeader {
@@ -229,11 +254,14 @@ export function forEachBlock(
 ): number {
   let count = 0;
   let regionStart = view.firstRow;
-  let current: IndicatorBlock | null = null;
-  let level1: CategoryReader | null = null;
-  let level2: CategoryReader | null = null;
-  /** The block's other named columns, checked for error values only; built once per header. */
-  let otherCols: number[] = [];
+  /** The blocks being read: one per panel of the current header (usually one). */
+  let readings: Reading[] = [];
+  /** Headers confirmed by their rows, by signature: a stacked form's first table speaks for the rest. */
+  const confirmed = new Map<string, IndicatorHeader>();
+  const finish = () => {
+    for (const reading of readings) visit(reading.block);
+    readings = [];
+  };
 
   // The last row naming an 执行数: a project region holds a funds block only when it is inside it.
   let fundsRow = -1;
@@ -243,94 +271,136 @@ export function forEachBlock(
     if (scan & ROW_FUNDS) fundsRow = r;
     const found = scan & ROW_HEADER_HINT ? readHeader(view, r) : null;
     if (found) {
-      if (current) visit(current);
+      finish();
       const project = readProjectHeader(view, regionStart, view.prevRow(r), fallbackUnit, count + 1, fundsRow >= regionStart);
       count++;
-      const shifted = shiftedLevels(view, found);
-      const header = shifted ? shiftHeader(found) : found;
-      current = {
-        ordinal: count,
-        header,
-        project,
-        rows: [],
-        unused: [],
-        errors: [],
-        total: null,
-        shifted,
-        lastRow: header.lastRow,
-      };
-      level1 = new CategoryReader(view, header.level1, current.errors, "一级指标");
-      level2 = new CategoryReader(view, header.level2, current.errors, "二级指标");
-      otherCols = [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null);
-      r = header.lastRow;
+      let rows: number[] | null = null;
+      const sample = () => (rows ??= tableRows(view, found.lastRow));
+      readings = [found, ...(found.panels ?? [])].map((panel) => startReading(view, panel, project, count, sample, confirmed));
+      r = found.lastRow;
       regionStart = view.nextRow(r);
       continue;
     }
-    if (!current || !level1 || !level2) continue;
+    if (readings.length === 0) continue;
     if (scan & ROW_BOUNDARY) {
-      visit(current);
-      current = null;
+      finish();
       regionStart = r;
       continue;
     }
     regionStart = view.nextRow(r);
-    const h = current.header;
+    const first = readings[0].block;
+    const h = first.header;
     if (isTotalRow(view, h, r)) {
-      current.total = { row: r, points: figureAt(view, r, h.points), score: figureAt(view, r, h.score) };
-      current.lastRow = r;
-      visit(current);
-      current = null;
+      first.total = { row: r, points: figureAt(view, r, h.points), score: figureAt(view, r, h.score) };
+      for (const reading of readings) reading.block.lastRow = r;
+      finish();
       continue;
     }
-    current.lastRow = r;
-    const l1 = level1.read(r);
-    if (l1?.explicit) {
-      const prev = current.rows.length > 0 ? current.rows[current.rows.length - 1].level1 : null;
-      if (!prev || prev.name !== l1.name) level2.reset();
-    }
-    const l2 = level2.read(r);
-    let name = view.text(r, h.level3).trim();
-    if (isError(view, r, h.level3, name)) {
-      current.errors.push({ row: r, col: h.level3, code: name, what: "三级指标" });
-      name = "";
-    }
-    const values = readValues(view, r, h, current.errors, name);
-    for (const col of otherCols) {
-      const text = view.text(r, col);
-      if (isError(view, r, col, text))
-        current.errors.push({ row: r, col, code: text, what: `${ofIndicator(name)}${columnName(view, h, col)}` });
-    }
-    let anyValue = false;
-    for (const v of values) if (v.text !== "" || v.error) anyValue = true;
-    const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
-    const points = figureAt(view, r, h.points);
-    const score = figureAt(view, r, h.score);
-    noteFigureError(current.errors, r, points, name, "分值");
-    noteFigureError(current.errors, r, score, name, "得分");
-    if (name === "" && !anyValue) {
-      if (l2?.explicit) current.unused.push({ row: r, level2: l2 });
-      continue;
-    }
-    current.rows.push({
-      row: r,
-      level1: l1,
-      level2: l2,
-      name,
-      nameCol: h.level3,
-      values,
-      valueType,
-      valueTypeCol: h.valueType,
-      points,
-      score,
-    });
+    for (const reading of readings) readRow(view, reading, r);
   }
-  if (current) visit(current);
+  finish();
   // A funds block after the last indicator table (a form cut before its indicators) is still checked.
   if (visitFunds && regionStart <= view.lastRow && fundsRow >= regionStart) {
     const funds = readFunds(view, regionStart, view.lastRow);
     if (funds) visitFunds(funds);
   }
   return count;
+}
+
+/** A block being read, with the readers that carry its categories down. */
+interface Reading {
+  block: IndicatorBlock;
+  level1: CategoryReader;
+  level2: CategoryReader;
+  /** The block's other named columns, checked for error values only; built once per header. */
+  otherCols: number[];
+}
+
+function startReading(
+  view: SheetView,
+  found: IndicatorHeader,
+  project: ProjectHeader,
+  ordinal: number,
+  sample: () => number[],
+  confirmed: Map<string, IndicatorHeader>,
+): Reading {
+  const shifted = shiftedLevels(view, found);
+  const proposed = shifted ? shiftHeader(found) : found;
+  const key = `${proposed.signature}${shifted ? "|下移" : ""}`;
+  const known = confirmed.get(key);
+  let header: IndicatorHeader;
+  if (known) {
+    const { comparator, unit, valueType, values } = known;
+    header = { ...proposed, comparator, unit, valueType, values };
+  } else {
+    header = confirmColumns(view, proposed, sample);
+    if (header !== proposed) confirmed.set(key, header);
+  }
+  const block: IndicatorBlock = {
+    ordinal,
+    header,
+    project,
+    rows: [],
+    unused: [],
+    errors: [],
+    total: null,
+    shifted,
+    lastRow: header.lastRow,
+  };
+  return {
+    block,
+    level1: new CategoryReader(view, header.level1, block.errors, "一级指标", normaliseLevel1),
+    level2: new CategoryReader(view, header.level2, block.errors, "二级指标"),
+    otherCols: [header.description, header.basis, header.comparator, header.valueType].filter((c): c is number => c !== null),
+  };
+}
+
+/** Reads row `r` into the block: an indicator row, a category row with nothing else (IND-UNUSED), or nothing. */
+function readRow(view: SheetView, reading: Reading, r: number): void {
+  const { block, level1, level2, otherCols } = reading;
+  const h = block.header;
+  block.lastRow = r;
+  const l1 = level1.read(r);
+  if (l1?.explicit) {
+    const prev = block.rows.length > 0 ? block.rows[block.rows.length - 1].level1 : null;
+    if (!prev || prev.name !== l1.name) level2.reset();
+  }
+  const l2 = level2.read(r);
+  let name = view.text(r, h.level3).trim();
+  if (isError(view, r, h.level3, name)) {
+    block.errors.push({ row: r, col: h.level3, code: name, what: "三级指标" });
+    name = "";
+  }
+  const values = readValues(view, r, h, block.errors, name);
+  for (const col of otherCols) {
+    const text = view.text(r, col);
+    if (isError(view, r, col, text))
+      block.errors.push({ row: r, col, code: text, what: `${ofIndicator(name)}${columnName(view, h, col)}` });
+  }
+  let anyValue = false;
+  for (const v of values) if (v.text !== "" || v.error) anyValue = true;
+  const valueType = h.valueType === null ? "" : compactLabel(view.text(r, h.valueType));
+  const points = figureAt(view, r, h.points);
+  const score = figureAt(view, r, h.score);
+  noteFigureError(block.errors, r, points, name, "分值");
+  noteFigureError(block.errors, r, score, name, "得分");
+  if (name === "" && !anyValue) {
+    if (l2?.explicit) block.unused.push({ row: r, level2: l2 });
+    return;
+  }
+  block.rows.push({
+    row: r,
+    level1: l1,
+    level2: l2,
+    name,
+    placeholder: isPlaceholderName(name),
+    nameCol: h.level3,
+    values,
+    valueType,
+    valueTypeCol: h.valueType,
+    points,
+    score,
+  });
 }
 
 function columnName(view: SheetView, h: IndicatorHeader, col: number): string {
@@ -381,7 +451,15 @@ function readValues(view: SheetView, row: number, h: IndicatorHeader, errors: Er
       error: undefined,
       conflict: null,
       unitCol: undefined,
+      inName: false,
     };
+    if (text === "" && name !== "") {
+      const merge = view.mergeAt(row, v.col);
+      if (merge && merge.left <= h.level3 && merge.right >= v.col) {
+        cell.text = name;
+        cell.inName = true;
+      }
+    }
     if (isError(view, row, v.col, text)) {
       cell.error = text;
       cell.text = "";

@@ -20,6 +20,15 @@ const LEVEL2_ALIASES: Record<string, string> = {
   服务对象满意: "服务对象满意度",
   其他满意: "其他满意度",
   生态成本: "生态环境成本",
+  // Provincial wordings of the classic names (wild corpus: 四川 项目完成/项目效益, 广东 预期产出, 山西 产出数量 …).
+  项目完成: "产出",
+  项目产出: "产出",
+  预期产出: "产出",
+  项目效益: "效益",
+  产出数量: "数量",
+  产出质量: "质量",
+  产出时效: "时效",
+  产出成本: "成本",
 };
 
 const CHILDREN: Record<Level1, readonly string[]> = {
@@ -48,6 +57,8 @@ const CATEGORY_CACHE = new Map<string, string>();
 
 /** Points written into a label: `产出指标(50分)`, `效益指标（30分）`, `满意度指标10分`. */
 const POINTS = /[（(【[]?\s*(\d+(?:\.\d+)?)\s*分\s*[）)】\]]?\s*$/;
+/** A range of points (`成本指标(0-20)分`): the label names the category, the points are not one figure. */
+const POINTS_RANGE = /[（(]\s*\d+(?:\.\d+)?\s*[-—~～至]\s*\d+(?:\.\d+)?\s*[）)]\s*分?\s*$/;
 
 /** The points a category label states, or null. */
 export function pointsInLabel(label: string): Decimal | null {
@@ -59,7 +70,7 @@ export function pointsInLabel(label: string): Decimal | null {
 
 function normaliseUncached(label: string): string {
   let s = label.replace(/[\s\u3000\u00a0]+/g, "");
-  if (s.includes("分")) s = s.replace(POINTS, "");
+  if (s.includes("分")) s = s.replace(POINTS_RANGE, "").replace(POINTS, "");
   s = s.replace(/^[*＊※]+/, "");
   s = s.replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])/, "");
   // Brackets around the name (`【时效指标】`) go; a bracketed remark after it (`（如有）`) too.
@@ -69,6 +80,15 @@ function normaliseUncached(label: string): string {
   s = s.replace(/类?指标$/, "");
   s = s.replace(/效果$/, "效益");
   return LEVEL2_ALIASES[s] ?? s;
+}
+
+/**
+ * A 一级 name, normalised: as normaliseCategory, and a 一级 that speaks of 满意 (社会公众或服务对象满意度指标,
+ * the older national form's wording) is the 满意度 category.
+ */
+export function normaliseLevel1(label: string): string {
+  const name = normaliseCategory(label);
+  return !level1Of(name) && isSatisfaction(name) ? "满意度" : name;
 }
 
 export function level1Of(name: string): Level1 | null {
@@ -98,8 +118,9 @@ export function isCost2021Level2(name: string): boolean {
 const PARENT = new Map<string, Level1>();
 for (const l1 of Object.keys(CHILDREN) as Level1[]) for (const l2 of CHILDREN[l1]) if (!PARENT.has(l2)) PARENT.set(l2, l1);
 
+/** Older central transfer-payment forms file 服务对象满意度 as a 二级 of 效益指标: accepted there too. */
 export function allowedUnder(level1: Level1, level2: string): boolean {
-  return CHILDREN[level1].includes(level2) || (level1 === "满意度" && isSatisfaction(level2));
+  return CHILDREN[level1].includes(level2) || ((level1 === "满意度" || level1 === "效益") && isSatisfaction(level2));
 }
 
 /** 成本 under 产出 is the classic framework; 成本 as level 1 is the 2021 one; the rest is shared. */
@@ -109,9 +130,12 @@ export function frameworkOf(level1: Level1, level2: string): Framework {
   return "either";
 }
 
-/** The categories whose values must state a quantity (IND-QUAL-IN-QUANT). */
-export function isQuantityCategory(level1: string, level2: string): boolean {
-  return level2 === "数量" || isCostCategory(level1, level2);
+/**
+ * The costs that are money (IND-COST-NO-AMOUNT): the classic 成本指标 and the 101号 经济成本指标. The
+ * 101号 社会成本 and 生态环境成本 are costs borne by people and nature, rarely counted in 元.
+ */
+export function isMoneyCostCategory(level1: string, level2: string): boolean {
+  return isCostCategory(level1, level2) && level2 !== "社会成本" && level2 !== "生态环境成本";
 }
 
 /** 经济成本 counts as a cost wherever it is filed: under 产出 it is misplaced, still a cost. */

@@ -23,10 +23,13 @@ function sameUnit(unit: string): string {
   return u === "百分比" || u === "百分之" ? "%" : u;
 }
 
-/** The unit column's text, or "" when it says nothing (blank, `/`, `无`). */
+/**
+ * The unit column's text, or "" when it says nothing (blank, `/`, `无`) or holds a number instead of a
+ * unit (an Excel date serial such as 44,561 typed into both 目标值 and 计量单位): a number is no unit.
+ */
 export function columnUnit(text: string): string {
   const t = text.trim();
-  return t === "" || NONE.test(t) ? "" : sameUnit(t);
+  return t === "" || NONE.test(t) || /^[-+]?\d/.test(t) ? "" : sameUnit(t);
 }
 
 /** The comparison column's sign, or "" when it holds none. */
