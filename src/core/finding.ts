@@ -17,6 +17,11 @@ export interface Finding {
   cell: string;
   /** A1 addresses of the cells the finding relates to, such as the items of a sum. */
   related: string[];
+  /**
+   * The cells a sum adds, where `related` names more (the other identities a wrong total throws
+   * off): what a =SUM fix sums. Absent when `related` is exactly that.
+   */
+  items?: string[];
   /** One Chinese sentence. */
   message: string;
   /** Exact decimal strings, for numeric rules only. */
@@ -35,6 +40,7 @@ export interface FindingInput {
   cell: string;
   message: string;
   related?: string[];
+  items?: string[];
   /** What keeps the id stable when rows move, such as the row's label; defaults to the cell. */
   anchor?: string;
   expected?: Decimal | string;
@@ -56,6 +62,7 @@ export function makeFinding(input: FindingInput, severity: Severity = ruleById(i
     related: input.related ?? [],
     message: input.message,
   };
+  if (input.items !== undefined) finding.items = input.items;
   if (input.expected !== undefined && input.actual !== undefined) {
     const expected = typeof input.expected === "string" ? new Decimal(input.expected) : input.expected;
     const actual = typeof input.actual === "string" ? new Decimal(input.actual) : input.actual;

@@ -7,6 +7,8 @@ import type { Judgement } from "./judge";
 export interface Place {
   cell: string;
   related?: string[];
+  /** The cells a sum adds, where `related` names more (Finding.items). */
+  items?: string[];
   /** Keeps the id stable when rows move, such as the row's label; defaults to the cell. */
   anchor?: string;
 }

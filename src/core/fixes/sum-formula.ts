@@ -18,15 +18,16 @@ interface SumOptions {
 }
 
 /**
- * A typed total becomes `=SUM(…)` over the cells the rule added up (the finding's `related`,
- * merged into rectangles). Only a number typed by hand is replaced, never a formula.
+ * A typed total becomes `=SUM(…)` over the cells the rule added up (the finding's `items`, else
+ * its `related`, merged into rectangles). Only a number typed by hand is replaced, never a formula.
  */
 export function sumFormula(options: SumOptions = {}): FixPlanner {
   return (finding, view) => {
     const total = cellAt(view, finding.cell);
     if (!total || total.content.formula || typeof total.content.value !== "number") return null;
-    const items = finding.related.map(parseA1).filter((p): p is CellRef => p !== null);
-    if (items.length === 0 || items.length !== finding.related.length || finding.related.includes(finding.cell)) return null;
+    const added = finding.items ?? finding.related;
+    const items = added.map(parseA1).filter((p): p is CellRef => p !== null);
+    if (items.length === 0 || items.length !== added.length || added.includes(finding.cell)) return null;
     const rects = toRectangles(items);
     if (options.childrenBelow) {
       const [run] = rects;

@@ -169,6 +169,7 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
     (e): e is SumEntry => e.kind === "sum" && c.breaks.includes(e.identity) && book.identities[e.identity].total === c.cell,
   );
   const others = c.breaks.filter((i) => i !== own?.identity);
+  const related = [...new Set(others.flatMap((i) => relatedOf(book, i, c.cell)))];
   // Reported as its own sum where its items are not culprits too: then the sum of the items is
   // the value that makes every identity hold (within the band).
   const r = own ? book.residuals[own.identity]! : null;
@@ -185,9 +186,7 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
     const also = others.length ? `；它也使${describe(book, others, c.cell)}不符，这些不另行列出` : "";
     sheet.report.addJudgement(
       { ...judgement, message: judgement.message + also },
-      // Its related cells stay its items, as the rule has always given them: the fix planner
-      // writes =SUM over them; the message names the other identities it throws off.
-      { cell, related: items, anchor: names.anchor },
+      { cell, related: [...new Set([...items, ...related])], items, anchor: names.anchor },
     );
     culprits.get(sheet)!.add(cellKey(row, col));
     return;
@@ -200,7 +199,8 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
     sheet.report.add({
       rule: own.spec.rule,
       cell,
-      related: items,
+      related: [...new Set([...items, ...related])],
+      items,
       anchor,
       message:
         `${subject} ${show(actual)} 有误：按${describe(book, c.breaks, c.cell)}推算应为 ${show(expected)}，` +
