@@ -157,3 +157,34 @@ export function brokenIdentities(grid: Grid, identities: Identity[]): Broken[] {
   }
   return out;
 }
+
+/**
+ * The cells a single change at `id` cannot be told from: those whose change alone, by the same
+ * amount or its opposite, breaks and mends exactly the identities a change at `id` does (the same
+ * incidence, up to sign). Minimum change (Fellegi–Holt) has no reason to prefer one of them: a
+ * changed item of a sum that nothing else ties is as well explained by its total, or by any other
+ * item. Always holds `id` itself.
+ */
+export function indistinguishable(identities: Identity[], id: string): Set<string> {
+  const incidence = new Map<string, Map<number, number>>();
+  identities.forEach((x, i) => {
+    for (const [cell, sign] of [[x.total, -1] as const, ...x.parts.map((p) => [p, 1] as const)]) {
+      const row = incidence.get(cell) ?? new Map<number, number>();
+      row.set(i, (row.get(i) ?? 0) + sign);
+      incidence.set(cell, row);
+    }
+  });
+  const clean = (m: Map<number, number> | undefined) => [...(m ?? [])].filter(([, v]) => v !== 0);
+  const mine = clean(incidence.get(id));
+  const out = new Set([id]);
+  if (mine.length === 0) return out;
+  for (const [cell, m] of incidence) {
+    const theirs = clean(m);
+    if (theirs.length !== mine.length) continue;
+    const scale = m.get(mine[0][0]) ?? 0;
+    if (scale === 0) continue;
+    const ratio = scale / mine[0][1];
+    if (Math.abs(ratio) === 1 && mine.every(([i, v]) => m.get(i) === v * ratio)) out.add(cell);
+  }
+  return out;
+}
