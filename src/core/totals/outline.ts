@@ -18,7 +18,6 @@ export function checkOutline(ck: SheetChecker, table: TableLayout, rows: RowInfo
   if (table.amountCols.length === 0 || rows.some((r) => r.code)) return;
   const numbered: SumSpec[] = [];
   const unnumbered: SumSpec[] = [];
-  const breakdowns: SumSpec[] = [];
   const body = rows.filter((r) => r.label !== "" && !isRateLabel(r.label));
   for (let i = 0; i < body.length; i++) {
     const parent = body[i];
@@ -26,15 +25,28 @@ export function checkOutline(ck: SheetChecker, table: TableLayout, rows: RowInfo
     const children = childrenOf(body, i);
     if (children.length > 0)
       (parent.level > 0 ? numbered : unnumbered).push(...specs(ck, table, rule, parent, children, "outline"));
-    if (parent.breakdown) continue;
-    const block: RowInfo[] = [];
-    for (let j = i + 1; j < body.length && body[j].breakdown; j++) block.push(body[j]);
-    const parts = shallowest(block);
-    if (parts.length >= 2) breakdowns.push(...specs(ck, table, rule, parent, parts, "breakdown"));
   }
   ck.family("numbered", numbered, true);
   ck.family("unnumbered", unnumbered);
-  ck.family("breakdown", breakdowns);
+  ck.family("breakdown", breakdownSpecs(ck, table, body, rule, table.amountCols));
+}
+
+/**
+ * The `其中` lists of two rows or more under an item, in the given columns: perhaps the item's
+ * complete breakdown, so a family the figures must bear out. Used by every table, the 收支总表's
+ * sides too.
+ */
+export function breakdownSpecs(ck: SheetChecker, table: TableLayout, body: RowInfo[], rule: RuleId, cols: number[]): SumSpec[] {
+  const out: SumSpec[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const parent = body[i];
+    if (parent.rank > 0 || parent.breakdown) continue;
+    const block: RowInfo[] = [];
+    for (let j = i + 1; j < body.length && body[j].breakdown; j++) block.push(body[j]);
+    const parts = shallowest(block);
+    if (parts.length >= 2) out.push(...specs(ck, table, rule, parent, parts, "breakdown", cols));
+  }
+  return out;
 }
 
 /**
@@ -70,9 +82,10 @@ function specs(
   parent: RowInfo,
   children: RowInfo[],
   group: string,
+  cols = table.amountCols,
 ): SumSpec[] {
   const name = stripNumbering(parent.label);
-  return table.amountCols.map((col) => ({
+  return cols.map((col) => ({
     rule,
     total: { row: parent.row, col },
     items: children.map((c) => ({ row: c.row, col })),
