@@ -68,7 +68,11 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
     return register(readings[0]);
   }
   if (fails(readings[0]))
-    readings.push(blocksOf(totalFirst ? rows : [...rows].reverse(), isItem, pick), headedBlocks(rows, isItem, pick, fit));
+    readings.push(
+      blocksOf(totalFirst ? rows : [...rows].reverse(), isItem, pick),
+      headedBlocks(rows, isItem, pick, fit, false),
+      headedBlocks(rows, isItem, pick, fit, true),
+    );
   if (readings.length === 1) return register(readings[0]);
   // A reading that leaves a total with a figure adding nothing explains less of the table: only
   // the readings that give every such total its rows are compared.
@@ -148,12 +152,15 @@ function headedBlocks(
   isItem: (r: RowInfo) => boolean,
   pick: (e: Entry[]) => RowInfo[],
   fit: (total: RowInfo, popped: Entry[]) => number,
+  nested: boolean,
 ): Block[] {
   const out: Block[] = [];
   const stack: Entry[] = [];
   const open: { info: RowInfo; at: number }[] = [];
+  // Nested: a total on top is closed only by a higher one or the table's end, so a 小计 under its
+  // items can sit inside a 小计 heading the block (“三公”经费小计 over 一、二、小计、三).
   const close = (upTo: number) => {
-    while (open.length && open[open.length - 1].info.rank <= upTo) {
+    while (open.length && (nested ? open[open.length - 1].info.rank < upTo : open[open.length - 1].info.rank <= upTo)) {
       const head = open.pop()!;
       const below = stack.splice(head.at);
       const subtotals = below.filter((e) => e.rank > 0).map((e) => e.info);
