@@ -8,7 +8,7 @@ import { labelsOf } from "./read/label-grid";
 import { stripNumbering, totalRank } from "./read/labels";
 import { Decimal } from "../amount";
 import { SumSpec } from "../engine/book";
-import { checkOutline } from "./outline";
+import { breakdownSpecs, checkOutline } from "./outline";
 
 const ZERO = new Decimal(0);
 
@@ -373,4 +373,9 @@ export function checkSharedPanelTotals(ck: SheetChecker, tables: TableLayout[]):
       });
     }
   }
+}
+
+/** The `其中` lists among these rows, in these columns, as a breakdown family of SUM-ROW (a 收支总表's side). */
+export function checkBreakdowns(ck: SheetChecker, table: TableLayout, rows: RowInfo[], cols: number[]): void {
+  ck.family("breakdown", breakdownSpecs(ck, table, rows, "SUM-ROW", cols));
 }

@@ -1,7 +1,7 @@
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { stripNumbering } from "./read/labels";
-import { breakdownSpecs } from "./outline";
+import { checkBreakdowns } from "./row-totals";
 import { RowInfo, itemRows } from "./read/rows";
 import { HalfSummary, SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
 import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
@@ -78,7 +78,7 @@ function checkSide(
   const adjustments = itemRows(between, hasValue);
   // A 其中 list under an item of the side (八、社会保障和就业支出 | 其中：…) may be its breakdown.
   const body = side.rows.filter((r) => r.label !== "" && r.row < side.yearTotalRow);
-  ck.family("breakdown", breakdownSpecs(ck, table, body, "SUM-ROW", side.amountCols));
+  checkBreakdowns(ck, table, body, side.amountCols);
   const yearName = side.grandOnly ? `${word}总计` : `本年${word}合计`;
   const grandName = `${word}总计`;
   if (side.grandOnly) yearRule = grandRule;
