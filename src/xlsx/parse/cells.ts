@@ -218,8 +218,8 @@ function parseMerges(xml: string, from: number): RectRef[] {
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-/** The cells a merged area covers besides its top-left one, keyed row × 16384 + column. */
-function coveredCells(merges: RectRef[]): Set<number> {
+/** The cells a merged area covers besides its top-left one, keyed row × 16384 + column (the .xls reader leaves them out too). */
+export function coveredCells(merges: RectRef[]): Set<number> {
   const out = new Set<number>();
   for (const m of merges) {
     // A merge over a whole column or row is absurd in a budget table; cap the work it can cost.
