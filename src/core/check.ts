@@ -4,7 +4,7 @@ import { CheckContext } from "./context";
 import { Finding, compareFindings, uniquifyIds } from "./finding";
 import { checkIndicatorTables } from "./indicators";
 import { Reporter } from "./reporter";
-import { reportNoIndicatorHeader, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
+import { reportNoIndicatorHeader, reportUncalculated, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 import { parseTolerance } from "./tolerance";
 import { brokenFigureCells, checkCrossTables, checkTotalsSheet, hasCheckableTable } from "./totals";
@@ -51,6 +51,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
       const { findings: sheetFindings, rest, indicatorTables } = checkSheet(view, ctx, kind, table);
       if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheetFindings), view);
+      reportUncalculated(new Reporter(view.name, sheetFindings), view);
       findings.push(...sheetFindings);
       // Silence on such a sheet would read as "no problems"; say that nothing was checked.
       if (kind === "other" && !table && indicatorTables === 0 && !hasCheckableTable(rest))

@@ -3,7 +3,7 @@ import { SEVERITIES, Severity } from "../core/severity";
 import { MARK_FILL, SheetMarks, isMarkFormula, markFormula } from "../core/mark-layout";
 import { PackageText } from "./package";
 import { insertChild, removeChildren } from "./sheet-order";
-import { escapeXml, prefixOf, scanRoot, splice } from "./xml";
+import { escapeXml, maxCaptured, prefixOf, scanRoot, splice } from "./xml";
 
 /** ARGB as styles.xml writes colours: "#FFC7CE" → "FFFFC7CE". */
 export const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -57,7 +57,7 @@ const unescapeFormula = (text: string) => text.replace(/&quot;/g, '"');
  */
 export function addMarks(sheetXml: string, prefix: string, plan: SheetMarks[], dxfIds: Record<Severity, number>): string {
   if (plan.length === 0) return sheetXml;
-  let priority = Math.max(0, ...[...sheetXml.matchAll(/<(?:[\w.-]+:)?cfRule\s[^>]*?priority="(\d+)"/g)].map((m) => Number(m[1])));
+  let priority = maxCaptured(sheetXml, /<(?:[\w.-]+:)?cfRule\s[^>]*?priority="(\d+)"/g, 0);
   const p = prefix;
   const fragment = plan
     .map((marks) => {

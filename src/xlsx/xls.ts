@@ -10,8 +10,8 @@ import type { RectRef } from "../core/address";
 import { MAX_CONTENT_CELLS, OccupiedCell, compactSheet } from "../core/compact-sheet";
 import { CellValue, displayText } from "../core/snapshot";
 import { WorkbookReadError, asBytes, corruptError } from "./errors";
-import { coveredCells } from "./parse/cells";
 import { dateSerial, serialToIso } from "./parse/dates";
+import { CoveredCells } from "./parse/merges";
 import { isDateFormat } from "./parse/styles";
 import { ReadOptions, WorkbookRead, skippedNotes } from "./read";
 
@@ -85,13 +85,13 @@ function sheetCells(
   const merges: RectRef[] = (sheet["!merges"] ?? [])
     .map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }))
     .sort((a, b) => a.top - b.top || a.left - b.left);
-  const covered = coveredCells(merges);
+  const covered = new CoveredCells(merges);
   const cells: OccupiedCell[] = [];
   let count = 0;
   const rows = (sheet as XLSX.DenseWorkSheet)["!data"] ?? [];
   rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
-      if (!cell || (covered.size && covered.has(r * 16384 + c))) return;
+      if (!cell || covered.has(r, c)) return;
       const formula = cell.f ? `=${cell.f}` : "";
       let value = cellValue(cell);
       if (value === null && !formula) return;
