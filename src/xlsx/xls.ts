@@ -69,7 +69,8 @@ function parse(bytes: Uint8Array, label: string, options: XLSX.ParsingOptions): 
     return XLSX.read(bytes, { type: "array", dense: true, cellText: false, cellDates: false, ...options });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(reason))
+    // SheetJS says "Unsupported ZIP encryption" of a damaged compound file: that is no password.
+    if (/password|encrypt/i.test(reason) && !/zip/i.test(reason))
       throw new WorkbookReadError("encrypted", `工作簿设有打开密码（已加密），请先在 Excel 中取消密码后再检查：${label}`);
     if (/unsupported|not.*(excel|workbook)|BIFF\s*[2-5]/i.test(reason))
       throw new WorkbookReadError("not-xlsx", `无法识别这个 .xls 文件，请在 Excel 中另存为 .xlsx 后再检查：${label}`);

@@ -30,6 +30,13 @@ class FixtureEngine implements CheckEngine {
     this.tolerances.push(tolerance);
     return { ...checkWorkbook(this.sheets, { tolerance }), skipped: [], notes: [], units: {} };
   }
+  async compare(file: { name: string; bytes: ArrayBuffer }, tolerance: string): Promise<CheckOutcome> {
+    this.opened.push(file.name);
+    return { ...(await this.recheck(tolerance)), compared: { file: file.name, tables: [] } };
+  }
+  async uncompare(tolerance: string): Promise<CheckOutcome> {
+    return this.recheck(tolerance);
+  }
   async preview(f: Pick<Finding, "sheet" | "cell" | "related">) {
     const sheet = this.sheets.find((s) => s.name === f.sheet);
     return sheet ? previewWindow(sheet, f) : null;
