@@ -4,7 +4,7 @@ import { Finding } from "../core/finding";
 import { SEVERITY_LABEL } from "../core/severity";
 import { planMarks } from "../core/mark-layout";
 import { asBytes } from "./errors";
-import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
+import { addMarkStyles, addMinimalStyles, addMarks, removeOldMarks } from "./marks";
 import { hasCopyMarker, writeCopyMarker } from "./marker";
 import { addNotes, commentedCells, removeOwnNotes } from "./notes";
 import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
@@ -73,7 +73,8 @@ function asAnnotateError(e: unknown): unknown {
 
 async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<AnnotateResult> {
   const { workbookPart, sheets: all } = await workbookSheets(pkg);
-  const stylesPart = (await pkg.relationships(workbookPart)).find((r) => r.type === REL.styles && !r.external)?.part;
+  const stylesRel = (await pkg.relationships(workbookPart)).find((r) => r.type === REL.styles && !r.external)?.part;
+  const existingStyles = stylesRel && (await pkg.read(stylesRel)) !== null ? stylesRel : undefined;
   // An earlier copy's own 检查结果 sheet gets no marks; the last one is rewritten with these findings.
   const own = await ownResultsSheets(pkg, workbookPart, all);
   const sheets = all.filter((s) => !own.includes(s));
@@ -83,9 +84,9 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
     [...targets],
     sheets.map((s) => s.name),
   );
-  if (plan.length && !stylesPart)
-    throw new AnnotateError("工作簿没有样式部件（styles.xml），无法添加标记；请在 Excel 中打开并另存为 .xlsx 后重试");
-  const dxfIds = plan.length ? await addMarkStyles(pkg, stylesPart!) : { error: 0, warning: 0, info: 0 };
+  // Marks need a styles part for their fills; a package without one (Excel's defaults) gets a minimal one.
+  const stylesPart = existingStyles ?? (plan.length ? await addMinimalStyles(pkg, workbookPart, stylesRel) : undefined);
+  const dxfIds = stylesPart ? await addMarkStyles(pkg, stylesPart) : { error: 0, warning: 0, info: 0 };
 
   let marked = 0;
   let notes = 0;

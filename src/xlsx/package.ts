@@ -23,6 +23,7 @@ export const CONTENT_TYPE = {
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
   customXmlProps: "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   xml: "application/xml",
 } as const;
 
@@ -208,6 +209,8 @@ export class PackageText {
       type: attr(m[1], "ContentType"),
     }));
     if (defaults.some((d) => d.ext === ext && d.type === contentType)) return;
+    const overridden = [...types.matchAll(/<Override\s([^>]*?)\/?>/g)].map((m) => (attr(m[1], "PartName") ?? "").toLowerCase());
+    if (overridden.includes(`/${part}`.toLowerCase())) return;
     const { root } = scanRoot(text);
     const entry =
       ext === "vml" && !defaults.some((d) => d.ext === "vml")

@@ -112,6 +112,9 @@ async function openBook(
   pkg: PackageText,
   label: string,
 ): Promise<{ workbookPart: string; sheets: WorkbookSheet[]; book: BookContext; formats: string[] }> {
+  // Excel refuses a package without a readable content-types part, so the checker does too: a copy
+  // of it could not be written either.
+  if ((await pkg.xml("[Content_Types].xml", "contentTypes")) === null) throw corruptError(label);
   const rootRels = await pkg.relationships("");
   if (rootRels.some((r) => r.type.startsWith("http://purl.oclc.org/"))) {
     throw new WorkbookReadError(

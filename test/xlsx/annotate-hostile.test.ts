@@ -50,11 +50,30 @@ describe("the annotated copy of a file that checks fine never fails inside", () 
     expect((await annotateFails(bytes)).message).toContain("xl/worksheets/_rels/sheet1.xml.rels");
   });
 
-  test("the same in [Content_Types].xml", async () => {
+  test("the same in [Content_Types].xml: the package is damaged, so the check already says 已损坏 (as Excel does)", async () => {
     const types = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml&#x110000;"/></Types>`;
     const bytes = workbook(SHEET, [], { "[Content_Types].xml": types });
-    expect((await readWorkbookBytes(bytes, "t.xlsx")).snapshots).toHaveLength(1);
+    await expect(readWorkbookBytes(bytes, "t.xlsx")).rejects.toMatchObject({ kind: "corrupt" });
     expect((await annotateFails(bytes)).message).toContain("[Content_Types].xml");
+  });
+
+  test("a styles part that is related but missing, or not related at all: marks get a minimal one", async () => {
+    const types = await JSZip.loadAsync(workbook()).then((z) => z.file("[Content_Types].xml")!.async("string"));
+    for (const bytes of [
+      await JSZip.loadAsync(workbook()).then((z) => z.remove("xl/styles.xml").generateAsync({ type: "uint8array" })),
+      zipOf(workbookAround(SHEET)),
+    ]) {
+      const copy = await annotateWorkbookBytes(bytes, [finding("B1")]);
+      const zip = await JSZip.loadAsync(copy.bytes);
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      expect(rels.match(/relationships\/styles"/g)).toHaveLength(1);
+      const target = [...rels.matchAll(/<Relationship [^>]*>/g)].map((m) => m[0]).find((r) => r.includes('/styles"'));
+      const styles = await zip.file(`xl/${/Target="([^"]*)"/.exec(target!)![1]}`)!.async("string");
+      expect(styles).toContain('<dxfs count="3">');
+      const after = await zip.file("[Content_Types].xml")!.async("string");
+      expect(after.match(/styles\+xml/g)?.length ?? 0).toBeLessThanOrEqual(Math.max(1, types.match(/styles\+xml/g)?.length ?? 0));
+      expect((await readWorkbookBytes(copy.bytes, "copy.xlsx")).snapshots[0].values[0]).toEqual([1, 2]);
+    }
   });
 
   test("a sheet with 130,000 conditional-format rules gets its marks after them", async () => {

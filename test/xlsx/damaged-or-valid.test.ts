@@ -45,6 +45,35 @@ describe("a damaged package is 已损坏, not a clean run", () => {
     });
   });
 
+  test("the content-types part is missing, or is not one (Excel refuses both)", async () => {
+    const good = await rawPackage([{ name: "表", xml: worksheet(ROWS) }], { sharedStrings: SST });
+    await expect(readWorkbookBytes(good, "t.xlsx")).resolves.toBeDefined();
+    await expect(readWorkbookBytes(await without(good, "[Content_Types].xml"), "t.xlsx")).rejects.toMatchObject({
+      kind: "corrupt",
+    });
+    const zip = await JSZip.loadAsync(good);
+    zip.file("[Content_Types].xml", `<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/>`);
+    await expect(readWorkbookBytes(await zip.generateAsync({ type: "uint8array" }), "t.xlsx")).rejects.toMatchObject({
+      kind: "corrupt",
+    });
+  });
+
+  test("a worksheet whose markup outside the cells is unbalanced (a parser refuses the whole part)", async () => {
+    const read = (xml: string) =>
+      rawPackage([{ name: "表", xml }], { sharedStrings: SST }).then((b) => readWorkbookBytes(b, "t.xlsx"));
+    const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    await expect(
+      read(`<worksheet ${NS}><cols><col min="1" max="1"/></cols><sheetData>${ROWS}</sheetData></worksheet>`),
+    ).resolves.toBeDefined();
+    await expect(
+      read(`<worksheet ${NS}><cols><col min="1" max="1"></cols><sheetData>${ROWS}</sheetData></worksheet>`),
+    ).rejects.toMatchObject({
+      kind: "corrupt",
+    });
+    // The <sheetData> start tag itself cut away, its end tag left.
+    await expect(read(`<worksheet ${NS}><cols>${ROWS}</sheetData></worksheet>`)).rejects.toMatchObject({ kind: "corrupt" });
+  });
+
   test("a sheet whose relationship is missing", async () => {
     const zip = await JSZip.loadAsync(await rawPackage([{ name: "表", xml: worksheet(ROWS) }], { sharedStrings: SST }));
     const wb = (await zip.file("xl/workbook.xml")!.async("string")).replace(

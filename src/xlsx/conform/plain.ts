@@ -62,7 +62,13 @@ export function plainPart(text: string, part: FastPart, namespace: string): Plai
   if (sheetData === null || (sheetData && !regionPlain(text, sheetData.start, sheetData.end, prefix, SHEET_DATA))) return null;
   const merges = regionOf(text, prefix, "mergeCells", sheetData ? sheetData.end : rootEnd);
   if (merges === null || (merges && !regionPlain(text, merges.start, merges.end, prefix, MERGE_CELLS))) return null;
-  return { prefix };
+  // The rest is not read by the fast readers, but a parser refuses the whole part when it is unbalanced.
+  const rootClose = text.lastIndexOf("</");
+  const outside = sheetData
+    ? [text.slice(rootEnd, sheetData.start), text.slice(sheetData.end, rootClose)]
+    : [text.slice(rootEnd, rootClose)];
+  if (root[3].endsWith("/") || outside.every(balanced)) return { prefix };
+  return null;
 }
 
 /**
@@ -73,7 +79,7 @@ function regionOf(text: string, prefix: string, name: string, from: number): { s
   const open = new RegExp(`<${literal(prefix)}${name}[\\s/>]`, "g");
   open.lastIndex = from;
   const m = open.exec(text);
-  if (!m) return new RegExp(`[<:]${name}[\\s/>]`).test(text.slice(from)) ? null : false;
+  if (!m) return new RegExp(`[<:/]${name}[\\s/>]`).test(text.slice(from)) ? null : false;
   const tagEnd = text.indexOf(">", m.index);
   if (text[tagEnd - 1] === "/") return { start: m.index, end: tagEnd + 1 };
   const close = text.indexOf(`</${prefix}${name}>`, tagEnd);
@@ -89,6 +95,20 @@ function regionPlain(text: string, start: number, end: number, prefix: string, n
   ODD_VALUE.lastIndex = start;
   const v = ODD_VALUE.exec(text);
   return !v || v.index >= end;
+}
+
+const TAG = /<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+
+/** Every element opened in the text is closed in it, in order (comments and the like are already excluded). */
+function balanced(text: string): boolean {
+  const open: string[] = [];
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
+    if (m[3]) continue;
+    if (!m[1]) open.push(m[2]);
+    else if (open.pop() !== m[2]) return false;
+  }
+  return open.length === 0 && !/<(?![^<>]*>)/.test(text.replace(TAG, ""));
 }
 
 const literal = (prefix: string) => prefix.replace(/\./g, "\\.");

@@ -61,8 +61,8 @@ function compressedEntry(file: JSZip.JSZipObject): CompressedEntry | "" {
   const entry = data as Partial<CompressedEntry> | null;
   if (entry && entry.compressedContent instanceof Uint8Array && typeof entry.compression?.magic === "string")
     return entry as CompressedEntry;
-  // Only parts loaded from the input are inflated here; this would be a change inside JSZip.
-  throw new Error(`unexpected JSZip entry for ${file.name}`);
+  // Only parts loaded from the input are inflated here; anything else is an entry JSZip could not place.
+  throw new MalformedPartError("the zip entry cannot be inflated", file.name);
 }
 
 /**
