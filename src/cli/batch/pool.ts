@@ -1,7 +1,7 @@
 import os from "os";
 import path from "path";
 import { Worker } from "worker_threads";
-import { failed, FileOutcome, FileTask } from "./outcome";
+import { BatchShared, failed, FileOutcome, FileTask } from "./outcome";
 import type { TaskMessage, WorkerMessage } from "./worker";
 
 export interface PoolOptions {
@@ -16,6 +16,8 @@ export interface PoolOptions {
   onStart?: (index: number) => void;
   /** The bundled worker (worker-bundle.ts), or null to run the sources through tsx. */
   bundle?: string | null;
+  /** Given once to each worker (workerData), not with every task: --compare-dir's index of last year's files. */
+  shared?: BatchShared;
 }
 
 /** The workers could not start at all (an installation problem, not a file's). */
@@ -123,7 +125,7 @@ class Slot {
   private start(): void {
     const bundled = !this.options.workerModule && this.options.bundle;
     const worker = new Worker(bundled || TSX_ENTRY, {
-      workerData: { module: this.options.workerModule },
+      workerData: { module: this.options.workerModule, shared: this.options.shared },
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
       // Whatever a worker prints is not for the user; the progress line owns stderr.
       stdout: true,

@@ -7,7 +7,8 @@ import { isSameFile, outputPathProblem, writeFailure } from "../output-path";
 import { failedJsonFile, toJsonFile } from "../../core/report-json";
 import { formatFailedFile, formatTextReport } from "../report-text";
 import { checkFile } from "./check-file";
-import { FileOutcome, FileTask, SkippedFile } from "./outcome";
+import { BatchShared, FileOutcome, FileTask, SkippedFile } from "./outcome";
+import { lastYearFolder, UnpairedFiles, unpairedFiles } from "./last-year-folder";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
@@ -59,7 +60,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   const at = (p: string) => path.resolve(cwd, p);
   const walk = await expandPaths(options.files, { cwd });
   if (walk.tasks.length === 0 && walk.skipped.length === 0) {
-    io.err(`文件夹中没有找到 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
+    io.err(`文件夹中没有找到 .xlsx、.xlsm 或 .xls 工作簿：${walk.emptyFolders.join("、")}`);
     return EXIT_BAD_INPUT;
   }
   const refused = await setAsideOwnReport(options, walk, cwd);
@@ -67,8 +68,25 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     io.err(refused);
     return EXIT_BAD_INPUT;
   }
-  if (walk.emptyFolders.length && !options.quiet) io.err(`文件夹中没有 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
-  const tasks: FileTask[] = walk.tasks.map((t) => ({ ...t, tolerance: options.tolerance, includeHidden: options.includeHidden }));
+  if (walk.emptyFolders.length && !options.quiet)
+    io.err(`文件夹中没有 .xlsx、.xlsm 或 .xls 工作簿：${walk.emptyFolders.join("、")}`);
+  let shared: BatchShared = {};
+  if (options.compareDir) {
+    const index = await lastYearFolder(options.compareDir, cwd, io, options.quiet);
+    if (typeof index === "string") {
+      io.err(index);
+      return EXIT_BAD_INPUT;
+    }
+    shared = { lastYearIndex: index };
+  }
+  const tasks: FileTask[] = walk.tasks.map((t) => ({
+    ...t,
+    tolerance: options.tolerance,
+    includeHidden: options.includeHidden,
+    ...(options.compare ? { lastYear: { path: at(options.compare), file: options.compare } } : {}),
+    ...(options.compareDir ? { pairLastYear: true } : {}),
+    ...(options.changeThreshold !== undefined ? { changeThreshold: options.changeThreshold } : {}),
+  }));
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
   const progress = new Progress(
     tasks.length,
@@ -100,7 +118,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     // One file without --jobs or --timeout: a worker would only add its start-up time.
     if (tasks.length === 1 && options.jobs === undefined && options.timeout === undefined) {
       progress.start(tasks[0].file);
-      onOutcome(0, await checkFile(tasks[0]));
+      onOutcome(0, await checkFile(tasks[0], shared));
     } else if (tasks.length > 0) {
       const jobs = Math.min(options.jobs ?? defaultJobs(), tasks.length);
       await runPool(
@@ -111,6 +129,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
           memoryMb: defaultMemoryMb(jobs),
           onStart: (i) => progress.start(tasks[i].file),
           bundle: workerBundle(),
+          shared,
           ...engine,
         },
         onOutcome,
@@ -147,8 +166,9 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     }
   }
 
-  if (options.json) io.out(jsonText(batchJson(done, skipped), 2));
-  else io.out(formatBatchSummary(done, skipped));
+  const unpaired = shared.lastYearIndex ? unpairedFiles(done, shared.lastYearIndex) : undefined;
+  if (options.json) io.out(jsonText(batchJson(done, skipped, unpaired), 2));
+  else io.out(formatBatchSummary(done, skipped, unpaired));
 
   if (done.length === 0) {
     io.err("没有可检查的工作簿：找到的文件都已跳过，原因见上");
@@ -218,12 +238,17 @@ function skippedNote(walk: WalkResult): string | null {
 }
 
 /** The v1 shape; `skipped` (an extension) names the files the walk passed by, when there are any. */
-function batchJson(done: FileOutcome[], skipped: SkippedFile[]) {
+function batchJson(done: FileOutcome[], skipped: SkippedFile[], unpaired?: UnpairedFiles) {
   const files = done.map((o) =>
     o.status === "checked" ? toJsonFile(o.file, o.result, o.skipped) : failedJsonFile(o.file, o.error),
   );
-  if (skipped.length === 0) return { version: 1, files };
-  return { version: 1, files, skipped: skipped.map(({ file, reason }) => ({ file, reason })) };
+  return {
+    version: 1,
+    files,
+    ...(skipped.length ? { skipped: skipped.map(({ file, reason }) => ({ file, reason })) } : {}),
+    // Extension (issue 21): --compare-dir's files without a partner, this year's and last year's.
+    ...(unpaired ? { unpaired } : {}),
+  };
 }
 
 function fileSection(o: FileOutcome): string {
