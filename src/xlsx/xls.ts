@@ -60,7 +60,8 @@ export function readXlsBytes(data: Uint8Array | ArrayBuffer, label = "工作簿"
  * and column widths come across; fonts, fills and borders do not (SheetJS writes no styles).
  */
 export function xlsToXlsxBytes(data: Uint8Array | ArrayBuffer, label = "工作簿"): Uint8Array {
-  const book = parse(asBytes(data), label, { cellFormula: true, cellNF: true, cellStyles: true });
+  // Sparse sheets here: SheetJS's .xlsx writer fails on a dense sheet with empty rows.
+  const book = parse(asBytes(data), label, { cellFormula: true, cellNF: true, cellStyles: true, dense: false });
   return new Uint8Array(XLSX.write(book, { bookType: "xlsx", type: "array", compression: true }) as ArrayBuffer);
 }
 
