@@ -1,11 +1,11 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { CompareOpener } from "../ui/components/CompareOpener";
 import { SettingsPanel } from "../ui/components/SettingsPanel";
 import { Hint, Shell, View } from "../ui/components/Shell";
 import { Summary } from "../ui/components/Summary";
 import { TemplatesView } from "../ui/components/TemplatesView";
 import { FindingsView } from "../ui/findings";
-import { CompareOpener } from "./components/CompareOpener";
 import { FileOpener } from "./components/FileOpener";
 import { SheetPreview } from "./components/SheetPreview";
 import { BrowserStore } from "./browser-store";

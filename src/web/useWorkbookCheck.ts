@@ -10,7 +10,7 @@ import { useNotices } from "../ui/hooks/notices";
 import { BrowserStore, ignoredKey } from "./browser-store";
 import { annotatedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
 import { CheckEngine, CheckOutcome, EngineError } from "./engine";
-import { fileBytes } from "./file-bytes";
+import { fileBytes } from "../ui/file-bytes";
 import { jsonName, jsonReportText } from "./json-report";
 import type { PreviewWindow } from "./preview-window";
 

@@ -44,7 +44,7 @@ export interface FileOpenerProps {
   onFile(file: File): void;
 }
 
-export const ACCEPT =
+const ACCEPT =
   ".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel";
 
 /** 「打开 Excel 文件」, and a file dropped anywhere on the page. */

@@ -1,6 +1,9 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef } from "react";
-import { ACCEPT } from "./FileOpener";
+
+/** Last year's file: any workbook the reader takes, .xls included. */
+const ACCEPT =
+  ".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -15,7 +18,7 @@ export interface CompareOpenerProps {
   onStop(): void;
 }
 
-/** 「与上年对比」: last year's workbook is chosen here and read in the page, never opened in Excel. */
+/** 「与上年对比」: last year's workbook is chosen here and read from its bytes, never opened in Excel (page and pane). */
 export function CompareOpener({ busy, compared, onFile, onStop }: CompareOpenerProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
