@@ -199,8 +199,7 @@ export function parseArgs(argv: string[]): CliOptions {
     throw new UsageError("--change-threshold 只与 --compare 或 --compare-dir 一起使用");
   if (o.compare && o.files.length !== 1)
     throw new UsageError("--compare 只接受一个本年文件；一批文件请用 --compare-dir 上年文件夹");
-  if ((o.expect || o.year !== undefined) && !o.report && !o.csv && !o.json)
-    throw new UsageError("--expect 与 --year 用于批量检查，请同时指定 --report（或 --csv、--json）");
+  if (o.year !== undefined && !o.expect) throw new UsageError("--year 只与 --expect 一起使用");
   if (o.annotate && (o.report || o.csv || o.jobs))
     throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
   return o;

@@ -1,3 +1,4 @@
+import type { ExpectResult } from "./units/expect-match";
 import ExcelJS from "exceljs";
 import { writeFileAtomic } from "../output-path";
 import { FileOutcome, SkippedFile } from "./outcome";
@@ -23,6 +24,7 @@ export async function writeReportWorkbook(
   outcomes: readonly FileOutcome[],
   skipped: readonly SkippedFile[],
   out: string,
+  expected?: ExpectResult,
 ): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "预算表检查 (budget-check)";
@@ -36,7 +38,16 @@ export async function writeReportWorkbook(
     SUMMARY_SHEET,
     SUMMARY_COLUMNS,
     [40, 30, 40, 12, 8, 8, 8, 40],
-    summaryRows(outcomes, skipped).map((r) => [r.file, r.unit, r.status, r.sheets, r.error, r.warning, r.info, r.note || null]),
+    summaryRows(outcomes, skipped, expected).map((r) => [
+      r.file,
+      r.unit,
+      r.status,
+      r.sheets,
+      r.error,
+      r.warning,
+      r.info,
+      r.note || null,
+    ]),
   );
   const amount = (text: string): Cell => (text === "" ? null : Number(text));
   const details = addTable(

@@ -9,6 +9,7 @@ import { formatFailedFile, formatTextReport } from "../report-text";
 import { checkFile } from "./check-file";
 import { BatchShared, FileOutcome, FileTask, SkippedFile } from "./outcome";
 import { lastYearFolder, UnpairedFiles, unpairedFiles } from "./last-year-folder";
+import { expectedUnits, expectLines, loadExpectList } from "./units/expected-units";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
@@ -45,6 +46,8 @@ export function isBatch(options: CliOptions, resolve: (p: string) => string): bo
     options.csv !== undefined ||
     options.jobs !== undefined ||
     options.timeout !== undefined ||
+    options.expect !== undefined ||
+    options.compareDir !== undefined ||
     options.quiet
   )
     return true;
@@ -70,6 +73,11 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   }
   if (walk.emptyFolders.length && !options.quiet)
     io.err(`文件夹中没有 .xlsx、.xlsm 或 .xls 工作簿：${walk.emptyFolders.join("、")}`);
+  const listed = options.expect ? await loadExpectList(options.expect, cwd) : undefined;
+  if (typeof listed === "string") {
+    io.err(listed);
+    return EXIT_BAD_INPUT;
+  }
   let shared: BatchShared = {};
   if (options.compareDir) {
     const index = await lastYearFolder(options.compareDir, cwd, io, options.quiet);
@@ -149,9 +157,10 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   if (options.json && !options.quiet)
     for (const o of done) if (o.status === "checked") for (const n of o.notes) io.err(`${o.file}：${n}`);
 
+  const expected = listed ? expectedUnits(listed, done, options.year) : undefined;
   let writeFailed = false;
   for (const [out, write] of [
-    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file)],
+    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file, expected)],
     [options.csv, (file: string) => writeDetailCsv(done, file)],
   ] as const) {
     if (!out) continue;
@@ -168,7 +177,12 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
 
   const unpaired = shared.lastYearIndex ? unpairedFiles(done, shared.lastYearIndex) : undefined;
   if (options.json) io.out(jsonText(batchJson(done, skipped, unpaired), 2));
-  else io.out(formatBatchSummary(done, skipped, unpaired));
+  else {
+    const lines = [formatBatchSummary(done, skipped, unpaired)];
+    if (expected && listed) lines.push(...expectLines(expected, done, listed.length));
+    io.out(lines.join("\n"));
+  }
+  if (options.json && expected && listed) io.err(expectLines(expected, done, listed.length).join("\n"));
 
   if (done.length === 0) {
     io.err("没有可检查的工作簿：找到的文件都已跳过，原因见上");
