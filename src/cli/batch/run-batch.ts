@@ -160,7 +160,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   const expected = listed ? expectedUnits(listed, done, options.year) : undefined;
   let writeFailed = false;
   for (const [out, write] of [
-    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file, expected)],
+    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file, { expected })],
     [options.csv, (file: string) => writeDetailCsv(done, file)],
   ] as const) {
     if (!out) continue;
