@@ -29,6 +29,8 @@ export interface CliOptions {
   /** Batch: the list of units that must report, and the batch's year (else the most common one). */
   expect?: string;
   year?: number;
+  /** Batch: take up a killed run from the journal beside its --report. */
+  resume?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -63,6 +65,7 @@ export const USAGE = `用法：
   --expect LIST     批量检查：应报送单位名单（.xlsx 或 .csv，含「单位名称」列，可有「单位编码」列），
                     列出未收到、重复、年度不符与名单外的文件
   --year Y          批量检查：本批的年度（默认取多数文件的年度），用于判断年度不符
+  --resume          批量检查被中断后，按报告旁的日志（报告.xlsx.journal）接着检查未完成的文件，结果与一次完成的相同
 文件夹会逐层查找其中的 .xlsx、.xlsm 与 .xls（跳过 ~$ 临时文件、隐藏文件夹和本工具写出的标注副本与报告）。
 相对路径按运行命令时所在的文件夹解析（npm run check 时亦然）。
 退出码：0 无错误；1 有错误级问题；2 用法错误、文件缺失、非 xlsx、损坏、加密、过大、无法读取或无法写出；3 程序内部错误`;
@@ -176,6 +179,9 @@ export function parseArgs(argv: string[]): CliOptions {
         o.year = Number(t);
         break;
       }
+      case "--resume":
+        o.resume = true;
+        break;
       case "-h":
       case "--help":
         o.help = true;
@@ -199,6 +205,7 @@ export function parseArgs(argv: string[]): CliOptions {
     throw new UsageError("--change-threshold 只与 --compare 或 --compare-dir 一起使用");
   if (o.compare && o.files.length !== 1)
     throw new UsageError("--compare 只接受一个本年文件；一批文件请用 --compare-dir 上年文件夹");
+  if (o.resume && !o.report) throw new UsageError("--resume 需要与上次相同的 --report 报告文件");
   if (o.year !== undefined && !o.expect) throw new UsageError("--year 只与 --expect 一起使用");
   if (o.annotate && (o.report || o.csv || o.jobs))
     throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");

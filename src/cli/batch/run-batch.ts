@@ -1,4 +1,5 @@
-import { statSync } from "fs";
+import { existsSync, statSync } from "fs";
+import { rm } from "fs/promises";
 import path from "path";
 import { countBySeverity } from "../../core/results-table";
 import type { CliOptions } from "../args";
@@ -10,6 +11,7 @@ import { checkFile } from "./check-file";
 import { BatchShared, FileOutcome, FileTask, SkippedFile } from "./outcome";
 import { lastYearFolder, UnpairedFiles, unpairedFiles } from "./last-year-folder";
 import { expectedUnits, expectLines, loadExpectList } from "./units/expected-units";
+import { Journal, JOURNAL_SUFFIX, journalKey, readJournal } from "./journal";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
@@ -47,6 +49,7 @@ export function isBatch(options: CliOptions, resolve: (p: string) => string): bo
     options.jobs !== undefined ||
     options.timeout !== undefined ||
     options.expect !== undefined ||
+    options.resume === true ||
     options.compareDir !== undefined ||
     options.quiet
   )
@@ -96,8 +99,31 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     ...(options.changeThreshold !== undefined ? { changeThreshold: options.changeThreshold } : {}),
   }));
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
+  // --report keeps a journal beside the report; --resume takes up the files it already holds.
+  let journal: Journal | null = null;
+  const journalFile = options.report ? at(options.report) + JOURNAL_SUFFIX : null;
+  if (journalFile) {
+    const key = journalKey(tasks);
+    if (options.resume) {
+      const done = await readJournal(journalFile, key, options.report!);
+      if (typeof done === "string") {
+        io.err(done);
+        return EXIT_BAD_INPUT;
+      }
+      for (const [i, o] of done) if (i >= 0 && i < tasks.length) outcomes[i] = o;
+      if (!options.quiet) io.err(`接着上次的检查：已完成 ${done.size} 个文件，还有 ${tasks.length - done.size} 个`);
+      journal = Journal.append(journalFile);
+    } else {
+      if (existsSync(journalFile) && !options.quiet)
+        io.err(
+          `上次对同一报告的检查没有完成（日志 ${options.report}${JOURNAL_SUFFIX}）；本次从头检查。要接着上次检查，请加 --resume`,
+        );
+      journal = Journal.create(journalFile, key);
+    }
+  }
+  const pending = tasks.map((_, i) => i).filter((i) => !outcomes[i]);
   const progress = new Progress(
-    tasks.length,
+    pending.length,
     options.quiet ? null : (io.progress ?? { write: (t) => io.err(t.replace(/\n$/, "")) }),
   );
   // Per-file text streams out in path order as files finish, whatever order the workers finish in.
@@ -112,6 +138,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
       setImmediate(loadReportWriter);
     }
     outcomes[index] = outcome;
+    journal?.add(index, outcome);
     progress.finished(outcome);
     while (printed < tasks.length && outcomes[printed]) {
       if (streamText) {
@@ -124,32 +151,35 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
 
   try {
     // One file without --jobs or --timeout: a worker would only add its start-up time.
-    if (tasks.length === 1 && options.jobs === undefined && options.timeout === undefined) {
-      progress.start(tasks[0].file);
-      onOutcome(0, await checkFile(tasks[0], shared));
-    } else if (tasks.length > 0) {
-      const jobs = Math.min(options.jobs ?? defaultJobs(), tasks.length);
+    const todo = pending.map((i) => tasks[i]);
+    if (todo.length === 1 && options.jobs === undefined && options.timeout === undefined) {
+      progress.start(todo[0].file);
+      onOutcome(pending[0], await checkFile(todo[0], shared));
+    } else if (todo.length > 0) {
+      const jobs = Math.min(options.jobs ?? defaultJobs(), todo.length);
       await runPool(
-        tasks,
+        todo,
         {
           jobs,
           timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
           memoryMb: defaultMemoryMb(jobs),
-          onStart: (i) => progress.start(tasks[i].file),
+          onStart: (i) => progress.start(todo[i].file),
           bundle: workerBundle(),
           shared,
           ...engine,
         },
-        onOutcome,
+        (j, outcome) => onOutcome(pending[j], outcome),
       );
     }
   } catch (e) {
     progress.end();
+    journal?.close();
     if (!(e instanceof PoolStartError)) throw e;
     io.err(e.message);
     return EXIT_INTERNAL;
   }
   progress.end();
+  journal?.close();
   const done = outcomes as FileOutcome[];
   const skipped = walk.skipped;
   const note = skippedNote(walk);
@@ -166,6 +196,8 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     if (!out) continue;
     try {
       await write(at(out));
+      // The report is whole: its journal has served.
+      if (out === options.report && journalFile) await rm(journalFile, { force: true });
       if (!options.quiet) io.err(`已写出：${out}`);
     } catch (e) {
       const failure = writeFailure(out, e);
