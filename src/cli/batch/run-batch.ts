@@ -166,6 +166,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
           onStart: (i) => progress.start(todo[i].file),
           bundle: workerBundle(),
           shared,
+          grow: options.jobs === undefined,
           ...engine,
         },
         (j, outcome) => onOutcome(pending[j], outcome),
