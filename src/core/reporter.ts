@@ -9,6 +9,8 @@ export interface Place {
   related?: string[];
   /** Keeps the id stable when rows move, such as the row's label; defaults to the cell. */
   anchor?: string;
+  /** For text given beside the workbook (a pasted 说明, a --narrative file): its line, 1-based. */
+  line?: number;
 }
 
 /** A numeric finding carries both figures and the unit they are in; others carry none. */
