@@ -3,6 +3,7 @@ import { CELLS } from "./cells";
 import { CROSS_TABLE } from "./cross-table";
 import { INDICATORS } from "./indicators";
 import { INDICATOR_LAYOUTS } from "./indicator-layouts";
+import { PACKAGE_RULES, SANGONG_RULES } from "./package";
 import { PLAN } from "./plan";
 import { SELF_EVALUATION } from "./self-evaluation";
 import { SHEET } from "./sheet";
@@ -19,10 +20,12 @@ const CATALOGUE = {
   ...TOTALS,
   ...CELLS,
   ...CROSS_TABLE,
+  ...SANGONG_RULES,
   ...INDICATORS,
   ...INDICATOR_LAYOUTS,
   ...SELF_EVALUATION,
   ...PLAN,
+  ...PACKAGE_RULES,
   ...SHEET,
 };
 
