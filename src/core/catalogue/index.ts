@@ -3,6 +3,7 @@ import { CELLS } from "./cells";
 import { CROSS_TABLE } from "./cross-table";
 import { INDICATORS } from "./indicators";
 import { INDICATOR_LAYOUTS } from "./indicator-layouts";
+import { NARRATIVE } from "./narrative";
 import { PACKAGE_RULES, SANGONG_RULES } from "./package";
 import { PLAN } from "./plan";
 import { SELF_EVALUATION } from "./self-evaluation";
@@ -26,6 +27,7 @@ const CATALOGUE = {
   ...SELF_EVALUATION,
   ...PLAN,
   ...PACKAGE_RULES,
+  ...NARRATIVE,
   ...SHEET,
 };
 
