@@ -161,7 +161,10 @@ export const PACKAGE_YEAR = 2025;
 function packaged(sheet: ExampleSheet, title: string, name = sheet.name): ExampleSheet {
   const width = sheet.rows[0].length;
   const last = String.fromCharCode(64 + width);
-  return { name, rows: edit(sheet.rows, { A1: `示例局${PACKAGE_YEAR}年${title}`, A2: "编制单位：示例局", [`${last}2`]: "单位：万元" }) };
+  return {
+    name,
+    rows: edit(sheet.rows, { A1: `示例局${PACKAGE_YEAR}年${title}`, A2: "编制单位：示例局", [`${last}2`]: "单位：万元" }),
+  };
 }
 
 /** The 三公 table of the package (合计 28 = 5 + 8 + 15, 15 = 10 + 5). */

@@ -41,6 +41,10 @@ export const NARRATIVE = {
     module: "src/core/narrative/two-values.ts",
     help: "说明的前后文对同一项（同为预算数或决算数、同一年度）写了两个不同的金额，读者无从判断哪个对。请核对表中的数，把两处改为一致。",
     fix: null,
-    example: workbook([narrativeSheet("2025年公务接待费预算8万元。", "（二）公务接待费预算9万元，主要用于业务往来接待。")], "说明", "A2"),
+    example: workbook(
+      [narrativeSheet("2025年公务接待费预算8万元。", "（二）公务接待费预算9万元，主要用于业务往来接待。")],
+      "说明",
+      "A2",
+    ),
   },
 } satisfies RuleFamily;

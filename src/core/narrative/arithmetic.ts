@@ -35,7 +35,11 @@ function checkRate(ctx: NarrativeContext, s: Statement): void {
   const change = s.change?.amount ? signedChange(s)!.abs() : level.minus(base).abs();
   if (base.isZero()) {
     if (rate.figure.value.isZero()) return;
-    add(ctx, s, `${quoteOf(s)}：上年为 0，${itemName(s.item!)}从 0 增加无法计算增长率，不应写${d === "up" ? "增长" : "下降"} ${rate.figure.raw}%`);
+    add(
+      ctx,
+      s,
+      `${quoteOf(s)}：上年为 0，${itemName(s.item!)}从 0 增加无法计算增长率，不应写${d === "up" ? "增长" : "下降"} ${rate.figure.raw}%`,
+    );
     return;
   }
   const expected = rounded(change.div(base).times(HUNDRED), rate.figure.decimals);
@@ -58,7 +62,11 @@ function checkStatedBase(ctx: NarrativeContext, s: Statement): void {
   const decimals = Math.min(s.level.figure.decimals, c.base.figure.decimals, c.amount!.figure.decimals);
   const slack = new Decimal(10).pow(-decimals).div(2);
   if (actual.minus(delta).abs().lte(slack)) return;
-  add(ctx, s, `${quoteOf(s)}：${s.level.figure.raw} − ${c.base.figure.raw} = ${actual.toFixed()}，与文中的变化数 ${c.amount!.figure.raw} 对不上`);
+  add(
+    ctx,
+    s,
+    `${quoteOf(s)}：${s.level.figure.raw} − ${c.base.figure.raw} = ${actual.toFixed()}，与文中的变化数 ${c.amount!.figure.raw} 对不上`,
+  );
 }
 
 /** The wholes a share may be of: a whole the sentence names, the figure before 其中, the item's parents as stated before. */
@@ -78,7 +86,12 @@ function wholesOf(s: Statement, named: ItemId | null, earlier: readonly Statemen
   return out;
 }
 
-function checkShare(ctx: NarrativeContext, s: Statement, share: { figure: Figure; whole: ItemId | null }, earlier: readonly Statement[]): void {
+function checkShare(
+  ctx: NarrativeContext,
+  s: Statement,
+  share: { figure: Figure; whole: ItemId | null },
+  earlier: readonly Statement[],
+): void {
   const wholes = wholesOf(s, share.whole, earlier).filter((w) => !inYuan(w).isZero());
   if (wholes.length === 0) return;
   const part = inYuan(s.level!);
@@ -96,7 +109,9 @@ function checkShare(ctx: NarrativeContext, s: Statement, share: { figure: Figure
 /** `预算为49.9万元，支出决算为7.69万元，完成预算的15.41%`: 决算 ÷ 预算, in the same sentence. */
 function checkExecution(ctx: NarrativeContext, s: Statement): void {
   if (!s.execution || s.qualifier !== "决算") return;
-  const budget = ctx.statements.find((o) => o.sentence === s.sentence && o.place === s.place && o.item === s.item && o.qualifier === "预算" && o.level);
+  const budget = ctx.statements.find(
+    (o) => o.sentence === s.sentence && o.place === s.place && o.item === s.item && o.qualifier === "预算" && o.level,
+  );
   if (!budget?.level || inYuan(budget.level).isZero()) return;
   const ratio = inYuan(s.level!).div(inYuan(budget.level)).times(HUNDRED);
   if (rounded(ratio, s.execution.decimals).eq(s.execution.value)) return;

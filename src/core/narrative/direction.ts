@@ -24,7 +24,11 @@ export function checkDirections(ctx: NarrativeContext): void {
       const rose = s.level.figure.value.gt(base);
       const fell = s.level.figure.value.lt(base);
       if ((d === "up" && fell) || (d === "down" && rose)) {
-        add(ctx, s, `${quoteOf(s)}：${s.level.figure.raw} 比 ${s.change.base.figure.raw} ${rose ? "多" : "少"}，却写作${s.change.verb}`);
+        add(
+          ctx,
+          s,
+          `${quoteOf(s)}：${s.level.figure.raw} 比 ${s.change.base.figure.raw} ${rose ? "多" : "少"}，却写作${s.change.verb}`,
+        );
         continue;
       }
     }

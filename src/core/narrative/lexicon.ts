@@ -149,7 +149,9 @@ export const FUNCTION_CLASSES = [
 
 export const ITEM_DEFS = new Map<ItemId, ItemDef>([
   ...ITEMS.map((i) => [i.def.id, i.def] as const),
-  ...FUNCTION_CLASSES.map((name) => [`类:${name}` as ItemId, { id: `类:${name}` as ItemId, name, parents: SPEND_PARENTS }] as const),
+  ...FUNCTION_CLASSES.map(
+    (name) => [`类:${name}` as ItemId, { id: `类:${name}` as ItemId, name, parents: SPEND_PARENTS }] as const,
+  ),
 ]);
 
 export interface Alias {

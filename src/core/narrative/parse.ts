@@ -120,7 +120,13 @@ function readSentence(
     statements.push(s);
     return s;
   };
-  const newCompare = (): Change => ({ direction: "either", verb: "", compareYear: null, againstLastYear: false, againstBudget: false });
+  const newCompare = (): Change => ({
+    direction: "either",
+    verb: "",
+    compareYear: null,
+    againstLastYear: false,
+    againstBudget: false,
+  });
   let verbTarget: Statement | null = null;
   const changeOf = (direction: Direction, text: string, base?: Change): Change => ({
     ...(base ?? compare ?? newCompare()),

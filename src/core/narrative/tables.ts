@@ -43,7 +43,10 @@ const SANGONG_ITEM: Partial<Record<ItemId, SangongItem>> = {
 type Lookup = (sheets: (t: PackageTable) => FactSheet | undefined) => TableFigure | null;
 
 /** Income sources read from the 收入总表's 合计 row, by column. */
-const incomeColumn = (header: RegExp): Lookup => (get) => gridValue(get("收入总表"), /^合计$/, header);
+const incomeColumn =
+  (header: RegExp): Lookup =>
+  (get) =>
+    gridValue(get("收入总表"), /^合计$/, header);
 
 /** Where each item (other than the 三公 ones) is in the standard tables, tried in order. */
 const LOOKUPS: Partial<Record<ItemId, Lookup>> = {
@@ -84,7 +87,9 @@ export function tableFacts(sheets: readonly FactSheet[], kind: PackageKind | nul
     if (!sangong || !s || !which || !sangongUnit) return null;
     const value = figureOf(sangong.view, s, which);
     const cell = s.cells.get(which);
-    return value && cell ? { value, unit: sangongUnit, sheet: sangong.view.name, cell: sangong.view.address(cell.row, cell.col) } : null;
+    return value && cell
+      ? { value, unit: sangongUnit, sheet: sangong.view.name, cell: sangong.view.address(cell.row, cell.col) }
+      : null;
   };
   return {
     figure: (item) =>
@@ -131,11 +136,16 @@ const lastLabelValue = (sheet: FactSheet | undefined, label: RegExp) => labelVal
 function gridValue(sheet: FactSheet | undefined, row: RegExp, column: RegExp): TableFigure | null {
   if (!sheet) return null;
   for (const t of locateTables(sheet.view)) {
-    const col = t.columns.find((c) => c.role === "amount" && (column.test(compactLabel(c.leaf)) || column.test(compactLabel(c.header))))?.col;
+    const col = t.columns.find(
+      (c) => c.role === "amount" && (column.test(compactLabel(c.leaf)) || column.test(compactLabel(c.header))),
+    )?.col;
     if (col === undefined) continue;
     for (const r of sheet.view.rows()) {
       if (r < t.firstRow || r > t.lastRow) continue;
-      if (t.labelCols.some((c) => row.test(labelOf(sheet.view, r, c))) || t.codeCols.some((c) => row.test(labelOf(sheet.view, r, c))))
+      if (
+        t.labelCols.some((c) => row.test(labelOf(sheet.view, r, c))) ||
+        t.codeCols.some((c) => row.test(labelOf(sheet.view, r, c)))
+      )
         return figureAt(sheet, r, col);
     }
   }

@@ -1,6 +1,16 @@
 import { convertUnit } from "../amount";
 import { shownAmount, signedDifference } from "../excerpt";
-import { NarrativeContext, agrees, directionOf, itemName, moneyIn, placeOf, quoteOf, signedChange, tableFigureFor } from "./context";
+import {
+  NarrativeContext,
+  agrees,
+  directionOf,
+  itemName,
+  moneyIn,
+  placeOf,
+  quoteOf,
+  signedChange,
+  tableFigureFor,
+} from "./context";
 import { tableChange } from "./direction";
 
 /**
@@ -34,7 +44,13 @@ export function checkAgainstTables(ctx: NarrativeContext): void {
     // A change in the wrong direction is NARR-DIRECTION's; here only its size.
     if (t.delta.isNegative() !== stated.isNegative()) continue;
     const writtenDelta = convertUnit(stated, s.level.unit, t.main.unit);
-    if (agrees({ figure: { ...s.change!.amount!.figure, value: stated.abs() }, unit: s.level.unit }, { ...t.main, value: t.delta.abs() }, ctx.band))
+    if (
+      agrees(
+        { figure: { ...s.change!.amount!.figure, value: stated.abs() }, unit: s.level.unit },
+        { ...t.main, value: t.delta.abs() },
+        ctx.band,
+      )
+    )
       continue;
     ctx.report.add({
       rule: "NARR-VS-TABLE",

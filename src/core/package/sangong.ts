@@ -19,7 +19,10 @@ const ITEM_PATTERNS: [SangongItem, RegExp][] = [
 
 /** A 三公 label without numbering, quotes, 其中 or full-width brackets: `其中:(1)公务用车购置费` → `公务用车购置费`. */
 export function sangongLabel(text: string): string {
-  let l = compactLabel(text).replace(/[“”"'‘’]/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  const l = compactLabel(text)
+    .replace(/[“”"'‘’]/g, "")
+    .replace(/（/g, "(")
+    .replace(/）/g, ")");
   return stripNumbering(l.replace(/^其中[:：]?/, ""));
 }
 
@@ -90,11 +93,30 @@ export function mainSeries(all: readonly Series[], choice: SeriesChoice = {}): S
   const narrow = (keep: (w: HeaderWords) => boolean, drop: (w: HeaderWords) => boolean) => {
     if (pool.some((x) => keep(x.w)) && pool.some((x) => drop(x.w))) pool = pool.filter((x) => !drop(x.w));
   };
-  narrow((w) => w.current, (w) => w.last && !w.current);
-  if (choice.final) narrow((w) => w.final, (w) => w.budget);
-  else narrow((w) => w.budget, (w) => w.final);
-  if (choice.general) narrow((w) => w.general, (w) => w.total && !w.general);
-  else narrow((w) => w.total, (w) => w.general && !w.total);
+  narrow(
+    (w) => w.current,
+    (w) => w.last && !w.current,
+  );
+  if (choice.final)
+    narrow(
+      (w) => w.final,
+      (w) => w.budget,
+    );
+  else
+    narrow(
+      (w) => w.budget,
+      (w) => w.final,
+    );
+  if (choice.general)
+    narrow(
+      (w) => w.general,
+      (w) => w.total && !w.general,
+    );
+  else
+    narrow(
+      (w) => w.total,
+      (w) => w.general && !w.total,
+    );
   return pool.length === 1 ? pool[0].s : null;
 }
 
@@ -128,7 +150,12 @@ export function readSangong(view: SheetView): Series[] | null {
   const byCol = new Map<number, number>();
   for (const l of labels) byCol.set(l.col, (byCol.get(l.col) ?? 0) + 1);
   const [labelCol, inCol] = [...byCol].sort((a, b) => b[1] - a[1])[0];
-  return inCol >= 3 ? vertical(view, labels.filter((l) => l.col === labelCol)) : horizontal(view, labels);
+  return inCol >= 3
+    ? vertical(
+        view,
+        labels.filter((l) => l.col === labelCol),
+      )
+    : horizontal(view, labels);
 }
 
 function isFigure(view: SheetView, row: number, col: number): boolean {

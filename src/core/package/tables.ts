@@ -9,10 +9,7 @@ export type PackageKind = "部门预算" | "部门决算";
  * checks know (src/core/classify.ts), and the 政府性基金 and 国有资本经营 tables, which no sum reads
  * but a package must hold (even empty, with a note that says why).
  */
-export type PackageTable =
-  | StandardTable
-  | "政府性基金预算财政拨款支出表"
-  | "国有资本经营预算财政拨款支出表";
+export type PackageTable = StandardTable | "政府性基金预算财政拨款支出表" | "国有资本经营预算财政拨款支出表";
 
 export const PACKAGE_TABLES: readonly PackageTable[] = [
   "收支总表",
