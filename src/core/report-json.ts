@@ -16,6 +16,8 @@ export interface JsonFile {
   findings: JsonFinding[];
   /** Extension: sheets not checked (hidden, or too large), present only when there are some. */
   skipped?: JsonSkippedSheet[];
+  /** Extension (issue 20): what a package (five or more standard tables of one kind) states, and what it lacks. */
+  package?: { kind: string; year: number | null; unit: string | null; org: string | null; missing: string[] };
 }
 
 /** A sheet that was not checked, as `--json` and the page name it. */
@@ -60,10 +62,13 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
         if (f.unit !== undefined) out.unit = f.unit;
       }
       if (f.project !== undefined) out.project = f.project;
+      if (f.line !== undefined) out.line = f.line;
       return out;
     }),
   };
   if (skipped.length) out.skipped = skipped;
+  const p = result.package;
+  if (p?.kind) out.package = { kind: p.kind, year: p.year, unit: p.unit, org: p.org, missing: [...p.missing] };
   return out;
 }
 

@@ -9,6 +9,7 @@ import { checkSangongEconomic, checkSangongZero } from "./sangong-rules";
 import { PACKAGE_TABLES, PackageKind, PackageTable, packageTableOf } from "./tables";
 
 export { PACKAGE_TABLES, TEMPLATE_TITLES } from "./tables";
+export { incompleteNote, packageLine } from "./summary";
 export type { PackageKind, PackageTable } from "./tables";
 
 /** A workbook is a package when it holds at least this many tables of one kind (issue 20). */
@@ -77,7 +78,12 @@ export function checkPackage(
 
   const sangong = tables.find((t) => t.found.table === "三公经费支出表");
   const basic = tables.find((t) => t.found.table === "一般公共预算财政拨款基本支出表");
-  const unitSheet = (t: TableSheet & { unit?: MoneyUnit }) => ({ view: t.view, unit: t.unit ?? "万元", band, findings: t.report });
+  const unitSheet = (t: TableSheet & { unit?: MoneyUnit }) => ({
+    view: t.view,
+    unit: t.unit ?? "万元",
+    band,
+    findings: t.report,
+  });
   if (sangong) checkSangongZero(unitSheet(sangong));
   if (sangong && basic) checkSangongEconomic(unitSheet(sangong), unitSheet(basic), { final: kind === "部门决算", year });
 
