@@ -35,8 +35,20 @@ export async function writeReportWorkbook(
     workbook,
     SUMMARY_SHEET,
     SUMMARY_COLUMNS,
-    [40, 30, 40, 12, 8, 8, 8, 40],
-    summaryRows(outcomes, skipped).map((r) => [r.file, r.unit, r.status, r.sheets, r.error, r.warning, r.info, r.note || null]),
+    [40, 30, 40, 12, 8, 8, 8, 40, 8, 30, 10],
+    summaryRows(outcomes, skipped).map((r) => [
+      r.file,
+      r.unit,
+      r.status,
+      r.sheets,
+      r.error,
+      r.warning,
+      r.info,
+      r.note || null,
+      r.year,
+      r.org || null,
+      r.money || null,
+    ]),
   );
   const amount = (text: string): Cell => (text === "" ? null : Number(text));
   const details = addTable(
