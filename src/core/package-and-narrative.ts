@@ -1,7 +1,15 @@
 import { Decimal } from "./amount";
 import type { SheetReport } from "./check";
 import { Finding } from "./finding";
-import { Narrative, NarrativeText, checkNarrative, narrativeFromSheet, narrativeFromText, tableFacts } from "./narrative";
+import {
+  Narrative,
+  NarrativeText,
+  checkNarrative,
+  narrativeFromSheet,
+  narrativeFromText,
+  readsAnything,
+  tableFacts,
+} from "./narrative";
 import { PackageInfo, checkPackage } from "./package";
 import { SheetSnapshot, SheetView } from "./snapshot";
 
@@ -30,14 +38,16 @@ export function checkPackageAndNarrative(
     if (narrative) narratives.push(narrative);
     else tables.push(snapshot);
   }
+  // A 说明 sheet the reader finds nothing in keeps its note: it was not checked, and must not read 未发现问题.
+  const read = new Set(narratives.filter(safely(readsAnything)).map((n) => n.sheet));
   for (const report of reports)
-    if (narratives.some((n) => n.sheet === report.name)) {
+    if (read.has(report.name)) {
       delete report.note;
       delete report.table;
       report.kind = "other";
       report.narrative = true;
     }
-  const narrativeSheets = new Set(narratives.map((n) => n.sheet));
+  const narrativeSheets = read;
 
   const unitOf = (name: string) => reports.find((r) => r.name === name)?.unit;
   let pkg: ReturnType<typeof checkPackage> | null = null;
@@ -66,4 +76,15 @@ export function checkPackageAndNarrative(
     }
   }
   return { findings, info, narrativeSheets };
+}
+
+/** A 说明 the reader trips over is as one it finds nothing in. */
+function safely(test: (n: Narrative) => boolean): (n: Narrative) => boolean {
+  return (n) => {
+    try {
+      return test(n);
+    } catch {
+      return false;
+    }
+  };
 }

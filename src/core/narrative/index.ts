@@ -18,6 +18,11 @@ export { tableFacts } from "./tables";
 export type { FactSheet, TableFacts } from "./tables";
 export { narrativeExplainsChange } from "./explains";
 
+/** True when the reader finds at least one figure of an item it knows: the 说明 was read, not only seen. */
+export function readsAnything(narrative: Narrative): boolean {
+  return readStatements(narrative.lines).some((s) => s.item !== null && s.level !== undefined);
+}
+
 /**
  * The 说明 rules over one 说明 (issue 20): its own arithmetic, its verbs, its figures against the
  * tables and against each other, and template text left in it. Only sentences of known shapes are

@@ -48,6 +48,12 @@ describe("the 说明 of a real package", () => {
     expect(r.sheets.find((s) => s.name === "说明")).toMatchObject({ narrative: true, kind: "other" });
   });
 
+  it("a sheet named 说明 with no sentence the reader knows keeps its note: it was not checked", () => {
+    const r = checkWorkbook([...seed001, gridSheet("说明", [["本工作簿为示例。"]])]);
+    expect(r.sheets.find((s) => s.name === "说明")).toMatchObject({ note: expect.stringMatching(/未检查/) });
+    expect(r.sheets.find((s) => s.name === "说明")!.narrative).toBeUndefined();
+  });
+
   it("seed 010's 说明 gives the one real defect: 财政拨款收入支出总计 0.3 万元 against 表4's 2961.68", () => {
     const r = withText(seed010, SEED010);
     expect(ours(r)).toEqual([`NARR-VS-TABLE ${NAME}!A4`]);
