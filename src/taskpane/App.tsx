@@ -67,6 +67,7 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
                 total={checker.active.length}
                 incomplete={run.incomplete}
                 ignoredCount={checker.ignoredCount}
+                stated={run.stated}
               />
               <FindingsView
                 findings={checker.findings}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
+import { packageLine } from "../core/package";
 import { CellWrite, FixPlan, NO_FIXES, PLANNED_RULES, planFix, undoWrites } from "../core/fixes";
 import { SheetSnapshot, SheetView } from "../core/snapshot";
 import { runCheck } from "../excel/check-flow";
@@ -24,9 +25,20 @@ interface RunState {
   scope: CheckScope;
   /** Some sheet could not be read or was not understood. */
   incomplete: boolean;
+  /** What the workbook's tables state (year, unit, 编制单位), for the summary; "" when nothing. */
+  stated: string;
 }
 
-const EMPTY_RUN: RunState = { findings: [], sheets: [], kinds: {}, units: {}, snapshots: [], scope: "active", incomplete: false };
+const EMPTY_RUN: RunState = {
+  findings: [],
+  sheets: [],
+  kinds: {},
+  units: {},
+  snapshots: [],
+  scope: "active",
+  incomplete: false,
+  stated: "",
+};
 
 /** After a write, a workbook check is repeated whole; a sheet check only for the sheets written. */
 function afterWrite(scope: CheckScope, writes: CellWrite[]): CheckScope {
@@ -95,6 +107,7 @@ export function useChecker(gateway: WorkbookGateway) {
         incomplete:
           result.result.sheets.some((s) => s.note) ||
           result.problems.some((p) => p.code !== "HiddenSheetSkipped" && p.code !== "RequirementSetMissing"),
+        stated: result.result.package ? packageLine(result.result.package) : "",
       };
       runRef.current = next;
       marksShown.current = true;

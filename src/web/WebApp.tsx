@@ -1,5 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { packageLine } from "../core/package";
 import { SettingsPanel } from "../ui/components/SettingsPanel";
 import { Hint, Shell, View } from "../ui/components/Shell";
 import { Summary } from "../ui/components/Summary";
@@ -74,6 +75,7 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                 total={c.active.length}
                 ignoredCount={c.ignoredCount}
                 incomplete={c.incomplete}
+                stated={c.opened.outcome.package && packageLine(c.opened.outcome.package)}
               />
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={c.busy} onClick={() => void c.downloadAnnotated()}>

@@ -1,5 +1,6 @@
 import type { JsonSkippedSheet } from "../core/report-json";
 import type { SheetReport } from "../core/check";
+import type { PackageInfo } from "../core/package";
 import type { Finding } from "../core/finding";
 import type { ProgressListener } from "../core/progress";
 import type { TemplateKind } from "../templates/catalog";
@@ -31,6 +32,8 @@ export interface CheckOutcome {
   notes: string[];
   /** Each checked sheet's stated money unit (万元, 元…), where it states one. */
   units: Record<string, string>;
+  /** What the standard tables state (year, unit, 编制单位) and, for a package, what it lacks (issue 20). */
+  package?: PackageInfo;
 }
 
 /** What `--annotate` writes, as bytes, with what it did. */

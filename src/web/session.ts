@@ -97,6 +97,7 @@ export class CheckSession implements CheckEngine {
       notes,
       // The core reports each sheet's stated unit with its check; nothing needs to detect it again.
       units: Object.fromEntries(result.sheets.flatMap((s) => (s.unit ? [[s.name, s.unit]] : []))),
+      ...(result.package ? { package: result.package } : {}),
     };
   }
 

@@ -3,6 +3,7 @@ import "../taskpane/setup";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { ruleById } from "../../src/core/catalogue";
+import { PACKAGE, workbook } from "../../src/core/catalogue/examples";
 import { checkWorkbook } from "../../src/core/check";
 import { Finding } from "../../src/core/finding";
 import { SheetSnapshot } from "../../src/core/snapshot";
@@ -11,6 +12,7 @@ import { CheckEngine, CheckOutcome, EngineError } from "../../src/web/engine";
 import { previewWindow } from "../../src/web/preview-window";
 import { WebApp } from "../../src/web/WebApp";
 import { notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+import { exampleSheets } from "../support/example-grid";
 
 /** The page's engine without a worker or exceljs: the core on the pane's literal fixture sheets. */
 class FixtureEngine implements CheckEngine {
@@ -219,5 +221,14 @@ describe("the browser page", () => {
     expect(report.files[0].findings.map((f: Finding) => `${f.rule}@${f.cell}`)).toEqual(
       expected().map((f) => `${f.rule}@${f.cell}`),
     );
+  });
+
+  test("a package's year, unit and 编制单位 are stated once, in the summary", async () => {
+    // The catalogue's example package: nine tables of 示例局, 2025, 万元.
+    renderPage(new FixtureEngine(exampleSheets(workbook(PACKAGE, PACKAGE[0].name, "A1"))));
+    choose("预算.xlsx");
+    await screen.findByRole("status");
+    const stated = "部门预算公开表 9 张；2025 年度；金额单位：万元；编制单位：示例局";
+    expect(screen.getAllByText(stated)).toHaveLength(1);
   });
 });
