@@ -7,6 +7,7 @@ import { Summary } from "../ui/components/Summary";
 import { TemplatesView } from "../ui/components/TemplatesView";
 import { FindingsView } from "../ui/findings";
 import { FileOpener } from "./components/FileOpener";
+import { NarrativeBox } from "./components/NarrativeBox";
 import { SheetPreview } from "./components/SheetPreview";
 import { BrowserStore } from "./browser-store";
 import { CheckEngine } from "./engine";
@@ -85,6 +86,7 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                   下载结果（JSON）
                 </Button>
               </div>
+              <NarrativeBox busy={c.busy} onCheck={(text) => void c.checkNarrative(text)} />
               <div className={styles.results}>
                 {c.selected && (
                   <div className={styles.previewPane}>

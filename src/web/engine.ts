@@ -13,8 +13,11 @@ import type { PreviewWindow } from "./preview-window";
 export interface CheckEngine {
   /** Reads the workbook and checks it; replaces any workbook opened before. */
   open(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
-  /** Checks the open workbook again, with another rounding band. */
-  recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
+  /**
+   * Checks the open workbook again, with another rounding band; with `narrative`, the text pasted
+   * in 「核对说明文字」 is kept and checked with every later check ("" forgets it).
+   */
+  recheck(tolerance: string, onProgress?: ProgressListener, narrative?: string): Promise<CheckOutcome>;
   /** The cells around a finding, as displayed. */
   preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null>;
   /** The annotated copy of the open workbook, marking the given findings. */

@@ -1,5 +1,6 @@
 import { checkWorkbook } from "../core/check";
 import { toleranceProblem } from "../core/tolerance";
+import { PASTED_NARRATIVE } from "../core/narrative/sources";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes, skippedSheets } from "../xlsx";
@@ -20,6 +21,8 @@ interface OpenWorkbook {
  */
 export class CheckSession implements CheckEngine {
   private workbook: OpenWorkbook | null = null;
+  /** The 说明 pasted in 「核对说明文字」: checked with the workbook, the one open now and the next. */
+  private narrative = "";
 
   async open(
     file: { name: string; bytes: ArrayBuffer },
@@ -42,7 +45,8 @@ export class CheckSession implements CheckEngine {
     return this.check(tolerance, onProgress);
   }
 
-  async recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+  async recheck(tolerance: string, onProgress?: ProgressListener, narrative?: string): Promise<CheckOutcome> {
+    if (narrative !== undefined) this.narrative = narrative;
     return this.check(tolerance, onProgress);
   }
 
@@ -83,7 +87,11 @@ export class CheckSession implements CheckEngine {
     onProgress?.("check", 0, snapshots.length);
     let result;
     try {
-      result = checkWorkbook(snapshots, { tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
+      result = checkWorkbook(snapshots, {
+        tolerance,
+        onProgress: (done, total) => onProgress?.("check", done, total),
+        ...(this.narrative.trim() ? { narrative: { name: PASTED_NARRATIVE, text: this.narrative } } : {}),
+      });
     } catch (error) {
       if (error instanceof RangeError)
         throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
