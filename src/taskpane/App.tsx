@@ -1,5 +1,6 @@
 import { Button } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { NarrativeBox } from "../ui/components/NarrativeBox";
 import { WorkbookGateway } from "../excel/gateway";
 import { SettingsPanel } from "../ui/components/SettingsPanel";
 import { Hint, Shell, View } from "../ui/components/Shell";
@@ -69,6 +70,7 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
                 ignoredCount={checker.ignoredCount}
                 stated={run.stated}
               />
+              <NarrativeBox busy={checker.busy} onCheck={(text) => void checker.checkNarrative(text)} />
               <FindingsView
                 findings={checker.findings}
                 sheets={run.sheets}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
+import { PASTED_NARRATIVE } from "../core/narrative/sources";
 import { packageLine } from "../core/package";
 import { CellWrite, FixPlan, NO_FIXES, PLANNED_RULES, planFix, undoWrites } from "../core/fixes";
 import { SheetSnapshot, SheetView } from "../core/snapshot";
@@ -66,6 +67,8 @@ export function useChecker(gateway: WorkbookGateway) {
     settingsRef.current = settings;
   }, [settings]);
   const marksShown = useRef(false);
+  /** The 说明 pasted in 「核对说明文字」: checked with every check until cleared. */
+  const narrativeRef = useRef("");
   const runRef = useRef<RunState>(EMPTY_RUN);
   /** Cells we are about to write: their onChanged event is ours, not the user's. */
   const ownEdits = useRef(new Set<string>());
@@ -93,7 +96,8 @@ export function useChecker(gateway: WorkbookGateway) {
   const checkNow = useCallback(
     async (scope: CheckScope) => {
       onProgress("read", 0, 0);
-      const result = await runCheck(gateway, scope, onProgress);
+      const text = narrativeRef.current;
+      const result = await runCheck(gateway, scope, onProgress, text.trim() ? { name: PASTED_NARRATIVE, text } : undefined);
       const sheets = result.result.sheets.map((s) => s.name);
       const next: RunState = {
         findings: result.result.findings,
@@ -141,6 +145,14 @@ export function useChecker(gateway: WorkbookGateway) {
     [exclusive, clear, checkNow],
   );
   const recheck = useCallback(() => check(runRef.current.scope === "all" ? "all" : "active"), [check]);
+  /** A 说明 is compared with the whole workbook's tables, so it is checked with every sheet. */
+  const checkNarrative = useCallback(
+    (text: string) => {
+      narrativeRef.current = text;
+      return check("all");
+    },
+    [check],
+  );
 
   const clearMarks = useCallback(
     () =>
@@ -180,6 +192,8 @@ export function useChecker(gateway: WorkbookGateway) {
   const select = useCallback(
     async (finding: Finding) => {
       setCurrentId(finding.id);
+      // A finding on pasted text has no cell in the workbook to go to.
+      if (finding.line !== undefined) return;
       try {
         await gateway.select(finding.sheet, finding.cell, finding.related);
       } catch (error) {
@@ -290,6 +304,7 @@ export function useChecker(gateway: WorkbookGateway) {
   );
 
   return {
+    checkNarrative,
     settings,
     checked: run !== null,
     run: run ?? EMPTY_RUN,

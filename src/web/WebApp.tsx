@@ -7,7 +7,7 @@ import { Summary } from "../ui/components/Summary";
 import { TemplatesView } from "../ui/components/TemplatesView";
 import { FindingsView } from "../ui/findings";
 import { FileOpener } from "./components/FileOpener";
-import { NarrativeBox } from "./components/NarrativeBox";
+import { NarrativeBox } from "../ui/components/NarrativeBox";
 import { SheetPreview } from "./components/SheetPreview";
 import { BrowserStore } from "./browser-store";
 import { CheckEngine } from "./engine";
