@@ -32,6 +32,17 @@ export interface Finding {
    * line or paragraph, 1-based. Its `sheet` then names the text, not a sheet, and `cell` is `A{line}`.
    */
   line?: number;
+  /** Last year's cell a year-on-year finding compares with (`--compare`, issue 21). */
+  compare?: CompareRef;
+}
+
+/** A cell of last year's workbook: the file as the user named it, the sheet, the cell, its figure. */
+export interface CompareRef {
+  file: string;
+  sheet: string;
+  cell: string;
+  /** The figure as an exact decimal string (in last year's own unit), or the cell's text. */
+  value: string;
 }
 
 export interface FindingInput {
@@ -46,6 +57,7 @@ export interface FindingInput {
   actual?: Decimal | string;
   unit?: string;
   line?: number;
+  compare?: CompareRef;
 }
 
 /**
@@ -71,6 +83,7 @@ export function makeFinding(input: FindingInput, severity: Severity = ruleById(i
     finding.difference = formatAmount(actual.minus(expected));
     if (input.unit !== undefined) finding.unit = input.unit;
   }
+  if (input.compare) finding.compare = input.compare;
   return finding;
 }
 

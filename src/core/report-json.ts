@@ -63,6 +63,9 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
       }
       if (f.project !== undefined) out.project = f.project;
       if (f.line !== undefined) out.line = f.line;
+      // Extension of v1 (issue 21): last year's cell a --compare finding compares with.
+      if (f.compare !== undefined)
+        out.compare = { file: f.compare.file, sheet: f.compare.sheet, cell: f.compare.cell, value: f.compare.value };
       return out;
     }),
   };

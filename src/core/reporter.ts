@@ -1,6 +1,6 @@
 import { Decimal, MoneyUnit } from "./amount";
 import { RuleId, ruleById } from "./catalogue";
-import { Finding, makeFinding } from "./finding";
+import { CompareRef, Finding, makeFinding } from "./finding";
 import type { Judgement } from "./judge";
 
 /** Where a finding lands: the flagged cell, the cells it relates to, and what keeps its id stable. */
@@ -11,6 +11,8 @@ export interface Place {
   anchor?: string;
   /** For text given beside the workbook (a pasted 说明, a --narrative file): its line, 1-based. */
   line?: number;
+  /** Last year's cell, for the year-on-year rules. */
+  compare?: CompareRef;
 }
 
 /** A numeric finding carries both figures and the unit they are in; others carry none. */

@@ -1,10 +1,18 @@
 import { MoneyUnit } from "../core/amount";
 import { CheckResult, checkWorkbook } from "../core/check";
 import type { NarrativeText } from "../core/narrative/sources";
+import { withLastYear } from "../core/compare";
 import { Finding } from "../core/finding";
 import { ProgressListener } from "../core/progress";
 import { SheetSnapshot } from "../core/snapshot";
 import { AddinSettings, CheckScope, GatewayProblem, WorkbookGateway } from "./gateway";
+
+/** Last year's workbook chosen for 「与上年对比」, read from its bytes; `tables` is set by each check. */
+export interface LastYearSheets {
+  name: string;
+  snapshots: SheetSnapshot[];
+  tables?: string[];
+}
 
 export interface CheckRun {
   result: CheckResult;
@@ -31,6 +39,7 @@ export async function runCheck(
   gateway: WorkbookGateway,
   scope: CheckScope,
   onProgress?: ProgressListener,
+  lastYear?: LastYearSheets | null,
   narrative?: NarrativeText,
 ): Promise<CheckRun> {
   let result: CheckResult = { sheets: [], findings: [] };
@@ -42,6 +51,15 @@ export async function runCheck(
       onProgress: (done, total) => onProgress?.("check", done, total),
       ...(narrative ? { narrative } : {}),
     });
+    // 「与上年对比」: its findings are marked and listed like the others.
+    if (lastYear) {
+      const { comparedTables, ...compared } = withLastYear(result, snapshots, lastYear.snapshots, {
+        lastFile: lastYear.name,
+        tolerance: settings.tolerance,
+      });
+      result = compared;
+      lastYear.tables = comparedTables;
+    }
     const ignoredIds = new Set(settings.ignored);
     visible = result.findings.filter((f) => !ignoredIds.has(f.id));
     ignored = result.findings.filter((f) => ignoredIds.has(f.id));

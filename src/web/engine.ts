@@ -18,6 +18,10 @@ export interface CheckEngine {
    * in 「核对说明文字」 is kept and checked with every later check ("" forgets it).
    */
   recheck(tolerance: string, onProgress?: ProgressListener, narrative?: string): Promise<CheckOutcome>;
+  /** 「与上年对比」: checks the open workbook against last year's, until uncompare() or another open(). */
+  compare(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
+  /** Checks the open workbook on its own again. */
+  uncompare(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
   /** The cells around a finding, as displayed. */
   preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null>;
   /** The annotated copy of the open workbook, marking the given findings. */
@@ -37,6 +41,10 @@ export interface CheckOutcome {
   units: Record<string, string>;
   /** What the standard tables state (year, unit, 编制单位) and, for a package, what it lacks (issue 20). */
   package?: PackageInfo;
+  /** The file format read: an .xls is read too, and its annotated copy is an .xlsx. */
+  format?: "xlsx" | "xls";
+  /** Set while the workbook is compared with last year's: that file and the tables both hold. */
+  compared?: { file: string; tables: string[] };
 }
 
 /** What `--annotate` writes, as bytes, with what it did. */
@@ -47,6 +55,8 @@ export interface AnnotatedCopy {
   resultSheet: string;
   /** The copy keeps the workbook's macros and must be saved as .xlsm. */
   macroEnabled: boolean;
+  /** The workbook was an .xls: the copy is a new .xlsx holding its cells, without its fonts, fills and borders. */
+  fromXls?: boolean;
 }
 
 /** A failure the user can act on, with the command line's own one-line Chinese message. */

@@ -123,7 +123,10 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
         findings,
       );
   await writeCopyMarker(pkg, workbookPart, results.sheetId);
-  const macroEnabled = /macroEnabled/i.test((await pkg.read("[Content_Types].xml")) ?? "");
+  // The workbook part's own type, or a VBA project, says macros: SheetJS's .xlsx (an .xls's copy)
+  // declares a `bin` default typed binary.macroEnabled without any such part.
+  const types = (await pkg.read("[Content_Types].xml")) ?? "";
+  const macroEnabled = /macroEnabled\.main\+xml|vbaProject/i.test(types);
   pkg.flush();
   const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { bytes, marked, notes, resultSheet: results.name, macroEnabled };

@@ -122,6 +122,39 @@ describe("the browser page's checker session", () => {
     expect(await marks(copy.bytes)).toEqual(plain(worstByCell(kept)));
   });
 
+  test("「与上年对比」 reads last year's bytes with the same reader; the same file again is YOY-SAME-FILE", async () => {
+    const seed = path.resolve(__dirname, "../fixtures/seed001-budget.xlsx");
+    const session = new CheckSession();
+    const alone = await session.open({ name: "本年.xlsx", bytes: arrayBufferOf(readFileSync(seed)) }, "0.01");
+    expect(alone.compared).toBeUndefined();
+    const both = await session.compare({ name: "上年.xlsx", bytes: arrayBufferOf(readFileSync(seed)) }, "0.01");
+    expect(both.compared?.file).toBe("上年.xlsx");
+    expect(both.compared?.tables.length).toBeGreaterThan(3);
+    const yoy = both.findings.filter((f) => f.rule.startsWith("YOY-"));
+    expect(yoy.map((f) => f.rule)).toEqual(["YOY-SAME-FILE"]);
+    expect(yoy[0].compare?.file).toBe("上年.xlsx");
+    expect(new Set(both.findings.map((f) => f.id)).size).toBe(both.findings.length);
+    // A re-check with another band keeps last year's workbook; uncompare drops it.
+    expect((await session.recheck("0.5")).compared?.file).toBe("上年.xlsx");
+    const again = await session.uncompare("0.01");
+    expect(again.compared).toBeUndefined();
+    expect(again.findings).toEqual(alone.findings);
+  });
+
+  test("last year's file that cannot be read gives the reader's message, and this year's stays open", async () => {
+    const session = new CheckSession();
+    await session.open({ name: "本年.xlsx", bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01");
+    const failure = await session
+      .compare({ name: "上年.txt", bytes: arrayBufferOf(Buffer.from("不是工作簿")) }, "0.01")
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(EngineError);
+    expect((failure as EngineError).message).toMatch(/上年\.txt/);
+    expect((await session.recheck("0.01")).compared).toBeUndefined();
+    await expect(
+      new CheckSession().compare({ name: "上年.xlsx", bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01"),
+    ).rejects.toThrow("请先打开一个 Excel 文件。");
+  });
+
   test("nothing opened: re-check and the annotated copy say to open a file first", async () => {
     const session = new CheckSession();
     await expect(session.recheck("0.01")).rejects.toThrow("请先打开一个 Excel 文件。");

@@ -3,6 +3,7 @@ import { incompleteNote } from "../../core/package";
 import { countBySeverity, resultRows, ResultRow } from "../../core/results-table";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { FileOutcome, SkippedFile, SkipReason } from "./outcome";
+import { ExpectResult, FileMark, markWords } from "./units/expect-match";
 
 /** The report's sheets and columns: a contract (issue 12), so the names are fixed. */
 export const SUMMARY_SHEET = "汇总";
@@ -29,6 +30,8 @@ export const DETAIL_COLUMNS = ["文件", "工作表", "单元格", "规则", "�
 export const RULE_COLUMNS = ["规则", "说明", "文件数", "问题数"] as const;
 
 export const CHECKED = "已检查";
+/** --expect: 状态 of a listed unit that sent no file. */
+export const MISSING = "未收到";
 
 export interface SummaryRow {
   file: string;
@@ -59,7 +62,11 @@ export const SKIP_LABEL: Record<SkipReason, string> = {
  * One row per file, in the order checked, then one per file the walk passed by: a failed file says
  * why in 状态, a skipped one 已跳过：why, so no file of the folders goes unmentioned.
  */
-export function summaryRows(outcomes: readonly FileOutcome[], skipped: readonly SkippedFile[] = []): SummaryRow[] {
+export function summaryRows(
+  outcomes: readonly FileOutcome[],
+  skipped: readonly SkippedFile[] = [],
+  expected?: ExpectResult,
+): SummaryRow[] {
   const passedBy = skipped.map((s): SummaryRow => ({
     file: s.file,
     unit: "",
@@ -103,7 +110,28 @@ export function summaryRows(outcomes: readonly FileOutcome[], skipped: readonly 
         money: p?.unit ?? "",
       };
     })
-    .concat(passedBy);
+    .map((row, i) => withMark(row, expected?.marks[i]))
+    .concat(passedBy)
+    .concat(
+      // --expect: a row for each listed unit no file came from.
+      (expected?.missing ?? []).map((u) => ({
+        file: "",
+        unit: u.name,
+        status: MISSING,
+        sheets: null,
+        error: null,
+        warning: null,
+        info: null,
+        note: u.code ? `单位编码 ${u.code}` : "",
+        ...NOTHING_STATED,
+      })),
+    );
+}
+
+/** 状态 of a file the list marks: its marks after the check's own word (已检查；重复，年度不符). */
+function withMark(row: SummaryRow, mark: FileMark | undefined): SummaryRow {
+  const words = mark ? markWords(mark) : [];
+  return words.length ? { ...row, status: `${row.status}；${words.join("，")}` } : row;
 }
 
 /** The failure messages end in `：file`; in a row that already names the file, that is noise. */

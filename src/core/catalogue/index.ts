@@ -1,5 +1,6 @@
 import type { RuleEntry } from "./entry";
 import { CELLS } from "./cells";
+import { COMPARE } from "./compare";
 import { CROSS_TABLE } from "./cross-table";
 import { INDICATORS } from "./indicators";
 import { INDICATOR_LAYOUTS } from "./indicator-layouts";
@@ -29,6 +30,7 @@ const CATALOGUE = {
   ...PACKAGE_RULES,
   ...NARRATIVE,
   ...SHEET,
+  ...COMPARE,
 };
 
 export type RuleId = keyof typeof CATALOGUE;
