@@ -6,6 +6,8 @@ export interface CliOptions {
   json: boolean;
   annotate?: string;
   tolerance?: string;
+  /** A 说明 beside the one workbook checked (issue 20): a .txt or .docx file. */
+  narrative?: string;
   template?: TemplateKind | "all";
   out?: string;
   blocks?: number;
@@ -40,6 +42,7 @@ export const MAX_TIMEOUT_S = 86400;
 
 export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
+  budget-check 文件.xlsx --narrative 说明.docx|说明.txt [--json]
   budget-check 文件.xlsx --annotate 输出.xlsx [--force]
   budget-check 文件或文件夹… --report 报告.xlsx [--csv 明细.csv] [--jobs N] [--timeout 秒] [--quiet]
   budget-check 本年.xlsx --compare 上年.xlsx [--change-threshold 30] [--json|--annotate 输出.xlsx|--report 报告.xlsx]
@@ -51,6 +54,7 @@ export const USAGE = `用法：
   --annotate OUT    另存一份标注副本：问题单元格以条件格式标色、附批注，并新增「检查结果」表（原文件不改动）；
                     已存在的文件只在它是本工具先前写出的副本或加了 --force 时才被替换
   --include-hidden  也检查隐藏的工作表（默认跳过并列出）
+  --narrative FILE  与工作簿一起核对的说明文字（.docx 或 UTF-8 的 .txt）：算术、增减方向、与表中数是否一致
   --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
   --template KIND   写出空白模板；--out 指定输出文件（已存在时需加 --force 才覆盖）
   --report OUT      批量检查：写出汇总报告工作簿（汇总、明细、规则统计），已存在时需加 --force
@@ -109,6 +113,9 @@ export function parseArgs(argv: string[]): CliOptions {
         o.tolerance = t;
         break;
       }
+      case "--narrative":
+        o.narrative = value();
+        break;
       case "--template": {
         const t = value();
         if (t !== "all" && !isTemplateKind(t)) throw new UsageError(`未知模板「${t}」，可选：收支总表、绩效指标、all`);
@@ -199,6 +206,8 @@ export function parseArgs(argv: string[]): CliOptions {
   }
   if (o.out) throw new UsageError("--out 只与 --template 一起使用");
   if (o.files.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件");
+  if (o.narrative !== undefined && (o.files.length !== 1 || o.report || o.csv))
+    throw new UsageError("--narrative 只与一个工作簿一起使用，不能用于批量检查");
   if (o.annotate && o.files.length !== 1) throw new UsageError("--annotate 只接受一个输入文件");
   if (o.compare && o.compareDir) throw new UsageError("--compare 与 --compare-dir 只能用其一");
   if (o.changeThreshold !== undefined && !o.compare && !o.compareDir)

@@ -13,6 +13,7 @@ import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-te
 import { JsonReport, failedJsonFile, toJsonFile } from "../core/report-json";
 import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
+import { readNarrativeFile } from "./narrative-file";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
 import { jsonText, terminalText } from "./terminal-text";
@@ -79,7 +80,13 @@ export async function run(argv: string[], terminal: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
   }
-  if (isBatch(options, at)) return runBatch(options, { ...io, cwd });
+  if (isBatch(options, at)) {
+    if (options.narrative !== undefined) {
+      io.err("用法错误：--narrative 只与一个工作簿一起使用，不能用于批量检查（运行 budget-check --help 查看用法）");
+      return EXIT_BAD_INPUT;
+    }
+    return runBatch(options, { ...io, cwd });
+  }
   return checkFiles(options, io, at);
 }
 
@@ -88,6 +95,16 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     const refused = await annotateTargetProblem(options, at);
     if (refused) {
       io.err(refused);
+      return EXIT_BAD_INPUT;
+    }
+  }
+  let narrative: Awaited<ReturnType<typeof readNarrativeFile>> | undefined;
+  if (options.narrative !== undefined) {
+    try {
+      narrative = await readNarrativeFile(at(options.narrative), options.narrative);
+    } catch (e) {
+      if (!(e instanceof WorkbookReadError)) throw e;
+      io.err(e.message.split(at(options.narrative)).join(options.narrative));
       return EXIT_BAD_INPUT;
     }
   }
@@ -126,7 +143,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
       else if (options.files.length > 1) io.out(formatFailedFile(file, message) + "\n");
       continue;
     }
-    let result = checkWorkbook(read.snapshots, { tolerance: options.tolerance });
+    let result = checkWorkbook(read.snapshots, { tolerance: options.tolerance, narrative });
     const notes = [...read.notes];
     if (lastYear) {
       const compared = compareResult(result, read.snapshots, lastYear.file, lastYear.snapshots, options);

@@ -1,6 +1,7 @@
 import { capPerRule, moreOfTheSameText } from "../core/cap-findings";
 import { CheckResult } from "../core/check";
 import { Finding } from "../core/finding";
+import { incompleteNote, packageLine } from "../core/package";
 import { SEVERITY_LABEL, Severity } from "../core/severity";
 import { countBySeverity } from "../core/results-table";
 
@@ -12,7 +13,8 @@ export function formatCounts(counts: Record<Severity, number>): string {
 
 function findingLine(f: Finding): string {
   const numbers = f.expected !== undefined ? `（预期 ${f.expected}，实际 ${f.actual}）` : "";
-  return `  [${SEVERITY_LABEL[f.severity]}] ${f.cell.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
+  const where = f.line !== undefined ? `第${f.line}行` : f.cell;
+  return `  [${SEVERITY_LABEL[f.severity]}] ${where.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
 }
 
 /**
@@ -21,6 +23,12 @@ function findingLine(f: Finding): string {
  */
 export function formatTextReport(file: string, result: CheckResult, notes: string[] = []): string {
   const lines = [`文件：${file}`];
+  if (result.package) {
+    const stated = packageLine(result.package);
+    if (stated) lines.push(`套表：${stated}`);
+    const missing = incompleteNote(result.package);
+    if (missing) lines.push(`注意：${missing}`);
+  }
   const bySheet = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const list = bySheet.get(f.sheet);
@@ -30,13 +38,20 @@ export function formatTextReport(file: string, result: CheckResult, notes: strin
   for (const sheet of result.sheets) {
     const findings = bySheet.get(sheet.name) ?? [];
     const table = sheet.table && sheet.table !== KIND_LABEL[sheet.kind] ? `，${sheet.table}` : "";
-    lines.push(`【${sheet.name}】（${KIND_LABEL[sheet.kind]}${table}）`);
+    lines.push(`【${sheet.name}】（${sheet.narrative ? "说明" : KIND_LABEL[sheet.kind] + table}）`);
     if (sheet.note) lines.push(`  ${sheet.note}`);
     if (findings.length === 0 && !sheet.note) lines.push("  未发现问题");
     for (const { finding, more } of capPerRule(findings)) {
       lines.push(findingLine(finding));
       if (more) lines.push(`  ${moreOfTheSameText(more)}（${finding.rule}，完整列表见 --json 或 --report）`);
     }
+  }
+  // A 说明 given beside the workbook (--narrative) is no sheet: its findings follow, by line.
+  const sheetNames = new Set(result.sheets.map((s) => s.name));
+  for (const [name, findings] of bySheet) {
+    if (sheetNames.has(name)) continue;
+    lines.push(`【${name}】（说明文字）`);
+    for (const f of findings) lines.push(findingLine(f));
   }
   for (const note of notes) lines.push(`注意：${note}`);
   lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);

@@ -3,6 +3,9 @@ import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
 import { Finding, appendAll, compareFindings, uniquifyIds } from "./finding";
 import { checkIndicatorTables } from "./indicators";
+import { checkPackageAndNarrative } from "./package-and-narrative";
+import type { NarrativeText } from "./narrative/sources";
+import type { PackageInfo } from "./package";
 import { Reporter } from "./reporter";
 import { reportNoIndicatorHeader, reportUncalculated, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
@@ -19,6 +22,8 @@ export interface CheckOptions {
   tolerance?: string;
   /** Called after each sheet, for progress bars. */
   onProgress?: (done: number, total: number, sheet: string) => void;
+  /** A 说明 given beside the workbook (pasted in the pane or the page, `--narrative` on the command line). */
+  narrative?: NarrativeText;
 }
 
 export interface SheetReport {
@@ -29,11 +34,15 @@ export interface SheetReport {
   note?: string;
   /** The money unit the sheet states (表头「单位：万元」…), when it states one. */
   unit?: MoneyUnit;
+  /** Set when the sheet was read as a 说明 (its text checked against the tables), not as a table. */
+  narrative?: boolean;
 }
 
 export interface CheckResult {
   sheets: SheetReport[];
   findings: Finding[];
+  /** What the workbook's standard tables state (year, unit, 编制单位) and, for a package, what it lacks. */
+  package?: PackageInfo;
 }
 
 /** Checks every sheet and returns the findings in a stable order: sheet order, then row, column, rule. */
@@ -83,9 +92,15 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   reportBook(book, resolveBook(book), placeCopy);
   for (const sheet of pending) appendAll(findings, merged(sheet));
 
+  // A 说明 sheet is read as text: what the table rules made of it is dropped.
+  const extra = checkPackageAndNarrative(snapshots, sheets, band, options.narrative);
+  const all = [...findings.filter((f) => !extra.narrativeSheets.has(f.sheet)), ...extra.findings];
+
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
-  findings.sort(compareFindings(order));
-  return { sheets, findings: uniquifyIds(findings) };
+  all.sort(compareFindings(order));
+  const result: CheckResult = { sheets, findings: uniquifyIds(all) };
+  if (extra.info) result.package = extra.info;
+  return result;
 }
 
 /** One sheet's findings: the indicator rules' and the cell rules' (`own`), and the totals checker's. */

@@ -32,6 +32,11 @@ export interface Finding {
   unit?: string;
   /** The project (项目名称) an indicator finding belongs to, so a list can name it. */
   project?: string;
+  /**
+   * Set for a finding on text given beside the workbook (a pasted 说明, a `--narrative` file): the
+   * line or paragraph, 1-based. Its `sheet` then names the text, not a sheet, and `cell` is `A{line}`.
+   */
+  line?: number;
   /** Last year's cell a year-on-year finding compares with (`--compare`, issue 21). */
   compare?: CompareRef;
 }
@@ -57,6 +62,7 @@ export interface FindingInput {
   expected?: Decimal | string;
   actual?: Decimal | string;
   unit?: string;
+  line?: number;
   compare?: CompareRef;
 }
 
@@ -75,6 +81,7 @@ export function makeFinding(input: FindingInput, severity: Severity = ruleById(i
     message: input.message,
   };
   if (input.items !== undefined) finding.items = input.items;
+  if (input.line !== undefined) finding.line = input.line;
   if (input.expected !== undefined && input.actual !== undefined) {
     const expected = typeof input.expected === "string" ? new Decimal(input.expected) : input.expected;
     const actual = typeof input.actual === "string" ? new Decimal(input.actual) : input.actual;
@@ -107,6 +114,11 @@ export function compareFindings(sheetOrder: Map<string, number>) {
     if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
+}
+
+/** Where a finding is, as a person reads it: `收支总表!E20`, or `核对说明文字 第 3 行` for text beside the workbook. */
+export function findingPlace(f: Pick<Finding, "sheet" | "cell" | "line">): string {
+  return f.line !== undefined ? `${f.sheet} 第 ${f.line} 行` : `${f.sheet}!${f.cell}`;
 }
 
 /** Ids must be unique in one result; a second finding with the same id gets a numbered suffix. */

@@ -16,6 +16,8 @@ export interface JsonFile {
   findings: JsonFinding[];
   /** Extension: sheets not checked (hidden, or too large), present only when there are some. */
   skipped?: JsonSkippedSheet[];
+  /** Extension (issue 20): what a package (five or more standard tables of one kind) states, and what it lacks. */
+  package?: { kind: string; year: number | null; unit: string | null; org: string | null; missing: string[] };
 }
 
 /** A sheet that was not checked, as `--json` and the page name it. */
@@ -60,6 +62,7 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
         if (f.unit !== undefined) out.unit = f.unit;
       }
       if (f.project !== undefined) out.project = f.project;
+      if (f.line !== undefined) out.line = f.line;
       // Extension of v1 (issue 21): last year's cell a --compare finding compares with.
       if (f.compare !== undefined)
         out.compare = { file: f.compare.file, sheet: f.compare.sheet, cell: f.compare.cell, value: f.compare.value };
@@ -67,6 +70,8 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
     }),
   };
   if (skipped.length) out.skipped = skipped;
+  const p = result.package;
+  if (p?.kind) out.package = { kind: p.kind, year: p.year, unit: p.unit, org: p.org, missing: [...p.missing] };
   return out;
 }
 

@@ -11,6 +11,8 @@ export interface Place {
   items?: string[];
   /** Keeps the id stable when rows move, such as the row's label; defaults to the cell. */
   anchor?: string;
+  /** For text given beside the workbook (a pasted 说明, a --narrative file): its line, 1-based. */
+  line?: number;
   /** Last year's cell, for the year-on-year rules. */
   compare?: CompareRef;
 }

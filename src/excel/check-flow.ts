@@ -1,5 +1,6 @@
 import { MoneyUnit } from "../core/amount";
 import { CheckResult, checkWorkbook } from "../core/check";
+import type { NarrativeText } from "../core/narrative/sources";
 import { withLastYear } from "../core/compare";
 import { Finding } from "../core/finding";
 import { ProgressListener } from "../core/progress";
@@ -33,11 +34,13 @@ export interface CheckRun {
  * read snapshots → core check → drop ignored findings → paint marks. With the gateway's one-run
  * check this is at most 3 syncs; otherwise settings, read and paint are separate runs.
  */
+/** `narrative`: a 说明 pasted in the pane's 「核对说明文字」, checked with the tables (issue 20). */
 export async function runCheck(
   gateway: WorkbookGateway,
   scope: CheckScope,
   onProgress?: ProgressListener,
   lastYear?: LastYearSheets | null,
+  narrative?: NarrativeText,
 ): Promise<CheckRun> {
   let result: CheckResult = { sheets: [], findings: [] };
   let visible: Finding[] = [];
@@ -46,6 +49,7 @@ export async function runCheck(
     result = checkWorkbook(snapshots, {
       tolerance: settings.tolerance,
       onProgress: (done, total) => onProgress?.("check", done, total),
+      ...(narrative ? { narrative } : {}),
     });
     // 「与上年对比」: its findings are marked and listed like the others.
     if (lastYear) {
@@ -60,7 +64,9 @@ export async function runCheck(
     visible = result.findings.filter((f) => !ignoredIds.has(f.id));
     ignored = result.findings.filter((f) => ignoredIds.has(f.id));
     onProgress?.("paint", 0, 1);
-    return visible;
+    // Findings on pasted text have no sheet to mark.
+    const read = new Set(snapshots.map((s) => s.name));
+    return visible.filter((f) => read.has(f.sheet));
   };
   const onRead = (done: number, total: number) => onProgress?.("read", done, total);
   let read: { snapshots: SheetSnapshot[]; settings: AddinSettings; problems: GatewayProblem[] };

@@ -1,6 +1,7 @@
 import { CompareOpener } from "../ui/components/CompareOpener";
 import { Button } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { NarrativeBox } from "../ui/components/NarrativeBox";
 import { WorkbookGateway } from "../excel/gateway";
 import { SettingsPanel } from "../ui/components/SettingsPanel";
 import { Hint, Shell, View } from "../ui/components/Shell";
@@ -74,7 +75,9 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
                 total={checker.active.length}
                 incomplete={run.incomplete}
                 ignoredCount={checker.ignoredCount}
+                stated={run.stated}
               />
+              <NarrativeBox busy={checker.busy} onCheck={(text) => void checker.checkNarrative(text)} />
               <FindingsView
                 findings={checker.findings}
                 sheets={run.sheets}

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
+import { PASTED_NARRATIVE } from "../core/narrative/sources";
+import { packageLine } from "../core/package";
 import { CellWrite, FixPlan, NO_FIXES, PLANNED_RULES, planFix, undoWrites } from "../core/fixes";
 import { SheetSnapshot, SheetView } from "../core/snapshot";
 import { LastYearSheets, runCheck } from "../excel/check-flow";
@@ -25,9 +27,20 @@ interface RunState {
   scope: CheckScope;
   /** Some sheet could not be read or was not understood. */
   incomplete: boolean;
+  /** What the workbook's tables state (year, unit, 编制单位), for the summary; "" when nothing. */
+  stated: string;
 }
 
-const EMPTY_RUN: RunState = { findings: [], sheets: [], kinds: {}, units: {}, snapshots: [], scope: "active", incomplete: false };
+const EMPTY_RUN: RunState = {
+  findings: [],
+  sheets: [],
+  kinds: {},
+  units: {},
+  snapshots: [],
+  scope: "active",
+  incomplete: false,
+  stated: "",
+};
 
 /** After a write, a workbook check is repeated whole; a sheet check only for the sheets written. */
 function afterWrite(scope: CheckScope, writes: CellWrite[]): CheckScope {
@@ -55,6 +68,8 @@ export function useChecker(gateway: WorkbookGateway) {
     settingsRef.current = settings;
   }, [settings]);
   const marksShown = useRef(false);
+  /** The 说明 pasted in 「核对说明文字」: checked with every check until cleared. */
+  const narrativeRef = useRef("");
   const runRef = useRef<RunState>(EMPTY_RUN);
   /** 「与上年对比」: last year's sheets, kept for every re-check until 取消对比. */
   const lastYearRef = useRef<LastYearSheets | null>(null);
@@ -85,7 +100,9 @@ export function useChecker(gateway: WorkbookGateway) {
   const checkNow = useCallback(
     async (scope: CheckScope) => {
       onProgress("read", 0, 0);
-      const result = await runCheck(gateway, scope, onProgress, lastYearRef.current);
+      const text = narrativeRef.current;
+      const pasted = text.trim() ? { name: PASTED_NARRATIVE, text } : undefined;
+      const result = await runCheck(gateway, scope, onProgress, lastYearRef.current, pasted);
       setCompared(lastYearRef.current ? { file: lastYearRef.current.name, tables: lastYearRef.current.tables ?? [] } : null);
       const sheets = result.result.sheets.map((s) => s.name);
       const next: RunState = {
@@ -100,6 +117,7 @@ export function useChecker(gateway: WorkbookGateway) {
         incomplete:
           result.result.sheets.some((s) => s.note) ||
           result.problems.some((p) => p.code !== "HiddenSheetSkipped" && p.code !== "RequirementSetMissing"),
+        stated: result.result.package ? packageLine(result.result.package) : "",
       };
       runRef.current = next;
       marksShown.current = true;
@@ -133,6 +151,14 @@ export function useChecker(gateway: WorkbookGateway) {
     [exclusive, clear, checkNow],
   );
   const recheck = useCallback(() => check(runRef.current.scope === "all" ? "all" : "active"), [check]);
+  /** A 说明 is compared with the whole workbook's tables, so it is checked with every sheet. */
+  const checkNarrative = useCallback(
+    (text: string) => {
+      narrativeRef.current = text;
+      return check("all");
+    },
+    [check],
+  );
 
   /**
    * 「与上年对比」: last year's file is read from its bytes with the page's reader (loaded on first
@@ -209,6 +235,8 @@ export function useChecker(gateway: WorkbookGateway) {
   const select = useCallback(
     async (finding: Finding) => {
       setCurrentId(finding.id);
+      // A finding on pasted text has no cell in the workbook to go to.
+      if (finding.line !== undefined) return;
       try {
         await gateway.select(finding.sheet, finding.cell, finding.related);
       } catch (error) {
@@ -319,6 +347,7 @@ export function useChecker(gateway: WorkbookGateway) {
   );
 
   return {
+    checkNarrative,
     settings,
     checked: run !== null,
     run: run ?? EMPTY_RUN,

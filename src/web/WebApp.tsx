@@ -1,5 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { packageLine } from "../core/package";
 import { CompareOpener } from "../ui/components/CompareOpener";
 import { SettingsPanel } from "../ui/components/SettingsPanel";
 import { Hint, Shell, View } from "../ui/components/Shell";
@@ -7,6 +8,7 @@ import { Summary } from "../ui/components/Summary";
 import { TemplatesView } from "../ui/components/TemplatesView";
 import { FindingsView } from "../ui/findings";
 import { FileOpener } from "./components/FileOpener";
+import { NarrativeBox } from "../ui/components/NarrativeBox";
 import { SheetPreview } from "./components/SheetPreview";
 import { BrowserStore } from "./browser-store";
 import { CheckEngine } from "./engine";
@@ -75,6 +77,7 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                 total={c.active.length}
                 ignoredCount={c.ignoredCount}
                 incomplete={c.incomplete}
+                stated={c.opened.outcome.package && packageLine(c.opened.outcome.package)}
               />
               <CompareOpener
                 busy={c.busy}
@@ -90,6 +93,7 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                   下载结果（JSON）
                 </Button>
               </div>
+              <NarrativeBox busy={c.busy} onCheck={(text) => void c.checkNarrative(text)} />
               <div className={styles.results}>
                 {c.selected && (
                   <div className={styles.previewPane}>

@@ -1,5 +1,6 @@
 import type { JsonSkippedSheet } from "../core/report-json";
 import type { SheetReport } from "../core/check";
+import type { PackageInfo } from "../core/package";
 import type { Finding } from "../core/finding";
 import type { ProgressListener } from "../core/progress";
 import type { TemplateKind } from "../templates/catalog";
@@ -12,8 +13,11 @@ import type { PreviewWindow } from "./preview-window";
 export interface CheckEngine {
   /** Reads the workbook and checks it; replaces any workbook opened before. */
   open(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
-  /** Checks the open workbook again, with another rounding band. */
-  recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
+  /**
+   * Checks the open workbook again, with another rounding band; with `narrative`, the text pasted
+   * in 「核对说明文字」 is kept and checked with every later check ("" forgets it).
+   */
+  recheck(tolerance: string, onProgress?: ProgressListener, narrative?: string): Promise<CheckOutcome>;
   /** 「与上年对比」: checks the open workbook against last year's, until uncompare() or another open(). */
   compare(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
   /** Checks the open workbook on its own again. */
@@ -35,6 +39,8 @@ export interface CheckOutcome {
   notes: string[];
   /** Each checked sheet's stated money unit (万元, 元…), where it states one. */
   units: Record<string, string>;
+  /** What the standard tables state (year, unit, 编制单位) and, for a package, what it lacks (issue 20). */
+  package?: PackageInfo;
   /** The file format read: an .xls is read too, and its annotated copy is an .xlsx. */
   format?: "xlsx" | "xls";
   /** Set while the workbook is compared with last year's: that file and the tables both hold. */

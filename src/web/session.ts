@@ -2,6 +2,7 @@ import { checkWorkbook } from "../core/check";
 import { withLastYear } from "../core/compare";
 import type { SheetSnapshot } from "../core/snapshot";
 import { toleranceProblem } from "../core/tolerance";
+import { PASTED_NARRATIVE } from "../core/narrative/sources";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import {
@@ -36,6 +37,8 @@ interface LastYear {
  */
 export class CheckSession implements CheckEngine {
   private workbook: OpenWorkbook | null = null;
+  /** The 说明 pasted in 「核对说明文字」: checked with the workbook, the one open now and the next. */
+  private narrative = "";
   private lastYear: LastYear | null = null;
 
   async open(
@@ -54,7 +57,8 @@ export class CheckSession implements CheckEngine {
     return this.check(tolerance, onProgress);
   }
 
-  async recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+  async recheck(tolerance: string, onProgress?: ProgressListener, narrative?: string): Promise<CheckOutcome> {
+    if (narrative !== undefined) this.narrative = narrative;
     return this.check(tolerance, onProgress);
   }
 
@@ -119,7 +123,11 @@ export class CheckSession implements CheckEngine {
     let result;
     let comparedTables: string[] | undefined;
     try {
-      result = checkWorkbook(snapshots, { tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
+      result = checkWorkbook(snapshots, {
+        tolerance,
+        onProgress: (done, total) => onProgress?.("check", done, total),
+        ...(this.narrative.trim() ? { narrative: { name: PASTED_NARRATIVE, text: this.narrative } } : {}),
+      });
       if (this.lastYear) {
         const compared = withLastYear(result, snapshots, this.lastYear.snapshots, { lastFile: this.lastYear.name, tolerance });
         result = compared;
@@ -138,6 +146,7 @@ export class CheckSession implements CheckEngine {
       notes,
       // The core reports each sheet's stated unit with its check; nothing needs to detect it again.
       units: Object.fromEntries(result.sheets.flatMap((s) => (s.unit ? [[s.name, s.unit]] : []))),
+      ...(result.package ? { package: result.package } : {}),
       format: read.format,
       ...(this.lastYear && comparedTables ? { compared: { file: this.lastYear.name, tables: comparedTables } } : {}),
     };

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { DEFAULT_TOLERANCE, toleranceProblem } from "../core/tolerance";
+import { PASTED_NARRATIVE } from "../core/narrative/sources";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import { TEMPLATE_CATALOG } from "../templates/catalog";
@@ -162,6 +163,27 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     [engine, exclusive, clear, notify, onProgress, opened, show, store],
   );
 
+  /** Checks the pasted 说明 with the open workbook (issue 20); "" takes it away. */
+  const checkNarrative = useCallback(
+    (text: string) =>
+      exclusive("核对说明文字", async () => {
+        if (!opened) {
+          notify("info", "请先打开一个 Excel 文件，说明文字将与其中的表一起核对。");
+          return;
+        }
+        clear();
+        const outcome = await engine.recheck(tolerance, onProgress, text);
+        show(opened.name, outcome);
+        const found = outcome.findings.filter((f) => f.sheet === PASTED_NARRATIVE).length;
+        if (text.trim())
+          notify(
+            found ? "warning" : "success",
+            found ? `说明文字中发现 ${found} 个问题，见下方列表。` : "已核对说明文字，未发现问题。",
+          );
+      }),
+    [engine, exclusive, clear, notify, onProgress, opened, show, tolerance],
+  );
+
   /** Shown first, then kept: a browser that refuses storage still ignores for this visit, and says so. */
   const saveIgnored = useCallback(
     (ids: string[]) => {
@@ -250,6 +272,7 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     compareWith,
     stopComparing,
     saveTolerance,
+    checkNarrative,
     select,
     downloadAnnotated,
     downloadTemplate,

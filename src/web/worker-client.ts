@@ -70,7 +70,8 @@ export function workerEngine(spawn: () => WorkerLike): CheckEngine {
   return {
     open: (file, tolerance, onProgress) =>
       request<CheckOutcome>({ type: "open", name: file.name, bytes: file.bytes, tolerance }, onProgress, [file.bytes]),
-    recheck: (tolerance, onProgress) => request<CheckOutcome>({ type: "recheck", tolerance }, onProgress),
+    recheck: (tolerance, onProgress, narrative) =>
+      request<CheckOutcome>({ type: "recheck", tolerance, ...(narrative !== undefined ? { narrative } : {}) }, onProgress),
     compare: (file, tolerance, onProgress) =>
       request<CheckOutcome>({ type: "compare", name: file.name, bytes: file.bytes, tolerance }, onProgress, [file.bytes]),
     uncompare: (tolerance, onProgress) => request<CheckOutcome>({ type: "uncompare", tolerance }, onProgress),

@@ -5,7 +5,7 @@ import type { TemplateKind } from "../templates/catalog";
 /** Messages between the page and its checker worker; every request carries an id its answer repeats. */
 export type WorkerRequest =
   | { id: number; type: "open"; name: string; bytes: ArrayBuffer; tolerance: string }
-  | { id: number; type: "recheck"; tolerance: string }
+  | { id: number; type: "recheck"; tolerance: string; narrative?: string }
   | { id: number; type: "compare"; name: string; bytes: ArrayBuffer; tolerance: string }
   | { id: number; type: "uncompare"; tolerance: string }
   | { id: number; type: "preview"; finding: Pick<Finding, "sheet" | "cell" | "related"> }

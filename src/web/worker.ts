@@ -34,7 +34,7 @@ function run(request: WorkerRequest, progress: ProgressListener): Promise<unknow
     case "open":
       return session.open({ name: request.name, bytes: request.bytes }, request.tolerance, progress);
     case "recheck":
-      return session.recheck(request.tolerance, progress);
+      return session.recheck(request.tolerance, progress, request.narrative);
     case "compare":
       return session.compare({ name: request.name, bytes: request.bytes }, request.tolerance, progress);
     case "uncompare":

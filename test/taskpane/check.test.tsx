@@ -231,4 +231,20 @@ describe("task pane check", () => {
     await waitFor(() => expect(notices(container)).toEqual(["没有可检查的工作表。"]));
     expect(screen.queryByText("没有符合筛选条件的问题。")).toBeNull();
   });
+
+  test("核对说明文字: a pasted 说明 is checked with the workbook, its findings named by line and never marked", async () => {
+    const gateway = new FakeGateway(fixtureSheets());
+    renderApp(gateway);
+    await checkWorkbook();
+    const before = gateway.markedCells().sort();
+    fireEvent.change(screen.getByRole("textbox", { name: /核对说明文字/ }), {
+      target: { value: "2025年公务接待费预算8.47万元，比上年减少1.51万元，下降1.10%。" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "核对说明文字" }));
+    const card = (await screen.findByText(/应写 15.13%/)).closest("li")!;
+    expect(card).toHaveTextContent("核对说明文字 第 1 行");
+    expect(gateway.markedCells().sort()).toEqual(before);
+    fireEvent.click(card);
+    expect(gateway.selections).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import "../taskpane/setup";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { ruleById } from "../../src/core/catalogue";
+import { PACKAGE, workbook } from "../../src/core/catalogue/examples";
 import { checkWorkbook } from "../../src/core/check";
 import { Finding } from "../../src/core/finding";
 import { SheetSnapshot } from "../../src/core/snapshot";
@@ -11,6 +12,7 @@ import { CheckEngine, CheckOutcome, EngineError } from "../../src/web/engine";
 import { previewWindow } from "../../src/web/preview-window";
 import { WebApp } from "../../src/web/WebApp";
 import { notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+import { exampleSheets } from "../support/example-grid";
 
 /** The page's engine without a worker or exceljs: the core on the pane's literal fixture sheets. */
 class FixtureEngine implements CheckEngine {
@@ -26,9 +28,12 @@ class FixtureEngine implements CheckEngine {
     if (file.name.endsWith(".txt")) throw new EngineError(`不是 Excel 工作簿（.xlsx）文件：${file.name}`, "not-xlsx");
     return this.recheck(tolerance);
   }
-  async recheck(tolerance: string): Promise<CheckOutcome> {
+  narrative = "";
+  async recheck(tolerance: string, _onProgress?: unknown, narrative?: string): Promise<CheckOutcome> {
     this.tolerances.push(tolerance);
-    return { ...checkWorkbook(this.sheets, { tolerance }), skipped: [], notes: [], units: {} };
+    if (narrative !== undefined) this.narrative = narrative;
+    const text = this.narrative.trim() ? { narrative: { name: "核对说明文字", text: this.narrative } } : {};
+    return { ...checkWorkbook(this.sheets, { tolerance, ...text }), skipped: [], notes: [], units: {} };
   }
   async compare(file: { name: string; bytes: ArrayBuffer }, tolerance: string): Promise<CheckOutcome> {
     this.opened.push(file.name);
@@ -240,5 +245,30 @@ describe("the browser page", () => {
     expect(report.files[0].findings.map((f: Finding) => `${f.rule}@${f.cell}`)).toEqual(
       expected().map((f) => `${f.rule}@${f.cell}`),
     );
+  });
+
+  test("a package's year, unit and 编制单位 are stated once, in the summary", async () => {
+    // The catalogue's example package: nine tables of 示例局, 2025, 万元.
+    renderPage(new FixtureEngine(exampleSheets(workbook(PACKAGE, PACKAGE[0].name, "A1"))));
+    choose("预算.xlsx");
+    await screen.findByRole("status");
+    const stated = "部门预算公开表 9 张；2025 年度；金额单位：万元；编制单位：示例局";
+    expect(screen.getAllByText(stated)).toHaveLength(1);
+  });
+
+  test("核对说明文字: pasted text is checked with the open file's tables, its findings named by line", async () => {
+    const engine = new FixtureEngine(exampleSheets(workbook(PACKAGE, PACKAGE[0].name, "A1")));
+    renderPage(engine);
+    choose("预算.xlsx");
+    await screen.findByRole("status");
+    fireEvent.change(screen.getByRole("textbox", { name: /核对说明文字/ }), {
+      target: { value: "一、收支情况\n2025年“三公”经费预算28万元，其中公务接待费9万元。" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "核对说明文字" }));
+    const card = (await screen.findByText(/说明写公务接待费 9万元/)).closest("li")!;
+    expect(card).toHaveTextContent("核对说明文字 第 2 行");
+    expect(engine.narrative).toContain("公务接待费9万元");
+    fireEvent.click(screen.getByRole("button", { name: "清空" }));
+    await waitFor(() => expect(screen.queryByText(/说明写公务接待费 9万元/)).toBeNull());
   });
 });

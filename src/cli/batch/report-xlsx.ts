@@ -61,8 +61,11 @@ export async function writeReportWorkbook(
       r.warning,
       r.info,
       r.note || null,
+      r.year,
+      r.org || null,
+      r.money || null,
     ]);
-    addTable(workbook, SUMMARY_SHEET, SUMMARY_COLUMNS, [40, 30, 40, 12, 8, 8, 8, 40], summary);
+    addTable(workbook, SUMMARY_SHEET, SUMMARY_COLUMNS, [40, 30, 40, 12, 8, 8, 8, 40, 8, 30, 10], summary);
 
     const amount = (text: string): Cell => (text === "" ? null : Number(text));
     const perSheet = options.detailRowsPerSheet ?? DETAIL_ROWS_PER_SHEET;

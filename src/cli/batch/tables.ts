@@ -1,4 +1,5 @@
 import { RULES, RuleId } from "../../core/catalogue";
+import { incompleteNote } from "../../core/package";
 import { countBySeverity, resultRows, ResultRow } from "../../core/results-table";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { FileOutcome, SkippedFile, SkipReason } from "./outcome";
@@ -8,8 +9,23 @@ import { ExpectResult, FileMark, markWords } from "./units/expect-match";
 export const SUMMARY_SHEET = "汇总";
 export const DETAIL_SHEET = "明细";
 export const RULE_SHEET = "规则统计";
-/** 备注 extends the contract's columns: sheets skipped as hidden or too large. */
-export const SUMMARY_COLUMNS = ["文件", "单位", "状态", "已检查表数", "错误", "疑似", "提示", "备注"] as const;
+/**
+ * 备注 extends the contract's columns: sheets skipped as hidden or too large, a package's missing
+ * tables. 年度, 编制单位 and 金额单位 (issue 20) extend them too: what the file's tables state, once.
+ */
+export const SUMMARY_COLUMNS = [
+  "文件",
+  "单位",
+  "状态",
+  "已检查表数",
+  "错误",
+  "疑似",
+  "提示",
+  "备注",
+  "年度",
+  "编制单位",
+  "金额单位",
+] as const;
 export const DETAIL_COLUMNS = ["文件", "工作表", "单元格", "规则", "严重程度", "说明", "应为", "实际", "相差"] as const;
 export const RULE_COLUMNS = ["规则", "说明", "文件数", "问题数"] as const;
 
@@ -26,7 +42,13 @@ export interface SummaryRow {
   warning: number | null;
   info: number | null;
   note: string;
+  /** What the file's tables state (src/core/package): empty when they state nothing. */
+  year: number | null;
+  org: string;
+  money: string;
 }
+
+const NOTHING_STATED = { year: null, org: "", money: "" };
 
 /** What 状态 says after 已跳过：, and the summary after the file's name. */
 export const SKIP_LABEL: Record<SkipReason, string> = {
@@ -54,6 +76,7 @@ export function summaryRows(
     warning: null,
     info: null,
     note: "",
+    ...NOTHING_STATED,
   }));
   return outcomes
     .map((o): SummaryRow => {
@@ -67,12 +90,25 @@ export function summaryRows(
           warning: null,
           info: null,
           note: "",
+          ...NOTHING_STATED,
         };
       }
       const counts = countBySeverity(o.result.findings);
       // A sheet with a note was not checked (no readable table, hidden, too large).
       const sheets = o.result.sheets.filter((s) => !s.note).length;
-      return { file: o.file, unit: o.unit ?? "", status: CHECKED, sheets, ...counts, note: o.notes.join(" ") };
+      const p = o.result.package;
+      const missing = p ? incompleteNote(p) : null;
+      return {
+        file: o.file,
+        unit: o.unit ?? "",
+        status: CHECKED,
+        sheets,
+        ...counts,
+        note: [...o.notes, ...(missing ? [missing] : [])].join(" "),
+        year: p?.year ?? null,
+        org: p?.org ?? "",
+        money: p?.unit ?? "",
+      };
     })
     .map((row, i) => withMark(row, expected?.marks[i]))
     .concat(passedBy)
@@ -87,6 +123,7 @@ export function summaryRows(
         warning: null,
         info: null,
         note: u.code ? `单位编码 ${u.code}` : "",
+        ...NOTHING_STATED,
       })),
     );
 }

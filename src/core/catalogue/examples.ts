@@ -154,6 +154,81 @@ export function indicatorExample(edits: Record<string, ExampleCell>, cell: strin
 
 export { money };
 
+/** 示例局's 2025 部门预算 package: the nine tables, titled with the year, naming the 编制单位, all consistent. */
+export const PACKAGE_YEAR = 2025;
+
+/** A sheet of the package: the base rows with the year in the title, 编制单位 in A2 and the unit in the last column. */
+function packaged(sheet: ExampleSheet, title: string, name = sheet.name): ExampleSheet {
+  const width = sheet.rows[0].length;
+  const last = String.fromCharCode(64 + width);
+  return {
+    name,
+    rows: edit(sheet.rows, { A1: `示例局${PACKAGE_YEAR}年${title}`, A2: "编制单位：示例局", [`${last}2`]: "单位：万元" }),
+  };
+}
+
+/** The 三公 table of the package (合计 28 = 5 + 8 + 15, 15 = 10 + 5). */
+export const SANGONG: ExampleSheet = {
+  name: "三公经费支出表",
+  rows: [
+    ["“三公”经费支出表", null],
+    ["单位：万元", null],
+    ["项目", "预算数"],
+    ["合计", 28],
+    ["1.因公出国（境）费", 5],
+    ["2.公务接待费", 8],
+    ["3.公务用车购置及运行维护费", 15],
+    ["   其中：公务用车购置费", 10],
+    ["         公务用车运行维护费", 5],
+  ],
+};
+
+/** BASIC with 302 broken down into 30201 办公费 and 30217 公务接待费 (8, as the 三公 table's). */
+export const BASIC_ECONOMIC: ExampleSheet = {
+  name: BASIC.name,
+  rows: [...BASIC.rows, ["30201", "办公费", 22, null, 22], ["30217", "公务接待费", 8, null, 8]],
+};
+
+/** An empty fund table with the note that says why. */
+function fundTable(title: string, name: string): ExampleSheet {
+  return {
+    name,
+    rows: [
+      [title, null, null, null, null],
+      ["单位：万元", null, null, null, null],
+      ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+      ["合计", null, null, null, null],
+      [`注：本单位无${name.replace(/预算财政拨款支出表$/, "")}预算财政拨款支出，故本表为空表。`, null, null, null, null],
+    ],
+  };
+}
+
+/** The nine tables, in the template's order; each rule's example edits one of them. */
+export const PACKAGE: ExampleSheet[] = [
+  packaged(SUMMARY, "部门收支总表"),
+  packaged(INCOME, "部门收入总表"),
+  packaged(SPENDING, "部门支出总表"),
+  packaged({ name: "财政拨款收支总表", rows: SUMMARY_ALL_GPB.rows }, "财政拨款收支总表"),
+  packaged(GPB_SPENDING, "一般公共预算财政拨款支出表"),
+  packaged(BASIC_ECONOMIC, "一般公共预算财政拨款基本支出表"),
+  packaged(SANGONG, "一般公共预算“三公”经费支出表"),
+  packaged(fundTable("", "政府性基金预算财政拨款支出表"), "政府性基金预算财政拨款支出表"),
+  packaged(fundTable("", "国有资本经营预算财政拨款支出表"), "国有资本经营预算财政拨款支出表"),
+];
+
+/** The package with one sheet's cells replaced (by sheet name), or a sheet dropped (`null`). */
+export function editPackage(edits: Record<string, Record<string, ExampleCell> | null>): ExampleSheet[] {
+  return PACKAGE.flatMap((s) => {
+    if (!(s.name in edits)) return [s];
+    const e = edits[s.name];
+    return e === null ? [] : [{ name: s.name, rows: edit(s.rows, e) }];
+  });
+}
+
+/** A 说明 sheet: one paragraph per row in column A. */
+export function narrativeSheet(...paragraphs: string[]): ExampleSheet {
+  return { name: "说明", rows: paragraphs.map((p) => [p]) };
+}
 /** An example of this year's sheets checked against last year's (`--compare`). */
 export function twoYears(sheets: ExampleSheet[], last: ExampleSheet[], sheet: string, cell: string): RuleExample {
   return { sheets, sheet, cell, last };

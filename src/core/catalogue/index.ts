@@ -5,6 +5,8 @@ import { CROSS_TABLE } from "./cross-table";
 import { INDICATORS } from "./indicators";
 import { INDICATOR_LAYOUTS } from "./indicator-layouts";
 import { INDICATOR_TARGETS } from "./indicator-targets";
+import { NARRATIVE } from "./narrative";
+import { PACKAGE_RULES, SANGONG_RULES } from "./package";
 import { PLAN } from "./plan";
 import { SELF_EVALUATION } from "./self-evaluation";
 import { SHEET } from "./sheet";
@@ -21,11 +23,14 @@ const CATALOGUE = {
   ...TOTALS,
   ...CELLS,
   ...CROSS_TABLE,
+  ...SANGONG_RULES,
   ...INDICATORS,
   ...INDICATOR_TARGETS,
   ...INDICATOR_LAYOUTS,
   ...SELF_EVALUATION,
   ...PLAN,
+  ...PACKAGE_RULES,
+  ...NARRATIVE,
   ...SHEET,
   ...COMPARE,
 };

@@ -11,10 +11,12 @@ export interface SummaryProps {
   ignoredCount: number;
   /** A sheet could not be read or understood: then “no problems” must not be said. */
   incomplete: boolean;
+  /** What the workbook's tables state about themselves (year, money unit, 编制单位), said once here. */
+  stated?: string;
 }
 
 /** What was checked; the counts by severity are the filter buttons of the list below. */
-export function Summary({ sheetCount, total, ignoredCount, incomplete }: SummaryProps) {
+export function Summary({ sheetCount, total, ignoredCount, incomplete, stated }: SummaryProps) {
   const styles = useStyles();
   return (
     <div className={styles.row} role="status">
@@ -23,6 +25,7 @@ export function Summary({ sheetCount, total, ignoredCount, incomplete }: Summary
         {total > 0 ? `发现 ${total} 个问题` : incomplete ? "部分工作表未能检查，见上方提示" : "未发现问题"}
       </Text>
       {ignoredCount > 0 && <Text className={styles.muted}>（另有 {ignoredCount} 个已忽略）</Text>}
+      {stated && <Text className={styles.muted}>{stated}</Text>}
     </div>
   );
 }

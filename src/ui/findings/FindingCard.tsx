@@ -1,5 +1,6 @@
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, ReactNode, forwardRef, useState } from "react";
+import { findingPlace } from "../../core/finding";
 import { Finding } from "../../core/finding";
 import { amountLine } from "./describe";
 import { RuleHelp } from "./RuleHelp";
@@ -96,9 +97,7 @@ export const FindingCard = forwardRef<HTMLLIElement, FindingCardProps>(function 
     >
       <span className={styles.head}>
         <SeverityWord severity={finding.severity} />
-        <span className={styles.where}>
-          {finding.sheet}!{finding.cell}
-        </span>
+        <span className={styles.where}>{findingPlace(finding)}</span>
         {project && <span className={styles.project}>项目：{project}</span>}
         {ignored && <span className={styles.tag}>已忽略</span>}
       </span>

@@ -1,5 +1,6 @@
 import { Finding } from "../../core/finding";
 import { SEVERITY_LABEL } from "../../core/severity";
+import { findingPlace } from "../../core/finding";
 import { countBySeverity } from "../../core/results-table";
 import { amountLine } from "./describe";
 import { orderFindings } from "./order";
@@ -27,7 +28,7 @@ export function summaryText(
     lines.push(`${SEVERITY_LABEL.error}：`);
     errors.slice(0, LISTED_ERRORS).forEach((f, i) => {
       const line = amountLine(f, units[f.sheet]);
-      lines.push(`${i + 1}. ${f.sheet}!${f.cell}　${f.message}${line ? `（${line}）` : ""}`);
+      lines.push(`${i + 1}. ${findingPlace(f)}　${f.message}${line ? `（${line}）` : ""}`);
     });
     if (errors.length > LISTED_ERRORS)
       lines.push(`……另有 ${errors.length - LISTED_ERRORS} 项错误，详见「导出结果」生成的检查结果表。`);

@@ -1,5 +1,6 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
+import { findingPlace } from "../../core/finding";
 import { Finding } from "../../core/finding";
 import { SEVERITY_LABEL, Severity } from "../../core/severity";
 import { MARK_FILL } from "../../core/mark-layout";
@@ -78,7 +79,7 @@ export function SheetPreview({ finding, preview, onClose }: SheetPreviewProps) {
     box.scrollLeft = Math.max(0, cell.offsetLeft - (box.clientWidth - cell.offsetWidth) / 2);
     box.scrollTop = Math.max(0, cell.offsetTop - (box.clientHeight - cell.offsetHeight) / 2);
   }, [preview]);
-  const where = `${finding.sheet}!${finding.cell}`;
+  const where = findingPlace(finding);
 
   return (
     <section className={styles.panel} aria-label="单元格预览">

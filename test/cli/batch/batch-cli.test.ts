@@ -82,19 +82,19 @@ describe("budget-check FOLDER --report --csv", () => {
     const rows = sheetRows(ws);
     expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
     expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped]);
-    expect(rows[1]).toEqual([checked[0], UNIT, "已检查", 1, 0, 0, 0]);
+    expect(rows[1]).toEqual([checked[0], UNIT, "已检查", 1, 0, 0, 0, undefined, 2025, UNIT, "万元"]);
     // No unit: an empty cell (the streaming writer writes no empty strings).
     expect(rows[checked.length + 1]).toEqual([skipped[0], undefined, "已跳过：本工具的标注副本"]);
     expect(rows[2][2]).toMatch(/^无法读取：工作簿设有打开密码/);
     expect(rows[2]).toHaveLength(3);
     expect(rows[3][2]).toMatch(/^无法读取：工作簿已损坏/);
-    expect(rows[4].slice(3)).toEqual([1, 1, 0, 0]);
+    expect(rows[4].slice(3, 7)).toEqual([1, 1, 0, 0]);
     for (const name of ["汇总", "明细", "规则统计"]) {
       const sheet = report.getWorksheet(name)!;
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
     }
-    expect(ws.autoFilter).toBe(`A1:H${checked.length + skipped.length + 1}`);
+    expect(ws.autoFilter).toBe(`A1:K${checked.length + skipped.length + 1}`);
   });
 
   it("writes a report LibreOffice opens, its 汇总 as written", () => {

@@ -1,0 +1,287 @@
+import { Decimal, MoneyUnit, convertUnit } from "../amount";
+import { ItemId, normalize } from "./lexicon";
+import { Direction, Figure, Token, tokenize } from "./tokens";
+
+/** A line of a 说明: a paragraph cell of a 说明 sheet, or a line of text given beside the workbook. */
+export interface NarrativeLine {
+  text: string;
+  cell: string;
+  /** Set for text given beside the workbook: the line's number, 1-based. */
+  line?: number;
+}
+
+/** A money figure with its unit, as the text writes it. */
+export interface Money {
+  figure: Figure;
+  unit: MoneyUnit;
+}
+
+/** What a change is against: last year's figure, or the 预算 beside a 决算. */
+export interface Change {
+  direction: Direction;
+  verb: string;
+  /** The change itself (`减少0.5万元`). */
+  amount?: Money;
+  /** The figure it is compared with, when the text gives it (`较上年2.08减少0.03万元`). */
+  base?: Money;
+  /** What the comparison names: a year (`比2021年`), 上年, 预算. */
+  compareYear: number | null;
+  againstLastYear: boolean;
+  againstBudget: boolean;
+  /** The comparison it was read from (a second one makes a second change). */
+  from?: Change | null;
+}
+
+/** One figure the text gives for one item, and what the same sentence says about it. */
+export interface Statement {
+  /** Null when the figure's subject is not a known item (it still serves as a 其中 whole). */
+  item: ItemId | null;
+  /** The level (`17万元`); absent for a change given alone (`公务接待费减少38万元`). */
+  level?: Money;
+  /** `预算` / `决算` written between the item and its figure, `上年` for last year's figure. */
+  qualifier: "预算" | "决算" | "上年" | null;
+  /** The year the sentence names for it (not a year it is compared with). */
+  year: number | null;
+  change?: Change;
+  rate?: { direction: Direction; figure: Figure };
+  shares: { figure: Figure; whole: ItemId | null }[];
+  /** `完成预算的P%`. */
+  execution?: Figure;
+  /** A second comparison of a figure already read: its level is not read again. */
+  echo?: boolean;
+  /** The last figure before the nearest `其中` in the paragraph: what a share is most likely of. */
+  wholeBefore?: Money;
+  /** The sentence (normalized), for messages, where in it the statement starts, and the line it is on. */
+  sentence: string;
+  at: number;
+  place: NarrativeLine;
+}
+
+export const inYuan = (m: Money): Decimal => convertUnit(m.figure.value, m.unit, "元");
+
+/** Sentences end at 。！？ and line breaks; a sentence's clauses share its subject. */
+function sentences(text: string): string[] {
+  return text
+    .split(/[。!?！？\n\r]+/)
+    .map(normalize)
+    .filter((s) => s.length > 0);
+}
+
+/** Reads every statement of a 说明, paragraph by paragraph. */
+export function readStatements(lines: readonly NarrativeLine[]): Statement[] {
+  const out: Statement[] = [];
+  for (const place of lines) {
+    let before = "";
+    let whole: Money | undefined;
+    for (const sentence of sentences(place.text)) {
+      const read = readSentence(sentence, before, place, whole);
+      out.push(...read.statements);
+      whole = read.whole;
+      before += sentence;
+    }
+  }
+  return out;
+}
+
+interface Pending {
+  id: ItemId;
+  /** Joined to the item before it by 、 (`出国费、接待费3万元`): the figure is a sum, not this item's. */
+  listed: boolean;
+}
+
+function readSentence(
+  sentence: string,
+  paragraphBefore: string,
+  place: NarrativeLine,
+  wholeIn: Money | undefined,
+): { statements: Statement[]; whole: Money | undefined } {
+  const tokens = tokenize(sentence, paragraphBefore);
+  const statements: Statement[] = [];
+  let pending: Pending | null = null;
+  let cleanSinceItem = false;
+  let cleanSinceMark = true;
+  let qualifier: Statement["qualifier"] = null;
+  let cur: Statement | null = null;
+  let compare: Change | null = null;
+  let verb: { direction: Direction; text: string } | null = null;
+  let share: { whole: ItemId | null } | null = null;
+  let execution = false;
+  let year: number | null = null;
+  let whole = wholeIn;
+  let lastLevel: Money | undefined;
+  /** Words the reader does not know came after the last figure: a later verb is not about it. */
+  let wordsSinceFigure = false;
+
+  let subjectAt = 0;
+  const open = (item: ItemId | null, level: Money | undefined): Statement => {
+    const s: Statement = { item, qualifier, year, shares: [], sentence, at: subjectAt, place };
+    if (level) s.level = level;
+    if (whole) s.wholeBefore = whole;
+    statements.push(s);
+    return s;
+  };
+  const newCompare = (): Change => ({
+    direction: "either",
+    verb: "",
+    compareYear: null,
+    againstLastYear: false,
+    againstBudget: false,
+  });
+  let verbTarget: Statement | null = null;
+  const changeOf = (direction: Direction, text: string, base?: Change): Change => ({
+    ...(base ?? compare ?? newCompare()),
+    direction,
+    verb: text,
+    from: compare,
+  });
+  /** A change whose subject the reader does not know: read, so its figure is not taken for a level, and never judged. */
+  const orphan = (v: { direction: Direction; text: string }): Statement => {
+    const s = open(null, undefined);
+    s.change = changeOf(v.direction, v.text);
+    return s;
+  };
+  /**
+   * What a verb is about: an item named since the last figure (`公务接待费同口径比2018年减少38万元`);
+   * the statement just read, for its change or then its rate (`减少0.5万元，下降2.85%`); a second
+   * comparison of the same figure (`比预算增加0万元，比去年增加1.55万元`); else nothing known.
+   */
+  const verbSubject = (direction: Direction, text: string): Statement | null => {
+    if (pending) {
+      const s = open(pending.listed ? null : pending.id, undefined);
+      pending = null;
+      s.change = changeOf(direction, text);
+      cur = s;
+      return s;
+    }
+    if (!cur || (wordsSinceFigure && !compare)) return null;
+    if (!cur.change?.verb) {
+      cur.change = changeOf(direction, text, cur.change);
+      return cur;
+    }
+    if (compare && compare !== cur.change.from && cur.level) {
+      const echo: Statement = { ...cur, shares: [], echo: true };
+      delete echo.rate;
+      delete echo.execution;
+      echo.change = changeOf(direction, text);
+      statements.push(echo);
+      cur = echo;
+      return echo;
+    }
+    return cur.rate ? null : cur;
+  };
+
+  for (const t of tokens) {
+    switch (t.kind) {
+      case "item":
+        if (share) {
+          share.whole = t.id;
+          break;
+        }
+        pending = { id: t.id, listed: pending !== null && !cleanSinceMarkAfterList(tokens, t) };
+        subjectAt = t.at;
+        cleanSinceItem = true;
+        qualifier = null;
+        compare = null;
+        verb = null;
+        break;
+      case "filler":
+        break;
+      case "qualifier":
+        if (compare) {
+          if (t.which === "预算") compare.againstBudget = true;
+          if (t.which === "上年") compare.againstLastYear = true;
+        } else qualifier = t.which;
+        break;
+      case "year":
+        if (compare) compare.compareYear = t.year;
+        else year = t.year;
+        break;
+      case "mark":
+        cleanSinceMark = true;
+        if (t.text === "、" && pending) pending.listed = true;
+        break;
+      case "other":
+        cleanSinceItem = false;
+        cleanSinceMark = false;
+        wordsSinceFigure = true;
+        break;
+      case "compare":
+        compare ??= newCompare();
+        break;
+      case "whole":
+        whole = lastLevel ?? whole;
+        break;
+      case "share":
+        share = { whole: null };
+        break;
+      case "execution":
+        execution = true;
+        break;
+      case "verb": {
+        verb = { direction: t.direction, text: t.text };
+        verbTarget = verbSubject(t.direction, t.text);
+        if (t.direction === "flat") verb = null;
+        break;
+      }
+      case "amount":
+      case "number": {
+        const money: Money | null = t.kind === "amount" ? { figure: t.figure, unit: t.unit } : null;
+        const target = cur;
+        if (verb) {
+          // 比上年减少0.5万元: the change itself; a second one in a row is about something the reader lost.
+          const owner = verbTarget?.change && !verbTarget.change.amount ? verbTarget : orphan(verb);
+          if (money) owner.change!.amount = money;
+          cur = owner;
+          verb = null;
+        } else if (compare && target && !verb) {
+          // 较上年2.08减少…, 较2024年的2190万元减少…: the figure compared with.
+          target.change ??= { ...compare };
+          target.change.base = money ?? { figure: t.figure, unit: target.level?.unit ?? "万元" };
+        } else if (!money) {
+          cleanSinceItem = false;
+        } else if (pending && cleanSinceItem) {
+          cur = open(pending.listed ? null : pending.id, money);
+          lastLevel = money;
+          pending = null;
+          compare = null;
+        } else if (!pending && cur && cleanSinceMark && qualifier && cur.item) {
+          // …支出预算为49.9万元，支出决算为7.69万元: the same item, another kind of figure.
+          cur = open(cur.item, money);
+          lastLevel = money;
+          compare = null;
+        } else {
+          cur = open(null, money);
+          lastLevel = money;
+          compare = null;
+          pending = null;
+        }
+        qualifier = null;
+        cleanSinceMark = false;
+        wordsSinceFigure = false;
+        break;
+      }
+      case "percent":
+        if (share && cur) cur.shares.push({ figure: t.figure, whole: share.whole });
+        else if (execution && cur) cur.execution = t.figure;
+        else if (verb && verbTarget && !verbTarget.rate) verbTarget.rate = { direction: verb.direction, figure: t.figure };
+        share = null;
+        execution = false;
+        verb = null;
+        wordsSinceFigure = false;
+        break;
+    }
+  }
+  return { statements, whole };
+}
+
+/** True when the item follows a mark other than 、 since the previous item: a new clause, not a list. */
+function cleanSinceMarkAfterList(tokens: Token[], item: Token): boolean {
+  const i = tokens.indexOf(item);
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j];
+    if (t.kind === "item") return false;
+    if (t.kind === "mark" && t.text !== "、") return true;
+    if (t.kind === "amount" || t.kind === "percent") return true;
+  }
+  return true;
+}

@@ -1,0 +1,90 @@
+import { Decimal } from "./amount";
+import type { SheetReport } from "./check";
+import { Finding } from "./finding";
+import {
+  Narrative,
+  NarrativeText,
+  checkNarrative,
+  narrativeFromSheet,
+  narrativeFromText,
+  readsAnything,
+  tableFacts,
+} from "./narrative";
+import { PackageInfo, checkPackage } from "./package";
+import { SheetSnapshot, SheetView } from "./snapshot";
+
+/**
+ * What a 财政局 reviewer checks beyond the sums (issue 20), after every sheet's own check: the
+ * package (PKG-*, 三公 against 经济分类) and each 说明, from a sheet of the workbook or given
+ * beside it. A 说明 sheet is read as text, not as a table: its report says so, and the caller drops
+ * what the table rules made of it (`narrativeSheets`).
+ */
+export function checkPackageAndNarrative(
+  snapshots: readonly SheetSnapshot[],
+  reports: SheetReport[],
+  band: Decimal,
+  given?: NarrativeText,
+): { findings: Finding[]; info: PackageInfo | null; narrativeSheets: Set<string> } {
+  const findings: Finding[] = [];
+  const narratives: Narrative[] = [];
+  const tables: SheetSnapshot[] = [];
+  for (const snapshot of snapshots) {
+    let narrative: Narrative | null = null;
+    try {
+      narrative = narrativeFromSheet(new SheetView(snapshot));
+    } catch {
+      narrative = null;
+    }
+    if (narrative) narratives.push(narrative);
+    else tables.push(snapshot);
+  }
+  // A 说明 sheet the reader finds nothing in keeps its note: it was not checked, and must not read 未发现问题.
+  const read = new Set(narratives.filter(safely(readsAnything)).map((n) => n.sheet));
+  for (const report of reports)
+    if (read.has(report.name)) {
+      delete report.note;
+      delete report.table;
+      report.kind = "other";
+      report.narrative = true;
+    }
+  const narrativeSheets = read;
+
+  const unitOf = (name: string) => reports.find((r) => r.name === name)?.unit;
+  let pkg: ReturnType<typeof checkPackage> | null = null;
+  try {
+    pkg = checkPackage(
+      tables.map((snapshot) => ({ snapshot, unit: unitOf(snapshot.name) })),
+      band,
+    );
+    findings.push(...pkg.findings);
+  } catch {
+    // The package checks are a bonus: a table they cannot read must not hide the sheets' findings.
+  }
+  const info = pkg?.info ?? null;
+  const kind = info?.kind ?? pkg?.titledKind ?? null;
+  const facts = tableFacts(
+    (pkg?.sheets ?? []).map((s) => ({ view: s.view, table: s.table, unit: unitOf(s.view.name) ?? null })),
+    kind,
+    info?.year ?? null,
+  );
+  if (given) narratives.push(narrativeFromText(given));
+  for (const narrative of narratives) {
+    try {
+      findings.push(...checkNarrative(narrative, facts, { year: info?.year ?? null, kind }, band));
+    } catch {
+      // As above: a 说明 the reader trips over must not take the tables' findings with it.
+    }
+  }
+  return { findings, info, narrativeSheets };
+}
+
+/** A 说明 the reader trips over is as one it finds nothing in. */
+function safely(test: (n: Narrative) => boolean): (n: Narrative) => boolean {
+  return (n) => {
+    try {
+      return test(n);
+    } catch {
+      return false;
+    }
+  };
+}

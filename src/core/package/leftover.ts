@@ -1,0 +1,55 @@
+import { quoted } from "../excerpt";
+import { Reporter } from "../reporter";
+
+/**
+ * Template text a package should not be published with (issue 20): placeholders for names and
+ * figures, the template's either-or verbs, its fill-in prompts and examples, and a 占 % whose
+ * figure was never filled in.
+ */
+const LEFTOVERS: { pattern: RegExp; what: string }[] = [
+  { pattern: /(?:^|[^A-Za-z])[XＸ]{2,}(?![A-Za-z])/, what: "占位符 XX" },
+  { pattern: /[×✕]{2,}/, what: "占位符 ××" },
+  { pattern: /下降[（(]增长[)）]|增长[（(]下降[)）]/, what: "模板用语“增长（下降）”" },
+  { pattern: /增加[（(]减少[)）]|减少[（(]增加[)）]/, what: "模板用语“增加（减少）”" },
+  { pattern: /[（(]\s*此处填写|[（(]\s*请填写|[（(]\s*在此填写/, what: "填写提示" },
+  { pattern: /(?:^|[^举])例\s*[:：]/, what: "示例“例：”" },
+  { pattern: /占\s*[%％]/, what: "未填的百分比“占 %”" },
+  { pattern: /(?:增加|减少|增长|下降)\s*万元/, what: "未填的金额" },
+];
+
+/** What template text a cell or a line holds, and where it starts, or null. */
+export function leftoverIn(text: string): { what: string; at: number } | null {
+  for (const { pattern, what } of LEFTOVERS) {
+    const m = pattern.exec(text);
+    if (m) return { what, at: m.index };
+  }
+  return null;
+}
+
+/** The words around a position, so a long paragraph is quoted where the problem is. */
+export function quotedAround(text: string, at: number): string {
+  const start = Math.max(0, at - 8);
+  return start === 0 ? quoted(text) : quoted(`…${text.slice(start)}`);
+}
+
+/** A cell or a line of text that may hold template text; `line` for text given beside the workbook. */
+export interface TextPlace {
+  text: string;
+  cell: string;
+  line?: number;
+}
+
+/** PKG-LEFTOVER on each place that still holds template text, one finding per place. */
+export function reportLeftovers(report: Reporter, places: Iterable<TextPlace>): void {
+  for (const place of places) {
+    const found = leftoverIn(place.text);
+    if (!found) continue;
+    report.add({
+      rule: "PKG-LEFTOVER",
+      cell: place.cell,
+      line: place.line,
+      anchor: `leftover|${place.cell}`,
+      message: `${quotedAround(place.text, found.at)} 中留有模板内容（${found.what}），发布前请改为本单位的实际内容`,
+    });
+  }
+}

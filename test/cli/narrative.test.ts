@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from "fs";
+import JSZip from "jszip";
+import path from "path";
+import { runCli, tempDir } from "./cli-helpers";
+
+/** `--narrative FILE` (issue 20): a 说明 beside one workbook, as .txt or .docx. */
+const WORKBOOK = "test/fixtures/seed010-juesuan.xlsx";
+const TEXT = readFileSync("test/fixtures/narrative/seed010.txt", "utf8");
+
+async function docx(file: string, paragraphs: string[]): Promise<void> {
+  const zip = new JSZip();
+  const body = paragraphs.map(
+    (p) => `<w:p><w:r><w:t xml:space="preserve">${p.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</w:t></w:r></w:p>`,
+  );
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body.join("")}</w:body></w:document>`,
+  );
+  writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+}
+
+describe("budget-check --narrative", () => {
+  it("checks a .txt 说明 against the workbook's tables and names the line", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "说明.txt");
+    writeFileSync(file, TEXT);
+    const { code, out } = await runCli([WORKBOOK, "--narrative", file]);
+    expect(code).toBe(1); // 表6's CODE-TREE error, as without the 说明
+    expect(out).toContain("套表：部门决算公开表 9 张；金额单位：万元；编制单位：上海市普陀区财政局");
+    expect(out).toMatch(/【说明\.txt】（说明文字）\n {2}\[疑似\] 第4行 +NARR-VS-TABLE/);
+  });
+
+  it("reads a .docx paragraph by paragraph, and the JSON carries the line", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "说明.docx");
+    await docx(
+      file,
+      TEXT.split("\n").filter((l) => l.trim()),
+    );
+    const { out } = await runCli([WORKBOOK, "--narrative", file, "--json"]);
+    const findings = JSON.parse(out).files[0].findings.filter((f: { rule: string }) => f.rule.startsWith("NARR-"));
+    expect(
+      findings.map((f: { rule: string; sheet: string; cell: string; line: number }) => [f.rule, f.sheet, f.cell, f.line]),
+    ).toEqual([["NARR-VS-TABLE", "说明.docx", "A4", 4]]);
+  });
+
+  it("refuses a file it cannot read, in Chinese, with exit code 2", async () => {
+    const dir = tempDir();
+    const bad = path.join(dir, "说明.docx");
+    writeFileSync(bad, "not a zip");
+    const notUtf8 = path.join(dir, "说明.txt");
+    writeFileSync(notUtf8, Buffer.from([0xc8, 0xfd, 0xb9, 0xab])); // 三公 in GBK
+    for (const [args, message] of [
+      [[WORKBOOK, "--narrative", bad], /说明文件已损坏或不是 Word 文档/],
+      [[WORKBOOK, "--narrative", notUtf8], /不是 UTF-8 编码/],
+      [[WORKBOOK, "--narrative", WORKBOOK], /只接受 \.txt（UTF-8）或 \.docx/],
+      [[WORKBOOK, "--narrative", path.join(dir, "无.txt")], /找不到文件/],
+      [[WORKBOOK, WORKBOOK, "--narrative", notUtf8], /只与一个工作簿一起使用/],
+    ] as const) {
+      const { code, err } = await runCli([...args]);
+      expect([code, err]).toEqual([2, expect.stringMatching(message)]);
+    }
+  });
+});
