@@ -5,11 +5,13 @@ export interface CliOptions {
   files: string[];
   json: boolean;
   annotate?: string;
+  /** Writes a copy with every safe fix applied (one input). */
+  fix?: string;
   tolerance?: string;
   template?: TemplateKind | "all";
   out?: string;
   blocks?: number;
-  /** Lets --template, --annotate, --report and --csv replace an existing file (never an input). */
+  /** Lets --template, --annotate, --fix, --report and --csv replace an existing file (never an input). */
   force: boolean;
   /** Batch review (src/cli/batch): the report workbook, the CSV of findings, worker count, seconds per file. */
   report?: string;
@@ -28,6 +30,7 @@ export class UsageError extends Error {}
 export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
   budget-check 文件.xlsx --annotate 输出.xlsx [--force]
+  budget-check 文件.xlsx --fix 修复副本.xlsx [--force]
   budget-check 文件或文件夹… --report 报告.xlsx [--csv 明细.csv] [--jobs N] [--timeout 秒] [--quiet]
   budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N] [--force]
   budget-check --rules [--json]  列出全部检查规则、说明与改法
@@ -35,6 +38,8 @@ export const USAGE = `用法：
   --json            以 JSON 输出检查结果（仅输出 JSON）
   --annotate OUT    另存一份标注副本：问题单元格以条件格式标色、附批注，并新增「检查结果」表（原文件不改动）；
                     已存在的文件只在它是本工具先前写出的副本或加了 --force 时才被替换
+  --fix OUT         另存一份修复副本：应用全部可安全自动修复的问题（与任务窗格的一键修复相同），
+                    逐个列出修改的单元格及修改前后的内容（原文件不改动；已存在的文件需加 --force 才替换）
   --include-hidden  也检查隐藏的工作表（默认跳过并列出）
   --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
   --template KIND   写出空白模板；--out 指定输出文件（已存在时需加 --force 才覆盖）
@@ -72,6 +77,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case "--annotate":
         o.annotate = value();
+        break;
+      case "--fix":
+        o.fix = value();
         break;
       case "--tolerance": {
         const t = value();
@@ -147,5 +155,8 @@ export function parseArgs(argv: string[]): CliOptions {
   if (o.annotate && o.files.length !== 1) throw new UsageError("--annotate 只接受一个输入文件");
   if (o.annotate && (o.report || o.csv || o.jobs))
     throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
+  if (o.fix && o.files.length !== 1) throw new UsageError("--fix 只接受一个输入文件");
+  if (o.fix && (o.report || o.csv || o.jobs))
+    throw new UsageError("--fix 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
   return o;
 }

@@ -12,6 +12,7 @@ import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
+import { fixTargetProblem, writeFixedCopy } from "./fix-file";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -80,6 +81,19 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
       return EXIT_BAD_INPUT;
     }
   }
+  if (options.fix) {
+    const refused = fixTargetProblem(
+      at(options.fix),
+      options.fix,
+      options.files.map(at),
+      options.force,
+      options.annotate && at(options.annotate),
+    );
+    if (refused) {
+      io.err(refused);
+      return EXIT_BAD_INPUT;
+    }
+  }
   let failed = 0;
   let unwritten = false;
   let anyError = false;
@@ -116,6 +130,11 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     if (
       options.annotate &&
       (await writeAnnotated(bytes, result.findings, options.annotate, at(options.annotate), io)) !== EXIT_OK
+    )
+      unwritten = true;
+    if (
+      options.fix &&
+      !(await writeFixedCopy(bytes, options, options.fix, at(options.fix), { list: options.json ? io.err : io.out, err: io.err }))
     )
       unwritten = true;
   }
