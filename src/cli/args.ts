@@ -27,6 +27,9 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
+/** One day is the issue-18 ceiling; far beyond it (2^31 ms) Node would fire the timer at once, not late. */
+export const MAX_TIMEOUT_S = 86400;
+
 export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
   budget-check 文件.xlsx --annotate 输出.xlsx [--force]
@@ -46,7 +49,7 @@ export const USAGE = `用法：
   --report OUT      批量检查：写出汇总报告工作簿（汇总、明细、规则统计），已存在时需加 --force
   --csv OUT         批量检查：把明细另存为 CSV（UTF-8），已存在时需加 --force
   --jobs N          同时检查的文件数，默认为 CPU 核数（最多 8）
-  --timeout S       单个文件的检查时限（秒），默认 60；超时的文件记为未能检查
+  --timeout S       单个文件的检查时限（秒），默认 60，最多 86400；超时的文件记为未能检查
   --quiet           不显示进度
 文件夹会逐层查找其中的 .xlsx 与 .xlsm（跳过 ~$ 临时文件、隐藏文件夹和本工具写出的标注副本与报告）。
 相对路径按运行命令时所在的文件夹解析（npm run check 时亦然）。
@@ -71,12 +74,18 @@ export function parseArgs(argv: string[]): CliOptions {
       i++;
       return v;
     };
+    // An empty path (`--report=`, `--annotate ""`) would otherwise read as "no output asked for".
+    const pathValue = (): string => {
+      const v = value();
+      if (v.trim() === "") throw new UsageError(`选项 ${flag} 的输出路径不能为空`);
+      return v;
+    };
     switch (flag) {
       case "--json":
         o.json = true;
         break;
       case "--annotate":
-        o.annotate = value();
+        o.annotate = pathValue();
         break;
       case "--fix":
         o.fix = value();
@@ -95,7 +104,7 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       }
       case "--out":
-        o.out = value();
+        o.out = pathValue();
         break;
       case "--blocks": {
         const n = Number(value());
@@ -107,10 +116,10 @@ export function parseArgs(argv: string[]): CliOptions {
         o.force = true;
         break;
       case "--report":
-        o.report = value();
+        o.report = pathValue();
         break;
       case "--csv":
-        o.csv = value();
+        o.csv = pathValue();
         break;
       case "--jobs": {
         const t = value();
@@ -122,7 +131,8 @@ export function parseArgs(argv: string[]): CliOptions {
       case "--timeout": {
         const t = value();
         const n = Number(t);
-        if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t) || n <= 0) throw new UsageError(`--timeout 必须是大于 0 的秒数，例如 60：${t}`);
+        if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t) || n <= 0 || n > MAX_TIMEOUT_S)
+          throw new UsageError(`--timeout 必须是大于 0、不超过 ${MAX_TIMEOUT_S}（一天）的秒数，例如 60：${t}`);
         o.timeout = n;
         break;
       }

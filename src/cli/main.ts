@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from "fs";
+import { existsSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../core/check";
 import { countBySeverity } from "../core/results-table";
@@ -13,6 +13,7 @@ import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
 import { fixTargetProblem, writeFixedCopy } from "./fix-file";
+import { jsonText, terminalText } from "./terminal-text";
 
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
@@ -30,7 +31,9 @@ export function userFolder(): string {
   return process.env.INIT_CWD || process.cwd();
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], terminal: Io): Promise<number> {
+  // Everything printed passes through terminalText; JSON is escaped first (jsonText), so it is unchanged.
+  const io: Io = { ...terminal, out: (t) => terminal.out(terminalText(t)), err: (t) => terminal.err(terminalText(t)) };
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -46,7 +49,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (options.rules) {
-    io.out(options.json ? JSON.stringify(rulesJson()) : rulesTable());
+    io.out(options.json ? jsonText(rulesJson()) : rulesTable());
     return EXIT_OK;
   }
   const cwd = io.cwd ?? userFolder();
@@ -59,7 +62,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     try {
-      const written = await loadTemplateWriter().writeTemplateFile(options.template, at(out), { blocks: options.blocks });
+      const written = await loadTemplateWriter().writeTemplateFile(
+        options.template,
+        at(out),
+        { blocks: options.blocks },
+        writeFileAtomic,
+      );
       io.err(`已写出模板：${written.join("、")} → ${out}`);
       return EXIT_OK;
     } catch (e) {
@@ -142,7 +150,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
   const checked = options.files.length - failed;
   if (options.json) {
     const report: JsonReport = { version: 1, files: jsonFiles };
-    io.out(JSON.stringify(report, null, 2));
+    io.out(jsonText(report, 2));
   } else if (options.files.length > 1) {
     io.out(formatTotalLine(checked, failed, totals));
   }
@@ -156,7 +164,8 @@ async function annotateTargetProblem(options: CliOptions, at: (p: string) => str
   let earlierCopy = false;
   if (existsSync(out)) {
     try {
-      earlierCopy = (await fs.stat(out)).isFile() && (await isAnnotatedCopy(await fs.readFile(out)));
+      // Read as an input is: a regular file only, never past the size limit.
+      earlierCopy = await isAnnotatedCopy(await loadFileBytes(out));
     } catch {
       earlierCopy = false;
     }
@@ -230,7 +239,9 @@ export function main(): void {
   };
   process.on("uncaughtException", (e) => {
     if ((e as NodeJS.ErrnoException).code === "EPIPE") return;
-    process.stderr.write(`内部错误：检查未能完成（${String(e.message).split("\n")[0]}）。请把此信息和文件反馈给维护者。\n`);
+    process.stderr.write(
+      terminalText(`内部错误：检查未能完成（${String(e.message).split("\n")[0]}）。请把此信息和文件反馈给维护者。`) + "\n",
+    );
     process.exit(EXIT_INTERNAL);
   });
   run(process.argv.slice(2), { out, err: (t) => process.stderr.write(t + "\n"), progress: process.stderr })
@@ -239,7 +250,9 @@ export function main(): void {
     })
     .catch((e: unknown) => {
       const reason = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`内部错误：检查未能完成（${reason.split("\n")[0]}）。请把此信息和文件反馈给维护者。\n`);
+      process.stderr.write(
+        terminalText(`内部错误：检查未能完成（${reason.split("\n")[0]}）。请把此信息和文件反馈给维护者。`) + "\n",
+      );
       process.exitCode = EXIT_INTERNAL;
     });
 }

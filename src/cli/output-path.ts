@@ -27,7 +27,9 @@ export function outputPathProblem(out: string, options: OutputRules): string | n
   if (!extensions.includes(path.extname(out).toLowerCase()))
     return `${options.flag} 的输出文件应以 ${extensions.join(" 或 ")} 结尾：${out}`;
   if (!existsSync(out)) return parentProblem(out, options.flag);
-  if (statSync(out).isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 ${extensions[0]} 文件名：${out}`;
+  const existing = statSync(out);
+  if (existing.isDirectory()) return `${options.flag} 指定的是一个文件夹，请给出 ${extensions[0]} 文件名：${out}`;
+  if (!existing.isFile()) return `${options.flag} 指定的不是普通文件（可能是管道或设备），不能写到这里：${out}`;
   if (options.inputs.some((input) => isSameFile(input, out)))
     return `输出文件就是被检查的原文件，原文件不能被覆盖，请另指定 ${options.flag} 输出路径：${out}`;
   if (!options.overwrite) return `文件已存在，为免覆盖未写出：${out}。请换一个文件名，或加 --force 允许覆盖`;
@@ -58,6 +60,7 @@ export function writeFailure(out: string, error: unknown): string | null {
     EEXIST: "路径中有一部分是已存在的文件",
     EISDIR: "这是一个文件夹",
     ENAMETOOLONG: "文件名过长",
+    EFBIG: "文件超过系统允许的大小",
     EXDEV: "临时文件与目标不在同一磁盘",
   };
   if (!code) return null;
@@ -71,6 +74,7 @@ export function writeFailure(out: string, error: unknown): string | null {
 export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<void> {
   const target = path.resolve(out);
   await fs.mkdir(path.dirname(target), { recursive: true });
+  await removeStaleTemps(target);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(temp, bytes, { flag: "wx" });
@@ -78,5 +82,49 @@ export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<v
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw e;
+  }
+}
+
+/** A run killed mid-write (kill -9, a power cut) leaves its temporary file; older than this, it is stale whoever wrote it. */
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the temporary files that earlier writes of this same output left behind: only names of
+ * writeFileAtomic's own pattern for this file (`.NAME.PID.MILLISECONDS.tmp`), and only when that
+ * PID is no longer running or the file is older than a day, so a run writing right now keeps its own.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length));
+    if (!m) continue;
+    const file = path.join(dir, name);
+    try {
+      const stat = await fs.lstat(file);
+      if (!stat.isFile()) continue;
+      const age = Date.now() - Math.min(Number(m[2]), stat.mtimeMs);
+      if (isRunning(Number(m[1])) && age < STALE_AFTER_MS) continue;
+      await fs.rm(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: the write itself goes on.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -1,3 +1,4 @@
+import { capPerRule, moreOfTheSameText } from "../core/cap-findings";
 import { CheckResult } from "../core/check";
 import { Finding } from "../core/finding";
 import { SEVERITY_LABEL, Severity } from "../core/severity";
@@ -14,16 +15,28 @@ function findingLine(f: Finding): string {
   return `  [${SEVERITY_LABEL[f.severity]}] ${f.cell.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
 }
 
-/** The human report for one file: findings grouped by sheet, notes on skipped sheets, then a summary line. */
+/**
+ * The human report for one file: findings grouped by sheet, at most SHOWN_PER_RULE of a rule on a
+ * sheet (then 另有 N 处同类问题; --json keeps them all), notes on skipped sheets, a summary line.
+ */
 export function formatTextReport(file: string, result: CheckResult, notes: string[] = []): string {
   const lines = [`文件：${file}`];
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const list = bySheet.get(f.sheet);
+    if (list) list.push(f);
+    else bySheet.set(f.sheet, [f]);
+  }
   for (const sheet of result.sheets) {
-    const findings = result.findings.filter((f) => f.sheet === sheet.name);
+    const findings = bySheet.get(sheet.name) ?? [];
     const table = sheet.table && sheet.table !== KIND_LABEL[sheet.kind] ? `，${sheet.table}` : "";
     lines.push(`【${sheet.name}】（${KIND_LABEL[sheet.kind]}${table}）`);
     if (sheet.note) lines.push(`  ${sheet.note}`);
     if (findings.length === 0 && !sheet.note) lines.push("  未发现问题");
-    for (const f of findings) lines.push(findingLine(f));
+    for (const { finding, more } of capPerRule(findings)) {
+      lines.push(findingLine(finding));
+      if (more) lines.push(`  ${moreOfTheSameText(more)}（${finding.rule}，完整列表见 --json 或 --report）`);
+    }
   }
   for (const note of notes) lines.push(`注意：${note}`);
   lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);

@@ -1,21 +1,19 @@
-import { mkdir, writeFile } from "fs/promises";
-import { dirname } from "path";
 import { TEMPLATE_CATALOG, TemplateKind } from "../templates/catalog";
 import { TemplateOptions } from "../templates/specs";
 import { buildTemplateWorkbook } from "../templates/xlsx-writer";
 
 /**
- * Node only (the CLI's `--template`): writes one template, or all of them as one sheet each,
- * to an .xlsx file. Returns the sheet names written, for the CLI's message.
+ * The CLI's `--template`: one template, or all of them as one sheet each, written to an .xlsx file
+ * by the caller's `write` (the CLI's goes through a temporary file and a rename, so a failure never
+ * leaves a truncated file where a good one was). Returns the sheet names written, for its message.
  */
 export async function writeTemplateFile(
   kind: TemplateKind | "all",
   outPath: string,
-  options: TemplateOptions = {},
+  options: TemplateOptions,
+  write: (path: string, bytes: Uint8Array) => Promise<void>,
 ): Promise<TemplateKind[]> {
   const kinds = kind === "all" ? TEMPLATE_CATALOG.map((t) => t.kind) : [kind];
-  const bytes = await buildTemplateWorkbook(kinds, options);
-  await mkdir(dirname(outPath), { recursive: true });
-  await writeFile(outPath, bytes);
+  await write(outPath, await buildTemplateWorkbook(kinds, options));
   return kinds;
 }

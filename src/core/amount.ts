@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { CellValue, SheetView, isErrorValue } from "./snapshot";
+import { CellValue, SheetView, isErrorValue, isUncalculated } from "./snapshot";
 
 export { Decimal };
 
@@ -8,7 +8,8 @@ export type AmountReading =
   | { kind: "empty" } // blank, "-", "—": means 0
   | { kind: "number"; value: Decimal; fromText: boolean }
   | { kind: "error"; code: string } // #REF! and the like
-  | { kind: "invalid"; raw: string }; // text that is not a number
+  | { kind: "invalid"; raw: string } // text that is not a number
+  | { kind: "unknown" }; // a formula never calculated (UNCALCULATED): not judged
 
 const DASHES = /^[-－—–―_]+$/;
 
@@ -63,6 +64,7 @@ export function parseAmountText(raw: string): AmountReading {
 export function readAmount(value: CellValue): AmountReading {
   if (value === null) return { kind: "empty" };
   if (typeof value === "number") {
+    if (isUncalculated(value)) return { kind: "unknown" };
     if (!Number.isFinite(value)) return { kind: "invalid", raw: String(value) };
     return { kind: "number", value: decimalFromCellNumber(value), fromText: false };
   }

@@ -1,10 +1,10 @@
 import { MoneyUnit, detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
-import { Finding, compareFindings, uniquifyIds } from "./finding";
+import { Finding, appendAll, compareFindings, uniquifyIds } from "./finding";
 import { checkIndicatorTables } from "./indicators";
 import { Reporter } from "./reporter";
-import { reportNoIndicatorHeader, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
+import { reportNoIndicatorHeader, reportUncalculated, reportUnitMissing, reportUnreadableSheet } from "./sheet-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 import { parseTolerance } from "./tolerance";
 import { brokenFigureCells, checkCrossTables, checkTotalsSheet, hasCheckableTable } from "./totals";
@@ -51,7 +51,8 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
       const ctx: CheckContext = { band, unit: unit?.unit ?? "万元", unitStated: unit !== null };
       const { findings: sheetFindings, rest, indicatorTables } = checkSheet(view, ctx, kind, table);
       if (!unit && (kind === "summary" || table)) reportUnitMissing(new Reporter(view.name, sheetFindings), view);
-      findings.push(...sheetFindings);
+      reportUncalculated(new Reporter(view.name, sheetFindings), view);
+      appendAll(findings, sheetFindings);
       // Silence on such a sheet would read as "no problems"; say that nothing was checked.
       if (kind === "other" && !table && indicatorTables === 0 && !hasCheckableTable(rest))
         report.note = "未识别出可检查的表格，未检查";
@@ -66,7 +67,7 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   });
 
   try {
-    findings.push(...checkCrossTables(standard));
+    appendAll(findings, checkCrossTables(standard));
   } catch {
     // Cross-table checks are a bonus; a table they cannot read must not hide the per-sheet findings.
   }

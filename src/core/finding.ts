@@ -98,3 +98,11 @@ export function uniquifyIds(findings: Finding[]): Finding[] {
     return n === 0 ? f : { ...f, id: `${f.id}#${n + 1}` };
   });
 }
+
+/**
+ * Appends in a loop: `into.push(...items)` passes every item as an argument, and past about 125,000
+ * of them (a sheet full of error values) V8's stack overflows, which dropped every finding of the sheet.
+ */
+export function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}

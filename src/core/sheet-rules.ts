@@ -1,9 +1,10 @@
 import { Reporter } from "./reporter";
-import { SheetView } from "./snapshot";
+import { SheetView, isUncalculated } from "./snapshot";
 
 /**
- * LAYOUT-UNKNOWN and UNIT-MISSING: what could not be read on a sheet, said rather than left silent
- * (silence would read as "no problems"). The readers decide when; the sentences live here.
+ * LAYOUT-UNKNOWN, UNIT-MISSING and FORMULA-UNCALCULATED: what could not be read on a sheet, said
+ * rather than left silent (silence would read as "no problems"). The readers decide when; the
+ * sentences live here.
  */
 
 /** A rule tripped over the sheet's layout; the other sheets are still checked. */
@@ -53,5 +54,29 @@ export function reportUnitMissing(report: Reporter, view: SheetView): void {
     cell: view.address(view.firstRow, view.firstCol),
     anchor: "单位",
     message: `工作表「${view.name}」的表头未注明金额单位（如“单位：万元”），本次按万元理解金额与容差`,
+  });
+}
+
+/**
+ * Formulas whose result the file does not hold and the reader could not calculate exactly (see
+ * src/xlsx/formulas/): their cells are UNCALCULATED, and every identity through them goes unjudged.
+ * One finding per sheet, at the first such cell, says so.
+ */
+export function reportUncalculated(report: Reporter, view: SheetView): void {
+  let count = 0;
+  let first: { row: number; col: number } | null = null;
+  for (const row of view.rows())
+    for (const col of view.cols()) {
+      if (!isUncalculated(view.value(row, col))) continue;
+      count++;
+      first ??= { row, col };
+    }
+  if (!first) return;
+  const { row, col } = first;
+  report.add({
+    rule: "FORMULA-UNCALCULATED",
+    cell: view.address(row, col),
+    anchor: "未计算的公式",
+    message: `工作表「${view.name}」有 ${count} 个公式没有计算结果（如 ${view.address(row, col)}），用到它们的合计未核对。公式未计算，请在 Excel 中打开并保存后再检查`,
   });
 }

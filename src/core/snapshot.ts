@@ -2,8 +2,21 @@ import { RectRef, toA1 } from "./address";
 import { SheetAxis } from "./sheet-axis";
 import { formatNumber } from "./number-format";
 
-/** A raw cell value as Excel reports it. Error values such as "#REF!" arrive as strings. */
+/**
+ * A raw cell value as Excel reports it. Error values such as "#REF!" arrive as strings. A formula
+ * whose result the file does not hold (a program wrote it without calculating) is UNCALCULATED.
+ */
 export type CellValue = string | number | boolean | null;
+
+/**
+ * The value of a formula cell whose result is not known: never a real cell's value (neither
+ * Office.js nor a file gives NaN), so it cannot be forged. Rules leave it unjudged.
+ */
+export const UNCALCULATED = NaN;
+
+export function isUncalculated(value: CellValue): boolean {
+  return typeof value === "number" && Number.isNaN(value);
+}
 
 /**
  * What the engine knows about one sheet: the used range as plain 2-D arrays, as Office.js

@@ -4,13 +4,15 @@ import { Finding } from "../core/finding";
 import { SEVERITY_LABEL } from "../core/severity";
 import { planMarks } from "../core/mark-layout";
 import { asBytes } from "./errors";
-import { addMarkStyles, addMarks, removeOldMarks } from "./marks";
-import { addCopyMarker, hasCopyMarker } from "./marker";
+import { addMarkStyles, addMinimalStyles, addMarks, removeOldMarks } from "./marks";
+import { hasCopyMarker, writeCopyMarker } from "./marker";
 import { addNotes, commentedCells, removeOwnNotes } from "./notes";
 import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
-import { addResultsSheet } from "./results-sheet";
+import { ownResultsSheets } from "./own-results";
+import { addResultsSheet, replaceResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
 import { MalformedPartError } from "./xml";
+import { InflateLimitError } from "./zip/inflate";
 
 export { AnnotateError } from "./package";
 export { COPY_MARKER_NAMESPACE } from "./marker";
@@ -56,30 +58,40 @@ export async function annotateWorkbookBytes(
   try {
     return await patch(pkg, findings);
   } catch (e) {
-    if (!(e instanceof MalformedPartError)) throw e;
-    throw new AnnotateError(
-      "工作簿的内部结构不符合预期，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试",
-    );
+    throw asAnnotateError(e);
   }
 }
 
+/** What the patcher met in the input, in Chinese; anything else is a fault of ours and stays as it is. */
+function asAnnotateError(e: unknown): unknown {
+  if (e instanceof InflateLimitError)
+    return new AnnotateError("工作簿解压后过大，可能不是正常的工作簿，无法写出标注副本（原文件未改动）");
+  if (!(e instanceof MalformedPartError)) return e;
+  const where = e.part ? `中的部件 ${e.part} 不是合法的 XML` : "的内部结构不符合预期";
+  return new AnnotateError(`工作簿${where}，无法写出标注副本（原文件未改动）；请在 Excel 中打开并另存为 .xlsx 后重试`);
+}
+
 async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<AnnotateResult> {
-  const { workbookPart, sheets } = await workbookSheets(pkg);
-  const stylesPart = (await pkg.relationships(workbookPart)).find((r) => r.type === REL.styles && !r.external)?.part;
+  const { workbookPart, sheets: all } = await workbookSheets(pkg);
+  const stylesRel = (await pkg.relationships(workbookPart)).find((r) => r.type === REL.styles && !r.external)?.part;
+  const existingStyles = stylesRel && (await pkg.read(stylesRel)) !== null ? stylesRel : undefined;
+  // An earlier copy's own 检查结果 sheet gets no marks; the last one is rewritten with these findings.
+  const own = await ownResultsSheets(pkg, workbookPart, all);
+  const sheets = all.filter((s) => !own.includes(s));
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const targets = findings.filter((f) => byName.get(f.sheet)?.part && parseA1(f.cell));
   const plan = planMarks(
     [...targets],
     sheets.map((s) => s.name),
   );
-  if (plan.length && !stylesPart)
-    throw new AnnotateError("工作簿没有样式部件（styles.xml），无法添加标记；请在 Excel 中打开并另存为 .xlsx 后重试");
-  const dxfIds = plan.length ? await addMarkStyles(pkg, stylesPart!) : { error: 0, warning: 0, info: 0 };
+  // Marks need a styles part for their fills; a package without one (Excel's defaults) gets a minimal one.
+  const stylesPart = existingStyles ?? (plan.length ? await addMinimalStyles(pkg, workbookPart, stylesRel) : undefined);
+  const dxfIds = stylesPart ? await addMarkStyles(pkg, stylesPart) : { error: 0, warning: 0, info: 0 };
 
   let marked = 0;
   let notes = 0;
   // In an earlier copy of ours, our own notes are replaced along with the marks.
-  const earlierCopy = await hasCopyMarker(pkg.zip);
+  const earlierCopy = await hasCopyMarker(pkg);
   for (const sheet of sheets) {
     if (!sheet.part) continue;
     const sheetPlan = plan.filter((p) => p.sheet === sheet.name);
@@ -101,23 +113,26 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
     pkg.write(sheet.part, xml);
   }
 
-  const resultSheet = await addResultsSheet(
-    pkg,
-    workbookPart,
-    sheets.map((s) => s.name),
-    findings,
-  );
-  await addCopyMarker(pkg, workbookPart);
+  const earlier = own[own.length - 1];
+  const results = earlier
+    ? replaceResultsSheet(pkg, earlier, findings)
+    : await addResultsSheet(
+        pkg,
+        workbookPart,
+        all.map((s) => s.name),
+        findings,
+      );
+  await writeCopyMarker(pkg, workbookPart, results.sheetId);
   const macroEnabled = /macroEnabled/i.test((await pkg.read("[Content_Types].xml")) ?? "");
   pkg.flush();
   const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
-  return { bytes, marked, notes, resultSheet, macroEnabled };
+  return { bytes, marked, notes, resultSheet: results.name, macroEnabled };
 }
 
 /** True when the bytes are a copy this tool wrote (it carries the marker part), so it may be replaced. */
 export async function isAnnotatedCopy(data: Uint8Array | ArrayBuffer): Promise<boolean> {
   try {
-    return await hasCopyMarker(await JSZip.loadAsync(asBytes(data)));
+    return await hasCopyMarker(new PackageText(await JSZip.loadAsync(asBytes(data))));
   } catch {
     return false;
   }

@@ -75,6 +75,11 @@ export function sniffWorkbookBytes(bytes: Uint8Array, label: string): void {
   }
 }
 
+/** A part inflated past the reader's limits (zip/inflate.ts): a zip bomb, or nothing a budget office writes. */
+export function inflatedTooLargeError(label: string): WorkbookReadError {
+  return new WorkbookReadError("too-large", `解压后过大，可能不是正常的工作簿，未检查：${label}`);
+}
+
 export function corruptError(label: string): WorkbookReadError {
   // The zip library's own words are English internals; the user needs what happened and what to do.
   return new WorkbookReadError("corrupt", `工作簿已损坏，无法读取，请在 Excel 中打开并另存为 .xlsx 后重试：${label}`);

@@ -1,9 +1,9 @@
 import { rectToA1 } from "../core/address";
 import { SEVERITIES, Severity } from "../core/severity";
 import { MARK_FILL, SheetMarks, isMarkFormula, markFormula } from "../core/mark-layout";
-import { PackageText } from "./package";
+import { CONTENT_TYPE, PackageText, REL } from "./package";
 import { insertChild, removeChildren } from "./sheet-order";
-import { escapeXml, prefixOf, scanRoot, splice } from "./xml";
+import { escapeXml, maxCaptured, prefixOf, scanRoot, splice } from "./xml";
 
 /** ARGB as styles.xml writes colours: "#FFC7CE" → "FFFFC7CE". */
 export const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -57,7 +57,7 @@ const unescapeFormula = (text: string) => text.replace(/&quot;/g, '"');
  */
 export function addMarks(sheetXml: string, prefix: string, plan: SheetMarks[], dxfIds: Record<Severity, number>): string {
   if (plan.length === 0) return sheetXml;
-  let priority = Math.max(0, ...[...sheetXml.matchAll(/<(?:[\w.-]+:)?cfRule\s[^>]*?priority="(\d+)"/g)].map((m) => Number(m[1])));
+  let priority = maxCaptured(sheetXml, /<(?:[\w.-]+:)?cfRule\s[^>]*?priority="(\d+)"/g, 0);
   const p = prefix;
   const fragment = plan
     .map((marks) => {
@@ -68,4 +68,28 @@ export function addMarks(sheetXml: string, prefix: string, plan: SheetMarks[], d
     })
     .join("");
   return insertChild(sheetXml, "conditionalFormatting", fragment);
+}
+
+/** The smallest styles part Excel accepts (one font, the two reserved fills, one border, one format). */
+const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  `<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>` +
+  `</styleSheet>`;
+
+/**
+ * Adds a minimal styles part to a workbook that has none (Excel then uses its defaults), at the
+ * name its relationship already gives when only the part itself is missing; returns its name.
+ */
+export async function addMinimalStyles(pkg: PackageText, workbookPart: string, related?: string): Promise<string> {
+  const part = related ?? pkg.freeName("xl/styles", ".xml");
+  pkg.write(part, MINIMAL_STYLES);
+  if (!related) await pkg.addRelationship(workbookPart, REL.styles, part);
+  await pkg.addContentType(part, CONTENT_TYPE.styles);
+  return part;
 }

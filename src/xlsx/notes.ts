@@ -1,7 +1,7 @@
 import { parseA1, toA1 } from "../core/address";
 import { CONTENT_TYPE, NS_RELATIONSHIPS, PackageText, REL, insertBeforeRootEnd } from "./package";
 import { insertChild, parseWorksheet } from "./sheet-order";
-import { allTags, attr, escapeXml, MalformedPartError, nsPrefix, scanRoot, splice, xmlSafe } from "./xml";
+import { allTags, attr, escapeXml, MalformedPartError, maxCaptured, nsPrefix, scanRoot, splice, xmlSafe } from "./xml";
 
 /** The author our notes carry, so a reader sees where they came from. */
 export const NOTE_AUTHOR = "预算表检查";
@@ -185,7 +185,7 @@ function appendShapes(vml: string, cells: string[]): string {
   let out = vml;
   if (!/o:spt="202"/.test(out)) out = splice(out, out.lastIndexOf("</xml>"), 0, SHAPETYPE);
   const idmap = Number(/idmap[^>]*data="(\d+)/.exec(out)?.[1] ?? 1);
-  let next = Math.max(idmap * 1024, ...[...out.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]))) + 1;
+  let next = maxCaptured(out, /_x0000_s(\d+)/g, idmap * 1024) + 1;
   const shapes = cells
     .map((a1) => {
       const p = parseA1(a1)!;

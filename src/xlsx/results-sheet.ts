@@ -1,8 +1,8 @@
 import { columnLetters } from "../core/address";
 import { Finding } from "../core/finding";
 import { RESULT_COLUMNS, RESULT_SHEET_NAME, resultRows } from "../core/results-table";
-import { CONTENT_TYPE, NS_RELATIONSHIPS, PackageText, REL } from "./package";
-import { escapeXml, MalformedPartError, nsPrefix, prefixOf, scanRoot, splice, xmlSafe } from "./xml";
+import { CONTENT_TYPE, NS_RELATIONSHIPS, PackageText, REL, WorkbookSheet } from "./package";
+import { escapeXml, MalformedPartError, maxCaptured, nsPrefix, prefixOf, scanRoot, splice, xmlSafe } from "./xml";
 
 const WIDTHS = [16, 10, 10, 22, 70, 14, 14, 14];
 
@@ -53,13 +53,25 @@ export function resultsSheetXml(findings: readonly Finding[]): string {
   );
 }
 
-/** Adds the results sheet as the workbook's last sheet; returns its name. */
+/** The results sheet a copy got: its name and its sheetId (which the copy marker records). */
+export interface ResultsSheet {
+  name: string;
+  sheetId: number;
+}
+
+/** Rewrites an earlier copy's results sheet in place: same name, same place, these findings. */
+export function replaceResultsSheet(pkg: PackageText, earlier: WorkbookSheet, findings: readonly Finding[]): ResultsSheet {
+  pkg.write(earlier.part, resultsSheetXml(findings));
+  return { name: earlier.name, sheetId: earlier.sheetId };
+}
+
+/** Adds the results sheet as the workbook's last sheet. */
 export async function addResultsSheet(
   pkg: PackageText,
   workbookPart: string,
   sheetNames: string[],
   findings: readonly Finding[],
-): Promise<string> {
+): Promise<ResultsSheet> {
   const name = freeSheetName(sheetNames);
   const dir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const part = pkg.freeName(`${dir}worksheets/sheet`, ".xml");
@@ -67,14 +79,14 @@ export async function addResultsSheet(
   await pkg.addContentType(part, CONTENT_TYPE.worksheet);
   const rid = await pkg.addRelationship(workbookPart, REL.worksheet, part);
   const xml = await pkg.need(workbookPart);
-  const ids = [...xml.matchAll(/<(?:\w+:)?sheet\s[^>]*?sheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const { root, children } = scanRoot(xml);
   const sheets = children.find((c) => c.local === "sheets");
   if (!sheets || xml.slice(sheets.start, sheets.end).endsWith("/>")) throw new MalformedPartError("workbook without sheets");
   const p = prefixOf(sheets);
   const r = nsPrefix(root.attrs, NS_RELATIONSHIPS);
   const id = r ? `${r}:id="${rid}"` : `xmlns:r="${NS_RELATIONSHIPS}" r:id="${rid}"`;
-  const entry = `<${p}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${id}/>`;
+  const sheetId = maxCaptured(xml, /<(?:\w+:)?sheet\s[^>]*?sheetId="(\d+)"/g, 0) + 1;
+  const entry = `<${p}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${id}/>`;
   pkg.write(workbookPart, splice(xml, sheets.end - `</${sheets.name}>`.length, 0, entry));
-  return name;
+  return { name, sheetId };
 }

@@ -14,17 +14,36 @@ export function xmlSafe(text: string): string {
   );
 }
 
+/** Decodes references; one to a character XML cannot hold (`&#x110000;`, `&#1;`) makes the part malformed. */
 export function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e]!;
+    if (e[0] !== "#") return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e]!;
+    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    if (!isXmlChar(code)) throw new MalformedPartError(`reference to character ${e}`);
+    return String.fromCodePoint(code);
   });
+}
+
+/** XML 1.0's Char production. */
+export function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }
 
 /** A part whose markup is not what a package part must be: an input problem, not a bug. */
 export class MalformedPartError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    message: string,
+    /** The part, when the place that found the problem knows it. */
+    readonly part?: string,
+  ) {
+    super(part ? `${part}: ${message}` : message);
     this.name = "MalformedPartError";
   }
 }
@@ -105,10 +124,24 @@ export function attr(attrs: string, name: string): string | undefined {
   return m ? unescapeXml(m[1] ?? m[2]) : undefined;
 }
 
-/** Every element with this local name anywhere in the text (start tags only), with its attributes. */
-export function allTags(xml: string, local: string): string[] {
-  const re = new RegExp(`<(?:[\\w.-]+:)?${local}(\\s(?:[^>"']|"[^"]*"|'[^']*')*?)?/?>`, "g");
+/**
+ * Every element with this local name anywhere in the text (start tags only), with its attributes:
+ * with any prefix, or with exactly `prefix` ("" or "x:") when one is given.
+ */
+export function allTags(xml: string, local: string, prefix?: string): string[] {
+  const p = prefix === undefined ? "(?:[\\w.-]+:)?" : prefix.replace(/\./g, "\\.");
+  const re = new RegExp(`<${p}${local}(\\s(?:[^>"']|"[^"]*"|'[^']*')*?)?/?>`, "g");
   return [...xml.matchAll(re)].map((m) => m[1] ?? "");
+}
+
+/**
+ * The largest number a pattern's first group captures in the text, or `floor`. A loop, not
+ * Math.max(...all): a sheet with 130,000 conditional formats would overflow the stack.
+ */
+export function maxCaptured(text: string, pattern: RegExp, floor: number): number {
+  let max = floor;
+  for (const m of text.matchAll(pattern)) max = Math.max(max, Number(m[1]));
+  return max;
 }
 
 export function splice(xml: string, at: number, remove: number, insert: string): string {

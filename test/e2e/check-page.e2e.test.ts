@@ -14,6 +14,7 @@ import type { JsonFile, JsonReport } from "../../src/core/report-json";
 import { writeIndicatorWorkbook } from "../../bench/generate";
 import { runCli } from "../cli/cli-helpers";
 import { marksOf, worstByCell } from "../xlsx/support/copy-reader";
+import { bombStream, SHEET_HEAD, SHEET_TAIL, workbookAround, zipOf } from "../xlsx/support/hostile-zip";
 import { axeViolations } from "./axe";
 import { ensureDist } from "./build";
 
@@ -165,14 +166,18 @@ test("the bundled sample lists exactly the command line's findings; the worker l
   await finish(o);
 });
 
-test("a corrupt file and a text file get the command line's one-line messages", async () => {
+test("a corrupt file, a text file and a zip bomb get the command line's one-line messages; the page goes on", async () => {
   const dir = fs.mkdtempSync(path.join(OUT, "web-bad-"));
   const corrupt = path.join(dir, "损坏.xlsx");
   fs.writeFileSync(corrupt, Buffer.concat([fs.readFileSync(SAMPLE).subarray(0, 3000), Buffer.alloc(100)]));
   const text = path.join(dir, "说明.xlsx");
   fs.writeFileSync(text, "这不是工作簿\n");
+  // 6 MB that would inflate to 6 GB: it used to take the tab down.
+  const bomb = path.join(dir, "炸弹.xlsx");
+  const sheet = bombStream(SHEET_HEAD, " ", 6 * 1024 ** 3, SHEET_TAIL);
+  fs.writeFileSync(bomb, zipOf(workbookAround({ name: "", method: 8, statedSize: 1000, data: sheet })));
   const o = await openCheckPage();
-  for (const file of [corrupt, text]) {
+  for (const file of [corrupt, text, bomb]) {
     const cli = await runCli([file]);
     expect(cli.code).toBe(2);
     const message = cli.err.split(file).join(path.basename(file));
@@ -181,6 +186,8 @@ test("a corrupt file and a text file get the command line's one-line messages", 
     await expect(o.page.getByRole("list", { name: "问题列表" }).count()).resolves.toBe(0);
   }
   await o.page.screenshot({ path: path.join(OUT, "check-page-360-corrupt.png"), fullPage: false });
+  await choose(o.page, SAMPLE);
+  await checked(o.page);
   await finish(o);
 });
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { writeFileAtomic } from "../../src/cli/output-path";
 import { readWorkbookFile } from "../../src/cli/xlsx-read";
 import { bytesToBase64 } from "../../src/templates/base64";
 import { writeTemplateFile } from "../../src/cli/template-file";
@@ -12,14 +13,14 @@ describe("writeTemplateFile (the CLI's --template)", () => {
 
   it("writes every template as its own sheet for `all`, creating the folder", async () => {
     const out = join(dir, "新建", "模板.xlsx");
-    expect(await writeTemplateFile("all", out)).toEqual(["收支总表", "绩效指标"]);
+    expect(await writeTemplateFile("all", out, {}, writeFileAtomic)).toEqual(["收支总表", "绩效指标"]);
     const sheets = await readWorkbookFile(out);
     expect(sheets.map((s) => s.name)).toEqual(["收支总表", "绩效指标"]);
   });
 
   it("writes one template with the requested number of project blocks", async () => {
     const out = join(dir, "绩效.xlsx");
-    expect(await writeTemplateFile("绩效指标", out, { blocks: 3 })).toEqual(["绩效指标"]);
+    expect(await writeTemplateFile("绩效指标", out, { blocks: 3 }, writeFileAtomic)).toEqual(["绩效指标"]);
     const [sheet] = await readWorkbookFile(out);
     expect(sheet.values.flat().filter((v) => v === "项目名称")).toHaveLength(3);
   });

@@ -6,6 +6,7 @@ import { EngineError } from "../../src/web/engine";
 import { jsonReportText } from "../../src/web/json-report";
 import { CheckSession } from "../../src/web/session";
 import { changedParts, marksOf, worstByCell } from "../xlsx/support/copy-reader";
+import { bombStream, SHEET_HEAD, SHEET_TAIL, workbookAround, zipOf } from "../xlsx/support/hostile-zip";
 
 const SAMPLE = path.resolve(__dirname, "../../samples/示例预算表.xlsx");
 
@@ -68,6 +69,14 @@ describe("the browser page's checker session", () => {
     ],
     ["old .xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)])],
     ["empty file", Buffer.alloc(0)],
+    [
+      "zip bomb (6 MB, 6 GB inflated)",
+      Buffer.from(
+        zipOf(
+          workbookAround({ name: "", method: 8, statedSize: 1000, data: bombStream(SHEET_HEAD, " ", 6 * 1024 ** 3, SHEET_TAIL) }),
+        ),
+      ),
+    ],
   ])("a %s gets the command line's own one-line message", async (_, bytes) => {
     const file = path.join(tempDir(), "坏文件.xlsx");
     writeFileSync(file, bytes);

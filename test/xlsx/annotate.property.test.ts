@@ -58,10 +58,8 @@ describe("random small workbooks", () => {
         for (const [name, xml] of after)
           if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) expect(inSchemaOrder(xml.toString())).toBe(true);
         const reread = await readWorkbookBytes(copy.bytes, "copy");
-        expect(reread.snapshots.map((s) => s.name)).toEqual([
-          ...sheets.map((_, i) => (i === 0 ? "收支总表" : `表${i}`)),
-          "检查结果",
-        ]);
+        expect(reread.snapshots.map((s) => s.name)).toEqual(sheets.map((_, i) => (i === 0 ? "收支总表" : `表${i}`)));
+        expect(reread.ownResults).toEqual(["检查结果"]);
         const marks = await marksOf(copy.bytes);
         for (const [name, cells] of worstByCell(findings))
           expect(Object.fromEntries(marks.get(name)!)).toEqual(Object.fromEntries(cells));

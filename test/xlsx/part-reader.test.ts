@@ -1,3 +1,4 @@
+import { UNCALCULATED } from "../../src/core/snapshot";
 import { readWorkbookBytes } from "../../src/xlsx/read";
 import { rawPackage, worksheet } from "./support/raw-package";
 
@@ -65,7 +66,8 @@ describe("the part reader reads markup other writers produce", () => {
     const rows = `<row r="1"><c r="A1" t="b"><v>1</v></c><c r="B1" t="e"><v>#REF!</v></c><c r="C1" t="d"><v>2025-01-31T00:00:00Z</v></c>
       <c r="D1" t="str"><f>"合"&amp;"计"</f><v>合计</v></c><c r="E1"><f>1/0</f></c></row>`;
     const s = await firstSheet([{ name: "表", xml: worksheet(rows) }]);
-    expect(s.values[0]).toEqual([true, "#REF!", 45688, "合计", null]);
+    // A formula without a result (and one the reader cannot calculate) is UNCALCULATED, not empty.
+    expect(s.values[0]).toEqual([true, "#REF!", 45688, "合计", UNCALCULATED]);
     expect(s.texts[0][2]).toBe("2025-01-31");
     expect(s.formulas[0][4]).toBe("=1/0");
   });

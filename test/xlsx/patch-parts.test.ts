@@ -72,10 +72,11 @@ describe("conditional formats go where CT_Worksheet puts them", () => {
 });
 
 describe("styles, notes and the results sheet", () => {
+  /** A package loaded from zip bytes, as the patcher always gets one. */
   async function pkgWith(files: Record<string, string>): Promise<PackageText> {
     const zip = new JSZip();
     for (const [name, text] of Object.entries(files)) zip.file(name, text);
-    return new PackageText(zip);
+    return new PackageText(await JSZip.loadAsync(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })));
   }
 
   it("appends the mark fills to dxfs, also an empty self-closing one or none at all", async () => {

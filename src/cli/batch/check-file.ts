@@ -1,11 +1,9 @@
 import { checkWorkbook } from "../../core/check";
 import { unitNameOf } from "../../core/unit-name";
-import { isAnnotatedCopy } from "../../xlsx/annotate";
 import { WorkbookReadError } from "../../xlsx/errors";
 import { readWorkbookBytes, skippedSheets } from "../../xlsx/read";
 import { loadFileBytes } from "../xlsx-errors";
 import { failed, FileOutcome, FileTask } from "./outcome";
-import { isBatchReport } from "./tables";
 
 /**
  * Reads and checks one file; never throws. Shared by the worker threads and the in-process path,
@@ -14,16 +12,7 @@ import { isBatchReport } from "./tables";
 export async function checkFile(task: FileTask): Promise<FileOutcome> {
   try {
     const bytes = await loadFileBytes(task.path);
-    // The marker is a customXml part; its name is stored uncompressed, so most files skip the unzip.
-    if (
-      task.found &&
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("customXml/") &&
-      (await isAnnotatedCopy(bytes))
-    ) {
-      return { file: task.file, status: "skipped", reason: "annotated-copy" };
-    }
     const read = await readWorkbookBytes(bytes, task.file, { includeHidden: task.includeHidden });
-    if (task.found && isBatchReport(read.snapshots)) return { file: task.file, status: "skipped", reason: "report" };
     const result = checkWorkbook(read.snapshots, { tolerance: task.tolerance });
     return {
       file: task.file,

@@ -5,8 +5,19 @@ import type { WorkbookReadErrorKind } from "../../xlsx/errors";
 /** Why a file could not be checked; the kinds of the `--json` error entries. */
 export type FailureKind = WorkbookReadErrorKind;
 
-/** Files a folder walk finds but must not check: the tool's own output. */
-export type OwnFile = "annotated-copy" | "report";
+/**
+ * Why a folder walk passed a file by: an annotated copy by its name, this run's own report, an old
+ * .xls, or something that is not a regular file (a pipe, a device, a dangling link).
+ */
+export type SkipReason = "annotated-copy" | "own-report" | "old-xls" | "not-regular";
+
+/** A file the run did not check; every one is named in 汇总 and in the summary. */
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** Where it is, so an output is never written over it; not printed. */
+  path?: string;
+}
 
 /** One file of a batch, as it travels from a worker to the reports (structured-cloneable). */
 export type FileOutcome =
@@ -19,13 +30,9 @@ export type FileOutcome =
       skipped: JsonSkippedSheet[];
       notes: string[];
     }
-  | { file: string; status: "failed"; error: { kind: FailureKind; message: string } }
-  | { file: string; status: "skipped"; reason: OwnFile };
+  | { file: string; status: "failed"; error: { kind: FailureKind; message: string } };
 
-/** What the reports list: every file but the tool's own output. */
-export type ReportedOutcome = Exclude<FileOutcome, { status: "skipped" }>;
-
-export function failed(file: string, kind: FailureKind, message: string): ReportedOutcome {
+export function failed(file: string, kind: FailureKind, message: string): FileOutcome {
   return { file, status: "failed", error: { kind, message } };
 }
 
@@ -33,7 +40,7 @@ export function failed(file: string, kind: FailureKind, message: string): Report
 export interface FileTask {
   path: string;
   file: string;
-  /** Found in a folder (not named by the user): the tool's own copies and reports are skipped. */
+  /** Found in a folder, not named by the user (the walk lists such a file once). */
   found: boolean;
   tolerance?: string;
   includeHidden?: boolean;

@@ -1,5 +1,6 @@
 import { countBySeverity } from "../../core/results-table";
 import { formatCounts } from "../report-text";
+import { terminalText } from "../terminal-text";
 import { FileOutcome } from "./outcome";
 
 /** Where progress goes: stderr, with what it knows about being a terminal. */
@@ -28,14 +29,14 @@ export class Progress {
   ) {}
 
   start(file: string): void {
-    this.current = file;
+    this.current = terminalText(file);
     if (this.sink?.isTTY) this.draw(false);
   }
 
   finished(outcome: FileOutcome): void {
     this.done++;
     if (!this.sink) return;
-    const line = `[${this.done}/${this.total}] ${describe(outcome)}`;
+    const line = terminalText(`[${this.done}/${this.total}] ${describe(outcome)}`);
     if (!this.sink.isTTY) {
       this.sink.write(line + "\n");
       return;
@@ -60,11 +61,8 @@ export class Progress {
   }
 }
 
-const OWN_FILE = { "annotated-copy": "本工具写出的标注副本", report: "本工具写出的批量检查报告" } as const;
-
 function describe(o: FileOutcome): string {
   if (o.status === "checked") return `${o.file}：${formatCounts(countBySeverity(o.result.findings))}`;
-  if (o.status === "skipped") return `${o.file}：已跳过（${OWN_FILE[o.reason]}）`;
   return o.error.message;
 }
 

@@ -1,5 +1,5 @@
 import { writeFileAtomic } from "../output-path";
-import { ReportedOutcome } from "./outcome";
+import { FileOutcome } from "./outcome";
 import { DETAIL_COLUMNS, detailRows, detailTexts } from "./tables";
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
@@ -23,7 +23,7 @@ export function inertText(text: string): string {
  * The 明细 rows as CSV: UTF-8 with a byte-order mark, so Excel opens the Chinese correctly, and
  * CRLF line ends. Amounts stay the checker's exact decimal strings.
  */
-export function detailCsv(outcomes: readonly ReportedOutcome[]): string {
+export function detailCsv(outcomes: readonly FileOutcome[]): string {
   const lines = [DETAIL_COLUMNS.map(csvField).join(",")];
   for (const r of detailRows(outcomes))
     lines.push(
@@ -34,6 +34,6 @@ export function detailCsv(outcomes: readonly ReportedOutcome[]): string {
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-export async function writeDetailCsv(outcomes: readonly ReportedOutcome[], out: string): Promise<void> {
+export async function writeDetailCsv(outcomes: readonly FileOutcome[], out: string): Promise<void> {
   await writeFileAtomic(out, Buffer.from(detailCsv(outcomes), "utf8"));
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { writeFileAtomic } from "../output-path";
-import { ReportedOutcome } from "./outcome";
+import { FileOutcome, SkippedFile } from "./outcome";
 import {
   DETAIL_COLUMNS,
   DETAIL_SHEET,
@@ -19,7 +19,11 @@ export const AMOUNT_FORMAT = "#,##0.00";
 type Cell = string | number | null;
 
 /** The batch report: 汇总, 明细 and 规则统计, each with an autofilter and a frozen header. */
-export async function writeReportWorkbook(outcomes: readonly ReportedOutcome[], out: string): Promise<void> {
+export async function writeReportWorkbook(
+  outcomes: readonly FileOutcome[],
+  skipped: readonly SkippedFile[],
+  out: string,
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "预算表检查 (budget-check)";
   workbook.title = "预算表批量检查报告";
@@ -32,7 +36,7 @@ export async function writeReportWorkbook(outcomes: readonly ReportedOutcome[], 
     SUMMARY_SHEET,
     SUMMARY_COLUMNS,
     [40, 30, 40, 12, 8, 8, 8, 40],
-    summaryRows(outcomes).map((r) => [r.file, r.unit, r.status, r.sheets, r.error, r.warning, r.info, r.note || null]),
+    summaryRows(outcomes, skipped).map((r) => [r.file, r.unit, r.status, r.sheets, r.error, r.warning, r.info, r.note || null]),
   );
   const amount = (text: string): Cell => (text === "" ? null : Number(text));
   const details = addTable(

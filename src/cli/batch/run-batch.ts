@@ -2,17 +2,21 @@ import { statSync } from "fs";
 import path from "path";
 import { countBySeverity } from "../../core/results-table";
 import type { CliOptions } from "../args";
-import { outputPathProblem, writeFailure } from "../output-path";
+import { readWorkbookBytes } from "../../xlsx/read";
+import { isSameFile, outputPathProblem, writeFailure } from "../output-path";
 import { failedJsonFile, toJsonFile } from "../../core/report-json";
 import { formatFailedFile, formatTextReport } from "../report-text";
 import { checkFile } from "./check-file";
-import { FileOutcome, FileTask, ReportedOutcome } from "./outcome";
+import { FileOutcome, FileTask, SkippedFile } from "./outcome";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
 import { workerBundle } from "./worker-bundle";
 import { formatBatchSummary } from "./summary-text";
+import { isBatchReport } from "./tables";
 import { expandPaths, WalkResult } from "./walk";
+import { jsonText } from "../terminal-text";
+import { loadFileBytes } from "../xlsx-errors";
 
 // The exit codes of main.ts (imported from there, they would make a cycle).
 const EXIT_OK = 0;
@@ -53,12 +57,12 @@ export function isBatch(options: CliOptions, resolve: (p: string) => string): bo
 export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial<PoolOptions> = {}): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const at = (p: string) => path.resolve(cwd, p);
-  const walk = await expandPaths(options.files, { cwd, exclude: [options.report, options.csv].filter((p): p is string => !!p) });
-  if (walk.tasks.length === 0) {
+  const walk = await expandPaths(options.files, { cwd });
+  if (walk.tasks.length === 0 && walk.skipped.length === 0) {
     io.err(`文件夹中没有找到 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
     return EXIT_BAD_INPUT;
   }
-  const refused = outputProblem(options, walk, cwd);
+  const refused = await setAsideOwnReport(options, walk, cwd);
   if (refused) {
     io.err(refused);
     return EXIT_BAD_INPUT;
@@ -84,10 +88,9 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     outcomes[index] = outcome;
     progress.finished(outcome);
     while (printed < tasks.length && outcomes[printed]) {
-      const section = fileSection(outcomes[printed]!);
-      if (streamText && section) {
+      if (streamText) {
         progress.end();
-        io.out(section + "\n");
+        io.out(fileSection(outcomes[printed]!) + "\n");
       }
       printed++;
     }
@@ -98,7 +101,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     if (tasks.length === 1 && options.jobs === undefined && options.timeout === undefined) {
       progress.start(tasks[0].file);
       onOutcome(0, await checkFile(tasks[0]));
-    } else {
+    } else if (tasks.length > 0) {
       const jobs = Math.min(options.jobs ?? defaultJobs(), tasks.length);
       await runPool(
         tasks,
@@ -120,25 +123,21 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     return EXIT_INTERNAL;
   }
   progress.end();
-  const all = outcomes as FileOutcome[];
-  const done = all.filter((o): o is ReportedOutcome => o.status !== "skipped");
-  const skipped = skippedNote(walk, all);
-  if (skipped && !options.quiet) io.err(skipped);
-  if (done.length === 0) {
-    io.err(`没有要检查的工作簿：找到的文件都是本工具写出的标注副本或报告`);
-    return EXIT_BAD_INPUT;
-  }
+  const done = outcomes as FileOutcome[];
+  const skipped = walk.skipped;
+  const note = skippedNote(walk);
+  if (note && !options.quiet) io.err(note);
   if (options.json && !options.quiet)
-    for (const o of done) if (o.status === "checked") for (const note of o.notes) io.err(`${o.file}：${note}`);
+    for (const o of done) if (o.status === "checked") for (const n of o.notes) io.err(`${o.file}：${n}`);
 
   let writeFailed = false;
   for (const [out, write] of [
-    [options.report, (o: readonly ReportedOutcome[], file: string) => loadReportWriter().writeReportWorkbook(o, file)],
-    [options.csv, writeDetailCsv],
+    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file)],
+    [options.csv, (file: string) => writeDetailCsv(done, file)],
   ] as const) {
     if (!out) continue;
     try {
-      await write(done, at(out));
+      await write(at(out));
       if (!options.quiet) io.err(`已写出：${out}`);
     } catch (e) {
       const failure = writeFailure(out, e);
@@ -148,17 +147,38 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     }
   }
 
-  if (options.json) io.out(JSON.stringify({ version: 1, files: done.map(jsonEntry) }, null, 2));
-  else io.out(formatBatchSummary(done));
+  if (options.json) io.out(jsonText(batchJson(done, skipped), 2));
+  else io.out(formatBatchSummary(done, skipped));
 
+  if (done.length === 0) {
+    io.err("没有可检查的工作簿：找到的文件都已跳过，原因见上");
+    return EXIT_BAD_INPUT;
+  }
   if (writeFailed || done.some((o) => o.status === "failed")) return EXIT_BAD_INPUT;
   return done.some((o) => o.status === "checked" && countBySeverity(o.result.findings).error > 0) ? EXIT_ERRORS : EXIT_OK;
 }
 
-function outputProblem(options: CliOptions, walk: WalkResult, cwd: string): string | null {
-  const inputs = walk.tasks.map((t) => t.path);
+/**
+ * The report and the CSV never replace a file this run reads (issue 18), with --force or without.
+ * The one exception is a report of ours at the very path this run writes to: the walk finds it,
+ * the run sets it aside (named as skipped) and, with --force, replaces it.
+ */
+async function setAsideOwnReport(options: CliOptions, walk: WalkResult, cwd: string): Promise<string | null> {
   if (options.report && options.csv && path.resolve(cwd, options.report) === path.resolve(cwd, options.csv))
     return "--report 与 --csv 不能写到同一个文件";
+  if (options.report) {
+    const target = path.resolve(cwd, options.report);
+    if (walk.skipped.some((s) => s.path && isSameFile(s.path, target)))
+      return `--report 指定的文件在要检查的文件夹中（本次跳过了它，但不能覆盖它），请另指定输出路径：${options.report}`;
+    const found = walk.tasks.findIndex((t) => t.found && isSameFile(t.path, target));
+    if (found >= 0) {
+      if (!(await isOwnReport(target)))
+        return `--report 指定的文件是本次要检查的文件之一，原文件不能被覆盖，请另指定输出路径：${options.report}`;
+      walk.skipped.push({ file: walk.tasks[found].file, reason: "own-report", path: target });
+      walk.tasks.splice(found, 1);
+    }
+  }
+  const inputs = walk.tasks.map((t) => t.path);
   for (const [out, flag, extension] of [
     [options.report, "--report", ".xlsx"],
     [options.csv, "--csv", ".csv"],
@@ -175,27 +195,39 @@ function outputProblem(options: CliOptions, walk: WalkResult, cwd: string): stri
   return null;
 }
 
-function skippedNote(walk: WalkResult, outcomes: FileOutcome[]): string | null {
+/** A batch report this tool wrote (its three sheets under their headers), read in-process. */
+async function isOwnReport(file: string): Promise<boolean> {
+  try {
+    const read = await readWorkbookBytes(await loadFileBytes(file), file, { includeHidden: true });
+    return isBatchReport(read.snapshots);
+  } catch {
+    return false;
+  }
+}
+
+/** One line on stderr counting what the walk passed by; the files themselves are named in the summary. */
+function skippedNote(walk: WalkResult): string | null {
+  const count = (reason: SkippedFile["reason"]) => walk.skipped.filter((s) => s.reason === reason).length;
   const parts: string[] = [];
-  const { lockFiles, oldXls } = walk.skipped;
-  const annotated =
-    walk.skipped.annotated + outcomes.filter((o) => o.status === "skipped" && o.reason === "annotated-copy").length;
-  const reports = outcomes.filter((o) => o.status === "skipped" && o.reason === "report").length;
-  if (lockFiles) parts.push(`${lockFiles} 个 Excel 临时文件（~$ 开头）`);
-  if (annotated) parts.push(`${annotated} 个本工具写出的标注副本`);
-  if (reports) parts.push(`${reports} 个本工具写出的批量检查报告`);
-  if (oldXls) parts.push(`${oldXls} 个旧版 .xls 文件（请另存为 .xlsx 后再检查）`);
+  if (walk.lockFiles) parts.push(`${walk.lockFiles} 个 Excel 临时文件（~$ 开头）`);
+  if (count("annotated-copy")) parts.push(`${count("annotated-copy")} 个本工具写出的标注副本`);
+  if (count("own-report")) parts.push(`本次要写出的报告`);
+  if (count("old-xls")) parts.push(`${count("old-xls")} 个旧版 .xls 文件（请另存为 .xlsx 后再检查）`);
+  if (count("not-regular")) parts.push(`${count("not-regular")} 个不是普通文件的项（管道、设备或失效的链接）`);
   return parts.length ? `已跳过 ${parts.join("、")}` : null;
 }
 
-function fileSection(o: FileOutcome): string | null {
-  if (o.status === "checked") return formatTextReport(o.file, o.result, o.notes);
-  if (o.status === "failed") return formatFailedFile(o.file, o.error.message);
-  return null;
+/** The v1 shape; `skipped` (an extension) names the files the walk passed by, when there are any. */
+function batchJson(done: FileOutcome[], skipped: SkippedFile[]) {
+  const files = done.map((o) =>
+    o.status === "checked" ? toJsonFile(o.file, o.result, o.skipped) : failedJsonFile(o.file, o.error),
+  );
+  if (skipped.length === 0) return { version: 1, files };
+  return { version: 1, files, skipped: skipped.map(({ file, reason }) => ({ file, reason })) };
 }
 
-function jsonEntry(o: ReportedOutcome) {
-  return o.status === "checked" ? toJsonFile(o.file, o.result, o.skipped) : failedJsonFile(o.file, o.error);
+function fileSection(o: FileOutcome): string {
+  return o.status === "checked" ? formatTextReport(o.file, o.result, o.notes) : formatFailedFile(o.file, o.error.message);
 }
 
 function isFolder(p: string): boolean {

@@ -1,13 +1,16 @@
 import { countBySeverity } from "../../core/results-table";
 import { formatTotalLine } from "../report-text";
-import { ReportedOutcome } from "./outcome";
-import { summaryRows } from "./tables";
+import { FileOutcome, SkippedFile } from "./outcome";
+import { SKIP_LABEL, summaryRows } from "./tables";
 
 const TOP = 5;
 const FAILED_LISTED = 10;
 
-/** The batch's closing lines: files checked and failed, findings by severity, the worst files. */
-export function formatBatchSummary(outcomes: readonly ReportedOutcome[]): string {
+/**
+ * The batch's closing lines: files checked and failed, findings by severity, the worst files, and
+ * every file passed by (printed even with --quiet: a skipped file must never go unsaid).
+ */
+export function formatBatchSummary(outcomes: readonly FileOutcome[], skipped: readonly SkippedFile[] = []): string {
   const checked = outcomes.filter((o) => o.status === "checked");
   const failedOnes = outcomes.filter((o) => o.status === "failed");
   const totals = countBySeverity(checked.flatMap((o) => o.result.findings));
@@ -31,6 +34,10 @@ export function formatBatchSummary(outcomes: readonly ReportedOutcome[]): string
     lines.push("未能检查的文件：");
     for (const o of failedOnes.slice(0, FAILED_LISTED)) if (o.status === "failed") lines.push(`  ${o.error.message}`);
     if (failedOnes.length > FAILED_LISTED) lines.push(`  …另有 ${failedOnes.length - FAILED_LISTED} 个，见报告`);
+  }
+  if (skipped.length > 0) {
+    lines.push(`已跳过的文件（${skipped.length} 个）：`);
+    for (const s of skipped) lines.push(`  ${s.file}：${SKIP_LABEL[s.reason]}`);
   }
   return lines.join("\n");
 }

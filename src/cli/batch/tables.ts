@@ -1,7 +1,7 @@
 import { RULES, RuleId } from "../../core/catalogue";
 import { countBySeverity, resultRows, ResultRow } from "../../core/results-table";
 import type { SheetSnapshot } from "../../core/snapshot";
-import { ReportedOutcome } from "./outcome";
+import { FileOutcome, SkippedFile, SkipReason } from "./outcome";
 
 /** The report's sheets and columns: a contract (issue 12), so the names are fixed. */
 export const SUMMARY_SHEET = "汇总";
@@ -25,26 +25,49 @@ export interface SummaryRow {
   note: string;
 }
 
-/** One row per file, in the order checked; a failed file says why in 状态. */
-export function summaryRows(outcomes: readonly ReportedOutcome[]): SummaryRow[] {
-  return outcomes.map((o) => {
-    if (o.status === "failed") {
-      return {
-        file: o.file,
-        unit: "",
-        status: `无法读取：${reasonOnly(o.error.message, o.file)}`,
-        sheets: null,
-        error: null,
-        warning: null,
-        info: null,
-        note: "",
-      };
-    }
-    const counts = countBySeverity(o.result.findings);
-    // A sheet with a note was not checked (no readable table, hidden, too large).
-    const sheets = o.result.sheets.filter((s) => !s.note).length;
-    return { file: o.file, unit: o.unit ?? "", status: CHECKED, sheets, ...counts, note: o.notes.join(" ") };
-  });
+/** What 状态 says after 已跳过：, and the summary after the file's name. */
+export const SKIP_LABEL: Record<SkipReason, string> = {
+  "annotated-copy": "本工具的标注副本",
+  "own-report": "本次写出的报告",
+  "old-xls": "旧版 .xls 文件，请另存为 .xlsx 后再检查",
+  "not-regular": "不是普通文件（管道、设备或失效的链接）",
+};
+
+/**
+ * One row per file, in the order checked, then one per file the walk passed by: a failed file says
+ * why in 状态, a skipped one 已跳过：why, so no file of the folders goes unmentioned.
+ */
+export function summaryRows(outcomes: readonly FileOutcome[], skipped: readonly SkippedFile[] = []): SummaryRow[] {
+  const passedBy = skipped.map((s): SummaryRow => ({
+    file: s.file,
+    unit: "",
+    status: `已跳过：${SKIP_LABEL[s.reason]}`,
+    sheets: null,
+    error: null,
+    warning: null,
+    info: null,
+    note: "",
+  }));
+  return outcomes
+    .map((o): SummaryRow => {
+      if (o.status === "failed") {
+        return {
+          file: o.file,
+          unit: "",
+          status: `无法读取：${reasonOnly(o.error.message, o.file)}`,
+          sheets: null,
+          error: null,
+          warning: null,
+          info: null,
+          note: "",
+        };
+      }
+      const counts = countBySeverity(o.result.findings);
+      // A sheet with a note was not checked (no readable table, hidden, too large).
+      const sheets = o.result.sheets.filter((s) => !s.note).length;
+      return { file: o.file, unit: o.unit ?? "", status: CHECKED, sheets, ...counts, note: o.notes.join(" ") };
+    })
+    .concat(passedBy);
 }
 
 /** The failure messages end in `：file`; in a row that already names the file, that is noise. */
@@ -58,7 +81,7 @@ export interface DetailRow extends ResultRow {
 }
 
 /** Every finding of every checked file, with 文件 in front of the 检查结果 columns. */
-export function detailRows(outcomes: readonly ReportedOutcome[]): DetailRow[] {
+export function detailRows(outcomes: readonly FileOutcome[]): DetailRow[] {
   const rows: DetailRow[] = [];
   for (const o of outcomes) {
     if (o.status !== "checked") continue;
@@ -80,7 +103,7 @@ export interface RuleRow {
 }
 
 /** Findings per rule over the batch, most frequent first (then by files, then catalogue order). */
-export function ruleRows(outcomes: readonly ReportedOutcome[]): RuleRow[] {
+export function ruleRows(outcomes: readonly FileOutcome[]): RuleRow[] {
   const stats = new Map<RuleId, { files: Set<string>; findings: number }>();
   for (const o of outcomes) {
     if (o.status !== "checked") continue;

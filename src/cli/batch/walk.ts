@@ -1,18 +1,23 @@
 import { promises as fs, realpathSync, statSync } from "fs";
 import path from "path";
-import type { FileTask } from "./outcome";
+import type { FileTask, SkippedFile } from "./outcome";
 
 export interface WalkResult {
   /** In path order: the PATHs in the order given, each folder depth first with names sorted. */
   tasks: Pick<FileTask, "path" | "file" | "found">[];
-  /** What the folders held but was left out, for one line on stderr. */
-  skipped: { lockFiles: number; annotated: number; oldXls: number };
-  /** Folders given that held no workbook at all. */
+  /** Workbooks, or what is named like one, that the folders held but were left out, in path order. */
+  skipped: SkippedFile[];
+  /** Excel's own `~$` lock files: counted, not named (they are never a department's work). */
+  lockFiles: number;
+  /** Folders given that held no workbook at all, not even one passed by. */
   emptyFolders: string[];
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
-/** The tool's annotated copies are named `原名-已标注.xlsx`; renamed ones are known by their marker part (check-file.ts). */
+/**
+ * The tool's annotated copies are named `原名-已标注.xlsx`. A renamed one is checked like any
+ * workbook: its marker part is easy to forge, and a skip by content would let a file hide.
+ */
 const ANNOTATED_NAME = /-已标注\.(xlsx|xlsm)$/i;
 
 /** Code-unit order, not the locale's: the same order on every machine. */
@@ -23,17 +28,17 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * given (even a lock file: the user named it); anything that is not a folder, including a PATH
  * that does not exist, becomes a task whose check reports the problem. Folders are searched
  * recursively for .xlsx and .xlsm, skipping Excel's `~$` lock files, hidden files and folders,
- * the tool's annotated copies and the `exclude` paths (the report being written).
+ * the tool's annotated copies (by name), and anything that is not a regular file: reading a pipe
+ * or a device would wait, or read, for ever.
  */
-export async function expandPaths(paths: string[], options: { cwd: string; exclude?: string[] }): Promise<WalkResult> {
-  const result: WalkResult = { tasks: [], skipped: { lockFiles: 0, annotated: 0, oldXls: 0 }, emptyFolders: [] };
+export async function expandPaths(paths: string[], options: { cwd: string }): Promise<WalkResult> {
+  const result: WalkResult = { tasks: [], skipped: [], lockFiles: 0, emptyFolders: [] };
   const seen = new Set<string>();
-  const exclude = new Set((options.exclude ?? []).map((p) => realOrResolved(path.resolve(options.cwd, p))));
   // A file the user named is listed each time it is named, as the plain command line does; a file
   // a folder walk finds is listed once, and not again if it was named or found before.
   const add = (abs: string, file: string, found: boolean) => {
     const key = realOrResolved(abs);
-    if (found && (seen.has(key) || exclude.has(key))) return;
+    if (found && seen.has(key)) return;
     seen.add(key);
     result.tasks.push({ path: abs, file, found });
   };
@@ -45,7 +50,7 @@ export async function expandPaths(paths: string[], options: { cwd: string; exclu
       add(abs, given, false);
       continue;
     }
-    const before = result.tasks.length;
+    const before = result.tasks.length + result.skipped.length;
     const visited = new Set<string>();
     const walk = async (dir: string, rel: string): Promise<void> => {
       const real = realOrResolved(dir);
@@ -68,21 +73,22 @@ export async function expandPaths(paths: string[], options: { cwd: string; exclu
           await walk(full, relName);
           continue;
         }
-        if (/\.xls$/i.test(name) && !name.startsWith("~$")) result.skipped.oldXls++;
-        if (!WORKBOOK.test(name)) continue;
+        const shown = onlyOneFolder ? relName : path.join(given, relName);
+        const oldXls = /\.xls$/i.test(name);
+        if (!WORKBOOK.test(name) && !oldXls) continue;
         if (name.startsWith("~$")) {
-          result.skipped.lockFiles++;
+          if (!oldXls) result.lockFiles++;
           continue;
         }
-        if (ANNOTATED_NAME.test(name)) {
-          result.skipped.annotated++;
-          continue;
-        }
-        add(full, onlyOneFolder ? relName : path.join(given, relName), true);
+        const skip = (reason: SkippedFile["reason"]) => result.skipped.push({ file: shown, reason, path: full });
+        if (!entry.isFile() && !isRegularFile(full)) skip("not-regular");
+        else if (oldXls) skip("old-xls");
+        else if (ANNOTATED_NAME.test(name)) skip("annotated-copy");
+        else add(full, shown, true);
       }
     };
     await walk(abs, "");
-    if (result.tasks.length === before) result.emptyFolders.push(given);
+    if (result.tasks.length + result.skipped.length === before) result.emptyFolders.push(given);
   }
   return result;
 }
@@ -90,6 +96,15 @@ export async function expandPaths(paths: string[], options: { cwd: string; exclu
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Follows a symbolic link: one to a regular file is checked, one to /dev/zero or nowhere is not. */
+function isRegularFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
   } catch {
     return false;
   }

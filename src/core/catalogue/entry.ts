@@ -2,13 +2,14 @@ import type { Severity } from "../severity";
 
 /**
  * A cell of an example workbook, as JSON can carry it: empty, text, a number, a formula with its
- * cached result, an error value, or a value with a number format (`{"value":0.85,"numFmt":"0%"}`).
+ * cached result (or none), an error value, or a value with a number format (`{"value":0.85,"numFmt":"0%"}`).
  */
 export type ExampleCell =
   | null
   | string
   | number
-  | { formula: string; result: number | string }
+  /** Without a result: a formula as programs that do not calculate write it. */
+  | { formula: string; result?: number | string }
   | { error: string }
   | { value: string | number; numFmt: string };
 

@@ -1,5 +1,5 @@
 import type { RuleFamily } from "./entry";
-import { oneSheet } from "./examples";
+import { ITEMS, edit, oneSheet } from "./examples";
 
 /** Sheet-level: what could not be read, said rather than left silent. */
 export const SHEET = {
@@ -34,6 +34,19 @@ export const SHEET = {
         ["2.公务接待费", 8],
       ],
       "A1",
+    ),
+  },
+  "FORMULA-UNCALCULATED": {
+    severity: "info",
+    title: "公式没有计算结果，相关合计未核对",
+    module: "src/core/sheet-rules.ts",
+    help: "这个文件由不计算公式的程序导出（如 openpyxl、xlsxwriter），部分公式没有保存计算结果。本工具能精确算出的求和与加减已自行计算，其余公式的值未知，用到它们的合计没有核对。请在 Excel 中打开文件并保存一次（Excel 会重新计算），再检查。",
+    fix: null,
+    // Formulas as a program that does not calculate writes them: no result. B7 needs B5, so it is unknown too.
+    example: oneSheet(
+      "办公经费明细表",
+      edit(ITEMS, { B5: { formula: "ROUND(B4*0.256,2)" }, B7: { formula: "SUM(B4:B6)" } }),
+      "B5",
     ),
   },
 } satisfies RuleFamily;

@@ -1,7 +1,7 @@
 import { Decimal, convertUnit } from "../amount";
 import { RuleId } from "../catalogue";
 import { CheckContext } from "../context";
-import { Finding } from "../finding";
+import { Finding, appendAll } from "../finding";
 import { Judgement, judgeIdentity } from "../judge";
 import { Place, Reporter } from "../reporter";
 import { StandardTable } from "../classify";
@@ -60,12 +60,12 @@ export function checkCrossTables(tables: StandardSheet[]): Finding[] {
 
   const allGpb = summary ? onlyGeneralBudget(summary) : false;
   const odd = summary && spend && gpb && allGpb ? oddCopies(summary, spend, gpb) : new Map<string, Copy>();
-  if (summary && spend) out.push(...spendByClass(summary, spend, odd));
-  if (summary && income) out.push(...incomeTotal(summary, income));
-  if (allGpb && spend && gpb) out.push(...gpbSpend(spend, gpb, odd));
+  if (summary && spend) appendAll(out, spendByClass(summary, spend, odd));
+  if (summary && income) appendAll(out, incomeTotal(summary, income));
+  if (allGpb && spend && gpb) appendAll(out, gpbSpend(spend, gpb, odd));
   if (basic) {
     const source = gpb ?? (allGpb ? spend : null);
-    if (source) out.push(...basicTotal(source, basic));
+    if (source) appendAll(out, basicTotal(source, basic));
   }
   const findings: Finding[] = [];
   for (const flag of out) new Reporter(flag.sheet, findings).addJudgement(flag.judgement, flag.place);
@@ -279,7 +279,10 @@ function gpbSpend(spend: Located, gpb: Located, odd: Map<string, Copy>): Flag[] 
       if (f) diffs.push({ code: r.code!, f });
     }
     const deepest = diffs.filter((d) => !diffs.some((e) => e.code.length > d.code.length && e.code.startsWith(d.code)));
-    out.push(...deepest.map((d) => d.f));
+    appendAll(
+      out,
+      deepest.map((d) => d.f),
+    );
     const gTotal = totalRow(gpb);
     const sTotal = totalRow(spend);
     if (diffs.length === 0 && !elsewhere && gTotal && sTotal) {

@@ -1,5 +1,6 @@
 import { Decimal } from "../amount";
 import { signedDifference } from "../excerpt";
+import { appendAll } from "../finding";
 import { SheetChecker } from "./sheet-checker";
 import { findCrossings } from "./crossing";
 import { cellStyle, displayAmount } from "./display";
@@ -19,7 +20,7 @@ export function resolveCrossings(ck: SheetChecker): void {
   if (drop.size === 0) return;
   const kept = ck.findings.filter((f) => !drop.has(f));
   ck.findings.length = 0;
-  ck.findings.push(...kept);
+  appendAll(ck.findings, kept);
   const tables = locateTables(ck.view);
   for (const c of culprits) {
     const { row, col } = c.cell;

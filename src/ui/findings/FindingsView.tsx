@@ -1,5 +1,6 @@
 import { Button, Switch, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { capPerRule, moreOfTheSameText } from "../../core/cap-findings";
 import { countBySeverity } from "../../core/results-table";
 import type { RuleId } from "../../core/catalogue";
 import { Finding } from "../../core/finding";
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   inner: { listStyleType: "none", margin: 0, padding: 0 },
+  more: { color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -152,6 +154,7 @@ export function FindingsView(props: FindingsViewProps) {
               </Heading>
               {g.rules.map((r) => {
                 const expanded = isOpen(r.key, r.findings.length);
+                const { cards, more } = listed(r.findings, currentId);
                 const listId = `list-${r.key.replace(/[^A-Za-z0-9_-]/g, (c) => c.charCodeAt(0).toString(36))}`;
                 return (
                   <div key={r.key}>
@@ -167,7 +170,7 @@ export function FindingsView(props: FindingsViewProps) {
                     </Button>
                     {expanded && (
                       <ul className={styles.inner} id={listId}>
-                        {r.findings.map((f) => (
+                        {cards.map((f) => (
                           <FindingCard
                             key={f.id}
                             ref={(el) => {
@@ -188,6 +191,7 @@ export function FindingsView(props: FindingsViewProps) {
                             fixOffered={props.fixRules?.has(f.rule) ?? false}
                           />
                         ))}
+                        {more > 0 && <li className={styles.more}>{moreOfTheSameText(more)}</li>}
                       </ul>
                     )}
                   </div>
@@ -199,4 +203,17 @@ export function FindingsView(props: FindingsViewProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The cards of one rule on one sheet: at most SHOWN_PER_RULE (a sheet of error values would
+ * otherwise render a hundred thousand), and the current finding when 上一个/下一个 stepped past them.
+ */
+function listed(findings: readonly Finding[], currentId: string | null): { cards: Finding[]; more: number } {
+  const shown = capPerRule(findings);
+  const cards = shown.map((l) => l.finding);
+  const more = shown.reduce((n, l) => n + l.more, 0);
+  const current =
+    more > 0 && currentId !== null && !cards.some((f) => f.id === currentId) && findings.find((f) => f.id === currentId);
+  return { cards: current ? [...cards, current] : cards, more };
 }

@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 function cellText(cell: ExampleCell): string {
   if (cell === null) return "";
   if (typeof cell !== "object") return String(cell);
-  if ("formula" in cell) return String(cell.result);
+  if ("formula" in cell) return cell.result === undefined ? "" : String(cell.result);
   if ("error" in cell) return cell.error;
   if (cell.numFmt.includes("%") && typeof cell.value === "number") return `${cell.value * 100}%`;
   return String(cell.value);

@@ -1,8 +1,10 @@
 import { RectRef, parseA1, parseRange } from "../../core/address";
-import type { CellValue } from "../../core/snapshot";
+import { CellValue, UNCALCULATED, isUncalculated } from "../../core/snapshot";
 import { dateSerial, isoSerial } from "./dates";
+import { CoveredCells } from "./merges";
 import { slideFormula } from "./shared-formula";
-import { attributes, cellText, runText } from "./text";
+import { allTags, attr, MalformedPartError, unescapeXml } from "../xml";
+import { attributes, cellText, ooxmlText, runText } from "./text";
 
 /** One cell of a worksheet part, as the file stores it (0-based). */
 export interface RawCell {
@@ -19,9 +21,12 @@ export interface RawCell {
 
 /** What cells are read against: the workbook's shared strings, date styles and date system. */
 export interface BookContext {
-  sharedStrings: string[];
+  /** Null when the workbook has no shared string table: a cell that refers to one makes it damaged. */
+  sharedStrings: string[] | null;
   isDateStyle: (style: number) => boolean;
   date1904: boolean;
+  /** The workbook asks to be recalculated when opened (calcPr fullCalcOnLoad): no cached result is trusted. */
+  fullCalcOnLoad?: boolean;
 }
 
 export interface SheetCells {
@@ -30,11 +35,11 @@ export interface SheetCells {
   count: number;
 }
 
-const SHEET_DATA = /<(?:([\w.-]+):)?sheetData\b[^>]*?(\/?)>/;
+/** The prefix of the first element (the root), past the declaration. */
+const ROOT_PREFIX = /^(?:<\?[\s\S]*?\?>)?\s*<([\w.-]+:)?/;
 // Attribute values in these start tags never hold ">" (Excel escapes it); a simpler pattern is faster.
 const ROW_OR_CELL = /<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
 const CELL_PART = /<(?:[\w.-]+:)?(f|v|is)(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?\1>)/g;
-const MERGE = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]*)"/g;
 
 /**
  * The cells of a worksheet part in document order, read with one pass of regular expressions over
@@ -46,15 +51,16 @@ const MERGE = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref\s*=\s*"([^"]*)"/g;
  */
 export function parseSheetCells(xml: string, book: BookContext, limit: number, onCell: (cell: RawCell) => void): SheetCells {
   let count = 0;
-  const start = SHEET_DATA.exec(xml);
-  if (!start) return { merges: parseMerges(xml, 0), count };
+  // The worksheet's own elements carry its root's prefix (conform/plain.ts makes sure of it).
+  const prefix = ROOT_PREFIX.exec(xml)?.[1] ?? "";
+  const start = new RegExp(`<${prefix.replace(/\./g, "\\.")}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
+  if (!start) return { merges: parseMerges(xml, 0, prefix), count };
   const from = start.index + start[0].length;
-  const prefix = start[1] ? `${start[1]}:` : "";
-  const end = start[2] ? from : xml.indexOf(`</${prefix}sheetData>`, from);
+  const end = start[1] ? from : xml.indexOf(`</${prefix}sheetData>`, from);
   // <mergeCells> follows <sheetData> in a worksheet: no need to search the cells for it.
-  const merges = parseMerges(xml, end < 0 ? from : end);
-  if (start[2]) return { merges, count };
-  const covered = coveredCells(merges);
+  const merges = parseMerges(xml, end < 0 ? from : end, prefix);
+  if (start[1]) return { merges, count };
+  const covered = new CoveredCells(merges);
   const closeCell = `</${prefix}c>`;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   let row = -1;
@@ -79,15 +85,20 @@ export function parseSheetCells(xml: string, book: BookContext, limit: number, o
     let innerEnd = xml.indexOf(closeCell, innerStart);
     if (innerEnd < 0) innerEnd = end < 0 ? xml.length : end;
     ROW_OR_CELL.lastIndex = innerEnd + closeCell.length;
-    if (covered.size && covered.has(row * 16384 + col)) continue;
+    if (covered.has(row, col)) continue;
     const inner = xml.slice(innerStart, innerEnd);
     const cell = parseCell(inner, attrValue(attrs, "t"), row, col, book.sharedStrings, masters);
     if (!cell) continue;
+    if (cell.formula && (cell.value === null || book.fullCalcOnLoad)) {
+      // No result, or one the workbook itself says is stale (openpyxl and xlsxwriter write these).
+      cell.value = UNCALCULATED;
+      cell.date = false;
+    }
     count++;
     if (count > limit) continue;
     const s = attrValue(attrs, "s");
     const style = s ? Number(s) : 0;
-    if (!cell.date && typeof cell.value === "number" && book.isDateStyle(style)) {
+    if (!cell.date && typeof cell.value === "number" && !isUncalculated(cell.value) && book.isDateStyle(style)) {
       cell.value = dateSerial(cell.value, book.date1904);
       cell.date = true;
     }
@@ -119,7 +130,7 @@ function parseCell(
   type: string | undefined,
   row: number,
   col: number,
-  sharedStrings: string[],
+  sharedStrings: string[] | null,
   masters: Map<string, { formula: string; row: number; col: number }>,
 ): { value: CellValue; date: boolean; formula: string } | null {
   let formula = "";
@@ -135,35 +146,41 @@ function parseCell(
       else formula = cellFormula(m[2], m[3], row, col, masters);
     }
   }
-  // An empty <v></v> holds no value (some writers emit one for a blank cell), as in exceljs.
+  // A text formula's empty <v></v> is its result, "" (as Excel writes one); openpyxl writes one
+  // under any formula it has not calculated. Otherwise an empty <v></v> holds no value (some
+  // writers emit one for a blank cell), as in exceljs.
+  const emptyText = v === "" && type === "str" && formula !== "";
   if (v === "") v = undefined;
+  // Decoded once, before anything reads it: "&#49;00" is the number 100, as a parser sees it.
+  else if (v !== undefined && v.includes("&")) v = unescapeXml(v);
   let value: CellValue = null;
   let date = false;
   switch (type) {
     case "s": {
-      const text = v === undefined ? undefined : sharedStrings[Number(v)];
-      value = text ?? null;
+      if (v === undefined) break;
+      if (sharedStrings === null) throw new MalformedPartError("a cell refers to shared strings the workbook lacks");
+      value = sharedStrings[Number(v)] ?? null;
       break;
     }
     case "inlineStr":
-      value = inline === undefined ? (v === undefined ? null : cellText(v)) : runText(inline);
+      value = inline === undefined ? (v === undefined ? null : ooxmlText(v)) : runText(inline);
       break;
     case "str":
-      value = v === undefined ? null : cellText(v);
+      value = v === undefined ? (emptyText ? "" : null) : ooxmlText(v);
       break;
     case "b":
       value = v === undefined ? null : v.trim() === "1" || v.trim() === "true";
       break;
     case "e":
-      value = v === undefined ? null : cellText(v).trim();
+      value = v === undefined ? null : ooxmlText(v).trim();
       break;
     case "d":
-      value = v === undefined ? null : isoSerial(cellText(v));
+      value = v === undefined ? null : isoSerial(ooxmlText(v));
       date = value !== null;
       break;
     default: {
       const n = v === undefined || v.trim() === "" ? NaN : Number(v);
-      value = Number.isFinite(n) ? n : v === undefined || v.trim() === "" ? null : cellText(v);
+      value = Number.isFinite(n) ? n : v === undefined || v.trim() === "" ? null : ooxmlText(v);
     }
   }
   if (value === null && !formula) return null;
@@ -208,24 +225,17 @@ function cellRef(ref: string): { row: number; col: number } | null {
   return row > 0 ? { row: row - 1, col: col - 1 } : null;
 }
 
-function parseMerges(xml: string, from: number): RectRef[] {
+/** The merged areas listed in the worksheet's <mergeCells> (the first one from `from`). */
+function parseMerges(xml: string, from: number, prefix: string): RectRef[] {
   const out: RectRef[] = [];
-  MERGE.lastIndex = from;
-  for (let m = MERGE.exec(xml); m; m = MERGE.exec(xml)) {
-    const r = parseRange(m[1]);
+  const start = xml.indexOf(`<${prefix}mergeCells`, from);
+  if (start < 0) return out;
+  const close = xml.indexOf(`</${prefix}mergeCells>`, start);
+  const list = xml.slice(start, close < 0 ? xml.length : close);
+  for (const attrs of allTags(list, "mergeCell", prefix)) {
+    const ref = attr(attrs, "ref");
+    const r = ref === undefined ? null : parseRange(ref);
     if (r) out.push(r);
   }
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-/** The cells a merged area covers besides its top-left one, keyed row × 16384 + column. */
-function coveredCells(merges: RectRef[]): Set<number> {
-  const out = new Set<number>();
-  for (const m of merges) {
-    // A merge over a whole column or row is absurd in a budget table; cap the work it can cost.
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 1_000_000) continue;
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) out.add(r * 16384 + c);
-  }
-  return out;
 }

@@ -22,7 +22,15 @@ function unixMsToSerial(ms: number): number {
   return Math.round(((ms - EXCEL_EPOCH_MS) / DAY_MS) * 1e8) / 1e8;
 }
 
+/** Excel's dates run from serial 0 (1900-01-00) to 2958465 (9999-12-31). */
+const LAST_DATE = 2958466;
+
+/** What Excel shows for a value it cannot show in any column: a date outside its range, say. */
+export const UNSHOWABLE = "####";
+
+/** A date serial as the reader shows it: ISO, with the time when it has one; "####" outside Excel's dates. */
 export function serialToIso(serial: number): string {
+  if (!(serial >= 0 && serial < LAST_DATE)) return UNSHOWABLE;
   const iso = new Date(EXCEL_EPOCH_MS + serial * DAY_MS).toISOString();
   return serial % 1 === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }

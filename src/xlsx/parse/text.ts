@@ -5,7 +5,11 @@ import { unescapeXml } from "../xml";
  * writer stores control characters such as a carriage return) turned back into characters.
  */
 export function cellText(xml: string): string {
-  const text = xml.includes("&") ? unescapeXml(xml) : xml;
+  return ooxmlText(xml.includes("&") ? unescapeXml(xml) : xml);
+}
+
+/** Decoded text with OOXML's `_xHHHH_` escapes turned back into characters. */
+export function ooxmlText(text: string): string {
   return text.includes("_x")
     ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : text;

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { existsSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import path from "path";
 import { DETAIL_COLUMNS, RULE_COLUMNS, SUMMARY_COLUMNS } from "../../../src/cli/batch/tables";
 import { xlsxToCsvRows } from "../../templates/support/libreoffice";
@@ -12,10 +12,11 @@ import { buildInbox } from "./tree";
 const UNIT = "秦皇岛市海港区卫生健康局";
 let root: string;
 let checked: string[];
+let skipped: string[];
 const out = tempDir();
 
 beforeAll(async () => {
-  ({ root, checked } = await buildInbox());
+  ({ root, checked, skipped } = await buildInbox());
 });
 
 const sheetRows = (ws: ExcelJS.Worksheet) => {
@@ -42,7 +43,7 @@ describe("budget-check FOLDER --report --csv", () => {
   it("checks the nested workbooks in path order and skips lock files, annotated copies, hidden folders and .xls", () => {
     expect(json.files.map((f) => f.file)).toEqual(checked);
     expect(result.err).toContain("1 个 Excel 临时文件");
-    expect(result.err).toContain("2 个本工具写出的标注副本");
+    expect(result.err).toContain("1 个本工具写出的标注副本");
     expect(result.err).toContain("1 个旧版 .xls 文件");
   });
 
@@ -62,13 +63,17 @@ describe("budget-check FOLDER --report --csv", () => {
   });
 
   it("prints the summary: files checked and failed, findings by severity, the files with most errors", () => {
-    expect(result.out.split("\n")[0]).toBe("总计：检查了 4 个文件，2 个未能检查；错误 2 项，疑似 0 项，提示 0 项");
+    expect(result.out.split("\n")[0]).toBe("总计：检查了 5 个文件，2 个未能检查；错误 3 项，疑似 0 项，提示 0 项");
     expect(result.out).toContain(`未能检查的文件：\n  工作簿设有打开密码`);
     const worst = result.out.split("\n").filter((l) => /^\s+\d\. /.test(l));
     expect(worst).toEqual([
       `  1. ${checked[3]}（${UNIT}）：错误 1 项，疑似 0 项，提示 0 项`,
       `  2. ${checked[4]}（${UNIT}）：错误 1 项，疑似 0 项，提示 0 项`,
+      `  3. ${checked[6]}（${UNIT}）：错误 1 项，疑似 0 项，提示 0 项`,
     ]);
+    expect(result.out).toContain(
+      `已跳过的文件（2 个）：\n  ${skipped[0]}：本工具的标注副本\n  ${skipped[1]}：旧版 .xls 文件，请另存为 .xlsx 后再检查`,
+    );
     expect(result.out).not.toContain("【收支总表】");
   });
 
@@ -77,8 +82,9 @@ describe("budget-check FOLDER --report --csv", () => {
     const ws = report.getWorksheet("汇总")!;
     const rows = sheetRows(ws);
     expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(checked);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped]);
     expect(rows[1]).toEqual([checked[0], UNIT, "已检查", 1, 0, 0, 0]);
+    expect(rows[checked.length + 1]).toEqual([skipped[0], "", "已跳过：本工具的标注副本"]);
     expect(rows[2][2]).toMatch(/^无法读取：工作簿设有打开密码/);
     expect(rows[2]).toHaveLength(3);
     expect(rows[3][2]).toMatch(/^无法读取：工作簿已损坏/);
@@ -88,13 +94,13 @@ describe("budget-check FOLDER --report --csv", () => {
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
     }
-    expect(ws.autoFilter).toBe("A1:H7");
+    expect(ws.autoFilter).toBe(`A1:H${checked.length + skipped.length + 1}`);
   });
 
   it("writes a report LibreOffice opens, its 汇总 as written", () => {
     const [rows] = xlsxToCsvRows([{ name: "report.xlsx", bytes: readFileSync(path.join(out, "报告.xlsx")) }]);
     expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(checked);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped]);
     expect(rows[4].slice(2, 7)).toEqual(["已检查", "1", "1", "0", "0"]);
   });
 
@@ -126,7 +132,7 @@ describe("budget-check FOLDER --report --csv", () => {
     const rows = sheetRows(report.getWorksheet("规则统计")!);
     expect(rows[0]).toEqual([...RULE_COLUMNS]);
     const body = rows.slice(1) as [string, string, number, number][];
-    expect(body.find((r) => r[0] === "BAL-SPEND")).toEqual(["BAL-SPEND", "本年支出合计应等于各项支出之和", 2, 2]);
+    expect(body.find((r) => r[0] === "BAL-SPEND")).toEqual(["BAL-SPEND", "本年支出合计应等于各项支出之和", 3, 3]);
     const counts = body.map((r) => r[3]);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(body.reduce((n, r) => n + r[3], 0)).toBe(rows.length > 1 ? sheetRows(report.getWorksheet("明细")!).length - 1 : 0);
@@ -161,15 +167,14 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(lines.findIndex((l) => l.startsWith("总计："))).toBeGreaterThan(
       lines.map((l) => l.startsWith("文件：")).lastIndexOf(true),
     );
-    // The renamed annotated copy is known only once opened, so it has a line of its own.
     const progress = r.err.split("\n").filter((l) => /^\[\d+\/7\] /.test(l));
     expect(progress).toHaveLength(7);
-    expect(progress.filter((l) => l.includes("已跳过（本工具写出的标注副本）"))).toHaveLength(1);
   });
 
-  it("--quiet silences progress", async () => {
+  it("--quiet silences progress, but the summary still names every file passed by", async () => {
     const r = await runCli([root, "--quiet", "--report", path.join(out, "安静.xlsx")]);
     expect(r.err).toBe("");
+    expect(r.out).toContain(`已跳过的文件（2 个）：\n  ${skipped[0]}：本工具的标注副本`);
     expect(existsSync(path.join(out, "安静.xlsx"))).toBe(true);
   });
 
@@ -187,16 +192,17 @@ describe("budget-check FOLDER --report --csv", () => {
     expect((await runCli([root, "--csv", path.join(out, "x.xlsx")])).err).toContain(".csv");
   });
 
-  it("never picks up its own report, neither while writing it into the folder nor on a later run", async () => {
+  it("never reads the report it writes into the folder, and checks an earlier run's report like any workbook", async () => {
     const inside = path.join(root, "汇总报告.xlsx");
     const first = await runCli([root, "--report", inside, "--json", "--quiet"]);
     expect(JSON.parse(first.out).files.map((f: { file: string }) => f.file)).toEqual(checked);
-    const later = await runCli([root, "--json"]);
-    expect(JSON.parse(later.out).files.map((f: { file: string }) => f.file)).toEqual(checked);
-    expect(later.err).toContain("1 个本工具写出的批量检查报告");
-    // Named on the command line, it is checked like any workbook: the user asked for it.
-    const named = await runCli([inside, checked.map((f) => path.join(root, f))[0], "--json", "--quiet"]);
-    expect(JSON.parse(named.out).files).toHaveLength(2);
+    const again = await runCli([root, "--report", inside, "--json", "--quiet", "--force"]);
+    expect(JSON.parse(again.out).files.map((f: { file: string }) => f.file)).toEqual(checked);
+    expect(JSON.parse(again.out).skipped).toContainEqual({ file: "汇总报告.xlsx", reason: "own-report" });
+    // Not this run's output: only files this run writes, or named *-已标注.xlsx, are passed by (issue 18).
+    const later = await runCli([root, "--json", "--quiet"]);
+    expect(JSON.parse(later.out).files.map((f: { file: string }) => f.file)).toEqual([...checked, "汇总报告.xlsx"]);
+    rmSync(inside);
   });
 
   it("resolves relative PATHs and outputs against the user's folder, and names files from the PATH as typed", async () => {

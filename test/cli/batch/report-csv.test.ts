@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { csvField, detailCsv, inertText } from "../../../src/cli/batch/report-csv";
-import { ReportedOutcome } from "../../../src/cli/batch/outcome";
+import { FileOutcome } from "../../../src/cli/batch/outcome";
 
 describe("the 明细 CSV", () => {
   it("quotes fields as RFC 4180 says", () => {
@@ -11,7 +11,7 @@ describe("the 明细 CSV", () => {
   });
 
   it("reads back field for field, commas, quotes and line breaks included", () => {
-    const outcome: ReportedOutcome = {
+    const outcome: FileOutcome = {
       file: '甲,乙/"报"表.xlsx',
       status: "checked",
       unit: null,
@@ -48,7 +48,7 @@ describe("the 明细 CSV", () => {
   it("keeps names that look like formulas inert, and amounts as they are", () => {
     expect(inertText('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")');
     expect(["+1", "-1", "@SUM(A1)", "收支总表"].map(inertText)).toEqual(["'+1", "'-1", "'@SUM(A1)", "收支总表"]);
-    const outcome: ReportedOutcome = {
+    const outcome: FileOutcome = {
       file: "=1+1.xlsx",
       status: "checked",
       unit: null,

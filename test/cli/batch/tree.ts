@@ -14,8 +14,9 @@ export function encryptedBytes(): Buffer {
 /**
  * A reviewer's inbox: nested folders, a lock file, two annotated copies (one renamed), a hidden folder, an old .xls,
  * an encrypted and a corrupt workbook. `checked` lists what a walk must find, in path order.
+ * `skipped` what it names but does not check.
  */
-export async function buildInbox(): Promise<{ root: string; checked: string[] }> {
+export async function buildInbox(): Promise<{ root: string; checked: string[]; skipped: string[] }> {
   const root = path.join(tempDir(), "收件");
   const at = (rel: string) => {
     const full = path.join(root, rel);
@@ -35,8 +36,16 @@ export async function buildInbox(): Promise<{ root: string; checked: string[] }>
   writeFileSync(at("乙/说明.txt"), "不是工作簿");
   writeFileSync(at("丙/加密.xlsx"), encryptedBytes());
   writeFileSync(at("丙/损坏.xlsx"), readFileSync(at("a-卫生局.xlsx")).subarray(0, 400));
-  const checked = ["a-卫生局.xlsx", "丙/加密.xlsx", "丙/损坏.xlsx", "乙/b-错.xlsx", "乙/b-错2.xlsx", "乙/二级/c-宏.xlsm"].map(
-    (p) => p.split("/").join(path.sep),
-  );
-  return { root, checked };
+  const checked = [
+    "a-卫生局.xlsx",
+    "丙/加密.xlsx",
+    "丙/损坏.xlsx",
+    "乙/b-错.xlsx",
+    "乙/b-错2.xlsx",
+    "乙/二级/c-宏.xlsm",
+    // Renamed, a copy is checked like any workbook: its marker part is easy to forge (issue 18).
+    "乙/复核用.xlsx",
+  ].map((p) => p.split("/").join(path.sep));
+  const skipped = ["乙/b-错-已标注.xlsx", "乙/旧表.xls"].map((p) => p.split("/").join(path.sep));
+  return { root, checked, skipped };
 }

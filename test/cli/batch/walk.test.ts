@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "fs";
 import path from "path";
 import { expandPaths } from "../../../src/cli/batch/walk";
@@ -21,13 +22,32 @@ describe("expandPaths", () => {
     expect(tasks[0].path).toBe(path.join(root, "A.xlsm"));
   });
 
-  it("skips lock files, hidden files and folders, annotated copies and excluded outputs, counting them", async () => {
+  it("skips lock files and hidden files and folders, counting them, and names annotated copies and .xls files", async () => {
     const root = tempDir();
     for (const rel of ["ok.xlsx", "~$ok.xlsx", ".~lock.xlsx", ".git/x.xlsx", "ok-已标注.xlsx", "old.xls", "报告.xlsx"])
       touch(root, rel);
-    const r = await expandPaths([root], { cwd: "/", exclude: [path.join(root, "报告.xlsx")] });
-    expect(r.tasks.map((t) => t.file)).toEqual(["ok.xlsx"]);
-    expect(r.skipped).toEqual({ lockFiles: 1, annotated: 1, oldXls: 1 });
+    const r = await expandPaths([root], { cwd: "/" });
+    // A report of an earlier run is a workbook like any other; only this run's own is set aside (run-batch.ts).
+    expect(r.tasks.map((t) => t.file)).toEqual(["ok.xlsx", "报告.xlsx"]);
+    expect(r.lockFiles).toBe(1);
+    expect(r.skipped).toEqual([
+      { file: "ok-已标注.xlsx", reason: "annotated-copy", path: path.join(root, "ok-已标注.xlsx") },
+      { file: "old.xls", reason: "old-xls", path: path.join(root, "old.xls") },
+    ]);
+  });
+
+  it("names what is not a regular file and never opens it: a pipe, a link to a device, a dangling link", async () => {
+    const root = tempDir();
+    const real = touch(root, "real.xlsx");
+    execFileSync("mkfifo", [path.join(root, "pipe.xlsx")]);
+    symlinkSync("/dev/zero", path.join(root, "zero.xlsx"));
+    symlinkSync(path.join(root, "gone.xlsx"), path.join(root, "dangling.xlsx"));
+    symlinkSync(real, path.join(root, "link.xlsx"));
+    const r = await expandPaths([root], { cwd: "/" });
+    expect(r.tasks.map((t) => t.file)).toEqual(["link.xlsx"]);
+    expect(r.skipped).toEqual(
+      ["dangling.xlsx", "pipe.xlsx", "zero.xlsx"].map((file) => ({ file, reason: "not-regular", path: path.join(root, file) })),
+    );
   });
 
   it("keeps files named on the command line as given, in the order given, each time named", async () => {
