@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { parseA1 } from "../core/address";
 import { Finding } from "../core/finding";
+import { ruleName } from "../core/results-table";
 import { SEVERITY_LABEL } from "../core/severity";
 import { planMarks } from "../core/mark-layout";
 import { asBytes } from "./errors";
@@ -30,9 +31,9 @@ export interface AnnotateResult {
   macroEnabled: boolean;
 }
 
-/** The note text of one cell: one line per finding. */
+/** The note text of one cell: one line per finding, its rule named in Chinese with the id beside it. */
 export function noteText(findings: Finding[]): string {
-  return findings.map((f) => `【${SEVERITY_LABEL[f.severity]}·${f.rule}】${f.message}`).join("\n");
+  return findings.map((f) => `【${SEVERITY_LABEL[f.severity]}】${ruleName(f.rule)}：${f.message}`).join("\n");
 }
 
 async function openZip(bytes: Uint8Array): Promise<JSZip> {
@@ -115,12 +116,13 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
 
   const earlier = own[own.length - 1];
   const results = earlier
-    ? replaceResultsSheet(pkg, earlier, findings)
+    ? await replaceResultsSheet(pkg, workbookPart, earlier, all.indexOf(earlier), findings, stylesPart)
     : await addResultsSheet(
         pkg,
         workbookPart,
         all.map((s) => s.name),
         findings,
+        stylesPart,
       );
   await writeCopyMarker(pkg, workbookPart, results.sheetId);
   const macroEnabled = /macroEnabled/i.test((await pkg.read("[Content_Types].xml")) ?? "");

@@ -3,7 +3,7 @@ import { parseCellFormats } from "./parse/styles";
 import { attr, MalformedPartError, prefixOf, scanRoot, splice } from "./xml";
 
 /** Built-in ids a fix may need (ECMA-376 §18.8.30). */
-const BUILT_IN_ID: Record<string, number> = { General: 0, "@": 49 };
+const BUILT_IN_ID: Record<string, number> = { General: 0, "#,##0.00": 4, "@": 49 };
 /** Custom number formats start here. */
 const FIRST_CUSTOM_ID = 164;
 
@@ -28,35 +28,73 @@ export class CellFormats {
   /** The index of a cell format like `style` but with `numberFormat`; `style` itself when it already has it. */
   async withNumberFormat(style: number, numberFormat: string): Promise<number> {
     if ((await this.formatOf(style)) === numberFormat) return style;
-    const key = `${style}|${numberFormat}`;
+    return this.derive(style, { numberFormat });
+  }
+
+  /** A cell format like `style` with another number format and/or a bold font, appended once per change. */
+  async derive(style: number, change: { numberFormat?: string; bold?: boolean }): Promise<number> {
+    const key = `${style}|${change.numberFormat ?? ""}|${change.bold ? "b" : ""}`;
     const known = this.made.get(key);
     if (known !== undefined) return known;
     if (!this.part) throw new MalformedPartError("no styles part");
     let xml = await this.pkg.need(this.part);
-    const { root, children } = scanRoot(xml);
-    const p = prefixOf(root);
-    const id = numberFormatId(xml, numberFormat);
-    if (id.add) xml = addNumFmt(xml, p, id.id, numberFormat);
-    const cellXfs = scanRoot(xml).children.find((c) => c.local === "cellXfs");
-    if (!cellXfs || !children.length) throw new MalformedPartError("styles without cellXfs");
-    const text = xml.slice(cellXfs.start, cellXfs.end);
-    const xfs = [...text.matchAll(/<(?:[\w.-]+:)?xf\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?xf>)/g)];
-    const base = xfs[style]?.[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const p = prefixOf(scanRoot(xml).root);
+    const attrs: string[] = [];
+    if (change.numberFormat !== undefined) {
+      const id = numberFormatId(xml, change.numberFormat);
+      if (id.add) xml = addNumFmt(xml, p, id.id, change.numberFormat);
+      attrs.push(`numFmtId="${id.id}" applyNumberFormat="1"`);
+    }
+    const xfs = list(xml, "cellXfs", "xf");
+    const base = xfs.items[style] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    if (change.bold) {
+      const fontId = Number(/\sfontId\s*=\s*"(\d+)"/.exec(base)?.[1] ?? 0);
+      const fonts = list(xml, "fonts", "font");
+      const font = fonts.items[fontId] ?? `<${p}font/>`;
+      const boldFont = /<(?:[\w.-]+:)?b\b/.test(font)
+        ? font
+        : font.endsWith("/>")
+          ? font.replace(/\s*\/>$/, `><${p}b/></${fonts.child}>`)
+          : font.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+      xml = append(xml, "fonts", boldFont);
+      attrs.push(`fontId="${fonts.items.length}" applyFont="1"`);
+    }
+    const strip = [change.numberFormat !== undefined && "numFmtId|applyNumberFormat", change.bold && "fontId|applyFont"]
+      .filter(Boolean)
+      .join("|");
     const copy = base
-      .replace(/\snumFmtId\s*=\s*"[^"]*"/, "")
-      .replace(/\sapplyNumberFormat\s*=\s*"[^"]*"/, "")
-      .replace(/^<((?:[\w.-]+:)?xf)\b/, `<$1 numFmtId="${id.id}" applyNumberFormat="1"`);
-    const index = xfs.length;
-    const closeAt = cellXfs.end - `</${cellXfs.name}>`.length;
-    xml = splice(xml, closeAt, 0, copy);
-    xml = xml.replace(
-      new RegExp(`(<${cellXfs.name.replace(/[.]/g, "\\.")}\\b[^>]*?\\scount\\s*=\\s*")\\d+(")`),
-      `$1${index + 1}$2`,
-    );
+      .replace(new RegExp(`\\s(?:${strip})\\s*=\\s*"[^"]*"`, "g"), "")
+      .replace(/^<((?:[\w.-]+:)?xf)\b/, `<$1 ${attrs.join(" ")}`);
+    const index = list(xml, "cellXfs", "xf").items.length;
+    xml = append(xml, "cellXfs", copy);
     this.pkg.write(this.part, xml);
     this.made.set(key, index);
     return index;
   }
+}
+
+/** The children of a styles list (cellXfs, fonts) as written, and their element name. */
+function list(xml: string, parent: string, child: string): { items: string[]; child: string } {
+  const el = scanRoot(xml).children.find((c) => c.local === parent);
+  if (!el) throw new MalformedPartError(`styles without ${parent}`);
+  const text = xml.slice(el.start, el.end);
+  const re = new RegExp(`<((?:[\\w.-]+:)?${child})\\b(?:[^>"']|"[^"]*"|'[^']*')*?(?:\\/>|>[\\s\\S]*?<\\/\\1>)`, "g");
+  const items = [...text.slice(text.indexOf(">") + 1).matchAll(re)].map((m) => m[0]);
+  const name = el.name.includes(":") ? `${el.name.slice(0, el.name.indexOf(":") + 1)}${child}` : child;
+  return { items, child: name };
+}
+
+/** Appends an entry to a styles list and raises its count. */
+function append(xml: string, parent: string, entry: string): string {
+  const el = scanRoot(xml).children.find((c) => c.local === parent)!;
+  const text = xml.slice(el.start, el.end);
+  const count = list(xml, parent, parent === "fonts" ? "font" : "xf").items.length + 1;
+  const open = text.endsWith("/>") ? text.slice(0, -2).replace(/\s+$/, "") : text.slice(0, text.indexOf(">"));
+  const openTag = /\scount\s*=\s*"[^"]*"/.test(open)
+    ? open.replace(/\scount\s*=\s*"[^"]*"/, ` count="${count}"`)
+    : `${open} count="${count}"`;
+  const inner = text.endsWith("/>") ? "" : text.slice(text.indexOf(">") + 1, text.length - `</${el.name}>`.length);
+  return splice(xml, el.start, el.end - el.start, `${openTag}>${inner}${entry}</${el.name}>`);
 }
 
 function numberFormatId(xml: string, code: string): { id: number; add: boolean } {
