@@ -1,6 +1,7 @@
 import { existsSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../core/check";
+import { countCoverage } from "../core/coverage";
 import { countBySeverity } from "../core/results-table";
 import { annotateWorkbookBytes, AnnotateError, isAnnotatedCopy } from "../xlsx/annotate";
 import { WorkbookReadError } from "../xlsx/errors";
@@ -107,6 +108,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
   let anyError = false;
   const jsonFiles: JsonReport["files"] = [];
   const totals = { error: 0, warning: 0, info: 0 };
+  const coverage = { unrecognised: 0, partly: 0 };
 
   for (const file of options.files) {
     let bytes: Uint8Array;
@@ -125,6 +127,9 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
       continue;
     }
     const result = checkWorkbook(read.snapshots, { tolerance: options.tolerance });
+    const read1 = countCoverage([result]);
+    coverage.unrecognised += read1.unrecognised;
+    coverage.partly += read1.partly;
     const counts = countBySeverity(result.findings);
     totals.error += counts.error;
     totals.warning += counts.warning;
@@ -152,7 +157,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     const report: JsonReport = { version: 1, files: jsonFiles };
     io.out(jsonText(report, 2));
   } else if (options.files.length > 1) {
-    io.out(formatTotalLine(checked, failed, totals));
+    io.out(formatTotalLine(checked, failed, totals, coverage));
   }
   if (failed || unwritten) return EXIT_BAD_INPUT;
   return anyError ? EXIT_ERRORS : EXIT_OK;

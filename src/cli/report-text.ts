@@ -3,6 +3,7 @@ import { CheckResult } from "../core/check";
 import { Finding } from "../core/finding";
 import { SEVERITY_LABEL, Severity } from "../core/severity";
 import { countBySeverity } from "../core/results-table";
+import { CoverageCounts, coverageNotes, coverageOf } from "../core/coverage";
 
 const KIND_LABEL = { summary: "收支总表", indicators: "绩效指标表", other: "其他表" } as const;
 
@@ -39,6 +40,10 @@ export function formatTextReport(file: string, result: CheckResult, notes: strin
     }
   }
   for (const note of notes) lines.push(`注意：${note}`);
+  const coverage = coverageOf(result);
+  // A workbook none of whose sheets was understood must not read as one without problems.
+  if (!coverage.recognised) lines.push(`未识别（未检查）：没有一张工作表被识别为可检查的预算表`);
+  for (const note of coverageNotes(coverage)) lines.push(`注意：${note}`);
   lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);
   return lines.join("\n");
 }
@@ -48,8 +53,21 @@ export function formatFailedFile(file: string, message: string): string {
   return [`文件：${file}`, `  未能检查：${message}`].join("\n");
 }
 
-/** The closing line of a several-file run: files checked and failed apart, findings by severity. */
-export function formatTotalLine(checked: number, failed: number, totals: Record<Severity, number>): string {
+/**
+ * The closing line of a several-file run: files checked and failed apart, findings by severity;
+ * then, when there are any, the workbooks read but not recognised, and those with sheets not understood.
+ */
+export function formatTotalLine(
+  checked: number,
+  failed: number,
+  totals: Record<Severity, number>,
+  coverage: CoverageCounts = { unrecognised: 0, partly: 0 },
+): string {
   const failedPart = failed ? `，${failed} 个未能检查` : "";
-  return `总计：检查了 ${checked} 个文件${failedPart}；${formatCounts(totals)}`;
+  const unread = [
+    coverage.unrecognised ? `${coverage.unrecognised} 个未识别（未检查）` : "",
+    coverage.partly ? `${coverage.partly} 个有未识别的工作表` : "",
+  ].filter(Boolean);
+  const unreadPart = unread.length ? `；其中 ${unread.join("，")}` : "";
+  return `总计：检查了 ${checked} 个文件${failedPart}${unreadPart}；${formatCounts(totals)}`;
 }

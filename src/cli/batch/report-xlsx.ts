@@ -1,88 +1,191 @@
 import ExcelJS from "exceljs";
-import { writeFileAtomic } from "../output-path";
+import { AMOUNT_FORMAT, Column, TABLE_LAYOUT } from "../../core/results-table";
+import { writeThroughTemp } from "../output-path";
 import { FileOutcome, SkippedFile } from "./outcome";
 import {
-  DETAIL_COLUMNS,
   DETAIL_SHEET,
-  detailRows,
-  RULE_COLUMNS,
+  DETAIL_TABLE,
   RULE_SHEET,
-  ruleRows,
-  SUMMARY_COLUMNS,
+  RULE_TABLE,
+  RuleStats,
   SUMMARY_SHEET,
-  summaryRows,
+  SUMMARY_TABLE,
+  detailRows,
+  fileShown,
+  skippedRow,
+  summaryRow,
 } from "./tables";
 
-/** Amounts show two decimals and thousands separators; the cell keeps the exact figure. */
-export const AMOUNT_FORMAT = "#,##0.00";
+export { AMOUNT_FORMAT };
 
-type Cell = string | number | null;
+/**
+ * The files' outcomes in report order. The writer reads them twice (汇总 and 规则统计 first, then
+ * 明细, one file at a time), so a source is a list, or a function that starts a fresh pass each
+ * time it is called: a journal on disk read again, say, so that a run's memory is bounded by one
+ * file, not by the run.
+ */
+export type ReportSource = readonly FileOutcome[] | (() => Iterable<FileOutcome> | AsyncIterable<FileOutcome>);
 
-/** The batch report: 汇总, 明细 and 规则统计, each with an autofilter and a frozen header. */
-export async function writeReportWorkbook(
-  outcomes: readonly FileOutcome[],
-  skipped: readonly SkippedFile[],
-  out: string,
-): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "预算表检查 (budget-check)";
-  workbook.title = "预算表批量检查报告";
-  // Fixed dates keep two runs over the same files byte-comparable apart from the zip timestamps.
-  workbook.created = new Date(Date.UTC(2025, 0, 1));
-  workbook.modified = workbook.created;
-
-  addTable(
-    workbook,
-    SUMMARY_SHEET,
-    SUMMARY_COLUMNS,
-    [40, 30, 40, 12, 8, 8, 8, 40],
-    summaryRows(outcomes, skipped).map((r) => [r.file, r.unit, r.status, r.sheets, r.error, r.warning, r.info, r.note || null]),
-  );
-  const amount = (text: string): Cell => (text === "" ? null : Number(text));
-  const details = addTable(
-    workbook,
-    DETAIL_SHEET,
-    DETAIL_COLUMNS,
-    [40, 24, 8, 22, 10, 60, 14, 14, 14],
-    detailRows(outcomes).map((r) => [
-      r.file,
-      r.sheet,
-      r.cell,
-      r.rule,
-      r.severity,
-      r.message,
-      amount(r.expected),
-      amount(r.actual),
-      amount(r.difference),
-    ]),
-  );
-  for (const col of [7, 8, 9]) details.getColumn(col).numFmt = AMOUNT_FORMAT;
-  addTable(
-    workbook,
-    RULE_SHEET,
-    RULE_COLUMNS,
-    [22, 50, 10, 10],
-    ruleRows(outcomes).map((r) => [r.rule, r.title, r.files, r.findings]),
-  );
-  // The fastest deflate level: the report is written after the last file, on the clock, and the
-  // default level saves only some tens of kilobytes (160 KB against 127 KB for 200 files).
-  const buffer = Buffer.from(
-    await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } }),
-  );
-  await writeFileAtomic(out, buffer);
+export interface ReportOptions {
+  /** 明细 rows per sheet before it continues on 明细 (2); Excel holds 1,048,576 rows. */
+  maxDetailRows?: number;
 }
 
-function addTable(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: readonly string[],
-  widths: number[],
-  rows: Cell[][],
-): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
-  ws.columns = columns.map((header, i) => ({ header, width: widths[i] }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
-  return ws;
+export const MAX_DETAIL_ROWS = 1_000_000;
+
+const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** The columns as exceljs takes them; widths only (each cell gets its own style as it is written). */
+function columnsOf<R>(table: Column<R>[]): Partial<ExcelJS.Column>[] {
+  return table.map((c) => ({ width: c.width }));
+}
+
+/**
+ * A sheet laid out to be read on screen and printed: the shared layout (frozen bold header, filter,
+ * widths, `#,##0.00`), borders, landscape A4 fitted to the page width, the header row repeated on
+ * every page, page numbers in the footer.
+ */
+class SheetWriter<R> {
+  private readonly ws: ExcelJS.Worksheet;
+  private rows = 0;
+
+  constructor(
+    wb: ExcelJS.stream.xlsx.WorkbookWriter,
+    name: string,
+    private readonly table: Column<R>[],
+  ) {
+    this.ws = wb.addWorksheet(name, {
+      views: [{ state: "frozen", ySplit: TABLE_LAYOUT.frozenRows, topLeftCell: "A2", activeCell: "A2" }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:1",
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: `${name}　第 &P 页，共 &N 页` },
+    });
+    this.ws.columns = columnsOf(table);
+    const header = this.ws.addRow(table.map((c) => c.header));
+    header.eachCell((cell) => {
+      cell.font = { bold: TABLE_LAYOUT.boldHeader };
+      cell.border = BORDER;
+      cell.alignment = { vertical: "middle" };
+    });
+    header.commit();
+  }
+
+  get count(): number {
+    return this.rows;
+  }
+
+  add(row: R): void {
+    this.addValues(this.table.map((c) => c.value(row)));
+  }
+
+  addValues(values: (string | number | null)[]): void {
+    const r = this.ws.addRow(values);
+    this.table.forEach((c, i) => {
+      const cell = r.getCell(i + 1);
+      cell.border = BORDER;
+      if (c.kind === "amount") cell.numFmt = AMOUNT_FORMAT;
+      else if (c.kind === "text") cell.alignment = { wrapText: false, vertical: "top" };
+    });
+    r.commit();
+    this.rows++;
+  }
+
+  close(): void {
+    this.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.rows + 1, column: this.table.length } };
+    this.ws.commit();
+  }
+}
+
+async function* pass(source: ReportSource): AsyncGenerator<FileOutcome> {
+  const items = typeof source === "function" ? source() : source;
+  for await (const o of items) yield o;
+}
+
+/** Columns of the default font a text takes: a Chinese character two. */
+function widthOf(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The 文件 column as wide as the longest name shown in it, within reason. */
+function withFileWidth<R>(table: Column<R>[], widest: number): Column<R>[] {
+  const width = Math.min(90, Math.max(20, widest + 2));
+  return table.map((c) => (c.header === "文件" ? { ...c, width } : c));
+}
+
+/**
+ * The batch report, 汇总, 明细 and 规则统计, written with exceljs's streaming writer: rows go to
+ * the file as they are made, so memory holds one file's findings, not the run's (汇总 keeps the
+ * cells of one short row per file until its sheet is written). A 明细 past `maxDetailRows` rows continues on
+ * 明细 (2), 明细 (3)…. Written to a temporary file and renamed once complete.
+ */
+export async function writeReportWorkbook(
+  source: ReportSource,
+  skipped: readonly SkippedFile[],
+  out: string,
+  options: ReportOptions = {},
+): Promise<void> {
+  const maxRows = options.maxDetailRows ?? MAX_DETAIL_ROWS;
+  await writeThroughTemp(out, async (temp) => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: temp,
+      useStyles: true,
+      useSharedStrings: false,
+      // The fastest deflate level: the report is written after the last file, on the clock.
+      zip: { zlib: { level: 1 } },
+    } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+    wb.creator = "预算表检查 (budget-check)";
+    wb.title = "预算表批量检查报告";
+    // A fixed date keeps two runs over the same files comparable apart from the zip timestamps.
+    wb.created = wb.modified = new Date(Date.UTC(2025, 0, 1));
+
+    // Only the cells of a 汇总 row are kept, never the outcome they were read from.
+    const summary: (string | number | null)[][] = [];
+    const stats = new RuleStats();
+    let widest = 0;
+    for await (const o of pass(source)) {
+      const row = summaryRow(o);
+      summary.push(SUMMARY_TABLE.map((c) => c.value(row)));
+      stats.add(o);
+      widest = Math.max(widest, widthOf(fileShown(o.file)));
+    }
+    // The files the walk passed by come last, so no file of the folders goes unmentioned.
+    for (const s of skipped) {
+      summary.push(SUMMARY_TABLE.map((c) => c.value(skippedRow(s))));
+      widest = Math.max(widest, widthOf(fileShown(s.file)));
+    }
+    const summarySheet = new SheetWriter(wb, SUMMARY_SHEET, withFileWidth(SUMMARY_TABLE, widest));
+    for (const values of summary) summarySheet.addValues(values);
+    summarySheet.close();
+    summary.length = 0;
+
+    const detailTable = withFileWidth(DETAIL_TABLE, widest);
+    let part = 1;
+    let details = new SheetWriter(wb, DETAIL_SHEET, detailTable);
+    for await (const o of pass(source)) {
+      for (const row of detailRows(o)) {
+        if (details.count === maxRows) {
+          details.close();
+          part++;
+          details = new SheetWriter(wb, `${DETAIL_SHEET} (${part})`, detailTable);
+        }
+        details.add(row);
+      }
+    }
+    details.close();
+
+    const rules = new SheetWriter(wb, RULE_SHEET, RULE_TABLE);
+    for (const row of stats.rows()) rules.add(row);
+    rules.close();
+    await wb.commit();
+  });
 }
