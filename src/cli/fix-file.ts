@@ -3,7 +3,7 @@ import type { CellWrite } from "../core/fixes";
 import { ruleById } from "../core/catalogue";
 import { countBySeverity } from "../core/results-table";
 import { AnnotateError } from "../xlsx/package";
-import { fixWorkbookBytes } from "../xlsx/fix";
+import { fixWorkbookBytes, writtenCells } from "../xlsx/fix";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { formatCounts } from "./report-text";
 
@@ -69,13 +69,7 @@ export async function writeFixedCopy(
     io.err(failure);
     return false;
   }
-  // A cell two fixes write the same way (a text number both BAL-SPEND and CELL-TEXTNUM convert) is listed once.
-  const seen = new Set<string>();
-  const writes = copy.fixes.flatMap((plan) =>
-    plan.writes
-      .filter((w) => !seen.has(`${w.sheet}!${w.cell}`) && seen.add(`${w.sheet}!${w.cell}`))
-      .map((write) => ({ rule: plan.rule, write })),
-  );
+  const writes = writtenCells(copy);
   const lines =
     writes.length === 0
       ? [`修复副本：${shown}（没有可安全自动修复的问题，副本与原文件内容相同；原文件未改动）`]

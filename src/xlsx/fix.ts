@@ -77,6 +77,20 @@ export async function fixWorkbookBytes(data: Uint8Array | ArrayBuffer, options: 
   return { bytes, fixes, refused, findingsAfter: findings, macroEnabled };
 }
 
+/**
+ * The cells a fixed copy changed, once each, with the rule that asked: a cell two fixes write the
+ * same way (a text number both BAL-SPEND and CELL-TEXTNUM convert) is listed once. What the
+ * command line prints and the page lists before its download.
+ */
+export function writtenCells(copy: Pick<FixedCopy, "fixes">): { rule: Finding["rule"]; write: CellWrite }[] {
+  const seen = new Set<string>();
+  return copy.fixes.flatMap((plan) =>
+    plan.writes
+      .filter((w) => !seen.has(`${w.sheet}!${w.cell}`) && seen.add(`${w.sheet}!${w.cell}`))
+      .map((write) => ({ rule: plan.rule, write })),
+  );
+}
+
 const sameContent = (a: CellContent, b: CellContent) =>
   a.formula === b.formula && (a.formula !== "" || a.value === b.value) && a.numberFormat === b.numberFormat;
 

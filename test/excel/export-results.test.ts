@@ -17,7 +17,7 @@ const findings = [
 describe("导出结果: the pane's 检查结果 in the shared findings layout (issue 19)", () => {
   it("has the columns, widths, a frozen bold header, a filter, severity order and #,##0.00", async () => {
     const { fake, gateway } = setup([{ name: "收支总表", rows: [["x"]] }]);
-    const { sheetName } = await gateway.exportResults(findings);
+    const { sheetName } = await gateway.exportResults!(findings);
     const sheet = fake.snapshot().sheets.find((s) => s.name === sheetName)!;
     const header = RESULT_COLUMNS.map((_, i) => sheet.cells[`${String.fromCharCode(65 + i)}1`]);
     expect(header.map((c) => c.value)).toEqual([...RESULT_COLUMNS]);
@@ -37,7 +37,7 @@ describe("导出结果: the pane's 检查结果 in the shared findings layout (i
 
   it("still writes the table on a host without freeze panes or filters (ExcelApi 1.3)", async () => {
     const { fake, gateway } = setup([{ name: "收支总表", rows: [["x"]] }], { maxApi: "1.3" });
-    const { sheetName } = await gateway.exportResults(findings);
+    const { sheetName } = await gateway.exportResults!(findings);
     const sheet = fake.snapshot().sheets.find((s) => s.name === sheetName)!;
     expect(sheet.cells.A1.value).toBe("工作表");
     expect(sheet.frozen.rows).toBe(0);
