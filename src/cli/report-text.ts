@@ -1,3 +1,4 @@
+import { groupThousands } from "../core/amount";
 import { capPerRule, moreOfTheSameText } from "../core/cap-findings";
 import { CheckResult } from "../core/check";
 import { Finding } from "../core/finding";
@@ -12,7 +13,9 @@ export function formatCounts(counts: Record<Severity, number>): string {
 }
 
 function findingLine(f: Finding): string {
-  const numbers = f.expected !== undefined ? `（预期 ${f.expected}，实际 ${f.actual}）` : "";
+  // 应为 as everywhere else, and amounts as the cards write them: thousands separators, a true minus.
+  const numbers =
+    f.expected !== undefined ? `（应为 ${groupThousands(f.expected)}，实际 ${groupThousands(f.actual ?? "")}）` : "";
   return `  [${SEVERITY_LABEL[f.severity]}] ${f.cell.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
 }
 
