@@ -12,7 +12,7 @@ import { browserStore, ignoredKey } from "../../src/web/browser-store";
 import { CheckEngine, CheckOutcome, EngineError } from "../../src/web/engine";
 import { previewWindow } from "../../src/web/preview-window";
 import { WebApp } from "../../src/web/WebApp";
-import { notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+import { cleanSummary, notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
 
 /** The page's engine without a worker or exceljs: the core on the pane's literal fixture sheets. */
 class FixtureEngine implements CheckEngine {
@@ -157,6 +157,20 @@ describe("the browser page", () => {
     fireEvent.click(card(spend));
     fireEvent.click(within(card(spend)).getByRole("button", { name: "恢复" }));
     await waitFor(() => expect(localStorage.getItem(key)).toBeNull());
+  });
+
+  test("a clean workbook says 未发现问题 once; one with a sheet not understood never says it", async () => {
+    const clean = renderPage(new FixtureEngine([cleanSummary()]));
+    choose("干净.xlsx");
+    await checked();
+    expect(document.body.textContent!.match(/未发现问题/g)).toHaveLength(1);
+    clean.unmount();
+
+    renderPage(new FixtureEngine([cleanSummary(), notesSheet()]));
+    choose("含说明.xlsx");
+    await checked();
+    expect(document.body.textContent).not.toMatch(/未发现问题/);
+    expect(document.body.textContent).toContain("「说明」：未识别出可检查的表格，未检查");
   });
 
   test("下载修复副本 lists every cell it changes before anything is downloaded, and leaves the ignored alone", async () => {
