@@ -4,7 +4,8 @@ import { ruleById } from "../core/catalogue";
 import { countBySeverity } from "../core/results-table";
 import { AnnotateError } from "../xlsx/package";
 import { fixWorkbookBytes, writtenCells } from "../xlsx/fix";
-import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
+import { writeWorkbookCopy } from "./copy-file";
+import { outputPathProblem } from "./output-path";
 import { formatCounts } from "./report-text";
 
 export interface FixIo {
@@ -52,23 +53,7 @@ export async function writeFixedCopy(
     io.err(`${e.message.replace("标注副本", "修复副本")}（未写出 ${shown}）`);
     return false;
   }
-  const ext = path.extname(out).toLowerCase();
-  if (copy.macroEnabled !== (ext === ".xlsm")) {
-    io.err(
-      copy.macroEnabled
-        ? `原文件含宏（.xlsm），修复副本也须以 .xlsm 结尾，才能保留宏并被 Excel 打开：${shown}`
-        : `原文件不含宏，修复副本应以 .xlsx 结尾：${shown}`,
-    );
-    return false;
-  }
-  try {
-    await writeFileAtomic(out, copy.bytes);
-  } catch (e) {
-    const failure = writeFailure(shown, e);
-    if (!failure) throw e;
-    io.err(failure);
-    return false;
-  }
+  if (!(await writeWorkbookCopy(copy, "修复副本", shown, out, io.err))) return false;
   const writes = writtenCells(copy);
   const lines =
     writes.length === 0

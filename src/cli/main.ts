@@ -13,6 +13,7 @@ import { rulesJson, rulesTable } from "./report-rules";
 import { loadFileBytes } from "./xlsx-errors";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
+import { writeWorkbookCopy } from "./copy-file";
 import { fixTargetProblem, writeFixedCopy } from "./fix-file";
 import { jsonText, terminalText } from "./terminal-text";
 
@@ -202,23 +203,7 @@ async function writeAnnotated(
     io.err(`${e.message}（未写出 ${shown}）`);
     return EXIT_BAD_INPUT;
   }
-  const ext = path.extname(out).toLowerCase();
-  if (copy.macroEnabled !== (ext === ".xlsm")) {
-    io.err(
-      copy.macroEnabled
-        ? `原文件含宏（.xlsm），标注副本也须以 .xlsm 结尾，才能保留宏并被 Excel 打开：${shown}`
-        : `原文件不含宏，标注副本应以 .xlsx 结尾：${shown}`,
-    );
-    return EXIT_BAD_INPUT;
-  }
-  try {
-    await writeFileAtomic(out, copy.bytes);
-  } catch (e) {
-    const failure = writeFailure(shown, e);
-    if (!failure) throw e;
-    io.err(failure);
-    return EXIT_BAD_INPUT;
-  }
+  if (!(await writeWorkbookCopy(copy, "标注副本", shown, out, io.err))) return EXIT_BAD_INPUT;
   io.err(
     `已写出标注副本：${shown}（标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动）`,
   );
