@@ -1,11 +1,8 @@
 import type { CheckResult } from "./check";
-import type { RuleId } from "./catalogue";
+import type { Finding } from "./finding";
 
-/**
- * Rules that say a sheet, or a table on it, was not understood: its figures were not judged. (The
- * engine's per-table note joins this list when it lands.)
- */
-export const NOT_UNDERSTOOD: ReadonlySet<RuleId> = new Set<RuleId>(["LAYOUT-UNKNOWN"]);
+/** A finding that says a sheet, or a table on it, was not understood: its figures were not judged. */
+const notUnderstood = (f: Pick<Finding, "rule">) => f.rule === "LAYOUT-UNKNOWN";
 
 /** What a check could read of a workbook, so that no output passes off an unread workbook as clean. */
 export interface Coverage {
@@ -20,11 +17,11 @@ export interface Coverage {
 export function coverageOf(result: Pick<CheckResult, "sheets" | "findings">): Coverage {
   const unread = result.sheets.filter((s) => s.note).map((s) => s.name);
   const partly = result.sheets
-    .filter((s) => !s.note && result.findings.some((f) => f.sheet === s.name && NOT_UNDERSTOOD.has(f.rule)))
+    .filter((s) => !s.note && result.findings.some((f) => f.sheet === s.name && notUnderstood(f)))
     .map((s) => s.name);
   const understood = result.sheets.filter((s) => !s.note && !partly.includes(s.name)).length;
   return {
-    recognised: understood > 0 || (partly.length > 0 && result.findings.some((f) => !NOT_UNDERSTOOD.has(f.rule))),
+    recognised: understood > 0 || (partly.length > 0 && result.findings.some((f) => !notUnderstood(f))),
     unread,
     partly,
   };

@@ -1,3 +1,4 @@
+import { withColumn } from "../excerpt";
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { RowInfo, itemRows, readRows } from "./read/rows";
@@ -78,7 +79,7 @@ function checkBlock(
       rule,
       total: { row: total.row, col },
       items: members.map((m) => ({ row: m.row, col })),
-      subject: table.amountCols.length > 1 ? `${total.label}（${header}）` : total.label,
+      subject: table.amountCols.length > 1 ? withColumn(total.label, header) : total.label,
       itemsPhrase: phrase,
       anchor: `${label}|${header}`,
       group: `row|${col}`,

@@ -1,3 +1,4 @@
+import { withColumn } from "../excerpt";
 import { RuleId } from "../catalogue";
 import { StandardTable } from "../classify";
 import { SheetChecker } from "./sheet-checker";
@@ -49,7 +50,7 @@ function checkSangongBreakdown(ck: SheetChecker, table: TableLayout, rows: RowIn
         rule: "XT-SANGONG",
         total: { row: parent.row, col },
         items: parts.map((p) => ({ row: p.row, col })),
-        subject: table.amountCols.length > 1 ? `${name}（${header}）` : name,
+        subject: table.amountCols.length > 1 ? withColumn(name, header) : name,
         itemsPhrase: `${names.join("、")}之和`,
         anchor: `${name}|${header}`,
         group: `breakdown|${col}`,

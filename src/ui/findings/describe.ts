@@ -1,9 +1,6 @@
 import { groupThousands } from "../../core/amount";
 import { Finding } from "../../core/finding";
 
-/** Rules whose 应为 is a ceiling the figure must stay under, not a figure it must equal. */
-const CEILING_RULES: ReadonlySet<string> = new Set(["IND-COST-BUDGET"]);
-
 /**
  * 「应为 1,852.70 实际 1,850.20 相差 −2.50 万元」 (parts joined by ideographic spaces): one sign convention, 实际 − 应为, as the core's
  * `difference` is computed. The unit is the finding's own, else the sheet's.
@@ -12,7 +9,8 @@ export function amountLine(finding: Finding, sheetUnit?: string): string | null 
   if (finding.expected === undefined || finding.actual === undefined) return null;
   const unit = finding.unit ?? sheetUnit ?? "";
   // A ceiling is not a target: 上限 4.00, 填报 40.00, 超出 36.00 — never 应为 4.00.
-  const ceiling = CEILING_RULES.has(finding.rule);
+  // IND-COST-BUDGET's 应为 is the budget the cost must stay under, not a figure it must equal.
+  const ceiling = finding.rule === "IND-COST-BUDGET";
   const parts = ceiling
     ? [`上限 ${groupThousands(finding.expected)}`, `填报 ${groupThousands(finding.actual)}`]
     : [`应为 ${groupThousands(finding.expected)}`, `实际 ${groupThousands(finding.actual)}`];
