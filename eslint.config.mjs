@@ -19,7 +19,11 @@ const officeRules = Object.fromEntries(
  */
 const LAYERS = [["core"], ["xlsx", "templates"], ["excel", "cli"], ["ui"], ["taskpane", "web", "commands"]];
 /** The only packages of the folders that must stay pure: core runs everywhere; xlsx and templates also in the page's Web Worker. */
-const ONLY_PACKAGES = { core: ["decimal.js"], xlsx: ["jszip", "pako", "saxes", "decimal.js"], templates: ["exceljs"] };
+const ONLY_PACKAGES = {
+  core: ["decimal.js"],
+  xlsx: ["jszip", "pako", "saxes", "decimal.js", "@e965/xlsx"],
+  templates: ["exceljs"],
+};
 const NODE_GLOBALS = ["process", "Buffer", "require", "__dirname", "__filename"];
 const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension"];
 /** Host globals those folders may not touch: bytes and snapshots in, findings and bytes out. */

@@ -23,6 +23,16 @@ export interface CliOptions {
   includeHidden: boolean;
   rules: boolean;
   help: boolean;
+  /** This year against last year (issue 21): last year's workbook, or in batch a folder of them. */
+  compare?: string;
+  compareDir?: string;
+  /** YOY-CHANGE's rate, in percent (default 30). */
+  changeThreshold?: string;
+  /** Batch: the list of units that must report, and the batch's year (else the most common one). */
+  expect?: string;
+  year?: number;
+  /** Batch: take up a killed run from the journal beside its --report. */
+  resume?: boolean;
 }
 
 export class UsageError extends Error {}
@@ -35,6 +45,8 @@ export const USAGE = `用法：
   budget-check 文件.xlsx --annotate 输出.xlsx [--force]
   budget-check 文件.xlsx --fix 修复副本.xlsx [--force]
   budget-check 文件或文件夹… --report 报告.xlsx [--csv 明细.csv] [--jobs N] [--timeout 秒] [--quiet]
+  budget-check 本年.xlsx --compare 上年.xlsx [--change-threshold 30] [--json|--annotate 输出.xlsx|--report 报告.xlsx]
+  budget-check 本年文件夹 --compare-dir 上年文件夹 --report 报告.xlsx [--expect 单位名单.csv|.xlsx] [--year 2025]
   budget-check --template 收支总表|绩效指标|all --out 输出.xlsx [--blocks N] [--force]
   budget-check --rules [--json]  列出全部检查规则、说明与改法
 选项：
@@ -51,7 +63,15 @@ export const USAGE = `用法：
   --jobs N          同时检查的文件数，默认为 CPU 核数（最多 8）
   --timeout S       单个文件的检查时限（秒），默认 60，最多 86400；超时的文件记为未能检查
   --quiet           不显示进度
-文件夹会逐层查找其中的 .xlsx 与 .xlsm（跳过 ~$ 临时文件、隐藏文件夹和本工具写出的标注副本与报告）。
+  --compare LAST    与上年对比：上年数是否等于上年文件的数字（YOY-PRIOR）、大幅增减（YOY-CHANGE）、新增或取消的类款、
+                    是否把上年文件又报了一次；上年文件只读取、不改动
+  --change-threshold P  YOY-CHANGE 的增减幅度（百分比），默认 30
+  --compare-dir DIR 批量检查：每个文件按单位名称（其次按文件名）与 DIR 中同一单位的上年文件对比，未配对的文件会列出
+  --expect LIST     批量检查：应报送单位名单（.xlsx 或 .csv，含「单位名称」列，可有「单位编码」列），
+                    列出未收到、重复、年度不符与名单外的文件
+  --year Y          批量检查：本批的年度（默认取多数文件的年度），用于判断年度不符
+  --resume          批量检查被中断后，按报告旁的日志（报告.xlsx.journal）接着检查未完成的文件，结果与一次完成的相同
+文件夹会逐层查找其中的 .xlsx、.xlsm 与 .xls（跳过 ~$ 临时文件、隐藏文件夹和本工具写出的标注副本与报告）。
 相对路径按运行命令时所在的文件夹解析（npm run check 时亦然）。
 退出码：0 无错误；1 有错误级问题；2 用法错误、文件缺失、非 xlsx、损坏、加密、过大、无法读取或无法写出；3 程序内部错误`;
 
@@ -145,6 +165,31 @@ export function parseArgs(argv: string[]): CliOptions {
       case "--rules":
         o.rules = true;
         break;
+      case "--compare":
+        o.compare = value();
+        break;
+      case "--compare-dir":
+        o.compareDir = value();
+        break;
+      case "--change-threshold": {
+        const t = value();
+        if (!/^(\d+(\.\d+)?|\.\d+)$/.test(t) || Number(t) > 10000)
+          throw new UsageError(`--change-threshold 必须是 0 到 10000 之间的百分数，例如 30：${t}`);
+        o.changeThreshold = t;
+        break;
+      }
+      case "--expect":
+        o.expect = value();
+        break;
+      case "--year": {
+        const t = value();
+        if (!/^(19|20)\d{2}$/.test(t)) throw new UsageError(`--year 必须是四位年份，例如 2025：${t}`);
+        o.year = Number(t);
+        break;
+      }
+      case "--resume":
+        o.resume = true;
+        break;
       case "-h":
       case "--help":
         o.help = true;
@@ -163,6 +208,13 @@ export function parseArgs(argv: string[]): CliOptions {
   if (o.out) throw new UsageError("--out 只与 --template 一起使用");
   if (o.files.length === 0) throw new UsageError("请指定要检查的 .xlsx 文件");
   if (o.annotate && o.files.length !== 1) throw new UsageError("--annotate 只接受一个输入文件");
+  if (o.compare && o.compareDir) throw new UsageError("--compare 与 --compare-dir 只能用其一");
+  if (o.changeThreshold !== undefined && !o.compare && !o.compareDir)
+    throw new UsageError("--change-threshold 只与 --compare 或 --compare-dir 一起使用");
+  if (o.compare && o.files.length !== 1)
+    throw new UsageError("--compare 只接受一个本年文件；一批文件请用 --compare-dir 上年文件夹");
+  if (o.resume && !o.report) throw new UsageError("--resume 需要与上次相同的 --report 报告文件");
+  if (o.year !== undefined && !o.expect) throw new UsageError("--year 只与 --expect 一起使用");
   if (o.annotate && (o.report || o.csv || o.jobs))
     throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
   if (o.fix && o.files.length !== 1) throw new UsageError("--fix 只接受一个输入文件");

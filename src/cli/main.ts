@@ -5,7 +5,10 @@ import { countCoverage } from "../core/coverage";
 import { countBySeverity } from "../core/results-table";
 import { annotateWorkbookBytes, AnnotateError, isAnnotatedCopy } from "../xlsx/annotate";
 import { WorkbookReadError } from "../xlsx/errors";
-import { readWorkbookBytes, skippedSheets } from "../xlsx/read";
+import { skippedSheets } from "../xlsx/read";
+import { annotatableBytes, AnyWorkbookRead, readAnyWorkbookBytes } from "./read-workbook";
+import { compareResult, LastYearFile, readLastYear } from "./last-year";
+import type { SheetSnapshot } from "../core/snapshot";
 import { CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatFailedFile, formatTextReport, formatTotalLine } from "./report-text";
 import { JsonReport, failedJsonFile, toJsonFile } from "../core/report-json";
@@ -111,12 +114,25 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
   const totals = { error: 0, warning: 0, info: 0 };
   const coverage = { unrecognised: 0, partly: 0 };
 
+  // --compare: last year's workbook is read once, before this year's; unreadable, nothing is checked.
+  let lastYear: { file: LastYearFile; snapshots: SheetSnapshot[] } | null = null;
+  if (options.compare) {
+    const file = { path: at(options.compare), file: options.compare };
+    try {
+      lastYear = { file, snapshots: await readLastYear(file) };
+    } catch (e) {
+      if (!(e instanceof WorkbookReadError)) throw e;
+      io.err(e.message);
+      return EXIT_BAD_INPUT;
+    }
+  }
+
   for (const file of options.files) {
     let bytes: Uint8Array;
-    let read: Awaited<ReturnType<typeof readWorkbookBytes>>;
+    let read: AnyWorkbookRead;
     try {
       bytes = await loadFileBytes(at(file));
-      read = await readWorkbookBytes(bytes, file, { includeHidden: options.includeHidden });
+      read = await readAnyWorkbookBytes(bytes, file, { includeHidden: options.includeHidden });
     } catch (e) {
       if (!(e instanceof WorkbookReadError)) throw e;
       // Messages name the file as the user typed it, not its resolved path.
@@ -127,28 +143,41 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
       else if (options.files.length > 1) io.out(formatFailedFile(file, message) + "\n");
       continue;
     }
-    const result = checkWorkbook(read.snapshots, { tolerance: options.tolerance });
+    let result = checkWorkbook(read.snapshots, { tolerance: options.tolerance });
     const read1 = countCoverage([result]);
     coverage.unrecognised += read1.unrecognised;
     coverage.partly += read1.partly;
+    const notes = [...read.notes];
+    if (lastYear) {
+      const compared = compareResult(result, read.snapshots, lastYear.file, lastYear.snapshots, options);
+      result = compared.result;
+      notes.push(compared.note);
+    }
     const counts = countBySeverity(result.findings);
     totals.error += counts.error;
     totals.warning += counts.warning;
     totals.info += counts.info;
     if (counts.error > 0) anyError = true;
     if (options.json) jsonFiles.push(toJsonFile(file, result, skippedSheets(read)));
-    else io.out(formatTextReport(file, result, read.notes) + "\n");
-    if (options.json) for (const note of read.notes) io.err(note);
+    else io.out(formatTextReport(file, result, notes) + "\n");
+    if (options.json) for (const note of notes) io.err(note);
 
     // The report is printed even when the copy cannot be written; the exit code says it failed.
     if (
       options.annotate &&
-      (await writeAnnotated(bytes, result.findings, options.annotate, at(options.annotate), io)) !== EXIT_OK
+      (await writeAnnotated(bytes, read.format, result.findings, options.annotate, at(options.annotate), io)) !== EXIT_OK
     )
       unwritten = true;
     if (
       options.fix &&
-      !(await writeFixedCopy(bytes, options, options.fix, at(options.fix), { list: options.json ? io.err : io.out, err: io.err }))
+      // As the annotated copy: an .xls is fixed in a new .xlsx holding its cells.
+      !(await writeFixedCopy(
+        read.format === "xls" ? await annotatableBytes(bytes, file) : bytes,
+        options,
+        options.fix,
+        at(options.fix),
+        { list: options.json ? io.err : io.out, err: io.err },
+      ))
     )
       unwritten = true;
   }
@@ -190,6 +219,7 @@ async function annotateTargetProblem(options: CliOptions, at: (p: string) => str
 
 async function writeAnnotated(
   bytes: Uint8Array,
+  format: AnyWorkbookRead["format"],
   findings: Parameters<typeof annotateWorkbookBytes>[1],
   shown: string,
   out: string,
@@ -197,8 +227,13 @@ async function writeAnnotated(
 ): Promise<number> {
   let copy: Awaited<ReturnType<typeof annotateWorkbookBytes>>;
   try {
-    copy = await annotateWorkbookBytes(bytes, findings);
+    // An .xls cannot be patched in place: its copy is a new .xlsx holding its cells (annotatableBytes).
+    copy = await annotateWorkbookBytes(await annotatableBytes(bytes, shown), findings);
   } catch (e) {
+    if (e instanceof WorkbookReadError) {
+      io.err(`${e.message}（未写出 ${shown}）`);
+      return EXIT_BAD_INPUT;
+    }
     if (!(e instanceof AnnotateError)) throw e;
     io.err(`${e.message}（未写出 ${shown}）`);
     return EXIT_BAD_INPUT;
@@ -207,6 +242,8 @@ async function writeAnnotated(
   io.err(
     `已写出标注副本：${shown}（标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动）`,
   );
+  if (format === "xls")
+    io.err(`原文件是旧版 .xls，标注副本另存为 .xlsx：保留了数字、公式、数字格式与合并单元格，字体、填充与边框未保留`);
   return EXIT_OK;
 }
 

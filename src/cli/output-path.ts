@@ -72,14 +72,11 @@ export function writeFailure(out: string, error: unknown): string | null {
  * truncates an existing file and never leaves a partial one under the final name.
  */
 export async function writeFileAtomic(out: string, bytes: Uint8Array): Promise<void> {
-  await writeThroughTemp(out, (temp) => fs.writeFile(temp, bytes, { flag: "wx" }));
+  await writeAtomically(out, (temp) => fs.writeFile(temp, bytes, { flag: "wx" }));
 }
 
-/**
- * As writeFileAtomic, for a writer that streams into a file of its own (the batch report): it
- * writes the temporary file, which is renamed to `out` only once it is complete.
- */
-export async function writeThroughTemp(out: string, write: (temp: string) => Promise<void>): Promise<void> {
+/** As writeFileAtomic, for a writer that streams into the temporary file itself (the batch report). */
+export async function writeAtomically(out: string, write: (temp: string) => Promise<void>): Promise<void> {
   const target = path.resolve(out);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await removeStaleTemps(target);

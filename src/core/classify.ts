@@ -65,7 +65,7 @@ export function hasSummaryLayout(view: SheetView): boolean {
 export function classifySheet(view: SheetView): { kind: SheetKind; table?: StandardTable } {
   const name = view.name.replace(/\s+/g, "");
   const title = titleText(view);
-  const table = standardTable(name) ?? standardTable(title);
+  const table = standardTable(name) ?? juesuanCode(name) ?? standardTable(title);
   if (SUMMARY_NAME.test(name) || table === "收支总表" || table === "财政拨款收支总表") return { kind: "summary", table };
   if (INDICATOR_NAME.test(name)) return { kind: "indicators" };
   if (hasSummaryLayout(view)) return { kind: "summary", table: table ?? "收支总表" };
@@ -91,4 +91,22 @@ function standardTable(text: string): StandardTable | undefined {
   if (/收入(预算)?总表|收入决算表/.test(t)) return "收入总表";
   if (/支出(预算)?总表|支出决算表/.test(t)) return "支出总表";
   return undefined;
+}
+
+/**
+ * The 部门决算 software's exports name sheets 「Z01 收入支出决算总表(财决01表)」, which the names
+ * above read, or by the code alone (「Z03」「财决03表」). These codes name one table in every
+ * year's set; the others have moved between years, so a sheet named only by one of them is known
+ * by its title instead.
+ */
+const JUESUAN_CODES: Record<string, StandardTable> = {
+  "01": "收支总表",
+  "01-1": "财政拨款收支总表",
+  "02": "收入总表",
+  "03": "支出总表",
+};
+
+function juesuanCode(name: string): StandardTable | undefined {
+  const m = /^(?:Z|财决)(\d{2}(?:-\d)?)表?$/i.exec(name);
+  return m ? JUESUAN_CODES[m[1]] : undefined;
 }

@@ -27,6 +27,17 @@ export interface Finding {
   unit?: string;
   /** The project (项目名称) an indicator finding belongs to, so a list can name it. */
   project?: string;
+  /** Last year's cell a year-on-year finding compares with (`--compare`, issue 21). */
+  compare?: CompareRef;
+}
+
+/** A cell of last year's workbook: the file as the user named it, the sheet, the cell, its figure. */
+export interface CompareRef {
+  file: string;
+  sheet: string;
+  cell: string;
+  /** The figure as an exact decimal string (in last year's own unit), or the cell's text. */
+  value: string;
 }
 
 export interface FindingInput {
@@ -40,6 +51,7 @@ export interface FindingInput {
   expected?: Decimal | string;
   actual?: Decimal | string;
   unit?: string;
+  compare?: CompareRef;
 }
 
 /**
@@ -64,6 +76,7 @@ export function makeFinding(input: FindingInput, severity: Severity = ruleById(i
     finding.difference = formatAmount(actual.minus(expected));
     if (input.unit !== undefined) finding.unit = input.unit;
   }
+  if (input.compare) finding.compare = input.compare;
   return finding;
 }
 

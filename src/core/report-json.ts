@@ -60,6 +60,9 @@ export function toJsonFile(file: string, result: CheckResult, skipped: JsonSkipp
         if (f.unit !== undefined) out.unit = f.unit;
       }
       if (f.project !== undefined) out.project = f.project;
+      // Extension of v1 (issue 21): last year's cell a --compare finding compares with.
+      if (f.compare !== undefined)
+        out.compare = { file: f.compare.file, sheet: f.compare.sheet, cell: f.compare.cell, value: f.compare.value };
       return out;
     }),
   };

@@ -1,6 +1,6 @@
 import { Decimal, MoneyUnit } from "./amount";
 import { RuleId, ruleById } from "./catalogue";
-import { Finding, makeFinding } from "./finding";
+import { CompareRef, Finding, makeFinding } from "./finding";
 import type { Judgement } from "./judge";
 
 /** Where a finding lands: the flagged cell, the cells it relates to, and what keeps its id stable. */
@@ -9,6 +9,8 @@ export interface Place {
   related?: string[];
   /** Keeps the id stable when rows move, such as the row's label; defaults to the cell. */
   anchor?: string;
+  /** Last year's cell, for the year-on-year rules. */
+  compare?: CompareRef;
 }
 
 /** A numeric finding carries both figures and the unit they are in; others carry none. */

@@ -1,9 +1,17 @@
 import { MoneyUnit } from "../core/amount";
 import { CheckResult, checkWorkbook } from "../core/check";
+import { withLastYear } from "../core/compare";
 import { Finding } from "../core/finding";
 import { ProgressListener } from "../core/progress";
 import { SheetSnapshot } from "../core/snapshot";
 import { AddinSettings, CheckScope, GatewayProblem, WorkbookGateway } from "./gateway";
+
+/** Last year's workbook chosen for 「与上年对比」, read from its bytes; `tables` is set by each check. */
+export interface LastYearSheets {
+  name: string;
+  snapshots: SheetSnapshot[];
+  tables?: string[];
+}
 
 export interface CheckRun {
   result: CheckResult;
@@ -25,7 +33,12 @@ export interface CheckRun {
  * read snapshots → core check → drop ignored findings → paint marks. With the gateway's one-run
  * check this is at most 3 syncs; otherwise settings, read and paint are separate runs.
  */
-export async function runCheck(gateway: WorkbookGateway, scope: CheckScope, onProgress?: ProgressListener): Promise<CheckRun> {
+export async function runCheck(
+  gateway: WorkbookGateway,
+  scope: CheckScope,
+  onProgress?: ProgressListener,
+  lastYear?: LastYearSheets | null,
+): Promise<CheckRun> {
   let result: CheckResult = { sheets: [], findings: [] };
   let visible: Finding[] = [];
   let ignored: Finding[] = [];
@@ -34,6 +47,15 @@ export async function runCheck(gateway: WorkbookGateway, scope: CheckScope, onPr
       tolerance: settings.tolerance,
       onProgress: (done, total) => onProgress?.("check", done, total),
     });
+    // 「与上年对比」: its findings are marked and listed like the others.
+    if (lastYear) {
+      const { comparedTables, ...compared } = withLastYear(result, snapshots, lastYear.snapshots, {
+        lastFile: lastYear.name,
+        tolerance: settings.tolerance,
+      });
+      result = compared;
+      lastYear.tables = comparedTables;
+    }
     const ignoredIds = new Set(settings.ignored);
     visible = result.findings.filter((f) => !ignoredIds.has(f.id));
     ignored = result.findings.filter((f) => ignoredIds.has(f.id));

@@ -1,3 +1,4 @@
+import { CompareOpener } from "../ui/components/CompareOpener";
 import { Button } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import { WorkbookGateway } from "../excel/gateway";
@@ -62,6 +63,12 @@ export function App({ gateway, launch = { view: "check", checkWorkbook: false } 
           <FixedList fixes={checker.fixes} busy={checker.busy} onUndo={(f) => void checker.undoFix(f)} />
           {checker.checked ? (
             <>
+              <CompareOpener
+                busy={checker.busy}
+                compared={checker.compared}
+                onFile={(file) => void checker.compareWith(file)}
+                onStop={() => void checker.stopComparing()}
+              />
               <Summary
                 sheetCount={run.sheets.length}
                 total={checker.active.length}

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Finding } from "../core/finding";
 import { CellWrite, FixPlan, NO_FIXES, PLANNED_RULES, planFix, undoWrites } from "../core/fixes";
 import { SheetSnapshot, SheetView } from "../core/snapshot";
-import { runCheck } from "../excel/check-flow";
+import { LastYearSheets, runCheck } from "../excel/check-flow";
 import { AddinSettings, CheckScope, DEFAULT_SETTINGS, GatewayProblem, WorkbookGateway } from "../excel/gateway";
 import { TemplateKind } from "../templates/catalog";
+import { fileBytes } from "../ui/file-bytes";
 import { useBusy } from "../ui/hooks/busy";
 import { useIgnored } from "../ui/hooks/ignored";
 import { useNotices } from "../ui/hooks/notices";
@@ -55,6 +56,9 @@ export function useChecker(gateway: WorkbookGateway) {
   }, [settings]);
   const marksShown = useRef(false);
   const runRef = useRef<RunState>(EMPTY_RUN);
+  /** 「与上年对比」: last year's sheets, kept for every re-check until 取消对比. */
+  const lastYearRef = useRef<LastYearSheets | null>(null);
+  const [compared, setCompared] = useState<{ file: string; tables: string[] } | null>(null);
   /** Cells we are about to write: their onChanged event is ours, not the user's. */
   const ownEdits = useRef(new Set<string>());
 
@@ -81,7 +85,8 @@ export function useChecker(gateway: WorkbookGateway) {
   const checkNow = useCallback(
     async (scope: CheckScope) => {
       onProgress("read", 0, 0);
-      const result = await runCheck(gateway, scope, onProgress);
+      const result = await runCheck(gateway, scope, onProgress, lastYearRef.current);
+      setCompared(lastYearRef.current ? { file: lastYearRef.current.name, tables: lastYearRef.current.tables ?? [] } : null);
       const sheets = result.result.sheets.map((s) => s.name);
       const next: RunState = {
         findings: result.result.findings,
@@ -126,6 +131,43 @@ export function useChecker(gateway: WorkbookGateway) {
     [exclusive, clear, checkNow],
   );
   const recheck = useCallback(() => check(runRef.current.scope === "all" ? "all" : "active"), [check]);
+
+  /**
+   * 「与上年对比」: last year's file is read from its bytes with the page's reader (loaded on first
+   * use, so the pane's bundle does not carry it), and the workbook is checked against it.
+   */
+  const compareWith = useCallback(
+    (file: File) =>
+      exclusive("与上年对比", async () => {
+        clear();
+        onProgress("read", 0, 0);
+        const { readAnyWorkbookBytes, WorkbookReadError } = await import(/* webpackChunkName: "reader" */ "../xlsx");
+        let snapshots: SheetSnapshot[];
+        try {
+          const bytes = new Uint8Array(await fileBytes(file));
+          snapshots = (await readAnyWorkbookBytes(bytes, file.name, { includeHidden: true })).snapshots;
+        } catch (error) {
+          if (error instanceof WorkbookReadError) {
+            notify("error", `上年文件：${error.message}`);
+            return;
+          }
+          throw error;
+        }
+        lastYearRef.current = { name: file.name, snapshots };
+        await checkNow(runRef.current.scope === "all" ? "all" : "active");
+      }),
+    [exclusive, clear, notify, onProgress, checkNow],
+  );
+
+  const stopComparing = useCallback(
+    () =>
+      exclusive("取消对比", async () => {
+        clear();
+        lastYearRef.current = null;
+        await checkNow(runRef.current.scope === "all" ? "all" : "active");
+      }),
+    [exclusive, clear, checkNow],
+  );
 
   const clearMarks = useCallback(
     () =>
@@ -290,6 +332,9 @@ export function useChecker(gateway: WorkbookGateway) {
     dismiss,
     check,
     recheck,
+    compared,
+    compareWith,
+    stopComparing,
     clearMarks,
     select,
     fixFor,

@@ -1,5 +1,6 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { CompareOpener } from "../ui/components/CompareOpener";
 import { SettingsPanel } from "../ui/components/SettingsPanel";
 import { Hint, Shell, View } from "../ui/components/Shell";
 import { Summary } from "../ui/components/Summary";
@@ -79,6 +80,12 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                 ignoredCount={c.ignoredCount}
                 incomplete={c.incomplete}
               />
+              <CompareOpener
+                busy={c.busy}
+                compared={c.opened.outcome.compared}
+                onFile={(file) => void c.compareWith(file)}
+                onStop={() => void c.stopComparing()}
+              />
               <div className={styles.actions}>
                 <Button appearance="primary" disabled={c.busy} onClick={() => void c.downloadAnnotated()}>
                   下载标注副本
@@ -119,8 +126,8 @@ export function WebApp({ engine, store, save }: WebAppProps) {
             </>
           ) : (
             <Hint>
-              选择或拖入一个预算表工作簿（.xlsx /
-              .xlsm），检查收支总表的合计是否相符、绩效指标是否规范。文件只在本机浏览器中读取和检查，不会上传到任何地方；页面加载后断网也能使用。
+              选择或拖入一个预算表工作簿（.xlsx / .xlsm /
+              .xls），检查收支总表的合计是否相符、绩效指标是否规范。文件只在本机浏览器中读取和检查，不会上传到任何地方；页面加载后断网也能使用。
             </Hint>
           )}
         </>

@@ -18,10 +18,10 @@ export const XLSM_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.12";
 
 /**
  * `预算表.xlsx` → `预算表-已标注.xlsx`. A copy that keeps macros must end in .xlsm (Excel refuses to
- * open macros under .xlsx), whatever the original was called.
+ * open macros under .xlsx), whatever the original was called; an .xls's copy is an .xlsx.
  */
 export function annotatedName(fileName: string, macroEnabled: boolean, mark = "已标注"): string {
-  const m = /^(.*?)(\.(xlsx|xlsm))?$/i.exec(fileName);
+  const m = /^(.*?)(\.(xlsx|xlsm|xls))?$/i.exec(fileName);
   const base = m?.[1] || "工作簿";
   const given = m?.[2];
   const ext = macroEnabled ? (given && /xlsm/i.test(given) ? given : ".xlsm") : given && /xlsx/i.test(given) ? given : ".xlsx";

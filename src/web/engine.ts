@@ -15,6 +15,10 @@ export interface CheckEngine {
   open(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
   /** Checks the open workbook again, with another rounding band. */
   recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
+  /** 「与上年对比」: checks the open workbook against last year's, until uncompare() or another open(). */
+  compare(file: { name: string; bytes: ArrayBuffer }, tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
+  /** Checks the open workbook on its own again. */
+  uncompare(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome>;
   /** The cells around a finding, as displayed. */
   preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null>;
   /** The annotated copy of the open workbook, marking the given findings. */
@@ -37,6 +41,10 @@ export interface CheckOutcome {
   notes: string[];
   /** Each checked sheet's stated money unit (万元, 元…), where it states one. */
   units: Record<string, string>;
+  /** The file format read: an .xls is read too, and its annotated copy is an .xlsx. */
+  format?: "xlsx" | "xls";
+  /** Set while the workbook is compared with last year's: that file and the tables both hold. */
+  compared?: { file: string; tables: string[] };
 }
 
 /** What `--annotate` writes, as bytes, with what it did. */
@@ -47,6 +55,8 @@ export interface AnnotatedCopy {
   resultSheet: string;
   /** The copy keeps the workbook's macros and must be saved as .xlsm. */
   macroEnabled: boolean;
+  /** The workbook was an .xls: the copy is a new .xlsx holding its cells, without its fonts, fills and borders. */
+  fromXls?: boolean;
 }
 
 /** One cell a fixed copy changes: where, what it held and holds, and the rule that asked. */

@@ -8,5 +8,5 @@ export function jsonReportText(fileName: string, outcome: CheckOutcome): string 
 }
 
 export function jsonName(fileName: string): string {
-  return `${fileName.replace(/\.(xlsx|xlsm)$/i, "")}-检查结果.json`;
+  return `${fileName.replace(/\.(xlsx|xlsm|xls)$/i, "")}-检查结果.json`;
 }

@@ -1,8 +1,18 @@
 import { checkWorkbook } from "../core/check";
+import { withLastYear } from "../core/compare";
+import type { SheetSnapshot } from "../core/snapshot";
 import { toleranceProblem } from "../core/tolerance";
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
-import { AnnotateError, WorkbookRead, WorkbookReadError, annotateWorkbookBytes, readWorkbookBytes, skippedSheets } from "../xlsx";
+import {
+  AnnotateError,
+  AnyWorkbookRead,
+  WorkbookReadError,
+  annotatableBytes,
+  annotateWorkbookBytes,
+  readAnyWorkbookBytes,
+  skippedSheets,
+} from "../xlsx";
 import type { ProgressListener } from "../core/progress";
 import { countBySeverity } from "../core/results-table";
 import { fixWorkbookBytes, writtenCells } from "../xlsx/fix";
@@ -12,7 +22,13 @@ import { PreviewWindow, previewWindow } from "./preview-window";
 interface OpenWorkbook {
   name: string;
   bytes: Uint8Array;
-  read: WorkbookRead;
+  read: AnyWorkbookRead;
+}
+
+/** Last year's workbook chosen for 「与上年对比」: its name and sheets (its bytes are not kept). */
+interface LastYear {
+  name: string;
+  snapshots: SheetSnapshot[];
 }
 
 /**
@@ -24,6 +40,7 @@ export class CheckSession implements CheckEngine {
   private workbook: OpenWorkbook | null = null;
   /** The band of the last check, which the fixed copy's checks use too. */
   private tolerance: string | undefined;
+  private lastYear: LastYear | null = null;
 
   async open(
     file: { name: string; bytes: ArrayBuffer },
@@ -31,22 +48,37 @@ export class CheckSession implements CheckEngine {
     onProgress?: ProgressListener,
   ): Promise<CheckOutcome> {
     this.workbook = null;
+    this.lastYear = null;
     onProgress?.("read", 0, 0);
     const bytes = new Uint8Array(file.bytes);
-    let read: WorkbookRead;
-    try {
-      // As the command line does by default: hidden sheets are skipped and named, like in the add-in.
-      read = await readWorkbookBytes(bytes, file.name);
-    } catch (error) {
-      if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
-      throw internalError(error);
-    }
+    // As the command line does by default: hidden sheets are skipped and named, like in the add-in.
+    const read = await readOrSay(bytes, file.name);
     this.workbook = { name: file.name, bytes, read };
     onProgress?.("read", read.snapshots.length, read.snapshots.length);
     return this.check(tolerance, onProgress);
   }
 
   async recheck(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+    return this.check(tolerance, onProgress);
+  }
+
+  /** 「与上年对比」: last year's workbook, read with the same reader, against the open one. */
+  async compare(
+    file: { name: string; bytes: ArrayBuffer },
+    tolerance: string,
+    onProgress?: ProgressListener,
+  ): Promise<CheckOutcome> {
+    this.opened();
+    onProgress?.("read", 0, 0);
+    // Hidden sheets count: last year's figures may sit on a sheet its author hid.
+    const read = await readOrSay(new Uint8Array(file.bytes), file.name, true);
+    this.lastYear = { name: file.name, snapshots: read.snapshots };
+    return this.check(tolerance, onProgress);
+  }
+
+  /** Drops last year's workbook: the open one is checked on its own again. */
+  async uncompare(tolerance: string, onProgress?: ProgressListener): Promise<CheckOutcome> {
+    this.lastYear = null;
     return this.check(tolerance, onProgress);
   }
 
@@ -57,10 +89,11 @@ export class CheckSession implements CheckEngine {
 
   /** The command line's --annotate copy, written by the same patcher from the bytes of the opened file. */
   async annotate(findings: Finding[], onProgress?: ProgressListener): Promise<AnnotatedCopy> {
-    const { bytes } = this.opened();
+    const { bytes, name, read } = this.opened();
     onProgress?.("paint", 0, 1);
     try {
-      const copy = await annotateWorkbookBytes(bytes, findings);
+      // An .xls is copied into a new .xlsx (annotatableBytes): the copy is always an .xlsx.
+      const copy = await annotateWorkbookBytes(await annotatableBytes(bytes, name), findings);
       onProgress?.("paint", 1, 1);
       return {
         bytes: copy.bytes,
@@ -68,8 +101,10 @@ export class CheckSession implements CheckEngine {
         notes: copy.notes,
         resultSheet: copy.resultSheet,
         macroEnabled: copy.macroEnabled,
+        fromXls: read.format === "xls",
       };
     } catch (error) {
+      if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
       if (error instanceof AnnotateError) throw new EngineError(error.message, "annotate");
       throw internalError(error);
     }
@@ -77,13 +112,17 @@ export class CheckSession implements CheckEngine {
 
   /** The command line's --fix copy: the same planners and patcher, from the bytes of the opened file. */
   async fix(ignored: Finding[], onProgress?: ProgressListener): Promise<FixedCopyOffer> {
-    const { bytes } = this.opened();
+    const { bytes, name } = this.opened();
     // A re-check numbers its findings afresh: an ignored finding is known by its rule and place.
     const key = (f: Pick<Finding, "rule" | "sheet" | "cell">) => `${f.rule}|${f.sheet}|${f.cell}`;
     const skipped = new Set(ignored.map(key));
     onProgress?.("paint", 0, 1);
     try {
-      const copy = await fixWorkbookBytes(bytes, { tolerance: this.tolerance, skip: (f) => skipped.has(key(f)) });
+      // As the annotated copy: an .xls is fixed in a new .xlsx.
+      const copy = await fixWorkbookBytes(await annotatableBytes(bytes, name), {
+        tolerance: this.tolerance,
+        skip: (f) => skipped.has(key(f)),
+      });
       onProgress?.("paint", 1, 1);
       return {
         bytes: copy.bytes,
@@ -104,6 +143,7 @@ export class CheckSession implements CheckEngine {
         countsAfter: countBySeverity(copy.findingsAfter),
       };
     } catch (error) {
+      if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
       if (error instanceof AnnotateError) throw new EngineError(error.message.replace("标注副本", "修复副本"), "annotate");
       throw internalError(error);
     }
@@ -121,8 +161,14 @@ export class CheckSession implements CheckEngine {
     const { snapshots, hidden, tooLarge, notes } = read;
     onProgress?.("check", 0, snapshots.length);
     let result;
+    let comparedTables: string[] | undefined;
     try {
       result = checkWorkbook(snapshots, { tolerance, onProgress: (done, total) => onProgress?.("check", done, total) });
+      if (this.lastYear) {
+        const compared = withLastYear(result, snapshots, this.lastYear.snapshots, { lastFile: this.lastYear.name, tolerance });
+        result = compared;
+        comparedTables = compared.comparedTables;
+      }
     } catch (error) {
       if (error instanceof RangeError)
         throw new EngineError(toleranceProblem(tolerance) ?? "容差必须是非负数字，例如 0.01。", "tolerance");
@@ -136,12 +182,24 @@ export class CheckSession implements CheckEngine {
       notes,
       // The core reports each sheet's stated unit with its check; nothing needs to detect it again.
       units: Object.fromEntries(result.sheets.flatMap((s) => (s.unit ? [[s.name, s.unit]] : []))),
+      format: read.format,
+      ...(this.lastYear && comparedTables ? { compared: { file: this.lastYear.name, tables: comparedTables } } : {}),
     };
   }
 
   private opened(): OpenWorkbook {
     if (!this.workbook) throw new EngineError("请先打开一个 Excel 文件。", "no-file");
     return this.workbook;
+  }
+}
+
+/** Reads a workbook of either format, a failure in the reader's own words. */
+async function readOrSay(bytes: Uint8Array, name: string, includeHidden = false): Promise<AnyWorkbookRead> {
+  try {
+    return await readAnyWorkbookBytes(bytes, name, { includeHidden });
+  } catch (error) {
+    if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
+    throw internalError(error);
   }
 }
 

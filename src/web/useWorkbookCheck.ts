@@ -10,7 +10,7 @@ import { useNotices } from "../ui/hooks/notices";
 import { BrowserStore, ignoredKey } from "./browser-store";
 import { annotatedName, fixedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
 import { CheckEngine, CheckOutcome, EngineError, FixedCopyOffer } from "./engine";
-import { fileBytes } from "./file-bytes";
+import { fileBytes } from "../ui/file-bytes";
 import { jsonName, jsonReportText } from "./json-report";
 import type { PreviewWindow } from "./preview-window";
 
@@ -108,6 +108,44 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     [engine, exclusive, clear, notify, onProgress, show, tolerance],
   );
 
+  /** 「与上年对比」: last year's file, read in the worker with the same reader, against the open one. */
+  const compareWith = useCallback(
+    (file: File) =>
+      exclusive("与上年对比", async () => {
+        if (!opened) return;
+        clear();
+        if (file.size > MAX_FILE_BYTES) {
+          notify(
+            "error",
+            `上年文件过大（${Math.round(file.size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）：${file.name}`,
+          );
+          return;
+        }
+        let bytes: ArrayBuffer;
+        try {
+          bytes = await fileBytes(file);
+        } catch {
+          notify("error", `无法读取上年文件，请确认文件没有被其他程序占用后重试：${file.name}`);
+          return;
+        }
+        const outcome = await engine.compare({ name: file.name, bytes }, tolerance, onProgress);
+        show(opened.name, outcome);
+        const yoy = outcome.findings.filter((f) => f.rule.startsWith("YOY-")).length;
+        notify("success", `已与上年文件「${file.name}」对比：发现 ${yoy} 项与上年有关的问题。`);
+      }),
+    [engine, exclusive, clear, notify, onProgress, opened, show, tolerance],
+  );
+
+  const stopComparing = useCallback(
+    () =>
+      exclusive("取消对比", async () => {
+        if (!opened) return;
+        clear();
+        show(opened.name, await engine.uncompare(tolerance, onProgress));
+      }),
+    [engine, exclusive, clear, onProgress, opened, show, tolerance],
+  );
+
   /** Returns the field's message when the text is not a valid band, null once saved. */
   const saveTolerance = useCallback(
     async (text: string): Promise<string | null> => {
@@ -169,7 +207,8 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
         save(copy.bytes, name, copy.macroEnabled ? XLSM_TYPE : XLSX_TYPE);
         notify(
           "success",
-          `已下载标注副本「${name}」：标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动。`,
+          `已下载标注副本「${name}」：标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动。` +
+            (copy.fromXls ? "原文件是旧版 .xls，副本另存为 .xlsx，字体、填充与边框未保留。" : ""),
         );
       }),
     [active, engine, exclusive, notify, onProgress, opened, save],
@@ -243,6 +282,8 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     preview,
     dismiss,
     openFile,
+    compareWith,
+    stopComparing,
     saveTolerance,
     select,
     downloadAnnotated,

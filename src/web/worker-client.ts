@@ -71,6 +71,9 @@ export function workerEngine(spawn: () => WorkerLike): CheckEngine {
     open: (file, tolerance, onProgress) =>
       request<CheckOutcome>({ type: "open", name: file.name, bytes: file.bytes, tolerance }, onProgress, [file.bytes]),
     recheck: (tolerance, onProgress) => request<CheckOutcome>({ type: "recheck", tolerance }, onProgress),
+    compare: (file, tolerance, onProgress) =>
+      request<CheckOutcome>({ type: "compare", name: file.name, bytes: file.bytes, tolerance }, onProgress, [file.bytes]),
+    uncompare: (tolerance, onProgress) => request<CheckOutcome>({ type: "uncompare", tolerance }, onProgress),
     preview: (finding) =>
       request<PreviewWindow | null>({
         type: "preview",

@@ -6,6 +6,8 @@ import type { TemplateKind } from "../templates/catalog";
 export type WorkerRequest =
   | { id: number; type: "open"; name: string; bytes: ArrayBuffer; tolerance: string }
   | { id: number; type: "recheck"; tolerance: string }
+  | { id: number; type: "compare"; name: string; bytes: ArrayBuffer; tolerance: string }
+  | { id: number; type: "uncompare"; tolerance: string }
   | { id: number; type: "preview"; finding: Pick<Finding, "sheet" | "cell" | "related"> }
   | { id: number; type: "annotate"; findings: Finding[] }
   | { id: number; type: "fix"; ignored: Finding[] }

@@ -35,6 +35,10 @@ function run(request: WorkerRequest, progress: ProgressListener): Promise<unknow
       return session.open({ name: request.name, bytes: request.bytes }, request.tolerance, progress);
     case "recheck":
       return session.recheck(request.tolerance, progress);
+    case "compare":
+      return session.compare({ name: request.name, bytes: request.bytes }, request.tolerance, progress);
+    case "uncompare":
+      return session.uncompare(request.tolerance, progress);
     case "preview":
       return session.preview(request.finding);
     case "annotate":

@@ -8,7 +8,7 @@ import { asBytes } from "./errors";
 import { addMarkStyles, addMinimalStyles, addMarks, removeOldMarks } from "./marks";
 import { hasCopyMarker, writeCopyMarker } from "./marker";
 import { addNotes, commentedCells, removeOwnNotes } from "./notes";
-import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
+import { AnnotateError, PackageText, REL, declaresMacros, workbookSheets } from "./package";
 import { ownResultsSheets } from "./own-results";
 import { addResultsSheet, replaceResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
@@ -125,7 +125,7 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
         stylesPart,
       );
   await writeCopyMarker(pkg, workbookPart, results.sheetId);
-  const macroEnabled = /macroEnabled/i.test((await pkg.read("[Content_Types].xml")) ?? "");
+  const macroEnabled = declaresMacros((await pkg.read("[Content_Types].xml")) ?? "");
   pkg.flush();
   const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { bytes, marked, notes, resultSheet: results.name, macroEnabled };

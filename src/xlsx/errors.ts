@@ -45,6 +45,11 @@ const ENCRYPTED_STREAM = Uint8Array.from([..."EncryptedPackage"].flatMap((c) => 
 const WORKBOOK_ENTRY = ascii("xl/workbook");
 const CENTRAL_DIRECTORY = ascii("PK\x01\x02");
 
+/** An OLE2 compound file that is not an encrypted .xlsx: an old .xls (or another old Office file). */
+export function isOle2Workbook(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE2_MAGIC) && !includes(bytes, ENCRYPTED_STREAM);
+}
+
 export function asBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }

@@ -6,7 +6,7 @@ import { SheetView } from "../core/snapshot";
 import { CellPatch, cellStyleIndex, patchSheetCells } from "./cell-patch";
 import { CellFormats } from "./cell-styles";
 import { asBytes } from "./errors";
-import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
+import { AnnotateError, PackageText, REL, declaresMacros, workbookSheets } from "./package";
 import { readWorkbookBytes } from "./read";
 import { MalformedPartError, scanRoot, splice } from "./xml";
 
@@ -71,9 +71,7 @@ export async function fixWorkbookBytes(data: Uint8Array | ArrayBuffer, options: 
     );
     fixes.push(...chosen);
   }
-  const macroEnabled = /macroEnabled/i.test(
-    (await (await JSZip.loadAsync(bytes)).file("[Content_Types].xml")?.async("string")) ?? "",
-  );
+  const macroEnabled = declaresMacros((await (await JSZip.loadAsync(bytes)).file("[Content_Types].xml")?.async("string")) ?? "");
   return { bytes, fixes, refused, findingsAfter: findings, macroEnabled };
 }
 

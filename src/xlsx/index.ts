@@ -8,3 +8,5 @@ export { WorkbookReadError, MAX_FILE_BYTES } from "./errors";
 export type { WorkbookReadErrorKind } from "./errors";
 export { annotateWorkbookBytes, isAnnotatedCopy, noteText, AnnotateError, COPY_MARKER_NAMESPACE } from "./annotate";
 export type { AnnotateResult } from "./annotate";
+export { readAnyWorkbookBytes, annotatableBytes, isXlsBytes } from "./read-any";
+export type { AnyWorkbookRead, WorkbookFormat } from "./read-any";

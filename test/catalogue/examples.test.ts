@@ -1,13 +1,22 @@
 import { RULES, ruleById } from "../../src/core/catalogue";
 import { checkWorkbook } from "../../src/core/check";
+import { compareWorkbooks } from "../../src/core/compare/year-on-year";
 import type { Severity } from "../../src/core/severity";
 import { readWorkbookBuffer } from "../../src/cli/xlsx-read";
 import { exampleToXlsx } from "../support/example-xlsx";
 
-/** Every rule's example, written to .xlsx and read back as the CLI does, yields that rule at that cell. */
+/**
+ * Every rule's example, written to .xlsx and read back as the CLI does, yields that rule at that
+ * cell; an example with last year's workbook is compared with it, as `--compare` does.
+ */
 async function findingsOf(id: (typeof RULES)[number]["id"]) {
   const rule = ruleById(id);
-  const findings = checkWorkbook(await readWorkbookBuffer(await exampleToXlsx(rule.example))).findings;
+  const sheets = await readWorkbookBuffer(await exampleToXlsx(rule.example));
+  const findings = checkWorkbook(sheets).findings;
+  if (rule.example.last) {
+    const last = await readWorkbookBuffer(await exampleToXlsx({ ...rule.example, sheets: rule.example.last }));
+    findings.push(...compareWorkbooks(sheets, last, { lastFile: "上年.xlsx" }).findings);
+  }
   return findings.filter((f) => f.rule === id && f.sheet === rule.example.sheet && f.cell === rule.example.cell);
 }
 

@@ -32,3 +32,16 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
   const code = await run(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
+
+/** A 三公 table as a unit sends it: rows 合计, 出国, 接待, 公务用车; the columns as given. */
+export async function writeSangong(file: string, year: number, header: string[], figures: number[][], unit = "某某县农业农村局") {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("三公经费支出表");
+  ws.addRow([`${year}年“三公”经费预算表`]);
+  ws.addRow([`单位名称：${unit}`, "", "单位：万元"]);
+  ws.addRow(["项目", ...header]);
+  const labels = ["合计", "1.因公出国（境）费", "2.公务接待费", "3.公务用车购置及运行费"];
+  labels.forEach((l, i) => ws.addRow([l, ...figures[i]]));
+  for (let r = 4; r <= 7; r++) for (let c = 2; c <= header.length + 1; c++) ws.getCell(r, c).numFmt = "0.00";
+  await wb.xlsx.writeFile(file);
+}

@@ -17,7 +17,10 @@ describe("budget-check --rules", () => {
     expect(json.rules.map((x: { id: string }) => x.id)).toEqual(RULES.map((x) => x.id));
     for (const rule of json.rules) {
       expect(Object.keys(rule)).toEqual(["id", "severity", "title", "help", "module", "fix", "example"]);
-      expect(Object.keys(rule.example)).toEqual(["sheets", "sheet", "cell"]);
+      // `last` (last year's workbook) extends the example of the rules that compare two years.
+      expect(Object.keys(rule.example)).toEqual(
+        rule.id.startsWith("YOY-") ? ["sheets", "sheet", "cell", "last"] : ["sheets", "sheet", "cell"],
+      );
       expect(rule.fix === null || typeof rule.fix === "string").toBe(true);
     }
   });

@@ -5,6 +5,7 @@ import { runCli, tempDir, writeSummaryWorkbook } from "../cli/cli-helpers";
 import { EngineError } from "../../src/web/engine";
 import { jsonReportText } from "../../src/web/json-report";
 import { CheckSession } from "../../src/web/session";
+import { sofficeConvert } from "../templates/support/libreoffice";
 import { changedParts, marksOf, worstByCell } from "../xlsx/support/copy-reader";
 import { bombStream, SHEET_HEAD, SHEET_TAIL, workbookAround, zipOf } from "../xlsx/support/hostile-zip";
 
@@ -42,6 +43,22 @@ describe("the browser page's checker session", () => {
     const kept = await session.fix([spend]);
     expect(kept.cells.some((c) => c.cell === "D8")).toBe(false);
   });
+
+  test("下载修复副本 of an .xls is --fix's .xlsx copy, without macros", async () => {
+    const file = path.join(tempDir(), "错.xlsx");
+    await writeSummaryWorkbook(file, 24488.41);
+    const [converted] = sofficeConvert([{ name: "错.xlsx", bytes: readFileSync(file) }], "xls");
+    const xls = path.join(tempDir(), "错.xls");
+    writeFileSync(xls, readFileSync(converted));
+    const session = new CheckSession();
+    await session.open({ name: "错.xls", bytes: arrayBufferOf(readFileSync(xls)) }, "0.01");
+    const copy = await session.fix([]);
+    expect(copy.macroEnabled).toBe(false);
+    expect(copy.cells).toContainEqual(expect.objectContaining({ sheet: "收支总表", cell: "D8", rule: "BAL-SPEND" }));
+    const out = path.join(tempDir(), "修复.xlsx");
+    expect((await runCli([xls, "--fix", out])).code).not.toBe(2);
+    expect(Buffer.from(copy.bytes).equals(readFileSync(out))).toBe(true);
+  }, 120_000);
 
   test("finds exactly what budget-check --json finds on the sample, in the same order", async () => {
     const cli = await runCli(["--json", SAMPLE]);
@@ -138,6 +155,39 @@ describe("the browser page's checker session", () => {
     const kept = outcome.findings.filter((f) => f.rule !== "BAL-SPEND");
     const copy = await session.annotate(kept);
     expect(await marks(copy.bytes)).toEqual(plain(worstByCell(kept)));
+  });
+
+  test("「与上年对比」 reads last year's bytes with the same reader; the same file again is YOY-SAME-FILE", async () => {
+    const seed = path.resolve(__dirname, "../fixtures/seed001-budget.xlsx");
+    const session = new CheckSession();
+    const alone = await session.open({ name: "本年.xlsx", bytes: arrayBufferOf(readFileSync(seed)) }, "0.01");
+    expect(alone.compared).toBeUndefined();
+    const both = await session.compare({ name: "上年.xlsx", bytes: arrayBufferOf(readFileSync(seed)) }, "0.01");
+    expect(both.compared?.file).toBe("上年.xlsx");
+    expect(both.compared?.tables.length).toBeGreaterThan(3);
+    const yoy = both.findings.filter((f) => f.rule.startsWith("YOY-"));
+    expect(yoy.map((f) => f.rule)).toEqual(["YOY-SAME-FILE"]);
+    expect(yoy[0].compare?.file).toBe("上年.xlsx");
+    expect(new Set(both.findings.map((f) => f.id)).size).toBe(both.findings.length);
+    // A re-check with another band keeps last year's workbook; uncompare drops it.
+    expect((await session.recheck("0.5")).compared?.file).toBe("上年.xlsx");
+    const again = await session.uncompare("0.01");
+    expect(again.compared).toBeUndefined();
+    expect(again.findings).toEqual(alone.findings);
+  });
+
+  test("last year's file that cannot be read gives the reader's message, and this year's stays open", async () => {
+    const session = new CheckSession();
+    await session.open({ name: "本年.xlsx", bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01");
+    const failure = await session
+      .compare({ name: "上年.txt", bytes: arrayBufferOf(Buffer.from("不是工作簿")) }, "0.01")
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(EngineError);
+    expect((failure as EngineError).message).toMatch(/上年\.txt/);
+    expect((await session.recheck("0.01")).compared).toBeUndefined();
+    await expect(
+      new CheckSession().compare({ name: "上年.xlsx", bytes: arrayBufferOf(readFileSync(SAMPLE)) }, "0.01"),
+    ).rejects.toThrow("请先打开一个 Excel 文件。");
   });
 
   test("nothing opened: re-check and the annotated copy say to open a file first", async () => {

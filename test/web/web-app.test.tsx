@@ -32,6 +32,13 @@ class FixtureEngine implements CheckEngine {
     this.tolerances.push(tolerance);
     return { ...checkWorkbook(this.sheets, { tolerance }), skipped: [], notes: [], units: {} };
   }
+  async compare(file: { name: string; bytes: ArrayBuffer }, tolerance: string): Promise<CheckOutcome> {
+    this.opened.push(file.name);
+    return { ...(await this.recheck(tolerance)), compared: { file: file.name, tables: ["三公经费支出表"] } };
+  }
+  async uncompare(tolerance: string): Promise<CheckOutcome> {
+    return this.recheck(tolerance);
+  }
   async preview(f: Pick<Finding, "sheet" | "cell" | "related">) {
     const sheet = this.sheets.find((s) => s.name === f.sheet);
     return sheet ? previewWindow(sheet, f) : null;
@@ -118,6 +125,20 @@ describe("the browser page", () => {
     expect(items).toHaveLength(expected().length);
     for (const f of expected()) expect(screen.getByText(f.message)).toBeInTheDocument();
     expect(items.every((li) => /错误|疑似|提示/.test(li.textContent ?? ""))).toBe(true);
+  });
+
+  test("与上年对比 reads the chosen last year's file through the engine, says so, and 取消对比 checks the file alone", async () => {
+    const { engine } = renderPage();
+    choose("预算.xlsx");
+    await checked();
+    const lastYear = screen.getByLabelText("选择上年的 Excel 文件");
+    fireEvent.change(lastYear, { target: { files: [new File([new Uint8Array([0x50, 0x4b])], "上年.xlsx")] } });
+    await screen.findByText("已与上年文件「上年.xlsx」对比 1 张表：三公经费支出表");
+    expect(engine.opened).toEqual(["预算.xlsx", "上年.xlsx"]);
+    expect(screen.getByRole("button", { name: "换一个上年文件" })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("button", { name: "取消对比" }));
+    await waitFor(() => expect(screen.queryByText(/已与上年文件/)).not.toBeInTheDocument());
+    expect(screen.getByRole("button", { name: "与上年对比…" })).toBeInTheDocument();
   });
 
   test("a file the reader refuses shows the reader's one-line message and no list", async () => {

@@ -1,6 +1,8 @@
 import type { CheckResult } from "../../core/check";
 import type { JsonSkippedSheet } from "../../core/report-json";
 import type { WorkbookReadErrorKind } from "../../xlsx/errors";
+import type { LastYearFile } from "../last-year";
+import type { LastYearIndex } from "./units/last-year-pairs";
 
 /** Why a file could not be checked; the kinds of the `--json` error entries. */
 export type FailureKind = WorkbookReadErrorKind;
@@ -29,8 +31,22 @@ export type FileOutcome =
       /** Sheets not checked (hidden, too large) and the sentences that say so. */
       skipped: JsonSkippedSheet[];
       notes: string[];
+      /** With --compare or --compare-dir: last year's file compared with, or null (unpaired, or unreadable). */
+      lastYear?: LastYearPairing;
+      /** The package year the tables state (for --expect's 年度不符). */
+      year?: number | null;
     }
   | { file: string; status: "failed"; error: { kind: FailureKind; message: string } };
+
+/** How a file of a batch found last year's: the file (as named under --compare-dir), or why not. */
+export interface LastYearPairing {
+  file: string | null;
+  by?: "given" | "unit" | "file-name";
+  /** Several of last year's files fit equally: all named, none taken. */
+  ambiguous?: string[];
+  /** Last year's file was found but could not be read. */
+  unreadable?: boolean;
+}
 
 export function failed(file: string, kind: FailureKind, message: string): FileOutcome {
   return { file, status: "failed", error: { kind, message } };
@@ -44,4 +60,14 @@ export interface FileTask {
   found: boolean;
   tolerance?: string;
   includeHidden?: boolean;
+  /** --compare: last year's workbook for this file. */
+  lastYear?: LastYearFile;
+  /** --compare-dir: last year's file is paired with this one from the index shared with the workers. */
+  pairLastYear?: boolean;
+  changeThreshold?: string;
+}
+
+/** What every file of a batch shares, given once to each worker rather than with every task. */
+export interface BatchShared {
+  lastYearIndex?: LastYearIndex;
 }

@@ -1,7 +1,7 @@
 import { createWriteStream } from "fs";
 import { Readable } from "stream";
 import { pipeline } from "stream/promises";
-import { writeThroughTemp } from "../output-path";
+import { writeAtomically } from "../output-path";
 import type { ReportSource } from "./report-xlsx";
 import { DETAIL_COLUMNS, detailRows, detailTexts } from "./tables";
 
@@ -38,9 +38,7 @@ export async function* detailCsvLines(source: ReportSource): AsyncGenerator<stri
 
 /** Streams the CSV to a temporary file, one file's rows at a time, and renames it once complete. */
 export async function writeDetailCsv(source: ReportSource, out: string): Promise<void> {
-  await writeThroughTemp(out, (temp) =>
-    pipeline(Readable.from(detailCsvLines(source)), createWriteStream(temp, { flags: "wx" })),
-  );
+  await writeAtomically(out, (temp) => pipeline(Readable.from(detailCsvLines(source)), createWriteStream(temp, { flags: "wx" })));
 }
 
 /** The whole CSV as text (small batches, tests). */

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { AMOUNT_FORMAT, Column, TABLE_LAYOUT } from "../../core/results-table";
-import { writeThroughTemp } from "../output-path";
+import { writeAtomically } from "../output-path";
 import { FileOutcome, SkippedFile } from "./outcome";
 import {
   DETAIL_SHEET,
@@ -12,11 +12,16 @@ import {
   SUMMARY_TABLE,
   detailRows,
   fileShown,
+  missingRows,
   skippedRow,
   summaryRow,
+  withMark,
 } from "./tables";
+import type { ExpectResult } from "./units/expect-match";
 
 export { AMOUNT_FORMAT };
+/** Rows of findings per 明细 sheet; Excel's own limit is 1,048,576 rows with the header. */
+export const DETAIL_ROWS_PER_SHEET = 1_000_000;
 
 /**
  * The files' outcomes in report order. The writer reads them twice (汇总 and 规则统计 first, then
@@ -27,11 +32,11 @@ export { AMOUNT_FORMAT };
 export type ReportSource = readonly FileOutcome[] | (() => Iterable<FileOutcome> | AsyncIterable<FileOutcome>);
 
 export interface ReportOptions {
-  /** 明细 rows per sheet before it continues on 明细 (2); Excel holds 1,048,576 rows. */
-  maxDetailRows?: number;
+  /** --expect: the marks of the files (in report order) and the listed units no file came from. */
+  expected?: ExpectResult;
+  /** 明细 rows per sheet before it continues on 明细 (2); tests lower it to see 明细 (2) without a million findings. */
+  detailRowsPerSheet?: number;
 }
-
-export const MAX_DETAIL_ROWS = 1_000_000;
 
 const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -125,7 +130,7 @@ function withFileWidth<R>(table: Column<R>[], widest: number): Column<R>[] {
 /**
  * The batch report, 汇总, 明细 and 规则统计, written with exceljs's streaming writer: rows go to
  * the file as they are made, so memory holds one file's findings, not the run's (汇总 keeps the
- * cells of one short row per file until its sheet is written). A 明细 past `maxDetailRows` rows continues on
+ * cells of one short row per file until its sheet is written). A 明细 past `detailRowsPerSheet` rows continues on
  * 明细 (2), 明细 (3)…. Written to a temporary file and renamed once complete.
  */
 export async function writeReportWorkbook(
@@ -134,8 +139,8 @@ export async function writeReportWorkbook(
   out: string,
   options: ReportOptions = {},
 ): Promise<void> {
-  const maxRows = options.maxDetailRows ?? MAX_DETAIL_ROWS;
-  await writeThroughTemp(out, async (temp) => {
+  const maxRows = options.detailRowsPerSheet ?? DETAIL_ROWS_PER_SHEET;
+  await writeAtomically(out, async (temp) => {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: temp,
       useStyles: true,
@@ -152,8 +157,9 @@ export async function writeReportWorkbook(
     const summary: (string | number | null)[][] = [];
     const stats = new RuleStats();
     let widest = 0;
+    let index = 0;
     for await (const o of pass(source)) {
-      const row = summaryRow(o);
+      const row = withMark(summaryRow(o), options.expected?.marks[index++]);
       summary.push(SUMMARY_TABLE.map((c) => c.value(row)));
       stats.add(o);
       widest = Math.max(widest, widthOf(fileShown(o.file)));
@@ -163,6 +169,7 @@ export async function writeReportWorkbook(
       summary.push(SUMMARY_TABLE.map((c) => c.value(skippedRow(s))));
       widest = Math.max(widest, widthOf(fileShown(s.file)));
     }
+    for (const m of missingRows(options.expected)) summary.push(SUMMARY_TABLE.map((c) => c.value(m)));
     const summarySheet = new SheetWriter(wb, SUMMARY_SHEET, withFileWidth(SUMMARY_TABLE, widest));
     for (const values of summary) summarySheet.addValues(values);
     summarySheet.close();

@@ -1,4 +1,5 @@
-import { statSync } from "fs";
+import { existsSync, statSync } from "fs";
+import { rm } from "fs/promises";
 import path from "path";
 import { countBySeverity } from "../../core/results-table";
 import type { CliOptions } from "../args";
@@ -7,7 +8,10 @@ import { isSameFile, outputPathProblem, writeFailure } from "../output-path";
 import { failedJsonFile, toJsonFile } from "../../core/report-json";
 import { formatFailedFile, formatTextReport } from "../report-text";
 import { checkFile } from "./check-file";
-import { FileOutcome, FileTask, SkippedFile } from "./outcome";
+import { BatchShared, FileOutcome, FileTask, SkippedFile } from "./outcome";
+import { lastYearFolder, UnpairedFiles, unpairedFiles } from "./last-year-folder";
+import { expectedUnits, expectLines, loadExpectList } from "./units/expected-units";
+import { Journal, JOURNAL_SUFFIX, journalKey, readJournal } from "./journal";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
@@ -44,6 +48,9 @@ export function isBatch(options: CliOptions, resolve: (p: string) => string): bo
     options.csv !== undefined ||
     options.jobs !== undefined ||
     options.timeout !== undefined ||
+    options.expect !== undefined ||
+    options.resume === true ||
+    options.compareDir !== undefined ||
     options.quiet
   )
     return true;
@@ -59,7 +66,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   const at = (p: string) => path.resolve(cwd, p);
   const walk = await expandPaths(options.files, { cwd });
   if (walk.tasks.length === 0 && walk.skipped.length === 0) {
-    io.err(`文件夹中没有找到 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
+    io.err(`文件夹中没有找到 .xlsx、.xlsm 或 .xls 工作簿：${walk.emptyFolders.join("、")}`);
     return EXIT_BAD_INPUT;
   }
   const refused = await setAsideOwnReport(options, walk, cwd);
@@ -67,11 +74,56 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     io.err(refused);
     return EXIT_BAD_INPUT;
   }
-  if (walk.emptyFolders.length && !options.quiet) io.err(`文件夹中没有 .xlsx 或 .xlsm 工作簿：${walk.emptyFolders.join("、")}`);
-  const tasks: FileTask[] = walk.tasks.map((t) => ({ ...t, tolerance: options.tolerance, includeHidden: options.includeHidden }));
+  if (walk.emptyFolders.length && !options.quiet)
+    io.err(`文件夹中没有 .xlsx、.xlsm 或 .xls 工作簿：${walk.emptyFolders.join("、")}`);
+  const listed = options.expect ? await loadExpectList(options.expect, cwd) : undefined;
+  if (typeof listed === "string") {
+    io.err(listed);
+    return EXIT_BAD_INPUT;
+  }
+  let shared: BatchShared = {};
+  if (options.compareDir) {
+    const index = await lastYearFolder(options.compareDir, cwd, io, options.quiet);
+    if (typeof index === "string") {
+      io.err(index);
+      return EXIT_BAD_INPUT;
+    }
+    shared = { lastYearIndex: index };
+  }
+  const tasks: FileTask[] = walk.tasks.map((t) => ({
+    ...t,
+    tolerance: options.tolerance,
+    includeHidden: options.includeHidden,
+    ...(options.compare ? { lastYear: { path: at(options.compare), file: options.compare } } : {}),
+    ...(options.compareDir ? { pairLastYear: true } : {}),
+    ...(options.changeThreshold !== undefined ? { changeThreshold: options.changeThreshold } : {}),
+  }));
   const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
+  // --report keeps a journal beside the report; --resume takes up the files it already holds.
+  let journal: Journal | null = null;
+  const journalFile = options.report ? at(options.report) + JOURNAL_SUFFIX : null;
+  if (journalFile) {
+    const key = journalKey(tasks);
+    if (options.resume) {
+      const done = await readJournal(journalFile, key, options.report!);
+      if (typeof done === "string") {
+        io.err(done);
+        return EXIT_BAD_INPUT;
+      }
+      for (const [i, o] of done) if (i >= 0 && i < tasks.length) outcomes[i] = o;
+      if (!options.quiet) io.err(`接着上次的检查：已完成 ${done.size} 个文件，还有 ${tasks.length - done.size} 个`);
+      journal = Journal.append(journalFile);
+    } else {
+      if (existsSync(journalFile) && !options.quiet)
+        io.err(
+          `上次对同一报告的检查没有完成（日志 ${options.report}${JOURNAL_SUFFIX}）；本次从头检查。要接着上次检查，请加 --resume`,
+        );
+      journal = Journal.create(journalFile, key);
+    }
+  }
+  const pending = tasks.map((_, i) => i).filter((i) => !outcomes[i]);
   const progress = new Progress(
-    tasks.length,
+    pending.length,
     options.quiet ? null : (io.progress ?? { write: (t) => io.err(t.replace(/\n$/, "")) }),
   );
   // Per-file text streams out in path order as files finish, whatever order the workers finish in.
@@ -86,6 +138,7 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
       setImmediate(loadReportWriter);
     }
     outcomes[index] = outcome;
+    journal?.add(index, outcome);
     progress.finished(outcome);
     while (printed < tasks.length && outcomes[printed]) {
       if (streamText) {
@@ -98,31 +151,36 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
 
   try {
     // One file without --jobs or --timeout: a worker would only add its start-up time.
-    if (tasks.length === 1 && options.jobs === undefined && options.timeout === undefined) {
-      progress.start(tasks[0].file);
-      onOutcome(0, await checkFile(tasks[0]));
-    } else if (tasks.length > 0) {
-      const jobs = Math.min(options.jobs ?? defaultJobs(), tasks.length);
+    const todo = pending.map((i) => tasks[i]);
+    if (todo.length === 1 && options.jobs === undefined && options.timeout === undefined) {
+      progress.start(todo[0].file);
+      onOutcome(pending[0], await checkFile(todo[0], shared));
+    } else if (todo.length > 0) {
+      const jobs = Math.min(options.jobs ?? defaultJobs(), todo.length);
       await runPool(
-        tasks,
+        todo,
         {
           jobs,
           timeoutMs: (options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
           memoryMb: defaultMemoryMb(jobs),
-          onStart: (i) => progress.start(tasks[i].file),
+          onStart: (i) => progress.start(todo[i].file),
           bundle: workerBundle(),
+          shared,
+          grow: options.jobs === undefined,
           ...engine,
         },
-        onOutcome,
+        (j, outcome) => onOutcome(pending[j], outcome),
       );
     }
   } catch (e) {
     progress.end();
+    journal?.close();
     if (!(e instanceof PoolStartError)) throw e;
     io.err(e.message);
     return EXIT_INTERNAL;
   }
   progress.end();
+  journal?.close();
   const done = outcomes as FileOutcome[];
   const skipped = walk.skipped;
   const note = skippedNote(walk);
@@ -130,14 +188,17 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
   if (options.json && !options.quiet)
     for (const o of done) if (o.status === "checked") for (const n of o.notes) io.err(`${o.file}：${n}`);
 
+  const expected = listed ? expectedUnits(listed, done, options.year) : undefined;
   let writeFailed = false;
   for (const [out, write] of [
-    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file)],
+    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file, { expected })],
     [options.csv, (file: string) => writeDetailCsv(done, file)],
   ] as const) {
     if (!out) continue;
     try {
       await write(at(out));
+      // The report is whole: its journal has served.
+      if (out === options.report && journalFile) await rm(journalFile, { force: true });
       if (!options.quiet) io.err(`已写出：${out}`);
     } catch (e) {
       const failure = writeFailure(out, e);
@@ -147,8 +208,14 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     }
   }
 
-  if (options.json) io.out(jsonText(batchJson(done, skipped), 2));
-  else io.out(formatBatchSummary(done, skipped));
+  const unpaired = shared.lastYearIndex ? unpairedFiles(done, shared.lastYearIndex) : undefined;
+  if (options.json) io.out(jsonText(batchJson(done, skipped, unpaired), 2));
+  else {
+    const lines = [formatBatchSummary(done, skipped, unpaired)];
+    if (expected && listed) lines.push(...expectLines(expected, done, listed.length));
+    io.out(lines.join("\n"));
+  }
+  if (options.json && expected && listed) io.err(expectLines(expected, done, listed.length).join("\n"));
 
   if (done.length === 0) {
     io.err("没有可检查的工作簿：找到的文件都已跳过，原因见上");
@@ -218,12 +285,17 @@ function skippedNote(walk: WalkResult): string | null {
 }
 
 /** The v1 shape; `skipped` (an extension) names the files the walk passed by, when there are any. */
-function batchJson(done: FileOutcome[], skipped: SkippedFile[]) {
+function batchJson(done: FileOutcome[], skipped: SkippedFile[], unpaired?: UnpairedFiles) {
   const files = done.map((o) =>
     o.status === "checked" ? toJsonFile(o.file, o.result, o.skipped) : failedJsonFile(o.file, o.error),
   );
-  if (skipped.length === 0) return { version: 1, files };
-  return { version: 1, files, skipped: skipped.map(({ file, reason }) => ({ file, reason })) };
+  return {
+    version: 1,
+    files,
+    ...(skipped.length ? { skipped: skipped.map(({ file, reason }) => ({ file, reason })) } : {}),
+    // Extension (issue 21): --compare-dir's files without a partner, this year's and last year's.
+    ...(unpaired ? { unpaired } : {}),
+  };
 }
 
 function fileSection(o: FileOutcome): string {

@@ -2,6 +2,7 @@ import { countCoverage } from "../../core/coverage";
 import { countBySeverity } from "../../core/results-table";
 import { formatTotalLine } from "../report-text";
 import { FileOutcome, SkippedFile } from "./outcome";
+import type { UnpairedFiles } from "./last-year-folder";
 import { SKIP_LABEL, summaryRows } from "./tables";
 
 const TOP = 5;
@@ -11,7 +12,11 @@ const FAILED_LISTED = 10;
  * The batch's closing lines: files checked and failed, findings by severity, the worst files, and
  * every file passed by (printed even with --quiet: a skipped file must never go unsaid).
  */
-export function formatBatchSummary(outcomes: readonly FileOutcome[], skipped: readonly SkippedFile[] = []): string {
+export function formatBatchSummary(
+  outcomes: readonly FileOutcome[],
+  skipped: readonly SkippedFile[] = [],
+  unpaired?: UnpairedFiles,
+): string {
   const checked = outcomes.filter((o) => o.status === "checked");
   const failedOnes = outcomes.filter((o) => o.status === "failed");
   const totals = countBySeverity(checked.flatMap((o) => o.result.findings));
@@ -41,5 +46,21 @@ export function formatBatchSummary(outcomes: readonly FileOutcome[], skipped: re
     lines.push(`已跳过的文件（${skipped.length} 个）：`);
     for (const s of skipped) lines.push(`  ${s.file}：${SKIP_LABEL[s.reason]}`);
   }
+  if (unpaired) lines.push(...unpairedLines(unpaired));
   return lines.join("\n");
+}
+
+/** --compare-dir: every file without last year's partner is named (a capped list would hide a unit). */
+function unpairedLines(unpaired: UnpairedFiles): string[] {
+  const lines: string[] = [];
+  if (unpaired.thisYear.length === 0 && unpaired.lastYear.length === 0) return ["与上年对比：每个文件都找到了上年的文件"];
+  if (unpaired.thisYear.length) {
+    lines.push(`未与上年文件配对的本年文件（${unpaired.thisYear.length} 个）：`);
+    for (const u of unpaired.thisYear) lines.push(`  ${u.file}：${u.reason}`);
+  }
+  if (unpaired.lastYear.length) {
+    lines.push(`没有本年文件与之配对的上年文件（${unpaired.lastYear.length} 个）：`);
+    for (const f of unpaired.lastYear) lines.push(`  ${f}`);
+  }
+  return lines;
 }

@@ -4,17 +4,22 @@ import { Column, RESULT_TABLE, ResultRow, countBySeverity, resultRows } from "..
 import { SEVERITY_LABEL } from "../../core/severity";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { FileOutcome, SkippedFile, SkipReason } from "./outcome";
+import { ExpectResult, FileMark, markWords } from "./units/expect-match";
 
 /** The report's sheets and columns: a contract (issue 12), so the names are fixed; columns are only added. */
 export const SUMMARY_SHEET = "汇总";
 export const DETAIL_SHEET = "明细";
 export const RULE_SHEET = "规则统计";
 
-/** 状态 of a 汇总 row. A workbook none of whose sheets was understood never reads as checked. */
+/**
+ * 状态 of a 汇总 row. A workbook none of whose sheets was understood never reads as checked; with
+ * --expect, a listed unit that sent no file reads 未收到.
+ */
 export const STATUS = {
   checked: "已检查",
   unrecognised: "未识别（未检查）",
   failed: "无法读取",
+  missing: "未收到",
 } as const;
 
 /** When no header names the unit, the cell says so rather than staying blank. */
@@ -98,13 +103,34 @@ export const SKIP_LABEL: Record<SkipReason, string> = {
  * One row per file, in the order checked, then one per file the walk passed by: a failed file says
  * why in 状态, a skipped one 已跳过：why, so no file of the folders goes unmentioned.
  */
-export function summaryRows(outcomes: readonly FileOutcome[], skipped: readonly SkippedFile[] = []): SummaryRow[] {
-  return outcomes.map(summaryRow).concat(skipped.map(skippedRow));
+export function summaryRows(
+  outcomes: readonly FileOutcome[],
+  skipped: readonly SkippedFile[] = [],
+  expected?: ExpectResult,
+): SummaryRow[] {
+  return outcomes
+    .map((o, i) => withMark(summaryRow(o), expected?.marks[i]))
+    .concat(skipped.map(skippedRow))
+    .concat(missingRows(expected));
 }
 
 export function skippedRow(s: SkippedFile): SummaryRow {
   const status = `已跳过：${SKIP_LABEL[s.reason]}`;
   return { file: s.file, unit: "", status, sheets: null, error: null, warning: null, info: null, note: "" };
+}
+
+/** --expect: a row for each listed unit no file came from; they come last. */
+export function missingRows(expected: ExpectResult | undefined): SummaryRow[] {
+  return (expected?.missing ?? []).map((u) => ({
+    file: "",
+    unit: u.name,
+    status: STATUS.missing,
+    sheets: null,
+    error: null,
+    warning: null,
+    info: null,
+    note: u.code ? `单位编码 ${u.code}` : "",
+  }));
 }
 
 /** One 汇总 row per file: a failed file says why in 状态, an unread one is never counted as checked. */
@@ -120,6 +146,12 @@ export function summaryRow(o: FileOutcome): SummaryRow {
     return { file: o.file, unit, status: STATUS.unrecognised, sheets: 0, error: null, warning: null, info: null, note };
   const sheets = o.result.sheets.length - coverage.unread.length;
   return { file: o.file, unit, status: STATUS.checked, sheets, ...countBySeverity(o.result.findings), note };
+}
+
+/** 状态 of a file the list marks: its marks after the check's own word (已检查；重复，年度不符). */
+export function withMark(row: SummaryRow, mark: FileMark | undefined): SummaryRow {
+  const words = mark ? markWords(mark) : [];
+  return words.length ? { ...row, status: `${row.status}；${words.join("，")}` } : row;
 }
 
 /** The failure messages end in `：file`; in a row that already names the file, that is noise. */

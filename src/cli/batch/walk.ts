@@ -13,7 +13,8 @@ export interface WalkResult {
   emptyFolders: string[];
 }
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
+/** .xls too (issue 21): the 决算 software and many units still send the old binary workbook. */
+const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
 /**
  * The tool's annotated copies are named `原名-已标注.xlsx`. A renamed one is checked like any
  * workbook: its marker part is easy to forge, and a skip by content would let a file hide.
@@ -27,7 +28,7 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Expands the PATHs given on the command line into the files to check. A file PATH is checked as
  * given (even a lock file: the user named it); anything that is not a folder, including a PATH
  * that does not exist, becomes a task whose check reports the problem. Folders are searched
- * recursively for .xlsx and .xlsm, skipping Excel's `~$` lock files, hidden files and folders,
+ * recursively for .xlsx, .xlsm and .xls, skipping Excel's `~$` lock files, hidden files and folders,
  * the tool's annotated copies (by name), and anything that is not a regular file: reading a pipe
  * or a device would wait, or read, for ever.
  */
@@ -74,15 +75,13 @@ export async function expandPaths(paths: string[], options: { cwd: string }): Pr
           continue;
         }
         const shown = onlyOneFolder ? relName : path.join(given, relName);
-        const oldXls = /\.xls$/i.test(name);
-        if (!WORKBOOK.test(name) && !oldXls) continue;
+        if (!WORKBOOK.test(name)) continue;
         if (name.startsWith("~$")) {
-          if (!oldXls) result.lockFiles++;
+          result.lockFiles++;
           continue;
         }
         const skip = (reason: SkippedFile["reason"]) => result.skipped.push({ file: shown, reason, path: full });
         if (!entry.isFile() && !isRegularFile(full)) skip("not-regular");
-        else if (oldXls) skip("old-xls");
         else if (ANNOTATED_NAME.test(name)) skip("annotated-copy");
         else add(full, shown, true);
       }

@@ -18,6 +18,8 @@ export interface RuleExample {
   sheets: { name: string; rows: ExampleCell[][] }[];
   sheet: string;
   cell: string;
+  /** Last year's workbook, for the rules that compare two years (`--compare`): the example is checked against it. */
+  last?: { name: string; rows: ExampleCell[][] }[];
 }
 
 /**

@@ -153,3 +153,47 @@ export function indicatorExample(edits: Record<string, ExampleCell>, cell: strin
 }
 
 export { money };
+
+/** An example of this year's sheets checked against last year's (`--compare`). */
+export function twoYears(sheets: ExampleSheet[], last: ExampleSheet[], sheet: string, cell: string): RuleExample {
+  return { sheets, sheet, cell, last };
+}
+
+/**
+ * A 2024 三公 table with last year's budget beside this year's (B 上年预算数, C 本年预算数; rows 4
+ * 合计, 5 出国, 6 接待, 7 公务用车, 8–9 its 购置 and 运行), whose 上年 column repeats SANGONG_2023.
+ */
+export const SANGONG_2024: ExampleSheet = {
+  name: "三公经费支出表",
+  rows: [
+    ["2024年“三公”经费支出预算表", null, null],
+    ["单位：万元", null, null],
+    ["项目", "上年预算数", "本年预算数"],
+    ["合计", 30, 28],
+    ["1.因公出国（境）费", 5, 5],
+    ["2.公务接待费", 8, 6],
+    ["3.公务用车购置及运行维护费", 17, 17],
+    ["   其中：公务用车购置费", 10, 10],
+    ["         公务用车运行维护费", 7, 7],
+  ],
+};
+
+/** Last year's 三公 table: its 本年预算数 (C) is what SANGONG_2024's 上年预算数 repeats. */
+export const SANGONG_2023: ExampleSheet = {
+  name: "三公经费支出表",
+  rows: edit(SANGONG_2024.rows, {
+    A1: "2023年“三公”经费支出预算表",
+    B4: 33,
+    C4: 30,
+    B5: 5,
+    C5: 5,
+    B6: 9,
+    C6: 8,
+    B7: 19,
+    C7: 17,
+    B8: 10,
+    C8: 10,
+    B9: 9,
+    C9: 7,
+  }),
+};

@@ -1,5 +1,6 @@
 import type { RuleEntry } from "./entry";
 import { CELLS } from "./cells";
+import { COMPARE } from "./compare";
 import { CROSS_TABLE } from "./cross-table";
 import { INDICATORS } from "./indicators";
 import { INDICATOR_LAYOUTS } from "./indicator-layouts";
@@ -24,6 +25,7 @@ const CATALOGUE = {
   ...SELF_EVALUATION,
   ...PLAN,
   ...SHEET,
+  ...COMPARE,
 };
 
 export type RuleId = keyof typeof CATALOGUE;

@@ -45,7 +45,7 @@ export interface FileOpenerProps {
 }
 
 const ACCEPT =
-  ".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12";
+  ".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12,application/vnd.ms-excel";
 
 /** 「打开 Excel 文件」, and a file dropped anywhere on the page. */
 export function FileOpener({ busy, onFile }: FileOpenerProps) {
@@ -119,7 +119,7 @@ export function FileOpener({ busy, onFile }: FileOpenerProps) {
       <label htmlFor="workbook-file" className={mergeClasses(styles.button, focused && styles.focused, busy && styles.disabled)}>
         打开 Excel 文件
       </label>
-      <Text className={styles.hint}>或把 .xlsx / .xlsm 文件拖到本页</Text>
+      <Text className={styles.hint}>或把 .xlsx / .xlsm / .xls 文件拖到本页</Text>
       {dragging && (
         <div className={styles.overlay} aria-hidden="true">
           松开鼠标即可检查

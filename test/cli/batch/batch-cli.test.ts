@@ -40,11 +40,11 @@ describe("budget-check FOLDER --report --csv", () => {
     json = JSON.parse((await runCli([root, "--json", "--jobs", "2", "--quiet"])).out);
   });
 
-  it("checks the nested workbooks in path order and skips lock files, annotated copies, hidden folders and .xls", () => {
+  it("checks the nested workbooks, .xls too, in path order and skips lock files, annotated copies and hidden folders", () => {
     expect(json.files.map((f) => f.file)).toEqual(checked);
     expect(result.err).toContain("1 个 Excel 临时文件");
     expect(result.err).toContain("1 个本工具写出的标注副本");
-    expect(result.err).toContain("1 个旧版 .xls 文件");
+    expect(result.err).not.toContain("旧版 .xls");
   });
 
   it("exits 2 when a file could not be read, and lists failed files as the error entries", () => {
@@ -53,6 +53,7 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(failedOnes.map((f) => [f.file, f.error!.kind])).toEqual([
       [checked[1], "encrypted"],
       [checked[2], "corrupt"],
+      [checked[7], "not-xlsx"],
     ]);
     for (const f of failedOnes) {
       expect(Object.keys(f)).toEqual(["file", "error", "sheets", "findings"]);
@@ -63,7 +64,7 @@ describe("budget-check FOLDER --report --csv", () => {
   });
 
   it("prints the summary: files checked and failed, findings by severity, the files with most errors", () => {
-    expect(result.out.split("\n")[0]).toBe("总计：检查了 5 个文件，2 个未能检查；错误 3 项，疑似 0 项，提示 0 项");
+    expect(result.out.split("\n")[0]).toBe("总计：检查了 5 个文件，3 个未能检查；错误 3 项，疑似 0 项，提示 0 项");
     expect(result.out).toContain(`未能检查的文件：\n  工作簿设有打开密码`);
     const worst = result.out.split("\n").filter((l) => /^\s+\d\. /.test(l));
     expect(worst).toEqual([
@@ -71,9 +72,7 @@ describe("budget-check FOLDER --report --csv", () => {
       `  2. ${checked[4]}（${UNIT}）：错误 1 项，疑似 0 项，提示 0 项`,
       `  3. ${checked[6]}（${UNIT}）：错误 1 项，疑似 0 项，提示 0 项`,
     ]);
-    expect(result.out).toContain(
-      `已跳过的文件（2 个）：\n  ${skipped[0]}：本工具的标注副本\n  ${skipped[1]}：旧版 .xls 文件，请另存为 .xlsx 后再检查`,
-    );
+    expect(result.out).toContain(`已跳过的文件（1 个）：\n  ${skipped[0]}：本工具的标注副本`);
     expect(result.out).not.toContain("【收支总表】");
   });
 
@@ -86,6 +85,7 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped].map(fileShown));
     expect(rows[2][0]).toBe("加密.xlsx（丙）");
     expect(rows[1]).toEqual([checked[0], UNIT, "已检查", 1, 0, 0, 0]);
+    // No unit: an empty cell (the streaming writer writes no empty strings).
     expect(rows[checked.length + 1]).toEqual([fileShown(skipped[0]), undefined, "已跳过：本工具的标注副本"]);
     expect(rows[2][2]).toMatch(/^无法读取：工作簿设有打开密码/);
     // A file that could not be read has no unit to show, and says so.
@@ -189,14 +189,14 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(lines.findIndex((l) => l.startsWith("总计："))).toBeGreaterThan(
       lines.map((l) => l.startsWith("文件：")).lastIndexOf(true),
     );
-    const progress = r.err.split("\n").filter((l) => /^\[\d+\/7\] /.test(l));
-    expect(progress).toHaveLength(7);
+    const progress = r.err.split("\n").filter((l) => /^\[\d+\/8\] /.test(l));
+    expect(progress).toHaveLength(8);
   });
 
   it("--quiet silences progress, but the summary still names every file passed by", async () => {
     const r = await runCli([root, "--quiet", "--report", path.join(out, "安静.xlsx")]);
     expect(r.err).toBe("");
-    expect(r.out).toContain(`已跳过的文件（2 个）：\n  ${skipped[0]}：本工具的标注副本`);
+    expect(r.out).toContain(`已跳过的文件（1 个）：\n  ${skipped[0]}：本工具的标注副本`);
     expect(existsSync(path.join(out, "安静.xlsx"))).toBe(true);
   });
 

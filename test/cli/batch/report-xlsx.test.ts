@@ -32,7 +32,7 @@ describe("the batch report's writer", () => {
       yield outcome("甲.xlsx", 3);
       yield outcome("乙.xlsx", 2);
     };
-    await writeReportWorkbook(source, [], out, { maxDetailRows: 2 });
+    await writeReportWorkbook(source, [], out, { detailRowsPerSheet: 2 });
     expect(passes).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

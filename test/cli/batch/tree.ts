@@ -12,7 +12,7 @@ export function encryptedBytes(): Buffer {
 }
 
 /**
- * A reviewer's inbox: nested folders, a lock file, two annotated copies (one renamed), a hidden folder, an old .xls,
+ * A reviewer's inbox: nested folders, a lock file, two annotated copies (one renamed), a hidden folder, a damaged .xls,
  * an encrypted and a corrupt workbook. `checked` lists what a walk must find, in path order.
  * `skipped` what it names but does not check.
  */
@@ -45,7 +45,9 @@ export async function buildInbox(): Promise<{ root: string; checked: string[]; s
     "乙/二级/c-宏.xlsm",
     // Renamed, a copy is checked like any workbook: its marker part is easy to forge (issue 18).
     "乙/复核用.xlsx",
+    // An .xls is read now (issue 21): this one is a damaged compound file, so it fails alone.
+    "乙/旧表.xls",
   ].map((p) => p.split("/").join(path.sep));
-  const skipped = ["乙/b-错-已标注.xlsx", "乙/旧表.xls"].map((p) => p.split("/").join(path.sep));
+  const skipped = ["乙/b-错-已标注.xlsx"].map((p) => p.split("/").join(path.sep));
   return { root, checked, skipped };
 }

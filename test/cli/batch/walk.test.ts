@@ -22,18 +22,24 @@ describe("expandPaths", () => {
     expect(tasks[0].path).toBe(path.join(root, "A.xlsm"));
   });
 
-  it("skips lock files and hidden files and folders, counting them, and names annotated copies and .xls files", async () => {
+  it("skips lock files and hidden files and folders, counting them, names annotated copies, and checks .xls files", async () => {
     const root = tempDir();
-    for (const rel of ["ok.xlsx", "~$ok.xlsx", ".~lock.xlsx", ".git/x.xlsx", "ok-已标注.xlsx", "old.xls", "报告.xlsx"])
+    for (const rel of [
+      "ok.xlsx",
+      "~$ok.xlsx",
+      "~$old.xls",
+      ".~lock.xlsx",
+      ".git/x.xlsx",
+      "ok-已标注.xlsx",
+      "old.xls",
+      "报告.xlsx",
+    ])
       touch(root, rel);
     const r = await expandPaths([root], { cwd: "/" });
     // A report of an earlier run is a workbook like any other; only this run's own is set aside (run-batch.ts).
-    expect(r.tasks.map((t) => t.file)).toEqual(["ok.xlsx", "报告.xlsx"]);
-    expect(r.lockFiles).toBe(1);
-    expect(r.skipped).toEqual([
-      { file: "ok-已标注.xlsx", reason: "annotated-copy", path: path.join(root, "ok-已标注.xlsx") },
-      { file: "old.xls", reason: "old-xls", path: path.join(root, "old.xls") },
-    ]);
+    expect(r.tasks.map((t) => t.file)).toEqual(["ok.xlsx", "old.xls", "报告.xlsx"]);
+    expect(r.lockFiles).toBe(2);
+    expect(r.skipped).toEqual([{ file: "ok-已标注.xlsx", reason: "annotated-copy", path: path.join(root, "ok-已标注.xlsx") }]);
   });
 
   it("names what is not a regular file and never opens it: a pipe, a link to a device, a dangling link", async () => {
