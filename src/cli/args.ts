@@ -5,13 +5,15 @@ export interface CliOptions {
   files: string[];
   json: boolean;
   annotate?: string;
+  /** Writes a copy with every safe fix applied (one input). */
+  fix?: string;
   tolerance?: string;
   /** A 说明 beside the one workbook checked (issue 20): a .txt or .docx file. */
   narrative?: string;
   template?: TemplateKind | "all";
   out?: string;
   blocks?: number;
-  /** Lets --template, --annotate, --report and --csv replace an existing file (never an input). */
+  /** Lets --template, --annotate, --fix, --report and --csv replace an existing file (never an input). */
   force: boolean;
   /** Batch review (src/cli/batch): the report workbook, the CSV of findings, worker count, seconds per file. */
   report?: string;
@@ -44,6 +46,7 @@ export const USAGE = `用法：
   budget-check 文件.xlsx [文件2.xlsx …] [--json] [--tolerance 0.01]
   budget-check 文件.xlsx --narrative 说明.docx|说明.txt [--json]
   budget-check 文件.xlsx --annotate 输出.xlsx [--force]
+  budget-check 文件.xlsx --fix 修复副本.xlsx [--force]
   budget-check 文件或文件夹… --report 报告.xlsx [--csv 明细.csv] [--jobs N] [--timeout 秒] [--quiet]
   budget-check 本年.xlsx --compare 上年.xlsx [--change-threshold 30] [--json|--annotate 输出.xlsx|--report 报告.xlsx]
   budget-check 本年文件夹 --compare-dir 上年文件夹 --report 报告.xlsx [--expect 单位名单.csv|.xlsx] [--year 2025]
@@ -53,6 +56,8 @@ export const USAGE = `用法：
   --json            以 JSON 输出检查结果（仅输出 JSON）
   --annotate OUT    另存一份标注副本：问题单元格以条件格式标色、附批注，并新增「检查结果」表（原文件不改动）；
                     已存在的文件只在它是本工具先前写出的副本或加了 --force 时才被替换
+  --fix OUT         另存一份修复副本：应用全部可安全自动修复的问题（与任务窗格的一键修复相同），
+                    逐个列出修改的单元格及修改前后的内容（原文件不改动；已存在的文件需加 --force 才替换）
   --include-hidden  也检查隐藏的工作表（默认跳过并列出）
   --narrative FILE  与工作簿一起核对的说明文字（.docx 或 UTF-8 的 .txt）：算术、增减方向、与表中数是否一致
   --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
@@ -105,6 +110,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case "--annotate":
         o.annotate = pathValue();
+        break;
+      case "--fix":
+        o.fix = value();
         break;
       case "--tolerance": {
         const t = value();
@@ -218,5 +226,8 @@ export function parseArgs(argv: string[]): CliOptions {
   if (o.year !== undefined && !o.expect) throw new UsageError("--year 只与 --expect 一起使用");
   if (o.annotate && (o.report || o.csv || o.jobs))
     throw new UsageError("--annotate 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
+  if (o.fix && o.files.length !== 1) throw new UsageError("--fix 只接受一个输入文件");
+  if (o.fix && (o.report || o.csv || o.jobs))
+    throw new UsageError("--fix 只检查一个文件，不能与 --report、--csv 或 --jobs 同时使用");
   return o;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from "fs";
 import path from "path";
 import { checkWorkbook } from "../core/check";
+import { countCoverage } from "../core/coverage";
 import { countBySeverity } from "../core/results-table";
 import { annotateWorkbookBytes, AnnotateError, isAnnotatedCopy } from "../xlsx/annotate";
 import { WorkbookReadError } from "../xlsx/errors";
@@ -16,6 +17,8 @@ import { loadFileBytes } from "./xlsx-errors";
 import { readNarrativeFile } from "./narrative-file";
 import { outputPathProblem, writeFailure, writeFileAtomic } from "./output-path";
 import { BatchIo, isBatch, runBatch } from "./batch/run-batch";
+import { writeWorkbookCopy } from "./copy-file";
+import { fixTargetProblem, writeFixedCopy } from "./fix-file";
 import { jsonText, terminalText } from "./terminal-text";
 
 export const EXIT_OK = 0;
@@ -98,6 +101,19 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
       return EXIT_BAD_INPUT;
     }
   }
+  if (options.fix) {
+    const refused = fixTargetProblem(
+      at(options.fix),
+      options.fix,
+      options.files.map(at),
+      options.force,
+      options.annotate && at(options.annotate),
+    );
+    if (refused) {
+      io.err(refused);
+      return EXIT_BAD_INPUT;
+    }
+  }
   let narrative: Awaited<ReturnType<typeof readNarrativeFile>> | undefined;
   if (options.narrative !== undefined) {
     try {
@@ -113,6 +129,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
   let anyError = false;
   const jsonFiles: JsonReport["files"] = [];
   const totals = { error: 0, warning: 0, info: 0 };
+  const coverage = { unrecognised: 0, partly: 0 };
 
   // --compare: last year's workbook is read once, before this year's; unreadable, nothing is checked.
   let lastYear: { file: LastYearFile; snapshots: SheetSnapshot[] } | null = null;
@@ -144,6 +161,9 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
       continue;
     }
     let result = checkWorkbook(read.snapshots, { tolerance: options.tolerance, narrative });
+    const read1 = countCoverage([result]);
+    coverage.unrecognised += read1.unrecognised;
+    coverage.partly += read1.partly;
     const notes = [...read.notes];
     if (lastYear) {
       const compared = compareResult(result, read.snapshots, lastYear.file, lastYear.snapshots, options);
@@ -165,6 +185,18 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
       (await writeAnnotated(bytes, read.format, result.findings, options.annotate, at(options.annotate), io)) !== EXIT_OK
     )
       unwritten = true;
+    if (
+      options.fix &&
+      // As the annotated copy: an .xls is fixed in a new .xlsx holding its cells.
+      !(await writeFixedCopy(
+        read.format === "xls" ? await annotatableBytes(bytes, file) : bytes,
+        options,
+        options.fix,
+        at(options.fix),
+        { list: options.json ? io.err : io.out, err: io.err },
+      ))
+    )
+      unwritten = true;
   }
 
   const checked = options.files.length - failed;
@@ -172,7 +204,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     const report: JsonReport = { version: 1, files: jsonFiles };
     io.out(jsonText(report, 2));
   } else if (options.files.length > 1) {
-    io.out(formatTotalLine(checked, failed, totals));
+    io.out(formatTotalLine(checked, failed, totals, coverage));
   }
   if (failed || unwritten) return EXIT_BAD_INPUT;
   return anyError ? EXIT_ERRORS : EXIT_OK;
@@ -223,23 +255,7 @@ async function writeAnnotated(
     io.err(`${e.message}（未写出 ${shown}）`);
     return EXIT_BAD_INPUT;
   }
-  const ext = path.extname(out).toLowerCase();
-  if (copy.macroEnabled !== (ext === ".xlsm")) {
-    io.err(
-      copy.macroEnabled
-        ? `原文件含宏（.xlsm），标注副本也须以 .xlsm 结尾，才能保留宏并被 Excel 打开：${shown}`
-        : `原文件不含宏，标注副本应以 .xlsx 结尾：${shown}`,
-    );
-    return EXIT_BAD_INPUT;
-  }
-  try {
-    await writeFileAtomic(out, copy.bytes);
-  } catch (e) {
-    const failure = writeFailure(shown, e);
-    if (!failure) throw e;
-    io.err(failure);
-    return EXIT_BAD_INPUT;
-  }
+  if (!(await writeWorkbookCopy(copy, "标注副本", shown, out, io.err))) return EXIT_BAD_INPUT;
   io.err(
     `已写出标注副本：${shown}（标注 ${copy.marked} 个单元格，新增批注 ${copy.notes} 条，结果见「${copy.resultSheet}」表；原文件未改动）`,
   );

@@ -1,9 +1,11 @@
+import { groupThousands } from "../core/amount";
 import { capPerRule, moreOfTheSameText } from "../core/cap-findings";
 import { CheckResult } from "../core/check";
 import { Finding } from "../core/finding";
 import { incompleteNote, packageLine } from "../core/package";
 import { SEVERITY_LABEL, Severity } from "../core/severity";
 import { countBySeverity } from "../core/results-table";
+import { CoverageCounts, coverageNotes, coverageOf } from "../core/coverage";
 
 const KIND_LABEL = { summary: "收支总表", indicators: "绩效指标表", other: "其他表" } as const;
 
@@ -12,7 +14,9 @@ export function formatCounts(counts: Record<Severity, number>): string {
 }
 
 function findingLine(f: Finding): string {
-  const numbers = f.expected !== undefined ? `（预期 ${f.expected}，实际 ${f.actual}）` : "";
+  // 应为 as everywhere else, and amounts as the cards write them: thousands separators, a true minus.
+  const numbers =
+    f.expected !== undefined ? `（应为 ${groupThousands(f.expected)}，实际 ${groupThousands(f.actual ?? "")}）` : "";
   const where = f.line !== undefined ? `第${f.line}行` : f.cell;
   return `  [${SEVERITY_LABEL[f.severity]}] ${where.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
 }
@@ -54,6 +58,10 @@ export function formatTextReport(file: string, result: CheckResult, notes: strin
     for (const f of findings) lines.push(findingLine(f));
   }
   for (const note of notes) lines.push(`注意：${note}`);
+  const coverage = coverageOf(result);
+  // A workbook none of whose sheets was understood must not read as one without problems.
+  if (!coverage.recognised) lines.push(`未识别（未检查）：没有一张工作表被识别为可检查的预算表`);
+  for (const note of coverageNotes(coverage)) lines.push(`注意：${note}`);
   lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);
   return lines.join("\n");
 }
@@ -63,8 +71,21 @@ export function formatFailedFile(file: string, message: string): string {
   return [`文件：${file}`, `  未能检查：${message}`].join("\n");
 }
 
-/** The closing line of a several-file run: files checked and failed apart, findings by severity. */
-export function formatTotalLine(checked: number, failed: number, totals: Record<Severity, number>): string {
+/**
+ * The closing line of a several-file run: files checked and failed apart, findings by severity;
+ * then, when there are any, the workbooks read but not recognised, and those with sheets not understood.
+ */
+export function formatTotalLine(
+  checked: number,
+  failed: number,
+  totals: Record<Severity, number>,
+  coverage: CoverageCounts = { unrecognised: 0, partly: 0 },
+): string {
   const failedPart = failed ? `，${failed} 个未能检查` : "";
-  return `总计：检查了 ${checked} 个文件${failedPart}；${formatCounts(totals)}`;
+  const unread = [
+    coverage.unrecognised ? `${coverage.unrecognised} 个未识别（未检查）` : "",
+    coverage.partly ? `${coverage.partly} 个有未识别的工作表` : "",
+  ].filter(Boolean);
+  const unreadPart = unread.length ? `；其中 ${unread.join("，")}` : "";
+  return `总计：检查了 ${checked} 个文件${failedPart}${unreadPart}；${formatCounts(totals)}`;
 }

@@ -8,12 +8,31 @@ import { formatAmount } from "./amount";
  */
 const EXCERPT_CHARS = 40;
 
-/** The cell text as a message quotes it: white space folded, at most `max` characters, `…` when cut. */
+/** Chinese characters and full-width punctuation, between which a space is only a typing slip. */
+const CJK = "\\u3000-\\u303f\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef";
+const SPACE_IN_CHINESE = new RegExp(`(?<=[${CJK}]) (?=[${CJK}])`, "g");
+
+/**
+ * The cell text as a message quotes it: white space folded (and dropped between Chinese characters,
+ * where 「基层医务工作者 的稳定」 is a slip in the cell), at most `max` characters, `…` when cut.
+ */
 export function excerpt(text: string, max = EXCERPT_CHARS): string {
-  const folded = text.replace(/[\s\u3000\u00a0]+/g, " ").trim();
+  const folded = text
+    .replace(/[\s\u3000\u00a0]+/g, " ")
+    .trim()
+    .replace(SPACE_IN_CHINESE, "");
   if (folded.length <= max) return folded;
   // Cut on a code point, not inside a surrogate pair.
   return `${Array.from(folded).slice(0, max).join("")}…`;
+}
+
+/**
+ * A figure's name with its column: 「本年支出合计（预算数）」, but only the name when the column says
+ * nothing more (「合计」 in a 合计 column is not 「合计（合计）」).
+ */
+export function withColumn(name: string, column: string): string {
+  const bare = (t: string) => t.replace(/[\s\u3000]+/g, "");
+  return !bare(column) || bare(column) === bare(name) ? name : `${name}（${column}）`;
 }
 
 /** `「…」` around an excerpt: how messages name an indicator or a label. */

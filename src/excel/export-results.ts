@@ -1,5 +1,5 @@
 import { Finding } from "../core/finding";
-import { RESULT_COLUMNS, RESULT_SHEET_NAME, resultRows } from "../core/results-table";
+import { AMOUNT_FORMAT, LINK_COLUMN, RESULT_SHEET_NAME, RESULT_TABLE, TABLE_LAYOUT, resultRows } from "../core/results-table";
 import { API, ExcelHost, OfficeHost, supports } from "./host";
 import { gatewayError } from "./messages";
 
@@ -11,11 +11,10 @@ function freeName(taken: Set<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${RESULT_SHEET_NAME} (${n})`.toLowerCase())) return `${RESULT_SHEET_NAME} (${n})`;
 }
 
-const AMOUNT_FORMAT = "#,##0.00";
-
 /**
- * Writes the 「检查结果」 sheet in the layout of the command line's annotated copy (RESULT_COLUMNS),
- * each 单元格 a link to its cell. Our earlier export is cleared and rewritten in place; a user's
+ * Writes the 「检查结果」 sheet in the shared layout of the annotated copy and the batch report
+ * (RESULT_TABLE, TABLE_LAYOUT): widths, a frozen bold header with a filter, severity order,
+ * amounts `#,##0.00`, each 单元格 a link to its cell. Our earlier export is cleared and rewritten in place; a user's
  * own sheet of that name is left alone and the export takes a free name.
  */
 export async function exportResults(excel: ExcelHost, office: OfficeHost, findings: Finding[]): Promise<{ sheetName: string }> {
@@ -39,26 +38,23 @@ export async function exportResults(excel: ExcelHost, office: OfficeHost, findin
       }
       const rows = resultRows(findings);
       const table: (string | number)[][] = [
-        [...RESULT_COLUMNS],
-        ...rows.map((r) => [
-          r.sheet,
-          r.cell,
-          r.severity,
-          r.rule,
-          r.message,
-          amount(r.expected),
-          amount(r.actual),
-          amount(r.difference),
-        ]),
+        RESULT_TABLE.map((c) => c.header),
+        ...rows.map((r) => RESULT_TABLE.map((c) => c.value(r) ?? "")),
       ];
-      const all = sheet.getRangeByIndexes(0, 0, table.length, RESULT_COLUMNS.length);
+      const all = sheet.getRangeByIndexes(0, 0, table.length, RESULT_TABLE.length);
       // Text columns stay text, so a sheet name such as 2024 or a cell such as E20 is not converted.
-      all.numberFormat = table.map((row, i) => row.map((_, c) => (i > 0 && c >= 5 ? AMOUNT_FORMAT : "@")));
+      all.numberFormat = table.map((row, i) => RESULT_TABLE.map((c) => (i > 0 && c.kind === "amount" ? AMOUNT_FORMAT : "@")));
       all.values = table;
-      sheet.getRangeByIndexes(0, 0, 1, RESULT_COLUMNS.length).format.font.bold = true;
+      const header = sheet.getRangeByIndexes(0, 0, 1, RESULT_TABLE.length);
+      header.format.font.bold = true;
+      RESULT_TABLE.forEach((c, i) => {
+        sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = pointsOf(c.width);
+      });
+      if (supports(office, API.freezePanes)) sheet.freezePanes.freezeRows(TABLE_LAYOUT.frozenRows);
+      if (supports(office, API.autoFilter)) sheet.autoFilter.apply(all);
       if (supports(office, API.hyperlinks)) {
         rows.forEach((r, i) => {
-          sheet.getRangeByIndexes(i + 1, 1, 1, 1).hyperlink = {
+          sheet.getRangeByIndexes(i + 1, LINK_COLUMN, 1, 1).hyperlink = {
             documentReference: r.target,
             textToDisplay: r.cell,
             screenTip: `转到 ${r.sheet}!${r.cell}`,
@@ -79,6 +75,7 @@ export async function exportResults(excel: ExcelHost, office: OfficeHost, findin
   }
 }
 
-function amount(exact: string): string | number {
-  return exact === "" ? "" : Number(exact);
+/** Office.js sets widths in points; a width in characters of the default font is about 5.6 points each, plus padding. */
+function pointsOf(characters: number): number {
+  return Math.round(characters * 5.6 + 5);
 }

@@ -20,10 +20,13 @@ export const API = {
   conditionalFormats: "1.6",
   /** Worksheet.onChanged. */
   changeEvents: "1.7",
-  /** Range.hyperlink. */
+  /** Range.hyperlink, worksheet.freezePanes. */
   hyperlinks: "1.7",
+  freezePanes: "1.7",
   /** worksheet.getRanges and RangeAreas.conditionalFormats. */
   rangeAreas: "1.9",
+  /** worksheet.autoFilter. */
+  autoFilter: "1.9",
   /** range.getMergedAreasOrNullObject. */
   mergedAreas: "1.13",
   /** workbook.insertWorksheetsFromBase64. */

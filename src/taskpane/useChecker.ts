@@ -128,10 +128,8 @@ export function useChecker(gateway: WorkbookGateway) {
       notifyProblems(result.problems);
       const notes = result.result.sheets.filter((s) => s.note);
       for (const s of notes) notify("warning", `「${s.name}」：${s.note}`);
-      // 「未发现问题」 only when every sheet was read and understood.
+      // A clean workbook is said clean once, by the summary line, and only when every sheet was read and understood.
       if (sheets.length === 0 && result.problems.length === 0) notify("info", "没有可检查的工作表。");
-      else if (result.visible.length === 0 && notes.length === 0 && result.problems.length === 0)
-        notify("success", `已检查 ${sheets.length} 张表，未发现问题。`);
       // Each check hands the watcher its sheets and listener anew, replacing the last; nothing to undo.
       await gateway.watchSheets?.(sheets, (sheet, address) => {
         const key = `${sheet}!${address.replace(/^.*!/, "")}`;

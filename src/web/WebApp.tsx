@@ -9,6 +9,7 @@ import { TemplatesView } from "../ui/components/TemplatesView";
 import { FindingsView } from "../ui/findings";
 import { FileOpener } from "./components/FileOpener";
 import { NarrativeBox } from "../ui/components/NarrativeBox";
+import { FixOfferPanel } from "./components/FixOffer";
 import { SheetPreview } from "./components/SheetPreview";
 import { BrowserStore } from "./browser-store";
 import { CheckEngine } from "./engine";
@@ -49,7 +50,10 @@ const DOWNLOAD = { label: "下载模板", name: (title: string) => `下载模板
 const BROWSER_BAND_HINT =
   "差额不超过容差时按「提示」报告舍入差异，超过时按「错误」报告；单位与表内金额单位相同。保存在本浏览器中，对之后检查的文件都有效，与命令行的 --tolerance 相同。";
 
-/** 预算表检查（浏览器版）: the command line's checker for a file chosen in the browser. It applies no fixes. */
+/**
+ * 预算表检查（浏览器版）: the command line's checker for a file chosen in the browser. It never changes
+ * the file: its fixes go into a copy (「下载修复副本」), listed before it is downloaded.
+ */
 export function WebApp({ engine, store, save }: WebAppProps) {
   const styles = useStyles();
   const c = useWorkbookCheck(engine, store, save);
@@ -89,11 +93,17 @@ export function WebApp({ engine, store, save }: WebAppProps) {
                 <Button appearance="primary" disabled={c.busy} onClick={() => void c.downloadAnnotated()}>
                   下载标注副本
                 </Button>
+                <Button disabled={c.busy} onClick={() => void c.prepareFixed()}>
+                  下载修复副本
+                </Button>
                 <Button disabled={c.busy} onClick={c.downloadJson}>
                   下载结果（JSON）
                 </Button>
               </div>
               <NarrativeBox busy={c.busy} onCheck={(text) => void c.checkNarrative(text)} />
+              {c.fixOffer && (
+                <FixOfferPanel offer={c.fixOffer} busy={c.busy} onDownload={c.downloadFixed} onCancel={c.cancelFixed} />
+              )}
               <div className={styles.results}>
                 {c.selected && (
                   <div className={styles.previewPane}>

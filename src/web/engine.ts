@@ -2,6 +2,7 @@ import type { JsonSkippedSheet } from "../core/report-json";
 import type { SheetReport } from "../core/check";
 import type { PackageInfo } from "../core/package";
 import type { Finding } from "../core/finding";
+import type { Severity } from "../core/severity";
 import type { ProgressListener } from "../core/progress";
 import type { TemplateKind } from "../templates/catalog";
 import type { PreviewWindow } from "./preview-window";
@@ -26,6 +27,11 @@ export interface CheckEngine {
   preview(finding: Pick<Finding, "sheet" | "cell" | "related">): Promise<PreviewWindow | null>;
   /** The annotated copy of the open workbook, marking the given findings. */
   annotate(findings: Finding[], onProgress?: ProgressListener): Promise<AnnotatedCopy>;
+  /**
+   * The copy with every safe fix applied, as `--fix` writes it, and the cells it changes, so the page
+   * can list them before the download. The ignored findings are not fixed.
+   */
+  fix(ignored: Finding[], onProgress?: ProgressListener): Promise<FixedCopyOffer>;
   /** A blank template workbook, as 「插入模板」 writes it. */
   template(kind: TemplateKind): Promise<Uint8Array>;
 }
@@ -57,6 +63,24 @@ export interface AnnotatedCopy {
   macroEnabled: boolean;
   /** The workbook was an .xls: the copy is a new .xlsx holding its cells, without its fonts, fills and borders. */
   fromXls?: boolean;
+}
+
+/** One cell a fixed copy changes: where, what it held and holds, and the rule that asked. */
+export interface FixedCell {
+  sheet: string;
+  cell: string;
+  before: string;
+  after: string;
+  rule: Finding["rule"];
+}
+
+/** What `--fix` writes, as bytes, with the cells it changed, the fixes refused and the counts after. */
+export interface FixedCopyOffer {
+  bytes: Uint8Array;
+  macroEnabled: boolean;
+  cells: FixedCell[];
+  refused: { sheet: string; cell: string; rule: Finding["rule"]; reason: string }[];
+  countsAfter: Record<Severity, number>;
 }
 
 /** A failure the user can act on, with the command line's own one-line Chinese message. */

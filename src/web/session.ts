@@ -15,7 +15,9 @@ import {
   skippedSheets,
 } from "../xlsx";
 import type { ProgressListener } from "../core/progress";
-import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError } from "./engine";
+import { countBySeverity } from "../core/results-table";
+import { fixWorkbookBytes, writtenCells } from "../xlsx/fix";
+import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, FixedCopyOffer } from "./engine";
 import { PreviewWindow, previewWindow } from "./preview-window";
 
 interface OpenWorkbook {
@@ -39,6 +41,8 @@ export class CheckSession implements CheckEngine {
   private workbook: OpenWorkbook | null = null;
   /** The 说明 pasted in 「核对说明文字」: checked with the workbook, the one open now and the next. */
   private narrative = "";
+  /** The band of the last check, which the fixed copy's checks use too. */
+  private tolerance: string | undefined;
   private lastYear: LastYear | null = null;
 
   async open(
@@ -110,6 +114,45 @@ export class CheckSession implements CheckEngine {
     }
   }
 
+  /** The command line's --fix copy: the same planners and patcher, from the bytes of the opened file. */
+  async fix(ignored: Finding[], onProgress?: ProgressListener): Promise<FixedCopyOffer> {
+    const { bytes, name } = this.opened();
+    // A re-check numbers its findings afresh: an ignored finding is known by its rule and place.
+    const key = (f: Pick<Finding, "rule" | "sheet" | "cell">) => `${f.rule}|${f.sheet}|${f.cell}`;
+    const skipped = new Set(ignored.map(key));
+    onProgress?.("paint", 0, 1);
+    try {
+      // As the annotated copy: an .xls is fixed in a new .xlsx.
+      const copy = await fixWorkbookBytes(await annotatableBytes(bytes, name), {
+        tolerance: this.tolerance,
+        skip: (f) => skipped.has(key(f)),
+      });
+      onProgress?.("paint", 1, 1);
+      return {
+        bytes: copy.bytes,
+        macroEnabled: copy.macroEnabled,
+        cells: writtenCells(copy).map(({ rule, write }) => ({
+          sheet: write.sheet,
+          cell: write.cell,
+          before: write.beforeText,
+          after: write.afterText,
+          rule,
+        })),
+        refused: copy.refused.map(({ finding, refusal }) => ({
+          sheet: finding.sheet,
+          cell: finding.cell,
+          rule: finding.rule,
+          reason: refusal.refused,
+        })),
+        countsAfter: countBySeverity(copy.findingsAfter),
+      };
+    } catch (error) {
+      if (error instanceof WorkbookReadError) throw new EngineError(error.message, error.kind);
+      if (error instanceof AnnotateError) throw new EngineError(error.message.replace("标注副本", "修复副本"), "annotate");
+      throw internalError(error);
+    }
+  }
+
   async template(kind: TemplateKind): Promise<Uint8Array> {
     // exceljs (about 250 KB gzipped) only writes templates: checking a file never fetches it.
     const { buildTemplateWorkbook } = await import("../templates/xlsx-writer");
@@ -118,6 +161,7 @@ export class CheckSession implements CheckEngine {
 
   private check(tolerance: string, onProgress?: ProgressListener): CheckOutcome {
     const { read } = this.opened();
+    this.tolerance = tolerance;
     const { snapshots, hidden, tooLarge, notes } = read;
     onProgress?.("check", 0, snapshots.length);
     let result;

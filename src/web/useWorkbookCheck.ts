@@ -9,8 +9,8 @@ import { useBusy } from "../ui/hooks/busy";
 import { useIgnored } from "../ui/hooks/ignored";
 import { useNotices } from "../ui/hooks/notices";
 import { BrowserStore, ignoredKey } from "./browser-store";
-import { annotatedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
-import { CheckEngine, CheckOutcome, EngineError } from "./engine";
+import { annotatedName, fixedName, saveBytes, XLSM_TYPE, XLSX_TYPE } from "./download";
+import { CheckEngine, CheckOutcome, EngineError, FixedCopyOffer } from "./engine";
 import { fileBytes } from "../ui/file-bytes";
 import { jsonName, jsonReportText } from "./json-report";
 import type { PreviewWindow } from "./preview-window";
@@ -21,6 +21,13 @@ export interface OpenedFile {
   ignoreKey: string;
   /** Changes with every check shown, so the list starts afresh (filters, open groups) for new results. */
   checkId: number;
+}
+
+/** A fixed copy made and listed, waiting for the user to download it or not; for one check only. */
+export interface FixOffer {
+  checkId: number;
+  name: string;
+  copy: FixedCopyOffer;
 }
 
 export type SaveFile = (bytes: Uint8Array | string, fileName: string, type: string) => void;
@@ -62,8 +69,8 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
       setPreview(null);
       for (const note of outcome.notes) notify("info", note);
       for (const s of outcome.sheets) if (s.note) notify("warning", `「${s.name}」：${s.note}`);
+      // A clean workbook is said clean once, by the summary line (which never says so when a sheet was not read).
       if (outcome.sheets.length === 0) notify("info", "没有可检查的工作表。");
-      else if (outcome.findings.length === 0) notify("success", `已检查 ${outcome.sheets.length} 张表，未发现问题。`);
     },
     [notify, store],
   );
@@ -229,6 +236,34 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     [active, engine, exclusive, notify, onProgress, opened, save],
   );
 
+  /** 「下载修复副本」 first makes the copy and lists its changes; the download waits for 下载. */
+  const [fixOffer, setFixOffer] = useState<FixOffer | null>(null);
+  const ignoredFindings = useMemo(() => all.filter((f) => ignoring.ignoredIds.has(f.id)), [all, ignoring.ignoredIds]);
+  const prepareFixed = useCallback(
+    () =>
+      exclusive("下载修复副本", async () => {
+        if (!opened) return;
+        onProgress("paint", 0, 1);
+        const copy = await engine.fix(ignoredFindings, onProgress);
+        if (copy.cells.length === 0) {
+          setFixOffer(null);
+          notify("info", "没有可以安全自动修复的问题，未生成修复副本。");
+          return;
+        }
+        setFixOffer({ checkId: opened.checkId, name: fixedName(opened.name, copy.macroEnabled), copy });
+      }),
+    [engine, exclusive, ignoredFindings, notify, onProgress, opened],
+  );
+  const downloadFixed = useCallback(() => {
+    if (!fixOffer) return;
+    save(fixOffer.copy.bytes, fixOffer.name, fixOffer.copy.macroEnabled ? XLSM_TYPE : XLSX_TYPE);
+    notify("success", `已下载修复副本「${fixOffer.name}」：修改了 ${fixOffer.copy.cells.length} 个单元格；原文件未改动。`);
+    setFixOffer(null);
+  }, [fixOffer, notify, save]);
+  const cancelFixed = useCallback(() => setFixOffer(null), []);
+  /** An offer made for an earlier check (another file, another band) is never shown. */
+  const currentFixOffer = fixOffer && opened && fixOffer.checkId === opened.checkId ? fixOffer : null;
+
   const downloadTemplate = useCallback(
     (kind: TemplateKind) =>
       exclusive("下载模板", async () => {
@@ -275,6 +310,10 @@ export function useWorkbookCheck(engine: CheckEngine, store: BrowserStore, save:
     checkNarrative,
     select,
     downloadAnnotated,
+    fixOffer: currentFixOffer,
+    prepareFixed,
+    downloadFixed,
+    cancelFixed,
     downloadTemplate,
     downloadJson,
     closePreview,

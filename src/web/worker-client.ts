@@ -1,7 +1,7 @@
 import type { Finding } from "../core/finding";
 import type { TemplateKind } from "../templates/catalog";
 import type { ProgressListener } from "../core/progress";
-import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError } from "./engine";
+import { AnnotatedCopy, CheckEngine, CheckOutcome, EngineError, FixedCopyOffer } from "./engine";
 import type { PreviewWindow } from "./preview-window";
 import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 
@@ -81,6 +81,7 @@ export function workerEngine(spawn: () => WorkerLike): CheckEngine {
         finding: { sheet: finding.sheet, cell: finding.cell, related: finding.related },
       }),
     annotate: (findings: Finding[], onProgress) => request<AnnotatedCopy>({ type: "annotate", findings }, onProgress),
+    fix: (ignored: Finding[], onProgress) => request<FixedCopyOffer>({ type: "fix", ignored }, onProgress),
     template: (kind: TemplateKind) => request<Uint8Array>({ type: "template", kind }),
   };
 }

@@ -10,6 +10,7 @@ export type WorkerRequest =
   | { id: number; type: "uncompare"; tolerance: string }
   | { id: number; type: "preview"; finding: Pick<Finding, "sheet" | "cell" | "related"> }
   | { id: number; type: "annotate"; findings: Finding[] }
+  | { id: number; type: "fix"; ignored: Finding[] }
   | { id: number; type: "template"; kind: TemplateKind };
 
 export type WorkerReply =

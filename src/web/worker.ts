@@ -43,6 +43,8 @@ function run(request: WorkerRequest, progress: ProgressListener): Promise<unknow
       return session.preview(request.finding);
     case "annotate":
       return session.annotate(request.findings, progress);
+    case "fix":
+      return session.fix(request.ignored, progress);
     case "template":
       return session.template(request.kind);
   }

@@ -1,13 +1,14 @@
 import JSZip from "jszip";
 import { parseA1 } from "../core/address";
 import { Finding } from "../core/finding";
+import { ruleName } from "../core/results-table";
 import { SEVERITY_LABEL } from "../core/severity";
 import { planMarks } from "../core/mark-layout";
 import { asBytes } from "./errors";
 import { addMarkStyles, addMinimalStyles, addMarks, removeOldMarks } from "./marks";
 import { hasCopyMarker, writeCopyMarker } from "./marker";
 import { addNotes, commentedCells, removeOwnNotes } from "./notes";
-import { AnnotateError, PackageText, REL, workbookSheets } from "./package";
+import { AnnotateError, PackageText, REL, declaresMacros, workbookSheets } from "./package";
 import { ownResultsSheets } from "./own-results";
 import { addResultsSheet, replaceResultsSheet } from "./results-sheet";
 import { intoSchemaOrder, parseWorksheet } from "./sheet-order";
@@ -30,9 +31,9 @@ export interface AnnotateResult {
   macroEnabled: boolean;
 }
 
-/** The note text of one cell: one line per finding. */
+/** The note text of one cell: one line per finding, its rule named in Chinese with the id beside it. */
 export function noteText(findings: Finding[]): string {
-  return findings.map((f) => `【${SEVERITY_LABEL[f.severity]}·${f.rule}】${f.message}`).join("\n");
+  return findings.map((f) => `【${SEVERITY_LABEL[f.severity]}】${ruleName(f.rule)}：${f.message}`).join("\n");
 }
 
 async function openZip(bytes: Uint8Array): Promise<JSZip> {
@@ -115,18 +116,16 @@ async function patch(pkg: PackageText, findings: readonly Finding[]): Promise<An
 
   const earlier = own[own.length - 1];
   const results = earlier
-    ? replaceResultsSheet(pkg, earlier, findings)
+    ? await replaceResultsSheet(pkg, workbookPart, earlier, all.indexOf(earlier), findings, stylesPart)
     : await addResultsSheet(
         pkg,
         workbookPart,
         all.map((s) => s.name),
         findings,
+        stylesPart,
       );
   await writeCopyMarker(pkg, workbookPart, results.sheetId);
-  // The workbook part's own type, or a VBA project, says macros: SheetJS's .xlsx (an .xls's copy)
-  // declares a `bin` default typed binary.macroEnabled without any such part.
-  const types = (await pkg.read("[Content_Types].xml")) ?? "";
-  const macroEnabled = /macroEnabled\.main\+xml|vbaProject/i.test(types);
+  const macroEnabled = declaresMacros((await pkg.read("[Content_Types].xml")) ?? "");
   pkg.flush();
   const bytes = await pkg.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   return { bytes, marked, notes, resultSheet: results.name, macroEnabled };

@@ -1,4 +1,4 @@
-import { RESULT_COLUMNS } from "../core/results-table";
+import { FIRST_RESULT_COLUMNS, RESULT_COLUMNS } from "../core/results-table";
 import type { CellValue } from "../core/snapshot";
 import { copyMarker } from "./marker";
 import { PackageText, REL, WorkbookSheet } from "./package";
@@ -11,7 +11,7 @@ const EARLIER_NAME = /^检查结果( \(\d+\))?$/;
 /**
  * The 检查结果 sheets this tool wrote into an earlier copy of its own, oldest first: the copy
  * marker records the sheet's id (copies from before it did are known by the sheet's name), and the
- * sheet must still begin with the results columns, so a forged marker cannot hide a department's
+ * sheet must still begin with the results columns (today's, or the first layout's), so a forged marker cannot hide a department's
  * own sheet. The reader does not check them; the patcher replaces the last one.
  */
 export async function ownResultsSheets(
@@ -39,8 +39,9 @@ export async function ownResultsSheets(
 function startsWithResultColumns(xml: string, sharedStrings: string[] | null): boolean {
   const header: CellValue[] = [];
   const book = { sharedStrings, isDateStyle: () => false, date1904: false };
-  parseSheetCells(xml, book, RESULT_COLUMNS.length, (c) => {
+  const width = Math.max(RESULT_COLUMNS.length, FIRST_RESULT_COLUMNS.length);
+  parseSheetCells(xml, book, width, (c) => {
     if (c.row === 0) header[c.col] = c.value;
   });
-  return RESULT_COLUMNS.every((title, i) => header[i] === title);
+  return [RESULT_COLUMNS, FIRST_RESULT_COLUMNS].some((columns) => columns.every((title, i) => header[i] === title));
 }

@@ -270,3 +270,12 @@ export async function workbookSheets(pkg: PackageText): Promise<{ workbookPart: 
   const names = distinctSheetNames(sheets.map((s) => s.name));
   return { workbookPart, sheets: sheets.map((s, i) => ({ ...s, name: names[i] })) };
 }
+
+/**
+ * The package holds macros (.xlsm): its workbook part's own type, or a VBA project, says so. Not any
+ * mention of macroEnabled: SheetJS's .xlsx (an .xls's copy) declares a `bin` default typed
+ * binary.macroEnabled without any such part.
+ */
+export function declaresMacros(contentTypes: string): boolean {
+  return /macroEnabled\.main\+xml|vbaProject/i.test(contentTypes);
+}

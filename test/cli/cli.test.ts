@@ -30,6 +30,9 @@ describe("budget-check command line", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("BAL-SPEND");
     expect(r.out).toContain("D8");
+    // 应为, like every other output, and amounts with thousands separators (issue 19).
+    expect(r.out).toContain("（应为 24,490.91，实际 24,488.41）");
+    expect(r.out).not.toContain("预期");
   });
 
   it("prints exactly the v1 JSON shape with --json", async () => {

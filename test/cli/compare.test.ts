@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { copyFileSync, existsSync, readFileSync } from "fs";
 import path from "path";
+import { DETAIL_COLUMNS } from "../../src/cli/batch/tables";
 import { runCli, tempDir, writeSangong } from "./cli-helpers";
 
 const dir = tempDir();
@@ -93,8 +94,10 @@ describe("budget-check THIS --compare LAST", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
     const rules: string[] = [];
+    // By header: 明细 gained 单位 and 项目 before 规则 (issue 19).
+    const ruleAt = DETAIL_COLUMNS.indexOf("规则") + 1;
     wb.getWorksheet("明细")!.eachRow((row, n) => {
-      if (n > 1) rules.push(String(row.getCell(4).value));
+      if (n > 1) rules.push(String(row.getCell(ruleAt).value));
     });
     expect(rules.filter((x) => x.startsWith("YOY-")).sort()).toEqual(["YOY-CHANGE", "YOY-CHANGE", "YOY-PRIOR", "YOY-PRIOR"]);
   });

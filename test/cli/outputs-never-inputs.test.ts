@@ -3,6 +3,7 @@ import { createHash } from "crypto";
 import ExcelJS from "exceljs";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
+import { fileShown } from "../../src/cli/batch/tables";
 import { runCli, tempDir, writeSummaryWorkbook } from "./cli-helpers";
 
 const bin = path.resolve(__dirname, "../../bin/budget-check.js");
@@ -66,7 +67,7 @@ describe("--report and --csv never replace a file the run reads (issue 18)", () 
     await wb.xlsx.readFile(target);
     const statuses: string[] = [];
     wb.getWorksheet("汇总")!.eachRow((row) => statuses.push(`${row.getCell(1).value}|${row.getCell(3).value}`));
-    expect(statuses).toContain(`${path.join("sub", "报告.xlsx")}|已跳过：本次写出的报告`);
+    expect(statuses).toContain(`${fileShown(path.join("sub", "报告.xlsx"))}|已跳过：本次写出的报告`);
   });
 });
 

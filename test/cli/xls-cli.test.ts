@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { isAnnotatedCopy } from "../../src/xlsx/annotate";
 import { sofficeConvert } from "../templates/support/libreoffice";
@@ -38,5 +38,18 @@ describe("budget-check FILE.xls", () => {
     expect(readFileSync(XLS)).toEqual(before);
     const asXls = await runCli([XLS, "--annotate", path.join(dir, "副本.xls")]);
     expect(asXls.code).toBe(2);
+  });
+
+  it("--fix writes its fixed copy as an .xlsx built from the .xls's cells, the .xls untouched", async () => {
+    const out = path.join(dir, "wrong-item-已修复.xlsx");
+    const before = readFileSync(XLS);
+    const r = await runCli([XLS, "--fix", out]);
+    expect(r.code).not.toBe(2);
+    expect(r.out).toContain("修复副本");
+    expect(existsSync(out)).toBe(true);
+    // The copy is an .xlsx the checker reads.
+    const again = await runCli([out, "--json"]);
+    expect(again.code).not.toBe(2);
+    expect(readFileSync(XLS)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { groupThousands } from "../../src/core/amount";
 import { makeFinding } from "../../src/core/finding";
-import { RESULT_COLUMNS, cellTarget, countBySeverity, resultRows } from "../../src/core/results-table";
+import { RESULT_COLUMNS, cellTarget, countBySeverity, resultRows, ruleName } from "../../src/core/results-table";
 
 describe("results table", () => {
   const f = makeFinding({
@@ -13,14 +13,28 @@ describe("results table", () => {
   });
 
   it("lists a finding in the 检查结果 columns", () => {
-    expect(RESULT_COLUMNS).toEqual(["工作表", "单元格", "严重程度", "规则", "说明", "应为", "实际", "相差"]);
+    // 项目 and 规则名称 join the first layout; no column was renamed.
+    expect(RESULT_COLUMNS).toEqual(["工作表", "单元格", "项目", "规则", "规则名称", "严重程度", "说明", "应为", "实际", "相差"]);
     expect(resultRows([f])[0]).toMatchObject({
       sheet: "收支'总表",
       severity: "错误",
+      rule: "BAL-SPEND",
+      title: "本年支出合计应等于各项支出之和",
       expected: "1852.70",
       actual: "1850.20",
       difference: "-2.50",
     });
+  });
+
+  it("lists the most severe first, keeping the check's order within a severity", () => {
+    const info = { ...f, id: "i", severity: "info" as const, cell: "A1" };
+    const warning = { ...f, id: "w", severity: "warning" as const, cell: "A2" };
+    const error2 = { ...f, id: "e2", cell: "A3" };
+    expect(resultRows([info, f, warning, error2]).map((r) => r.cell)).toEqual(["E20", "A3", "A2", "A1"]);
+  });
+
+  it("names a rule by its Chinese title with the id beside it", () => {
+    expect(ruleName("BAL-SPEND")).toBe("本年支出合计应等于各项支出之和（BAL-SPEND）");
   });
 
   it("quotes a sheet name with an apostrophe in the hyperlink target", () => {

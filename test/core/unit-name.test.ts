@@ -19,6 +19,33 @@ describe("unitNameOf", () => {
     expect(unitNameOf([gridSheet("表一", [["编制单位：某某镇人民政府", null, "单位：元"]])])).toBe("某某镇人民政府");
   });
 
+  it("reads 部门：/编制部门： without the label, and never a stamp mark or a 填报人 (issue 19)", () => {
+    const one = (rows: (string | null)[][]) => unitNameOf([gridSheet("表一", rows)]);
+    expect(one([["部门预算收支总表"], ["部门：某某市财政局", null, "单位：万元"]])).toBe("某某市财政局");
+    expect(one([["编制部门：某某区教育局", null, "单位：元"]])).toBe("某某区教育局");
+    expect(one([["编制单位（盖章）：某某镇人民政府　　填报人：张三", null, "单位：元"]])).toBe("某某镇人民政府");
+    expect(one([["编制单位：", "（盖章）", "某某县水利局", "单位：元"]])).toBe("某某县水利局");
+    expect(one([["编制单位（盖章）", "填报人：李四", "单位：万元"]])).toBeNull();
+    expect(one([["(盖章)", "填报人：", "单位：万元"]])).toBeNull();
+  });
+
+  it("reads an indicator form's 主管部门, not the 申请单位 or the contractor (issue 19)", () => {
+    // As seed 012 lays it out: 主管部门 beside 实施单位 (盖章).
+    const form = gridSheet("绩效自评", [
+      ["部门预算项目支出绩效自评表"],
+      ["项目名称", "工资性支出"],
+      ["主管部门", "青神县发展和改革局本级", "实施单位 (盖章)", "青神县发展和改革局"],
+    ]);
+    expect(unitNameOf([form])).toBe("青神县发展和改革局本级");
+    const applied = gridSheet("申报", [
+      ["项目支出绩效目标申报表"],
+      ["申请单位", "某某检测中心", "实施单位", "某某工程有限公司"],
+      ["主管部门", "某某县生态环境局"],
+    ]);
+    expect(unitNameOf([applied])).toBe("某某县生态环境局");
+    expect(unitNameOf([gridSheet("申报", [["申请单位", "某某检测中心", "实施单位", "某某工程有限公司"]])])).toBeNull();
+  });
+
   it("takes the name most sheets agree on", () => {
     const sheets = [
       table("收入总表", ["某某街道办事处", "预算年度：2026", "单位：万元"]),

@@ -5,7 +5,7 @@ import { ruleById } from "../../src/core/catalogue";
 import { countBySeverity } from "../../src/excel/check-flow";
 import { GatewayError } from "../../src/excel/gateway";
 import { SUCCESS_MS } from "../../src/ui/hooks/notices";
-import { notesSheet } from "./workbook-fixture";
+import { cleanSummary, notesSheet } from "./workbook-fixture";
 import { FakeGateway } from "./fake-gateway";
 import { expectedFindings, fixtureSheets, renderApp } from "./render-app";
 
@@ -61,6 +61,14 @@ describe("task pane check", () => {
     await waitFor(() => expect(notices(container)).toEqual(["「说明」：未识别出可检查的表格，未检查"]));
     expect(container.textContent).not.toMatch(/未发现问题/);
     expect(screen.getByText(/部分工作表未能检查/)).toBeInTheDocument();
+  });
+
+  test("a clean workbook says 未发现问题 once (issue 19)", async () => {
+    const { container } = renderApp(new FakeGateway([cleanSummary()]));
+    fireEvent.click(screen.getByRole("button", { name: "检查工作簿" }));
+    expect(await screen.findByText(/已检查 1 张表/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "检查工作簿" })).toBeEnabled());
+    expect(container.textContent!.match(/未发现问题/g)).toHaveLength(1);
   });
 
   test("clicking a finding selects its cell and the cells it sums, and marks it current", async () => {

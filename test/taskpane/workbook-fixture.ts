@@ -24,6 +24,21 @@ export function summaryWithWrongSpendTotal(): SheetSnapshot {
   ]);
 }
 
+/** A 收支总表 whose totals are formulas that add up: the checker finds nothing on it. */
+export function cleanSummary(): SheetSnapshot {
+  const total = (f: string, v: number): LiteralCell => ({ f, v, fmt: "0.00" });
+  return gridSheet("收支总表", [
+    ["部门预算收支总表", null, null, null],
+    ["编制单位：示例市卫生健康局", null, "单位：万元", null],
+    ["收入", null, "支出", null],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、一般公共预算拨款收入", n(1200), "一、一般公共服务支出", n(100)],
+    ["二、事业收入", n(300), "八、社会保障和就业支出", n(1400)],
+    ["本年收入合计", total("SUM(B5:B6)", 1500), "本年支出合计", total("SUM(D5:D6)", 1500)],
+    ["收入总计", total("B7", 1500), "支出总计", total("D7", 1500)],
+  ]);
+}
+
 /** A plain sheet the checker does not recognise, so a workbook check spans more than one sheet. */
 export function notesSheet(): SheetSnapshot {
   return gridSheet("说明", [["本工作簿为示例。"]]);

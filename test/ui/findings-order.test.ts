@@ -85,6 +85,16 @@ describe("the finding card's words", () => {
     expect(amountLine(over)).toBe("应为 24,488.41　实际 24,490.91　相差 +2.50");
     expect(amountLine({ ...over, unit: "元" } as typeof over, "万元")).toMatch(/ 元$/);
     expect(amountLine(makeFinding({ rule: "CELL-ERROR", sheet: "表", cell: "A1", message: "m" }))).toBeNull();
+    // A ceiling is not a target (issue 19).
+    const cost = makeFinding({
+      rule: "IND-COST-BUDGET",
+      sheet: "绩效",
+      cell: "D9",
+      message: "m",
+      expected: "4.00",
+      actual: "40.00",
+    });
+    expect(amountLine(cost, "万元")).toBe("上限 4.00　填报 40.00　超出 36.00 万元");
     expect(signed("0.00")).toBe("0.00");
   });
 

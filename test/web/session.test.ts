@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { runCli, tempDir } from "../cli/cli-helpers";
+import { runCli, tempDir, writeSummaryWorkbook } from "../cli/cli-helpers";
 import { EngineError } from "../../src/web/engine";
 import { jsonReportText } from "../../src/web/json-report";
 import { CheckSession } from "../../src/web/session";
+import { sofficeConvert } from "../templates/support/libreoffice";
 import { changedParts, marksOf, worstByCell } from "../xlsx/support/copy-reader";
 import { bombStream, SHEET_HEAD, SHEET_TAIL, workbookAround, zipOf } from "../xlsx/support/hostile-zip";
 
@@ -25,6 +26,40 @@ function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
 }
 
 describe("the browser page's checker session", () => {
+  test("下载修复副本's copy is --fix's: the same cells, listed before and after, and the ignored left as they are", async () => {
+    const file = path.join(tempDir(), "错.xlsx");
+    await writeSummaryWorkbook(file, 24488.41);
+    const bytes = readFileSync(file);
+    const session = new CheckSession();
+    const outcome = await session.open({ name: "错.xlsx", bytes: arrayBufferOf(bytes) }, "0.01");
+    const spend = outcome.findings.find((f) => f.rule === "BAL-SPEND")!;
+    const copy = await session.fix([]);
+    expect(copy.cells).toContainEqual(expect.objectContaining({ sheet: "收支总表", cell: "D8", rule: "BAL-SPEND" }));
+    expect(copy.cells.find((c) => c.cell === "D8")!.after).toMatch(/^=SUM\(D5:D7\)/);
+    expect(copy.countsAfter.error).toBe(0);
+    const out = path.join(tempDir(), "修复.xlsx");
+    await runCli([file, "--fix", out]);
+    expect(Buffer.from(copy.bytes).equals(readFileSync(out))).toBe(true);
+    const kept = await session.fix([spend]);
+    expect(kept.cells.some((c) => c.cell === "D8")).toBe(false);
+  });
+
+  test("下载修复副本 of an .xls is --fix's .xlsx copy, without macros", async () => {
+    const file = path.join(tempDir(), "错.xlsx");
+    await writeSummaryWorkbook(file, 24488.41);
+    const [converted] = sofficeConvert([{ name: "错.xlsx", bytes: readFileSync(file) }], "xls");
+    const xls = path.join(tempDir(), "错.xls");
+    writeFileSync(xls, readFileSync(converted));
+    const session = new CheckSession();
+    await session.open({ name: "错.xls", bytes: arrayBufferOf(readFileSync(xls)) }, "0.01");
+    const copy = await session.fix([]);
+    expect(copy.macroEnabled).toBe(false);
+    expect(copy.cells).toContainEqual(expect.objectContaining({ sheet: "收支总表", cell: "D8", rule: "BAL-SPEND" }));
+    const out = path.join(tempDir(), "修复.xlsx");
+    expect((await runCli([xls, "--fix", out])).code).not.toBe(2);
+    expect(Buffer.from(copy.bytes).equals(readFileSync(out))).toBe(true);
+  }, 120_000);
+
   test("finds exactly what budget-check --json finds on the sample, in the same order", async () => {
     const cli = await runCli(["--json", SAMPLE]);
     expect(cli.err).toBe("");

@@ -6,12 +6,14 @@ import { ruleById } from "../../src/core/catalogue";
 import { PACKAGE, workbook } from "../../src/core/catalogue/examples";
 import { checkWorkbook } from "../../src/core/check";
 import { Finding } from "../../src/core/finding";
-import { SheetSnapshot } from "../../src/core/snapshot";
+import { planFix } from "../../src/core/fixes";
+import { countBySeverity } from "../../src/core/results-table";
+import { SheetSnapshot, SheetView } from "../../src/core/snapshot";
 import { browserStore, ignoredKey } from "../../src/web/browser-store";
 import { CheckEngine, CheckOutcome, EngineError } from "../../src/web/engine";
 import { previewWindow } from "../../src/web/preview-window";
 import { WebApp } from "../../src/web/WebApp";
-import { notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
+import { cleanSummary, notesSheet, summaryWithWrongSpendTotal } from "../taskpane/workbook-fixture";
 import { exampleSheets } from "../support/example-grid";
 
 /** The page's engine without a worker or exceljs: the core on the pane's literal fixture sheets. */
@@ -54,6 +56,27 @@ class FixtureEngine implements CheckEngine {
       notes: findings.length,
       resultSheet: "检查结果",
       macroEnabled: false,
+    };
+  }
+  fixIgnored: Finding[][] = [];
+  /** The pane's planners on the fixture: the cells a fixed copy would change. */
+  async fix(ignored: Finding[]) {
+    this.fixIgnored.push(ignored);
+    const skipped = new Set(ignored.map((f) => f.id));
+    const findings = checkWorkbook(this.sheets).findings.filter((f) => !skipped.has(f.id));
+    const plans = findings.flatMap((f) => {
+      const sheet = this.sheets.find((s) => s.name === f.sheet);
+      const plan = sheet && planFix(f, new SheetView(sheet));
+      return plan ? [plan] : [];
+    });
+    return {
+      bytes: new Uint8Array([5]),
+      macroEnabled: false,
+      cells: plans.flatMap((p) =>
+        p.writes.map((w) => ({ sheet: w.sheet, cell: w.cell, before: w.beforeText, after: w.afterText, rule: p.rule })),
+      ),
+      refused: [],
+      countsAfter: countBySeverity([]),
     };
   }
   async template() {
@@ -160,6 +183,51 @@ describe("the browser page", () => {
     fireEvent.click(card(spend));
     fireEvent.click(within(card(spend)).getByRole("button", { name: "恢复" }));
     await waitFor(() => expect(localStorage.getItem(key)).toBeNull());
+  });
+
+  test("a clean workbook says 未发现问题 once; one with a sheet not understood never says it", async () => {
+    const clean = renderPage(new FixtureEngine([cleanSummary()]));
+    choose("干净.xlsx");
+    await checked();
+    expect(document.body.textContent!.match(/未发现问题/g)).toHaveLength(1);
+    clean.unmount();
+
+    renderPage(new FixtureEngine([cleanSummary(), notesSheet()]));
+    choose("含说明.xlsx");
+    await checked();
+    expect(document.body.textContent).not.toMatch(/未发现问题/);
+    expect(document.body.textContent).toContain("「说明」：未识别出可检查的表格，未检查");
+  });
+
+  test("下载修复副本 lists every cell it changes before anything is downloaded, and leaves the ignored alone", async () => {
+    const { engine, saved } = renderPage();
+    choose("预算.xlsx");
+    await checked();
+    const spend = expected().find((f) => f.rule === "BAL-SPEND")!;
+    fireEvent.click(screen.getByRole("button", { name: "下载修复副本" }));
+    const list = await screen.findByRole("region", { name: "修复副本将修改的单元格" });
+    expect(list).toHaveTextContent("修复副本「预算-已修复.xlsx」将修改");
+    expect(list).toHaveTextContent(`${spend.sheet}!${spend.cell}：手工录入的 1520.00 → =SUM(D5:D10)`);
+    expect(list).toHaveTextContent("本年支出合计应等于各项支出之和（BAL-SPEND）");
+    expect(saved).toHaveLength(0);
+    fireEvent.click(within(list).getByRole("button", { name: "取消" }));
+    await waitFor(() => expect(screen.queryByRole("region", { name: "修复副本将修改的单元格" })).toBeNull());
+    expect(saved).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole("button", { name: "下载修复副本" }));
+    fireEvent.click(
+      within(await screen.findByRole("region", { name: "修复副本将修改的单元格" })).getByRole("button", { name: "确认下载" }),
+    );
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ name: "预算-已修复.xlsx", bytes: new Uint8Array([5]) });
+    await screen.findByText(/已下载修复副本「预算-已修复.xlsx」/);
+
+    // An ignored finding is handed to the engine, which leaves it unfixed.
+    fireEvent.click(screen.getByText(spend.message));
+    fireEvent.click(within(card(spend)).getByRole("button", { name: "忽略" }));
+    fireEvent.click(screen.getByRole("button", { name: "下载修复副本" }));
+    await waitFor(() => expect(engine.fixIgnored).toHaveLength(3));
+    expect(engine.fixIgnored[2].map((f) => f.id)).toEqual([spend.id]);
   });
 
   test("selecting a finding previews its cell with the flagged and related cells marked", async () => {

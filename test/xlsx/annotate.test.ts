@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import { checkWorkbook } from "../../src/core/check";
 import { Finding } from "../../src/core/finding";
 import { RESULT_COLUMNS } from "../../src/core/results-table";
+import { SEVERITY_ORDER } from "../../src/core/severity";
 import { annotateWorkbookBytes, isAnnotatedCopy, readWorkbookBytes, COPY_MARKER_NAMESPACE } from "../../src/xlsx";
 import { PackageText, workbookSheets } from "../../src/xlsx/package";
 import { inSchemaOrder } from "../../src/xlsx/sheet-order";
@@ -171,11 +172,13 @@ describe("the annotated copy keeps the whole workbook", () => {
       const sheet = read.snapshots.find((s) => s.name === "检查结果")!;
       expect(sheet.values[0]).toEqual([...RESULT_COLUMNS]);
       expect(sheet.values.length).toBe(c.findings.length + 1);
+      // Most severe first, as in every findings sheet; the check's own order within a severity.
+      const bySeverity = [...c.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
       expect(sheet.values.slice(1).map((r) => `${r[0]}!${r[1]}|${r[3]}`)).toEqual(
-        c.findings.map((f) => `${f.sheet}!${f.cell}|${f.rule}`),
+        bySeverity.map((f) => `${f.sheet}!${f.cell}|${f.rule}`),
       );
       const xml = (await partsOf(c.copy)).get(await sheetPartOf(await JSZip.loadAsync(c.copy), "检查结果"))!.toString();
-      expect(xml).toContain(`<hyperlink ref="B2" location="'收支总表'!${c.findings[0].cell}"`);
+      expect(xml).toContain(`<hyperlink ref="B2" location="'收支总表'!${bySeverity[0].cell}"`);
       // The checker reads the results sheet as an ordinary table without tripping (a copy whose marker is lost).
       expect(() => checkWorkbook(read.snapshots)).not.toThrow();
     }

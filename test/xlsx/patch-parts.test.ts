@@ -128,9 +128,12 @@ describe("styles, notes and the results sheet", () => {
       makeFinding({ rule: "SUM-ROW", sheet: "A&B's", cell: "C3", message: "x", expected: "12345678901234.56", actual: "1.5" }),
     ]);
     expect(xml).toContain(`<hyperlink ref="B2" location="'A&amp;B''s'!C3" display="C3"/>`);
-    expect(xml).toContain(`<c r="G2"><v>1.50</v></c>`);
+    expect(xml).toContain(`<c r="I2"><v>1.5</v></c>`);
     // 16 significant digits do not fit a double: kept as exact text.
-    expect(xml).toContain(`<c r="F2" t="inlineStr"><is><t xml:space="preserve">12345678901234.56</t></is></c>`);
+    expect(xml).toContain(`<c r="H2" t="inlineStr"><is><t xml:space="preserve">12345678901234.56</t></is></c>`);
+    // Laid out to be read and printed: a filter over the table, landscape, fitted to the page width.
+    expect(xml).toContain(`<autoFilter ref="A1:J2"/>`);
+    expect(xml).toContain(`orientation="landscape" fitToWidth="1" fitToHeight="0"`);
     expect(inSchemaOrder(xml)).toBe(true);
     const long = resultsSheetXml([makeFinding({ rule: "IND-VAGUE", sheet: "表", cell: "A1", message: "长".repeat(40000) })]);
     expect(long).toContain(`${"长".repeat(32000)}…</t>`);

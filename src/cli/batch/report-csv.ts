@@ -1,5 +1,8 @@
-import { writeFileAtomic } from "../output-path";
-import { FileOutcome } from "./outcome";
+import { createWriteStream } from "fs";
+import { Readable } from "stream";
+import { pipeline } from "stream/promises";
+import { writeAtomically } from "../output-path";
+import type { ReportSource } from "./report-xlsx";
 import { DETAIL_COLUMNS, detailRows, detailTexts } from "./tables";
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
@@ -8,7 +11,7 @@ export function csvField(text: string): string {
 }
 
 /** The text columns (文件 … 说明); 应为, 实际 and 相差 are the checker's decimal strings. */
-const TEXT_COLUMNS = 6;
+const TEXT_COLUMNS = DETAIL_COLUMNS.indexOf("应为");
 
 /**
  * A text that a spreadsheet would take for a formula (a file or sheet name beginning with "=",
@@ -19,21 +22,28 @@ export function inertText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/**
- * The 明细 rows as CSV: UTF-8 with a byte-order mark, so Excel opens the Chinese correctly, and
- * CRLF line ends. Amounts stay the checker's exact decimal strings.
- */
-export function detailCsv(outcomes: readonly FileOutcome[]): string {
-  const lines = [DETAIL_COLUMNS.map(csvField).join(",")];
-  for (const r of detailRows(outcomes))
-    lines.push(
-      detailTexts(r)
-        .map((t, i) => csvField(i < TEXT_COLUMNS ? inertText(t) : t))
-        .join(","),
-    );
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+function csvLine(texts: string[]): string {
+  return texts.map((t, i) => csvField(i < TEXT_COLUMNS ? inertText(t) : t)).join(",") + "\r\n";
 }
 
-export async function writeDetailCsv(outcomes: readonly FileOutcome[], out: string): Promise<void> {
-  await writeFileAtomic(out, Buffer.from(detailCsv(outcomes), "utf8"));
+/**
+ * The 明细 rows as CSV: UTF-8 with a byte-order mark, so Excel opens the Chinese correctly, and
+ * CRLF line ends. 文件 is the file's path; amounts stay the checker's exact decimal strings.
+ */
+export async function* detailCsvLines(source: ReportSource): AsyncGenerator<string> {
+  yield "\uFEFF" + DETAIL_COLUMNS.map(csvField).join(",") + "\r\n";
+  const items = typeof source === "function" ? source() : source;
+  for await (const o of items) for (const r of detailRows(o)) yield csvLine(detailTexts(r));
+}
+
+/** Streams the CSV to a temporary file, one file's rows at a time, and renames it once complete. */
+export async function writeDetailCsv(source: ReportSource, out: string): Promise<void> {
+  await writeAtomically(out, (temp) => pipeline(Readable.from(detailCsvLines(source)), createWriteStream(temp, { flags: "wx" })));
+}
+
+/** The whole CSV as text (small batches, tests). */
+export async function detailCsv(source: ReportSource): Promise<string> {
+  let text = "";
+  for await (const line of detailCsvLines(source)) text += line;
+  return text;
 }

@@ -1,134 +1,198 @@
 import ExcelJS from "exceljs";
+import { AMOUNT_FORMAT, Column, TABLE_LAYOUT } from "../../core/results-table";
 import { writeAtomically } from "../output-path";
 import { FileOutcome, SkippedFile } from "./outcome";
 import {
-  DETAIL_COLUMNS,
   DETAIL_SHEET,
-  detailRows,
-  RULE_COLUMNS,
+  DETAIL_TABLE,
   RULE_SHEET,
-  ruleRows,
-  SUMMARY_COLUMNS,
+  RULE_TABLE,
+  RuleStats,
   SUMMARY_SHEET,
-  summaryRows,
+  SUMMARY_TABLE,
+  detailRows,
+  fileShown,
+  missingRows,
+  skippedRow,
+  summaryRow,
+  withMark,
 } from "./tables";
 import type { ExpectResult } from "./units/expect-match";
 
-/** Amounts show two decimals and thousands separators; the cell keeps the exact figure. */
-export const AMOUNT_FORMAT = "#,##0.00";
+export { AMOUNT_FORMAT };
 /** Rows of findings per 明细 sheet; Excel's own limit is 1,048,576 rows with the header. */
 export const DETAIL_ROWS_PER_SHEET = 1_000_000;
 
-type Cell = string | number | null;
+/**
+ * The files' outcomes in report order. The writer reads them twice (汇总 and 规则统计 first, then
+ * 明细, one file at a time), so a source is a list, or a function that starts a fresh pass each
+ * time it is called: a journal on disk read again, say, so that a run's memory is bounded by one
+ * file, not by the run.
+ */
+export type ReportSource = readonly FileOutcome[] | (() => Iterable<FileOutcome> | AsyncIterable<FileOutcome>);
 
 export interface ReportOptions {
+  /** --expect: the marks of the files (in report order) and the listed units no file came from. */
   expected?: ExpectResult;
-  /** Tests lower it to see 明细 (2) without a million findings. */
+  /** 明细 rows per sheet before it continues on 明细 (2); tests lower it to see 明细 (2) without a million findings. */
   detailRowsPerSheet?: number;
 }
 
+const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** The columns as exceljs takes them; widths only (each cell gets its own style as it is written). */
+function columnsOf<R>(table: Column<R>[]): Partial<ExcelJS.Column>[] {
+  return table.map((c) => ({ width: c.width }));
+}
+
 /**
- * The batch report: 汇总, 明细 (continued on 明细 (2), (3)… past a million rows) and 规则统计, each
- * with an autofilter and a frozen header. Written with exceljs's streaming writer: each row goes to
- * the zip as it is added, so the workbook is never held whole in memory (issue 21).
+ * A sheet laid out to be read on screen and printed: the shared layout (frozen bold header, filter,
+ * widths, `#,##0.00`), borders, landscape A4 fitted to the page width, the header row repeated on
+ * every page, page numbers in the footer.
+ */
+class SheetWriter<R> {
+  private readonly ws: ExcelJS.Worksheet;
+  private rows = 0;
+
+  constructor(
+    wb: ExcelJS.stream.xlsx.WorkbookWriter,
+    name: string,
+    private readonly table: Column<R>[],
+  ) {
+    this.ws = wb.addWorksheet(name, {
+      views: [{ state: "frozen", ySplit: TABLE_LAYOUT.frozenRows, topLeftCell: "A2", activeCell: "A2" }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:1",
+        margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: `${name}　第 &P 页，共 &N 页` },
+    });
+    this.ws.columns = columnsOf(table);
+    const header = this.ws.addRow(table.map((c) => c.header));
+    header.eachCell((cell) => {
+      cell.font = { bold: TABLE_LAYOUT.boldHeader };
+      cell.border = BORDER;
+      cell.alignment = { vertical: "middle" };
+    });
+    header.commit();
+  }
+
+  get count(): number {
+    return this.rows;
+  }
+
+  add(row: R): void {
+    this.addValues(this.table.map((c) => c.value(row)));
+  }
+
+  addValues(values: (string | number | null)[]): void {
+    const r = this.ws.addRow(values);
+    this.table.forEach((c, i) => {
+      const cell = r.getCell(i + 1);
+      cell.border = BORDER;
+      if (c.kind === "amount") cell.numFmt = AMOUNT_FORMAT;
+      else if (c.kind === "text") cell.alignment = { wrapText: false, vertical: "top" };
+    });
+    r.commit();
+    this.rows++;
+  }
+
+  close(): void {
+    this.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.rows + 1, column: this.table.length } };
+    this.ws.commit();
+  }
+}
+
+async function* pass(source: ReportSource): AsyncGenerator<FileOutcome> {
+  const items = typeof source === "function" ? source() : source;
+  for await (const o of items) yield o;
+}
+
+/** Columns of the default font a text takes: a Chinese character two. */
+function widthOf(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The 文件 column as wide as the longest name shown in it, within reason. */
+function withFileWidth<R>(table: Column<R>[], widest: number): Column<R>[] {
+  const width = Math.min(90, Math.max(20, widest + 2));
+  return table.map((c) => (c.header === "文件" ? { ...c, width } : c));
+}
+
+/**
+ * The batch report, 汇总, 明细 and 规则统计, written with exceljs's streaming writer: rows go to
+ * the file as they are made, so memory holds one file's findings, not the run's (汇总 keeps the
+ * cells of one short row per file until its sheet is written). A 明细 past `detailRowsPerSheet` rows continues on
+ * 明细 (2), 明细 (3)…. Written to a temporary file and renamed once complete.
  */
 export async function writeReportWorkbook(
-  outcomes: readonly FileOutcome[],
+  source: ReportSource,
   skipped: readonly SkippedFile[],
   out: string,
   options: ReportOptions = {},
 ): Promise<void> {
+  const maxRows = options.detailRowsPerSheet ?? DETAIL_ROWS_PER_SHEET;
   await writeAtomically(out, async (temp) => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: temp,
       useStyles: true,
       useSharedStrings: false,
       // The fastest deflate level: the report is written after the last file, on the clock.
       zip: { zlib: { level: 1 } },
-    } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
-    workbook.creator = "预算表检查 (budget-check)";
-    workbook.title = "预算表批量检查报告";
-    // Fixed dates keep two runs over the same files byte-comparable apart from the zip timestamps.
-    workbook.created = new Date(Date.UTC(2025, 0, 1));
-    workbook.modified = workbook.created;
+    } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+    wb.creator = "预算表检查 (budget-check)";
+    wb.title = "预算表批量检查报告";
+    // A fixed date keeps two runs over the same files comparable apart from the zip timestamps.
+    wb.created = wb.modified = new Date(Date.UTC(2025, 0, 1));
 
-    const summary = summaryRows(outcomes, skipped, options.expected).map((r): Cell[] => [
-      r.file,
-      r.unit,
-      r.status,
-      r.sheets,
-      r.error,
-      r.warning,
-      r.info,
-      r.note || null,
-      r.year,
-      r.org || null,
-      r.money || null,
-    ]);
-    addTable(workbook, SUMMARY_SHEET, SUMMARY_COLUMNS, [40, 30, 40, 12, 8, 8, 8, 40, 8, 30, 10], summary);
+    // Only the cells of a 汇总 row are kept, never the outcome they were read from.
+    const summary: (string | number | null)[][] = [];
+    const stats = new RuleStats();
+    let widest = 0;
+    let index = 0;
+    for await (const o of pass(source)) {
+      const row = withMark(summaryRow(o), options.expected?.marks[index++]);
+      summary.push(SUMMARY_TABLE.map((c) => c.value(row)));
+      stats.add(o);
+      widest = Math.max(widest, widthOf(fileShown(o.file)));
+    }
+    // The files the walk passed by come last, so no file of the folders goes unmentioned.
+    for (const s of skipped) {
+      summary.push(SUMMARY_TABLE.map((c) => c.value(skippedRow(s))));
+      widest = Math.max(widest, widthOf(fileShown(s.file)));
+    }
+    for (const m of missingRows(options.expected)) summary.push(SUMMARY_TABLE.map((c) => c.value(m)));
+    const summarySheet = new SheetWriter(wb, SUMMARY_SHEET, withFileWidth(SUMMARY_TABLE, widest));
+    for (const values of summary) summarySheet.addValues(values);
+    summarySheet.close();
+    summary.length = 0;
 
-    const amount = (text: string): Cell => (text === "" ? null : Number(text));
-    const perSheet = options.detailRowsPerSheet ?? DETAIL_ROWS_PER_SHEET;
-    const detailWidths = [40, 24, 8, 22, 10, 60, 14, 14, 14];
-    // File by file, so only one file's rows are built at a time; a full sheet gives way to the next.
-    let sheet = openTable(workbook, DETAIL_SHEET, DETAIL_COLUMNS, detailWidths, [7, 8, 9]);
-    let count = 0;
-    let sheets = 1;
-    for (const o of outcomes) {
-      for (const r of detailRows([o])) {
-        if (count === perSheet) {
-          closeTable(sheet, count, DETAIL_COLUMNS.length);
-          sheets++;
-          sheet = openTable(workbook, `${DETAIL_SHEET} (${sheets})`, DETAIL_COLUMNS, detailWidths, [7, 8, 9]);
-          count = 0;
+    const detailTable = withFileWidth(DETAIL_TABLE, widest);
+    let part = 1;
+    let details = new SheetWriter(wb, DETAIL_SHEET, detailTable);
+    for await (const o of pass(source)) {
+      for (const row of detailRows(o)) {
+        if (details.count === maxRows) {
+          details.close();
+          part++;
+          details = new SheetWriter(wb, `${DETAIL_SHEET} (${part})`, detailTable);
         }
-        const row: Cell[] = [r.file, r.sheet, r.cell, r.rule, r.severity, r.message];
-        row.push(amount(r.expected), amount(r.actual), amount(r.difference));
-        sheet.addRow(row).commit();
-        count++;
+        details.add(row);
       }
     }
-    closeTable(sheet, count, DETAIL_COLUMNS.length);
+    details.close();
 
-    const rules = ruleRows(outcomes).map((r): Cell[] => [r.rule, r.title, r.files, r.findings]);
-    addTable(workbook, RULE_SHEET, RULE_COLUMNS, [22, 50, 10, 10], rules);
-    await workbook.commit();
+    const rules = new SheetWriter(wb, RULE_SHEET, RULE_TABLE);
+    for (const row of stats.rows()) rules.add(row);
+    rules.close();
+    await wb.commit();
   });
-}
-
-function addTable(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  columns: readonly string[],
-  widths: number[],
-  rows: Cell[][],
-): void {
-  const ws = openTable(workbook, name, columns, widths);
-  for (const r of rows) ws.addRow(r).commit();
-  closeTable(ws, rows.length, columns.length);
-}
-
-/** A sheet with its bold, frozen header row; rows are then added and committed one by one. */
-function openTable(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  columns: readonly string[],
-  widths: number[],
-  amountColumns: number[] = [],
-): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, topLeftCell: "A2", activeCell: "A2" }] });
-  ws.columns = columns.map((header, i) => ({
-    header,
-    width: widths[i],
-    ...(amountColumns.includes(i + 1) ? { style: { numFmt: AMOUNT_FORMAT } } : {}),
-  }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.commit();
-  return ws;
-}
-
-function closeTable(ws: ExcelJS.Worksheet, rows: number, columns: number): void {
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns } };
-  ws.commit();
 }

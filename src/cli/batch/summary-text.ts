@@ -1,3 +1,4 @@
+import { countCoverage } from "../../core/coverage";
 import { countBySeverity } from "../../core/results-table";
 import { formatTotalLine } from "../report-text";
 import { FileOutcome, SkippedFile } from "./outcome";
@@ -20,7 +21,8 @@ export function formatBatchSummary(
   const failedOnes = outcomes.filter((o) => o.status === "failed");
   const totals = countBySeverity(checked.flatMap((o) => o.result.findings));
   // The several-file run's closing line as it has always read, then what a batch adds.
-  const lines = [formatTotalLine(checked.length, failedOnes.length, totals)];
+  const coverage = countCoverage(checked.map((o) => o.result));
+  const lines = [formatTotalLine(checked.length, failedOnes.length, totals, coverage)];
   // Stable: equal counts keep the order the files were checked in.
   const worst = summaryRows(outcomes)
     .filter((r) => (r.error ?? 0) > 0)

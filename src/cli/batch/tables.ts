@@ -1,38 +1,32 @@
-import { RULES, RuleId } from "../../core/catalogue";
+import { RULES, RuleId, ruleById } from "../../core/catalogue";
+import { coverageNotes, coverageOf } from "../../core/coverage";
 import { incompleteNote } from "../../core/package";
-import { countBySeverity, resultRows, ResultRow } from "../../core/results-table";
+import { Column, RESULT_TABLE, ResultRow, countBySeverity, resultRows } from "../../core/results-table";
+import { SEVERITY_LABEL } from "../../core/severity";
 import type { SheetSnapshot } from "../../core/snapshot";
 import { FileOutcome, SkippedFile, SkipReason } from "./outcome";
 import { ExpectResult, FileMark, markWords } from "./units/expect-match";
 
-/** The report's sheets and columns: a contract (issue 12), so the names are fixed. */
+/** The report's sheets and columns: a contract (issue 12), so the names are fixed; columns are only added. */
 export const SUMMARY_SHEET = "汇总";
 export const DETAIL_SHEET = "明细";
 export const RULE_SHEET = "规则统计";
+
 /**
- * 备注 extends the contract's columns: sheets skipped as hidden or too large, a package's missing
- * tables. 年度, 编制单位 and 金额单位 (issue 20) extend them too: what the file's tables state, once.
+ * 状态 of a 汇总 row. A workbook none of whose sheets was understood never reads as checked; with
+ * --expect, a listed unit that sent no file reads 未收到.
  */
-export const SUMMARY_COLUMNS = [
-  "文件",
-  "单位",
-  "状态",
-  "已检查表数",
-  "错误",
-  "疑似",
-  "提示",
-  "备注",
-  "年度",
-  "编制单位",
-  "金额单位",
-] as const;
-export const DETAIL_COLUMNS = ["文件", "工作表", "单元格", "规则", "严重程度", "说明", "应为", "实际", "相差"] as const;
-export const RULE_COLUMNS = ["规则", "说明", "文件数", "问题数"] as const;
+export const STATUS = {
+  checked: "已检查",
+  unrecognised: "未识别（未检查）",
+  failed: "无法读取",
+  missing: "未收到",
+} as const;
 
-export const CHECKED = "已检查";
-/** --expect: 状态 of a listed unit that sent no file. */
-export const MISSING = "未收到";
+/** When no header names the unit, the cell says so rather than staying blank. */
+export const UNIT_UNREAD = "未能读出";
 
+/** One 汇总 row: what its columns show of a file. */
 export interface SummaryRow {
   file: string;
   unit: string;
@@ -49,6 +43,64 @@ export interface SummaryRow {
 }
 
 const NOTHING_STATED = { year: null, org: "", money: "" };
+
+/** The 汇总 columns. A column is one line here: its header, width, kind and what it shows of the row. */
+export const SUMMARY_TABLE: Column<SummaryRow>[] = [
+  { header: "文件", width: 40, kind: "text", value: (r) => fileShown(r.file) },
+  { header: "单位", width: 30, kind: "text", value: (r) => r.unit },
+  { header: "状态", width: 18, kind: "text", value: (r) => r.status },
+  { header: "已检查表数", width: 11, kind: "count", value: (r) => r.sheets },
+  { header: "错误", width: 8, kind: "count", value: (r) => r.error },
+  { header: "疑似", width: 8, kind: "count", value: (r) => r.warning },
+  { header: "提示", width: 8, kind: "count", value: (r) => r.info },
+  { header: "备注", width: 50, kind: "text", value: (r) => r.note || null },
+  // Issue 20: what the file's tables state, once.
+  { header: "年度", width: 8, kind: "count", value: (r) => r.year },
+  { header: "编制单位", width: 30, kind: "text", value: (r) => r.org || null },
+  { header: "金额单位", width: 10, kind: "text", value: (r) => r.money || null },
+];
+
+export interface DetailRow extends ResultRow {
+  file: string;
+  unit: string;
+}
+
+/** 明细: 文件 and 单位 in front of the shared 检查结果 columns (RESULT_TABLE). */
+export const DETAIL_TABLE: Column<DetailRow>[] = [
+  { header: "文件", width: 40, kind: "text", value: (r) => fileShown(r.file) },
+  { header: "单位", width: 24, kind: "text", value: (r) => r.unit },
+  ...(RESULT_TABLE as Column<DetailRow>[]),
+];
+
+export interface RuleRow {
+  rule: RuleId;
+  files: number;
+  findings: number;
+}
+
+/** 规则统计: the rule, its Chinese name and severity, what it means, how many files and findings. */
+export const RULE_TABLE: Column<RuleRow>[] = [
+  { header: "规则", width: 22, kind: "text", value: (r) => r.rule },
+  { header: "规则名称", width: 34, kind: "text", value: (r) => ruleById(r.rule).title },
+  { header: "严重程度", width: 9, kind: "text", value: (r) => SEVERITY_LABEL[ruleById(r.rule).severity] },
+  { header: "说明", width: 70, kind: "text", value: (r) => ruleById(r.rule).help },
+  { header: "文件数", width: 8, kind: "count", value: (r) => r.files },
+  { header: "问题数", width: 8, kind: "count", value: (r) => r.findings },
+];
+
+const headers = <R>(table: Column<R>[]) => table.map((c) => c.header);
+export const SUMMARY_COLUMNS = headers(SUMMARY_TABLE);
+export const DETAIL_COLUMNS = headers(DETAIL_TABLE);
+export const RULE_COLUMNS = headers(RULE_TABLE);
+
+/**
+ * The 文件 cell: the file's name first and its folder after it, so a narrow or printed column still
+ * shows which file a row is about.
+ */
+export function fileShown(file: string): string {
+  const cut = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  return cut < 0 ? file : `${file.slice(cut + 1)}（${file.slice(0, cut)}）`;
+}
 
 /** What 状态 says after 已跳过：, and the summary after the file's name. */
 export const SKIP_LABEL: Record<SkipReason, string> = {
@@ -67,69 +119,72 @@ export function summaryRows(
   skipped: readonly SkippedFile[] = [],
   expected?: ExpectResult,
 ): SummaryRow[] {
-  const passedBy = skipped.map((s): SummaryRow => ({
-    file: s.file,
-    unit: "",
-    status: `已跳过：${SKIP_LABEL[s.reason]}`,
+  return outcomes
+    .map((o, i) => withMark(summaryRow(o), expected?.marks[i]))
+    .concat(skipped.map(skippedRow))
+    .concat(missingRows(expected));
+}
+
+export function skippedRow(s: SkippedFile): SummaryRow {
+  const status = `已跳过：${SKIP_LABEL[s.reason]}`;
+  return { file: s.file, unit: "", status, sheets: null, error: null, warning: null, info: null, note: "", ...NOTHING_STATED };
+}
+
+/** --expect: a row for each listed unit no file came from; they come last. */
+export function missingRows(expected: ExpectResult | undefined): SummaryRow[] {
+  return (expected?.missing ?? []).map((u) => ({
+    file: "",
+    unit: u.name,
+    status: STATUS.missing,
     sheets: null,
     error: null,
     warning: null,
     info: null,
-    note: "",
+    note: u.code ? `单位编码 ${u.code}` : "",
     ...NOTHING_STATED,
   }));
-  return outcomes
-    .map((o): SummaryRow => {
-      if (o.status === "failed") {
-        return {
-          file: o.file,
-          unit: "",
-          status: `无法读取：${reasonOnly(o.error.message, o.file)}`,
-          sheets: null,
-          error: null,
-          warning: null,
-          info: null,
-          note: "",
-          ...NOTHING_STATED,
-        };
-      }
-      const counts = countBySeverity(o.result.findings);
-      // A sheet with a note was not checked (no readable table, hidden, too large).
-      const sheets = o.result.sheets.filter((s) => !s.note).length;
-      const p = o.result.package;
-      const missing = p ? incompleteNote(p) : null;
-      return {
-        file: o.file,
-        unit: o.unit ?? "",
-        status: CHECKED,
-        sheets,
-        ...counts,
-        note: [...o.notes, ...(missing ? [missing] : [])].join(" "),
-        year: p?.year ?? null,
-        org: p?.org ?? "",
-        money: p?.unit ?? "",
-      };
-    })
-    .map((row, i) => withMark(row, expected?.marks[i]))
-    .concat(passedBy)
-    .concat(
-      // --expect: a row for each listed unit no file came from.
-      (expected?.missing ?? []).map((u) => ({
-        file: "",
-        unit: u.name,
-        status: MISSING,
-        sheets: null,
-        error: null,
-        warning: null,
-        info: null,
-        note: u.code ? `单位编码 ${u.code}` : "",
-        ...NOTHING_STATED,
-      })),
-    );
+}
+
+/** One 汇总 row per file: a failed file says why in 状态, an unread one is never counted as checked. */
+export function summaryRow(o: FileOutcome): SummaryRow {
+  if (o.status === "failed") {
+    const status = `${STATUS.failed}：${reasonOnly(o.error.message, o.file)}`;
+    return {
+      file: o.file,
+      unit: UNIT_UNREAD,
+      status,
+      sheets: null,
+      error: null,
+      warning: null,
+      info: null,
+      note: "",
+      ...NOTHING_STATED,
+    };
+  }
+  const coverage = coverageOf(o.result);
+  const p = o.result.package;
+  const missing = p ? incompleteNote(p) : null;
+  const note = [...o.notes, ...coverageNotes(coverage), ...(missing ? [missing] : [])].join(" ");
+  const unit = o.unit ?? UNIT_UNREAD;
+  const stated = { year: p?.year ?? null, org: p?.org ?? "", money: p?.unit ?? "" };
+  if (!coverage.recognised)
+    return {
+      file: o.file,
+      unit,
+      status: STATUS.unrecognised,
+      sheets: 0,
+      error: null,
+      warning: null,
+      info: null,
+      note,
+      ...stated,
+    };
+  const sheets = o.result.sheets.length - coverage.unread.length;
+  return { file: o.file, unit, status: STATUS.checked, sheets, ...countBySeverity(o.result.findings), note, ...stated };
 }
 
 /** 状态 of a file the list marks: its marks after the check's own word (已检查；重复，年度不符). */
-function withMark(row: SummaryRow, mark: FileMark | undefined): SummaryRow {
+export function withMark(row: SummaryRow, mark: FileMark | undefined): SummaryRow {
   const words = mark ? markWords(mark) : [];
   return words.length ? { ...row, status: `${row.status}；${words.join("，")}` } : row;
 }
@@ -140,65 +195,56 @@ function reasonOnly(message: string, file: string): string {
   return message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
 }
 
-export interface DetailRow extends ResultRow {
-  file: string;
+/** A file's findings as 明细 rows, most severe first. */
+export function detailRows(o: FileOutcome): DetailRow[] {
+  if (o.status !== "checked") return [];
+  const unit = o.unit ?? UNIT_UNREAD;
+  return resultRows(o.result.findings).map((r) => ({ file: o.file, unit, ...r }));
 }
 
-/** Every finding of every checked file, with 文件 in front of the 检查结果 columns. */
-export function detailRows(outcomes: readonly FileOutcome[]): DetailRow[] {
-  const rows: DetailRow[] = [];
-  for (const o of outcomes) {
-    if (o.status !== "checked") continue;
-    for (const r of resultRows(o.result.findings)) rows.push({ file: o.file, ...r });
-  }
-  return rows;
-}
-
-/** The 明细 columns in the contract's order, as text (the CSV's cells). */
+/** The 明细 columns as the CSV gives them: text, 文件 as its path, amounts as the checker's exact decimals. */
 export function detailTexts(r: DetailRow): string[] {
-  return [r.file, r.sheet, r.cell, r.rule, r.severity, r.message, r.expected, r.actual, r.difference];
+  return [r.file, r.unit, r.sheet, r.cell, r.project, r.rule, r.title, r.severity, r.message, r.expected, r.actual, r.difference];
 }
 
-export interface RuleRow {
-  rule: RuleId;
-  title: string;
-  files: number;
-  findings: number;
-}
+/** Findings and files per rule, gathered one file at a time (nothing of a file is kept). */
+export class RuleStats {
+  private readonly stats = new Map<RuleId, RuleRow>();
 
-/** Findings per rule over the batch, most frequent first (then by files, then catalogue order). */
-export function ruleRows(outcomes: readonly FileOutcome[]): RuleRow[] {
-  const stats = new Map<RuleId, { files: Set<string>; findings: number }>();
-  for (const o of outcomes) {
-    if (o.status !== "checked") continue;
+  add(o: FileOutcome): void {
+    if (o.status !== "checked") return;
+    const seen = new Set<RuleId>();
     for (const f of o.result.findings) {
-      const s = stats.get(f.rule) ?? { files: new Set<string>(), findings: 0 };
-      s.files.add(o.file);
+      const s = this.stats.get(f.rule) ?? { rule: f.rule, files: 0, findings: 0 };
       s.findings++;
-      stats.set(f.rule, s);
+      if (!seen.has(f.rule)) s.files++;
+      seen.add(f.rule);
+      this.stats.set(f.rule, s);
     }
   }
-  const order = new Map(RULES.map((r, i) => [r.id as RuleId, i]));
-  return RULES.filter((r) => stats.has(r.id))
-    .map((r) => ({
-      rule: r.id as RuleId,
-      title: r.title,
-      files: stats.get(r.id)!.files.size,
-      findings: stats.get(r.id)!.findings,
-    }))
-    .sort((a, b) => b.findings - a.findings || b.files - a.files || order.get(a.rule)! - order.get(b.rule)!);
+
+  /** Most findings first (then most files, then catalogue order). */
+  rows(): RuleRow[] {
+    const order = new Map(RULES.map((r, i) => [r.id as RuleId, i]));
+    return [...this.stats.values()].sort(
+      (a, b) => b.findings - a.findings || b.files - a.files || order.get(a.rule)! - order.get(b.rule)!,
+    );
+  }
 }
 
-/** A workbook this tool wrote as a batch report: its three sheets, each under its own header row. */
+/**
+ * A workbook this tool wrote as a batch report: 汇总 first under its header, then 明细 (and its
+ * continuations 明细 (2)…) and 规则统计. Reports written before 单位, 项目 and 规则名称 joined
+ * 明细 are known too: only the sheet names and 汇总's first columns are compared.
+ */
 export function isBatchReport(snapshots: readonly SheetSnapshot[]): boolean {
-  const expected: [string, readonly string[]][] = [
-    [SUMMARY_SHEET, SUMMARY_COLUMNS.slice(0, 7)],
-    [DETAIL_SHEET, DETAIL_COLUMNS],
-    [RULE_SHEET, RULE_COLUMNS],
-  ];
-  if (snapshots.length !== expected.length) return false;
-  return expected.every(([name, columns], i) => {
-    const s = snapshots[i];
-    return s.name === name && s.origin.row === 0 && s.origin.col === 0 && columns.every((c, j) => s.texts[0]?.[j] === c);
-  });
+  const names = snapshots.map((s) => s.name);
+  if (names[0] !== SUMMARY_SHEET || names[names.length - 1] !== RULE_SHEET || names.length < 3) return false;
+  if (!names.slice(1, -1).every((n, i) => n === (i === 0 ? DETAIL_SHEET : `${DETAIL_SHEET} (${i + 1})`))) return false;
+  const summary = snapshots[0];
+  return (
+    summary.origin.row === 0 &&
+    summary.origin.col === 0 &&
+    SUMMARY_COLUMNS.slice(0, 7).every((c, j) => summary.texts[0]?.[j] === c)
+  );
 }

@@ -1,7 +1,18 @@
-import { parseAmountText } from "../amount";
-import { FixPlanner, cellAt, cellWrite } from "./plan";
+import { Decimal, parseAmountText } from "../amount";
+import { CellWrite, FixPlanner, cellAt, cellWrite } from "./plan";
 
-/** CELL-TEXTNUM: a number stored as text becomes the number; the amount does not change. */
+/** The write that turns a number stored as text into the number; the amount does not change. */
+export function textToNumberWrite(sheet: string, cell: string, numberFormat: string, text: string, value: Decimal): CellWrite {
+  return cellWrite(sheet, cell, {
+    before: { value: text, formula: "", numberFormat },
+    // A number typed into a text-formatted cell would stay text; General lets it be a number.
+    after: { value: value.toNumber(), formula: "", numberFormat: numberFormat === "@" ? "General" : numberFormat },
+    beforeText: `文本“${text}”`,
+    afterText: `数字 ${value.toString()}`,
+  });
+}
+
+/** CELL-TEXTNUM: a number stored as text becomes the number. */
 export const textToNumber: FixPlanner = (finding, view) => {
   const cell = cellAt(view, finding.cell);
   const { value, formula, numberFormat } = cell?.content ?? {};
@@ -10,15 +21,7 @@ export const textToNumber: FixPlanner = (finding, view) => {
   if (reading.kind !== "number") return null;
   return {
     label: "改为数字",
-    writes: [
-      cellWrite(finding.sheet, finding.cell, {
-        before: cell.content,
-        // A number typed into a text-formatted cell would stay text; General lets it be a number.
-        after: { value: reading.value.toNumber(), formula: "", numberFormat: numberFormat === "@" ? "General" : numberFormat },
-        beforeText: `文本“${value}”`,
-        afterText: `数字 ${reading.value.toString()}`,
-      }),
-    ],
+    writes: [textToNumberWrite(finding.sheet, finding.cell, numberFormat ?? "General", value, reading.value)],
   };
 };
 

@@ -2,10 +2,10 @@ import type { RuleId } from "../catalogue";
 import type { Finding } from "../finding";
 import { SheetView } from "../snapshot";
 import { fractionToPercent, halfWidth, textToNumber } from "./cell-text";
-import { FixPlan, FixPlanner } from "./plan";
+import { FixPlan, FixPlanner, FixRefusal } from "./plan";
 import { sumFormula } from "./sum-formula";
 
-export type { CellContent, CellWrite, FixPlan, FixPlanner } from "./plan";
+export type { CellContent, CellWrite, FixPlan, FixPlanner, FixRefusal } from "./plan";
 export { undoWrites } from "./plan";
 
 /**
@@ -39,7 +39,20 @@ export const NO_FIXES: FixHost = new Set();
 
 /** The fix of a finding that the host applies, or null when it has none for this rule or this cell. */
 export function planFix(finding: Finding, view: SheetView, host: FixHost = PLANNED_RULES): FixPlan | null {
+  const outcome = fixOutcome(finding, view, host);
+  return outcome && "writes" in outcome ? outcome : null;
+}
+
+/**
+ * As planFix, but a fix refused as unsafe says why (`refused`), so a host can show the reason where
+ * the button would be, and the command line can list it beside the fixes it made.
+ */
+export function fixOutcome(finding: Finding, view: SheetView, host: FixHost = PLANNED_RULES): FixPlan | FixRefusal | null {
   const planner = host.has(finding.rule) ? PLANNERS[finding.rule] : undefined;
   const plan = planner?.(finding, view);
   return plan ? { findingId: finding.id, rule: finding.rule, ...plan } : null;
+}
+
+export function isRefusal(outcome: FixPlan | FixRefusal | null): outcome is FixRefusal {
+  return outcome !== null && "refused" in outcome;
 }

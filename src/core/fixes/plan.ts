@@ -3,7 +3,11 @@ import type { RuleId } from "../catalogue";
 import type { Finding } from "../finding";
 import { CellValue, SheetView } from "../snapshot";
 
-/** A cell as a fix reads and writes it: a formula ("=SUM(…)") or a value, and its number format. */
+/**
+ * A cell as a fix reads and writes it: a formula ("=SUM(…)") or a value, and its number format.
+ * For a formula, `value` is the result it gives (what a file writer caches); hosts compare and write
+ * the formula only.
+ */
 export interface CellContent {
   value: CellValue;
   formula: string;
@@ -38,11 +42,24 @@ export interface FixPlan {
 }
 
 /**
- * Plans the fix of one rule's finding from what the sheet holds now, or returns null when this
- * cell has no safe fix (it holds a formula already, or not what the rule expects). Pure: the
- * finding and the sheet in, cell writes out; hosts do the writing.
+ * Why a finding whose rule has a planner gets no fix here, in one Chinese sentence the user reads
+ * where the button would be: a fix that would not make its rule hold is refused, never offered.
  */
-export type FixPlanner = (finding: Finding, view: SheetView) => Omit<FixPlan, "findingId" | "rule"> | null;
+export interface FixRefusal {
+  findingId: string;
+  rule: RuleId;
+  refused: string;
+}
+
+/**
+ * Plans the fix of one rule's finding from what the sheet holds now. Returns null when the cell is
+ * not what the rule's fix is for (it holds a formula already, say), or a refusal that says why a
+ * fix here would be unsafe. Pure: the finding and the sheet in, cell writes out; hosts do the writing.
+ */
+export type FixPlanner = (
+  finding: Finding,
+  view: SheetView,
+) => Omit<FixPlan, "findingId" | "rule"> | Pick<FixRefusal, "refused"> | null;
 
 /** What a cell holds, read through the view at the finding's sheet address. */
 export interface CellNow {

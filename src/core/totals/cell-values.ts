@@ -1,5 +1,5 @@
 import { formatAmount } from "../amount";
-import { excerpt } from "../excerpt";
+import { excerpt, withColumn } from "../excerpt";
 import type { Place, Reporter } from "../reporter";
 import { isErrorValue } from "../snapshot";
 import { SheetChecker } from "./sheet-checker";
@@ -53,7 +53,7 @@ function where(ck: SheetChecker, table: TableLayout, row: number, col: number): 
 }
 
 function describe(ck: SheetChecker, table: TableLayout, row: number, col: number): string {
-  return `${excerpt(rowLabelNear(ck.view, table, row, col))}（${excerpt(columnName(ck.view, table, col), 20)}）`;
+  return withColumn(excerpt(rowLabelNear(ck.view, table, row, col)), excerpt(columnName(ck.view, table, col), 20));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { withColumn } from "../excerpt";
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { RowInfo, itemRows, readRows } from "./read/rows";
@@ -240,7 +241,7 @@ function blockSums(ck: SheetChecker, table: TableLayout, block: Block, rule: Rul
     names: () => {
       const header = columnName(ck.view, table, col);
       return {
-        subject: table.amountCols.length > 1 ? `${total.label}（${header}）` : total.label,
+        subject: table.amountCols.length > 1 ? withColumn(total.label, header) : total.label,
         itemsPhrase: phrase,
         anchor: `${label || total.label}|${header}`,
       };
@@ -300,7 +301,7 @@ function subSums(ck: SheetChecker, table: TableLayout, rule: RuleId, g: HiddenGr
       const header = columnName(ck.view, table, col);
       const name = stripNumbering(g.parent.label);
       return {
-        subject: table.amountCols.length > 1 ? `${name}（${header}）` : name,
+        subject: table.amountCols.length > 1 ? withColumn(name, header) : name,
         itemsPhrase: "其下各项之和",
         anchor: `sub:${name}|${header}`,
       };

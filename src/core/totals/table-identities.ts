@@ -1,3 +1,4 @@
+import { withColumn } from "../excerpt";
 import { RuleId } from "../catalogue";
 import { StandardTable } from "../classify";
 import { compactLabel } from "../snapshot";
@@ -51,7 +52,7 @@ function checkSangongBreakdown(ck: SheetChecker, table: TableLayout, rows: RowIn
         names: () => {
           const header = columnName(ck.view, table, col);
           return {
-            subject: table.amountCols.length > 1 ? `${name}（${header}）` : name,
+            subject: table.amountCols.length > 1 ? withColumn(name, header) : name,
             itemsPhrase: `${names.join("、")}之和`,
             anchor: `${name}|${header}`,
           };

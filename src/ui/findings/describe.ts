@@ -8,8 +8,14 @@ import { Finding } from "../../core/finding";
 export function amountLine(finding: Finding, sheetUnit?: string): string | null {
   if (finding.expected === undefined || finding.actual === undefined) return null;
   const unit = finding.unit ?? sheetUnit ?? "";
-  const parts = [`应为 ${groupThousands(finding.expected)}`, `实际 ${groupThousands(finding.actual)}`];
-  if (finding.difference !== undefined) parts.push(`相差 ${signed(finding.difference)}`);
+  // A ceiling is not a target: 上限 4.00, 填报 40.00, 超出 36.00 — never 应为 4.00.
+  // IND-COST-BUDGET's 应为 is the budget the cost must stay under, not a figure it must equal.
+  const ceiling = finding.rule === "IND-COST-BUDGET";
+  const parts = ceiling
+    ? [`上限 ${groupThousands(finding.expected)}`, `填报 ${groupThousands(finding.actual)}`]
+    : [`应为 ${groupThousands(finding.expected)}`, `实际 ${groupThousands(finding.actual)}`];
+  if (finding.difference !== undefined)
+    parts.push(ceiling ? `超出 ${groupThousands(finding.difference)}` : `相差 ${signed(finding.difference)}`);
   return `${parts.join("　")}${unit ? ` ${unit}` : ""}`;
 }
 

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
 import path from "path";
-import { DETAIL_COLUMNS, RULE_COLUMNS, SUMMARY_COLUMNS } from "../../../src/cli/batch/tables";
+import { DETAIL_COLUMNS, RULE_COLUMNS, SUMMARY_COLUMNS, fileShown } from "../../../src/cli/batch/tables";
 import { xlsxToCsvRows } from "../../templates/support/libreoffice";
 import { run } from "../../../src/cli/main";
 import { runCli, tempDir } from "../cli-helpers";
@@ -81,26 +81,36 @@ describe("budget-check FOLDER --report --csv", () => {
     const ws = report.getWorksheet("汇总")!;
     const rows = sheetRows(ws);
     expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped]);
+    // The file's name first, its folder after it, so a narrow or printed column still names it.
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped].map(fileShown));
+    expect(rows[2][0]).toBe("加密.xlsx（丙）");
     expect(rows[1]).toEqual([checked[0], UNIT, "已检查", 1, 0, 0, 0, undefined, 2025, UNIT, "万元"]);
     // No unit: an empty cell (the streaming writer writes no empty strings).
-    expect(rows[checked.length + 1]).toEqual([skipped[0], undefined, "已跳过：本工具的标注副本"]);
+    expect(rows[checked.length + 1]).toEqual([fileShown(skipped[0]), undefined, "已跳过：本工具的标注副本"]);
     expect(rows[2][2]).toMatch(/^无法读取：工作簿设有打开密码/);
-    expect(rows[2]).toHaveLength(3);
+    // A file that could not be read has no unit to show, and says so.
+    expect(rows[2]).toEqual([fileShown(checked[1]), "未能读出", expect.stringMatching(/^无法读取/)]);
     expect(rows[3][2]).toMatch(/^无法读取：工作簿已损坏/);
     expect(rows[4].slice(3, 7)).toEqual([1, 1, 0, 0]);
     for (const name of ["汇总", "明细", "规则统计"]) {
       const sheet = report.getWorksheet(name)!;
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
+      // Printable: landscape, fitted to the page width, the header row on every page, borders, a bold header.
+      expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow).toBe("1:1");
+      expect(sheet.getCell("A1").font?.bold).toBe(true);
+      expect(sheet.getCell("A2").border?.bottom?.style).toBe("thin");
     }
+    // 文件 is as wide as the longest name shown in it.
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(Math.max(...[...checked, ...skipped].map((f) => fileShown(f).length)));
     expect(ws.autoFilter).toBe(`A1:K${checked.length + skipped.length + 1}`);
   });
 
   it("writes a report LibreOffice opens, its 汇总 as written", () => {
     const [rows] = xlsxToCsvRows([{ name: "report.xlsx", bytes: readFileSync(path.join(out, "报告.xlsx")) }]);
     expect(rows[0]).toEqual([...SUMMARY_COLUMNS]);
-    expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...checked, ...skipped].map(fileShown));
     expect(rows[4].slice(2, 7)).toEqual(["已检查", "1", "1", "0", "0"]);
   });
 
@@ -110,12 +120,15 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(rows[0]).toEqual([...DETAIL_COLUMNS]);
     const findings = json.files.flatMap((f) => f.findings.map((x) => ({ file: f.file, ...x })));
     expect(rows).toHaveLength(findings.length + 1);
-    const bal = rows.find((r) => r[0] === checked[3] && r[3] === "BAL-SPEND")!;
+    const bal = rows.find((r) => r[0] === fileShown(checked[3]) && r[5] === "BAL-SPEND")!;
     expect(bal).toEqual([
-      checked[3],
+      fileShown(checked[3]),
+      UNIT,
       "收支总表",
       "D8",
+      undefined, // 项目: only indicator findings have one
       "BAL-SPEND",
+      "本年支出合计应等于各项支出之和",
       "错误",
       expect.stringContaining("本年支出合计"),
       24490.91,
@@ -123,19 +136,26 @@ describe("budget-check FOLDER --report --csv", () => {
       -2.5,
     ]);
     const row = rows.indexOf(bal) + 1;
-    expect(ws.getCell(row, 7).numFmt).toBe("#,##0.00");
-    expect(ws.getCell(row, 9).numFmt).toBe("#,##0.00");
-    expect(ws.autoFilter).toBe(`A1:I${rows.length}`);
+    expect(ws.getCell(row, 10).numFmt).toBe("#,##0.00");
+    expect(ws.getCell(row, 12).numFmt).toBe("#,##0.00");
+    expect(ws.autoFilter).toBe(`A1:L${rows.length}`);
   });
 
   it("writes 规则统计 most frequent first", () => {
     const rows = sheetRows(report.getWorksheet("规则统计")!);
     expect(rows[0]).toEqual([...RULE_COLUMNS]);
-    const body = rows.slice(1) as [string, string, number, number][];
-    expect(body.find((r) => r[0] === "BAL-SPEND")).toEqual(["BAL-SPEND", "本年支出合计应等于各项支出之和", 3, 3]);
-    const counts = body.map((r) => r[3]);
+    const body = rows.slice(1) as [string, string, string, string, number, number][];
+    expect(body.find((r) => r[0] === "BAL-SPEND")).toEqual([
+      "BAL-SPEND",
+      "本年支出合计应等于各项支出之和",
+      "错误",
+      expect.stringContaining("本年支出合计"),
+      3,
+      3,
+    ]);
+    const counts = body.map((r) => r[5]);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(body.reduce((n, r) => n + r[3], 0)).toBe(rows.length > 1 ? sheetRows(report.getWorksheet("明细")!).length - 1 : 0);
+    expect(body.reduce((n, r) => n + r[5], 0)).toBe(rows.length > 1 ? sheetRows(report.getWorksheet("明细")!).length - 1 : 0);
   });
 
   it("writes the 明细 rows as UTF-8 CSV with a BOM that a CSV parser reads back", () => {
@@ -144,10 +164,12 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(bytes.toString("utf8")).toContain("\r\n");
     const rows: string[][] = parse(bytes, { bom: true, relax_column_count: false });
     expect(rows[0]).toEqual([...DETAIL_COLUMNS]);
+    // The same rows as the sheet; 文件 is the path, as a script reading the CSV wants it.
     const fromSheet = sheetRows(report.getWorksheet("明细")!).slice(1);
-    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual(fromSheet.map((r) => r.slice(0, 6)));
-    const bal = rows.find((r) => r[0] === checked[3] && r[3] === "BAL-SPEND")!;
-    expect(bal.slice(6)).toEqual(["24490.91", "24488.41", "-2.50"]);
+    const texts = (r: unknown[]) => Array.from(r.slice(0, 9), (v) => (v === undefined ? "" : v));
+    expect(rows.slice(1).map((r) => [fileShown(r[0]), ...r.slice(1, 9)])).toEqual(fromSheet.map(texts));
+    const bal = rows.find((r) => r[0] === checked[3] && r[5] === "BAL-SPEND")!;
+    expect(bal.slice(9)).toEqual(["24490.91", "24488.41", "-2.50"]);
   });
 
   it("gives byte-identical --json with --jobs 1 and --jobs 3", async () => {
@@ -187,7 +209,7 @@ describe("budget-check FOLDER --report --csv", () => {
     expect(readFileSync(target, "utf8")).toBe("旧内容");
     const forced = await runCli([root, "--csv", target, "--quiet", "--force"]);
     expect(forced.code).toBe(2); // the inbox's encrypted and corrupt files
-    expect(readFileSync(target, "utf8")).toContain("文件,工作表");
+    expect(readFileSync(target, "utf8")).toContain("文件,单位,工作表");
     expect((await runCli([root, "--report", path.join(out, "x.csv")])).err).toContain(".xlsx");
     expect((await runCli([root, "--csv", path.join(out, "x.xlsx")])).err).toContain(".csv");
   });

@@ -33,7 +33,7 @@ describe("SUM-COL: column totals from the header tree", () => {
     const hit = at(f, "D7", "SUM-COL");
     expect(hit).toHaveLength(1);
     expect(hit[0].related).toEqual(["E7", "M7"]);
-    expect(hit[0].message).toBe("208 社会保障和就业支出 的合计 1060.41 与小计、上年结转之和 1070.41 不一致，相差 −10.00（万元）");
+    expect(hit[0].message).toBe("208 社会保障和就业支出的合计 1060.41 与小计、上年结转之和 1070.41 不一致，相差 −10.00（万元）");
   });
 
   it("reports 小计 ≠ Σ sources", () => {
@@ -50,7 +50,7 @@ describe("SUM-COL: column totals from the header tree", () => {
   it("reports 合计 ≠ 基本支出 + 项目支出 + … in 支出总表", () => {
     const f = checkSeed("支出总表", { edits: { D14: 990.0 } });
     expect(at(f, "D14", "SUM-COL")).toHaveLength(1);
-    expect(at(f, "D14", "SUM-COL")[0].message).toContain("基本支出、项目支出、经营支出 等 5 列之和 997.51");
+    expect(at(f, "D14", "SUM-COL")[0].message).toContain("基本支出、项目支出、经营支出等 5 列之和 997.51");
     expect(at(f, "D13")).toEqual([]);
   });
 

@@ -20,6 +20,7 @@ export interface FakeSheetSnapshot {
   dataValidations: { area: string; rule: unknown; prompt?: unknown; errorAlert?: unknown }[];
   columnWidths: Record<string, number>;
   frozen: { rows: number; columns: number };
+  autoFilter: string | null;
   selection: string;
   pageLayout: Record<string, unknown>;
 }
@@ -68,6 +69,7 @@ export function snapshotState(state: FakeWorkbookState): FakeWorkbookSnapshot {
         })),
         columnWidths: Object.fromEntries([...s.columnWidths].map(([c, w]) => [String(c), w])),
         frozen: { ...s.frozen },
+        autoFilter: s.autoFilter ? rectToA1(s.autoFilter) : null,
         selection: s.selection,
         pageLayout: JSON.parse(JSON.stringify(s.pageLayout)),
       };

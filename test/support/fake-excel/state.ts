@@ -54,6 +54,8 @@ export interface FakeSheetState {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   frozen: { rows: number; columns: number };
+  /** worksheet.autoFilter's range (ExcelApi 1.9), null when the sheet has none. */
+  autoFilter: RectRef | null;
   /** The sheet's selected address, like "B3"; Excel remembers one per sheet. */
   selection: string;
   /** Page layout properties (orientation, paperSize, zoom, printTitleRows, …). */
@@ -114,6 +116,7 @@ export function newSheetState(id: string, name: string): FakeSheetState {
     columnWidths: new Map(),
     rowHeights: new Map(),
     frozen: { rows: 0, columns: 0 },
+    autoFilter: null,
     selection: "A1",
     pageLayout: {},
   };

@@ -66,6 +66,22 @@ class FreezePanesProxy extends FakeProxy<FakeSheetState> {
   }
 }
 
+/** worksheet.autoFilter (ExcelApi 1.9): apply() keeps the range; the criteria are not modelled. */
+class AutoFilterProxy extends FakeProxy<FakeSheetState> {
+  protected scalars(): readonly string[] {
+    return [];
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  apply(range: RangeProxy): void {
+    this.context.enqueue(() => void (this.must().autoFilter = range.must().areas[0]));
+  }
+  remove(): void {
+    this.context.enqueue(() => void (this.must().autoFilter = null));
+  }
+}
+
 const PAGE_PROPS = [
   "orientation",
   "paperSize",
@@ -157,6 +173,10 @@ export class WorksheetProxy extends FakeProxy<FakeSheetState> {
   get freezePanes(): FreezePanesProxy {
     this.context.requireApi("Worksheet.freezePanes", "1.7");
     return this.child("freeze", () => new FreezePanesProxy(this.context, () => this.resolve(), "freeze panes"));
+  }
+  get autoFilter(): AutoFilterProxy {
+    this.context.requireApi("Worksheet.autoFilter", "1.9");
+    return this.child("autoFilter", () => new AutoFilterProxy(this.context, () => this.resolve(), "auto filter"));
   }
   activate(): void {
     this.context.enqueue(() => {
