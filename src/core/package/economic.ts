@@ -1,5 +1,6 @@
 import { Decimal, readAmount } from "../amount";
 import { SheetView, compactLabel } from "../snapshot";
+import { locateTables } from "../totals/read/table-layout";
 import type { SangongItem } from "./sangong";
 
 /**
@@ -19,8 +20,8 @@ export interface EconomicLine {
   title: string;
   row: number;
   /**
-   * The figure's cell: the first cell right of the name that is not a 行次 or 序号, the 合计 (or the
-   * panel's 决算数) in the templates.
+   * The figure's cell: the first amount column right of the name (the 合计, or the panel's 决算数, in
+   * the templates), so a 行次 or 栏次 column between them is never read as money.
    */
   col: number;
   value: Decimal;
@@ -32,8 +33,11 @@ export interface EconomicLine {
  */
 export function readEconomicLines(view: SheetView): EconomicLine[] {
   const out: EconomicLine[] = [];
+  const tables = locateTables(view);
   for (const r of view.rows()) {
     const cols = view.cols();
+    const table = tables.find((t) => r >= t.firstRow && r <= t.lastRow);
+    const amountCols = new Set(table?.amountCols ?? []);
     cols.forEach((c, i) => {
       const raw = compactLabel(view.text(r, c));
       if (raw === "") return;
@@ -46,24 +50,14 @@ export function readEconomicLines(view: SheetView): EconomicLine[] {
         prefix?.[1] === line.code ||
         left.includes(line.code) ||
         left.some((t, j) => t === line.code.slice(0, 3) && left[j + 1] === line.code.slice(3));
-      // The figure is right of the name, past a 行次/序号 column a table may put there.
-      let next = i + 1;
-      while (next < cols.length && serialColumn(view, r, cols[next])) next++;
-      if (!coded || next >= cols.length) return;
-      const col = cols[next];
+      if (!coded || i + 1 >= cols.length) return;
+      // Without a table reading (a sheet the layout reader does not understand), the next cell.
+      const col = amountCols.size ? cols.slice(i + 1).find((c) => amountCols.has(c)) : cols[i + 1];
+      if (col === undefined) return;
       const a = readAmount(view.value(r, col));
       const value = a.kind === "number" ? a.value : a.kind === "empty" ? new Decimal(0) : null;
       if (value) out.push({ code: line.code, item: line.item, title: line.title, row: r, col, value });
     });
   }
   return out;
-}
-
-/** A 行次/栏次/序号 column: the nearest text above the row in it is that header. */
-function serialColumn(view: SheetView, row: number, col: number): boolean {
-  for (let r = view.prevRow(row); r >= view.firstRow; r = view.prevRow(r)) {
-    const v = view.value(r, col);
-    if (typeof v === "string" && v.trim() !== "") return /^(序号|栏次|行次)$/.test(compactLabel(v));
-  }
-  return false;
 }
