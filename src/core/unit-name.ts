@@ -1,4 +1,5 @@
 import { SheetSnapshot } from "./snapshot";
+import { isHeaderWord } from "./totals/read/labels";
 
 /**
  * The name of the unit (单位) a workbook belongs to, as its tables' headers state it, or null.
@@ -84,7 +85,7 @@ function cleanName(raw: string): string | null {
   if (/盖章|填报人|联系人|^[（(]/.test(name)) return null;
   if (name.length < 2 || name.length > 60) return null;
   if (!/[\u4e00-\u9fff]/.test(name)) return null;
-  // A table title is not a unit's name.
-  if (/表$|^（?\s*\d{4}/.test(name)) return null;
+  // A table title is not a unit's name, nor is a column header (项目 beside 2011年预算数).
+  if (/表$|^（?\s*\d{4}/.test(name) || isHeaderWord(name)) return null;
   return name;
 }

@@ -19,6 +19,18 @@ describe("unitNameOf", () => {
     expect(unitNameOf([gridSheet("表一", [["编制单位：某某镇人民政府", null, "单位：元"]])])).toBe("某某镇人民政府");
   });
 
+  it("never reads a column header as the name: a header row whose columns are years (a real 三公 table)", () => {
+    const rows = [
+      ["“三公经费”财政拨款预算表"],
+      [null, null, "单位：万元"],
+      ["项目", "2010年预算数", "2011年预算数"],
+      ["合计", 2711.65, 2687.06],
+    ];
+    expect(unitNameOf([gridSheet("三公", rows)])).toBeNull();
+    rows[1][0] = "审计署";
+    expect(unitNameOf([gridSheet("三公", rows)])).toBe("审计署");
+  });
+
   it("reads 部门：/编制部门： without the label, and never a stamp mark or a 填报人 (issue 19)", () => {
     const one = (rows: (string | null)[][]) => unitNameOf([gridSheet("表一", rows)]);
     expect(one([["部门预算收支总表"], ["部门：某某市财政局", null, "单位：万元"]])).toBe("某某市财政局");
