@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { formatAmount } from "./amount";
+import { formatAmount, groupThousands } from "./amount";
 
 /**
  * What a message may quote of a cell. Excel holds at most 32,767 characters in a cell or a note,
@@ -43,10 +43,13 @@ export function quoted(text: string, max = EXCERPT_CHARS): string {
 /** Beyond this many characters an exact figure is no help in a sentence (1e308 has 309 digits). */
 const NUMBER_CHARS = 24;
 
-/** A figure as a message shows it: exact, with 2 decimals, or in short scientific form when it is absurdly long. */
+/**
+ * A figure as a message shows it: exact, with 2 decimals and thousands separators (as the card's
+ * 应为/实际/相差 line writes it), or in short scientific form when it is absurdly long.
+ */
 export function shownAmount(value: Decimal): string {
   const exact = formatAmount(value);
-  return exact.length <= NUMBER_CHARS ? exact : value.toExponential(6);
+  return exact.length <= NUMBER_CHARS ? groupThousands(exact) : value.toExponential(6);
 }
 
 /** A count or points figure: as written (no padded decimals), shortened like shownAmount. */

@@ -141,7 +141,7 @@ describe("a SUM fix covers its block's item rows, as a spreadsheet will add them
     const plan = fix("BAL-SPEND", "B12", ["B6", "B8", "B10"], "1300.91") as FixPlan;
     expect(plan.writes.map((w) => `${w.cell} ${w.afterText}`)).toEqual([
       "B6 数字 1060.41",
-      "B12 =SUM(B4:B6,B8:B11)（计算结果 1300.91）",
+      "B12 =SUM(B4:B6,B8:B11)（计算结果 1,300.91）",
     ]);
     expect(plan.writes[1].after.value).toBe(1300.91);
   });

@@ -20,14 +20,14 @@ describe("judgeIdentity", () => {
     const j = judgeIdentity(identity("6519.91", "6519.90"), band, "万元");
     expect(j).toMatchObject({ rule: "BAL-SPEND", severity: "info", withinBand: true, unit: "万元" });
     expect(j!.message).toBe(
-      "本年支出合计 6519.91 与各项支出之和 6519.90 不一致，相差 +0.01（万元），在舍入容差内，可能是四舍五入所致",
+      "本年支出合计 6,519.91 与各项支出之和 6,519.90 不一致，相差 +0.01（万元），在舍入容差内，可能是四舍五入所致",
     );
   });
 
   it("gives a gap beyond the band the rule's catalogue severity and the domain's sentence", () => {
     const j = judgeIdentity(identity("1850.20", "1852.70"), band, "元");
     expect(j).toMatchObject({ severity: "error", withinBand: false, unit: "元" });
-    expect(j!.message).toBe("本年支出合计 1850.20 与各项支出之和 1852.70 不一致，相差 −2.50（元）");
+    expect(j!.message).toBe("本年支出合计 1,850.20 与各项支出之和 1,852.70 不一致，相差 −2.50（元）");
   });
 });
 

@@ -1,6 +1,6 @@
 import { Decimal, MoneyUnit, convertUnit, formatAmount } from "../amount";
 import type { StandardTable } from "../classify";
-import { excerpt } from "../excerpt";
+import { excerpt, shownAmount } from "../excerpt";
 import { Finding } from "../finding";
 import { judgeIdentity } from "../judge";
 import { packageYearOf } from "../package-year";
@@ -244,7 +244,7 @@ function newAndGone(t: TablePair, ctx: Context, report: Reporter): void {
       related: place.related,
       anchor: `${t.part.side}${key}`,
       compare: place.compare,
-      message: `${level(lastRow.code)}级科目 ${codeAndName(lastRow)} ${place.name} 为 ${formatAmount(v)}（${t.now.unit}），本年表中没有这一科目：取消的${level(lastRow.code)}需在说明中解释`,
+      message: `${level(lastRow.code)}级科目 ${codeAndName(lastRow)} ${place.name} 为 ${shownAmount(v)}（${t.now.unit}），本年表中没有这一科目：取消的${level(lastRow.code)}需在说明中解释`,
     });
   }
 }

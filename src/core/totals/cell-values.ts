@@ -1,5 +1,4 @@
-import { formatAmount } from "../amount";
-import { excerpt, withColumn } from "../excerpt";
+import { excerpt, shownAmount, withColumn } from "../excerpt";
 import type { Place, Reporter } from "../reporter";
 import { isErrorValue } from "../snapshot";
 import { SheetChecker } from "./sheet-checker";
@@ -34,7 +33,7 @@ export function checkCells(ck: SheetChecker, table: TableLayout): void {
           rule: "CELL-TEXTNUM",
           cell: view.address(row, col),
           anchor: where(ck, table, row, col),
-          message: `${describe(ck, table, row, col)} 的金额“${excerpt(String(value))}”以文本形式存储，Excel 的 SUM 会忽略它，本检查按 ${formatAmount(reading.value)} 计算`,
+          message: `${describe(ck, table, row, col)} 的金额“${excerpt(String(value))}”以文本形式存储，Excel 的 SUM 会忽略它，本检查按 ${shownAmount(reading.value)} 计算`,
         });
       } else if (reading.kind === "invalid") {
         ck.report.add({

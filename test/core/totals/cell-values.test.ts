@@ -15,7 +15,7 @@ describe("cell checks", () => {
   it("CELL-TEXTNUM: a text number is info and still counts in the sums", () => {
     const f = checkSeed("收支总表", { edits: { [`E${seedRow(8)}`]: "1,060.41" } });
     expect(f.map((x) => `${x.rule}@${x.cell}@${x.severity}`)).toEqual([`CELL-TEXTNUM@E${seedRow(8)}@info`]);
-    expect(f[0].message).toContain("按 1060.41 计算");
+    expect(f[0].message).toContain("按 1,060.41 计算");
   });
 
   it("CELL-NOT-NUMBER: text in an amount cell", () => {

@@ -9,7 +9,7 @@ describe("CODE-TREE", () => {
     const hit = at(f, "D8", "CODE-TREE");
     expect(hit).toHaveLength(1);
     expect(hit[0].message).toBe(
-      "科目 20805 行政事业单位养老支出（合计） 1060.41 与其下级科目之和 1061.41 不一致，相差 −1.00（万元）",
+      "科目 20805 行政事业单位养老支出（合计） 1,060.41 与其下级科目之和 1,061.41 不一致，相差 −1.00（万元）",
     );
     expect(hit[0].related).toEqual(["D9", "D10", "D11"]);
     // The 类 and 合计 rows add the shown 款, so they stay quiet.

@@ -14,7 +14,7 @@ describe("cross-table checks on seed 001", () => {
     const hit = onSheet(f, "收支总表", `E${seedRow(8)}`, "XT-SPEND-CLASS");
     expect(hit).toHaveLength(1);
     expect(hit[0].message).toBe(
-      "收支总表「社会保障和就业支出」 277.34 与支出总表类级科目 208 的合计 1060.41 不一致，相差 −783.07（万元）",
+      "收支总表「社会保障和就业支出」 277.34 与支出总表类级科目 208 的合计 1,060.41 不一致，相差 −783.07（万元）",
     );
     expect(onSheet(f, "收支总表", `E${seedRow(20)}`, "XT-SPEND-CLASS")).toHaveLength(1);
     expect(f.filter((x) => x.severity === "error")).toHaveLength(2);
@@ -42,7 +42,7 @@ describe("cross-table checks on seed 001", () => {
     expect(onSheet(f, "收入总表", "D6", "XT-INCOME-TOTAL")).toHaveLength(0);
     const hit = onSheet(f, "收支总表", `C${seedRow(34)}`, "XT-INCOME-TOTAL");
     expect(hit).toHaveLength(1);
-    expect(hit[0].message).toContain("收支总表收入总计 24500.91 与收入总表合计 24490.91 不一致，相差 +10.00（万元）");
+    expect(hit[0].message).toContain("收支总表收入总计 24,500.91 与收入总表合计 24,490.91 不一致，相差 +10.00（万元）");
   });
 
   it("does not repeat a wrong total that the sheet's own rules already report", () => {

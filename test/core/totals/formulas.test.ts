@@ -30,7 +30,7 @@ describe("FORMULA-OMITS", () => {
     expect(at(f, "D8", "FORMULA-OMITS")[0].message).toContain("漏掉了明细单元格 D11");
     const sum = at(f, "D8", "CODE-TREE")[0];
     expect(sum.message).toContain("701.50");
-    expect(sum.message).toContain("1060.41");
+    expect(sum.message).toContain("1,060.41");
     expect(sum.expected).toBe("1060.41");
     expect(sum.actual).toBe("701.50");
   });
@@ -55,7 +55,7 @@ describe("FORMULA-OMITS", () => {
     const bal = at(f, `E${row}`, "BAL-SPEND");
     expect(bal).toHaveLength(1);
     expect(bal[0].severity).toBe("error");
-    expect(bal[0].message).toMatch(/^本年支出合计 24213\.57 与各项支出之和 24490\.91 不一致/);
+    expect(bal[0].message).toMatch(/^本年支出合计 24,213\.57 与各项支出之和 24,490\.91 不一致/);
   });
 });
 

@@ -12,7 +12,7 @@ describe("收支总表 identities", () => {
     const hit = at(f, `E${YEAR}`, "BAL-SPEND");
     expect(hit).toHaveLength(1);
     expect(hit[0].severity).toBe("error");
-    expect(hit[0].message).toBe("本年支出合计 24490.91 与各项支出之和 24493.41 不一致，相差 −2.50（万元）");
+    expect(hit[0].message).toBe("本年支出合计 24,490.91 与各项支出之和 24,493.41 不一致，相差 −2.50（万元）");
     expect(hit[0].related).toEqual([`E${seedRow(8)}`, `E${seedRow(10)}`, `E${seedRow(20)}`]);
     expect(hit[0]).toMatchObject({ expected: "24493.41", actual: "24490.91", difference: "-2.50" });
     // One problem, one finding: the balance and totals rows still agree with what they show.
@@ -33,7 +33,7 @@ describe("收支总表 identities", () => {
     const bad = checkSeed("收支总表", { edits: { [`C${CARRY}`]: 100, [`E${CARRY}`]: 100, [`E${GRAND}`]: 24590.91 } });
     const income = at(bad, `C${GRAND}`, "BAL-INCOME-TOTAL");
     expect(income).toHaveLength(1);
-    expect(income[0].message).toContain("本年收入合计、上年结转结余之和 24590.91");
+    expect(income[0].message).toContain("本年收入合计、上年结转结余之和 24,590.91");
     // Its terms, then the 支出总计 it no longer balances with.
     expect(income[0].related).toEqual([`C${YEAR}`, `C${CARRY}`, `E${GRAND}`]);
     // A figure typed into 年终结转结余: 支出总计 is tied to 收入总计, so the carry-over itself is named.
@@ -46,7 +46,7 @@ describe("收支总表 identities", () => {
     const f = checkSeed("收支总表", { edits: { [`E${CARRY}`]: 3, [`E${GRAND}`]: 24493.91 } });
     const hit = at(f, `E${GRAND}`, "BAL-BALANCE");
     expect(hit).toHaveLength(1);
-    expect(hit[0].message).toBe("支出总计 24493.91 与收入总计 24490.91 不一致，相差 +3.00（万元）");
+    expect(hit[0].message).toBe("支出总计 24,493.91 与收入总计 24,490.91 不一致，相差 +3.00（万元）");
     expect(hit[0].related).toEqual([`C${GRAND}`]);
   });
 
