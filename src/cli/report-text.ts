@@ -23,7 +23,8 @@ function findingLine(f: Finding): string {
 
 /**
  * The human report for one file: findings grouped by sheet, at most SHOWN_PER_RULE of a rule on a
- * sheet (then 另有 N 处同类问题; --json keeps them all), notes on skipped sheets, a summary line.
+ * sheet (then 另有 N 处同类问题; --json keeps them all), notes on skipped sheets, 未发现问题 once for a
+ * clean workbook, a summary line.
  */
 export function formatTextReport(file: string, result: CheckResult, notes: string[] = []): string {
   const lines = [`文件：${file}`];
@@ -44,7 +45,6 @@ export function formatTextReport(file: string, result: CheckResult, notes: strin
     const table = sheet.table && sheet.table !== KIND_LABEL[sheet.kind] ? `，${sheet.table}` : "";
     lines.push(`【${sheet.name}】（${sheet.narrative ? "说明" : KIND_LABEL[sheet.kind] + table}）`);
     if (sheet.note) lines.push(`  ${sheet.note}`);
-    if (findings.length === 0 && !sheet.note) lines.push("  未发现问题");
     for (const { finding, more } of capPerRule(findings)) {
       lines.push(findingLine(finding));
       if (more) lines.push(`  ${moreOfTheSameText(more)}（${finding.rule}，完整列表见 --json 或 --report）`);
@@ -62,6 +62,9 @@ export function formatTextReport(file: string, result: CheckResult, notes: strin
   // A workbook none of whose sheets was understood must not read as one without problems.
   if (!coverage.recognised) lines.push(`未识别（未检查）：没有一张工作表被识别为可检查的预算表`);
   for (const note of coverageNotes(coverage)) lines.push(`注意：${note}`);
+  // Said once for the workbook, never per sheet, and only when every sheet was understood.
+  if (result.findings.length === 0 && coverage.recognised && !coverage.unread.length && !coverage.partly.length)
+    lines.push("未发现问题");
   lines.push(`小计：${formatCounts(countBySeverity(result.findings))}`);
   return lines.join("\n");
 }

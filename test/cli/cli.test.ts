@@ -35,6 +35,35 @@ describe("budget-check command line", () => {
     expect(r.out).not.toContain("预期");
   });
 
+  it("writes the sentence's figures as the card line does, with thousands separators, in text and JSON (issue 19)", async () => {
+    // The cells are formatted 0.00: the sentence keeps their decimals and adds the separators.
+    const sentence = "本年支出合计 24,488.41 与各项支出之和 24,490.91 不一致，相差 −2.50（万元）";
+    expect((await runCli([broken])).out).toContain(sentence);
+    const json = JSON.parse((await runCli([broken, "--json"])).out);
+    expect(json.files[0].findings.find((f: { rule: string }) => f.rule === "BAL-SPEND").message).toContain(sentence);
+  });
+
+  it("says 未发现问题 once for a clean workbook, whatever its sheets; a batch once per clean file (issue 19)", async () => {
+    const folder = path.join(dir, "clean-batch");
+    mkdirSync(folder, { recursive: true });
+    const twoSheets = path.join(folder, "两张表.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(clean);
+    const copy = wb.addWorksheet("收支总表（调整）");
+    wb.getWorksheet("收支总表")!.eachRow((row, r) => (copy.getRow(r).values = row.values));
+    await wb.xlsx.writeFile(twoSheets);
+    const one = await runCli([twoSheets]);
+    expect(one.code).toBe(0);
+    expect(one.out).toContain("【收支总表（调整）】");
+    expect(one.out.match(/未发现问题/g)).toHaveLength(1);
+    writeFileSync(path.join(folder, "一张表.xlsx"), readFileSync(clean));
+    const batch = await runCli([folder]);
+    expect(batch.code).toBe(0);
+    expect(batch.out.match(/未发现问题/g)).toHaveLength(2);
+    // A workbook with findings never says it.
+    expect((await runCli([broken])).out).not.toContain("未发现问题");
+  });
+
   it("prints exactly the v1 JSON shape with --json", async () => {
     const r = await runCli([broken, "--json"]);
     const report = JSON.parse(r.out);
