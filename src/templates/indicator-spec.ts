@@ -152,7 +152,7 @@ export function indicatorSpec(blocks = 1): TemplateSpec {
   return {
     ...part,
     kind: "绩效指标",
-    sheetName: "绩效指标",
+    sheetName: "项目支出绩效目标表",
     columnWidths: [16, 22, 30, 20, 36],
     freeze: { rows: 2, cols: 0 },
     protect: true,

@@ -1,6 +1,7 @@
 import { GatewayError } from "../../src/excel/gateway";
 import { toA1 } from "../../src/core/address";
-import type { TemplateKind } from "../../src/templates/catalog";
+import { TEMPLATE_CATALOG, type TemplateKind } from "../../src/templates/catalog";
+import { templateSpec } from "../../src/templates/specs";
 import { INDICATOR_LAYOUT, blockStartRow, projectBlockSpec } from "../../src/templates/indicator-spec";
 import { appendProjectBlock, insertTemplateSheet } from "../../src/excel/template-writer";
 import { FakeExcel, FakeSheetInit, createFakeExcel } from "../support/fake-excel";
@@ -65,13 +66,14 @@ function visible(fake: FakeExcel, name: string) {
 }
 
 describe.each<TemplateKind>(["收支总表", "绩效指标"])("inserting the %s template", (kind) => {
+  const name = templateSpec(kind).sheetName;
   it("gives the same cells through insertWorksheetsFromBase64 and through range-by-range writes", async () => {
     const modern = host("1.17");
     const old = host("1.8");
-    expect(await insert(modern, kind, 2)).toEqual({ sheetName: kind });
-    expect(await insert(old, kind, 2)).toEqual({ sheetName: kind });
-    const a = visible(modern, kind);
-    const b = visible(old, kind);
+    expect(await insert(modern, kind, 2)).toEqual({ sheetName: name });
+    expect(await insert(old, kind, 2)).toEqual({ sheetName: name });
+    const a = visible(modern, name);
+    const b = visible(old, name);
     expect(Object.keys(a.cells).length).toBeGreaterThan(50);
     expect(b).toEqual(a);
     expect(a.protected).toBe(true);
@@ -83,7 +85,7 @@ describe.each<TemplateKind>(["收支总表", "绩效指标"])("inserting the %s 
       for (const blocks of [1, 6]) {
         const fake = host(maxApi);
         await insert(fake, kind, blocks);
-        expect(fake.snapshot().activeSheet).toBe(kind);
+        expect(fake.snapshot().activeSheet).toBe(name);
         counts.push(fake.syncCount);
       }
       expect(counts[0]).toBe(counts[1]);
@@ -93,6 +95,17 @@ describe.each<TemplateKind>(["收支总表", "绩效指标"])("inserting the %s 
 });
 
 describe("never overwrites an existing sheet", () => {
+  it.each(["1.17", "1.8"])(
+    "the card 「项目支出绩效目标表」 inserts a sheet of that name beside the workbook's own 绩效指标 (ExcelApi %s, issue 19)",
+    async (maxApi) => {
+      const title = TEMPLATE_CATALOG.find((t) => t.kind === "绩效指标")!.title;
+      expect(title).toBe("项目支出绩效目标表");
+      const fake = host(maxApi, [{ name: "绩效指标", rows: [["一级指标", "二级指标"]] }]);
+      expect(await insert(fake, "绩效指标")).toEqual({ sheetName: title });
+      expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["绩效指标", title]);
+    },
+  );
+
   it.each(["1.17", "1.8"])("names the new sheet 收支总表 (2) when 收支总表 exists (ExcelApi %s)", async (maxApi) => {
     const existing: FakeSheetInit = {
       name: "收支总表",
@@ -159,13 +172,13 @@ describe("appendProjectBlock", () => {
     "adds a blank block one row below the last, on a protected template sheet (ExcelApi %s)",
     async (maxApi) => {
       const fake = await inserted(maxApi, "绩效指标");
-      const before = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
+      const before = fake.snapshot().sheets.find((s) => s.name === "项目支出绩效目标表")!;
       const syncsBefore = fake.syncCount;
       const result = await append(fake);
       expect(fake.syncCount - syncsBefore).toBe(2);
       const start = blockStartRow(1);
-      expect(result).toEqual({ sheetName: "绩效指标", firstRow: start + 1 });
-      const after = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
+      expect(result).toEqual({ sheetName: "项目支出绩效目标表", firstRow: start + 1 });
+      const after = fake.snapshot().sheets.find((s) => s.name === "项目支出绩效目标表")!;
       for (const c of projectBlockSpec(start).cells) {
         const got = after.cells[toA1(c.row, c.col)];
         expect(got?.value ?? null).toBe(c.value ?? null);
@@ -175,8 +188,8 @@ describe("appendProjectBlock", () => {
       for (const [address, cell] of Object.entries(before.cells)) expect(after.cells[address]).toEqual(cell);
       expect(after.protected).toBe(true);
       expect(after.protectionOptions).toEqual(before.protectionOptions);
-      expect(fake.selection()).toEqual({ sheet: "绩效指标", address: toA1(start + INDICATOR_LAYOUT.offsets.name, 1) });
-      const validated = Object.keys(visible(fake, "绩效指标").validations);
+      expect(fake.selection()).toEqual({ sheet: "项目支出绩效目标表", address: toA1(start + INDICATOR_LAYOUT.offsets.name, 1) });
+      const validated = Object.keys(visible(fake, "项目支出绩效目标表").validations);
       expect(validated).toContain(toA1(start + INDICATOR_LAYOUT.offsets.firstIndicator, 0));
       expect(validated.filter((a) => Number(a.slice(1)) > start).length).toBe(
         validated.filter((a) => Number(a.slice(1)) <= start).length,
@@ -206,14 +219,14 @@ describe("appendProjectBlock", () => {
 
   it("explains a password-protected template instead of failing silently, and changes nothing", async () => {
     const fake = await inserted("1.8", "绩效指标");
-    fake.setProtected("绩效指标", false);
-    fake.setProtected("绩效指标", true, { options: { allowInsertRows: true }, password: "口令" });
+    fake.setProtected("项目支出绩效目标表", false);
+    fake.setProtected("项目支出绩效目标表", true, { options: { allowInsertRows: true }, password: "口令" });
     const before = fake.snapshot();
     const error = await append(fake).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).code).toBe("AccessDenied");
     expect((error as GatewayError).message).toBe(
-      "工作表「绩效指标」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。",
+      "工作表「项目支出绩效目标表」设有密码保护，无法追加项目块；请先在“审阅”中撤销工作表保护后再试。",
     );
     expect(fake.snapshot()).toEqual(before);
   });
@@ -221,19 +234,19 @@ describe("appendProjectBlock", () => {
   it.each(["1.17", "1.8"])("protects the sheet again with the user's own protection options (ExcelApi %s)", async (maxApi) => {
     const fake = await inserted(maxApi, "绩效指标");
     const own = { allowFormatCells: true, allowInsertRows: false, allowSort: true, selectionMode: "Unlocked" };
-    fake.setProtected("绩效指标", false);
-    fake.setProtected("绩效指标", true, { options: own });
+    fake.setProtected("项目支出绩效目标表", false);
+    fake.setProtected("项目支出绩效目标表", true, { options: own });
     await append(fake);
-    const after = fake.snapshot().sheets.find((s) => s.name === "绩效指标")!;
+    const after = fake.snapshot().sheets.find((s) => s.name === "项目支出绩效目标表")!;
     expect(after.protected).toBe(true);
     expect(after.protectionOptions).toEqual(own);
   });
 
   it("leaves a template the user unprotected unprotected", async () => {
     const fake = await inserted("1.8", "绩效指标");
-    fake.setProtected("绩效指标", false);
+    fake.setProtected("项目支出绩效目标表", false);
     const result = await append(fake);
     expect(result.firstRow).toBe(blockStartRow(1) + 1);
-    expect(fake.snapshot().sheets.find((s) => s.name === "绩效指标")!.protected).toBe(false);
+    expect(fake.snapshot().sheets.find((s) => s.name === "项目支出绩效目标表")!.protected).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ describe("the checker on the templates it ships", () => {
     const result = checkWorkbook(snapshots);
     expect(result.sheets.map((s) => [s.name, s.kind])).toEqual([
       ["收支总表", "summary"],
-      ["绩效指标", "indicators"],
+      ["项目支出绩效目标表", "indicators"],
     ]);
     expect(result.sheets.every((s) => s.note === undefined)).toBe(true);
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);

@@ -15,7 +15,7 @@ describe("writeTemplateFile (the CLI's --template)", () => {
     const out = join(dir, "新建", "模板.xlsx");
     expect(await writeTemplateFile("all", out, {}, writeFileAtomic)).toEqual(["收支总表", "绩效指标"]);
     const sheets = await readWorkbookFile(out);
-    expect(sheets.map((s) => s.name)).toEqual(["收支总表", "绩效指标"]);
+    expect(sheets.map((s) => s.name)).toEqual(["收支总表", "项目支出绩效目标表"]);
   });
 
   it("writes one template with the requested number of project blocks", async () => {
