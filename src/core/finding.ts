@@ -19,7 +19,8 @@ export interface Finding {
   related: string[];
   /**
    * The cells a sum adds, where `related` names more (the other identities a wrong total throws
-   * off): what a =SUM fix sums. Absent when `related` is exactly that.
+   * off): what a =SUM fix sums. Absent when `related` is exactly that; empty when the flagged cell
+   * is one item of a sum, the culprit, not its total (isItemCulprit).
    */
   items?: string[];
   /** One Chinese sentence. */
@@ -119,6 +120,14 @@ export function compareFindings(sheetOrder: Map<string, number>) {
 /** Where a finding is, as a person reads it: `收支总表!E20`, or `核对说明文字 第 3 行` for text beside the workbook. */
 export function findingPlace(f: Pick<Finding, "sheet" | "cell" | "line">): string {
   return f.line !== undefined ? `${f.sheet} 第 ${f.line} 行` : `${f.sheet}!${f.cell}`;
+}
+
+/**
+ * A sum's finding flagged at one of its items (the only figure that can make the sum hold), not at
+ * its total: what to do is correct that figure, so no SUM fix applies and none is talked about.
+ */
+export function isItemCulprit(f: Pick<Finding, "items">): boolean {
+  return f.items !== undefined && f.items.length === 0;
 }
 
 /** Ids must be unique in one result; a second finding with the same id gets a numbered suffix. */

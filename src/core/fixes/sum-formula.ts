@@ -1,6 +1,7 @@
 import { CellRef, parseA1, rectToA1 } from "../address";
 import { Decimal, decimalFromCellNumber, parseAmountText } from "../amount";
 import { toRectangles } from "../mark-layout";
+import { isItemCulprit } from "../finding";
 import { SheetView, isErrorValue } from "../snapshot";
 import { cellStyle, displayAmount } from "../totals/display";
 import { textToNumberWrite } from "./cell-text";
@@ -35,6 +36,8 @@ interface SumOptions {
  */
 export function sumFormula(options: SumOptions = {}): FixPlanner {
   return (finding, view) => {
+    // An item blamed for its sum is corrected by hand: there is no total here to make a formula.
+    if (isItemCulprit(finding)) return null;
     const total = cellAt(view, finding.cell);
     if (!total || total.content.formula || typeof total.content.value !== "number") return null;
     const added = finding.items ?? finding.related;

@@ -226,6 +226,8 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
       rule: e.spec.rule,
       cell,
       related: relatedOf(book, c.breaks[0], c.cell),
+      // An item, not a total: it adds nothing, so no SUM fix is planned (or refused) for it.
+      items: [],
       anchor: `${name}|${names.anchor}`,
       message:
         `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立的只有这个数，应为 ${show(expected)}，` +

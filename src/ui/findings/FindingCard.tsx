@@ -1,6 +1,6 @@
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, ReactNode, forwardRef, useState } from "react";
-import { findingPlace } from "../../core/finding";
+import { findingPlace, isItemCulprit } from "../../core/finding";
 import { Finding } from "../../core/finding";
 import { amountLine } from "./describe";
 import { RuleHelp } from "./RuleHelp";
@@ -127,7 +127,7 @@ export const FindingCard = forwardRef<HTMLLIElement, FindingCardProps>(function 
       )}
       {current && helpOpen && (
         <div onClick={(e) => e.stopPropagation()}>
-          <RuleHelp rule={finding.rule} id={helpId} fixOffered={props.fixOffered} />
+          <RuleHelp rule={finding.rule} id={helpId} fixOffered={props.fixOffered} itemCulprit={isItemCulprit(finding)} />
         </div>
       )}
     </li>

@@ -170,27 +170,31 @@ export function FindingsView(props: FindingsViewProps) {
                     </Button>
                     {expanded && (
                       <ul className={styles.inner} id={listId}>
-                        {cards.map((f) => (
-                          <FindingCard
-                            key={f.id}
-                            ref={(el) => {
-                              if (el) itemRefs.current.set(f.id, el);
-                              else itemRefs.current.delete(f.id);
-                            }}
-                            finding={f}
-                            current={f.id === currentId}
-                            ignored={ignoredIds.has(f.id)}
-                            busy={props.busy}
-                            project={projectOf(f, props.sheetKinds?.[f.sheet])}
-                            sheetUnit={props.sheetUnits?.[f.sheet]}
-                            onGo={(x) => go(x, false)}
-                            onIgnore={props.onIgnore}
-                            onRestore={props.onRestore}
-                            onStep={(d) => go(step(order, f.id, d), true)}
-                            actions={f.id === currentId ? props.renderActions?.(f) : undefined}
-                            fixOffered={props.fixRules?.has(f.rule) ?? false}
-                          />
-                        ))}
+                        {cards.map((f) => {
+                          const actions = f.id === currentId ? props.renderActions?.(f) : undefined;
+                          return (
+                            <FindingCard
+                              key={f.id}
+                              ref={(el) => {
+                                if (el) itemRefs.current.set(f.id, el);
+                                else itemRefs.current.delete(f.id);
+                              }}
+                              finding={f}
+                              current={f.id === currentId}
+                              ignored={ignoredIds.has(f.id)}
+                              busy={props.busy}
+                              project={projectOf(f, props.sheetKinds?.[f.sheet])}
+                              sheetUnit={props.sheetUnits?.[f.sheet]}
+                              onGo={(x) => go(x, false)}
+                              onIgnore={props.onIgnore}
+                              onRestore={props.onRestore}
+                              onStep={(d) => go(step(order, f.id, d), true)}
+                              actions={actions}
+                              // Only where this finding's fix is on offer: never for a fix refused here, or an item blamed for its sum.
+                              fixOffered={actions != null && (props.fixRules?.has(f.rule) ?? false)}
+                            />
+                          );
+                        })}
                         {more > 0 && <li className={styles.more}>{moreOfTheSameText(more)}</li>}
                       </ul>
                     )}

@@ -1,4 +1,5 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import { columnLetters, toA1 } from "../../core/address";
 import { ExampleCell, RuleId, ruleById } from "../../core/catalogue";
 
@@ -58,12 +59,37 @@ export interface RuleHelpProps {
   id: string;
   /** This host applies the rule's one-click fix: only then is the catalogue's fix sentence shown. */
   fixOffered?: boolean;
+  /**
+   * The finding is flagged at an item of a sum, not its total (isItemCulprit): the rule's help and
+   * example are about a wrong total, so 怎么改 says what to do with the item instead.
+   */
+  itemCulprit?: boolean;
 }
 
+/** 怎么改 for an item blamed for its sum: correct the figure, leave the total alone. */
+export const ITEM_CULPRIT_HELP =
+  "标出的这一格是合计中的一项，不是合计：能使合计与各项之和相符的只有这一个数。请按原始资料核对并改正这一格；合计本身不必修改，也不要为了凑平去改合计。";
+
 /** 「怎么改」: the rule's help, its one-click fix where this host has one, and its example from the catalogue. */
-export function RuleHelp({ rule, id, fixOffered = false }: RuleHelpProps) {
+export function RuleHelp({ rule, id, fixOffered = false, itemCulprit = false }: RuleHelpProps) {
   const styles = useStyles();
   const info = ruleById(rule);
+  const wrap = useRef<HTMLDivElement>(null);
+  const flagged = useRef<HTMLTableCellElement>(null);
+  // A narrow pane or phone shows the example's first columns only: scroll its own box (never the
+  // page) so the cell it points at is in view, centred where the box is wide enough.
+  useEffect(() => {
+    const box = wrap.current;
+    const cell = flagged.current;
+    if (!box || !cell) return;
+    box.scrollLeft = Math.max(0, cell.offsetLeft - (box.clientWidth - cell.offsetWidth) / 2);
+  }, [rule, itemCulprit]);
+  if (itemCulprit)
+    return (
+      <div className={styles.box} id={id} role="region" aria-label={`怎么改：${info.title}`}>
+        <Text>{ITEM_CULPRIT_HELP}</Text>
+      </div>
+    );
   const example = info.example;
   const sheet = example?.sheets.find((s) => s.name === example.sheet) ?? example?.sheets[0];
   return (
@@ -81,7 +107,7 @@ export function RuleHelp({ rule, id, fixOffered = false }: RuleHelpProps) {
             例：工作表「{sheet.name}」的 {example.cell}
           </Text>
           {/* Focusable, so a keyboard user can scroll a wide example sideways. */}
-          <div className={styles.tableWrap} tabIndex={0} role="group" aria-label={`示例工作表「${sheet.name}」`}>
+          <div ref={wrap} className={styles.tableWrap} tabIndex={0} role="group" aria-label={`示例工作表「${sheet.name}」`}>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -99,15 +125,20 @@ export function RuleHelp({ rule, id, fixOffered = false }: RuleHelpProps) {
                     <th className={styles.th} scope="row">
                       {r + 1}
                     </th>
-                    {row.map((cell, c) => (
-                      <td
-                        key={c}
-                        title={cellTitle(cell)}
-                        className={`${styles.td} ${toA1(r, c) === example.cell ? styles.flagged : ""}`}
-                      >
-                        {cellText(cell)}
-                      </td>
-                    ))}
+                    {row.map((cell, c) => {
+                      const pointed = toA1(r, c) === example.cell;
+                      return (
+                        <td
+                          key={c}
+                          ref={pointed ? flagged : undefined}
+                          data-flagged={pointed ? "true" : undefined}
+                          title={cellTitle(cell)}
+                          className={`${styles.td} ${pointed ? styles.flagged : ""}`}
+                        >
+                          {cellText(cell)}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,6 @@
-import { gridSheet } from "../../../src/core/snapshot";
+import { isItemCulprit } from "../../../src/core/finding";
+import { fixOutcome } from "../../../src/core/fixes";
+import { SheetView, gridSheet } from "../../../src/core/snapshot";
 import { Grid, at, check, edit } from "./helpers";
 
 // docs/domain.md §8 "Code-keyed tables": the code split over 类 / 款 / 项 columns, written on every row
@@ -72,6 +74,14 @@ describe("类 / 款 / 项 in three columns, 类 on every row", () => {
       "2130104 事业运行（合计） 70.00 有误：「科目 21301 农业农村（合计）」与其下级科目之和不符，而能使它成立的只有这个数，应为 60.00，相差 +10.00（万元）",
     );
     expect(f[0].related).toEqual(["E10"]);
+  });
+
+  it("offers no SUM fix for such an item, and refuses none: it is corrected by hand (issue 19)", () => {
+    const sheet = gridSheet("表3", edit(edit(repeated, 11, 4, 70), 11, 6, 70));
+    const [item] = check([sheet]);
+    expect(isItemCulprit(item)).toBe(true);
+    // It used to be refused as 「下级科目不在上级科目下方…」, which the page and --fix then listed.
+    expect(fixOutcome(item, new SheetView(sheet))).toBeNull();
   });
 
   it("finds a 款 that no longer adds up to its 项 at the 款 cell", () => {
