@@ -15,6 +15,8 @@ describe("README, a map", () => {
   it("gives a newcomer the demo and the test command", () => {
     expect(readme).toContain("npm ci && npm run demo");
     expect(readme).toContain("npm ci && npm test");
+    // How long the whole suite takes, so a newcomer knows the silence is not a hang (issue 19).
+    expect(readme).toMatch(/npm test .*\d+–\d+ minutes/);
   });
 
   it("stays a map: at most 200 lines, one screenshot that exists", () => {
