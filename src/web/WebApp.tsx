@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { packageLine } from "../core/package";
 import { CompareOpener } from "../ui/components/CompareOpener";
 import { SettingsPanel } from "../ui/components/SettingsPanel";
@@ -36,8 +36,39 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     [WIDE]: { order: 2, alignSelf: "start", top: "8px", borderBottom: "none" },
   },
-  listPane: { minWidth: 0, [WIDE]: { order: 1 } },
+  // A card brought into view (selected, stepped to) stops below the sticky preview, never under it.
+  listPane: {
+    minWidth: 0,
+    "& li[data-finding-id]": { scrollMarginTop: "calc(var(--preview-height, 0px) + 8px)" },
+    [WIDE]: { order: 1, "& li[data-finding-id]": { scrollMarginTop: "8px" } },
+  },
 });
+
+/**
+ * The preview's height, kept in `--preview-height` for the list's scroll margin, and the current card
+ * kept in view below it: on a phone the preview is sticky above the list, and once it opens or
+ * grows it would otherwise cover the card's sheet!cell and 项目 that the user just chose.
+ */
+function useCardBelowPreview(selectedId: string | null, preview: unknown) {
+  const pane = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState(0);
+  const open = selectedId !== null;
+  useEffect(() => {
+    const el = pane.current;
+    if (!el) return setHeight(0);
+    setHeight(el.offsetHeight);
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setHeight(el.offsetHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [open]);
+  useEffect(() => {
+    list.current?.style.setProperty("--preview-height", `${height}px`);
+    list.current?.querySelector<HTMLElement>('li[aria-current="true"]')?.scrollIntoView?.({ block: "nearest" });
+  }, [selectedId, preview, height]);
+  return { pane, list };
+}
 
 export interface WebAppProps {
   engine: CheckEngine;
@@ -58,6 +89,7 @@ export function WebApp({ engine, store, save }: WebAppProps) {
   const styles = useStyles();
   const c = useWorkbookCheck(engine, store, save);
   const [view, setView] = useState<View>("check");
+  const { pane, list } = useCardBelowPreview(c.selected?.id ?? null, c.preview);
 
   return (
     <Shell
@@ -106,11 +138,11 @@ export function WebApp({ engine, store, save }: WebAppProps) {
               )}
               <div className={styles.results}>
                 {c.selected && (
-                  <div className={styles.previewPane}>
+                  <div ref={pane} className={styles.previewPane}>
                     <SheetPreview finding={c.selected} preview={c.preview} onClose={c.closePreview} />
                   </div>
                 )}
-                <div className={styles.listPane}>
+                <div ref={list} className={styles.listPane}>
                   <FindingsView
                     key={c.opened.checkId}
                     findings={c.all}

@@ -247,6 +247,65 @@ test("dropping a file checks it; a finding shows its preview; an ignored finding
   await finish(o);
 });
 
+type Box = { x: number; y: number; width: number; height: number } | null;
+const intersects = (a: Box, b: Box) =>
+  a !== null && b !== null && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test("at 360 px the sticky preview never covers the current card's sheet!cell and 项目, and 怎么改's example shows its cell (issue 19)", async () => {
+  const o = await openCheckPage(360);
+  await choose(o.page, SAMPLE);
+  await checked(o.page);
+  await listedFindings(o.page);
+  const cards = o.page.locator("li[data-finding-id]");
+  const preview = o.page.locator("section[aria-label='单元格预览']").locator("..");
+  const count = await cards.count();
+  expect(count).toBe(cliReport.findings.length);
+  let withProject = 0;
+  // Every card, chosen in list order as a user works down the list; then 上一个 back up to the first.
+  const steps = [...Array.from({ length: count }, (_, i) => () => cards.nth(i).click())];
+  for (let i = 1; i < count; i++) steps.push(() => o.page.getByRole("button", { name: "上一个" }).click());
+  for (const step of steps) {
+    await step();
+    const card = o.page.locator("li[aria-current='true']");
+    const text = await card.innerText();
+    const f = cliReport.findings.find((x) => text.includes(`${x.sheet}!${x.cell}`) && text.includes(x.message))!;
+    await o.page.getByRole("region", { name: `「${f.sheet}」${f.cell} 附近的单元格（只读）` }).waitFor();
+    await o.page.waitForTimeout(150);
+    const box = await preview.boundingBox();
+    const place = await card.getByText(`${f.sheet}!${f.cell}`, { exact: true }).boundingBox();
+    expect(place).not.toBeNull();
+    expect({ card: `${f.sheet}!${f.cell}`, covered: intersects(box, place) }).toEqual({
+      card: `${f.sheet}!${f.cell}`,
+      covered: false,
+    });
+    const project = card.getByText(/^项目：/);
+    if ((await project.count()) > 0) {
+      withProject++;
+      expect({ card: `${f.sheet}!${f.cell}`, covered: intersects(box, await project.boundingBox()) }).toEqual({
+        card: `${f.sheet}!${f.cell}`,
+        covered: false,
+      });
+    }
+  }
+  expect(withProject).toBeGreaterThan(0);
+
+  // 怎么改 on 本年支出合计: the example's flagged cell (column D of a wide sheet) is scrolled into its box.
+  const spend = cliReport.findings.find((f) => f.rule === "BAL-SPEND")!;
+  const card = cards.filter({ hasText: spend.message });
+  await card.click();
+  await card.getByRole("button", { name: "怎么改" }).click();
+  const example = card.getByRole("group", { name: /^示例工作表/ });
+  const flagged = example.locator("td[data-flagged='true']");
+  await flagged.waitFor();
+  const frame = (await example.boundingBox())!;
+  const cell = (await flagged.boundingBox())!;
+  expect(cell.x).toBeGreaterThanOrEqual(frame.x - 0.5);
+  expect(cell.x + cell.width).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+  expect(cell.x + cell.width).toBeLessThanOrEqual(360);
+  await o.page.screenshot({ path: path.join(OUT, "check-page-360-help.png"), fullPage: false });
+  await finish(o);
+});
+
 test("a 5 MB workbook is read in the worker: the page answers and switches tabs while it is checked", async () => {
   const big = path.join(OUT, "web-5mb.xlsx");
   if (!fs.existsSync(big)) await writeIndicatorWorkbook(big, 100_000);
