@@ -1,7 +1,7 @@
 import { groupThousands } from "../core/amount";
 import { capPerRule, moreOfTheSameText } from "../core/cap-findings";
 import { CheckResult } from "../core/check";
-import { Finding } from "../core/finding";
+import { Finding, figureWords } from "../core/finding";
 import { incompleteNote, packageLine } from "../core/package";
 import { SEVERITY_LABEL, Severity } from "../core/severity";
 import { countBySeverity } from "../core/results-table";
@@ -14,9 +14,12 @@ export function formatCounts(counts: Record<Severity, number>): string {
 }
 
 function findingLine(f: Finding): string {
-  // 应为 as everywhere else, and amounts as the cards write them: thousands separators, a true minus.
+  // 应为 as everywhere else (上限/填报 for a ceiling), and amounts as the cards write them: thousands separators, a true minus.
+  const words = figureWords(f.rule);
   const numbers =
-    f.expected !== undefined ? `（应为 ${groupThousands(f.expected)}，实际 ${groupThousands(f.actual ?? "")}）` : "";
+    f.expected !== undefined
+      ? `（${words.expected} ${groupThousands(f.expected)}，${words.actual} ${groupThousands(f.actual ?? "")}）`
+      : "";
   const where = f.line !== undefined ? `第${f.line}行` : f.cell;
   return `  [${SEVERITY_LABEL[f.severity]}] ${where.padEnd(6)} ${f.rule.padEnd(20)} ${f.message}${numbers}`;
 }

@@ -122,6 +122,23 @@ export function findingPlace(f: Pick<Finding, "sheet" | "cell" | "line">): strin
   return f.line !== undefined ? `${f.sheet} 第 ${f.line} 行` : `${f.sheet}!${f.cell}`;
 }
 
+/** What a finding's three figures are called wherever they are printed beside its sentence. */
+export interface FigureWords {
+  expected: string;
+  actual: string;
+  difference: string;
+}
+
+/**
+ * 应为/实际/相差, except where 应为 is a ceiling, not a target: IND-COST-BUDGET's figure is the budget
+ * a cost must stay under, so its figures are 上限/填报/超出.
+ */
+export function figureWords(rule: RuleId): FigureWords {
+  return rule === "IND-COST-BUDGET"
+    ? { expected: "上限", actual: "填报", difference: "超出" }
+    : { expected: "应为", actual: "实际", difference: "相差" };
+}
+
 /**
  * A sum's finding flagged at one of its items (the only figure that can make the sum hold), not at
  * its total: what to do is correct that figure, so no SUM fix applies and none is talked about.

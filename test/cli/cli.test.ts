@@ -43,6 +43,16 @@ describe("budget-check command line", () => {
     expect(json.files[0].findings.find((f: { rule: string }) => f.rule === "BAL-SPEND").message).toContain(sentence);
   });
 
+  it("on the sample: a ceiling reads 上限/填报, never 应为; a quoted cell keeps no stray space (issue 19)", async () => {
+    const r = await runCli([path.join(__dirname, "../../samples/示例预算表.xlsx")]);
+    const cost = r.out.split("\n").find((l) => l.includes("IND-COST-BUDGET"))!;
+    expect(cost).toContain("（上限 4.00，填报 40.00）");
+    expect(cost).not.toContain("应为");
+    // The cell holds 「维持基层医务工作者 的稳定」: the space is a typing slip, trimmed when quoted.
+    expect(r.out).toContain("「维持基层医务工作者的稳定」");
+    expect(r.out).not.toMatch(/合计（合计）/);
+  });
+
   it("says 未发现问题 once for a clean workbook, whatever its sheets; a batch once per clean file (issue 19)", async () => {
     const folder = path.join(dir, "clean-batch");
     mkdirSync(folder, { recursive: true });

@@ -1,5 +1,5 @@
 import { groupThousands } from "../../core/amount";
-import { Finding } from "../../core/finding";
+import { Finding, figureWords } from "../../core/finding";
 
 /**
  * 「应为 1,852.70 实际 1,850.20 相差 −2.50 万元」 (parts joined by ideographic spaces): one sign convention, 实际 − 应为, as the core's
@@ -8,14 +8,12 @@ import { Finding } from "../../core/finding";
 export function amountLine(finding: Finding, sheetUnit?: string): string | null {
   if (finding.expected === undefined || finding.actual === undefined) return null;
   const unit = finding.unit ?? sheetUnit ?? "";
-  // A ceiling is not a target: 上限 4.00, 填报 40.00, 超出 36.00 — never 应为 4.00.
-  // IND-COST-BUDGET's 应为 is the budget the cost must stay under, not a figure it must equal.
-  const ceiling = finding.rule === "IND-COST-BUDGET";
-  const parts = ceiling
-    ? [`上限 ${groupThousands(finding.expected)}`, `填报 ${groupThousands(finding.actual)}`]
-    : [`应为 ${groupThousands(finding.expected)}`, `实际 ${groupThousands(finding.actual)}`];
+  // A ceiling is not a target: 上限 4.00, 填报 40.00, 超出 36.00 — never 应为 4.00 (figureWords).
+  const words = figureWords(finding.rule);
+  const ceiling = words.expected !== "应为";
+  const parts = [`${words.expected} ${groupThousands(finding.expected)}`, `${words.actual} ${groupThousands(finding.actual)}`];
   if (finding.difference !== undefined)
-    parts.push(ceiling ? `超出 ${groupThousands(finding.difference)}` : `相差 ${signed(finding.difference)}`);
+    parts.push(`${words.difference} ${ceiling ? groupThousands(finding.difference) : signed(finding.difference)}`);
   return `${parts.join("　")}${unit ? ` ${unit}` : ""}`;
 }
 
