@@ -42,3 +42,24 @@ describe("docs/domain.md citations", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("docs/使用说明.md, the Chinese guide (issue 19)", () => {
+  const guide = readFileSync(join(root, "docs/使用说明.md"), "utf8");
+  const page = readFileSync(join(root, "src/web/WebApp.tsx"), "utf8");
+  const args = readFileSync(join(root, "src/cli/args.ts"), "utf8");
+
+  it("covers the page's three downloads, by the names its buttons carry", () => {
+    for (const button of ["下载标注副本", "下载修复副本", "下载模板"]) {
+      expect(page).toContain(button);
+      expect(guide).toContain(`**${button}**`);
+    }
+  });
+
+  it("covers the reviewer's batch and report: the flags the command takes, the report's sheets, 未识别（未检查）", () => {
+    for (const flag of ["--report", "--csv", "--fix"]) {
+      expect(args).toContain(`"${flag}"`);
+      expect(guide).toContain(flag);
+    }
+    for (const word of ["汇总", "明细", "规则统计", "未识别（未检查）", "未能读出"]) expect(guide).toContain(word);
+  });
+});
