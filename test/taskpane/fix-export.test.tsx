@@ -63,7 +63,7 @@ describe("one-click fixes", () => {
     fireEvent.click(within(await open(spend.message)).getByRole("button", { name: "改为求和公式" }));
     const preview = await screen.findByRole("group", { name: `改为求和公式：${spend.sheet}!${spend.cell}` });
     // The block's item rows as a range, rows filled in later included; the preview gives the value.
-    expect(preview).toHaveTextContent("修改后：=SUM(D5:D10)（计算结果 1500.00）");
+    expect(preview).toHaveTextContent("修改后：=SUM(D5:D10)（计算结果 1,500.00）");
     fireEvent.click(within(preview).getByRole("button", { name: "确认修改" }));
     await waitFor(() =>
       expect(gateway.writes).toEqual([{ sheet: "收支总表", cell: "D11", after: { value: 1500, formula: "=SUM(D5:D10)" } }]),

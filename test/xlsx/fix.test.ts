@@ -20,7 +20,7 @@ describe("the fixed copy", () => {
     expect(written).toEqual(
       expect.arrayContaining([
         "BAL-SPEND 收支总表!E13 数字 1060.41",
-        "BAL-SPEND 收支总表!E37 =SUM(E6:E36)（计算结果 24490.91）",
+        "BAL-SPEND 收支总表!E37 =SUM(E6:E36)（计算结果 24,490.91）",
         "IND-FRACTION-PERCENT 绩效指标!E11 “85%”",
       ]),
     );
