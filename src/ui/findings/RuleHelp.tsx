@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
 import { columnLetters, toA1 } from "../../core/address";
 import { ExampleCell, RuleId, ruleById } from "../../core/catalogue";
+import { useCellInBox } from "../hooks/cell-in-box";
 
 const useStyles = makeStyles({
   box: {
@@ -74,16 +74,8 @@ export const ITEM_CULPRIT_HELP =
 export function RuleHelp({ rule, id, fixOffered = false, itemCulprit = false }: RuleHelpProps) {
   const styles = useStyles();
   const info = ruleById(rule);
-  const wrap = useRef<HTMLDivElement>(null);
-  const flagged = useRef<HTMLTableCellElement>(null);
-  // A narrow pane or phone shows the example's first columns only: scroll its own box (never the
-  // page) so the cell it points at is in view, centred where the box is wide enough.
-  useEffect(() => {
-    const box = wrap.current;
-    const cell = flagged.current;
-    if (!box || !cell) return;
-    box.scrollLeft = Math.max(0, cell.offsetLeft - (box.clientWidth - cell.offsetWidth) / 2);
-  }, [rule, itemCulprit]);
+  // A narrow pane or phone shows the example's first columns only: its box scrolls sideways to the cell it points at.
+  const { box: wrap, cell: flagged } = useCellInBox<HTMLDivElement, HTMLTableCellElement>(`${rule}|${itemCulprit}`, false);
   if (itemCulprit)
     return (
       <div className={styles.box} id={id} role="region" aria-label={`怎么改：${info.title}`}>

@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useRef } from "react";
+import { useCellInBox } from "../../ui/hooks/cell-in-box";
 import { findingPlace } from "../../core/finding";
 import { Finding } from "../../core/finding";
 import { SEVERITY_LABEL, Severity } from "../../core/severity";
@@ -69,16 +69,8 @@ const NUMERIC = /^[-+(]?[\d,.]+%?\)?$/;
 /** The cells around the selected finding, read-only, as Excel would display them. */
 export function SheetPreview({ finding, preview, onClose }: SheetPreviewProps) {
   const styles = useStyles();
-  const flaggedCell = useRef<HTMLTableCellElement>(null);
-  const scroller = useRef<HTMLDivElement>(null);
-  // Scroll only the preview's own box to the flagged cell: scrollIntoView would move the page too.
-  useEffect(() => {
-    const box = scroller.current;
-    const cell = flaggedCell.current;
-    if (!box || !cell) return;
-    box.scrollLeft = Math.max(0, cell.offsetLeft - (box.clientWidth - cell.offsetWidth) / 2);
-    box.scrollTop = Math.max(0, cell.offsetTop - (box.clientHeight - cell.offsetHeight) / 2);
-  }, [preview]);
+  // The preview's own box scrolls to the flagged cell, never the page.
+  const { box: scroller, cell: flaggedCell } = useCellInBox<HTMLDivElement, HTMLTableCellElement>(preview);
   const where = findingPlace(finding);
 
   return (
