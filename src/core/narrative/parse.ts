@@ -1,4 +1,5 @@
 import { Decimal, MoneyUnit, convertUnit } from "../amount";
+import { hasUnfilledSlot } from "../package/leftover";
 import { ItemId, normalize } from "./lexicon";
 import { Direction, Figure, Token, tokenize } from "./tokens";
 
@@ -74,6 +75,11 @@ export function readStatements(lines: readonly NarrativeLine[]): Statement[] {
     let before = "";
     let whole: Money | undefined;
     for (const sentence of sentences(place.text)) {
+      // Fail closed: with a figure left blank (占 %, 减少 万元) the next figure would be read as the blank's.
+      if (hasUnfilledSlot(sentence)) {
+        before += sentence;
+        continue;
+      }
       const read = readSentence(sentence, before, place, whole);
       out.push(...read.statements);
       whole = read.whole;
@@ -243,6 +249,18 @@ function readSentence(
           cur = open(pending.listed ? null : pending.id, money);
           lastLevel = money;
           pending = null;
+          compare = null;
+        } else if (
+          !pending &&
+          cur?.level &&
+          cur.item &&
+          cleanSinceMark &&
+          year !== null &&
+          cur.year !== null &&
+          year < cur.year
+        ) {
+          // 接待费2016年预算8万元，2015年预算12.5万元；对比减少4.35万元: the earlier year's figure is the base.
+          cur.change = { ...newCompare(), compareYear: year, base: money };
           compare = null;
         } else if (!pending && cur && cleanSinceMark && qualifier && cur.item) {
           // …支出预算为49.9万元，支出决算为7.69万元: the same item, another kind of figure.

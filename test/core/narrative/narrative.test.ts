@@ -140,6 +140,21 @@ describe("fail closed", () => {
   ])("%s gives nothing", (_what, text) => {
     expect(ours(withText(seed001, text))).toEqual([]);
   });
+
+  it("a sentence with a figure the template left blank (占 %, 减少 万元) is not read: only the leftover is reported", () => {
+    // 湛江市委宣传部 2017: read, the blank 减少 万元 made 0 and 30 look like a level and its base.
+    const text =
+      "其中:因公出国(境)费 0 万元,占 %,比上年减少 万元;公务用车保有量2辆,购置及运行维护费5万元,占 %,比上年减少 0.28 万元,公务接待费30万元,占 %,比上年减少2 万元。";
+    expect(withText([], text).findings.map((f) => f.rule)).toEqual(["PKG-LEFTOVER"]);
+  });
+
+  it("an item's figures for two years: the earlier year's is the base of the change (英德市经信局 2016)", () => {
+    // Read as a level, 12.5 made the base 12.5 + 4.5 and the rate 26.47%.
+    expect(ours(withText([], "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%。"))).toEqual([]);
+    expect(ours(withText([], "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率26.47%。"))).toEqual([
+      `NARR-ARITH ${NAME}!A1`,
+    ]);
+  });
 });
 
 describe("template text in the 说明", () => {
