@@ -81,6 +81,28 @@ describe("budget-check --narrative", () => {
     ]);
   });
 
+  it("with --annotate, the 检查结果 row of a 说明 finding names its line and links nowhere: the 说明 is no sheet of the copy", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "说明.txt");
+    const out = path.join(dir, "标注.xlsx");
+    writeFileSync(file, TEXT);
+    expect((await runCli([WORKBOOK, "--narrative", file, "--annotate", out])).code).toBe(1);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const names = [...workbook.matchAll(/<(?:\w+:)?sheet\s[^>]*?\bname="([^"]*)"/g)].map((m) => m[1]);
+    expect(names).not.toContain("说明.txt");
+    const parts = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    const xml = (await Promise.all(parts.map((p) => zip.file(p)!.async("string")))).find((x) => x.includes("NARR-VS-TABLE"))!;
+    const row = /<row r="(\d+)">(?:(?!<\/row>).)*NARR-VS-TABLE(?:(?!<\/row>).)*<\/row>/.exec(xml)!;
+    expect(row[0]).toContain("第 4 行");
+    const links = [...xml.matchAll(/<hyperlink ref="B(\d+)" location="([^"]*)"/g)];
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.map((m) => m[1])).not.toContain(row[1]);
+    // Every link left goes to a sheet the copy has.
+    for (const [, , location] of links)
+      expect(names).toContain(/^'(.*)'!/.exec(location.replace(/&apos;/g, "'"))![1].replace(/''/g, "'"));
+  });
+
   it("refuses a file it cannot read, in Chinese, with exit code 2", async () => {
     const dir = tempDir();
     const bad = path.join(dir, "说明.docx");
