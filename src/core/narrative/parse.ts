@@ -176,7 +176,15 @@ function readSentence(
     return cur.rate ? null : cur;
   };
 
+  /** A change amount just read, and whether a `(` came right after it: `减少1.5万元(42.86%)` gives its rate so. */
+  const rateSlot: { change: { owner: Statement; direction: Direction; open: boolean } | null } = { change: null };
   for (const t of tokens) {
+    const after = rateSlot.change;
+    rateSlot.change = null;
+    if (after && !after.open && t.kind === "mark" && t.text === "(") {
+      rateSlot.change = { ...after, open: true };
+      continue;
+    }
     switch (t.kind) {
       case "item":
         if (share) {
@@ -238,6 +246,7 @@ function readSentence(
           const owner = verbTarget?.change && !verbTarget.change.amount ? verbTarget : orphan(verb);
           if (money) owner.change!.amount = money;
           cur = owner;
+          if (money && !owner.rate) rateSlot.change = { owner, direction: verb.direction, open: false };
           verb = null;
         } else if (compare && target && !verb) {
           // 较上年2.08减少…, 较2024年的2190万元减少…: the figure compared with.
@@ -282,6 +291,7 @@ function readSentence(
         if (share && cur) cur.shares.push({ figure: t.figure, whole: share.whole });
         else if (execution && cur) cur.execution = t.figure;
         else if (verb && verbTarget && !verbTarget.rate) verbTarget.rate = { direction: verb.direction, figure: t.figure };
+        else if (after?.open) after.owner.rate = { direction: after.direction, figure: t.figure };
         share = null;
         execution = false;
         verb = null;

@@ -90,6 +90,13 @@ describe("NARR-ARITH", () => {
     expect(ours(r)).toEqual([`NARR-ARITH ${NAME}!A3`, `NARR-VS-TABLE ${NAME}!A4`]);
   });
 
+  it("a rate in brackets after the change (西安市新城区卫计局 2019: 减少1.5万元(42.86%) for 39.47%)", () => {
+    const r = withText([], "2、公务接待费2.30万元,较上年减少1.5万元(42.86%),减少的主要原因是压缩接待费开支。");
+    expect(ours(r)).toEqual([`NARR-ARITH ${NAME}!A1`]);
+    expect(r.findings[0].message).toContain("应写 39.47%");
+    expect(ours(withText([], "2、公务接待费2.30万元,较上年减少1.5万元(39.47%),减少的主要原因是压缩接待费开支。"))).toEqual([]);
+  });
+
   it("增长 100% from a base of 0", () => {
     expect(ours(withText([], "2025年公务接待费0.92万元，比上年增加0.92万元，增长100%。"))).toEqual([`NARR-ARITH ${NAME}!A1`]);
   });
