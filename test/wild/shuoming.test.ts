@@ -100,6 +100,8 @@ const TEXT_ONLY: Record<string, string[]> = {
   "xian-xincheng-wsj-2019-sangong.txt": ["NARR-ARITH A5 5", "NARR-ARITH A7 7", "PKG-LEFTOVER A4 4"],
   // 2015 预算 12.5 → 2016 预算 8 written as 减少4.35万元, 减少率35.22% (4.35 ÷ 12.5 = 34.80%).
   "yingde-jxj-2016-sangong.txt": ["NARR-ARITH A2 2"],
+  // 决算 in 元 with separators; its 其中 after 比2021年增加231,448.10元 lists changes, one without its 增加.
+  "xundian-nyncj-2022-sangong.txt": [],
   // 占 % and 减少 万元 published unfilled: the sentence is not read, only the leftover is reported.
   "zhanjiang-xcb-2017-sangong.txt": ["PKG-LEFTOVER A2 2"],
   "zhanjiang-zjj-2018-sangong.txt": [],

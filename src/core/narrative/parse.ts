@@ -74,15 +74,17 @@ export function readStatements(lines: readonly NarrativeLine[]): Statement[] {
   for (const place of lines) {
     let before = "";
     let whole: Money | undefined;
+    let changeLast = false;
     for (const sentence of sentences(place.text)) {
       // Fail closed: with a figure left blank (占 %, 减少 万元) the next figure would be read as the blank's.
       if (hasUnfilledSlot(sentence)) {
         before += sentence;
         continue;
       }
-      const read = readSentence(sentence, before, place, whole);
+      const read = readSentence(sentence, before, place, whole, changeLast);
       out.push(...read.statements);
       whole = read.whole;
+      changeLast = read.changeLast;
       before += sentence;
     }
   }
@@ -100,7 +102,8 @@ function readSentence(
   paragraphBefore: string,
   place: NarrativeLine,
   wholeIn: Money | undefined,
-): { statements: Statement[]; whole: Money | undefined } {
+  changeIn: boolean,
+): { statements: Statement[]; whole: Money | undefined; changeLast: boolean } {
   const tokens = tokenize(sentence, paragraphBefore);
   const statements: Statement[] = [];
   let pending: Pending | null = null;
@@ -115,6 +118,14 @@ function readSentence(
   let year: number | null = null;
   let whole = wholeIn;
   let lastLevel: Money | undefined;
+  /** The last figure read was a change stated without a level, and no word the reader does not know came after it. */
+  let changeLast = changeIn;
+  /**
+   * `比2021年增加231,448.10元，增长145.87%。其中：公务用车…174,732.10元，增长176.55%`: a 其中 right
+   * after a change breaks the change down, so a bare figure after an item there is a part of the change, not the
+   * item's level (the text dropped its 增加); it is not read as a level.
+   */
+  let breakdownOfChange = false;
   /** Words the reader does not know came after the last figure: a later verb is not about it. */
   let wordsSinceFigure = false;
 
@@ -215,6 +226,7 @@ function readSentence(
         if (t.text === "、" && pending) pending.listed = true;
         break;
       case "other":
+        changeLast = false;
         cleanSinceItem = false;
         cleanSinceMark = false;
         wordsSinceFigure = true;
@@ -224,6 +236,7 @@ function readSentence(
         break;
       case "whole":
         whole = lastLevel ?? whole;
+        breakdownOfChange = changeLast;
         break;
       case "share":
         share = { whole: null };
@@ -245,6 +258,8 @@ function readSentence(
           // 比上年减少0.5万元: the change itself; a second one in a row is about something the reader lost.
           const owner = verbTarget?.change && !verbTarget.change.amount ? verbTarget : orphan(verb);
           if (money) owner.change!.amount = money;
+          // Only a change stated without its level (`…比2021年增加231,448.10元`) is what a 其中 may break down.
+          changeLast = money !== null && !owner.level;
           cur = owner;
           if (money && !owner.rate) rateSlot.change = { owner, direction: verb.direction, open: false };
           verb = null;
@@ -254,9 +269,13 @@ function readSentence(
           target.change.base = money ?? { figure: t.figure, unit: target.level?.unit ?? "万元" };
         } else if (!money) {
           cleanSinceItem = false;
+        } else if (pending && cleanSinceItem && breakdownOfChange) {
+          pending = null;
+          cur = null;
         } else if (pending && cleanSinceItem) {
           cur = open(pending.listed ? null : pending.id, money);
           lastLevel = money;
+          changeLast = false;
           pending = null;
           compare = null;
         } else if (
@@ -275,10 +294,12 @@ function readSentence(
           // …支出预算为49.9万元，支出决算为7.69万元: the same item, another kind of figure.
           cur = open(cur.item, money);
           lastLevel = money;
+          changeLast = false;
           compare = null;
         } else {
           cur = open(null, money);
           lastLevel = money;
+          changeLast = false;
           compare = null;
           pending = null;
         }
@@ -299,7 +320,7 @@ function readSentence(
         break;
     }
   }
-  return { statements, whole };
+  return { statements, whole, changeLast };
 }
 
 /** True when the item follows a mark other than 、 since the previous item: a new clause, not a list. */

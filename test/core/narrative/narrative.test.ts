@@ -155,6 +155,18 @@ describe("fail closed", () => {
     expect(withText([], text).findings.map((f) => f.rule)).toEqual(["PKG-LEFTOVER"]);
   });
 
+  it("a 其中 right after a change stated alone breaks the change down: a bare figure there is no level (寻甸县农业农村局 2022)", () => {
+    // Read as a level, 174,732.10 made NARR-TWO-VALUES against the 273,702.10 stated before.
+    const text =
+      "公务用车购置及运行费支出决算为273,702.10元。\n" +
+      "2022年度“三公”经费支出决算数比2021年增加231,448.10元,增长145.87%。其中:公务用车购置及运行费支出决算174,732.10元,增长176.55%。";
+    expect(ours(withText([], text))).toEqual([]);
+    // After a level with its change (寿县司法局 2022's 说明), the 其中 breaks the level down: its figures are levels.
+    const levels =
+      "公务用车购置及运行费预算75万元,比上年减少45万元,下降37.5%。其中:公务用车运行费50万元。\n公务用车运行费40万元,主要用于车辆燃料费。";
+    expect(ours(withText([], levels))).toEqual([`NARR-TWO-VALUES ${NAME}!A2`]);
+  });
+
   it("an item's figures for two years: the earlier year's is the base of the change (英德市经信局 2016)", () => {
     // Read as a level, 12.5 made the base 12.5 + 4.5 and the rate 26.47%.
     expect(ours(withText([], "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%。"))).toEqual([]);
