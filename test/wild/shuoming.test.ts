@@ -102,6 +102,8 @@ const TEXT_ONLY: Record<string, string[]> = {
   "yingde-jxj-2016-sangong.txt": ["NARR-ARITH A2 2"],
   // 决算 in 元 with separators; its 其中 after 比2021年增加231,448.10元 lists changes, one without its 增加.
   "xundian-nyncj-2022-sangong.txt": [],
+  // Copied from a PDF: paragraphs broken where the page wrapped them.
+  "wuzhou-ncpzj-2020-sangong.txt": [],
   // 占 % and 减少 万元 published unfilled: the sentence is not read, only the leftover is reported.
   "zhanjiang-xcb-2017-sangong.txt": ["PKG-LEFTOVER A2 2"],
   "zhanjiang-zjj-2018-sangong.txt": [],

@@ -60,22 +60,67 @@ export interface Statement {
 
 export const inYuan = (m: Money): Decimal => convertUnit(m.figure.value, m.unit, "元");
 
-/** Sentences end at 。！？ and line breaks; a sentence's clauses share its subject. */
-function sentences(text: string): string[] {
-  return text
-    .split(/[。!?！？\n\r]+/)
-    .map(normalize)
-    .filter((s) => s.length > 0);
+/** A paragraph, and the line each part of it came from. */
+interface Paragraph {
+  text: string;
+  parts: { at: number; place: NarrativeLine }[];
+}
+
+/** Ends a paragraph: a sentence's end, or the colon that opens a list. */
+const PARAGRAPH_END = /[。!?！？:：;；]\s*$/;
+/** Starts a paragraph of its own: a numbered heading or item (一、 （一） 1. 1、 (1) ①). */
+const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[、．]|\.(?!\d))|[①-⑳])/;
+
+/**
+ * The 说明's paragraphs. Text copied from a PDF breaks a paragraph into lines wherever the page
+ * wrapped it (`…比去年增加` / `1.55 万元,增长 39.4%`): when most lines (headings aside) end
+ * mid-sentence before a line that is no new item, a line that does runs on into the next, unless
+ * that one starts a numbered heading or item. Otherwise
+ * (a Word document, a sheet, text typed a paragraph a line) every line is a paragraph.
+ */
+function paragraphs(lines: readonly NarrativeLine[]): Paragraph[] {
+  const filled = lines.filter((l) => l.text.trim());
+  // A line ends mid-sentence and runs on: not a heading, no end mark, and the next line is no new item.
+  const runsOn = (l: NarrativeLine, i: number) =>
+    !NUMBERED.test(l.text) && !PARAGRAPH_END.test(l.text.trim()) && i + 1 < filled.length && !NUMBERED.test(filled[i + 1].text);
+  const wrapped = filled.filter(runsOn).length * 2 > filled.filter((l) => !NUMBERED.test(l.text)).length;
+  const out: Paragraph[] = [];
+  let open: Paragraph | null = null;
+  for (const line of filled) {
+    const text = line.text.trim();
+    if (wrapped && open && !NUMBERED.test(text)) {
+      open.parts.push({ at: open.text.length, place: line });
+      open.text += text;
+    } else {
+      open = { text, parts: [{ at: 0, place: line }] };
+      out.push(open);
+    }
+    if (PARAGRAPH_END.test(text)) open = null;
+  }
+  return out;
+}
+
+/** Sentences end at 。！？ and line breaks; a sentence's clauses share its subject. Each with the line it starts on. */
+function sentences(paragraph: Paragraph): { text: string; place: NarrativeLine }[] {
+  const out: { text: string; place: NarrativeLine }[] = [];
+  for (const m of paragraph.text.matchAll(/[^。!?！？\n\r]+/g)) {
+    const text = normalize(m[0]);
+    if (!text) continue;
+    const start = m.index! + m[0].length - m[0].trimStart().length;
+    const place = [...paragraph.parts].reverse().find((p) => p.at <= start)!.place;
+    out.push({ text, place });
+  }
+  return out;
 }
 
 /** Reads every statement of a 说明, paragraph by paragraph. */
 export function readStatements(lines: readonly NarrativeLine[]): Statement[] {
   const out: Statement[] = [];
-  for (const place of lines) {
+  for (const paragraph of paragraphs(lines)) {
     let before = "";
     let whole: Money | undefined;
     let changeLast = false;
-    for (const sentence of sentences(place.text)) {
+    for (const { text: sentence, place } of sentences(paragraph)) {
       // Fail closed: with a figure left blank (占 %, 减少 万元) the next figure would be read as the blank's.
       if (hasUnfilledSlot(sentence)) {
         before += sentence;

@@ -148,6 +148,21 @@ describe("fail closed", () => {
     expect(ours(withText(seed001, text))).toEqual([]);
   });
 
+  it("text copied from a PDF, a paragraph broken where the page wrapped it, is read as the paragraph (梧州市农产品质量安全综合检测中心 2020)", () => {
+    const pdf = [
+      "2020 年度一般公共预算财政拨款安排的“三公”经费支",
+      "出决算总额为 5.48 万元,比去年增加 1.55 万元,增长",
+      "39.4%,增加原因主要是公务用车运行支出增加。其中,公",
+      "务接待费支出决算 1.5 万元,比去年增加 0.5 万元,增长",
+      "50%,增加原因主要是接待上级有关部门来本单位监督检查。",
+      "(一)因公出国(境)费支出 0 万元。",
+    ];
+    expect(ours(withText([], pdf.join("\n")))).toEqual([]);
+    // One rate changed: found, at the line where its sentence starts.
+    expect(ours(withText([], pdf.join("\n").replace("增长\n50%", "增长\n60%")))).toEqual([`NARR-ARITH ${NAME}!A3`]);
+    expect(ours(withText([], pdf.join("\n").replace("增长\n39.4%", "增长\n93.4%")))).toEqual([`NARR-ARITH ${NAME}!A1`]);
+  });
+
   it("a sentence with a figure the template left blank (占 %, 减少 万元) is not read: only the leftover is reported", () => {
     // 湛江市委宣传部 2017: read, the blank 减少 万元 made 0 and 30 look like a level and its base.
     const text =
