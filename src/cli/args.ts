@@ -59,7 +59,7 @@ export const USAGE = `用法：
   --fix OUT         另存一份修复副本：应用全部可安全自动修复的问题（与任务窗格的一键修复相同），
                     逐个列出修改的单元格及修改前后的内容（原文件不改动；已存在的文件需加 --force 才替换）
   --include-hidden  也检查隐藏的工作表（默认跳过并列出）
-  --narrative FILE  与工作簿一起核对的说明文字（.docx 或 UTF-8 的 .txt）：算术、增减方向、与表中数是否一致
+  --narrative FILE  与工作簿一起核对的说明文字（.docx，或 UTF-8、GBK 编码的 .txt）：算术、增减方向、与表中数是否一致
   --tolerance N     舍入容差，默认 0.01（单位同表内金额单位）
   --template KIND   写出空白模板；--out 指定输出文件（已存在时需加 --force 才覆盖）
   --report OUT      批量检查：写出汇总报告工作簿（汇总、明细、规则统计），已存在时需加 --force

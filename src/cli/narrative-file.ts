@@ -3,27 +3,30 @@ import type { NarrativeText } from "../core/narrative";
 import { WorkbookReadError } from "../xlsx/errors";
 import { unescapeXml } from "../xlsx/xml";
 import { InflateBudget, InflateLimitError, inflatePart } from "../xlsx/zip/inflate";
+import { decodeTextFile } from "./text-bytes";
 import { loadFileBytes } from "./xlsx-errors";
 
 /**
- * The 说明 given with `--narrative FILE` (issue 20): a .txt (UTF-8) or a .docx, one paragraph a
+ * The 说明 given with `--narrative FILE` (issue 20): a .txt (UTF-8, UTF-16 or GBK/GB18030, as
+ * 记事本 saves it) or a .docx, one paragraph a
  * line, so a finding's line number is the paragraph's. Read through the same bounded file and
  * inflate limits as a workbook; a file it cannot read is a clear Chinese message, never a crash.
  */
 export async function readNarrativeFile(path: string, shown: string): Promise<NarrativeText> {
   const bytes = await loadFileBytes(path);
   const name = shown.split(/[\\/]/).pop() || shown;
-  if (/\.txt$/i.test(path)) return { name, text: utf8Text(bytes, shown) };
+  if (/\.txt$/i.test(path)) return { name, text: plainText(bytes, shown) };
   if (/\.docx$/i.test(path)) return { name, text: await docxText(bytes, shown) };
-  throw new WorkbookReadError("not-xlsx", `--narrative 只接受 .txt（UTF-8）或 .docx 文件：${shown}`);
+  throw new WorkbookReadError("not-xlsx", `--narrative 只接受 .txt 或 .docx 文件：${shown}`);
 }
 
-function utf8Text(bytes: Uint8Array, shown: string): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new WorkbookReadError("unreadable", `说明文件不是 UTF-8 编码的文本，请在记事本中另存为 UTF-8 后重试：${shown}`);
-  }
+function plainText(bytes: Uint8Array, shown: string): string {
+  const { text, clean } = decodeTextFile(bytes);
+  if (clean) return text;
+  throw new WorkbookReadError(
+    "unreadable",
+    `说明文件既不是 UTF-8 也不是 GBK（GB18030）编码的文本，请在记事本中另存为 UTF-8 后重试：${shown}`,
+  );
 }
 
 /** The text of a Word document's body, one paragraph a line. */

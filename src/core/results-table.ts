@@ -40,8 +40,11 @@ export interface ResultRow {
   expected: string;
   actual: string;
   difference: string;
-  /** Where the 单元格 hyperlink points, in Excel's internal form: `'收支总表'!E20`. */
-  target: string;
+  /**
+   * Where the 单元格 hyperlink points, in Excel's internal form: `'收支总表'!E20`. Null for a line
+   * of a 说明 given beside the workbook (pasted, or --narrative): no sheet holds it, so no link.
+   */
+  target: string | null;
 }
 
 /**
@@ -87,7 +90,7 @@ export function resultRows(findings: readonly Finding[]): ResultRow[] {
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
     .map((f) => ({
       sheet: f.sheet,
-      cell: f.cell,
+      cell: f.line !== undefined ? `第 ${f.line} 行` : f.cell,
       project: f.project ?? "",
       severity: SEVERITY_LABEL[f.severity],
       rule: f.rule,
@@ -96,7 +99,7 @@ export function resultRows(findings: readonly Finding[]): ResultRow[] {
       expected: f.expected ?? "",
       actual: f.actual ?? "",
       difference: f.difference ?? "",
-      target: cellTarget(f.sheet, f.cell),
+      target: f.line !== undefined ? null : cellTarget(f.sheet, f.cell),
     }));
 }
 

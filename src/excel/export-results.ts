@@ -54,6 +54,7 @@ export async function exportResults(excel: ExcelHost, office: OfficeHost, findin
       if (supports(office, API.autoFilter)) sheet.autoFilter.apply(all);
       if (supports(office, API.hyperlinks)) {
         rows.forEach((r, i) => {
+          if (r.target === null) return; // a line of the pasted 说明: no sheet to go to
           sheet.getRangeByIndexes(i + 1, LINK_COLUMN, 1, 1).hyperlink = {
             documentReference: r.target,
             textToDisplay: r.cell,

@@ -33,7 +33,7 @@ export interface ResultStyles {
 /**
  * The worksheet XML of the 检查结果 sheet, rendering the shared layout (RESULT_TABLE, TABLE_LAYOUT):
  * widths, a frozen bold header with a filter, rows in severity order, amounts `#,##0.00`, 单元格
- * linking to the cell. Inline strings keep sharedStrings untouched.
+ * linking to the cell (a line of a 说明 given beside the workbook is named by its line, unlinked). Inline strings keep sharedStrings untouched.
  */
 export function resultsSheetXml(findings: readonly Finding[], styles: ResultStyles = { header: 0, amount: 0 }): string {
   const rows = resultRows(findings);
@@ -50,9 +50,10 @@ export function resultsSheetXml(findings: readonly Finding[], styles: ResultStyl
     .join("");
   const linkCol = columnLetters(LINK_COLUMN);
   const links = rows
-    .map(
-      (row, i) =>
-        `<hyperlink ref="${linkCol}${i + 2}" location="${escapeXml(xmlSafe(row.target))}" display="${escapeXml(row.cell)}"/>`,
+    .map((row, i) =>
+      row.target === null
+        ? ""
+        : `<hyperlink ref="${linkCol}${i + 2}" location="${escapeXml(xmlSafe(row.target))}" display="${escapeXml(row.cell)}"/>`,
     )
     .join("");
   const cols = RESULT_TABLE.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("");

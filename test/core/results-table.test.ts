@@ -26,6 +26,14 @@ describe("results table", () => {
     });
   });
 
+  it("names a line of a 说明 given beside the workbook by its line, with no link: no sheet holds it", () => {
+    const onText = makeFinding({ rule: "NARR-ARITH", sheet: "说明.txt", cell: "A4", line: 4, message: "增长率算错" });
+    expect(resultRows([onText, f]).map((r) => [r.cell, r.target])).toEqual([
+      ["E20", "'收支''总表'!E20"],
+      ["第 4 行", null],
+    ]);
+  });
+
   it("lists the most severe first, keeping the check's order within a severity", () => {
     const info = { ...f, id: "i", severity: "info" as const, cell: "A1" };
     const warning = { ...f, id: "w", severity: "warning" as const, cell: "A2" };

@@ -1,4 +1,5 @@
 import { Decimal, MoneyUnit, convertUnit } from "../amount";
+import { hasUnfilledSlot } from "../package/leftover";
 import { ItemId, normalize } from "./lexicon";
 import { Direction, Figure, Token, tokenize } from "./tokens";
 
@@ -59,24 +60,76 @@ export interface Statement {
 
 export const inYuan = (m: Money): Decimal => convertUnit(m.figure.value, m.unit, "元");
 
-/** Sentences end at 。！？ and line breaks; a sentence's clauses share its subject. */
-function sentences(text: string): string[] {
-  return text
-    .split(/[。!?！？\n\r]+/)
-    .map(normalize)
-    .filter((s) => s.length > 0);
+/** A paragraph, and the line each part of it came from. */
+interface Paragraph {
+  text: string;
+  parts: { at: number; place: NarrativeLine }[];
+}
+
+/** Ends a paragraph: a sentence's end, or the colon that opens a list. */
+const PARAGRAPH_END = /[。!?！？:：;；]\s*$/;
+/** Starts a paragraph of its own: a numbered heading or item (一、 （一） 1. 1、 (1) ①). */
+const NUMBERED = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[、．]|\.(?!\d))|[①-⑳])/;
+
+/**
+ * The 说明's paragraphs. Text copied from a PDF breaks a paragraph into lines wherever the page
+ * wrapped it (`…比去年增加` / `1.55 万元,增长 39.4%`): when most lines (headings aside) end
+ * mid-sentence before a line that is no new item, a line that does runs on into the next, unless
+ * that one starts a numbered heading or item. Otherwise
+ * (a Word document, a sheet, text typed a paragraph a line) every line is a paragraph.
+ */
+function paragraphs(lines: readonly NarrativeLine[]): Paragraph[] {
+  const filled = lines.filter((l) => l.text.trim());
+  // A line ends mid-sentence and runs on: not a heading, no end mark, and the next line is no new item.
+  const runsOn = (l: NarrativeLine, i: number) =>
+    !NUMBERED.test(l.text) && !PARAGRAPH_END.test(l.text.trim()) && i + 1 < filled.length && !NUMBERED.test(filled[i + 1].text);
+  const wrapped = filled.filter(runsOn).length * 2 > filled.filter((l) => !NUMBERED.test(l.text)).length;
+  const out: Paragraph[] = [];
+  let open: Paragraph | null = null;
+  for (const line of filled) {
+    const text = line.text.trim();
+    if (wrapped && open && !NUMBERED.test(text)) {
+      open.parts.push({ at: open.text.length, place: line });
+      open.text += text;
+    } else {
+      open = { text, parts: [{ at: 0, place: line }] };
+      out.push(open);
+    }
+    if (PARAGRAPH_END.test(text)) open = null;
+  }
+  return out;
+}
+
+/** Sentences end at 。！？ and line breaks; a sentence's clauses share its subject. Each with the line it starts on. */
+function sentences(paragraph: Paragraph): { text: string; place: NarrativeLine }[] {
+  const out: { text: string; place: NarrativeLine }[] = [];
+  for (const m of paragraph.text.matchAll(/[^。!?！？\n\r]+/g)) {
+    const text = normalize(m[0]);
+    if (!text) continue;
+    const start = m.index! + m[0].length - m[0].trimStart().length;
+    const place = [...paragraph.parts].reverse().find((p) => p.at <= start)!.place;
+    out.push({ text, place });
+  }
+  return out;
 }
 
 /** Reads every statement of a 说明, paragraph by paragraph. */
 export function readStatements(lines: readonly NarrativeLine[]): Statement[] {
   const out: Statement[] = [];
-  for (const place of lines) {
+  for (const paragraph of paragraphs(lines)) {
     let before = "";
     let whole: Money | undefined;
-    for (const sentence of sentences(place.text)) {
-      const read = readSentence(sentence, before, place, whole);
+    let changeLast = false;
+    for (const { text: sentence, place } of sentences(paragraph)) {
+      // Fail closed: with a figure left blank (占 %, 减少 万元) the next figure would be read as the blank's.
+      if (hasUnfilledSlot(sentence)) {
+        before += sentence;
+        continue;
+      }
+      const read = readSentence(sentence, before, place, whole, changeLast);
       out.push(...read.statements);
       whole = read.whole;
+      changeLast = read.changeLast;
       before += sentence;
     }
   }
@@ -94,7 +147,8 @@ function readSentence(
   paragraphBefore: string,
   place: NarrativeLine,
   wholeIn: Money | undefined,
-): { statements: Statement[]; whole: Money | undefined } {
+  changeIn: boolean,
+): { statements: Statement[]; whole: Money | undefined; changeLast: boolean } {
   const tokens = tokenize(sentence, paragraphBefore);
   const statements: Statement[] = [];
   let pending: Pending | null = null;
@@ -109,6 +163,14 @@ function readSentence(
   let year: number | null = null;
   let whole = wholeIn;
   let lastLevel: Money | undefined;
+  /** The last figure read was a change stated without a level, and no word the reader does not know came after it. */
+  let changeLast = changeIn;
+  /**
+   * `比2021年增加231,448.10元，增长145.87%。其中：公务用车…174,732.10元，增长176.55%`: a 其中 right
+   * after a change breaks the change down, so a bare figure after an item there is a part of the change, not the
+   * item's level (the text dropped its 增加); it is not read as a level.
+   */
+  let breakdownOfChange = false;
   /** Words the reader does not know came after the last figure: a later verb is not about it. */
   let wordsSinceFigure = false;
 
@@ -170,7 +232,15 @@ function readSentence(
     return cur.rate ? null : cur;
   };
 
+  /** A change amount just read, and whether a `(` came right after it: `减少1.5万元(42.86%)` gives its rate so. */
+  const rateSlot: { change: { owner: Statement; direction: Direction; open: boolean } | null } = { change: null };
   for (const t of tokens) {
+    const after = rateSlot.change;
+    rateSlot.change = null;
+    if (after && !after.open && t.kind === "mark" && t.text === "(") {
+      rateSlot.change = { ...after, open: true };
+      continue;
+    }
     switch (t.kind) {
       case "item":
         if (share) {
@@ -201,6 +271,7 @@ function readSentence(
         if (t.text === "、" && pending) pending.listed = true;
         break;
       case "other":
+        changeLast = false;
         cleanSinceItem = false;
         cleanSinceMark = false;
         wordsSinceFigure = true;
@@ -210,6 +281,7 @@ function readSentence(
         break;
       case "whole":
         whole = lastLevel ?? whole;
+        breakdownOfChange = changeLast;
         break;
       case "share":
         share = { whole: null };
@@ -231,7 +303,10 @@ function readSentence(
           // 比上年减少0.5万元: the change itself; a second one in a row is about something the reader lost.
           const owner = verbTarget?.change && !verbTarget.change.amount ? verbTarget : orphan(verb);
           if (money) owner.change!.amount = money;
+          // Only a change stated without its level (`…比2021年增加231,448.10元`) is what a 其中 may break down.
+          changeLast = money !== null && !owner.level;
           cur = owner;
+          if (money && !owner.rate) rateSlot.change = { owner, direction: verb.direction, open: false };
           verb = null;
         } else if (compare && target && !verb) {
           // 较上年2.08减少…, 较2024年的2190万元减少…: the figure compared with.
@@ -239,19 +314,37 @@ function readSentence(
           target.change.base = money ?? { figure: t.figure, unit: target.level?.unit ?? "万元" };
         } else if (!money) {
           cleanSinceItem = false;
+        } else if (pending && cleanSinceItem && breakdownOfChange) {
+          pending = null;
+          cur = null;
         } else if (pending && cleanSinceItem) {
           cur = open(pending.listed ? null : pending.id, money);
           lastLevel = money;
+          changeLast = false;
           pending = null;
+          compare = null;
+        } else if (
+          !pending &&
+          cur?.level &&
+          cur.item &&
+          cleanSinceMark &&
+          year !== null &&
+          cur.year !== null &&
+          year < cur.year
+        ) {
+          // 接待费2016年预算8万元，2015年预算12.5万元；对比减少4.35万元: the earlier year's figure is the base.
+          cur.change = { ...newCompare(), compareYear: year, base: money };
           compare = null;
         } else if (!pending && cur && cleanSinceMark && qualifier && cur.item) {
           // …支出预算为49.9万元，支出决算为7.69万元: the same item, another kind of figure.
           cur = open(cur.item, money);
           lastLevel = money;
+          changeLast = false;
           compare = null;
         } else {
           cur = open(null, money);
           lastLevel = money;
+          changeLast = false;
           compare = null;
           pending = null;
         }
@@ -264,6 +357,7 @@ function readSentence(
         if (share && cur) cur.shares.push({ figure: t.figure, whole: share.whole });
         else if (execution && cur) cur.execution = t.figure;
         else if (verb && verbTarget && !verbTarget.rate) verbTarget.rate = { direction: verb.direction, figure: t.figure };
+        else if (after?.open) after.owner.rate = { direction: after.direction, figure: t.figure };
         share = null;
         execution = false;
         verb = null;
@@ -271,7 +365,7 @@ function readSentence(
         break;
     }
   }
-  return { statements, whole };
+  return { statements, whole, changeLast };
 }
 
 /** True when the item follows a mark other than 、 since the previous item: a new clause, not a list. */

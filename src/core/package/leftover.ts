@@ -6,15 +6,15 @@ import { Reporter } from "../reporter";
  * figures, the template's either-or verbs, its fill-in prompts and examples, and a 占 % whose
  * figure was never filled in.
  */
-const LEFTOVERS: { pattern: RegExp; what: string }[] = [
+const LEFTOVERS: { pattern: RegExp; what: string; slot?: true }[] = [
   { pattern: /(?:^|[^A-Za-z])[XＸ]{2,}(?![A-Za-z])/, what: "占位符 XX" },
   { pattern: /[×✕]{2,}/, what: "占位符 ××" },
   { pattern: /下降[（(]增长[)）]|增长[（(]下降[)）]/, what: "模板用语“增长（下降）”" },
   { pattern: /增加[（(]减少[)）]|减少[（(]增加[)）]/, what: "模板用语“增加（减少）”" },
   { pattern: /[（(]\s*此处填写|[（(]\s*请填写|[（(]\s*在此填写/, what: "填写提示" },
   { pattern: /(?:^|[^举])例\s*[:：]/, what: "示例“例：”" },
-  { pattern: /占\s*[%％]/, what: "未填的百分比“占 %”" },
-  { pattern: /(?:增加|减少|增长|下降)\s*万元/, what: "未填的金额" },
+  { pattern: /占\s*[%％]/, what: "未填的百分比“占 %”", slot: true },
+  { pattern: /(?:增加|减少|增长|下降)\s*万元/, what: "未填的金额", slot: true },
 ];
 
 /** What template text a cell or a line holds, and where it starts, or null. */
@@ -24,6 +24,14 @@ export function leftoverIn(text: string): { what: string; at: number } | null {
     if (m) return { what, at: m.index };
   }
   return null;
+}
+
+/**
+ * True when the text has a figure the template left unfilled (`占 %`, `减少 万元`): the figures
+ * around it no longer line up with their words, so a reader of the 说明 must not read it.
+ */
+export function hasUnfilledSlot(text: string): boolean {
+  return LEFTOVERS.some((l) => l.slot && l.pattern.test(text));
 }
 
 /** The words around a position, so a long paragraph is quoted where the problem is. */

@@ -11,43 +11,41 @@ export type PackageKind = "部门预算" | "部门决算";
  */
 export type PackageTable = StandardTable | "政府性基金预算财政拨款支出表" | "国有资本经营预算财政拨款支出表";
 
-export const PACKAGE_TABLES: readonly PackageTable[] = [
-  "收支总表",
-  "收入总表",
-  "支出总表",
-  "财政拨款收支总表",
-  "一般公共预算财政拨款支出表",
-  "一般公共预算财政拨款基本支出表",
-  "三公经费支出表",
-  "政府性基金预算财政拨款支出表",
-  "国有资本经营预算财政拨款支出表",
+/**
+ * Each table of a package, in the templates' order, with how each kind's template titles it (for
+ * messages; 地方预决算公开操作规程 and the 财政部 templates): one row a table, so the list and its
+ * titles cannot drift apart.
+ */
+const TABLE_TITLES: readonly [PackageTable, { 部门预算: string; 部门决算: string }][] = [
+  ["收支总表", { 部门预算: "部门收支总表", 部门决算: "收入支出决算总表" }],
+  ["收入总表", { 部门预算: "部门收入总表", 部门决算: "收入决算表" }],
+  ["支出总表", { 部门预算: "部门支出总表", 部门决算: "支出决算表" }],
+  ["财政拨款收支总表", { 部门预算: "财政拨款收支总表", 部门决算: "财政拨款收入支出决算总表" }],
+  ["一般公共预算财政拨款支出表", { 部门预算: "一般公共预算财政拨款支出表", 部门决算: "一般公共预算财政拨款支出决算表" }],
+  [
+    "一般公共预算财政拨款基本支出表",
+    { 部门预算: "一般公共预算财政拨款基本支出表", 部门决算: "一般公共预算财政拨款基本支出决算表" },
+  ],
+  ["三公经费支出表", { 部门预算: "一般公共预算“三公”经费支出表", 部门决算: "一般公共预算财政拨款“三公”经费支出决算表" }],
+  [
+    "政府性基金预算财政拨款支出表",
+    { 部门预算: "政府性基金预算财政拨款支出表", 部门决算: "政府性基金预算财政拨款收入支出决算表" },
+  ],
+  [
+    "国有资本经营预算财政拨款支出表",
+    { 部门预算: "国有资本经营预算财政拨款支出表", 部门决算: "国有资本经营预算财政拨款支出决算表" },
+  ],
 ];
 
-/** How each kind's template titles its tables, for messages (地方预决算公开操作规程 and 财政部 templates). */
-export const TEMPLATE_TITLES: Record<PackageKind, Record<PackageTable, string>> = {
-  部门预算: {
-    收支总表: "部门收支总表",
-    收入总表: "部门收入总表",
-    支出总表: "部门支出总表",
-    财政拨款收支总表: "财政拨款收支总表",
-    一般公共预算财政拨款支出表: "一般公共预算财政拨款支出表",
-    一般公共预算财政拨款基本支出表: "一般公共预算财政拨款基本支出表",
-    三公经费支出表: "一般公共预算“三公”经费支出表",
-    政府性基金预算财政拨款支出表: "政府性基金预算财政拨款支出表",
-    国有资本经营预算财政拨款支出表: "国有资本经营预算财政拨款支出表",
-  },
-  部门决算: {
-    收支总表: "收入支出决算总表",
-    收入总表: "收入决算表",
-    支出总表: "支出决算表",
-    财政拨款收支总表: "财政拨款收入支出决算总表",
-    一般公共预算财政拨款支出表: "一般公共预算财政拨款支出决算表",
-    一般公共预算财政拨款基本支出表: "一般公共预算财政拨款基本支出决算表",
-    三公经费支出表: "一般公共预算财政拨款“三公”经费支出决算表",
-    政府性基金预算财政拨款支出表: "政府性基金预算财政拨款收入支出决算表",
-    国有资本经营预算财政拨款支出表: "国有资本经营预算财政拨款支出决算表",
-  },
-};
+export const PACKAGE_TABLES: readonly PackageTable[] = TABLE_TITLES.map(([table]) => table);
+
+/** How each kind's template titles its tables. */
+export const TEMPLATE_TITLES = Object.fromEntries(
+  (["部门预算", "部门决算"] as const).map((kind) => [
+    kind,
+    Object.fromEntries(TABLE_TITLES.map(([table, titles]) => [table, titles[kind]])),
+  ]),
+) as Record<PackageKind, Record<PackageTable, string>>;
 
 /** A package table found on a sheet: which one, and whether its title says 预算 or 决算. */
 export interface FoundTable {

@@ -90,6 +90,13 @@ describe("NARR-ARITH", () => {
     expect(ours(r)).toEqual([`NARR-ARITH ${NAME}!A3`, `NARR-VS-TABLE ${NAME}!A4`]);
   });
 
+  it("a rate in brackets after the change (西安市新城区卫计局 2019: 减少1.5万元(42.86%) for 39.47%)", () => {
+    const r = withText([], "2、公务接待费2.30万元,较上年减少1.5万元(42.86%),减少的主要原因是压缩接待费开支。");
+    expect(ours(r)).toEqual([`NARR-ARITH ${NAME}!A1`]);
+    expect(r.findings[0].message).toContain("应写 39.47%");
+    expect(ours(withText([], "2、公务接待费2.30万元,较上年减少1.5万元(39.47%),减少的主要原因是压缩接待费开支。"))).toEqual([]);
+  });
+
   it("增长 100% from a base of 0", () => {
     expect(ours(withText([], "2025年公务接待费0.92万元，比上年增加0.92万元，增长100%。"))).toEqual([`NARR-ARITH ${NAME}!A1`]);
   });
@@ -139,6 +146,48 @@ describe("fail closed", () => {
     ["a rate with no base to check it by", "公务接待费比上年下降7.4%。"],
   ])("%s gives nothing", (_what, text) => {
     expect(ours(withText(seed001, text))).toEqual([]);
+  });
+
+  it("text copied from a PDF, a paragraph broken where the page wrapped it, is read as the paragraph (梧州市农产品质量安全综合检测中心 2020)", () => {
+    const pdf = [
+      "2020 年度一般公共预算财政拨款安排的“三公”经费支",
+      "出决算总额为 5.48 万元,比去年增加 1.55 万元,增长",
+      "39.4%,增加原因主要是公务用车运行支出增加。其中,公",
+      "务接待费支出决算 1.5 万元,比去年增加 0.5 万元,增长",
+      "50%,增加原因主要是接待上级有关部门来本单位监督检查。",
+      "(一)因公出国(境)费支出 0 万元。",
+    ];
+    expect(ours(withText([], pdf.join("\n")))).toEqual([]);
+    // One rate changed: found, at the line where its sentence starts.
+    expect(ours(withText([], pdf.join("\n").replace("增长\n50%", "增长\n60%")))).toEqual([`NARR-ARITH ${NAME}!A3`]);
+    expect(ours(withText([], pdf.join("\n").replace("增长\n39.4%", "增长\n93.4%")))).toEqual([`NARR-ARITH ${NAME}!A1`]);
+  });
+
+  it("a sentence with a figure the template left blank (占 %, 减少 万元) is not read: only the leftover is reported", () => {
+    // 湛江市委宣传部 2017: read, the blank 减少 万元 made 0 and 30 look like a level and its base.
+    const text =
+      "其中:因公出国(境)费 0 万元,占 %,比上年减少 万元;公务用车保有量2辆,购置及运行维护费5万元,占 %,比上年减少 0.28 万元,公务接待费30万元,占 %,比上年减少2 万元。";
+    expect(withText([], text).findings.map((f) => f.rule)).toEqual(["PKG-LEFTOVER"]);
+  });
+
+  it("a 其中 right after a change stated alone breaks the change down: a bare figure there is no level (寻甸县农业农村局 2022)", () => {
+    // Read as a level, 174,732.10 made NARR-TWO-VALUES against the 273,702.10 stated before.
+    const text =
+      "公务用车购置及运行费支出决算为273,702.10元。\n" +
+      "2022年度“三公”经费支出决算数比2021年增加231,448.10元,增长145.87%。其中:公务用车购置及运行费支出决算174,732.10元,增长176.55%。";
+    expect(ours(withText([], text))).toEqual([]);
+    // After a level with its change (寿县司法局 2022's 说明), the 其中 breaks the level down: its figures are levels.
+    const levels =
+      "公务用车购置及运行费预算75万元,比上年减少45万元,下降37.5%。其中:公务用车运行费50万元。\n公务用车运行费40万元,主要用于车辆燃料费。";
+    expect(ours(withText([], levels))).toEqual([`NARR-TWO-VALUES ${NAME}!A2`]);
+  });
+
+  it("an item's figures for two years: the earlier year's is the base of the change (英德市经信局 2016)", () => {
+    // Read as a level, 12.5 made the base 12.5 + 4.5 and the rate 26.47%.
+    expect(ours(withText([], "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%。"))).toEqual([]);
+    expect(ours(withText([], "公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率26.47%。"))).toEqual([
+      `NARR-ARITH ${NAME}!A1`,
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { compactLabel } from "../../../core/snapshot";
+import { decodeTextFile } from "../../text-bytes";
 import type { ListedUnit } from "./expect-match";
 
 /** A list that cannot be used, with the sentence that says why. */
@@ -40,13 +41,7 @@ export function listedUnits(rows: readonly (readonly string[])[], label: string)
  * UTF-8 (with or without a byte-order mark) or, as Excel in China saves a CSV, GB18030.
  */
 export function csvRows(bytes: Uint8Array): string[][] {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder("gb18030").decode(bytes);
-  }
-  text = text.replace(/^\uFEFF/, "");
+  const { text } = decodeTextFile(bytes);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
