@@ -93,7 +93,11 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   for (const sheet of pending) appendAll(findings, merged(sheet));
 
   // A 说明 sheet is read as text: what the table rules made of it is dropped.
-  const extra = checkPackageAndNarrative(snapshots, sheets, band, options.narrative);
+  // The cells the sheets' warnings and errors stand on: a package rule does not repeat their story.
+  const serious = new Set(findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}\u0000${f.cell}`));
+  const extra = checkPackageAndNarrative(snapshots, sheets, band, options.narrative, (sheet, a1) =>
+    serious.has(`${sheet}\u0000${a1}`),
+  );
   const all = [...findings.filter((f) => !extra.narrativeSheets.has(f.sheet)), ...extra.findings];
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
