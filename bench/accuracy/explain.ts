@@ -41,7 +41,7 @@ export function explain(plantings: Planting[], outcomes: Outcome[], tables: Clea
               : "elsewhere";
     bump(classes, `${where} | ${tied.size === 1 ? "unique" : "tied"} | ${outcome}`);
     lines.push(
-      `${i + 1}\t${path.basename(p.file.file)}\t${p.sheet}!${p.cell}\t${where}\ttied ${tied.size}\t${o.fresh.length} new\t${marks.join(" ")}`,
+      `${i + 1}\t${path.basename(p.file.file)}\t${p.sheet}!${p.cell} ${p.value.toString()}→${p.after.toString()}\t${where}\ttied ${tied.size}\t${o.fresh.length} new\t${marks.join(" ")}`,
     );
   });
   lines.push("", "## explain: plantings by kind | can arithmetic single it out | outcome", "");
