@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { IdentityBook, SumEntry, TableArea } from "./book";
+import { IdentityBook, SheetPort, SumEntry, TableArea } from "./book";
 import { Verdict, componentIndex, judgeTable } from "./confidence";
 import { Component, localize } from "./localize";
 import { Evaluated } from "./system";
@@ -36,6 +36,7 @@ const MAX_WEIGHT = 1.9;
  */
 export function resolveBook(book: IdentityBook): Resolution {
   const weight = weights(book);
+  const decimals = sheetDecimals(book);
   const dropped = rejectedFamilies(book, weight);
   const sums = book.entries.filter((e): e is SumEntry => e.kind === "sum" && !dropped.has(e.identity));
   const unsure = new Map<TableArea, Verdict>();
@@ -51,7 +52,7 @@ export function resolveBook(book: IdentityBook): Resolution {
       if (list) list.push(e.identity);
       else byTable.set(e.table, [e.identity]);
     }
-    const components = own.map(localize(own.ev, { weight, value: book.value }));
+    const components = own.map(localize(own.ev, { weight, value: book.value, decimals }));
     const componentOf = componentIndex(components);
     for (const [table, ids] of byTable) {
       const verdict = judgeTable(ids, book.asEvaluated(), book.value, componentOf);
@@ -72,7 +73,7 @@ export function resolveBook(book: IdentityBook): Resolution {
     const kept: number[] = [];
     for (let i = 0; i < book.identities.length; i++) if (!dropped.has(i)) kept.push(i);
     const all = subsystem(book, kept);
-    for (const comp of all.map(localize(all.ev, { weight, value: book.value }))) {
+    for (const comp of all.map(localize(all.ev, { weight, value: book.value, decimals }))) {
       if (!comp.culprits) continue;
       const located = comp.culprits.map((c) => ({
         cell: c.cell,
@@ -85,7 +86,7 @@ export function resolveBook(book: IdentityBook): Resolution {
       // A blank is often a figure the form does not fill in (收入总计 with no 增减额): it is named
       // only where two identities or more point at it (a blank 小计 under filled items).
       if (located.some((c) => c.breaks.length < 2 && blank(book, c.cell))) continue;
-      if (!comp.alone && !located.every((c) => credible(book, c))) continue;
+      if (!comp.alone && !comp.written && !located.every((c) => credible(book, c))) continue;
       for (const f of comp.failing) explained.add(f);
       culprits.push(...located);
     }
@@ -186,6 +187,31 @@ function subsystem(book: IdentityBook, ids: number[]) {
   };
   const map = (components: Component[]): Component[] => components.map((c) => ({ ...c, failing: c.failing.map((f) => ids[f]) }));
   return { ev, map };
+}
+
+/** Non-zero figures a sheet must show before the decimals they are written to are a pattern. */
+const MIN_WRITTEN = 5;
+
+/**
+ * The decimals a sheet's figures are written to: the fewest that all its non-zero figures in the
+ * book but one fit (that one may be the wrong figure), or null for a sheet of fewer than five
+ * (too few to show a pattern). Zeros show no decimals, so they say nothing.
+ */
+function sheetDecimals(book: IdentityBook): (cell: number) => number | null {
+  const bySheet = new Map<SheetPort, number[]>();
+  for (let cell = 0; cell < book.cellSheet.length; cell++) {
+    const v = book.value(cell);
+    if (v === null || v.isZero()) continue;
+    const list = bySheet.get(book.cellSheet[cell]);
+    if (list) list.push(v.decimalPlaces());
+    else bySheet.set(book.cellSheet[cell], [v.decimalPlaces()]);
+  }
+  const decimals = new Map<SheetPort, number | null>();
+  for (const [sheet, list] of bySheet) {
+    list.sort((a, b) => a - b);
+    decimals.set(sheet, list.length < MIN_WRITTEN + 1 ? null : list[list.length - 2]);
+  }
+  return (cell) => decimals.get(book.cellSheet[cell]) ?? null;
 }
 
 function weights(book: IdentityBook): (cell: number) => number {
