@@ -33,7 +33,8 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   const seenTotal = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
   for (const e of book.entries) {
     if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
-    reportSum(book, e, resolution.explained.has(e.identity), flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
+    const confirming = () => confirmingIdentities(book, e.identity, resolution.dropped);
+    reportSum(book, e, resolution.explained.has(e.identity), confirming, flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
       const key = cellKey(t.row, t.col);
       const seen = seenTotal.get(e.sheet)!;
       if (seen.has(key)) return;
@@ -70,6 +71,7 @@ function reportSum(
   book: IdentityBook,
   e: SumEntry,
   explained: boolean,
+  confirming: () => number[],
   flagged: Set<number>,
   culprits: Set<number>,
   record: (t: CheckedTotal) => void,
@@ -125,8 +127,33 @@ function reportSum(
   }
   // A culprit's own sum is reported as the culprit's finding (reportCulprit).
   if (!judgement || culprits.has(key) || (explained && !judgement.withinBand)) return;
-  sheet.report.addJudgement(judgement, place);
+  // No one culprit, but the total agrees with every other identity it sits in: the error lies among
+  // the items (which one, the figures cannot tell), and the message says so rather than blame the
+  // total. Items all empty are a missing breakdown, not a wrong item: nothing to add.
+  const others = judgement.withinBand || expected.isZero() ? [] : confirming();
+  const message = others.length
+    ? `${judgement.message}；它与${describe(book, others, book.identities[e.identity].total)}的核对相符，差错应在${names.itemsPhrase.replace(/之和$/, "")}中`
+    : judgement.message;
+  sheet.report.addJudgement({ ...judgement, message }, place);
   flagged.add(key);
+}
+
+/**
+ * The other identities a failing sum's total sits in, when all of them hold and say something (a
+ * figure other than 0): they confirm the total. Empty when the total sits in none, or in one that fails.
+ */
+function confirmingIdentities(book: IdentityBook, identity: number, dropped: Set<number>): number[] {
+  const total = book.identities[identity].total;
+  const out: number[] = [];
+  for (let i = 0; i < book.identities.length; i++) {
+    if (i === identity || dropped.has(i)) continue;
+    const id = book.identities[i];
+    if (id.total !== total && !id.items.includes(total)) continue;
+    const status = book.statuses[i];
+    if (status === "unreadable" || status === "beyond") return [];
+    if (!book.value(total)?.isZero()) out.push(i);
+  }
+  return out;
 }
 
 /** True when every item of the identity that holds a figure is itself a subtotal: the total of a sum down its column. */
