@@ -129,8 +129,9 @@ function reportSum(
   if (!judgement || culprits.has(key) || (explained && !judgement.withinBand)) return;
   // No one culprit, but the total agrees with every other identity it sits in: the error lies among
   // the items (which one, the figures cannot tell), and the message says so rather than blame the
-  // total. Items all empty are a missing breakdown, not a wrong item: nothing to add.
-  const others = judgement.withinBand || expected.isZero() ? [] : confirming();
+  // total. Items all empty are a missing breakdown, not a wrong item, and a comparison of two
+  // totals (收入总计 = 支出总计) has no items to point into: nothing to add.
+  const others = judgement.withinBand || expected.isZero() || items.length < 2 ? [] : confirming();
   const message = others.length
     ? `${judgement.message}；它与${describe(book, others, book.identities[e.identity].total)}的核对相符，差错应在${names.itemsPhrase.replace(/之和$/, "")}中`
     : judgement.message;
