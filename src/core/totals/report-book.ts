@@ -31,9 +31,10 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   const flagged = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
   const totals = new Map<SheetPort, CheckedTotal[]>(book.sheets.map((s) => [s, []]));
   const seenTotal = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
+  let sitsIn: Map<number, number[]> | undefined;
   for (const e of book.entries) {
     if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
-    const confirming = () => confirmingIdentities(book, e.identity, resolution.dropped);
+    const confirming = () => confirmingIdentities(book, (sitsIn ??= incidence(book)), e.identity, resolution.dropped);
     reportSum(book, e, resolution.explained.has(e.identity), confirming, flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
       const key = cellKey(t.row, t.col);
       const seen = seenTotal.get(e.sheet)!;
@@ -143,17 +144,33 @@ function reportSum(
  * The other identities a failing sum's total sits in, when all of them hold and say something (a
  * figure other than 0): they confirm the total. Empty when the total sits in none, or in one that fails.
  */
-function confirmingIdentities(book: IdentityBook, identity: number, dropped: Set<number>): number[] {
+function confirmingIdentities(
+  book: IdentityBook,
+  sitsIn: Map<number, number[]>,
+  identity: number,
+  dropped: Set<number>,
+): number[] {
   const total = book.identities[identity].total;
   const out: number[] = [];
-  for (let i = 0; i < book.identities.length; i++) {
+  for (const i of sitsIn.get(total) ?? []) {
     if (i === identity || dropped.has(i)) continue;
-    const id = book.identities[i];
-    if (id.total !== total && !id.items.includes(total)) continue;
     const status = book.statuses[i];
     if (status === "unreadable" || status === "beyond") return [];
     if (!book.value(total)?.isZero()) out.push(i);
   }
+  return out;
+}
+
+/** The identities each cell sits in, built once and only where a failing sum is reported. */
+function incidence(book: IdentityBook): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  book.identities.forEach((id, i) => {
+    for (const c of [id.total, ...id.items]) {
+      const list = out.get(c);
+      if (!list) out.set(c, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
   return out;
 }
 

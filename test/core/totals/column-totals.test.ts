@@ -70,3 +70,27 @@ describe("SUM-COL: column totals from the header tree", () => {
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-COL@D3"]);
   });
 });
+
+describe("a figure column followed by 其中 column groups", () => {
+  // 全年中央补助资金 = 免学费补助 小计 + 国家助学金 小计, each group with its own 小计 (a county's 资金安排表,
+  // one row). Invented figures.
+  const grid = (total: number) => [
+    ["2018年中职学校国家助学金和免学费补助资金安排表"],
+    ["单位：元"],
+    ["单位", "全年中央补助资金", "其中：免学费补助", null, null, "其中：国家助学金", null, null],
+    [null, null, "小计", "提前下达", "本次下达", "小计", "提前下达", "本次下达"],
+    ["某市中等职业技术学校", total, 7000, 6000, 1000, 500, 400, 100],
+  ];
+  const serious = (total: number) =>
+    check([gridSheet("资金安排表", grid(total))])
+      .filter((f) => f.severity !== "info")
+      .map((f) => `${f.rule}@${f.cell}`);
+
+  it("a clean row gives no finding", () => {
+    expect(serious(7500)).toEqual([]);
+  });
+
+  it("finds a wrong figure in a one-row table: groups with their own 小计 split the whole figure", () => {
+    expect(serious(7600)).toEqual(["SUM-COL@B5"]);
+  });
+});
