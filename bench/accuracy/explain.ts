@@ -8,7 +8,8 @@ import type { Planting } from "./plantings";
  * `--explain`: why the figures are what they are. For each planting, where it was planted, how
  * many cells arithmetic cannot tell from it (test/support/layout/identities.ts `indistinguishable`,
  * over its own table's identities: 1 = only the planted cell explains the change), and every new
- * finding, marked `=` at the planted cell, `~` at a cell it cannot be told from, `x` elsewhere.
+ * finding, marked `=` at the planted cell, `~` at a cell it cannot be told from, `x` elsewhere
+ * (`(names it)` where such a finding lists the planted cell among its related cells).
  * Then the counts by kind of cell and by outcome, and the rules of the findings made elsewhere.
  */
 export function explain(plantings: Planting[], outcomes: Outcome[], tables: CleanTable[]): string {
@@ -25,7 +26,9 @@ export function explain(plantings: Planting[], outcomes: Outcome[], tables: Clea
     const marks = o.fresh.map((f) => {
       const mark = f.sheet === p.sheet && f.cell === p.cell ? "=" : f.sheet === p.sheet && tied.has(f.cell) ? "~" : "x";
       if (mark !== "=") bump(elsewhere, `${mark} ${f.rule}${f.sheet === p.sheet ? "" : " (other sheet)"}`);
-      return `${mark}${f.rule}@${f.sheet === p.sheet ? "" : f.sheet + "!"}${f.cell}`;
+      // A finding elsewhere that names the planted cell among its related cells (a sum's items) points at it.
+      const names = mark !== "=" && f.sheet === p.sheet && (f.related ?? []).includes(p.cell) ? "(names it)" : "";
+      return `${mark}${f.rule}@${f.sheet === p.sheet ? "" : f.sheet + "!"}${f.cell}${names}`;
     });
     const at = marks.some((m) => m.startsWith("="));
     const off = marks.filter((m) => !m.startsWith("="));

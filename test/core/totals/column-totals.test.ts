@@ -33,7 +33,9 @@ describe("SUM-COL: column totals from the header tree", () => {
     const hit = at(f, "D7", "SUM-COL");
     expect(hit).toHaveLength(1);
     expect(hit[0].related).toEqual(["E7", "M7"]);
-    expect(hit[0].message).toBe("208 社会保障和就业支出的合计 1060.41 与小计、上年结转之和 1070.41 不一致，相差 −10.00（万元）");
+    expect(hit[0].message).toBe(
+      "208 社会保障和就业支出的合计 1060.41 与小计、上年结转之和 1070.41 不一致，相差 −10.00（万元）；它与「其下级科目之和」和「合计」的核对相符，差错应在小计、上年结转中",
+    );
   });
 
   it("reports 小计 ≠ Σ sources", () => {
