@@ -9,6 +9,8 @@ export interface LocatedCulprit {
   cell: number;
   delta: Decimal;
   breaks: number[];
+  /** Several repairs tied and only this one keeps the figures to the sheet's decimals (localize.ts). */
+  written?: boolean;
 }
 
 /** What the identities of a workbook say, before anything is reported. */
@@ -79,6 +81,7 @@ export function resolveBook(book: IdentityBook): Resolution {
         cell: c.cell,
         delta: c.delta,
         breaks: comp.failing.filter((f) => touches(book, f, c.cell)),
+        ...(comp.written ? { written: true } : {}),
       }));
       // Every culprit must break something (a cell changed only to keep a holding sum whole is no
       // finding), and where the weights chose the repair, the identities must point at it too.

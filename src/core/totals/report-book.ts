@@ -264,7 +264,8 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
   const name = sheet.nameCell(row, col);
   if (c.breaks.length === 1) {
     // An item of one broken sum, where no other cell can make it hold (the sum's total is tied
-    // by another identity that holds): reported under that sum's rule, at the item.
+    // by another identity that holds), or none other with the sheet's decimals: reported under
+    // that sum's rule, at the item.
     const e = entryOf(book, c.breaks[0]) as SumEntry;
     const names = e.spec.names();
     sheet.report.add({
@@ -273,7 +274,7 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
       related: relatedOf(book, c.breaks[0], c.cell),
       anchor: `${name}|${names.anchor}`,
       message:
-        `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立的只有这个数，应为 ${show(expected)}，` +
+        `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立${c.written ? "、又与表中其他数的小数位数一致" : ""}的只有这个数，应为 ${show(expected)}，` +
         `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）`,
       expected,
       actual,
