@@ -201,20 +201,24 @@ const MIN_WRITTEN = 5;
  * (too few to show a pattern). Zeros show no decimals, so they say nothing.
  */
 function sheetDecimals(book: IdentityBook): (cell: number) => number | null {
-  const bySheet = new Map<SheetPort, number[]>();
-  for (let cell = 0; cell < book.cellSheet.length; cell++) {
-    const v = book.value(cell);
-    if (v === null || v.isZero()) continue;
-    const list = bySheet.get(book.cellSheet[cell]);
-    if (list) list.push(v.decimalPlaces());
-    else bySheet.set(book.cellSheet[cell], [v.decimalPlaces()]);
-  }
-  const decimals = new Map<SheetPort, number | null>();
-  for (const [sheet, list] of bySheet) {
-    list.sort((a, b) => a - b);
-    decimals.set(sheet, list.length < MIN_WRITTEN + 1 ? null : list[list.length - 2]);
-  }
-  return (cell) => decimals.get(book.cellSheet[cell]) ?? null;
+  // Built on the first tie it must break: most workbooks have none.
+  let decimals: Map<SheetPort, number | null> | undefined;
+  const build = () => {
+    // Per sheet: how many non-zero figures, and the two largest numbers of decimals among them.
+    const seen = new Map<SheetPort, { n: number; top: number; second: number }>();
+    for (let cell = 0; cell < book.cellSheet.length; cell++) {
+      const v = book.value(cell);
+      if (v === null || v.isZero()) continue;
+      const d = v.decimalPlaces();
+      const s = seen.get(book.cellSheet[cell]) ?? { n: 0, top: -1, second: -1 };
+      s.n++;
+      if (d > s.top) [s.top, s.second] = [d, s.top];
+      else if (d > s.second) s.second = d;
+      seen.set(book.cellSheet[cell], s);
+    }
+    return new Map([...seen].map(([sheet, s]) => [sheet, s.n < MIN_WRITTEN + 1 ? null : s.second]));
+  };
+  return (cell) => (decimals ??= build()).get(book.cellSheet[cell]) ?? null;
 }
 
 function weights(book: IdentityBook): (cell: number) => number {
