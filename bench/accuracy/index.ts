@@ -5,6 +5,7 @@ import { cleanTables, describeSkipped } from "../../test/support/layout/clean-ta
 import { plant } from "../../test/support/layout/plant";
 import { Flag, Outcome, accuracy, accuracyLine, freshFlags, serious, targetsMet } from "./metrics";
 import { Planting, amountCells, choosePlantings } from "./plantings";
+import { explain } from "./explain";
 import { breakdown } from "./report";
 
 /** A checker as the bench calls it: a workbook's snapshots in, its findings out. */
@@ -24,7 +25,7 @@ const option = (argv: string[], name: string, fallback: number) => {
 };
 
 /**
- * `npm run bench -- --accuracy [--plantings N] [--seed S]`: plants one changed figure at a time in
+ * `npm run bench -- --accuracy [--plantings N] [--seed S] [--explain]`: plants one changed figure at a time in
  * the amount cells of every clean fixture and quiet wild sheet, runs the real checker in-process on
  * snapshots read by the CLI's reader, and prints recall, culprit precision, other cells blamed and
  * false alarms (definitions: metrics.ts). Progress goes to stderr; the last line is the figures.
@@ -56,6 +57,7 @@ export async function benchAccuracy(argv: string[], checker: Checker = realCheck
   );
   console.log(`种子 ${seed}；每次改动一个数字的一位，超出容差 0.01（表的单位）；文件轮流，文件内随机取格。\n`);
   console.log(breakdown(plantings, outcomes, files, falseAlarms));
+  if (argv.includes("--explain")) console.log(explain(plantings, outcomes, tables));
   const all = accuracy(
     outcomes,
     corpus.reduce((s, f) => s + falseAlarms(f), 0),

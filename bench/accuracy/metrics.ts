@@ -16,6 +16,8 @@ export interface Flag {
   cell: string;
   rule: string;
   severity: string;
+  /** The cells the finding relates to (a sum's items): `--explain` shows whether it names the planted cell. */
+  related?: string[];
 }
 
 export interface Outcome {

@@ -1,7 +1,7 @@
 import { MoneyUnit, detectUnit } from "./amount";
 import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
-import { Finding, appendAll, compareFindings, uniquifyIds } from "./finding";
+import { Finding, SEVERITY_ORDER, appendAll, compareFindings, uniquifyIds } from "./finding";
 import { checkIndicatorTables } from "./indicators";
 import { checkPackageAndNarrative } from "./package-and-narrative";
 import type { NarrativeText } from "./narrative/sources";
@@ -92,8 +92,14 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   reportBook(book, resolveBook(book), placeCopy);
   for (const sheet of pending) appendAll(findings, merged(sheet));
 
+  // The cells the sheets' warnings and errors stand on: a package rule does not repeat their story.
+  const serious = new Set(
+    findings.filter((f) => SEVERITY_ORDER[f.severity] < SEVERITY_ORDER.info).map((f) => `${f.sheet}\u0000${f.cell}`),
+  );
   // A 说明 sheet is read as text: what the table rules made of it is dropped.
-  const extra = checkPackageAndNarrative(snapshots, sheets, band, options.narrative);
+  const extra = checkPackageAndNarrative(snapshots, sheets, band, options.narrative, (sheet, a1) =>
+    serious.has(`${sheet}\u0000${a1}`),
+  );
   const all = [...findings.filter((f) => !extra.narrativeSheets.has(f.sheet)), ...extra.findings];
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));

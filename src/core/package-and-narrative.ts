@@ -11,6 +11,7 @@ import {
   tableFacts,
 } from "./narrative";
 import { PackageInfo, checkPackage } from "./package";
+import type { Flagged } from "./package/sangong-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 
 /**
@@ -24,6 +25,7 @@ export function checkPackageAndNarrative(
   reports: SheetReport[],
   band: Decimal,
   given?: NarrativeText,
+  flagged?: Flagged,
 ): { findings: Finding[]; info: PackageInfo | null; narrativeSheets: Set<string> } {
   const findings: Finding[] = [];
   const narratives: Narrative[] = [];
@@ -55,6 +57,7 @@ export function checkPackageAndNarrative(
     pkg = checkPackage(
       tables.map((snapshot) => ({ snapshot, unit: unitOf(snapshot.name) })),
       band,
+      flagged,
     );
     findings.push(...pkg.findings);
   } catch {

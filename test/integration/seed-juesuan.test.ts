@@ -33,7 +33,8 @@ describe("seed 010, 上海市普陀区财政局 2024 决算", () => {
   it("reports its one real error, 302 商品和服务支出 171.07 against 171.09, and only info besides", async () => {
     const r = await resultFor(file);
     expect(r.findings.filter((f) => f.severity !== "info").map((f) => `${f.sheet}!${f.cell} ${f.rule}: ${f.message}`)).toEqual([
-      "表6!H4 CODE-TREE: 科目 302 商品和服务支出 171.07 与其下级科目之和 171.09 不一致，相差 −0.02（万元）",
+      // 302 itself agrees with the 公用经费合计: the message says the error lies among its 款.
+      "表6!H4 CODE-TREE: 科目 302 商品和服务支出 171.07 与其下级科目之和 171.09 不一致，相差 −0.02（万元）；它与「公用经费合计」的核对相符，差错应在其下级科目中",
     ]);
   });
 

@@ -18,6 +18,11 @@ export interface Component {
   culprits: Culprit[] | null;
   /** True when that repair is the only one of its size: the weights did not choose it. */
   alone?: boolean;
+  /**
+   * True when several repairs tied and this one was the only one that writes every figure to its
+   * table's decimals (see LocalizeOptions.decimals): the figures chose it, not the weights.
+   */
+  written?: boolean;
 }
 
 export interface LocalizeOptions {
@@ -29,6 +34,12 @@ export interface LocalizeOptions {
   maxCandidates?: number;
   /** The cell's figure now: a repair never turns a blank or positive figure negative. */
   value?: (cell: number) => Decimal | null;
+  /**
+   * The decimals the figures of the cell's table are written to. Where several repairs tie, one
+   * that writes every changed figure within those decimals is preferred to those that do not (a
+   * table of whole numbers is not repaired by making a second figure 1,234.05).
+   */
+  decimals?: (cell: number) => number | null;
 }
 
 /**
@@ -56,7 +67,7 @@ export function localize(ev: Evaluated, options: LocalizeOptions = {}): Componen
       else if (list[list.length - 1] !== i) list.push(i);
     }
 
-  const limits = { maxCells, weight, maxCandidates, value: options.value };
+  const limits = { maxCells, weight, maxCandidates, value: options.value, decimals: options.decimals };
   const groups = components(ev, failing, incidence);
   const results = groups.map((group) => repair(ev, group, incidence, limits));
   // A group that no single repair explains may be one error seen from two sides, linked by a sum
@@ -149,6 +160,7 @@ interface Limits {
   weight: (cell: number) => number;
   maxCandidates: number;
   value?: (cell: number) => Decimal | null;
+  decimals?: (cell: number) => number | null;
 }
 
 function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[]>, limits: Limits): Component {
@@ -204,15 +216,37 @@ function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[
     if (found.length === 0) continue;
     found.sort((a, b) => a.weight - b.weight);
     const unique = found.length === 1 || found[1].weight - found[0].weight > 1e-9;
-    const best = found[0];
+    const written = unique ? null : onlyWritten(found, limits);
+    const best = written ?? found[0];
     return {
       failing,
       size: k,
-      culprits: unique ? best.cells.map((cell, i) => ({ cell, delta: best.deltas[i] })) : null,
+      culprits: unique || written ? best.cells.map((cell, i) => ({ cell, delta: best.deltas[i] })) : null,
       alone: found.length === 1,
+      ...(written ? { written: true } : {}),
     };
   }
   return { failing, size: Infinity, culprits: null };
+}
+
+/**
+ * Of the lightest repairs that tie, the one repair whose changed figures all keep to their
+ * table's decimals, or null when none or several do (then the tie stands: ambiguous).
+ */
+function onlyWritten(
+  found: { cells: number[]; deltas: Decimal[]; weight: number }[],
+  limits: Limits,
+): { cells: number[]; deltas: Decimal[]; weight: number } | null {
+  const { decimals, value } = limits;
+  if (!decimals || !value) return null;
+  const lightest = found.filter((f) => f.weight - found[0].weight <= 1e-9);
+  const fits = lightest.filter((f) =>
+    f.cells.every((c, i) => {
+      const d = decimals(c);
+      return d !== null && (value(c) ?? new Decimal(0)).plus(f.deltas[i]).decimalPlaces() <= d;
+    }),
+  );
+  return fits.length === 1 ? fits[0] : null;
 }
 
 function turnsNegative(now: Decimal | null, delta: Decimal): boolean {

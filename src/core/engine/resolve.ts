@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { IdentityBook, SumEntry, TableArea } from "./book";
+import { IdentityBook, SheetPort, SumEntry, TableArea } from "./book";
 import { Verdict, componentIndex, judgeTable } from "./confidence";
 import { Component, localize } from "./localize";
 import { Evaluated } from "./system";
@@ -9,6 +9,8 @@ export interface LocatedCulprit {
   cell: number;
   delta: Decimal;
   breaks: number[];
+  /** Several repairs tied and only this one keeps the figures to the sheet's decimals (localize.ts). */
+  written?: boolean;
 }
 
 /** What the identities of a workbook say, before anything is reported. */
@@ -36,6 +38,7 @@ const MAX_WEIGHT = 1.9;
  */
 export function resolveBook(book: IdentityBook): Resolution {
   const weight = weights(book);
+  const decimals = sheetDecimals(book);
   const dropped = rejectedFamilies(book, weight);
   const sums = book.entries.filter((e): e is SumEntry => e.kind === "sum" && !dropped.has(e.identity));
   const unsure = new Map<TableArea, Verdict>();
@@ -51,7 +54,7 @@ export function resolveBook(book: IdentityBook): Resolution {
       if (list) list.push(e.identity);
       else byTable.set(e.table, [e.identity]);
     }
-    const components = own.map(localize(own.ev, { weight, value: book.value }));
+    const components = own.map(localize(own.ev, { weight, value: book.value, decimals }));
     const componentOf = componentIndex(components);
     for (const [table, ids] of byTable) {
       const verdict = judgeTable(ids, book.asEvaluated(), book.value, componentOf);
@@ -72,12 +75,13 @@ export function resolveBook(book: IdentityBook): Resolution {
     const kept: number[] = [];
     for (let i = 0; i < book.identities.length; i++) if (!dropped.has(i)) kept.push(i);
     const all = subsystem(book, kept);
-    for (const comp of all.map(localize(all.ev, { weight, value: book.value }))) {
+    for (const comp of all.map(localize(all.ev, { weight, value: book.value, decimals }))) {
       if (!comp.culprits) continue;
       const located = comp.culprits.map((c) => ({
         cell: c.cell,
         delta: c.delta,
         breaks: comp.failing.filter((f) => touches(book, f, c.cell)),
+        ...(comp.written ? { written: true } : {}),
       }));
       // Every culprit must break something (a cell changed only to keep a holding sum whole is no
       // finding), and where the weights chose the repair, the identities must point at it too.
@@ -85,7 +89,7 @@ export function resolveBook(book: IdentityBook): Resolution {
       // A blank is often a figure the form does not fill in (收入总计 with no 增减额): it is named
       // only where two identities or more point at it (a blank 小计 under filled items).
       if (located.some((c) => c.breaks.length < 2 && blank(book, c.cell))) continue;
-      if (!comp.alone && !located.every((c) => credible(book, c))) continue;
+      if (!comp.alone && !comp.written && !located.every((c) => credible(book, c))) continue;
       for (const f of comp.failing) explained.add(f);
       culprits.push(...located);
     }
@@ -186,6 +190,35 @@ function subsystem(book: IdentityBook, ids: number[]) {
   };
   const map = (components: Component[]): Component[] => components.map((c) => ({ ...c, failing: c.failing.map((f) => ids[f]) }));
   return { ev, map };
+}
+
+/** Non-zero figures a sheet must show before the decimals they are written to are a pattern. */
+const MIN_WRITTEN = 5;
+
+/**
+ * The decimals a sheet's figures are written to: the fewest that all its non-zero figures in the
+ * book but one fit (that one may be the wrong figure), or null for a sheet of fewer than five
+ * (too few to show a pattern). Zeros show no decimals, so they say nothing.
+ */
+function sheetDecimals(book: IdentityBook): (cell: number) => number | null {
+  // Built on the first tie it must break: most workbooks have none.
+  let decimals: Map<SheetPort, number | null> | undefined;
+  const build = () => {
+    // Per sheet: how many non-zero figures, and the two largest numbers of decimals among them.
+    const seen = new Map<SheetPort, { n: number; top: number; second: number }>();
+    for (let cell = 0; cell < book.cellSheet.length; cell++) {
+      const v = book.value(cell);
+      if (v === null || v.isZero()) continue;
+      const d = v.decimalPlaces();
+      const s = seen.get(book.cellSheet[cell]) ?? { n: 0, top: -1, second: -1 };
+      s.n++;
+      if (d > s.top) [s.top, s.second] = [d, s.top];
+      else if (d > s.second) s.second = d;
+      seen.set(book.cellSheet[cell], s);
+    }
+    return new Map([...seen].map(([sheet, s]) => [sheet, s.n < MIN_WRITTEN + 1 ? null : s.second]));
+  };
+  return (cell) => (decimals ??= build()).get(book.cellSheet[cell]) ?? null;
 }
 
 function weights(book: IdentityBook): (cell: number) => number {

@@ -5,7 +5,7 @@ import { SheetSnapshot, SheetView } from "../snapshot";
 import { reportLeftovers } from "./leftover";
 import { majority, statedOrg, statedYear } from "./meta";
 import { TableSheet, checkEmptyTables, checkMissingTables, checkOrgs, checkYears } from "./rules";
-import { checkSangongEconomic, checkSangongZero } from "./sangong-rules";
+import { Flagged, checkSangongEconomic, checkSangongZero } from "./sangong-rules";
 import { PACKAGE_TABLES, PackageKind, PackageTable, packageTableOf } from "./tables";
 
 export { PACKAGE_TABLES, TEMPLATE_TITLES } from "./tables";
@@ -42,6 +42,7 @@ export interface PackageInput {
 export function checkPackage(
   sheets: readonly PackageInput[],
   band: Decimal,
+  flagged?: Flagged,
 ): {
   findings: Finding[];
   info: PackageInfo | null;
@@ -84,7 +85,7 @@ export function checkPackage(
     band,
     findings: t.report,
   });
-  if (sangong) checkSangongZero(unitSheet(sangong));
+  if (sangong) checkSangongZero(unitSheet(sangong), flagged);
   if (sangong && basic) checkSangongEconomic(unitSheet(sangong), unitSheet(basic), { final: kind === "部门决算", year });
 
   if (kind) {

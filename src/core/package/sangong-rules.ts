@@ -58,11 +58,16 @@ export function checkSangongEconomic(sangong: UnitSheet, basic: UnitSheet, optio
   }
 }
 
+/** Whether a sheet's cell already carries a warning or error (a culprit the identities located). */
+export type Flagged = (sheet: string, a1: string) => boolean;
+
 /**
  * XT-SANGONG-ZERO: in each column (or row) of 三公 figures, a 合计 of 0 beside an item that is not,
  * or a 合计 that is not 0 while every item is 0 or blank (an item left out, as in a total typed by hand).
+ * A 合计 of 0 whose every non-zero item is already reported as a wrong figure is not: the items'
+ * findings tell that story (issue 16: a total off only because of a culprit is not reported).
  */
-export function checkSangongZero(sangong: UnitSheet): void {
+export function checkSangongZero(sangong: UnitSheet, flagged: Flagged = () => false): void {
   const series = readSangong(sangong.view) ?? [];
   for (const s of series) {
     const totalAt = s.cells.get("合计");
@@ -76,7 +81,12 @@ export function checkSangongZero(sangong: UnitSheet): void {
     const fmt = (v: Decimal) => show(sangong.view, totalAt, v);
     const nonZero = parts.filter((p) => !p.value.isZero());
     const where = { cell: sangong.view.address(totalAt.row, totalAt.col), anchor: `zero|${s.header}` };
+    const reported = (p: { item: SangongItem }) => {
+      const at = s.cells.get(p.item)!;
+      return flagged(sangong.view.name, sangong.view.address(at.row, at.col));
+    };
     if (total.isZero() && nonZero.length > 0) {
+      if (nonZero.every(reported)) continue;
       const p = nonZero[0];
       sangong.findings.add({
         rule: "XT-SANGONG-ZERO",

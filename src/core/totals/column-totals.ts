@@ -188,6 +188,9 @@ function rowNames(
  * A figure column followed by column groups headed `其中：…` (全年中央补助资金 | 其中：免学费补助 (小计 |
  * 提前下达 | 本次下达) | 其中：国家助学金 (…)): in every row, the figure may be the sum of the groups'
  * 小计 (or single columns). 其中 lists may be partial, so this is a family the figures must bear out.
+ * Where every 其中 is a group of its own with a 小计 (免学费补助 小计 | 提前下达 | 本次下达), the form
+ * splits the whole figure into full parts, as numbered sub-items do, and the family is likely: a
+ * table of one row that fails it is still judged (a partial 其中 names single columns).
  */
 function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleId): void {
   const amount = table.columns.filter((c) => c.role === "amount" && c.path.length > 0);
@@ -198,12 +201,15 @@ function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleI
     else units.push([c]);
   }
   const specs: SumSpec[] = [];
+  const grouped: SumSpec[] = [];
   for (let i = 0; i + 1 < units.length; i++) {
     if (units[i].length !== 1 || isBreakdownLabel(units[i][0].path[0].label)) continue;
     const parts: number[] = [];
+    let groups = true;
     for (let j = i + 1; j < units.length && isBreakdownLabel(units[j][0].path[0].label); j++) {
       const own = units[j].length === 1 ? units[j][0] : units[j].find((c) => totalRank(c.leaf) > 0);
       if (!own) break;
+      if (units[j].length === 1) groups = false;
       parts.push(own.col);
     }
     if (parts.length < 2) continue;
@@ -212,7 +218,7 @@ function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleI
     for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
       if (rowHasValue(ck.amounts, row, [col, ...parts])) rows.push(row);
     for (const row of rows)
-      specs.push({
+      (groups ? grouped : specs).push({
         rule,
         total: { row, col },
         items: parts.map((c) => ({ row, col: c })),
@@ -221,4 +227,5 @@ function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleI
       });
   }
   ck.family("column-breakdown", specs);
+  ck.family("column-breakdown-groups", grouped, true);
 }

@@ -11,7 +11,7 @@ import { checkColumnTotals } from "./column-totals";
 import { IdentityBook } from "../engine/book";
 import { readRows, rowLabelColumns } from "./read/rows";
 import { TABLE_IDENTITIES } from "./table-identities";
-import { checkHalfSummary, checkSummary } from "./summary-balance";
+import { checkHalfSummary, checkPanelBalance, checkSummary } from "./summary-balance";
 import { isSummaryTotalLabel, locateHalfSummary, locateSummary } from "./read/summary-layout";
 import { locateTables } from "./read/table-layout";
 import { labelPanels } from "./read/panels";
@@ -48,6 +48,7 @@ export function checkTotalsSheet(
       reportHalfSummary(ck.report, view, half.layout.income.yearTotalRow, half.layout.income.labelCol, half.side);
     } else {
       // Items and figures printed twice side by side (收入 | 执行数 | 支出 | 执行数) are two panels.
+      const panels: { part: typeof t; rows: ReturnType<typeof readRows> }[] = [];
       for (const part of labelPanels(t) ?? [t]) {
         const { labelCol, groupCol } = rowLabelColumns(view, part);
         const rows = readRows(view, part, labelCol, groupCol);
@@ -56,10 +57,12 @@ export function checkTotalsSheet(
         const unpaired = kind === "summary" && rows.some((r) => isSummaryTotalLabel(r.label));
         if (unpaired) continue;
         if (rows.some((r) => r.rank > 0)) blocksFound = true;
+        panels.push({ part, rows });
         checkCodeTree(ck, part, rows);
         checkRowTotals(ck, part, rows, named?.rowTotals);
         named?.extra?.(ck, part, rows);
       }
+      if (panels.length > 1) checkPanelBalance(ck, panels);
     }
     checkColumnTotals(ck, t, named?.columnTotals);
     checkCells(ck, t);

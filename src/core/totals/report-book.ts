@@ -31,9 +31,11 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   const flagged = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
   const totals = new Map<SheetPort, CheckedTotal[]>(book.sheets.map((s) => [s, []]));
   const seenTotal = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
+  let sitsIn: Map<number, number[]> | undefined;
   for (const e of book.entries) {
     if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
-    reportSum(book, e, resolution.explained.has(e.identity), flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
+    const confirming = () => confirmingIdentities(book, (sitsIn ??= incidence(book)), e.identity, resolution.dropped);
+    reportSum(book, e, resolution.explained.has(e.identity), confirming, flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
       const key = cellKey(t.row, t.col);
       const seen = seenTotal.get(e.sheet)!;
       if (seen.has(key)) return;
@@ -70,6 +72,7 @@ function reportSum(
   book: IdentityBook,
   e: SumEntry,
   explained: boolean,
+  confirming: () => number[],
   flagged: Set<number>,
   culprits: Set<number>,
   record: (t: CheckedTotal) => void,
@@ -125,8 +128,50 @@ function reportSum(
   }
   // A culprit's own sum is reported as the culprit's finding (reportCulprit).
   if (!judgement || culprits.has(key) || (explained && !judgement.withinBand)) return;
-  sheet.report.addJudgement(judgement, place);
+  // No one culprit, but the total agrees with every other identity it sits in: the error lies among
+  // the items (which one, the figures cannot tell), and the message says so rather than blame the
+  // total. Items all empty are a missing breakdown, not a wrong item, and a comparison of two
+  // totals (收入总计 = 支出总计) has no items to point into: nothing to add.
+  const others = judgement.withinBand || expected.isZero() || items.length < 2 ? [] : confirming();
+  const message = others.length
+    ? `${judgement.message}；它与${describe(book, others, book.identities[e.identity].total)}的核对相符，差错应在${names.itemsPhrase.replace(/之和$/, "")}中`
+    : judgement.message;
+  sheet.report.addJudgement({ ...judgement, message }, place);
   flagged.add(key);
+}
+
+/**
+ * The other identities a failing sum's total sits in, when all of them hold and say something (a
+ * figure other than 0): they confirm the total. Empty when the total sits in none, or in one that fails.
+ */
+function confirmingIdentities(
+  book: IdentityBook,
+  sitsIn: Map<number, number[]>,
+  identity: number,
+  dropped: Set<number>,
+): number[] {
+  const total = book.identities[identity].total;
+  const out: number[] = [];
+  for (const i of sitsIn.get(total) ?? []) {
+    if (i === identity || dropped.has(i)) continue;
+    const status = book.statuses[i];
+    if (status === "unreadable" || status === "beyond") return [];
+    if (!book.value(total)?.isZero()) out.push(i);
+  }
+  return out;
+}
+
+/** The identities each cell sits in, built once and only where a failing sum is reported. */
+function incidence(book: IdentityBook): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  book.identities.forEach((id, i) => {
+    for (const c of [id.total, ...id.items]) {
+      const list = out.get(c);
+      if (!list) out.set(c, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return out;
 }
 
 /** True when every item of the identity that holds a figure is itself a subtotal: the total of a sum down its column. */
@@ -219,7 +264,8 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
   const name = sheet.nameCell(row, col);
   if (c.breaks.length === 1) {
     // An item of one broken sum, where no other cell can make it hold (the sum's total is tied
-    // by another identity that holds): reported under that sum's rule, at the item.
+    // by another identity that holds), or none other with the sheet's decimals: reported under
+    // that sum's rule, at the item.
     const e = entryOf(book, c.breaks[0]) as SumEntry;
     const names = e.spec.names();
     sheet.report.add({
@@ -230,7 +276,7 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
       items: [],
       anchor: `${name}|${names.anchor}`,
       message:
-        `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立的只有这个数，应为 ${show(expected)}，` +
+        `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立${c.written ? "、又与表中其他数的小数位数一致" : ""}的只有这个数，应为 ${show(expected)}，` +
         `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）`,
       expected,
       actual,

@@ -4,6 +4,7 @@ import { stripNumbering } from "./read/labels";
 import { checkBreakdowns } from "./row-totals";
 import { RowInfo, itemRows } from "./read/rows";
 import { HalfSummary, SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
+import { TableLayout } from "./read/table-layout";
 import { columnInfo, minOf, rowHasValue } from "./read/table-helpers";
 
 /** The item rows of a side above its 本年合计 row. */
@@ -51,6 +52,40 @@ export function checkSummary(ck: SheetChecker, layout: SummaryLayout): void {
     names: () => ({ subject: sName, itemsPhrase: iName, anchor: `${sName}=${iName}` }),
     group: "bal-balance",
     skipFormula: true,
+  });
+}
+
+/**
+ * BAL-BALANCE in a table read as side-by-side panels (收入 | 执行数 | 支出 | 执行数, the 总计 rows
+ * above their items): the panel whose row says 收入总计 and the one whose row says 支出总计 balance,
+ * column by column where both show as many figures. A wrong item under either total is then told
+ * from the total itself, which the balance confirms.
+ */
+export function checkPanelBalance(ck: SheetChecker, panels: { part: TableLayout; rows: RowInfo[] }[]): void {
+  const find = (label: string) => {
+    for (const p of panels) {
+      const row = p.rows.find((r) => r.label === label);
+      if (row) return { part: p.part, row: row.row };
+    }
+    return null;
+  };
+  const income = find("收入总计");
+  const spend = find("支出总计");
+  if (!income || !spend || income.part === spend.part) return;
+  const iCols = income.part.amountCols;
+  const sCols = spend.part.amountCols;
+  if (iCols.length === 0 || iCols.length !== sCols.length) return;
+  sCols.forEach((col, k) => {
+    const leaf = columnInfo(spend.part, col)?.leaf ?? "";
+    const suffix = sCols.length > 1 ? `（${leaf}）` : "";
+    ck.sum({
+      rule: "BAL-BALANCE",
+      total: { row: spend.row, col },
+      items: [{ row: income.row, col: iCols[k] }],
+      names: () => ({ subject: `支出总计${suffix}`, itemsPhrase: `收入总计${suffix}`, anchor: `支出总计=收入总计|${leaf}` }),
+      group: "bal-balance",
+      skipFormula: true,
+    });
   });
 }
 

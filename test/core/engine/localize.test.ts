@@ -8,7 +8,7 @@ const BAND = new Decimal("0.01");
  * A literal system: cells named by letters with values, identities written `T=a+b`. Returns the
  * components with culprits named back and deltas as strings.
  */
-function run(values: Record<string, number | null>, written: string[], weights: Record<string, number> = {}) {
+function run(values: Record<string, number | null>, written: string[], weights: Record<string, number> = {}, decimals?: number) {
   const names = Object.keys(values);
   const id = (n: string) => {
     const i = names.indexOf(n);
@@ -20,11 +20,13 @@ function run(values: Record<string, number | null>, written: string[], weights: 
     const [lhs, rhs] = w.split(copy ? "==" : "=");
     return { total: id(lhs), items: rhs.split("+").filter(Boolean).map(id), band: BAND, ...(copy ? { copy } : {}) };
   });
-  const ev = evaluate(identities, (c) => {
+  const value = (c: number) => {
     const v = values[names[c]];
     return v === null ? null : new Decimal(v);
-  });
-  return localize(ev, { weight: (c) => weights[names[c]] ?? 1 }).map((comp) => ({
+  };
+  const ev = evaluate(identities, value);
+  const options = decimals === undefined ? {} : { value, decimals: () => decimals };
+  return localize(ev, { weight: (c) => weights[names[c]] ?? 1, ...options }).map((comp) => ({
     failing: comp.failing.map((i) => written[i]),
     size: comp.size,
     culprits: comp.culprits?.map((c) => `${names[c.cell]}${c.delta.isNegative() ? "" : "+"}${c.delta.toFixed()}`) ?? null,
@@ -53,6 +55,13 @@ describe("localize", () => {
 
   it("leaves one broken sum unexplained when any of its cells could be the wrong one", () => {
     expect(run({ a: 1, b: 2, T: 4 }, ["T=a+b"])).toEqual([{ failing: ["T=a+b"], size: 1, culprits: null }]);
+  });
+
+  it("breaks a tie with the table's decimals: only one repair writes every figure as whole numbers", () => {
+    const sum = { a: 100, b: 200.05, c: 300, T: 600 };
+    expect(run(sum, ["T=a+b+c"], {}, 0)).toEqual([{ failing: ["T=a+b+c"], size: 1, culprits: ["b-0.05"] }]);
+    // In a table written to cents every repair fits: the tie stands.
+    expect(run(sum, ["T=a+b+c"], {}, 2)).toEqual([{ failing: ["T=a+b+c"], size: 1, culprits: null }]);
   });
 
   it("trusts a figure more where the weights say so: the lighter cell is the culprit", () => {

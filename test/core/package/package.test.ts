@@ -2,6 +2,7 @@ import { readWorkbookFile } from "../../../src/cli/xlsx-read";
 import { PACKAGE, workbook } from "../../../src/core/catalogue/examples";
 import { CheckResult, checkWorkbook } from "../../../src/core/check";
 import { leftoverIn } from "../../../src/core/package/leftover";
+import { gridSheet } from "../../../src/core/snapshot";
 import type { CellValue, SheetSnapshot } from "../../../src/core/snapshot";
 import { editSheets } from "../../support/edit-snapshot";
 import { exampleSheets } from "../../support/example-grid";
@@ -159,5 +160,36 @@ describe("XT-SANGONG-ZERO", () => {
       "XT-SANGONG-ZERO warning 三公经费支出表!C6",
       "XT-SANGONG-ZERO warning 三公经费支出表!D6",
     ]);
+  });
+});
+
+describe("XT-SANGONG-ZERO beside a located culprit", () => {
+  // The 三公 table by fund (合计 | 一般公共预算 | 政府性基金), the 政府性基金 column all 0. Invented figures.
+  const byFund: CellValue[][] = [
+    ["2025年“三公”经费支出表", null, null, null],
+    ["单位：万元", null, null, null],
+    ["项目", "合计", "一般公共预算", "政府性基金预算"],
+    ["“三公”经费", 29, 29, 0],
+    ["其中：（一）因公出国（境）费", 0, 0, 0],
+    ["（二）公务用车购置及运行维护费", 28, 28, 0],
+    ["1.公务用车购置", 0, 0, 0],
+    ["2.公务用车运行维护费", 28, 28, 0],
+    ["（三）公务接待费", 1, 1, 0],
+  ];
+  const found = (rows: CellValue[][]) =>
+    checkWorkbook([gridSheet("三公经费支出表", rows)])
+      .findings.filter((f) => f.severity !== "info")
+      .map((f) => `${f.rule}@${f.cell}`);
+
+  it("is not raised where the non-zero item is itself reported as the wrong figure", () => {
+    const rows = byFund.map((r) => r.slice());
+    rows[6][3] = 5; // 公务用车购置 under 政府性基金: breaks its row and its column
+    expect(found(rows)).toEqual(["SUM-CROSS@D7"]);
+  });
+
+  it("is still raised where nothing else names the item", () => {
+    const rows = byFund.map((r) => r.slice());
+    rows[3] = ["“三公”经费", 0, 0, 0];
+    expect(found(rows)).toContain("XT-SANGONG-ZERO@B4");
   });
 });

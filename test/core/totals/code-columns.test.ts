@@ -113,7 +113,9 @@ describe("类 and 款 written once, codes that lost their leading zero", () => {
   it("checks 款 = Σ项 on the composed codes", () => {
     const f = check([gridSheet("预算表", edit(once, 7, 4, 110), { merges: onceMerges })]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@E7"]);
-    expect(f[0].message).toBe("科目 20805 行政事业单位养老支出 200.00 与其下级科目之和 190.00 不一致，相差 +10.00（万元）");
+    expect(f[0].message).toBe(
+      "科目 20805 行政事业单位养老支出 200.00 与其下级科目之和 190.00 不一致，相差 +10.00（万元）；它与「科目 208 社会保障和就业支出」的核对相符，差错应在其下级科目中",
+    );
   });
 
   it("says so when a 款 has no 类 above it, instead of skipping it silently", () => {
@@ -195,7 +197,7 @@ describe("codes written with their names, or cumulatively in split columns", () 
     const f = check([gridSheet("表", edit(rows, 6, 1, 11))]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CODE-TREE@B5"]);
     expect(f[0].message).toBe(
-      "科目 20103 政府办公厅（室）及相关机构事务 30.00 与其下级科目之和 31.00 不一致，相差 −1.00（万元）",
+      "科目 20103 政府办公厅（室）及相关机构事务 30.00 与其下级科目之和 31.00 不一致，相差 −1.00（万元）；它与「科目 201 一般公共服务支出」的核对相符，差错应在其下级科目中",
     );
   });
 

@@ -9,7 +9,7 @@ describe("CODE-TREE", () => {
     const hit = at(f, "D8", "CODE-TREE");
     expect(hit).toHaveLength(1);
     expect(hit[0].message).toBe(
-      "科目 20805 行政事业单位养老支出（合计） 1,060.41 与其下级科目之和 1,061.41 不一致，相差 −1.00（万元）",
+      "科目 20805 行政事业单位养老支出（合计） 1,060.41 与其下级科目之和 1,061.41 不一致，相差 −1.00（万元）；它与「科目 208 社会保障和就业支出（合计）」和「基本支出、项目支出、经营支出 等 5 列之和」的核对相符，差错应在其下级科目中",
     );
     expect(hit[0].related).toEqual(["D9", "D10", "D11"]);
     // The 类 and 合计 rows add the shown 款, so they stay quiet.

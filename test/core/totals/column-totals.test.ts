@@ -34,7 +34,7 @@ describe("SUM-COL: column totals from the header tree", () => {
     expect(hit).toHaveLength(1);
     expect(hit[0].related).toEqual(["E7", "M7"]);
     expect(hit[0].message).toBe(
-      "208 社会保障和就业支出的合计 1,060.41 与小计、上年结转之和 1,070.41 不一致，相差 −10.00（万元）",
+      "208 社会保障和就业支出的合计 1,060.41 与小计、上年结转之和 1,070.41 不一致，相差 −10.00（万元）；它与「其下级科目之和」和「合计」的核对相符，差错应在小计、上年结转中",
     );
   });
 
@@ -70,5 +70,29 @@ describe("SUM-COL: column totals from the header tree", () => {
     ];
     const f = check([gridSheet("表", rows)]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-COL@D3"]);
+  });
+});
+
+describe("a figure column followed by 其中 column groups", () => {
+  // 全年中央补助资金 = 免学费补助 小计 + 国家助学金 小计, each group with its own 小计 (a county's 资金安排表,
+  // one row). Invented figures.
+  const grid = (total: number) => [
+    ["2018年中职学校国家助学金和免学费补助资金安排表"],
+    ["单位：元"],
+    ["单位", "全年中央补助资金", "其中：免学费补助", null, null, "其中：国家助学金", null, null],
+    [null, null, "小计", "提前下达", "本次下达", "小计", "提前下达", "本次下达"],
+    ["某市中等职业技术学校", total, 7000, 6000, 1000, 500, 400, 100],
+  ];
+  const serious = (total: number) =>
+    check([gridSheet("资金安排表", grid(total))])
+      .filter((f) => f.severity !== "info")
+      .map((f) => `${f.rule}@${f.cell}`);
+
+  it("a clean row gives no finding", () => {
+    expect(serious(7500)).toEqual([]);
+  });
+
+  it("finds a wrong figure in a one-row table: groups with their own 小计 split the whole figure", () => {
+    expect(serious(7600)).toEqual(["SUM-COL@B5"]);
   });
 });

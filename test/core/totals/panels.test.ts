@@ -77,3 +77,32 @@ describe("XT-BASIC on a 决算 set with a panelled 基本支出表", () => {
     );
   });
 });
+
+// A 收支执行表 in two panels, each 总计 above its items (the layout of a county's 一般公共预算收支执行表).
+// Invented figures.
+const execution: Grid = [
+  ["2021年全区一般公共预算收支执行表"],
+  ["单位：亿元"],
+  ["项目", "执行数", "项目", "执行数"],
+  ["收入总计", 90, "支出总计", 90],
+  ["一、本级收入", 40, "一、本级支出", 70],
+  ["二、转移性收入", 50, "二、转移性支出", 20],
+  ["1.上级补助收入", 30, "1.上解支出", 5],
+  ["2.调入资金", 20, "2.结转下年", 15],
+];
+
+describe("收入总计 = 支出总计 across two panels", () => {
+  it("a clean table gives no finding", () => {
+    expect(serious(execution)).toEqual([]);
+  });
+
+  it("a wrong item under 收入总计 is told from the total, which the balance confirms", () => {
+    const f = check([gridSheet("表1", edit(execution, 4, 1, 41))]);
+    expect(f.map((x) => `${x.rule}@${x.cell}:${x.severity}`)).toEqual(["SUM-ROW@B5:error"]);
+    expect(f[0].expected).toBe("40.00");
+  });
+
+  it("a wrong 收入总计 breaks its sum and the balance: one finding, at the total", () => {
+    expect(serious(edit(execution, 3, 1, 91))).toEqual(["SUM-ROW@B4:error"]);
+  });
+});

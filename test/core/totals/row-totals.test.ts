@@ -25,7 +25,9 @@ describe("SUM-ROW", () => {
     const f = check([gridSheet("表", rows)]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: "SUM-ROW", cell: "B6", severity: "error", related: ["B3", "B4"] });
-    expect(f[0].message).toBe("小计（预算数） 150.00 与本块各明细行之和 155.00 不一致，相差 −5.00（万元）");
+    expect(f[0].message).toBe(
+      "小计（预算数） 150.00 与本块各明细行之和 155.00 不一致，相差 −5.00（万元）；它与「合计（预算数）」的核对相符，差错应在本块各明细行中",
+    );
   });
 
   it("adds 小计 rows into the 合计", () => {

@@ -12,7 +12,9 @@ describe("收支总表 identities", () => {
     const hit = at(f, `E${YEAR}`, "BAL-SPEND");
     expect(hit).toHaveLength(1);
     expect(hit[0].severity).toBe("error");
-    expect(hit[0].message).toBe("本年支出合计 24,490.91 与各项支出之和 24,493.41 不一致，相差 −2.50（万元）");
+    expect(hit[0].message).toBe(
+      "本年支出合计 24,490.91 与各项支出之和 24,493.41 不一致，相差 −2.50（万元）；它与「支出总计」的核对相符，差错应在各项支出中",
+    );
     expect(hit[0].related).toEqual([`E${seedRow(8)}`, `E${seedRow(10)}`, `E${seedRow(20)}`]);
     expect(hit[0]).toMatchObject({ expected: "24493.41", actual: "24490.91", difference: "-2.50" });
     // One problem, one finding: the balance and totals rows still agree with what they show.
@@ -132,7 +134,9 @@ describe("收支总表 variants", () => {
     rows[8][3] = 2;
     const f = check([gridSheet("部门收支总表", rows)]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND-TOTAL@D11"]);
-    expect(f[0].message).toBe("支出总计 135.00 与本年支出合计、结余分配、结转下年之和 136.00 不一致，相差 −1.00（万元）");
+    expect(f[0].message).toBe(
+      "支出总计 135.00 与本年支出合计、结余分配、结转下年之和 136.00 不一致，相差 −1.00（万元）；它与「收入总计」的核对相符，差错应在本年支出合计、结余分配、结转下年中",
+    );
   });
 
   it("a wrong year total alone gives one finding: the correct grand total is judged against the items", () => {

@@ -34,7 +34,9 @@ describe("决算 收入支出决算总表 with 结余 and 结转 rows", () => {
   it("finds a wrong 年末结转和结余 as BAL-SPEND-TOTAL on the spending 总计, and no BAL-BALANCE", () => {
     const f = run("收入支出决算总表", edit(final, 9, 3, 42), merges);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND-TOTAL@D11"]);
-    expect(f[0].message).toBe("支出总计 575.00 与本年支出合计、结余分配、年末结转和结余之和 565.00 不一致，相差 +10.00（万元）");
+    expect(f[0].message).toBe(
+      "支出总计 575.00 与本年支出合计、结余分配、年末结转和结余之和 565.00 不一致，相差 +10.00（万元）；它与「收入总计」的核对相符，差错应在本年支出合计、结余分配、年末结转和结余中",
+    );
   });
 });
 
@@ -170,7 +172,9 @@ describe("行次 columns, a 栏次 row and blank padding rows, in whole 元 with
   it("finds a 1 元 gap (beyond the 0.01 band in a 元 table) and shows amounts as the table does", () => {
     const f = run("公开01表", edit(rows, 6, 5, yuan(90001)), merges);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND@F9"]);
-    expect(f[0].message).toBe("本年支出合计 1,590,000.00 与各项支出之和 1,590,001.00 不一致，相差 −1.00（元）");
+    expect(f[0].message).toBe(
+      "本年支出合计 1,590,000.00 与各项支出之和 1,590,001.00 不一致，相差 −1.00（元）；它与「支出总计」的核对相符，差错应在各项支出中",
+    );
     expect(f[0]).toMatchObject({ severity: "error", expected: "1590001.00", actual: "1590000.00" });
   });
 });
