@@ -37,19 +37,31 @@ const LONG = 30;
  * cells in reading order.
  */
 export function narrativeFromSheet(view: SheetView): Narrative | null {
-  const texts: { row: number; col: number; text: string }[] = [];
+  // Counted first: a table (more than a tenth of its cells figures) is let go before its text
+  // cells are collected, and nearly every sheet is a table.
   let figures = 0;
+  let count = 0;
   for (const r of view.rows())
     for (const c of view.cols()) {
       const v = view.value(r, c);
       if (typeof v === "number") figures++;
-      else if (typeof v === "string" && v.trim().length >= 2) texts.push({ row: r, col: c, text: v });
+      else if (isText(v)) count++;
     }
-  if (texts.length === 0) return null;
+  if (count === 0 || figures > Math.max(2, count / 10)) return null;
+  const texts: { row: number; col: number; text: string }[] = [];
+  for (const r of view.rows())
+    for (const c of view.cols()) {
+      const v = view.value(r, c);
+      if (isText(v)) texts.push({ row: r, col: c, text: v });
+    }
   // A table that happens to be called 说明 holds figures; a 说明 holds sentences.
   const named = NAMED.test(view.name) && !NOT_NARRATIVE.test(view.name) && figures <= Math.max(2, texts.length / 10);
   if (!named && !oneTextColumn(texts, figures)) return null;
   return { sheet: view.name, lines: texts.map((t) => ({ text: t.text, cell: view.address(t.row, t.col) })) };
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === "string" && v.trim().length >= 2;
 }
 
 function oneTextColumn(texts: { col: number; text: string }[], figures: number): boolean {

@@ -139,13 +139,14 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
     const rows: number[] = [];
     for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
       if (rowHasValue(ck.amounts, row, cols)) rows.push(row);
+    const group = `col|${col}`;
     for (const row of rows)
       ck.sum({
         rule,
         total: { row, col },
         items: components.map((c) => ({ row, col: c })),
         names: () => rowNames(ck, table, col, components, rows, row),
-        group: `col|${col}`,
+        group,
       });
   }
 }
@@ -211,13 +212,14 @@ function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleI
     const rows: number[] = [];
     for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
       if (rowHasValue(ck.amounts, row, [col, ...parts])) rows.push(row);
+    const group = `col|${col}`;
     for (const row of rows)
       specs.push({
         rule,
         total: { row, col },
         items: parts.map((c) => ({ row, col: c })),
         names: () => rowNames(ck, table, col, parts, rows, row),
-        group: `col|${col}`,
+        group,
       });
   }
   ck.family("column-breakdown", specs);

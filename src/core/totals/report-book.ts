@@ -31,15 +31,25 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   const flagged = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
   const totals = new Map<SheetPort, CheckedTotal[]>(book.sheets.map((s) => [s, []]));
   const seenTotal = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
+  // One recorder per sheet rather than a closure per sum.
+  const record = new Map<SheetPort, (t: CheckedTotal) => void>(
+    book.sheets.map((s) => {
+      const seen = seenTotal.get(s)!;
+      const list = totals.get(s)!;
+      return [
+        s,
+        (t: CheckedTotal) => {
+          const key = cellKey(t.row, t.col);
+          if (seen.has(key)) return;
+          seen.add(key);
+          list.push(t);
+        },
+      ];
+    }),
+  );
   for (const e of book.entries) {
     if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
-    reportSum(book, e, resolution.explained.has(e.identity), flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
-      const key = cellKey(t.row, t.col);
-      const seen = seenTotal.get(e.sheet)!;
-      if (seen.has(key)) return;
-      seen.add(key);
-      totals.get(e.sheet)!.push(t);
-    });
+    reportSum(book, e, resolution.explained.has(e.identity), flagged.get(e.sheet)!, culprits.get(e.sheet)!, record.get(e.sheet)!);
   }
   for (const sheet of book.sheets) reportFormulaConstants(sheet, totals.get(sheet)!);
   const reported = reportedCells(book);
@@ -78,10 +88,9 @@ function reportSum(
   const r = book.residuals[e.identity];
   if (r === null) return; // the cell rules report what the cell holds
   const { total, items } = spec;
-  const actual = sheet.value(total.row, total.col)!;
-  const expected = actual.minus(r);
   const formula = sheet.view.formula(total.row, total.col);
-  if (sheet.isEmpty(total.row, total.col) && !formula && expected.isZero()) return;
+  // An empty total reads 0, so the items' sum (0 − r) is zero exactly when r is.
+  if (!formula && r.isZero() && sheet.isEmpty(total.row, total.col)) return;
   if (!spec.skipFormula)
     record({ row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, names: spec.names });
   const key = cellKey(total.row, total.col);
@@ -93,6 +102,8 @@ function reportSum(
     return;
   // Nearly every total holds: the addresses and message text are left to the totals reported.
   if (omitted.length === 0 && (r.isZero() || culprits.has(key))) return;
+  const actual = sheet.value(total.row, total.col)!;
+  const expected = actual.minus(r);
   const names = spec.names();
   const judgement = judgeIdentity(
     {
