@@ -128,6 +128,8 @@ export class IdentityBook {
   readonly residuals: (Decimal | null)[] = [];
   readonly statuses: Status[] = [];
   readonly entries: Entry[] = [];
+  /** Each identity's entry, by identity: a scan of the entries per look-up grows with the book. */
+  private readonly byIdentity: Entry[] = [];
   readonly families: Family[] = [];
   /** The cells that are the total of some identity, built when a report needs it. */
   totalCells?: Set<number>;
@@ -191,7 +193,7 @@ export class IdentityBook {
     const known = same?.find((i) => sameCells(this.identities[i].items, id.items));
     if (known !== undefined) {
       // A rule that knows the sum for certain outranks a family that only suggested it.
-      const entry = this.entries.find((e): e is SumEntry => e.kind === "sum" && e.identity === known);
+      const entry = this.entryOf(known) as SumEntry;
       if (!family && entry?.family) {
         entry.family.identities.splice(entry.family.identities.indexOf(known), 1);
         delete entry.family;
@@ -208,6 +210,7 @@ export class IdentityBook {
       family.identities.push(identity);
     }
     this.entries.push(entry);
+    this.byIdentity[identity] = entry;
     return identity;
   }
 
@@ -244,8 +247,15 @@ export class IdentityBook {
       band: single.sheet.ctx.band,
       copy: true,
     });
-    this.entries.push({ kind: "copy", spec, identity });
+    const entry: CopyEntry = { kind: "copy", spec, identity };
+    this.entries.push(entry);
+    this.byIdentity[identity] = entry;
     return identity;
+  }
+
+  /** The entry that registered an identity (entries are registered in identity order). */
+  entryOf(identity: number): Entry {
+    return this.byIdentity[identity];
   }
 
   /** The whole system as localize and judgeTable read it. */

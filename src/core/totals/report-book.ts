@@ -176,9 +176,12 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
   const expected = actual.plus(c.delta);
   const show = sheet.show(row, col);
   const cell = sheet.view.address(row, col);
-  const own = book.entries.find(
-    (e): e is SumEntry => e.kind === "sum" && c.breaks.includes(e.identity) && book.identities[e.identity].total === c.cell,
-  );
+  // The first such sum in the book: entries are registered in identity order, so the lowest identity.
+  let own: SumEntry | undefined;
+  for (const i of c.breaks) {
+    const e = book.entryOf(i);
+    if (e.kind === "sum" && book.identities[i].total === c.cell && (!own || i < own.identity)) own = e;
+  }
   const others = c.breaks.filter((i) => i !== own?.identity);
   const related = [...new Set(others.flatMap((i) => relatedOf(book, i, c.cell)))];
   // Reported as its own sum where its items are not culprits too: then the sum of the items is
@@ -320,7 +323,7 @@ function sideValue(p: CopyPoint): Decimal {
 }
 
 function entryOf(book: IdentityBook, identity: number) {
-  return book.entries.find((e) => e.identity === identity)!;
+  return book.entryOf(identity);
 }
 
 /**
