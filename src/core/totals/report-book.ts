@@ -30,26 +30,17 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   for (const c of resolution.culprits) reportCulprit(book, c, culprits);
   const flagged = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
   const totals = new Map<SheetPort, CheckedTotal[]>(book.sheets.map((s) => [s, []]));
-  const seenTotal = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
-  // One recorder per sheet rather than a closure per sum.
-  const record = new Map<SheetPort, (t: CheckedTotal) => void>(
-    book.sheets.map((s) => {
-      const seen = seenTotal.get(s)!;
-      const list = totals.get(s)!;
-      return [
-        s,
-        (t: CheckedTotal) => {
-          const key = cellKey(t.row, t.col);
-          if (seen.has(key)) return;
-          seen.add(key);
-          list.push(t);
-        },
-      ];
-    }),
-  );
+  // Each total once, by its cell in the book (dense ids: cheaper than a set of keys per sheet).
+  const seenTotal = new Uint8Array(book.cellRow.length);
+  const record = (e: SumEntry, t: CheckedTotal) => {
+    const cell = book.identities[e.identity].total;
+    if (seenTotal[cell]) return;
+    seenTotal[cell] = 1;
+    totals.get(e.sheet)!.push(t);
+  };
   for (const e of book.entries) {
     if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
-    reportSum(book, e, resolution.explained.has(e.identity), flagged.get(e.sheet)!, culprits.get(e.sheet)!, record.get(e.sheet)!);
+    reportSum(book, e, resolution.explained.has(e.identity), flagged.get(e.sheet)!, culprits.get(e.sheet)!, record);
   }
   for (const sheet of book.sheets) reportFormulaConstants(sheet, totals.get(sheet)!);
   const reported = reportedCells(book);
@@ -82,7 +73,7 @@ function reportSum(
   explained: boolean,
   flagged: Set<number>,
   culprits: Set<number>,
-  record: (t: CheckedTotal) => void,
+  record: (e: SumEntry, t: CheckedTotal) => void,
 ) {
   const { sheet, spec } = e;
   const r = book.residuals[e.identity];
@@ -92,7 +83,7 @@ function reportSum(
   // An empty total reads 0, so the items' sum (0 − r) is zero exactly when r is.
   if (!formula && r.isZero() && sheet.isEmpty(total.row, total.col)) return;
   if (!spec.skipFormula)
-    record({ row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, names: spec.names });
+    record(e, { row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, names: spec.names });
   const key = cellKey(total.row, total.col);
   if (flagged.has(key)) return;
   const omitted = formula && !spec.skipFormula ? omittedItems(sheet, formula, items, spec.slots ?? []) : [];
