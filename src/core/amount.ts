@@ -22,12 +22,10 @@ const NOT_APPLICABLE = /^([/／\\]+|无|不需填列|不适用|不涉及)$/;
 export function decimalFromCellNumber(n: number): Decimal {
   if (!Number.isFinite(n)) throw new RangeError("not a finite number");
   // Shortest round-trip text of at most 15 characters has at most 15 significant digits, so it
-  // already is what toPrecision(15) would give, without the padded string. Zero (for -0) and
-  // subnormal magnitudes keep the general path.
-  if (Math.abs(n) >= 1e-300) {
-    const shortest = String(n);
-    if (shortest.length <= 15) return new Decimal(shortest);
-  }
+  // already is what toPrecision(15) would give, without the padded string; decimal.js reads a
+  // number through that same text (and a small integer without any). Zero (for -0) and subnormal
+  // magnitudes keep the general path.
+  if (Math.abs(n) >= 1e-300 && String(n).length <= 15) return new Decimal(n);
   return new Decimal(n.toPrecision(15));
 }
 

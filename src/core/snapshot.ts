@@ -201,7 +201,8 @@ export class SheetView {
       const [a, b] = this.rowAxis.slotsWithin(from, to);
       if (a <= b) hidden.fill(1, a, b + 1);
     }
-    const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? [] : r));
+    // Views never write to their rows, so every hidden row can share one empty row.
+    const mask = <T>(rows: T[][]): T[][] => rows.map((r, i) => (hidden[i] ? NO_CELLS : r));
     // Values and texts are enough: formulas and number formats are only read for cells of a table found by its labels.
     return new SheetView(
       { ...sheet, values: mask(sheet.values), texts: mask(sheet.texts) },
@@ -226,6 +227,8 @@ export class SheetView {
     return index;
   }
 }
+
+const NO_CELLS: never[] = [];
 
 const HAS_SPACE = /[\s\u3000\u00a0]/;
 const SPACES = /[\s\u3000\u00a0]+/g;

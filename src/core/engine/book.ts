@@ -1,10 +1,11 @@
 import Decimal from "decimal.js";
-import { CellRef, cellKey } from "../address";
+import { CellRef } from "../address";
 import { UNIT_IN_YUAN } from "../amount";
 import { RuleId } from "../catalogue";
 import { CheckContext } from "../context";
 import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
+import { CellCache } from "../totals/read/cell-cache";
 import { choose } from "./choose";
 import { Evaluated, Identity, Status, residual, statusOf } from "./system";
 
@@ -127,14 +128,19 @@ export class IdentityBook {
   readonly residuals: (Decimal | null)[] = [];
   readonly statuses: Status[] = [];
   readonly entries: Entry[] = [];
+  /** Each identity's entry, by identity: a scan of the entries per look-up grows with the book. */
+  private readonly byIdentity: Entry[] = [];
   readonly families: Family[] = [];
   /** The cells that are the total of some identity, built when a report needs it. */
   totalCells?: Set<number>;
   readonly sheets: SheetPort[] = [];
   /** The tables registered per sheet, in order. */
   readonly tables = new Map<SheetPort, TableArea[]>();
-  /** Per sheet, each cell's id by its cellKey. */
-  private readonly cellIds = new Map<SheetPort, Map<number, number>>();
+  /**
+   * Per sheet, each cell's id, handed out on first use: a sum's cells are looked up once per
+   * registration, and a grid by row and column is much cheaper than a Map keyed by cell on long tables.
+   */
+  private readonly cellIds = new Map<SheetPort, CellCache<number>>();
   /** The sums registered per total cell, to find one registered twice. */
   private readonly byTotal = new Map<number, number[]>();
   readonly cellSheet: SheetPort[] = [];
@@ -147,7 +153,7 @@ export class IdentityBook {
     if (this.sheetIndex.has(sheet)) return;
     this.sheetIndex.set(sheet, this.sheets.length);
     this.sheets.push(sheet);
-    this.cellIds.set(sheet, new Map());
+    this.cellIds.set(sheet, new CellCache(sheet.view, (row, col) => this.newCell(sheet, row, col)));
     this.tables.set(sheet, []);
   }
 
@@ -157,20 +163,15 @@ export class IdentityBook {
   }
 
   cell(sheet: SheetPort, row: number, col: number): number {
-    return this.cellIn(sheet, this.cellIds.get(sheet)!, row, col);
+    return this.cellIds.get(sheet)!.get(row, col);
   }
 
-  private cellIn(sheet: SheetPort, ids: Map<number, number>, row: number, col: number): number {
-    const key = cellKey(row, col);
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = this.values.length;
-      ids.set(key, id);
-      this.values.push(sheet.value(row, col));
-      this.cellSheet.push(sheet);
-      this.cellRow.push(row);
-      this.cellCol.push(col);
-    }
+  private newCell(sheet: SheetPort, row: number, col: number): number {
+    const id = this.values.length;
+    this.values.push(sheet.value(row, col));
+    this.cellSheet.push(sheet);
+    this.cellRow.push(row);
+    this.cellCol.push(col);
     return id;
   }
 
@@ -180,8 +181,8 @@ export class IdentityBook {
   sumIdentity(sheet: SheetPort, spec: { total: CellRef; items: CellRef[] }): Identity {
     const ids = this.cellIds.get(sheet)!;
     const items = new Array<number>(spec.items.length);
-    for (let i = 0; i < items.length; i++) items[i] = this.cellIn(sheet, ids, spec.items[i].row, spec.items[i].col);
-    return { total: this.cellIn(sheet, ids, spec.total.row, spec.total.col), items, band: sheet.ctx.band };
+    for (let i = 0; i < items.length; i++) items[i] = ids.get(spec.items[i].row, spec.items[i].col);
+    return { total: ids.get(spec.total.row, spec.total.col), items, band: sheet.ctx.band };
   }
 
   addSum(sheet: SheetPort, table: TableArea | null, spec: SumSpec, family?: Family): number {
@@ -192,7 +193,7 @@ export class IdentityBook {
     const known = same?.find((i) => sameCells(this.identities[i].items, id.items));
     if (known !== undefined) {
       // A rule that knows the sum for certain outranks a family that only suggested it.
-      const entry = this.entries.find((e): e is SumEntry => e.kind === "sum" && e.identity === known);
+      const entry = this.entryOf(known) as SumEntry;
       if (!family && entry?.family) {
         entry.family.identities.splice(entry.family.identities.indexOf(known), 1);
         delete entry.family;
@@ -203,8 +204,13 @@ export class IdentityBook {
     const identity = this.push(id);
     if (same) same.push(identity);
     else this.byTotal.set(id.total, [identity]);
-    this.entries.push({ kind: "sum", sheet, table, spec, identity, ...(family ? { family } : {}) });
-    family?.identities.push(identity);
+    const entry: SumEntry = { kind: "sum", sheet, table, spec, identity };
+    if (family) {
+      entry.family = family;
+      family.identities.push(identity);
+    }
+    this.entries.push(entry);
+    this.byIdentity[identity] = entry;
     return identity;
   }
 
@@ -241,8 +247,15 @@ export class IdentityBook {
       band: single.sheet.ctx.band,
       copy: true,
     });
-    this.entries.push({ kind: "copy", spec, identity });
+    const entry: CopyEntry = { kind: "copy", spec, identity };
+    this.entries.push(entry);
+    this.byIdentity[identity] = entry;
     return identity;
+  }
+
+  /** The entry that registered an identity (entries are registered in identity order). */
+  entryOf(identity: number): Entry {
+    return this.byIdentity[identity];
   }
 
   /** The whole system as localize and judgeTable read it. */

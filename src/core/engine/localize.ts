@@ -166,8 +166,15 @@ interface Limits {
 function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[]>, limits: Limits): Component {
   const failingSet = new Set(failing);
   // A cell meets at most this many identities: fewer cells than that can never meet them all.
+  // Only the failing identities' own cells meet any (a scan of every cell of the workbook per
+  // component made many failures cost the table's size each).
   let maxDegree = 0;
-  for (const list of incidence.values()) maxDegree = Math.max(maxDegree, list.filter((i) => failingSet.has(i)).length);
+  for (const f of failing)
+    for (const c of cellsOf(ev, f)) {
+      let n = 0;
+      for (const i of incidence.get(c)!) if (failingSet.has(i)) n++;
+      if (n > maxDegree) maxDegree = n;
+    }
   let tried = 0;
   for (let k = 1; k <= limits.maxCells; k++) {
     if (k * maxDegree < failing.length) continue;

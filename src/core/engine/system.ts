@@ -40,6 +40,9 @@ export function residual(identity: Identity, value: ValueOf): Decimal | null {
     sum = sum.plus(v);
   }
   if (identity.factor) sum = sum.times(identity.factor);
+  // Nearly every identity holds exactly: comparing allocates nothing, and x − x is +0 in
+  // decimal.js whatever x is (but when rounding towards −∞, which this project never sets).
+  if (Decimal.rounding !== Decimal.ROUND_FLOOR && total.eq(sum)) return ZERO;
   return total.minus(sum);
 }
 

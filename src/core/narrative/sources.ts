@@ -37,25 +37,50 @@ const LONG = 30;
  * cells in reading order.
  */
 export function narrativeFromSheet(view: SheetView): Narrative | null {
-  const texts: { row: number; col: number; text: string }[] = [];
+  // Decided on counts first, so that a table (nearly every sheet) allocates nothing here.
   let figures = 0;
+  let texts = 0;
+  let long = 0;
+  let longYuan = false;
   for (const r of view.rows())
     for (const c of view.cols()) {
       const v = view.value(r, c);
       if (typeof v === "number") figures++;
-      else if (typeof v === "string" && v.trim().length >= 2) texts.push({ row: r, col: c, text: v });
+      else if (isText(v)) {
+        texts++;
+        if (v.length >= LONG) {
+          long++;
+          if (YUAN.test(v)) longYuan = true;
+        }
+      }
     }
-  if (texts.length === 0) return null;
+  if (texts === 0) return null;
   // A table that happens to be called 说明 holds figures; a 说明 holds sentences.
-  const named = NAMED.test(view.name) && !NOT_NARRATIVE.test(view.name) && figures <= Math.max(2, texts.length / 10);
-  if (!named && !oneTextColumn(texts, figures)) return null;
-  return { sheet: view.name, lines: texts.map((t) => ({ text: t.text, cell: view.address(t.row, t.col) })) };
+  const named = NAMED.test(view.name) && !NOT_NARRATIVE.test(view.name) && figures <= Math.max(2, texts / 10);
+  // Or one long text column: most of its text in one column, sentences that name amounts, few figures.
+  const oneTextColumn = long >= 2 && longYuan && figures <= texts / 10 && mostInOneColumn(view, texts * 0.8);
+  if (!named && !oneTextColumn) return null;
+  const lines: NarrativeLine[] = [];
+  for (const r of view.rows())
+    for (const c of view.cols()) {
+      const v = view.value(r, c);
+      if (isText(v)) lines.push({ text: v, cell: view.address(r, c) });
+    }
+  return { sheet: view.name, lines };
 }
 
-function oneTextColumn(texts: { col: number; text: string }[], figures: number): boolean {
-  const long = texts.filter((t) => t.text.length >= LONG);
-  if (long.length < 2 || figures > texts.length / 10) return false;
-  const byCol = new Map<number, number>();
-  for (const t of texts) byCol.set(t.col, (byCol.get(t.col) ?? 0) + 1);
-  return Math.max(...byCol.values()) >= texts.length * 0.8 && /万元|亿元|元/.test(long.map((t) => t.text).join(""));
+const YUAN = /万元|亿元|元/;
+
+/** Whether some column holds at least `least` of the sheet's text cells. */
+function mostInOneColumn(view: SheetView, least: number): boolean {
+  for (const c of view.cols()) {
+    let n = 0;
+    for (const r of view.rows()) if (isText(view.value(r, c))) n++;
+    if (n >= least) return true;
+  }
+  return false;
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === "string" && v.trim().length >= 2;
 }

@@ -24,17 +24,16 @@ export function checkDecimals(ck: SheetChecker, table: TableLayout): void {
     return d;
   };
   for (const col of table.amountCols) {
+    // Without a format that fixes decimals there is nothing to stand out from (most tables): that
+    // is settled before anything is collected.
+    let anyFixed = false;
+    for (let row = table.firstRow; row <= table.lastRow && !anyFixed; row = view.nextRow(row))
+      if (typeof view.value(row, col) === "number" && fixed(view.numberFormat(row, col))) anyFixed = true;
+    if (!anyFixed) continue;
     // Decimals a cell's number format fixes (`0.00` → 2); General shows what the value holds.
     const shown: { row: number; decimals: number | null }[] = [];
-    let anyFixed = false;
-    for (let row = table.firstRow; row <= table.lastRow; row = view.nextRow(row)) {
-      if (typeof view.value(row, col) !== "number") continue;
-      const d = fixed(view.numberFormat(row, col));
-      if (d) anyFixed = true;
-      shown.push({ row, decimals: d });
-    }
-    // Without a format that fixes decimals there is nothing to stand out from (most tables).
-    if (!anyFixed) continue;
+    for (let row = table.firstRow; row <= table.lastRow; row = view.nextRow(row))
+      if (typeof view.value(row, col) === "number") shown.push({ row, decimals: fixed(view.numberFormat(row, col)) });
     for (const s of shown) if (s.decimals === null && /^[−-]?[\d,]+$/.test(view.text(s.row, col).trim())) s.decimals = 0;
     const counts = new Map<number, number>();
     for (const s of shown) if (s.decimals) counts.set(s.decimals, (counts.get(s.decimals) ?? 0) + 1);

@@ -21,8 +21,9 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
   if (coded.length === 0 || table.codeCol === undefined) return;
   const lengths = new Set(coded.map((r) => r.code!.length));
   const stack: Node[] = [];
+  const groups = table.amountCols.map((col) => `row|${col}`);
   const finish = (node: Node) => {
-    if (node.children.length) checkParent(ck, table, node);
+    if (node.children.length) checkParent(ck, table, node, groups);
   };
   for (const info of coded) {
     const code = info.code!;
@@ -52,9 +53,11 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
   while (stack.length) finish(stack.pop()!);
 }
 
-function checkParent(ck: SheetChecker, table: TableLayout, node: Node): void {
+/** `groups[k]`: the FORMULA-CONST group of the k-th amount column, built once per table. */
+function checkParent(ck: SheetChecker, table: TableLayout, node: Node, groups: string[]): void {
   const multi = table.amountCols.length > 1;
-  for (const col of table.amountCols) {
+  for (let k = 0; k < table.amountCols.length; k++) {
+    const col = table.amountCols[k];
     ck.sum({
       rule: "CODE-TREE",
       total: { row: node.info.row, col },
@@ -67,7 +70,7 @@ function checkParent(ck: SheetChecker, table: TableLayout, node: Node): void {
           anchor: `${node.code}|${header}`,
         };
       },
-      group: `row|${col}`,
+      group: groups[k],
     });
   }
 }

@@ -139,13 +139,14 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
     const rows: number[] = [];
     for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
       if (rowHasValue(ck.amounts, row, cols)) rows.push(row);
+    const group = `col|${col}`;
     for (const row of rows)
       ck.sum({
         rule,
         total: { row, col },
         items: components.map((c) => ({ row, col: c })),
         names: () => rowNames(ck, table, col, components, rows, row),
-        group: `col|${col}`,
+        group,
       });
   }
 }
@@ -166,6 +167,19 @@ function rowNames(
   const header = columnName(ck.view, table, col);
   const names = components.map((c) => columnName(ck.view, table, c).split("/").pop());
   const phrase = names.length > 4 ? `${names.slice(0, 3).join("、")} 等 ${names.length} 列之和` : `${names.join("、")}之和`;
+  const { key, n } = rowKeys(ck, table, col, rows).get(row)!;
+  return { subject: `${key} 的${header}`, itemsPhrase: phrase, anchor: `${n > 1 ? `${key}#${n}` : key}|${header}` };
+}
+
+/** Per list of rows checked (one per column), each row's key and its count so far: built once, not per finding. */
+const keysOfRows = new WeakMap<number[], Map<number, Map<number, { key: string; n: number }>>>();
+
+/** Each row's key (code and label) and how many rows down to it (ascending) share that key. */
+function rowKeys(ck: SheetChecker, table: TableLayout, col: number, rows: number[]): Map<number, { key: string; n: number }> {
+  let byCol = keysOfRows.get(rows);
+  if (!byCol) keysOfRows.set(rows, (byCol = new Map()));
+  let keys = byCol.get(col);
+  if (keys) return keys;
   const labels = labelsOf(ck.view);
   // Split 类 / 款 / 项 columns: the row's whole code, as the code tree reads it.
   const split =
@@ -175,13 +189,16 @@ function rowNames(
     const code = split ? (split.get(r) ?? "") : table.codeCol !== undefined ? labels.label(r, table.codeCol) : "";
     return code && code !== label ? `${code} ${label}` : label;
   };
-  const key = keyOf(row);
-  let n = 0;
+  keys = new Map();
+  const seen = new Map<string, number>();
   for (const r of rows) {
-    if (r > row) break;
-    if (keyOf(r) === key) n++;
+    const key = keyOf(r);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    keys.set(r, { key, n });
   }
-  return { subject: `${key} 的${header}`, itemsPhrase: phrase, anchor: `${n > 1 ? `${key}#${n}` : key}|${header}` };
+  byCol.set(col, keys);
+  return keys;
 }
 
 /**
@@ -217,13 +234,14 @@ function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleI
     const rows: number[] = [];
     for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
       if (rowHasValue(ck.amounts, row, [col, ...parts])) rows.push(row);
+    const group = `col|${col}`;
     for (const row of rows)
       (groups ? grouped : specs).push({
         rule,
         total: { row, col },
         items: parts.map((c) => ({ row, col: c })),
         names: () => rowNames(ck, table, col, parts, rows, row),
-        group: `col|${col}`,
+        group,
       });
   }
   ck.family("column-breakdown", specs);

@@ -30,18 +30,19 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   for (const c of resolution.culprits) reportCulprit(book, c, culprits);
   const flagged = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
   const totals = new Map<SheetPort, CheckedTotal[]>(book.sheets.map((s) => [s, []]));
-  const seenTotal = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
+  // Each total once, by its cell in the book (dense ids: cheaper than a set of keys per sheet).
+  const seenTotal = new Uint8Array(book.cellRow.length);
+  const record = (e: SumEntry, t: CheckedTotal) => {
+    const cell = book.identities[e.identity].total;
+    if (seenTotal[cell]) return;
+    seenTotal[cell] = 1;
+    totals.get(e.sheet)!.push(t);
+  };
   let sitsIn: Map<number, number[]> | undefined;
   for (const e of book.entries) {
     if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
     const confirming = () => confirmingIdentities(book, (sitsIn ??= incidence(book)), e.identity, resolution.dropped);
-    reportSum(book, e, resolution.explained.has(e.identity), confirming, flagged.get(e.sheet)!, culprits.get(e.sheet)!, (t) => {
-      const key = cellKey(t.row, t.col);
-      const seen = seenTotal.get(e.sheet)!;
-      if (seen.has(key)) return;
-      seen.add(key);
-      totals.get(e.sheet)!.push(t);
-    });
+    reportSum(book, e, resolution.explained.has(e.identity), confirming, flagged.get(e.sheet)!, culprits.get(e.sheet)!, record);
   }
   for (const sheet of book.sheets) reportFormulaConstants(sheet, totals.get(sheet)!);
   const reported = reportedCells(book);
@@ -75,18 +76,17 @@ function reportSum(
   confirming: () => number[],
   flagged: Set<number>,
   culprits: Set<number>,
-  record: (t: CheckedTotal) => void,
+  record: (e: SumEntry, t: CheckedTotal) => void,
 ) {
   const { sheet, spec } = e;
   const r = book.residuals[e.identity];
   if (r === null) return; // the cell rules report what the cell holds
   const { total, items } = spec;
-  const actual = sheet.value(total.row, total.col)!;
-  const expected = actual.minus(r);
   const formula = sheet.view.formula(total.row, total.col);
-  if (sheet.isEmpty(total.row, total.col) && !formula && expected.isZero()) return;
+  // An empty total reads 0, so the items' sum (0 − r) is zero exactly when r is.
+  if (!formula && r.isZero() && sheet.isEmpty(total.row, total.col)) return;
   if (!spec.skipFormula)
-    record({ row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, names: spec.names });
+    record(e, { row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, names: spec.names });
   const key = cellKey(total.row, total.col);
   if (flagged.has(key)) return;
   const omitted = formula && !spec.skipFormula ? omittedItems(sheet, formula, items, spec.slots ?? []) : [];
@@ -96,6 +96,8 @@ function reportSum(
     return;
   // Nearly every total holds: the addresses and message text are left to the totals reported.
   if (omitted.length === 0 && (r.isZero() || culprits.has(key))) return;
+  const actual = sheet.value(total.row, total.col)!;
+  const expected = actual.minus(r);
   const names = spec.names();
   const judgement = judgeIdentity(
     {
@@ -210,9 +212,12 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
   const expected = actual.plus(c.delta);
   const show = sheet.show(row, col);
   const cell = sheet.view.address(row, col);
-  const own = book.entries.find(
-    (e): e is SumEntry => e.kind === "sum" && c.breaks.includes(e.identity) && book.identities[e.identity].total === c.cell,
-  );
+  // The first such sum in the book: entries are registered in identity order, so the lowest identity.
+  let own: SumEntry | undefined;
+  for (const i of c.breaks) {
+    const e = book.entryOf(i);
+    if (e.kind === "sum" && book.identities[i].total === c.cell && (!own || i < own.identity)) own = e;
+  }
   const others = c.breaks.filter((i) => i !== own?.identity);
   const related = [...new Set(others.flatMap((i) => relatedOf(book, i, c.cell)))];
   // Reported as its own sum where its items are not culprits too: then the sum of the items is
@@ -357,7 +362,7 @@ function sideValue(p: CopyPoint): Decimal {
 }
 
 function entryOf(book: IdentityBook, identity: number) {
-  return book.entries.find((e) => e.identity === identity)!;
+  return book.entryOf(identity);
 }
 
 /**

@@ -132,16 +132,28 @@ function blocksOf(ordered: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e:
       while (stack.length && stack[stack.length - 1].rank < info.rank) popped.push(stack.pop()!);
       // Popped newest first; reversing once keeps a long block linear (unshift per pop is quadratic).
       popped.reverse();
-      const subtotals = popped.filter((e) => e.rank > 0).map((e) => e.info);
-      const items = pick(popped);
-      const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
-      if (members.length) out.push({ total: info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
+      pushBlock(out, blockOver(info, popped, pick));
       stack.push({ info, rank: info.rank });
     } else if (isItem(info)) {
       stack.push({ info, rank: 0 });
     }
   }
   return out;
+}
+
+/** The block a total closes over the entries it takes: its subtotals and picked items, in row order. */
+function blockOver(total: RowInfo, taken: Entry[], pick: (e: Entry[]) => RowInfo[]): Block {
+  const subtotals = taken.filter((e) => e.rank > 0).map((e) => e.info);
+  const items = pick(taken);
+  const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
+  return { total, members, ofSubtotals: subtotals.length > 0 && items.length === 0 };
+}
+
+/** Keeps a block that adds something; false for a total of nothing. */
+function pushBlock(out: Block[], block: Block): boolean {
+  if (block.members.length === 0) return false;
+  out.push(block);
+  return true;
 }
 
 /**
@@ -163,12 +175,8 @@ function headedBlocks(
   const close = (upTo: number) => {
     while (open.length && (nested ? open[open.length - 1].info.rank < upTo : open[open.length - 1].info.rank <= upTo)) {
       const head = open.pop()!;
-      const below = stack.splice(head.at);
-      const subtotals = below.filter((e) => e.rank > 0).map((e) => e.info);
-      const items = pick(below);
-      const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
-      if (members.length === 0) continue; // a total of nothing is no part of the total above it
-      out.push({ total: head.info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
+      // A total of nothing is no part of the total above it.
+      if (!pushBlock(out, blockOver(head.info, stack.splice(head.at), pick))) continue;
       stack.push({ info: head.info, rank: head.info.rank });
     }
   };
@@ -185,10 +193,7 @@ function headedBlocks(
       }
       // A 小计 may add only the last few items above it: the rest go back to the total above.
       stack.push(...popped.splice(0, info.rank === 1 ? fit(info, popped) : 0));
-      const subtotals = popped.filter((e) => e.rank > 0).map((e) => e.info);
-      const items = pick(popped);
-      const members = [...subtotals, ...items].sort((a, b) => a.row - b.row);
-      if (members.length) out.push({ total: info, members, ofSubtotals: subtotals.length > 0 && items.length === 0 });
+      pushBlock(out, blockOver(info, popped, pick));
       stack.push({ info, rank: info.rank });
     } else if (isItem(info)) {
       stack.push({ info, rank: 0 });

@@ -7,7 +7,7 @@ import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
 import { cellStyle, displayAmount } from "./display";
 import { AmountReader, amountsOf } from "./read/amounts";
-import { readRows } from "./read/rows";
+import { readRows, rowInfoAt } from "./read/rows";
 import { columnName, rowLabelNear } from "./read/table-helpers";
 import { TableLayout, locateTables } from "./read/table-layout";
 
@@ -58,7 +58,7 @@ export class SheetChecker implements SheetPort {
     );
     if (!table) return this.view.address(row, col);
     // Names repeat under different codes (行政运行): the code keeps the message and the id apart.
-    const code = readRows(this.view, table, table.labelCols[0]).find((r) => r.row === row)?.code;
+    const code = rowInfoAt(readRows(this.view, table, table.labelCols[0]), row)?.code;
     return `${code ? `${code} ` : ""}${rowLabelNear(this.view, table, row, col)}（${columnName(this.view, table, col)}）`;
   }
 

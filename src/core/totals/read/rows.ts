@@ -45,6 +45,19 @@ export function readRows(view: SheetView, table: TableLayout, labelCol: number |
   return rows;
 }
 
+const indexes = new WeakMap<RowInfo[], Map<number, RowInfo>>();
+
+/** The row's entry in a list that readRows gave (the first, as find would), through an index built once per list. */
+export function rowInfoAt(rows: RowInfo[], row: number): RowInfo | undefined {
+  let index = indexes.get(rows);
+  if (!index) {
+    index = new Map();
+    for (const r of rows) if (!index.has(r.row)) index.set(r.row, r);
+    indexes.set(rows, index);
+  }
+  return index.get(row);
+}
+
 /**
  * The label columns the row rules read: the first label column, or, where the first is a group
  * heading over the names in the second (收入构成 | 财政拨款 … 合计), the second with the first as
