@@ -4,6 +4,7 @@ import { incompleteNote } from "../../core/package";
 import { Column, RESULT_TABLE, ResultRow, countBySeverity, resultRows } from "../../core/results-table";
 import { SEVERITY_LABEL } from "../../core/severity";
 import type { SheetSnapshot } from "../../core/snapshot";
+import type { FileDigest } from "./digest";
 import { FileOutcome, SkippedFile, SkipReason } from "./outcome";
 import { ExpectResult, FileMark, markWords } from "./units/expect-match";
 
@@ -110,21 +111,6 @@ export const SKIP_LABEL: Record<SkipReason, string> = {
   "not-regular": "不是普通文件（管道、设备或失效的链接）",
 };
 
-/**
- * One row per file, in the order checked, then one per file the walk passed by: a failed file says
- * why in 状态, a skipped one 已跳过：why, so no file of the folders goes unmentioned.
- */
-export function summaryRows(
-  outcomes: readonly FileOutcome[],
-  skipped: readonly SkippedFile[] = [],
-  expected?: ExpectResult,
-): SummaryRow[] {
-  return outcomes
-    .map((o, i) => withMark(summaryRow(o), expected?.marks[i]))
-    .concat(skipped.map(skippedRow))
-    .concat(missingRows(expected));
-}
-
 export function skippedRow(s: SkippedFile): SummaryRow {
   const status = `已跳过：${SKIP_LABEL[s.reason]}`;
   return { file: s.file, unit: "", status, sheets: null, error: null, warning: null, info: null, note: "", ...NOTHING_STATED };
@@ -207,19 +193,16 @@ export function detailTexts(r: DetailRow): string[] {
   return [r.file, r.unit, r.sheet, r.cell, r.project, r.rule, r.title, r.severity, r.message, r.expected, r.actual, r.difference];
 }
 
-/** Findings and files per rule, gathered one file at a time (nothing of a file is kept). */
+/** Findings and files per rule, gathered from the files' digests. */
 export class RuleStats {
   private readonly stats = new Map<RuleId, RuleRow>();
 
-  add(o: FileOutcome): void {
-    if (o.status !== "checked") return;
-    const seen = new Set<RuleId>();
-    for (const f of o.result.findings) {
-      const s = this.stats.get(f.rule) ?? { rule: f.rule, files: 0, findings: 0 };
-      s.findings++;
-      if (!seen.has(f.rule)) s.files++;
-      seen.add(f.rule);
-      this.stats.set(f.rule, s);
+  add(d: Pick<FileDigest, "rules">): void {
+    for (const [rule, findings] of d.rules) {
+      const s = this.stats.get(rule) ?? { rule, files: 0, findings: 0 };
+      s.findings += findings;
+      s.files++;
+      this.stats.set(rule, s);
     }
   }
 
