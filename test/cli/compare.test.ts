@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, readFileSync } from "fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { DETAIL_COLUMNS } from "../../src/cli/batch/tables";
 import { runCli, tempDir, writeSangong } from "./cli-helpers";
@@ -52,6 +52,21 @@ describe("budget-check THIS --compare LAST", () => {
     expect(findings[3].message).toContain("40.00");
     expect(findings[3].message).toContain("需在说明中解释");
     expect(r.err).toContain("与上年文件");
+  });
+
+  it("--narrative: a large change the 说明 explains is dropped, one it only restates is kept", async () => {
+    const explains = path.join(dir, "说明.txt");
+    const restates = path.join(dir, "说明-无原因.txt");
+    writeFileSync(explains, "2025年公务用车购置及运行费预算40万元，比上年增加23万元，主要原因是更新执法执勤车辆。\n");
+    writeFileSync(restates, "2025年公务用车购置及运行费预算40万元，比上年增加23万元。\n");
+    const changes = async (narrative: string) => {
+      const r = await runCli([PLANTED, "--compare", LAST, "--narrative", narrative, "--json"]);
+      const findings = (JSON.parse(r.out) as JsonOut).files[0].findings;
+      return findings.filter((f) => f.rule === "YOY-CHANGE").map((f) => f.cell);
+    };
+    // 合计's change (30 → 53) is not explained by a sentence about 公务用车: it stays.
+    expect(await changes(explains)).toEqual(["C4"]);
+    expect(await changes(restates)).toEqual(["C4", "C7"]);
   });
 
   it("stays quiet on a pair whose 上年数 columns agree and whose changes are small", async () => {
