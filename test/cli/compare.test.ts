@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { DETAIL_COLUMNS } from "../../src/cli/batch/tables";
+import { DETAIL_COLUMNS, fileShown } from "../../src/cli/batch/tables";
 import { runCli, tempDir, writeSangong } from "./cli-helpers";
 
 const dir = tempDir();
@@ -196,12 +196,21 @@ describe("budget-check DIR --compare-dir LAST_DIR", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
     const notes: Record<string, string> = {};
+    const status: Record<string, string> = {};
     wb.getWorksheet("汇总")!.eachRow((row, n) => {
-      if (n > 1) notes[String(row.getCell(1).value)] = String(row.getCell(8).value ?? "");
+      if (n === 1) return;
+      notes[String(row.getCell(1).value)] = String(row.getCell(8).value ?? "");
+      status[String(row.getCell(1).value)] = String(row.getCell(3).value);
     });
     expect(notes["甲.xlsx"]).toContain("与上年文件");
     expect(notes["甲.xlsx"]).toContain("乙.xlsx");
     expect(notes["教育局.xlsx"]).toContain("没有找到本单位的文件");
+    // The unpaired files on both sides, in 状态: this year's marked, last year's a row each (issue 21).
+    expect(status["甲.xlsx"]).toBe("已检查");
+    expect(status["教育局.xlsx"]).toBe("已检查；未与上年配对");
+    const lastYearRows = Object.entries(status).filter(([, s]) => s.startsWith("上年文件"));
+    expect(lastYearRows).toEqual([[fileShown(path.join(last, "财政局.xlsx")), "上年文件：没有本年文件与之配对"]]);
+    expect(r.out).toContain("未与上年文件配对的本年文件（1 个）");
   });
 
   it("a --compare-dir that is not a folder is refused (exit 2)", async () => {

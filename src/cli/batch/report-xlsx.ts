@@ -13,6 +13,7 @@ import {
   SUMMARY_TABLE,
   detailRows,
   fileShown,
+  lastYearRows,
   missingRows,
   skippedRow,
   withMark,
@@ -26,6 +27,8 @@ export const DETAIL_ROWS_PER_SHEET = 1_000_000;
 export interface ReportOptions {
   /** --expect: the marks of the files (in report order) and the listed units no file came from. */
   expected?: ExpectResult;
+  /** --compare-dir: last year's files no file of this run was paired with (a row each in 汇总). */
+  unpairedLastYear?: readonly string[];
   /** 明细 rows per sheet before it continues on 明细 (2); tests lower it to see 明细 (2) without a million findings. */
   detailRowsPerSheet?: number;
 }
@@ -155,7 +158,10 @@ export async function writeReportWorkbook(
       summary.push(SUMMARY_TABLE.map((c) => c.value(skippedRow(s))));
       widest = Math.max(widest, widthOf(fileShown(s.file)));
     }
-    for (const m of missingRows(options.expected)) summary.push(SUMMARY_TABLE.map((c) => c.value(m)));
+    for (const m of [...missingRows(options.expected), ...lastYearRows(options.unpairedLastYear)]) {
+      summary.push(SUMMARY_TABLE.map((c) => c.value(m)));
+      widest = Math.max(widest, widthOf(fileShown(m.file)));
+    }
     const summarySheet = new SheetWriter(wb, SUMMARY_SHEET, withFileWidth(SUMMARY_TABLE, widest));
     for (const values of summary) summarySheet.addValues(values);
     summarySheet.close();

@@ -255,12 +255,17 @@ async function checkAndReport(
     for (const d of done) if (d.status === "checked") for (const n of d.notes) io.err(`${d.file}：${n}`);
 
   const expected = listed ? expectedUnits(listed, done, options.year) : undefined;
+  const unpaired = shared.lastYearIndex ? unpairedFiles(done, shared.lastYearIndex) : undefined;
   // 明细 and the CSV read the findings back from the store, one file at a time, in report order.
   const source: ReportSource = journal ? { digests: done, outcomes: () => journal.outcomes(done.length) } : (kept ?? []);
   let writeFailed = false;
   let reportWritten = false;
   for (const [out, write] of [
-    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(source, skipped, file, { expected })],
+    [
+      options.report,
+      (file: string) =>
+        loadReportWriter().writeReportWorkbook(source, skipped, file, { expected, unpairedLastYear: unpaired?.lastYear }),
+    ],
     [options.csv, (file: string) => writeDetailCsv(source, file)],
   ] as const) {
     if (!out) continue;
@@ -279,7 +284,6 @@ async function checkAndReport(
   // The report is whole: its journal has served (the CSV read it too).
   if (reportWritten && store?.journalFile) await rm(store.journalFile, { force: true });
 
-  const unpaired = shared.lastYearIndex ? unpairedFiles(done, shared.lastYearIndex) : undefined;
   if (options.json) io.out(jsonText(batchJson(kept ?? [], skipped, unpaired), 2));
   else {
     const lines = [formatBatchSummary(done, skipped, unpaired)];

@@ -24,6 +24,9 @@ export const STATUS = {
   missing: "未收到",
 } as const;
 
+/** --compare-dir's words in 状态: this year's file without a partner, last year's file nobody took. */
+export const UNPAIRED = { thisYear: "未与上年配对", lastYear: "上年文件：没有本年文件与之配对" } as const;
+
 /** When no header names the unit, the cell says so rather than staying blank. */
 export const UNIT_UNREAD = "未能读出";
 
@@ -131,6 +134,21 @@ export function missingRows(expected: ExpectResult | undefined): SummaryRow[] {
   }));
 }
 
+/** --compare-dir: a row for each of last year's files no file of this year was paired with; they come last. */
+export function lastYearRows(files: readonly string[] = []): SummaryRow[] {
+  return files.map((file) => ({
+    file,
+    unit: "",
+    status: UNPAIRED.lastYear,
+    sheets: null,
+    error: null,
+    warning: null,
+    info: null,
+    note: "",
+    ...NOTHING_STATED,
+  }));
+}
+
 /** One 汇总 row per file: a failed file says why in 状态, an unread one is never counted as checked. */
 export function summaryRow(o: FileOutcome): SummaryRow {
   if (o.status === "failed") {
@@ -166,7 +184,9 @@ export function summaryRow(o: FileOutcome): SummaryRow {
       ...stated,
     };
   const sheets = o.result.sheets.length - coverage.unread.length;
-  return { file: o.file, unit, status: STATUS.checked, sheets, ...countBySeverity(o.result.findings), note, ...stated };
+  // --compare-dir: a file without last year's partner says so where 状态 is read, not only in 备注.
+  const status = o.lastYear && !o.lastYear.file ? `${STATUS.checked}；${UNPAIRED.thisYear}` : STATUS.checked;
+  return { file: o.file, unit, status, sheets, ...countBySeverity(o.result.findings), note, ...stated };
 }
 
 /** 状态 of a file the list marks: its marks after the check's own word (已检查；重复，年度不符). */
