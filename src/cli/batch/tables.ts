@@ -115,55 +115,28 @@ export const SKIP_LABEL: Record<SkipReason, string> = {
 };
 
 export function skippedRow(s: SkippedFile): SummaryRow {
-  const status = `已跳过：${SKIP_LABEL[s.reason]}`;
-  return { file: s.file, unit: "", status, sheets: null, error: null, warning: null, info: null, note: "", ...NOTHING_STATED };
+  return uncountedRow(s.file, "", `已跳过：${SKIP_LABEL[s.reason]}`);
+}
+
+/** A 汇总 row with nothing counted (a file passed by or unread, a unit with no file): its counts are empty, never 0. */
+function uncountedRow(file: string, unit: string, status: string, note = ""): SummaryRow {
+  return { file, unit, status, sheets: null, error: null, warning: null, info: null, note, ...NOTHING_STATED };
 }
 
 /** --expect: a row for each listed unit no file came from; they come last. */
 export function missingRows(expected: ExpectResult | undefined): SummaryRow[] {
-  return (expected?.missing ?? []).map((u) => ({
-    file: "",
-    unit: u.name,
-    status: STATUS.missing,
-    sheets: null,
-    error: null,
-    warning: null,
-    info: null,
-    note: u.code ? `单位编码 ${u.code}` : "",
-    ...NOTHING_STATED,
-  }));
+  return (expected?.missing ?? []).map((u) => uncountedRow("", u.name, STATUS.missing, u.code ? `单位编码 ${u.code}` : ""));
 }
 
 /** --compare-dir: a row for each of last year's files no file of this year was paired with; they come last. */
 export function lastYearRows(files: readonly string[] = []): SummaryRow[] {
-  return files.map((file) => ({
-    file,
-    unit: "",
-    status: UNPAIRED.lastYear,
-    sheets: null,
-    error: null,
-    warning: null,
-    info: null,
-    note: "",
-    ...NOTHING_STATED,
-  }));
+  return files.map((file) => uncountedRow(file, "", UNPAIRED.lastYear));
 }
 
 /** One 汇总 row per file: a failed file says why in 状态, an unread one is never counted as checked. */
 export function summaryRow(o: FileOutcome): SummaryRow {
   if (o.status === "failed") {
-    const status = `${STATUS.failed}：${reasonOnly(o.error.message, o.file)}`;
-    return {
-      file: o.file,
-      unit: UNIT_UNREAD,
-      status,
-      sheets: null,
-      error: null,
-      warning: null,
-      info: null,
-      note: "",
-      ...NOTHING_STATED,
-    };
+    return uncountedRow(o.file, UNIT_UNREAD, `${STATUS.failed}：${reasonOnly(o.error.message, o.file)}`);
   }
   const coverage = coverageOf(o.result);
   const p = o.result.package;
