@@ -146,14 +146,14 @@ async function openStore(
   if (options.report) {
     const journalFile = at(options.report) + JOURNAL_SUFFIX;
     if (options.resume) {
-      let done = 0;
+      const done = new Set<number>();
       const journal = await Journal.resume(journalFile, key, options.report, (i, o) => {
         if (i < 0 || i >= tasks.length) return;
-        done++;
+        done.add(i);
         keep(i, o);
       });
       if (typeof journal === "string") return journal;
-      if (!options.quiet) io.err(`接着上次的检查：已完成 ${done} 个文件，还有 ${tasks.length - done} 个`);
+      if (!options.quiet) io.err(`接着上次的检查：已完成 ${done.size} 个文件，还有 ${tasks.length - done.size} 个`);
       return { journal, journalFile };
     }
     if (existsSync(journalFile) && !options.quiet)

@@ -48,9 +48,17 @@ export interface SummaryRow {
 
 const NOTHING_STATED = { year: null, org: "", money: "" };
 
+/** 文件, first in 汇总 and in 明细: the file's name first, its folder after it. */
+const fileColumn = <R extends { file: string }>(): Column<R> => ({
+  header: "文件",
+  width: 40,
+  kind: "text",
+  value: (r) => fileShown(r.file),
+});
+
 /** The 汇总 columns. A column is one line here: its header, width, kind and what it shows of the row. */
 export const SUMMARY_TABLE: Column<SummaryRow>[] = [
-  { header: "文件", width: 40, kind: "text", value: (r) => fileShown(r.file) },
+  fileColumn(),
   { header: "单位", width: 30, kind: "text", value: (r) => r.unit },
   { header: "状态", width: 18, kind: "text", value: (r) => r.status },
   { header: "已检查表数", width: 11, kind: "count", value: (r) => r.sheets },
@@ -71,7 +79,7 @@ export interface DetailRow extends ResultRow {
 
 /** 明细: 文件 and 单位 in front of the shared 检查结果 columns (RESULT_TABLE). */
 export const DETAIL_TABLE: Column<DetailRow>[] = [
-  { header: "文件", width: 40, kind: "text", value: (r) => fileShown(r.file) },
+  fileColumn(),
   { header: "单位", width: 24, kind: "text", value: (r) => r.unit },
   ...(RESULT_TABLE as Column<DetailRow>[]),
 ];
