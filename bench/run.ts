@@ -3,12 +3,14 @@ import { existsSync, mkdirSync, statSync } from "fs";
 import path from "path";
 import { benchAccuracy } from "./accuracy";
 import { benchBatch } from "./batch";
+import { benchBatchMemory } from "./batch-memory";
 import { writeCodeTableWorkbook, writeIndicatorWorkbook } from "./generate";
 
 /**
  * `npm run bench`: generates workbooks of 1k, 10k and 100k indicator rows and two 2k-row
  * code-keyed tables (one code column; 类 | 款 | 项 columns), then measures each in a fresh process (so peak memory is per file).
  * Prints figures; asserts nothing. `npm run bench -- --batch` measures batch review instead (bench/batch.ts),
+ * `npm run bench -- --batch-memory N` a run of N files' memory (bench/batch-memory.ts),
  * `npm run bench -- --accuracy` the findings' accuracy on planted changes (bench/accuracy/).
  */
 const dir = path.resolve(".tmp/bench");
@@ -38,6 +40,7 @@ function compileMeasure(): string {
 
 async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
+  if (process.argv.includes("--batch-memory")) return benchBatchMemory(process.argv);
   if (process.argv.includes("--batch")) return benchBatch(process.argv);
   if (process.argv.includes("--accuracy")) return benchAccuracy(process.argv);
   const measure = compileMeasure();

@@ -1,5 +1,6 @@
 import type { CheckResult } from "../core/check";
 import { withLastYear } from "../core/compare";
+import type { NarrativeText } from "../core/narrative";
 import type { SheetSnapshot } from "../core/snapshot";
 import { WorkbookReadError } from "../xlsx/errors";
 import { readAnyWorkbookBytes } from "./read-workbook";
@@ -38,12 +39,13 @@ export function compareResult(
   thisYear: readonly SheetSnapshot[],
   last: LastYearFile,
   lastYear: readonly SheetSnapshot[],
-  options: { tolerance?: string; changeThreshold?: string },
+  options: { tolerance?: string; changeThreshold?: string; narrative?: NarrativeText },
 ): YearOnYear {
   const compared = withLastYear(result, thisYear, lastYear, {
     lastFile: last.file,
     tolerance: options.tolerance,
     changeThreshold: options.changeThreshold,
+    ...(options.narrative ? { narrative: options.narrative } : {}),
   });
   const { comparedTables, ...rest } = compared;
   const note = comparedTables.length

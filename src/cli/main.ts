@@ -166,7 +166,7 @@ async function checkFiles(options: CliOptions, io: Io, at: (p: string) => string
     coverage.partly += read1.partly;
     const notes = [...read.notes];
     if (lastYear) {
-      const compared = compareResult(result, read.snapshots, lastYear.file, lastYear.snapshots, options);
+      const compared = compareResult(result, read.snapshots, lastYear.file, lastYear.snapshots, { ...options, narrative });
       result = compared.result;
       notes.push(compared.note);
     }

@@ -56,6 +56,7 @@ export async function runCheck(
       const { comparedTables, ...compared } = withLastYear(result, snapshots, lastYear.snapshots, {
         lastFile: lastYear.name,
         tolerance: settings.tolerance,
+        ...(narrative ? { narrative } : {}),
       });
       result = compared;
       lastYear.tables = comparedTables;

@@ -167,13 +167,18 @@ export class CheckSession implements CheckEngine {
     let result;
     let comparedTables: string[] | undefined;
     try {
+      const narrative = this.narrative.trim() ? { narrative: { name: PASTED_NARRATIVE, text: this.narrative } } : {};
       result = checkWorkbook(snapshots, {
         tolerance,
         onProgress: (done, total) => onProgress?.("check", done, total),
-        ...(this.narrative.trim() ? { narrative: { name: PASTED_NARRATIVE, text: this.narrative } } : {}),
+        ...narrative,
       });
       if (this.lastYear) {
-        const compared = withLastYear(result, snapshots, this.lastYear.snapshots, { lastFile: this.lastYear.name, tolerance });
+        const compared = withLastYear(result, snapshots, this.lastYear.snapshots, {
+          lastFile: this.lastYear.name,
+          tolerance,
+          ...narrative,
+        });
         result = compared;
         comparedTables = compared.comparedTables;
       }

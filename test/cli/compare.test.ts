@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, readFileSync } from "fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { DETAIL_COLUMNS } from "../../src/cli/batch/tables";
+import { DETAIL_COLUMNS, fileShown } from "../../src/cli/batch/tables";
 import { runCli, tempDir, writeSangong } from "./cli-helpers";
 
 const dir = tempDir();
@@ -52,6 +52,21 @@ describe("budget-check THIS --compare LAST", () => {
     expect(findings[3].message).toContain("40.00");
     expect(findings[3].message).toContain("需在说明中解释");
     expect(r.err).toContain("与上年文件");
+  });
+
+  it("--narrative: a large change the 说明 explains is dropped, one it only restates is kept", async () => {
+    const explains = path.join(dir, "说明.txt");
+    const restates = path.join(dir, "说明-无原因.txt");
+    writeFileSync(explains, "2025年公务用车购置及运行费预算40万元，比上年增加23万元，主要原因是更新执法执勤车辆。\n");
+    writeFileSync(restates, "2025年公务用车购置及运行费预算40万元，比上年增加23万元。\n");
+    const changes = async (narrative: string) => {
+      const r = await runCli([PLANTED, "--compare", LAST, "--narrative", narrative, "--json"]);
+      const findings = (JSON.parse(r.out) as JsonOut).files[0].findings;
+      return findings.filter((f) => f.rule === "YOY-CHANGE").map((f) => f.cell);
+    };
+    // 合计's change (30 → 53) is not explained by a sentence about 公务用车: it stays.
+    expect(await changes(explains)).toEqual(["C4"]);
+    expect(await changes(restates)).toEqual(["C4", "C7"]);
   });
 
   it("stays quiet on a pair whose 上年数 columns agree and whose changes are small", async () => {
@@ -181,12 +196,21 @@ describe("budget-check DIR --compare-dir LAST_DIR", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(report);
     const notes: Record<string, string> = {};
+    const status: Record<string, string> = {};
     wb.getWorksheet("汇总")!.eachRow((row, n) => {
-      if (n > 1) notes[String(row.getCell(1).value)] = String(row.getCell(8).value ?? "");
+      if (n === 1) return;
+      notes[String(row.getCell(1).value)] = String(row.getCell(8).value ?? "");
+      status[String(row.getCell(1).value)] = String(row.getCell(3).value);
     });
     expect(notes["甲.xlsx"]).toContain("与上年文件");
     expect(notes["甲.xlsx"]).toContain("乙.xlsx");
     expect(notes["教育局.xlsx"]).toContain("没有找到本单位的文件");
+    // The unpaired files on both sides, in 状态: this year's marked, last year's a row each (issue 21).
+    expect(status["甲.xlsx"]).toBe("已检查");
+    expect(status["教育局.xlsx"]).toBe("已检查；未与上年配对");
+    const lastYearRows = Object.entries(status).filter(([, s]) => s.startsWith("上年文件"));
+    expect(lastYearRows).toEqual([[fileShown(path.join(last, "财政局.xlsx")), "上年文件：没有本年文件与之配对"]]);
+    expect(r.out).toContain("未与上年文件配对的本年文件（1 个）");
   });
 
   it("a --compare-dir that is not a folder is refused (exit 2)", async () => {

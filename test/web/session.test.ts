@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync, writeFileSync } from "fs";
 import path from "path";
-import { runCli, tempDir, writeSummaryWorkbook } from "../cli/cli-helpers";
+import { runCli, tempDir, writeSangong, writeSummaryWorkbook } from "../cli/cli-helpers";
 import { EngineError } from "../../src/web/engine";
 import { jsonReportText } from "../../src/web/json-report";
 import { CheckSession } from "../../src/web/session";
@@ -174,6 +174,23 @@ describe("the browser page's checker session", () => {
     const again = await session.uncompare("0.01");
     expect(again.compared).toBeUndefined();
     expect(again.findings).toEqual(alone.findings);
+  });
+
+  test("「与上年对比」 with a pasted 说明: a large change it explains is dropped, one it only restates stays", async () => {
+    const dir = tempDir();
+    await writeSangong(path.join(dir, "上年.xlsx"), 2024, ["预算数"], [[30], [5], [8], [17]]);
+    await writeSangong(path.join(dir, "本年.xlsx"), 2025, ["预算数"], [[53], [5], [8], [40]]);
+    const session = new CheckSession();
+    await session.open({ name: "本年.xlsx", bytes: arrayBufferOf(readFileSync(path.join(dir, "本年.xlsx"))) }, "0.01");
+    const last = { name: "上年.xlsx", bytes: arrayBufferOf(readFileSync(path.join(dir, "上年.xlsx"))) };
+    const changes = (o: { findings: { rule: string; cell: string }[] }) =>
+      o.findings.filter((f) => f.rule === "YOY-CHANGE").map((f) => f.cell);
+    expect(changes(await session.compare(last, "0.01"))).toEqual(["B4", "B7"]);
+    const reason = "2025年公务用车购置及运行费预算40万元，比上年增加23万元，主要原因是更新执法执勤车辆。";
+    expect(changes(await session.recheck("0.01", undefined, reason))).toEqual(["B4"]);
+    expect(changes(await session.recheck("0.01", undefined, "2025年公务用车购置及运行费预算40万元，比上年增加23万元。"))).toEqual(
+      ["B4", "B7"],
+    );
   });
 
   test("last year's file that cannot be read gives the reader's message, and this year's stays open", async () => {

@@ -3,7 +3,7 @@ import { statSync } from "fs";
 import { unitNameOf } from "../../core/unit-name";
 import { readAnyWorkbookBytes } from "../read-workbook";
 import { loadFileBytes } from "../xlsx-errors";
-import type { FileOutcome } from "./outcome";
+import type { FileDigest } from "./digest";
 import { LastYearFacts, LastYearIndex, lastYearIndex } from "./units/last-year-pairs";
 import { expandPaths } from "./walk";
 
@@ -48,10 +48,10 @@ export async function lastYearFolder(
   return lastYearIndex(facts);
 }
 
-export function unpairedFiles(outcomes: readonly FileOutcome[], index: LastYearIndex): UnpairedFiles {
+export function unpairedFiles(digests: readonly FileDigest[], index: LastYearIndex): UnpairedFiles {
   const taken = new Set<string>();
   const thisYear: UnpairedFiles["thisYear"] = [];
-  for (const o of outcomes) {
+  for (const o of digests) {
     if (o.status !== "checked") {
       thisYear.push({ file: o.file, reason: "未能读取" });
       continue;

@@ -2,7 +2,7 @@ import { createWriteStream } from "fs";
 import { Readable } from "stream";
 import { pipeline } from "stream/promises";
 import { writeAtomically } from "../output-path";
-import type { ReportSource } from "./report-xlsx";
+import { outcomesOf, ReportSource } from "./report-source";
 import { DETAIL_COLUMNS, detailRows, detailTexts } from "./tables";
 
 /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
@@ -32,8 +32,7 @@ function csvLine(texts: string[]): string {
  */
 export async function* detailCsvLines(source: ReportSource): AsyncGenerator<string> {
   yield "\uFEFF" + DETAIL_COLUMNS.map(csvField).join(",") + "\r\n";
-  const items = typeof source === "function" ? source() : source;
-  for await (const o of items) for (const r of detailRows(o)) yield csvLine(detailTexts(r));
+  for await (const o of outcomesOf(source)) for (const r of detailRows(o)) yield csvLine(detailTexts(r));
 }
 
 /** Streams the CSV to a temporary file, one file's rows at a time, and renames it once complete. */

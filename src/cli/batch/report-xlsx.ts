@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { AMOUNT_FORMAT, Column, TABLE_LAYOUT } from "../../core/results-table";
 import { writeAtomically } from "../output-path";
-import { FileOutcome, SkippedFile } from "./outcome";
+import type { SkippedFile } from "./outcome";
+import { outcomesOf, reportFiles, ReportSource } from "./report-source";
 import {
   DETAIL_SHEET,
   DETAIL_TABLE,
@@ -12,9 +13,9 @@ import {
   SUMMARY_TABLE,
   detailRows,
   fileShown,
+  lastYearRows,
   missingRows,
   skippedRow,
-  summaryRow,
   withMark,
 } from "./tables";
 import type { ExpectResult } from "./units/expect-match";
@@ -23,17 +24,11 @@ export { AMOUNT_FORMAT };
 /** Rows of findings per 明细 sheet; Excel's own limit is 1,048,576 rows with the header. */
 export const DETAIL_ROWS_PER_SHEET = 1_000_000;
 
-/**
- * The files' outcomes in report order. The writer reads them twice (汇总 and 规则统计 first, then
- * 明细, one file at a time), so a source is a list, or a function that starts a fresh pass each
- * time it is called: a journal on disk read again, say, so that a run's memory is bounded by one
- * file, not by the run.
- */
-export type ReportSource = readonly FileOutcome[] | (() => Iterable<FileOutcome> | AsyncIterable<FileOutcome>);
-
 export interface ReportOptions {
   /** --expect: the marks of the files (in report order) and the listed units no file came from. */
   expected?: ExpectResult;
+  /** --compare-dir: last year's files no file of this run was paired with (a row each in 汇总). */
+  unpairedLastYear?: readonly string[];
   /** 明细 rows per sheet before it continues on 明细 (2); tests lower it to see 明细 (2) without a million findings. */
   detailRowsPerSheet?: number;
 }
@@ -109,11 +104,6 @@ class SheetWriter<R> {
   }
 }
 
-async function* pass(source: ReportSource): AsyncGenerator<FileOutcome> {
-  const items = typeof source === "function" ? source() : source;
-  for await (const o of items) yield o;
-}
-
 /** Columns of the default font a text takes: a Chinese character two. */
 function widthOf(text: string): number {
   let w = 0;
@@ -153,23 +143,25 @@ export async function writeReportWorkbook(
     // A fixed date keeps two runs over the same files comparable apart from the zip timestamps.
     wb.created = wb.modified = new Date(Date.UTC(2025, 0, 1));
 
-    // Only the cells of a 汇总 row are kept, never the outcome they were read from.
+    const { digests } = reportFiles(source);
     const summary: (string | number | null)[][] = [];
     const stats = new RuleStats();
     let widest = 0;
-    let index = 0;
-    for await (const o of pass(source)) {
-      const row = withMark(summaryRow(o), options.expected?.marks[index++]);
+    digests.forEach((d, index) => {
+      const row = withMark(d.row, options.expected?.marks[index]);
       summary.push(SUMMARY_TABLE.map((c) => c.value(row)));
-      stats.add(o);
-      widest = Math.max(widest, widthOf(fileShown(o.file)));
-    }
+      stats.add(d);
+      widest = Math.max(widest, widthOf(fileShown(d.file)));
+    });
     // The files the walk passed by come last, so no file of the folders goes unmentioned.
     for (const s of skipped) {
       summary.push(SUMMARY_TABLE.map((c) => c.value(skippedRow(s))));
       widest = Math.max(widest, widthOf(fileShown(s.file)));
     }
-    for (const m of missingRows(options.expected)) summary.push(SUMMARY_TABLE.map((c) => c.value(m)));
+    for (const m of [...missingRows(options.expected), ...lastYearRows(options.unpairedLastYear)]) {
+      summary.push(SUMMARY_TABLE.map((c) => c.value(m)));
+      widest = Math.max(widest, widthOf(fileShown(m.file)));
+    }
     const summarySheet = new SheetWriter(wb, SUMMARY_SHEET, withFileWidth(SUMMARY_TABLE, widest));
     for (const values of summary) summarySheet.addValues(values);
     summarySheet.close();
@@ -178,7 +170,7 @@ export async function writeReportWorkbook(
     const detailTable = withFileWidth(DETAIL_TABLE, widest);
     let part = 1;
     let details = new SheetWriter(wb, DETAIL_SHEET, detailTable);
-    for await (const o of pass(source)) {
+    for await (const o of outcomesOf(source)) {
       for (const row of detailRows(o)) {
         if (details.count === maxRows) {
           details.close();

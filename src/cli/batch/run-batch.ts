@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "fs";
-import { rm } from "fs/promises";
+import { mkdtemp, rm } from "fs/promises";
+import os from "os";
 import path from "path";
-import { countBySeverity } from "../../core/results-table";
 import type { CliOptions } from "../args";
 import { readWorkbookBytes } from "../../xlsx/read";
 import { isSameFile, outputPathProblem, writeFailure } from "../output-path";
@@ -11,7 +11,10 @@ import { checkFile } from "./check-file";
 import { BatchShared, FileOutcome, FileTask, SkippedFile } from "./outcome";
 import { lastYearFolder, UnpairedFiles, unpairedFiles } from "./last-year-folder";
 import { expectedUnits, expectLines, loadExpectList } from "./units/expected-units";
-import { Journal, JOURNAL_SUFFIX, journalKey, readJournal } from "./journal";
+import { Journal, JOURNAL_SUFFIX, journalKey } from "./journal";
+import { digestOf, FileDigest } from "./digest";
+import type { ReportSource } from "./report-source";
+import type { ListedUnit } from "./units/expect-match";
 import { defaultJobs, defaultMemoryMb, PoolOptions, PoolStartError, runPool } from "./pool";
 import { Progress, ProgressSink } from "./progress";
 import { writeDetailCsv } from "./report-csv";
@@ -98,36 +101,100 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     ...(options.compareDir ? { pairLastYear: true } : {}),
     ...(options.changeThreshold !== undefined ? { changeThreshold: options.changeThreshold } : {}),
   }));
-  const outcomes: (FileOutcome | undefined)[] = new Array(tasks.length);
-  // --report keeps a journal beside the report; --resume takes up the files it already holds.
-  let journal: Journal | null = null;
-  const journalFile = options.report ? at(options.report) + JOURNAL_SUFFIX : null;
-  if (journalFile) {
-    const key = journalKey(tasks);
-    if (options.resume) {
-      const done = await readJournal(journalFile, key, options.report!);
-      if (typeof done === "string") {
-        io.err(done);
-        return EXIT_BAD_INPUT;
-      }
-      for (const [i, o] of done) if (i >= 0 && i < tasks.length) outcomes[i] = o;
-      if (!options.quiet) io.err(`接着上次的检查：已完成 ${done.size} 个文件，还有 ${tasks.length - done.size} 个`);
-      journal = Journal.append(journalFile);
-    } else {
-      if (existsSync(journalFile) && !options.quiet)
-        io.err(
-          `上次对同一报告的检查没有完成（日志 ${options.report}${JOURNAL_SUFFIX}）；本次从头检查。要接着上次检查，请加 --resume`,
-        );
-      journal = Journal.create(journalFile, key);
-    }
+  // What is kept of each file is its digest; its findings go to the journal (--report) or a spill
+  // (--csv alone) and come back one file at a time, so memory is bounded by one file. Only --json,
+  // which prints every file's entry at the end, keeps the outcomes.
+  const digests: (FileDigest | undefined)[] = new Array(tasks.length);
+  const kept: FileOutcome[] | null = options.json ? new Array(tasks.length) : null;
+  const keep = (index: number, outcome: FileOutcome) => {
+    digests[index] = digestOf(outcome);
+    if (kept) kept[index] = outcome;
+  };
+  const store = await openStore(options, tasks, at, io, keep);
+  if (typeof store === "string") {
+    io.err(store);
+    return EXIT_BAD_INPUT;
   }
-  const pending = tasks.map((_, i) => i).filter((i) => !outcomes[i]);
+  try {
+    return await checkAndReport(options, io, engine, { tasks, walk, listed, shared, digests, kept, keep, store, at });
+  } finally {
+    store?.journal.close();
+    if (store?.spill) await rm(store.spill, { recursive: true, force: true });
+  }
+}
+
+interface Store {
+  journal: Journal;
+  /** The temporary folder of a spill (--csv without --report), removed at the end. */
+  spill?: string;
+  /** The report's journal, removed once the report is written. */
+  journalFile?: string;
+}
+
+/**
+ * --report keeps a journal beside the report (--resume takes up the files it already holds); --csv
+ * alone spills to a temporary journal; a run with neither needs no store.
+ */
+async function openStore(
+  options: CliOptions,
+  tasks: FileTask[],
+  at: (p: string) => string,
+  io: BatchIo,
+  keep: (index: number, outcome: FileOutcome) => void,
+): Promise<Store | string | null> {
+  const key = journalKey(tasks);
+  if (options.report) {
+    const journalFile = at(options.report) + JOURNAL_SUFFIX;
+    if (options.resume) {
+      const done = new Set<number>();
+      const journal = await Journal.resume(journalFile, key, options.report, (i, o) => {
+        if (i < 0 || i >= tasks.length) return;
+        done.add(i);
+        keep(i, o);
+      });
+      if (typeof journal === "string") return journal;
+      if (!options.quiet) io.err(`接着上次的检查：已完成 ${done.size} 个文件，还有 ${tasks.length - done.size} 个`);
+      return { journal, journalFile };
+    }
+    if (existsSync(journalFile) && !options.quiet)
+      io.err(
+        `上次对同一报告的检查没有完成（日志 ${options.report}${JOURNAL_SUFFIX}）；本次从头检查。要接着上次检查，请加 --resume`,
+      );
+    return { journal: Journal.create(journalFile, key), journalFile };
+  }
+  if (!options.csv) return null;
+  const spill = await mkdtemp(path.join(os.tmpdir(), "budget-check-"));
+  return { journal: Journal.create(path.join(spill, "outcomes.journal"), key), spill };
+}
+
+interface Run {
+  tasks: FileTask[];
+  walk: WalkResult;
+  listed: ListedUnit[] | undefined;
+  shared: BatchShared;
+  digests: (FileDigest | undefined)[];
+  kept: FileOutcome[] | null;
+  keep: (index: number, outcome: FileOutcome) => void;
+  store: Store | null;
+  at: (p: string) => string;
+}
+
+async function checkAndReport(
+  options: CliOptions,
+  io: BatchIo,
+  engine: Partial<PoolOptions>,
+  { tasks, walk, listed, shared, digests, kept, keep, store, at }: Run,
+): Promise<number> {
+  const journal = store?.journal ?? null;
+  const pending = tasks.map((_, i) => i).filter((i) => !digests[i]);
   const progress = new Progress(
     pending.length,
     options.quiet ? null : (io.progress ?? { write: (t) => io.err(t.replace(/\n$/, "")) }),
   );
-  // Per-file text streams out in path order as files finish, whatever order the workers finish in.
+  // Per-file text streams out in path order as files finish, whatever order the workers finish in:
+  // a file waits here only until those before it are printed.
   const streamText = !options.json && !options.report;
+  const waiting = new Map<number, FileOutcome>();
   let printed = 0;
   // exceljs loads while the workers check the rest, once the first file has been handed the next
   // task (loading it at the start would hold up the workers' first files instead).
@@ -137,15 +204,15 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
       preloaded = true;
       setImmediate(loadReportWriter);
     }
-    outcomes[index] = outcome;
+    keep(index, outcome);
     journal?.add(index, outcome);
     progress.finished(outcome);
-    while (printed < tasks.length && outcomes[printed]) {
-      if (streamText) {
-        progress.end();
-        io.out(fileSection(outcomes[printed]!) + "\n");
-      }
-      printed++;
+    if (!streamText) return;
+    waiting.set(index, outcome);
+    for (let o = waiting.get(printed); o; o = waiting.get(printed)) {
+      progress.end();
+      io.out(fileSection(o) + "\n");
+      waiting.delete(printed++);
     }
   };
 
@@ -174,31 +241,37 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     }
   } catch (e) {
     progress.end();
-    journal?.close();
     if (!(e instanceof PoolStartError)) throw e;
     io.err(e.message);
     return EXIT_INTERNAL;
   }
   progress.end();
   journal?.close();
-  const done = outcomes as FileOutcome[];
+  const done = digests as FileDigest[];
   const skipped = walk.skipped;
   const note = skippedNote(walk);
   if (note && !options.quiet) io.err(note);
   if (options.json && !options.quiet)
-    for (const o of done) if (o.status === "checked") for (const n of o.notes) io.err(`${o.file}：${n}`);
+    for (const d of done) if (d.status === "checked") for (const n of d.notes) io.err(`${d.file}：${n}`);
 
   const expected = listed ? expectedUnits(listed, done, options.year) : undefined;
+  const unpaired = shared.lastYearIndex ? unpairedFiles(done, shared.lastYearIndex) : undefined;
+  // 明细 and the CSV read the findings back from the store, one file at a time, in report order.
+  const source: ReportSource = journal ? { digests: done, outcomes: () => journal.outcomes(done.length) } : (kept ?? []);
   let writeFailed = false;
+  let reportWritten = false;
   for (const [out, write] of [
-    [options.report, (file: string) => loadReportWriter().writeReportWorkbook(done, skipped, file, { expected })],
-    [options.csv, (file: string) => writeDetailCsv(done, file)],
+    [
+      options.report,
+      (file: string) =>
+        loadReportWriter().writeReportWorkbook(source, skipped, file, { expected, unpairedLastYear: unpaired?.lastYear }),
+    ],
+    [options.csv, (file: string) => writeDetailCsv(source, file)],
   ] as const) {
     if (!out) continue;
     try {
       await write(at(out));
-      // The report is whole: its journal has served.
-      if (out === options.report && journalFile) await rm(journalFile, { force: true });
+      if (out === options.report) reportWritten = true;
       if (!options.quiet) io.err(`已写出：${out}`);
     } catch (e) {
       const failure = writeFailure(out, e);
@@ -208,8 +281,10 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     }
   }
 
-  const unpaired = shared.lastYearIndex ? unpairedFiles(done, shared.lastYearIndex) : undefined;
-  if (options.json) io.out(jsonText(batchJson(done, skipped, unpaired), 2));
+  // The report is whole: its journal has served (the CSV read it too).
+  if (reportWritten && store?.journalFile) await rm(store.journalFile, { force: true });
+
+  if (options.json) io.out(jsonText(batchJson(kept ?? [], skipped, unpaired), 2));
   else {
     const lines = [formatBatchSummary(done, skipped, unpaired)];
     if (expected && listed) lines.push(...expectLines(expected, done, listed.length));
@@ -221,8 +296,8 @@ export async function runBatch(options: CliOptions, io: BatchIo, engine: Partial
     io.err("没有可检查的工作簿：找到的文件都已跳过，原因见上");
     return EXIT_BAD_INPUT;
   }
-  if (writeFailed || done.some((o) => o.status === "failed")) return EXIT_BAD_INPUT;
-  return done.some((o) => o.status === "checked" && countBySeverity(o.result.findings).error > 0) ? EXIT_ERRORS : EXIT_OK;
+  if (writeFailed || done.some((d) => d.status === "failed")) return EXIT_BAD_INPUT;
+  return done.some((d) => d.status === "checked" && d.counts.error > 0) ? EXIT_ERRORS : EXIT_OK;
 }
 
 /**

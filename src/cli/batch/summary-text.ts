@@ -1,9 +1,8 @@
-import { countCoverage } from "../../core/coverage";
-import { countBySeverity } from "../../core/results-table";
 import { formatTotalLine } from "../report-text";
-import { FileOutcome, SkippedFile } from "./outcome";
+import type { FileDigest } from "./digest";
+import type { SkippedFile } from "./outcome";
 import type { UnpairedFiles } from "./last-year-folder";
-import { SKIP_LABEL, summaryRows } from "./tables";
+import { SKIP_LABEL } from "./tables";
 
 const TOP = 5;
 const FAILED_LISTED = 10;
@@ -13,18 +12,23 @@ const FAILED_LISTED = 10;
  * every file passed by (printed even with --quiet: a skipped file must never go unsaid).
  */
 export function formatBatchSummary(
-  outcomes: readonly FileOutcome[],
+  digests: readonly FileDigest[],
   skipped: readonly SkippedFile[] = [],
   unpaired?: UnpairedFiles,
 ): string {
-  const checked = outcomes.filter((o) => o.status === "checked");
-  const failedOnes = outcomes.filter((o) => o.status === "failed");
-  const totals = countBySeverity(checked.flatMap((o) => o.result.findings));
+  const checked = digests.filter((d) => d.status === "checked");
+  const failedOnes = digests.filter((d) => d.status === "failed");
+  const totals = { error: 0, warning: 0, info: 0 };
+  for (const d of checked) for (const s of ["error", "warning", "info"] as const) totals[s] += d.counts[s];
   // The several-file run's closing line as it has always read, then what a batch adds.
-  const coverage = countCoverage(checked.map((o) => o.result));
+  const coverage = {
+    unrecognised: checked.filter((d) => d.coverage === "unrecognised").length,
+    partly: checked.filter((d) => d.coverage === "partly").length,
+  };
   const lines = [formatTotalLine(checked.length, failedOnes.length, totals, coverage)];
   // Stable: equal counts keep the order the files were checked in.
-  const worst = summaryRows(outcomes)
+  const worst = digests
+    .map((d) => d.row)
     .filter((r) => (r.error ?? 0) > 0)
     .sort((a, b) => b.error! - a.error!)
     .slice(0, TOP);
@@ -39,7 +43,7 @@ export function formatBatchSummary(
   }
   if (failedOnes.length > 0) {
     lines.push("未能检查的文件：");
-    for (const o of failedOnes.slice(0, FAILED_LISTED)) if (o.status === "failed") lines.push(`  ${o.error.message}`);
+    for (const d of failedOnes.slice(0, FAILED_LISTED)) lines.push(`  ${d.failure}`);
     if (failedOnes.length > FAILED_LISTED) lines.push(`  …另有 ${failedOnes.length - FAILED_LISTED} 个，见报告`);
   }
   if (skipped.length > 0) {

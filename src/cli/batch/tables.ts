@@ -4,6 +4,7 @@ import { incompleteNote } from "../../core/package";
 import { Column, RESULT_TABLE, ResultRow, countBySeverity, resultRows } from "../../core/results-table";
 import { SEVERITY_LABEL } from "../../core/severity";
 import type { SheetSnapshot } from "../../core/snapshot";
+import type { FileDigest } from "./digest";
 import { FileOutcome, SkippedFile, SkipReason } from "./outcome";
 import { ExpectResult, FileMark, markWords } from "./units/expect-match";
 
@@ -22,6 +23,9 @@ export const STATUS = {
   failed: "无法读取",
   missing: "未收到",
 } as const;
+
+/** --compare-dir's words in 状态: this year's file without a partner, last year's file nobody took. */
+export const UNPAIRED = { thisYear: "未与上年配对", lastYear: "上年文件：没有本年文件与之配对" } as const;
 
 /** When no header names the unit, the cell says so rather than staying blank. */
 export const UNIT_UNREAD = "未能读出";
@@ -44,9 +48,17 @@ export interface SummaryRow {
 
 const NOTHING_STATED = { year: null, org: "", money: "" };
 
+/** 文件, first in 汇总 and in 明细: the file's name first, its folder after it. */
+const fileColumn = <R extends { file: string }>(): Column<R> => ({
+  header: "文件",
+  width: 40,
+  kind: "text",
+  value: (r) => fileShown(r.file),
+});
+
 /** The 汇总 columns. A column is one line here: its header, width, kind and what it shows of the row. */
 export const SUMMARY_TABLE: Column<SummaryRow>[] = [
-  { header: "文件", width: 40, kind: "text", value: (r) => fileShown(r.file) },
+  fileColumn(),
   { header: "单位", width: 30, kind: "text", value: (r) => r.unit },
   { header: "状态", width: 18, kind: "text", value: (r) => r.status },
   { header: "已检查表数", width: 11, kind: "count", value: (r) => r.sheets },
@@ -67,7 +79,7 @@ export interface DetailRow extends ResultRow {
 
 /** 明细: 文件 and 单位 in front of the shared 检查结果 columns (RESULT_TABLE). */
 export const DETAIL_TABLE: Column<DetailRow>[] = [
-  { header: "文件", width: 40, kind: "text", value: (r) => fileShown(r.file) },
+  fileColumn(),
   { header: "单位", width: 24, kind: "text", value: (r) => r.unit },
   ...(RESULT_TABLE as Column<DetailRow>[]),
 ];
@@ -110,56 +122,29 @@ export const SKIP_LABEL: Record<SkipReason, string> = {
   "not-regular": "不是普通文件（管道、设备或失效的链接）",
 };
 
-/**
- * One row per file, in the order checked, then one per file the walk passed by: a failed file says
- * why in 状态, a skipped one 已跳过：why, so no file of the folders goes unmentioned.
- */
-export function summaryRows(
-  outcomes: readonly FileOutcome[],
-  skipped: readonly SkippedFile[] = [],
-  expected?: ExpectResult,
-): SummaryRow[] {
-  return outcomes
-    .map((o, i) => withMark(summaryRow(o), expected?.marks[i]))
-    .concat(skipped.map(skippedRow))
-    .concat(missingRows(expected));
+export function skippedRow(s: SkippedFile): SummaryRow {
+  return uncountedRow(s.file, "", `已跳过：${SKIP_LABEL[s.reason]}`);
 }
 
-export function skippedRow(s: SkippedFile): SummaryRow {
-  const status = `已跳过：${SKIP_LABEL[s.reason]}`;
-  return { file: s.file, unit: "", status, sheets: null, error: null, warning: null, info: null, note: "", ...NOTHING_STATED };
+/** A 汇总 row with nothing counted (a file passed by or unread, a unit with no file): its counts are empty, never 0. */
+function uncountedRow(file: string, unit: string, status: string, note = ""): SummaryRow {
+  return { file, unit, status, sheets: null, error: null, warning: null, info: null, note, ...NOTHING_STATED };
 }
 
 /** --expect: a row for each listed unit no file came from; they come last. */
 export function missingRows(expected: ExpectResult | undefined): SummaryRow[] {
-  return (expected?.missing ?? []).map((u) => ({
-    file: "",
-    unit: u.name,
-    status: STATUS.missing,
-    sheets: null,
-    error: null,
-    warning: null,
-    info: null,
-    note: u.code ? `单位编码 ${u.code}` : "",
-    ...NOTHING_STATED,
-  }));
+  return (expected?.missing ?? []).map((u) => uncountedRow("", u.name, STATUS.missing, u.code ? `单位编码 ${u.code}` : ""));
+}
+
+/** --compare-dir: a row for each of last year's files no file of this year was paired with; they come last. */
+export function lastYearRows(files: readonly string[] = []): SummaryRow[] {
+  return files.map((file) => uncountedRow(file, "", UNPAIRED.lastYear));
 }
 
 /** One 汇总 row per file: a failed file says why in 状态, an unread one is never counted as checked. */
 export function summaryRow(o: FileOutcome): SummaryRow {
   if (o.status === "failed") {
-    const status = `${STATUS.failed}：${reasonOnly(o.error.message, o.file)}`;
-    return {
-      file: o.file,
-      unit: UNIT_UNREAD,
-      status,
-      sheets: null,
-      error: null,
-      warning: null,
-      info: null,
-      note: "",
-      ...NOTHING_STATED,
-    };
+    return uncountedRow(o.file, UNIT_UNREAD, `${STATUS.failed}：${reasonOnly(o.error.message, o.file)}`);
   }
   const coverage = coverageOf(o.result);
   const p = o.result.package;
@@ -180,7 +165,9 @@ export function summaryRow(o: FileOutcome): SummaryRow {
       ...stated,
     };
   const sheets = o.result.sheets.length - coverage.unread.length;
-  return { file: o.file, unit, status: STATUS.checked, sheets, ...countBySeverity(o.result.findings), note, ...stated };
+  // --compare-dir: a file without last year's partner says so where 状态 is read, not only in 备注.
+  const status = o.lastYear && !o.lastYear.file ? `${STATUS.checked}；${UNPAIRED.thisYear}` : STATUS.checked;
+  return { file: o.file, unit, status, sheets, ...countBySeverity(o.result.findings), note, ...stated };
 }
 
 /** 状态 of a file the list marks: its marks after the check's own word (已检查；重复，年度不符). */
@@ -207,19 +194,16 @@ export function detailTexts(r: DetailRow): string[] {
   return [r.file, r.unit, r.sheet, r.cell, r.project, r.rule, r.title, r.severity, r.message, r.expected, r.actual, r.difference];
 }
 
-/** Findings and files per rule, gathered one file at a time (nothing of a file is kept). */
+/** Findings and files per rule, gathered from the files' digests. */
 export class RuleStats {
   private readonly stats = new Map<RuleId, RuleRow>();
 
-  add(o: FileOutcome): void {
-    if (o.status !== "checked") return;
-    const seen = new Set<RuleId>();
-    for (const f of o.result.findings) {
-      const s = this.stats.get(f.rule) ?? { rule: f.rule, files: 0, findings: 0 };
-      s.findings++;
-      if (!seen.has(f.rule)) s.files++;
-      seen.add(f.rule);
-      this.stats.set(f.rule, s);
+  add(d: Pick<FileDigest, "rules">): void {
+    for (const [rule, findings] of d.rules) {
+      const s = this.stats.get(rule) ?? { rule, files: 0, findings: 0 };
+      s.findings += findings;
+      s.files++;
+      this.stats.set(rule, s);
     }
   }
 

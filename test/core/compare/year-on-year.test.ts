@@ -13,7 +13,13 @@ function sangong(title: string, header: string[], figures: (number | null)[][], 
   ]);
 }
 
-const LAST = [sangong("2023年“三公”经费预算表", ["预算数"], [[30], [5], [8], [17]])];
+/** The same unit's 三公 table of 2023 (last year) and of 2024 (this year). */
+const lastYear = (header: string[], figures: (number | null)[][], unit?: string) =>
+  sangong("2023年“三公”经费预算表", header, figures, unit);
+const thisYear = (header: string[], figures: (number | null)[][], unit?: string) =>
+  sangong("2024年“三公”经费预算表", header, figures, unit);
+
+const LAST = [lastYear(["预算数"], [[30], [5], [8], [17]])];
 const compare = (now: SheetSnapshot[], last = LAST, options = {}) =>
   compareWorkbooks(now, last, { lastFile: "单位2023.xlsx", ...options }).findings;
 const brief = (findings: { rule: string; cell: string; severity: string }[]) =>
@@ -23,7 +29,7 @@ describe("YOY-PRIOR: a 上年数 column against last year's own figure", () => {
   const header = ["上年预算数", "本年预算数"];
 
   it("is quiet when every 上年数 repeats last year's 预算数", () => {
-    const now = sangong("2024年“三公”经费预算表", header, [
+    const now = thisYear(header, [
       [30, 28],
       [5, 5],
       [8, 6],
@@ -33,7 +39,7 @@ describe("YOY-PRIOR: a 上年数 column against last year's own figure", () => {
   });
 
   it("flags the 上年数 that differs, on this year's cell, naming last year's cell", () => {
-    const now = sangong("2024年“三公”经费预算表", header, [
+    const now = thisYear(header, [
       [31, 28],
       [5, 5],
       [9, 6],
@@ -49,7 +55,7 @@ describe("YOY-PRIOR: a 上年数 column against last year's own figure", () => {
   });
 
   it("calls a gap within the band a rounding difference (info)", () => {
-    const now = sangong("2024年“三公”经费预算表", header, [
+    const now = thisYear(header, [
       [30, 28],
       [5, 5],
       [8.01, 6],
@@ -59,8 +65,7 @@ describe("YOY-PRIOR: a 上年数 column against last year's own figure", () => {
   });
 
   it("reads 2023年预算数 in a 2024 table as 上年, and compares across units (元 against 万元)", () => {
-    const now = sangong(
-      "2024年“三公”经费预算表",
+    const now = thisYear(
       ["2023年预算数", "2024年预算数"],
       [
         [300000, 280000],
@@ -71,8 +76,7 @@ describe("YOY-PRIOR: a 上年数 column against last year's own figure", () => {
       "单位：元",
     );
     expect(compare([now])).toEqual([]);
-    const wrong = sangong(
-      "2024年“三公”经费预算表",
+    const wrong = thisYear(
       ["2023年预算数", "2024年预算数"],
       [
         [30, 28],
@@ -99,8 +103,7 @@ describe("YOY-PRIOR: a 上年数 column against last year's own figure", () => {
   });
 
   it("does not compare a 上年决算数 with last year's 预算数", () => {
-    const now = sangong(
-      "2024年“三公”经费预算表",
+    const now = thisYear(
       ["上年决算数", "本年预算数"],
       [
         [99, 28],
@@ -114,10 +117,10 @@ describe("YOY-PRIOR: a 上年数 column against last year's own figure", () => {
 });
 
 describe("YOY-CHANGE: a large change the 说明 must explain", () => {
-  const last = [sangong("2023年“三公”经费预算表", ["预算数"], [[60], [5], [40], [15]])];
+  const last = [lastYear(["预算数"], [[60], [5], [40], [15]])];
 
   it("reports a change above 30% and above 10 units, with both figures, the change and the rate", () => {
-    const now = sangong("2024年“三公”经费预算表", ["预算数"], [[78], [5], [55], [18]]);
+    const now = thisYear(["预算数"], [[78], [5], [55], [18]]);
     const found = compare([now], last);
     // 合计 +18 (30%, not above); 接待 +15 (37.5%); 公务用车 +3 (20%, and under 10 units).
     expect(brief(found)).toEqual(["YOY-CHANGE B6 info"]);
@@ -128,25 +131,25 @@ describe("YOY-CHANGE: a large change the 说明 must explain", () => {
   });
 
   it("leaves out a large rate on a small amount", () => {
-    const now = sangong("2024年“三公”经费预算表", ["预算数"], [[60], [14], [40], [6]]);
+    const now = thisYear(["预算数"], [[60], [14], [40], [6]]);
     expect(compare([now], last)).toEqual([]);
   });
 
   it("takes the rate from --change-threshold", () => {
-    const now = sangong("2024年“三公”经费预算表", ["预算数"], [[78], [5], [55], [18]]);
+    const now = thisYear(["预算数"], [[78], [5], [55], [18]]);
     expect(brief(compare([now], last, { changeThreshold: "25" }))).toEqual(["YOY-CHANGE B4 info", "YOY-CHANGE B6 info"]);
   });
 
   it("says when last year's figure was 0", () => {
-    const zero = [sangong("2023年“三公”经费预算表", ["预算数"], [[45], [0], [30], [15]])];
-    const now = sangong("2024年“三公”经费预算表", ["预算数"], [[57], [12], [30], [15]]);
+    const zero = [lastYear(["预算数"], [[45], [0], [30], [15]])];
+    const now = thisYear(["预算数"], [[57], [12], [30], [15]]);
     const found = compare([now], zero);
     expect(brief(found)).toEqual(["YOY-CHANGE B5 info"]);
     expect(found[0].message).toContain("上年为 0");
   });
 
   it("drops a change the 说明 explains, and only that one", () => {
-    const now = sangong("2024年“三公”经费预算表", ["预算数"], [[20], [5], [0], [15]]);
+    const now = thisYear(["预算数"], [[20], [5], [0], [15]]);
     const seen: YearChange[] = [];
     const explained = (c: YearChange) => {
       seen.push(c);
@@ -161,15 +164,16 @@ describe("YOY-CHANGE: a large change the 说明 must explain", () => {
   });
 });
 
-/** A 支出总表 keyed by 功能分类 codes, one row per [code, name, 合计]. */
-function spending(title: string, rows: [string, string, number][]): SheetSnapshot {
+/** A year's 支出总表 keyed by 功能分类 codes, one row per [code, name, 合计]. */
+function spendingIn(year: number, rows: [string, string, number][]): SheetSnapshot {
+  const title = `${year}年支出总表`;
   const total = rows.filter(([code]) => code.length === 3).reduce((s, r) => s + r[2], 0);
   return gridSheet("支出总表", [[title], ["单位：万元"], ["科目编码", "科目名称", "合计"], ["合计", null, total], ...rows]);
 }
 
 describe("YOY-NEW and YOY-GONE: a 类 or 款 that appears or goes", () => {
   const last = [
-    spending("2023年支出总表", [
+    spendingIn(2023, [
       ["205", "教育支出", 100],
       ["20502", "普通教育", 100],
       ["210", "卫生健康支出", 50],
@@ -178,7 +182,7 @@ describe("YOY-NEW and YOY-GONE: a 类 or 款 that appears or goes", () => {
   ];
 
   it("is quiet when the same 类 and 款 carry money", () => {
-    const now = spending("2024年支出总表", [
+    const now = spendingIn(2024, [
       ["205", "教育支出", 105],
       ["20502", "普通教育", 105],
       ["210", "卫生健康支出", 52],
@@ -188,7 +192,7 @@ describe("YOY-NEW and YOY-GONE: a 类 or 款 that appears or goes", () => {
   });
 
   it("reports a new 款 on its own figure and a gone 类 on this year's title, naming last year's cell", () => {
-    const now = spending("2024年支出总表", [
+    const now = spendingIn(2024, [
       ["205", "教育支出", 104],
       ["20502", "普通教育", 100],
       ["20508", "进修及培训", 4],
@@ -204,7 +208,7 @@ describe("YOY-NEW and YOY-GONE: a 类 or 款 that appears or goes", () => {
   });
 
   it("ignores a new 类 without money", () => {
-    const now = spending("2024年支出总表", [
+    const now = spendingIn(2024, [
       ["205", "教育支出", 101],
       ["20502", "普通教育", 101],
       ["210", "卫生健康支出", 50],
@@ -217,19 +221,9 @@ describe("YOY-NEW and YOY-GONE: a 类 or 款 that appears or goes", () => {
 
 describe("YOY-SAME-FILE: last year's file sent again", () => {
   it("says it once instead of flagging every 上年数", () => {
-    const file = sangong(
-      "2023年“三公”经费预算表",
-      ["上年预算数", "本年预算数"],
-      [
-        [33, 30],
-        [5, 5],
-        [9, 8],
-        [19, 17],
-      ],
-    );
-    const last = [
-      sangong(
-        "2023年“三公”经费预算表",
+    // Two readings of one file: equal sheets, not the same object.
+    const sent = () =>
+      lastYear(
         ["上年预算数", "本年预算数"],
         [
           [33, 30],
@@ -237,20 +231,19 @@ describe("YOY-SAME-FILE: last year's file sent again", () => {
           [9, 8],
           [19, 17],
         ],
-      ),
-    ];
-    const found = compare([file], last);
+      );
+    const found = compare([sent()], [sent()]);
     expect(brief(found)).toEqual(["YOY-SAME-FILE A1 warning"]);
     expect(found[0].message).toContain("4 个数字");
   });
 
   it("needs at least three figures besides zeros", () => {
-    const tiny = [sangong("2023年“三公”经费预算表", ["预算数"], [[5], [5], [0], [0]])];
+    const tiny = [lastYear(["预算数"], [[5], [5], [0], [0]])];
     expect(compare(tiny, tiny)).toEqual([]);
   });
 
   it("is not said when one figure differs", () => {
-    const now = sangong("2024年“三公”经费预算表", ["预算数"], [[30], [5], [8], [17.5]]);
+    const now = thisYear(["预算数"], [[30], [5], [8], [17.5]]);
     expect(brief(compare([now]))).toEqual([]);
   });
 });

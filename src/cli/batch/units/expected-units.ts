@@ -2,7 +2,7 @@ import path from "path";
 import { WorkbookReadError } from "../../../xlsx/errors";
 import { readAnyWorkbookBytes } from "../../read-workbook";
 import { loadFileBytes } from "../../xlsx-errors";
-import type { FileOutcome } from "../outcome";
+import type { FileDigest } from "../digest";
 import { csvRows, ListError, listedUnits } from "./expect-list";
 import { ExpectResult, ListedUnit, markWords, matchExpected } from "./expect-match";
 
@@ -33,20 +33,16 @@ export async function loadExpectList(file: string, cwd: string): Promise<ListedU
 }
 
 /** Each file of the batch against the list: by the unit its tables name, its file name, its code. */
-export function expectedUnits(list: readonly ListedUnit[], outcomes: readonly FileOutcome[], year?: number): ExpectResult {
+export function expectedUnits(list: readonly ListedUnit[], digests: readonly FileDigest[], year?: number): ExpectResult {
   return matchExpected(
     list,
-    outcomes.map((o) => ({
-      file: o.file,
-      unit: o.status === "checked" ? o.unit : null,
-      year: o.status === "checked" ? (o.year ?? null) : null,
-    })),
+    digests.map((d) => ({ file: d.file, unit: d.unit, year: d.year })),
     year,
   );
 }
 
 /** The summary's lines for the list: one count line, then every unit not received and every marked file. */
-export function expectLines(result: ExpectResult, outcomes: readonly FileOutcome[], listed: number): string[] {
+export function expectLines(result: ExpectResult, files: readonly { file: string }[], listed: number): string[] {
   const count = (pick: (m: ExpectResult["marks"][number]) => boolean) => result.marks.filter(pick).length;
   const lines = [
     `单位名单：应报 ${listed} 个单位，未收到 ${result.missing.length} 个；重复 ${count((m) => m.duplicate)} 个文件，` +
@@ -59,7 +55,7 @@ export function expectLines(result: ExpectResult, outcomes: readonly FileOutcome
   }
   const marked = result.marks.flatMap((m, i) => {
     const words = markWords(m);
-    return words.length ? [`  ${outcomes[i].file}：${words.join("，")}`] : [];
+    return words.length ? [`  ${files[i].file}：${words.join("，")}`] : [];
   });
   if (marked.length) lines.push(`需核对的文件（${marked.length} 个）：`, ...marked);
   return lines;
