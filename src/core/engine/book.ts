@@ -3,11 +3,12 @@ import { CellRef } from "../address";
 import { UNIT_IN_YUAN } from "../amount";
 import { RuleId } from "../catalogue";
 import { CheckContext } from "../context";
+import { objectArray } from "../object-arrays";
 import { Reporter } from "../reporter";
 import { SheetView } from "../snapshot";
 import { CellCache } from "../totals/read/cell-cache";
 import { choose } from "./choose";
-import { Evaluated, Identity, Status, residual, statusOf } from "./system";
+import { Evaluated, Identity, Status, residualIn, statusOf } from "./system";
 
 /** How a sum's finding names things; built only for the sums that are reported. */
 export interface SumNames {
@@ -124,10 +125,10 @@ export type Entry = SumEntry | CopyEntry;
  * is registered (the values are there already); resolve.ts localizes the culprits and reports.
  */
 export class IdentityBook {
-  readonly identities: Identity[] = [];
-  readonly residuals: (Decimal | null)[] = [];
-  readonly statuses: Status[] = [];
-  readonly entries: Entry[] = [];
+  readonly identities: Identity[] = objectArray();
+  readonly residuals: (Decimal | null)[] = objectArray();
+  readonly statuses: Status[] = objectArray();
+  readonly entries: Entry[] = objectArray();
   /** Each identity's entry, by identity: a scan of the entries per look-up grows with the book. */
   private readonly byIdentity: Entry[] = [];
   readonly families: Family[] = [];
@@ -143,10 +144,10 @@ export class IdentityBook {
   private readonly cellIds = new Map<SheetPort, CellCache<number>>();
   /** The sums registered per total cell, to find one registered twice. */
   private readonly byTotal = new Map<number, number[]>();
-  readonly cellSheet: SheetPort[] = [];
+  readonly cellSheet: SheetPort[] = objectArray();
   readonly cellRow: number[] = [];
   readonly cellCol: number[] = [];
-  private readonly values: (Decimal | null)[] = [];
+  private readonly values: (Decimal | null)[] = objectArray();
   private readonly sheetIndex = new Map<SheetPort, number>();
 
   addSheet(sheet: SheetPort): void {
@@ -264,7 +265,7 @@ export class IdentityBook {
   }
 
   private push(identity: Identity): number {
-    const r = residual(identity, this.value);
+    const r = residualIn(identity, this.values);
     this.identities.push(identity);
     this.residuals.push(r);
     this.statuses.push(statusOf(r, identity.band));

@@ -39,6 +39,27 @@ export function residual(identity: Identity, value: ValueOf): Decimal | null {
     if (v === null) return null;
     sum = sum.plus(v);
   }
+  return difference(identity, total, sum);
+}
+
+/**
+ * `residual` over amounts held by cell id, as the identity book keeps them. Not `residual` with a
+ * closure over the array: each check's book brings a new closure, and V8 throws away code
+ * optimized for the previous one ("wrong call target"), so the next check ran cold.
+ */
+export function residualIn(identity: Identity, values: readonly (Decimal | null)[]): Decimal | null {
+  const total = values[identity.total];
+  if (total === null) return null;
+  let sum: Decimal = ZERO;
+  for (const item of identity.items) {
+    const v = values[item];
+    if (v === null) return null;
+    sum = sum.plus(v);
+  }
+  return difference(identity, total, sum);
+}
+
+function difference(identity: Identity, total: Decimal, sum: Decimal): Decimal {
   if (identity.factor) sum = sum.times(identity.factor);
   // Nearly every identity holds exactly: comparing allocates nothing, and x − x is +0 in
   // decimal.js whatever x is (but when rounding towards −∞, which this project never sets).

@@ -1,4 +1,5 @@
 import { cellKey } from "../../address";
+import { sparseArray } from "../../object-arrays";
 import { SheetView } from "../../snapshot";
 
 /**
@@ -10,7 +11,7 @@ import { SheetView } from "../../snapshot";
  * (rules probing beyond the used range, or into a collapsed gap) and go to a Map.
  */
 export class CellCache<T> {
-  private readonly rows: (T | undefined)[][] = [];
+  private readonly rows: (T | undefined)[][] = sparseArray();
   private readonly outside = new Map<number, T>();
 
   constructor(
