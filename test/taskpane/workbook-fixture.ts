@@ -2,16 +2,21 @@ import { LiteralCell, SheetSnapshot, gridSheet } from "../../src/core/snapshot";
 
 const n = (v: number): LiteralCell => ({ v, fmt: "0.00" });
 
+/** Title, unit line and two header rows of seed 001's 收支总表, shared by both fixtures. */
+const heading = (): LiteralCell[][] => [
+  ["部门预算收支总表", null, null, null],
+  ["编制单位：示例市卫生健康局", null, "单位：万元", null],
+  ["收入", null, "支出", null],
+  ["项目", "预算数", "项目", "预算数"],
+];
+
 /**
  * A 收支总表 laid out as in seed 001 whose 本年支出合计 (D11) was typed as 1520.00 while its items
  * add up to 1500.00; 事业收入 is stored as text. Shared by the component and end-to-end tests.
  */
 export function summaryWithWrongSpendTotal(): SheetSnapshot {
   return gridSheet("收支总表", [
-    ["部门预算收支总表", null, null, null],
-    ["编制单位：示例市卫生健康局", null, "单位：万元", null],
-    ["收入", null, "支出", null],
-    ["项目", "预算数", "项目", "预算数"],
+    ...heading(),
     ["一、一般公共预算拨款收入", n(1200), "一、一般公共服务支出", n(100)],
     ["二、政府性基金预算拨款收入", null, "八、社会保障和就业支出", n(300)],
     ["三、事业收入", { v: "300.00", t: "300.00", fmt: "@" }, "十、卫生健康支出", n(1100)],
@@ -28,10 +33,7 @@ export function summaryWithWrongSpendTotal(): SheetSnapshot {
 export function cleanSummary(): SheetSnapshot {
   const total = (f: string, v: number): LiteralCell => ({ f, v, fmt: "0.00" });
   return gridSheet("收支总表", [
-    ["部门预算收支总表", null, null, null],
-    ["编制单位：示例市卫生健康局", null, "单位：万元", null],
-    ["收入", null, "支出", null],
-    ["项目", "预算数", "项目", "预算数"],
+    ...heading(),
     ["一、一般公共预算拨款收入", n(1200), "一、一般公共服务支出", n(100)],
     ["二、事业收入", n(300), "八、社会保障和就业支出", n(1400)],
     ["本年收入合计", total("SUM(B5:B6)", 1500), "本年支出合计", total("SUM(D5:D6)", 1500)],
