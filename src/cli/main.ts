@@ -247,11 +247,7 @@ async function writeAnnotated(
     // An .xls cannot be patched in place: its copy is a new .xlsx holding its cells (annotatableBytes).
     copy = await annotateWorkbookBytes(await annotatableBytes(bytes, shown), findings);
   } catch (e) {
-    if (e instanceof WorkbookReadError) {
-      io.err(`${e.message}（未写出 ${shown}）`);
-      return EXIT_BAD_INPUT;
-    }
-    if (!(e instanceof AnnotateError)) throw e;
+    if (!(e instanceof WorkbookReadError || e instanceof AnnotateError)) throw e;
     io.err(`${e.message}（未写出 ${shown}）`);
     return EXIT_BAD_INPUT;
   }
