@@ -200,6 +200,51 @@ describe("what is not an amount", () => {
     expect(check([gridSheet("表", rows)])).toEqual([]);
   });
 
+  // 北塔区's 安排表: “10(其中,灾情因素6万元)” in an amount cell. The cell is reported, and its sums
+  // are checked with the figure that leads the note, since that is what the 小计 counted.
+  describe("a figure followed by a bracketed note", () => {
+    const rows: Grid = [
+      ["资金安排表"],
+      ["单位：万元"],
+      ["序号", "村名", "项目名称", "资金金额"],
+      [1, "甲村", "水果基地", 20],
+      [2, "乙村", "蔬菜基地", "10(其中,灾情因素6万元)"],
+      [3, "丙村", "灌溉设施", 16],
+      ["小计", null, null, 46],
+      [4, "小额信贷贴息", null, 12],
+      ["合计", null, null, 58],
+    ];
+    const merges = [6, 8].map((r) => ({ top: r, left: 0, bottom: r, right: 2 }));
+
+    it("reports the cell, counts its figure in the sums, and says so", () => {
+      const f = check([gridSheet("表", rows, { merges })]);
+      expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CELL-NOT-NUMBER@D5"]);
+      expect(f[0].message).toContain("按开头的 10.00 核对相关合计");
+    });
+
+    it("still finds a wrong 小计 over it", () => {
+      expect(brief(edit(rows, 6, 3, 47), "表", merges)).toEqual(["CELL-NOT-NUMBER@D5", "SUM-ROW@D7"]);
+    });
+
+    it("reads the same with the total on top, full-width brackets and no 小计", () => {
+      const top: Grid = [
+        ["项目", "金额", "备注"],
+        ["合计", 1046, null],
+        ["一、维修", "1,000（含上年结转）", null],
+        ["二、培训", 30, null],
+        ["三、会议", 16, null],
+      ];
+      expect(brief(top)).toEqual(["CELL-NOT-NUMBER@B3"]);
+      expect(brief(edit(top, 1, 1, 1047))).toEqual(["SUM-ROW@B2", "CELL-NOT-NUMBER@B3"]);
+    });
+
+    it("leaves a text with no leading figure out of the sums, as before", () => {
+      const f = check([gridSheet("表", edit(rows, 4, 3, "约10万(待定)"), { merges })]);
+      expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CELL-NOT-NUMBER@D5"]);
+      expect(f[0].message).toContain("相关合计无法核对");
+    });
+  });
+
   it("takes a remark merged across an amount column and the ones beside it for a note", () => {
     const rows: Grid = [
       ["项目", "本年", "上年", "增减额", "备注"],
