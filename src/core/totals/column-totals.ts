@@ -277,8 +277,9 @@ function checkTotalHeadings(ck: SheetChecker, table: TableLayout, known: ColumnT
     if (sides.length === 0) return;
     const specsOf = (components: number[]) => {
       const rows: number[] = [];
+      // A row that leaves the total blank (a 其中 row giving only the parts) does not test the suggestion.
       for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
-        if (rowHasValue(ck.amounts, row, [t.col, ...components])) rows.push(row);
+        if (!ck.amounts.isEmpty(row, t.col)) rows.push(row);
       return rows.map((row): SumSpec => ({
         rule: "SUM-COL",
         total: { row, col: t.col },
