@@ -265,7 +265,9 @@ function isTotalHeading(leaf: string): boolean {
  * kept where the figures bear them out, dropped where they do not (resolve.ts).
  */
 function checkTotalHeadings(ck: SheetChecker, table: TableLayout, known: ColumnTotal[]): void {
-  const amount = table.columns.filter((c) => c.role === "amount");
+  // The figure columns the table sums, whatever their role (amounts, or counts beside them).
+  const figures = new Set(table.amountCols);
+  const amount = table.columns.filter((c) => figures.has(c.col));
   amount.forEach((t, at) => {
     if (totalRank(t.leaf) > 0 || !TOTAL_HEADING.test(compactLabel(t.leaf)) || known.some((k) => k.col === t.col)) return;
     const run = (step: 1 | -1) => {
