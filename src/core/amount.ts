@@ -8,7 +8,9 @@ export type AmountReading =
   | { kind: "empty" } // blank, "-", "—": means 0
   | { kind: "number"; value: Decimal; fromText: boolean }
   | { kind: "error"; code: string } // #REF! and the like
-  | { kind: "invalid"; raw: string } // text that is not a number
+  // Text that is not a number. `leading` is the figure a text starts with when all that follows it
+  // is a bracketed note (`10(其中,灾情因素6万元)`): the sums count it, the cell is still reported.
+  | { kind: "invalid"; raw: string; leading?: Decimal }
   | { kind: "unknown" }; // a formula never calculated (UNCALCULATED): not judged
 
 const DASHES = /^[-－—–―_]+$/;
@@ -56,9 +58,17 @@ export function parseAmountText(raw: string): AmountReading {
   } else if (body.startsWith("+")) {
     body = body.slice(1);
   }
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(body)) return { kind: "invalid", raw };
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^\.\d+$/.test(body)) return withLeading(raw, text);
   const value = new Decimal(body.replace(/,/g, ""));
   return { kind: "number", value: negative ? value.negated() : value, fromText: true };
+}
+
+/** A figure followed by one bracketed note and nothing else: `10(其中,灾情因素6万元)`, `25（含上年结转）`. */
+const NOTED_FIGURE = /^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\([^()]*\)$/;
+
+function withLeading(raw: string, text: string): AmountReading {
+  const m = NOTED_FIGURE.exec(text);
+  return m ? { kind: "invalid", raw, leading: new Decimal(m[1].replace(/,/g, "").replace("−", "-")) } : { kind: "invalid", raw };
 }
 
 export function readAmount(value: CellValue): AmountReading {

@@ -20,6 +20,17 @@ describe("amount parsing", () => {
     expect(readAmount("约五万").kind).toBe("invalid");
     expect(readAmount("#REF!").kind).toBe("error");
   });
+  it("keeps the figure that leads a bracketed note, and only then", () => {
+    const leading = (v: string) => {
+      const r = readAmount(v);
+      return r.kind === "invalid" ? (r.leading?.toString() ?? null) : `kind ${r.kind}`;
+    };
+    expect(leading("10(其中,灾情因素6万元)")).toBe("10");
+    expect(leading("1,250.5（含上年结转）")).toBe("1250.5");
+    expect(leading("约10(待定)")).toBeNull();
+    expect(leading("10(其中6)万元")).toBeNull();
+    expect(leading("10万元")).toBeNull();
+  });
   it("removes binary residue from Excel doubles", () => {
     expect(decimalFromCellNumber(0.1 + 0.2).toString()).toBe("0.3");
   });

@@ -1,3 +1,4 @@
+import { REPAIR_SHARE } from "./confidence";
 import { Identity, ValueOf, holds, residual, statusOf } from "./system";
 
 /** How one reading of a part of a table fares on the figures. */
@@ -37,10 +38,27 @@ export function choose<T>(readings: readonly T[], identitiesOf: (reading: T) => 
   let top = score(identitiesOf(readings[0]), value);
   for (let i = 1; i < readings.length; i++) {
     const s = score(identitiesOf(readings[i]), value);
-    if (s.holding > top.holding && s.failing <= top.failing) {
+    if (outscores(s, top)) {
       best = i;
       top = s;
     }
   }
   return best;
+}
+
+/** Whether a reading scored `s` replaces one scored `top`: more identities hold, and no more fail. */
+export function outscores(s: Score, top: Score): boolean {
+  return s.holding > top.holding && s.failing <= top.failing;
+}
+
+/**
+ * Whether a reading that sums more of the table replaces one that sums less (a column of figures
+ * the reader took for codes: read as figures it adds its own sums and its rows across). One wrong
+ * figure breaks more identities where more are read, so failing no more is too strict: it replaces
+ * the other where more identities hold and its failures are no more than the other's or few, at
+ * most the share of a table's identities that a confirmed reading may need repaired (confidence.ts).
+ */
+export function explainsMore(s: Score, top: Score): boolean {
+  const few = Math.floor((s.holding + s.failing) * REPAIR_SHARE);
+  return s.holding > top.holding && s.failing <= Math.max(top.failing, few);
 }

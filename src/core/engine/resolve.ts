@@ -103,8 +103,9 @@ export function resolveBook(book: IdentityBook): Resolution {
 /**
  * The identities of the families their tables' figures do not bear out (structure from
  * arithmetic, issue 16 principle 1). A family is kept when all its sums hold; or when its failing
- * sums are explained by culprits that break two identities or more (one wrong figure seen from two
- * sides is evidence for the reading); or, in a family of three or more (or one likely before any
+ * sums are explained by culprits each seen from two sides or more (one wrong figure seen from two
+ * sides is evidence for the reading; a side is a failing sum over it, or a holding sum over it and
+ * another culprit of the same repair); or, in a family of three or more (or one likely before any
  * figure is read), when at most a fifth of them (at least one) fail unexplained, as one wrong
  * figure would. Otherwise the labels suggested a structure the table does not have, and the family
  * says nothing.
@@ -148,10 +149,24 @@ function unexplainedIn(
   const explained = new Set<number>();
   for (const comp of local.map(localize(local.ev, { weight, value: book.value }))) {
     if (!comp.culprits) continue;
-    const breaks = comp.culprits.map((c) => comp.failing.filter((f) => touches(book, f, c.cell)).length);
-    if (breaks.every((n) => n >= 2)) for (const f of comp.failing) explained.add(f);
+    const cells = comp.culprits.map((c) => c.cell);
+    // A culprit is seen from a side where a sum fails, and where a sum that holds now would fail
+    // once another culprit is repaired (a wrong 小计 carried into its 合计: the 合计 is pinned by
+    // its own failing sum and by 合计 = 小计 + …, which the 小计's repair breaks).
+    const sides = cells.map(
+      (cell) =>
+        comp.failing.filter((f) => touches(book, f, cell)).length +
+        (cells.length > 1 ? entries.filter((e) => linked(book, e.identity, cell, cells)).length : 0),
+    );
+    if (sides.every((n) => n >= 2)) for (const f of comp.failing) explained.add(f);
   }
   return failing.filter((f) => !explained.has(f)).length;
+}
+
+/** A holding identity over `cell` and another of the repair's cells: the repair changes it on two sides. */
+function linked(book: IdentityBook, identity: number, cell: number, cells: number[]): boolean {
+  if (book.statuses[identity] === "beyond" || !touches(book, identity, cell)) return false;
+  return cells.some((other) => other !== cell && touches(book, identity, other));
 }
 
 function touches(book: IdentityBook, identity: number, cell: number): boolean {

@@ -36,11 +36,14 @@ export function checkCells(ck: SheetChecker, table: TableLayout): void {
           message: `${describe(ck, table, row, col)} 的金额“${excerpt(String(value))}”以文本形式存储，Excel 的 SUM 会忽略它，本检查按 ${shownAmount(reading.value)} 计算`,
         });
       } else if (reading.kind === "invalid") {
+        const counted = reading.leading
+          ? `Excel 的 SUM 不计入它；本检查按开头的 ${shownAmount(reading.leading)} 核对相关合计，请把金额与说明分开填写`
+          : "相关合计无法核对";
         ck.report.add({
           rule: "CELL-NOT-NUMBER",
           cell: view.address(row, col),
           anchor: where(ck, table, row, col),
-          message: `${describe(ck, table, row, col)} 的内容“${excerpt(String(value))}”不是金额，相关合计无法核对`,
+          message: `${describe(ck, table, row, col)} 的内容“${excerpt(String(value))}”不是金额，${counted}`,
         });
       }
     }

@@ -3,6 +3,7 @@ import { SheetChecker } from "./sheet-checker";
 import { labelsOf } from "./read/label-grid";
 import { readRows } from "./read/rows";
 import { isBreakdownLabel, totalRank } from "./read/labels";
+import { compactLabel } from "../snapshot";
 import { SumNames, SumSpec } from "../engine/book";
 import { checkDifferences } from "./differences";
 import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
@@ -134,6 +135,7 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
   checkDifferences(ck, table, "SUM-COL");
   checkColumnBreakdowns(ck, table, "SUM-COL");
   const totals = columnTotals(table);
+  checkTotalHeadings(ck, table, totals);
   for (const { col, components } of totals) {
     const cols = [col, ...components];
     const rows: number[] = [];
@@ -246,4 +248,49 @@ function checkColumnBreakdowns(ck: SheetChecker, table: TableLayout, rule: RuleI
   }
   ck.family("column-breakdown", specs);
   ck.family("column-breakdown-groups", grouped, true);
+}
+
+/** A header that names a total without 合计, 小计 or 总计: 总人数, 总金额, 资金总额, 总数. */
+const TOTAL_HEADING = /^总(?!计)|总(额|数)$/;
+
+/** A column that closes a run of parts: a total by its header, whether or not the header says of what. */
+function isTotalHeading(leaf: string): boolean {
+  return totalRank(leaf) > 0 || TOTAL_HEADING.test(compactLabel(leaf));
+}
+
+/**
+ * A column headed as a total whose parts the header tree does not show (总人数 | 小学 走读生 | 寄宿生 |
+ * 初中 …): the labels suggest it adds the run of figure columns beside it, up to the next total
+ * column; right or left, the figures choose (choose.ts). Only suggested, so its sums are a family:
+ * kept where the figures bear them out, dropped where they do not (resolve.ts).
+ */
+function checkTotalHeadings(ck: SheetChecker, table: TableLayout, known: ColumnTotal[]): void {
+  // The figure columns the table sums, whatever their role (amounts, or counts beside them).
+  const figures = new Set(table.amountCols);
+  const amount = table.columns.filter((c) => figures.has(c.col));
+  amount.forEach((t, at) => {
+    if (totalRank(t.leaf) > 0 || !TOTAL_HEADING.test(compactLabel(t.leaf)) || known.some((k) => k.col === t.col)) return;
+    const run = (step: 1 | -1) => {
+      const cols: number[] = [];
+      for (let i = at + step; i >= 0 && i < amount.length && !isTotalHeading(amount[i].leaf); i += step) cols.push(amount[i].col);
+      return cols.sort((a, b) => a - b);
+    };
+    const sides = [run(1), run(-1)].filter((cols) => cols.length >= 2);
+    if (sides.length === 0) return;
+    const specsOf = (components: number[]) => {
+      const rows: number[] = [];
+      // A row that leaves the total blank (a 其中 row giving only the parts) does not test the suggestion.
+      for (let row = table.firstRow; row <= table.lastRow; row = ck.view.nextRow(row))
+        if (!ck.amounts.isEmpty(row, t.col)) rows.push(row);
+      return rows.map((row): SumSpec => ({
+        rule: "SUM-COL",
+        total: { row, col: t.col },
+        items: components.map((c) => ({ row, col: c })),
+        names: () => rowNames(ck, table, t.col, components, rows, row),
+        group: `col|${t.col}`,
+      }));
+    };
+    const readings = sides.map(specsOf);
+    ck.family("total-heading", readings[readings.length > 1 ? ck.best(readings) : 0]);
+  });
 }

@@ -9,11 +9,12 @@ import { checkCodeTree } from "./code-tree";
 import { SheetChecker } from "./sheet-checker";
 import { checkColumnTotals } from "./column-totals";
 import { IdentityBook } from "../engine/book";
-import { readRows, rowLabelColumns } from "./read/rows";
-import { TABLE_IDENTITIES } from "./table-identities";
+import { RowInfo, readRows, rowLabelColumns } from "./read/rows";
+import { TABLE_IDENTITIES, TableIdentities } from "./table-identities";
+import { readingOfCodes } from "./figure-codes";
 import { checkHalfSummary, checkPanelBalance, checkSummary } from "./summary-balance";
 import { isSummaryTotalLabel, locateHalfSummary, locateSummary } from "./read/summary-layout";
-import { locateTables } from "./read/table-layout";
+import { TableLayout, locateTables } from "./read/table-layout";
 import { labelPanels } from "./read/panels";
 
 export { registerCrossTables } from "./cross-table";
@@ -35,10 +36,18 @@ export function checkTotalsSheet(
   let blocksFound = false;
   const named = table ? TABLE_IDENTITIES[table] : undefined;
   const tables = locateTables(view);
-  for (const t of tables) {
+  for (const found of tables) {
+    const summary = kind === "summary" ? locateSummary(view, found) : null;
+    const half = kind === "summary" && !summary ? locateHalfSummary(view, found) : null;
+    // Where the reader took a column of figures for codes, the sums decide (figure-codes.ts).
+    const t =
+      summary || half
+        ? found
+        : readingOfCodes(view, ctx, found, (trial, layout) => {
+            checkParts(trial, layout, kind, named);
+            checkColumnTotals(trial, layout, named?.columnTotals);
+          });
     ck.inTable(t);
-    const summary = kind === "summary" ? locateSummary(view, t) : null;
-    const half = kind === "summary" && !summary ? locateHalfSummary(view, t) : null;
     if (summary) {
       summaryFound = true;
       checkSummary(ck, summary);
@@ -46,23 +55,8 @@ export function checkTotalsSheet(
       summaryFound = true;
       checkHalfSummary(ck, half);
       reportHalfSummary(ck.report, view, half.layout.income.yearTotalRow, half.layout.income.labelCol, half.side);
-    } else {
-      // Items and figures printed twice side by side (收入 | 执行数 | 支出 | 执行数) are two panels.
-      const panels: { part: typeof t; rows: ReturnType<typeof readRows> }[] = [];
-      for (const part of labelPanels(t) ?? [t]) {
-        const { labelCol, groupCol } = rowLabelColumns(view, part);
-        const rows = readRows(view, part, labelCol, groupCol);
-        // A 收支总表 in block form (收入构成 … 合计, 支出构成 … 合计) is read by its blocks; one that
-        // shows the summary's own total rows but could not be paired is not guessed at.
-        const unpaired = kind === "summary" && rows.some((r) => isSummaryTotalLabel(r.label));
-        if (unpaired) continue;
-        if (rows.some((r) => r.rank > 0)) blocksFound = true;
-        panels.push({ part, rows });
-        checkCodeTree(ck, part, rows);
-        checkRowTotals(ck, part, rows, named?.rowTotals);
-        named?.extra?.(ck, part, rows);
-      }
-      if (panels.length > 1) checkPanelBalance(ck, panels);
+    } else if (checkParts(ck, t, kind, named)) {
+      blocksFound = true;
     }
     checkColumnTotals(ck, t, named?.columnTotals);
     checkCells(ck, t);
@@ -71,6 +65,30 @@ export function checkTotalsSheet(
   checkSharedPanelTotals(ck, tables);
   if (kind === "summary" && !summaryFound && !blocksFound) reportNoSummaryTotals(ck.report, view);
   return ck;
+}
+
+/**
+ * The row rules of one table, panel by panel: items and figures printed twice side by side (收入 |
+ * 执行数 | 支出 | 执行数) are two panels. Returns whether some row is a total (a block was found).
+ */
+function checkParts(ck: SheetChecker, t: TableLayout, kind: SheetKind, named: TableIdentities | undefined): boolean {
+  let blocksFound = false;
+  const panels: { part: TableLayout; rows: RowInfo[] }[] = [];
+  for (const part of labelPanels(t) ?? [t]) {
+    const { labelCol, groupCol } = rowLabelColumns(ck.view, part);
+    const rows = readRows(ck.view, part, labelCol, groupCol);
+    // A 收支总表 in block form (收入构成 … 合计, 支出构成 … 合计) is read by its blocks; one that
+    // shows the summary's own total rows but could not be paired is not guessed at.
+    const unpaired = kind === "summary" && rows.some((r) => isSummaryTotalLabel(r.label));
+    if (unpaired) continue;
+    if (rows.some((r) => r.rank > 0)) blocksFound = true;
+    panels.push({ part, rows });
+    checkCodeTree(ck, part, rows);
+    checkRowTotals(ck, part, rows, named?.rowTotals);
+    named?.extra?.(ck, part, rows);
+  }
+  if (panels.length > 1) checkPanelBalance(ck, panels);
+  return blocksFound;
 }
 
 /** True when the sheet holds at least one table the totals rules can read (a header row over data). */

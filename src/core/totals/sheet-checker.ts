@@ -53,9 +53,9 @@ export class SheetChecker implements SheetPort {
 
   /** A cell as messages name it: the row's code and label, and the column's header. */
   nameCell(row: number, col: number): string {
-    const table = locateTables(this.view).find(
-      (t) => row >= t.firstRow && row <= t.lastRow && t.columns.some((x) => x.col === col),
-    );
+    // The layouts the rules read (a column of figures first taken for codes is read as figures).
+    const inside = (t: TableLayout) => row >= t.firstRow && row <= t.lastRow && t.columns.some((x) => x.col === col);
+    const table = [...this.areas.keys()].find(inside) ?? locateTables(this.view).find(inside);
     if (!table) return this.view.address(row, col);
     // Names repeat under different codes (行政运行): the code keeps the message and the id apart.
     const code = rowInfoAt(readRows(this.view, table, table.labelCols[0]), row)?.code;

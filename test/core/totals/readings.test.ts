@@ -1,4 +1,5 @@
 import { gridSheet } from "../../../src/core/snapshot";
+import { LiteralCell } from "../../../src/core/snapshot";
 import { Grid, check, edit, serious } from "./helpers";
 
 // Issue 16, principle 1: the labels propose readings, the figures choose. Each case has a clean
@@ -203,6 +204,51 @@ describe("what is not an amount", () => {
     expect(check([gridSheet("表", rows)])).toEqual([]);
   });
 
+  // 北塔区's 安排表: “10(其中,灾情因素6万元)” in an amount cell. The cell is reported, and its sums
+  // are checked with the figure that leads the note, since that is what the 小计 counted.
+  describe("a figure followed by a bracketed note", () => {
+    const rows: Grid = [
+      ["资金安排表"],
+      ["单位：万元"],
+      ["序号", "村名", "项目名称", "资金金额"],
+      [1, "甲村", "水果基地", 20],
+      [2, "乙村", "蔬菜基地", "10(其中,灾情因素6万元)"],
+      [3, "丙村", "灌溉设施", 16],
+      ["小计", null, null, 46],
+      [4, "小额信贷贴息", null, 12],
+      ["合计", null, null, 58],
+    ];
+    const merges = [6, 8].map((r) => ({ top: r, left: 0, bottom: r, right: 2 }));
+
+    it("reports the cell, counts its figure in the sums, and says so", () => {
+      const f = check([gridSheet("表", rows, { merges })]);
+      expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CELL-NOT-NUMBER@D5"]);
+      expect(f[0].message).toContain("按开头的 10.00 核对相关合计");
+    });
+
+    it("still finds a wrong 小计 over it", () => {
+      expect(brief(edit(rows, 6, 3, 47), "表", merges)).toEqual(["CELL-NOT-NUMBER@D5", "SUM-ROW@D7"]);
+    });
+
+    it("reads the same with the total on top, full-width brackets and no 小计", () => {
+      const top: Grid = [
+        ["项目", "金额", "备注"],
+        ["合计", 1046, null],
+        ["一、维修", "1,000（含上年结转）", null],
+        ["二、培训", 30, null],
+        ["三、会议", 16, null],
+      ];
+      expect(brief(top)).toEqual(["CELL-NOT-NUMBER@B3"]);
+      expect(brief(edit(top, 1, 1, 1047))).toEqual(["SUM-ROW@B2", "CELL-NOT-NUMBER@B3"]);
+    });
+
+    it("leaves a text with no leading figure out of the sums, as before", () => {
+      const f = check([gridSheet("表", edit(rows, 4, 3, "约10万(待定)"), { merges })]);
+      expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CELL-NOT-NUMBER@D5"]);
+      expect(f[0].message).toContain("相关合计无法核对");
+    });
+  });
+
   it("takes a remark merged across an amount column and the ones beside it for a note", () => {
     const rows: Grid = [
       ["项目", "本年", "上年", "增减额", "备注"],
@@ -211,5 +257,115 @@ describe("what is not an amount", () => {
       ["合计", 10, 9, 1, null],
     ];
     expect(brief(rows, "表", [{ top: 2, left: 3, bottom: 2, right: 4 }])).toEqual([]);
+  });
+});
+
+// 金寨县's 学生资助 table: a 总人数 column of whole numbers (991, 381 … 11055) that the reader takes for
+// codes, beside pupil counts under 小学 / 初中. The code tree fails on every row; read as figures,
+// the 小计 and 合计 rows hold down every column and 总人数 holds across: the figures choose.
+describe("a column of figures the reader took for codes", () => {
+  const header: Grid = [
+    ["学生资助汇总表"],
+    ["序号", "乡镇名称", "总人数", "小学", null, "初中", null, "合计"],
+    [null, null, null, "走读生", "寄宿生", "走读生", "寄宿生", "补助资金合计"],
+  ];
+  // 补助资金 = pupils × 250, 500, 312.5 and 625 元: no sum of the counts beside it.
+  const row = (a: LiteralCell, b: LiteralCell, n: number[]): LiteralCell[] => [
+    a,
+    b,
+    n[0] + n[1] + n[2] + n[3],
+    ...n,
+    250 * n[0] + 500 * n[1] + 312.5 * n[2] + 625 * n[3],
+  ];
+  const body: Grid = [
+    row(1, "甲镇", [542, 6, 172, 271]),
+    row(2, "乙镇", [141, 85, 8, 147]),
+    row(3, "丙镇", [163, 58, 15, 182]),
+    row("小计", null, [846, 149, 195, 600]),
+    row(4, "外县", [110, 29, 32, 76]),
+    row("合计", null, [956, 178, 227, 676]),
+  ];
+  const rows = [...header, ...body];
+  const merges = [
+    { top: 1, left: 0, bottom: 2, right: 0 },
+    { top: 1, left: 1, bottom: 2, right: 1 },
+    { top: 1, left: 2, bottom: 2, right: 2 },
+    { top: 1, left: 3, bottom: 1, right: 4 },
+    { top: 1, left: 5, bottom: 1, right: 6 },
+    { top: 6, left: 0, bottom: 6, right: 1 },
+    { top: 8, left: 0, bottom: 8, right: 1 },
+  ];
+  const all = (grid: Grid, m = merges) => check([gridSheet("表", grid, { merges: m })]).map((f) => `${f.rule}@${f.cell}`);
+
+  it("stays quiet when every sum holds", () => {
+    expect(all(rows)).toEqual([]);
+  });
+
+  it("finds a wrong 小计 and the 合计 that carried it, as the sums down and across agree", () => {
+    // 600 → 74 in the 小计, and 合计 = 74 + 76 = 150: the error of the Jinzhai table.
+    const wrong = edit(edit(rows, 6, 6, 74), 8, 6, 150);
+    expect(all(wrong)).toEqual(["SUM-ROW@G7", "SUM-COL@G9"]);
+  });
+
+  it("finds a wrong item through its row's 总人数 and its column's 小计", () => {
+    expect(all(edit(rows, 4, 4, 95))).toEqual(["SUM-CROSS@E5"]);
+  });
+
+  it("reads the same with 总人数 moved to the right of its parts", () => {
+    const moved = rows.map((r) => (r.length > 2 ? [r[0], r[1], r[3], r[4], r[5], r[6], r[2], r[7]] : r));
+    const m = [
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 1, left: 1, bottom: 2, right: 1 },
+      { top: 1, left: 2, bottom: 1, right: 3 },
+      { top: 1, left: 4, bottom: 1, right: 5 },
+      { top: 1, left: 6, bottom: 2, right: 6 },
+      { top: 6, left: 0, bottom: 6, right: 1 },
+      { top: 8, left: 0, bottom: 8, right: 1 },
+    ];
+    expect(all(moved, m)).toEqual([]);
+    expect(all(edit(edit(moved, 6, 5, 74), 8, 5, 150), m)).toEqual(["SUM-ROW@F7", "SUM-COL@F9"]);
+  });
+
+  it("keeps a code column whose tree holds", () => {
+    const coded: Grid = [
+      ["支出表"],
+      ["单位：万元"],
+      ["科目", "科目名称", "金额"],
+      [201, "一般公共服务支出", 30],
+      [20101, "人大事务", 30],
+      [205, "教育支出", 50],
+      [20502, "普通教育", 50],
+      [null, "合计", 80],
+    ];
+    expect(brief(coded)).toEqual([]);
+    // 20101 alone breaks one sum; 201 would break two.
+    expect(brief(edit(coded, 4, 2, 31))).toEqual(["CODE-TREE@C5"]);
+  });
+});
+
+describe("a column headed as a total without 合计 (总人数, 资金总额)", () => {
+  it("is checked across where its figures bear it out", () => {
+    const rows: Grid = [
+      ["项目资金表"],
+      ["单位：万元"],
+      ["序号", "项目名称", "资金总额", "中央资金", "省级资金", "县级资金"],
+      [1, "甲项目", 100, 60, 30, 10],
+      [2, "乙项目", 80, 50, 20, 10],
+      [3, "丙项目", 45, 20, 20, 5],
+    ];
+    expect(brief(rows)).toEqual([]);
+    expect(brief(edit(rows, 4, 4, 25))).toEqual(["SUM-COL@C5"]);
+  });
+
+  it("says nothing where the columns beside it are no parts of it", () => {
+    const rows: Grid = [
+      ["项目资金表"],
+      ["单位：万元"],
+      ["序号", "项目名称", "总投资", "本年下达", "累计下达"],
+      [1, "甲项目", 500, 60, 300],
+      [2, "乙项目", 800, 50, 420],
+      [3, "丙项目", 450, 20, 200],
+    ];
+    expect(brief(rows)).toEqual([]);
   });
 });

@@ -23,10 +23,15 @@ export class AmountReader {
     return this.cells.get(row, col);
   }
 
-  /** The cell's amount (empty = 0), or null when it holds an error or text that is no number. */
+  /**
+   * The cell's amount (empty = 0), or null when it holds an error or text that is no number. A
+   * figure followed by a bracketed note (`10(其中,灾情因素6万元)`) counts as that figure: the sums
+   * over it stay checked, and the cell keeps its own finding (CELL-NOT-NUMBER).
+   */
   value(row: number, col: number): Decimal | null {
     const reading = this.reading(row, col);
     if (reading.kind === "number") return reading.value;
+    if (reading.kind === "invalid") return reading.leading ?? null;
     return reading.kind === "empty" ? ZERO : null;
   }
 

@@ -27,6 +27,12 @@ export function rowLabelNear(view: SheetView, table: TableLayout, row: number, c
     const l = grid.label(row, c);
     if (l !== "") return l;
   }
+  // 合计 written across 序号 … 名称: the merge's own label.
+  for (const c of table.labelCols) {
+    const merge = view.mergeAt(row, c);
+    const l = merge && merge.top === row ? grid.label(merge.top, merge.left) : "";
+    if (l !== "") return l;
+  }
   if (table.codeCol !== undefined) {
     const l = grid.label(row, table.codeCol);
     if (l !== "") return l;
