@@ -354,7 +354,10 @@ describe("a column headed as a total without 合计 (总人数, 资金总额)", 
       [3, "丙项目", 45, 20, 20, 5],
     ];
     expect(brief(rows)).toEqual([]);
-    expect(brief(edit(rows, 4, 4, 25))).toEqual(["SUM-COL@C5"]);
+    // 20 → 33 is no single keystroke: any of the row's figures could be wrong, so the total says it.
+    expect(brief(edit(rows, 4, 4, 33))).toEqual(["SUM-COL@C5"]);
+    // 25 for 20 is one digit off, and no other cell is: named at its cell.
+    expect(brief(edit(rows, 4, 4, 25))).toEqual(["SUM-COL@E5"]);
   });
 
   it("says nothing where the columns beside it are no parts of it", () => {
