@@ -4,6 +4,7 @@ import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
 import { isCodePartHeader } from "./code-columns";
 import {
+  isCountHeader,
   isHeaderWord,
   isNonAmountHeader,
   isTableEnd,
@@ -15,7 +16,8 @@ import {
 import { panelRanges } from "./panels";
 import { perView } from "./per-view";
 
-export type ColumnRole = "serial" | "code" | "label" | "amount" | "none";
+/** `count`: people, households or things counted (户数, 人数): no amount, no code, no row name. */
+export type ColumnRole = "serial" | "code" | "label" | "amount" | "count" | "none";
 
 /** One level of a column's header: merged or spanning cells share a key. */
 export interface HeaderNode {
@@ -331,6 +333,8 @@ function columnRole(
   // A header that names the column settles it without reading every cell below.
   if (/序号|栏次|行次/.test(leaf)) return "serial";
   if (/编码|代码/.test(leaf) || isCodePartHeader(leaf)) return "code";
+  // Counts are read by their header before their cells: 65 households is no 类 code, 542 persons no 款.
+  if (path.some((p) => isCountHeader(p.label))) return "count";
   const labelled = path.some((p) => isNonAmountHeader(p.label));
   let codes = 0;
   for (let r = firstRow; r <= lastRow; r = view.nextRow(r)) {
