@@ -1,7 +1,7 @@
 import { SheetView, gridSheet } from "../../../src/core/snapshot";
 import { isCountHeader } from "../../../src/core/totals/read/labels";
 import { locateTables } from "../../../src/core/totals/read/table-layout";
-import { Grid, check, edit, serious } from "./helpers";
+import { Grid, at, check, edit, serious } from "./helpers";
 
 // Counts are not codes, and not amounts either (issue 16, principles 1 and 3). A relief or subsidy
 // table puts households and persons beside the money (wild file 47): 65 persons is no 类 code, 149
@@ -83,5 +83,57 @@ describe("count columns beside the money (户数, 人数, 人次)", () => {
     const f = check([gridSheet("表", shown, { merges: reliefMerges })]);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["CELL-DECIMALS@G8", "CELL-DECIMALS@H8", "CELL-DECIMALS@I8"]);
     expect(f[0].message).toMatch(/^合计（供养资金）/);
+  });
+});
+
+// A split 类 | 款 reading that the cells alone propose (numbers under a header naming no code) is
+// a hypothesis: where it reads no more rows as codes than it fails on, it is rejected, not reported.
+
+/** Two share columns in whole percent beside the money: 100 | 100 reads like a 类 and 35 | 40 like nothing. */
+const shares: Grid = [
+  ["专项资金分配表"],
+  ["单位：万元"],
+  ["序号", "项目", "金额", "上年占比", "本年占比"],
+  [1, "甲单位", 350, 35, 40],
+  [2, "乙单位", 450, 45, 40],
+  [3, "丙单位", 200, 20, 20],
+  [null, "合计", 1000, 100, 100],
+];
+/** The same with 合计 on top and a 行次 column added. */
+const sharesMoved: Grid = [
+  ["专项资金分配表"],
+  ["单位：万元"],
+  ["项目", "行次", "金额", "上年占比", "本年占比"],
+  ["合计", 1, 1000, 100, 100],
+  ["甲单位", 2, 350, 35, 40],
+  ["乙单位", 3, 450, 45, 40],
+  ["丙单位", 4, 200, 20, 20],
+];
+
+describe("a split-code reading that no row confirms", () => {
+  it.each([
+    ["合计 at the bottom", shares],
+    ["合计 on top, with a 行次 column", sharesMoved],
+  ])("is rejected: share columns are not 类 | 款 codes (%s)", (_name, grid) => {
+    const [table] = locateTables(new SheetView(gridSheet("表", grid)));
+    expect(table.codeCols).toEqual([]);
+    expect(check([gridSheet("表", grid)])).toEqual([]);
+  });
+
+  it("still finds a changed amount in such a table", () => {
+    const f = serious(check([gridSheet("表", edit(shares, 6, 2, 1100))]));
+    expect(f.map((x) => x.cell)).toEqual(["C7"]);
+  });
+
+  it("keeps a reading its header names: a bad 款 under 类 | 款 is still the user's to fix", () => {
+    const coded: Grid = [
+      ["支出表"],
+      ["单位：万元"],
+      ["类", "款", "科目名称", "金额"],
+      [null, null, "合计", 100],
+      ["201", null, "一般公共服务支出", 100],
+      ["201", "123", "财政事务", 100],
+    ];
+    expect(at(check([gridSheet("表", coded)]), "B6", "CODE-ORPHAN")).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { readAmount } from "../../amount";
 import { SheetView } from "../../snapshot";
 import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
-import { isCodePartHeader } from "./code-columns";
+import { isCodePartHeader, readRowCodes } from "./code-columns";
 import {
   isCountHeader,
   isHeaderWord,
@@ -207,7 +207,7 @@ function buildTable(view: SheetView, top: number): TableLayout {
     if (r > firstRow && findsNewHeader(view, r, labels)) break;
     lastRow = r;
   }
-  const columns = buildColumns(view, headerRows, firstRow, lastRow);
+  const columns = rejectFailedSplitCodes(view, buildColumns(view, headerRows, firstRow, lastRow), firstRow, lastRow);
   const amountCols = columns.filter((c) => c.role === "amount").map((c) => c.col);
   const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
   const codeCols = columns.filter((c) => c.role === "code").map((c) => c.col);
@@ -289,6 +289,36 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
     columns.push({ col: c, role, path, header: path.map((p) => p.label).join("/"), leaf });
   }
   return columns;
+}
+
+/** A header that names codes: 科目编码, 功能分类科目, or one part of a split code (类, 款, 项). */
+function isCodeHeaded(column: ColumnInfo): boolean {
+  return isCodePartHeader(column.leaf) || column.path.some((p) => /编码|代码|科目/.test(p.label));
+}
+
+/**
+ * Split 类 / 款 / 项 columns that only the cells proposed (numbers under a header that names no
+ * code) stand only if they read as codes on more rows than they fail on. Two columns of rates
+ * (35 | 40) or counts (65 | 81) fail on nearly every row: they were never codes, and reporting each
+ * row as an invalid code would be an error about a reading nobody wrote. They are read as the
+ * labelled columns they are. Under a header that names codes, bad codes stay the user's to fix.
+ */
+function rejectFailedSplitCodes(view: SheetView, columns: ColumnInfo[], firstRow: number, lastRow: number): ColumnInfo[] {
+  const code = columns.filter((c) => c.role === "code");
+  if (code.length < 2 || code.every(isCodeHeaded)) return columns;
+  let read = 0;
+  let failed = 0;
+  for (const r of readRowCodes(
+    view,
+    code.map((c) => c.col),
+    firstRow,
+    lastRow,
+  )) {
+    if (r.code !== null) read++;
+    else if (r.problem) failed++;
+  }
+  if (read > failed) return columns;
+  return columns.map((c) => (c.role === "code" && !isCodeHeaded(c) ? { ...c, role: "label" } : c));
 }
 
 /**
