@@ -13,7 +13,7 @@ import { readRows, rowLabelColumns } from "./read/rows";
 import { TABLE_IDENTITIES } from "./table-identities";
 import { checkHalfSummary, checkPanelBalance, checkSummary } from "./summary-balance";
 import { isSummaryTotalLabel, locateHalfSummary, locateSummary } from "./read/summary-layout";
-import { locateTables } from "./read/table-layout";
+import { locateTables, withCountsAdded } from "./read/table-layout";
 import { labelPanels } from "./read/panels";
 
 export { registerCrossTables } from "./cross-table";
@@ -34,9 +34,12 @@ export function checkTotalsSheet(
   let summaryFound = false;
   let blocksFound = false;
   const named = table ? TABLE_IDENTITIES[table] : undefined;
-  const tables = locateTables(view);
-  for (const t of tables) {
-    ck.inTable(t);
+  const located = locateTables(view);
+  // The sums add counts up too; the cell rules below read money only (`located`).
+  const tables = located.map(withCountsAdded);
+  for (const [i, t] of tables.entries()) {
+    // The area is the located table's: the cross-table checks find it again by that layout.
+    ck.inTable(located[i]);
     const summary = kind === "summary" ? locateSummary(view, t) : null;
     const half = kind === "summary" && !summary ? locateHalfSummary(view, t) : null;
     if (summary) {
@@ -64,9 +67,10 @@ export function checkTotalsSheet(
       }
       if (panels.length > 1) checkPanelBalance(ck, panels);
     }
-    checkColumnTotals(ck, t, named?.columnTotals);
-    checkCells(ck, t);
-    checkDecimals(ck, t);
+    // Across a row, money adds to money only: a count never sums into a 合计 column.
+    checkColumnTotals(ck, located[i], named?.columnTotals);
+    checkCells(ck, located[i]);
+    checkDecimals(ck, located[i]);
   }
   checkSharedPanelTotals(ck, tables);
   if (kind === "summary" && !summaryFound && !blocksFound) reportNoSummaryTotals(ck.report, view);

@@ -75,6 +75,20 @@ describe("count columns beside the money (户数, 人数, 人次)", () => {
     expect(f.some((x) => x.rule.startsWith("CODE-"))).toBe(false);
   });
 
+  it.each([
+    ["counts first", relief, reliefMerges, 5, 2, "C8"],
+    ["money first", reliefMoved, movedMerges, 6, 5, "F4"],
+  ])(
+    "adds the counts up on their own: a 户数 that breaks its column's 合计 is found there (%s)",
+    (_name, grid, merges, row, col, cell) => {
+      // 新华镇 140 → 96 households: the 合计 333 no longer holds; with one column's sum, the total and
+      // the item cannot be told apart, so the total is named. No money total is touched.
+      const f = serious(check([gridSheet("表", edit(grid, row, col, 96), { merges })]));
+      expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual([`SUM-ROW@${cell}`]);
+      expect(f[0].message).toContain("保障户数");
+    },
+  );
+
   it("names a 合计 written across 序号 and 乡镇 by that merge, not by the count beside it", () => {
     // Figures that show decimals everywhere but in the 合计 row: CELL-DECIMALS names the row.
     const shown = relief.map((r, i) =>

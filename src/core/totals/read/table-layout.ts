@@ -224,6 +224,18 @@ function buildTable(view: SheetView, top: number): TableLayout {
   };
 }
 
+/**
+ * The table as its sums read it: a count column adds up like an amount column (保障户数 = 集中 +
+ * 分散, and 合计 = the towns' sum), so a count total that does not hold is found. Only the sums see
+ * counts this way; the rules about money (text numbers, decimals, units, copies between tables,
+ * year-on-year changes) read `amountCols` of the located table, which holds no count.
+ */
+export function withCountsAdded(table: TableLayout): TableLayout {
+  if (!table.columns.some((c) => c.role === "count")) return table;
+  const columns = table.columns.map((c) => (c.role === "count" ? { ...c, role: "amount" as const } : c));
+  return { ...table, columns, amountCols: columns.filter((c) => c.role === "amount").map((c) => c.col) };
+}
+
 /** A table printed in panels side by side becomes one table per panel, over the same rows. */
 function splitPanels(table: TableLayout): TableLayout[] {
   const ranges = panelRanges(table.columns);
