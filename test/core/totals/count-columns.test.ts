@@ -85,7 +85,9 @@ describe("count columns beside the money (户数, 人数, 人次)", () => {
       // the item cannot be told apart, so the total is named. No money total is touched.
       const f = serious(check([gridSheet("表", edit(grid, row, col, 96), { merges })]));
       expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual([`SUM-ROW@${cell}`]);
-      expect(f[0].message).toContain("保障户数");
+      // Counts are no money: whole numbers, and no money unit in the sentence or the finding.
+      expect(f[0].message).toMatch(/^合计（保障户数(（户）)?） 333 与本块各明细行之和 289 不一致，相差 \+44$/);
+      expect(f[0].unit).toBe("");
     },
   );
 
