@@ -118,23 +118,38 @@ export function convertUnit(value: Decimal, from: MoneyUnit, to: MoneyUnit): Dec
   return value.times(UNIT_IN_YUAN[from]).dividedBy(UNIT_IN_YUAN[to]);
 }
 
-/** `单位：千元`, `金额单位：人民币万元`: the currency name may sit between the colon and the unit. */
-const UNIT_CELL = /(?:金额)?单位[:：]\s*(?:人民币)?\s*(亿元|万元|千元|元)/;
+/**
+ * `单位：千元`, `金额单位：人民币万元`: the currency name may sit between the colon and the unit. A table
+ * that also counts people or households names their units first (`单位:人、元`): the money unit is the last.
+ */
+const UNIT_CELL =
+  /(?:金额)?单位[:：]\s*(?:人民币)?\s*(?:(?:人次|户次|人|户|个|家|次|件|笔|辆|张|名|所)\s*[、，,/]\s*)*(亿元|万元|千元|元)/;
+/** A column header that states its unit in brackets: `2020年度支出 (万元)`, `预算数（元）`. */
+const HEADER_UNIT = /[(（]\s*(亿元|万元|千元|元)\s*[)）]/;
 
 /**
  * Reads the table's money unit from a header cell such as `单位：万元`, `单位：千元` or `金额单位：人民币元`, looking in
- * the first rows only. Returns the unit and where it was stated, or null when the sheet states none.
+ * the first rows only. Without such a line, column headers that state a unit in brackets (`支出 (万元)`) state
+ * the table's unit, when they all state the same one. Returns the unit and where it was stated, or null when
+ * the sheet states none (or its headers disagree).
  */
 export function detectUnit(view: SheetView, maxRows = 12): { unit: MoneyUnit; cell: string } | null {
   const last = view.stepRow(view.firstRow, maxRows - 1);
+  let inHeader: { unit: MoneyUnit; cell: string } | null = null;
+  let disagree = false;
   for (const r of view.rows()) {
     if (r > last) break;
     for (const c of view.cols()) {
-      const m = UNIT_CELL.exec(view.label(r, c));
+      const label = view.label(r, c);
+      const m = UNIT_CELL.exec(label);
       if (m) return { unit: m[1] as MoneyUnit, cell: view.address(r, c) };
+      const h = HEADER_UNIT.exec(label);
+      if (!h) continue;
+      if (inHeader === null) inHeader = { unit: h[1] as MoneyUnit, cell: view.address(r, c) };
+      else if (inHeader.unit !== h[1]) disagree = true;
     }
   }
-  return null;
+  return disagree ? null : inHeader;
 }
 
 /**

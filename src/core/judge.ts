@@ -24,7 +24,8 @@ export interface Judgement {
   withinBand: boolean;
   expected: Decimal;
   actual: Decimal;
-  unit: MoneyUnit;
+  /** The money unit, or "" for counts (户数, 人数), which have none a sentence should name. */
+  unit: MoneyUnit | "";
   message: string;
 }
 
@@ -32,14 +33,14 @@ export interface Judgement {
  * The one judge of identities: exact → null (nothing to report); a gap within the band → info, as
  * a likely rounding difference (docs/domain.md §2); beyond it → the rule's catalogue severity (§7).
  */
-export function judgeIdentity(identity: Identity, band: Decimal, unit: MoneyUnit): Judgement | null {
+export function judgeIdentity(identity: Identity, band: Decimal, unit: MoneyUnit | ""): Judgement | null {
   const { rule, subject, actual, expectedPhrase, expected } = identity;
   const show = identity.show ?? shownAmount;
   const { tolerance, difference } = compareWithBand(expected, actual, band);
   if (tolerance === "exact") return null;
   const withinBand = tolerance === "rounding";
   const message =
-    `${excerpt(subject, 60)} ${show(actual)} 与${excerpt(expectedPhrase, 60)} ${show(expected)} 不一致，相差 ${signedDifference(difference, show)}（${unit}）` +
+    `${excerpt(subject, 60)} ${show(actual)} 与${excerpt(expectedPhrase, 60)} ${show(expected)} 不一致，相差 ${signedDifference(difference, show)}${unit ? `（${unit}）` : ""}` +
     (withinBand ? "，在舍入容差内，可能是四舍五入所致" : "");
   return { rule, severity: withinBand ? "info" : ruleById(rule).severity, withinBand, expected, actual, unit, message };
 }

@@ -17,8 +17,11 @@ export interface Place {
   compare?: CompareRef;
 }
 
-/** A numeric finding carries both figures and the unit they are in; others carry none. */
-type Figures = { expected?: never; actual?: never; unit?: never } | { expected: Decimal; actual: Decimal; unit: MoneyUnit };
+/**
+ * A numeric finding carries both figures and the unit they are in ("" for counts such as 户数, which
+ * no money unit fits); others carry none.
+ */
+type Figures = { expected?: never; actual?: never; unit?: never } | { expected: Decimal; actual: Decimal; unit: MoneyUnit | "" };
 
 /** What a rule reports: its id, where, and one Chinese sentence. There is no severity: see Reporter. */
 export type Report = Place & Figures & { rule: RuleId; message: string };

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { CellRef } from "../address";
-import { UNIT_IN_YUAN } from "../amount";
+import { MoneyUnit, UNIT_IN_YUAN } from "../amount";
 import { RuleId } from "../catalogue";
 import { CheckContext } from "../context";
 import { objectArray } from "../object-arrays";
@@ -58,6 +58,8 @@ export interface SheetPort {
   nameCell(row: number, col: number): string;
   /** How a message shows an amount of this cell: as the table does. */
   show(row: number, col: number): (value: Decimal) => string;
+  /** The unit a message gives this cell's figure: the sheet's money unit, "" for a count (户数, 人数). */
+  unitAt(row: number, col: number): MoneyUnit | "";
 }
 
 /** A sum as registered: where it lives, and its state on the figures. */

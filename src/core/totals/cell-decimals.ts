@@ -1,3 +1,4 @@
+import { decimalFromCellNumber } from "../amount";
 import { excerpt } from "../excerpt";
 import { SheetChecker } from "./sheet-checker";
 import { columnName, rowLabelNear } from "./read/table-helpers";
@@ -9,7 +10,10 @@ const MIN_ALIKE = 3;
 /**
  * CELL-DECIMALS (docs/domain.md §8): a figure shown as a whole number in a column whose other figures
  * all show decimals (`1` among `28.00`, `0.00`): a format left unset, or a total that lost its
- * decimals. Judged on what the user sees, the text with the number format applied.
+ * decimals. Judged on what the user sees, the text with the number format applied: the column's
+ * decimals are a format only where some figure shows more decimals than its value has (a trailing
+ * zero, `28.00`). Figures that show just their own decimals (`1116.7`, `502.5`) look the same under
+ * General, where a whole total (`6490`) is no odd one out.
  */
 export function checkDecimals(ck: SheetChecker, table: TableLayout): void {
   const { view } = ck;
@@ -38,6 +42,7 @@ export function checkDecimals(ck: SheetChecker, table: TableLayout): void {
     const counts = new Map<number, number>();
     for (const s of shown) if (s.decimals) counts.set(s.decimals, (counts.get(s.decimals) ?? 0) + 1);
     const [decimals, alike] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (!shown.some((s) => s.decimals && s.decimals > ownDecimals(view.value(s.row, col)))) continue;
     const whole = shown.filter((s) => s.decimals === 0 && view.value(s.row, col) !== 0);
     if (alike < MIN_ALIKE || alike < (shown.length - whole.length) * 0.8 || whole.length * 5 > shown.length) continue;
     for (const { row } of whole) {
@@ -51,4 +56,9 @@ export function checkDecimals(ck: SheetChecker, table: TableLayout): void {
       });
     }
   }
+}
+
+/** Decimals the value itself has (`28` → 0, `1116.7` → 1), whatever its format shows. */
+function ownDecimals(value: unknown): number {
+  return typeof value === "number" && Number.isFinite(value) ? decimalFromCellNumber(value).decimalPlaces() : 0;
 }

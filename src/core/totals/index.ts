@@ -14,7 +14,7 @@ import { TABLE_IDENTITIES, TableIdentities } from "./table-identities";
 import { readingOfCodes } from "./figure-codes";
 import { checkHalfSummary, checkPanelBalance, checkSummary } from "./summary-balance";
 import { isSummaryTotalLabel, locateHalfSummary, locateSummary } from "./read/summary-layout";
-import { TableLayout, locateTables } from "./read/table-layout";
+import { TableLayout, locateTables, withCountsAdded } from "./read/table-layout";
 import { labelPanels } from "./read/panels";
 
 export { registerCrossTables } from "./cross-table";
@@ -35,19 +35,24 @@ export function checkTotalsSheet(
   let summaryFound = false;
   let blocksFound = false;
   const named = table ? TABLE_IDENTITIES[table] : undefined;
-  const tables = locateTables(view);
-  for (const found of tables) {
-    const summary = kind === "summary" ? locateSummary(view, found) : null;
-    const half = kind === "summary" && !summary ? locateHalfSummary(view, found) : null;
+  const located = locateTables(view);
+  // The sums add counts up too; the cell rules below read money only.
+  const tables: TableLayout[] = [];
+  for (const found of located) {
+    // The area is the located table's: the cross-table checks find it again by that layout.
+    ck.inTable(found);
+    const summary = kind === "summary" ? locateSummary(view, withCountsAdded(found)) : null;
+    const half = kind === "summary" && !summary ? locateHalfSummary(view, withCountsAdded(found)) : null;
     // Where the reader took a column of figures for codes, the sums decide (figure-codes.ts).
-    const t =
+    const money =
       summary || half
         ? found
         : readingOfCodes(view, ctx, found, (trial, layout) => {
-            checkParts(trial, layout, kind, named);
+            checkParts(trial, withCountsAdded(layout), kind, named);
             checkColumnTotals(trial, layout, named?.columnTotals);
           });
-    ck.inTable(t);
+    const t = withCountsAdded(money);
+    tables.push(t);
     if (summary) {
       summaryFound = true;
       checkSummary(ck, summary);
@@ -58,9 +63,10 @@ export function checkTotalsSheet(
     } else if (checkParts(ck, t, kind, named)) {
       blocksFound = true;
     }
-    checkColumnTotals(ck, t, named?.columnTotals);
-    checkCells(ck, t);
-    checkDecimals(ck, t);
+    // Across a row, money adds to money only: a count never sums into a 合计 column.
+    checkColumnTotals(ck, money, named?.columnTotals);
+    checkCells(ck, money);
+    checkDecimals(ck, money);
   }
   checkSharedPanelTotals(ck, tables);
   if (kind === "summary" && !summaryFound && !blocksFound) reportNoSummaryTotals(ck.report, view);

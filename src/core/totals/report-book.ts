@@ -109,7 +109,7 @@ function reportSum(
       show: sheet.show(total.row, total.col),
     },
     sheet.ctx.band,
-    sheet.ctx.unit,
+    sheet.unitAt(total.row, total.col),
   );
   const place = {
     cell: sheet.view.address(total.row, total.col),
@@ -211,6 +211,8 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
   const actual = sheet.value(row, col)!;
   const expected = actual.plus(c.delta);
   const show = sheet.show(row, col);
+  const unit = sheet.unitAt(row, col);
+  const inUnit = unit ? `（${unit}）` : "";
   const cell = sheet.view.address(row, col);
   // The first such sum in the book: entries are registered in identity order, so the lowest identity.
   let own: SumEntry | undefined;
@@ -229,7 +231,7 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
     const judgement = judgeIdentity(
       { rule: own.spec.rule, subject: names.subject, actual, expectedPhrase: names.itemsPhrase, expected: sum, show },
       sheet.ctx.band,
-      sheet.ctx.unit,
+      unit,
     );
     if (!judgement) return;
     const items = own.spec.items.map((i) => sheet.view.address(i.row, i.col));
@@ -254,10 +256,10 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
       anchor,
       message:
         `${subject} ${show(actual)} 有误：按${describe(book, c.breaks, c.cell)}推算应为 ${show(expected)}，` +
-        `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）`,
+        `相差 ${signedDifference(actual.minus(expected), show)}${inUnit}`,
       expected,
       actual,
-      unit: sheet.ctx.unit,
+      unit,
     });
     culprits.get(sheet)!.add(cellKey(row, col));
     return;
@@ -282,12 +284,12 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
       anchor: `${name}|${names.anchor}`,
       message:
         `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立${c.written ? "、又与表中其他数的小数位数一致" : c.typo ? "、又只差一个数字（像是录入时按错一键）" : ""}的只有这个数，应为 ${show(expected)}，` +
-        `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）` +
+        `相差 ${signedDifference(actual.minus(expected), show)}${inUnit}` +
         // A slip is the likeliest reading, not the only one: say where else to look.
         (c.typo ? `；若此数无误，请核对「${names.subject}」及其他各项` : ""),
       expected,
       actual,
-      unit: sheet.ctx.unit,
+      unit,
     });
     culprits.get(sheet)!.add(cellKey(row, col));
     return;
@@ -311,10 +313,10 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
     anchor: name,
     message:
       `${name} ${show(actual)} 有误：按${by}推算都应为 ${show(expected)}，` +
-      `相差 ${signedDifference(actual.minus(expected), show)}（${sheet.ctx.unit}）；${grid ? "这两处合计" : "这些核对"}因它而不符，不另行列出`,
+      `相差 ${signedDifference(actual.minus(expected), show)}${inUnit}；${grid ? "这两处合计" : "这些核对"}因它而不符，不另行列出`,
     expected,
     actual,
-    unit: sheet.ctx.unit,
+    unit,
   });
   culprits.get(sheet)!.add(cellKey(row, col));
 }

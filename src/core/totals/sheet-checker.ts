@@ -1,4 +1,4 @@
-import { Decimal } from "../amount";
+import { Decimal, MoneyUnit, groupThousands } from "../amount";
 import { CheckContext } from "../context";
 import { IdentityBook, SheetPort, SumSpec, TableArea } from "../engine/book";
 import { choose, score } from "../engine/choose";
@@ -47,8 +47,21 @@ export class SheetChecker implements SheetPort {
   }
 
   show(row: number, col: number): (value: Decimal) => string {
+    // A count is a whole number of people or households: no money decimals.
+    if (this.isCount(row, col)) return (v) => groupThousands(v.toString());
     const style = cellStyle(this.view, row, col);
     return (v) => displayAmount(v, style);
+  }
+
+  unitAt(row: number, col: number): MoneyUnit | "" {
+    return this.isCount(row, col) ? "" : this.ctx.unit;
+  }
+
+  /** True for a cell of a count column (户数, 人数): its sums are checked, but it is no money. */
+  private isCount(row: number, col: number): boolean {
+    return locateTables(this.view).some(
+      (t) => row >= t.firstRow && row <= t.lastRow && t.columns.some((c) => c.col === col && c.role === "count"),
+    );
   }
 
   /** A cell as messages name it: the row's code and label, and the column's header. */

@@ -74,6 +74,19 @@ export function isNonAmountHeader(label: string): boolean {
   return NON_AMOUNT_HEADER.test(compactLabel(label));
 }
 
+/**
+ * A header that names a count of people, households or things (户数, 保障人数, 培训人次, 团组数,
+ * `床位（张）`): its figures are counts, neither amounts nor classification codes, however many
+ * digits they have. The count word ends the header (a bracketed count unit may follow it), so a
+ * heading such as 按人数测算金额 stays an amount.
+ */
+const COUNT_HEADER =
+  /(户数|人数|个数|人次|户次|家数|次数|件数|笔数|辆数|组数|批次|床位数|名额)([(（][^)）]*[)）])?$|[(（](人|户|个|人次|户次|家|次|件|笔|辆|张|名|所)[)）]$/;
+
+export function isCountHeader(label: string): boolean {
+  return COUNT_HEADER.test(compactLabel(label));
+}
+
 /** Words that mark a table's header row. */
 const HEADER_WORD =
   /^(序号|栏次|行次|类|款|项|项目|科目编码|科目名称|编码|名称|项目名称|合计|小计|金额|收入|支出|基本支出|项目支出|本年收入|本年支出|上年结转|人员经费|公用经费|资金性质|资金来源|本年收入合计|本年支出合计)$|分类科目$|^项目[（(]按.{2,6}分类[)）]$/;

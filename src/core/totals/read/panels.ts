@@ -1,7 +1,7 @@
 /** What panel detection needs to know of a column. */
 export interface PanelColumn {
   col: number;
-  role: "serial" | "code" | "label" | "amount" | "none";
+  role: "serial" | "code" | "label" | "amount" | "count" | "none";
 }
 
 /**

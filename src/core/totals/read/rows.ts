@@ -2,7 +2,7 @@ import { SheetView } from "../../snapshot";
 import { RowCode, readRowCodes } from "./code-columns";
 import { labelsOf } from "./label-grid";
 import { isBreakdownLabel, isIndented, numberingLevel, stripNumbering, totalRank } from "./labels";
-import { minOf } from "./table-helpers";
+import { mergedLabel, minOf } from "./table-helpers";
 import { TableLayout } from "./table-layout";
 
 /** What a data row is, read from one label column. */
@@ -130,12 +130,6 @@ function commonStart(a: string, b: string): number {
 }
 
 /** The label of a merge across the row that covers the label column (合计 written over 序号 … 项目名称). */
-function mergedLabel(view: SheetView, row: number, col: number): string {
-  const merge = view.mergeAt(row, col);
-  if (!merge || merge.top !== row || (merge.left === col && merge.right === col)) return "";
-  return labelsOf(view).label(merge.top, merge.left);
-}
-
 /**
  * The rows that add up to a parent: not breakdowns, not totals, at the shallowest outline level
  * among the rows that hold a figure. Rows without any figure add nothing, so leaving them out

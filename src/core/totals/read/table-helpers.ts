@@ -19,7 +19,8 @@ export function rowLabelNear(view: SheetView, table: TableLayout, row: number, c
   let best = "";
   for (const c of table.labelCols) {
     if (c > col) break;
-    const l = grid.label(row, c);
+    // 合计 written across 序号 and the name column (A9:B9) names the row from the merge's first cell.
+    const l = grid.label(row, c) || mergedLabel(view, row, c);
     if (l !== "") best = l;
   }
   if (best) return best;
@@ -38,6 +39,13 @@ export function rowLabelNear(view: SheetView, table: TableLayout, row: number, c
     if (l !== "") return l;
   }
   return `第${row + 1}行`;
+}
+
+/** The label of a merge that starts on this row and spans this column with others (合计 over 序号 and 名称), or "". */
+export function mergedLabel(view: SheetView, row: number, col: number): string {
+  const merge = view.mergeAt(row, col);
+  if (!merge || merge.top !== row || (merge.left === col && merge.right === col)) return "";
+  return labelsOf(view).label(merge.top, merge.left);
 }
 
 /** A column's name in messages: its header, or its letter when it has none. */

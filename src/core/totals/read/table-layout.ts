@@ -2,8 +2,9 @@ import { readAmount } from "../../amount";
 import { SheetView } from "../../snapshot";
 import { amountsOf } from "./amounts";
 import { LabelGrid, labelsOf } from "./label-grid";
-import { isCodePartHeader } from "./code-columns";
+import { isCodePartHeader, readRowCodes } from "./code-columns";
 import {
+  isCountHeader,
   isHeaderWord,
   isNonAmountHeader,
   isTableEnd,
@@ -15,7 +16,8 @@ import {
 import { panelRanges } from "./panels";
 import { perView } from "./per-view";
 
-export type ColumnRole = "serial" | "code" | "label" | "amount" | "none";
+/** `count`: people, households or things counted (户数, 人数): no amount, no code, no row name. */
+export type ColumnRole = "serial" | "code" | "label" | "amount" | "count" | "none";
 
 /** One level of a column's header: merged or spanning cells share a key. */
 export interface HeaderNode {
@@ -205,7 +207,7 @@ function buildTable(view: SheetView, top: number): TableLayout {
     if (r > firstRow && findsNewHeader(view, r, labels)) break;
     lastRow = r;
   }
-  const columns = buildColumns(view, headerRows, firstRow, lastRow);
+  const columns = rejectFailedSplitCodes(view, buildColumns(view, headerRows, firstRow, lastRow), firstRow, lastRow);
   const amountCols = columns.filter((c) => c.role === "amount").map((c) => c.col);
   const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
   const codeCols = columns.filter((c) => c.role === "code").map((c) => c.col);
@@ -220,6 +222,18 @@ function buildTable(view: SheetView, top: number): TableLayout {
     codeCols,
     ...(codeCols.length ? { codeCol: codeCols[0] } : {}),
   };
+}
+
+/**
+ * The table as its sums read it: a count column adds up like an amount column (保障户数 = 集中 +
+ * 分散, and 合计 = the towns' sum), so a count total that does not hold is found. Only the sums see
+ * counts this way; the rules about money (text numbers, decimals, units, copies between tables,
+ * year-on-year changes) read `amountCols` of the located table, which holds no count.
+ */
+export function withCountsAdded(table: TableLayout): TableLayout {
+  if (!table.columns.some((c) => c.role === "count")) return table;
+  const columns = table.columns.map((c) => (c.role === "count" ? { ...c, role: "amount" as const } : c));
+  return { ...table, columns, amountCols: columns.filter((c) => c.role === "amount").map((c) => c.col) };
 }
 
 /** A table printed in panels side by side becomes one table per panel, over the same rows. */
@@ -289,6 +303,36 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
   return columns;
 }
 
+/** A header that names codes: 科目编码, 功能分类科目, or one part of a split code (类, 款, 项). */
+function isCodeHeaded(column: ColumnInfo): boolean {
+  return isCodePartHeader(column.leaf) || column.path.some((p) => /编码|代码|科目/.test(p.label));
+}
+
+/**
+ * Split 类 / 款 / 项 columns that only the cells proposed (numbers under a header that names no
+ * code) stand only if they read as codes on more rows than they fail on. Two columns of rates
+ * (35 | 40) or counts (65 | 81) fail on nearly every row: they were never codes, and reporting each
+ * row as an invalid code would be an error about a reading nobody wrote. They are read as the
+ * labelled columns they are. Under a header that names codes, bad codes stay the user's to fix.
+ */
+function rejectFailedSplitCodes(view: SheetView, columns: ColumnInfo[], firstRow: number, lastRow: number): ColumnInfo[] {
+  const code = columns.filter((c) => c.role === "code");
+  if (code.length < 2 || code.every(isCodeHeaded)) return columns;
+  let read = 0;
+  let failed = 0;
+  for (const r of readRowCodes(
+    view,
+    code.map((c) => c.col),
+    firstRow,
+    lastRow,
+  )) {
+    if (r.code !== null) read++;
+    else if (r.problem) failed++;
+  }
+  if (read > failed) return columns;
+  return columns.map((c) => (c.role === "code" && !isCodeHeaded(c) ? { ...c, role: "label" } : c));
+}
+
 /**
  * True when a column's figures count rows: whole numbers each one more than the last (1, 2, 3 …,
  * or 31, 32 … on the spending half), at least three of them.
@@ -331,6 +375,8 @@ function columnRole(
   // A header that names the column settles it without reading every cell below.
   if (/序号|栏次|行次/.test(leaf)) return "serial";
   if (/编码|代码/.test(leaf) || isCodePartHeader(leaf)) return "code";
+  // Counts are read by their header before their cells: 65 households is no 类 code, 542 persons no 款.
+  if (path.some((p) => isCountHeader(p.label))) return "count";
   const labelled = path.some((p) => isNonAmountHeader(p.label));
   let codes = 0;
   for (let r = firstRow; r <= lastRow; r = view.nextRow(r)) {
