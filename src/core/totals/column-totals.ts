@@ -7,7 +7,7 @@ import { compactLabel } from "../snapshot";
 import { SumNames, SumSpec } from "../engine/book";
 import { checkDifferences } from "./differences";
 import { columnName, rowHasValue, rowLabelNear } from "./read/table-helpers";
-import { ColumnInfo, TableLayout } from "./read/table-layout";
+import { ColumnInfo, TableLayout, withCountsAdded } from "./read/table-layout";
 
 /** A column total and the columns that add up to it. */
 export interface ColumnTotal {
@@ -135,7 +135,8 @@ export function checkColumnTotals(ck: SheetChecker, table: TableLayout, rule: Ru
   checkDifferences(ck, table, "SUM-COL");
   checkColumnBreakdowns(ck, table, "SUM-COL");
   const totals = columnTotals(table);
-  checkTotalHeadings(ck, table, totals);
+  // A suggested total (总人数) may add counts: the figures must bear it out, so counts may join it.
+  checkTotalHeadings(ck, withCountsAdded(table), totals);
   for (const { col, components } of totals) {
     const cols = [col, ...components];
     const rows: number[] = [];
