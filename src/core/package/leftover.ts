@@ -2,16 +2,24 @@ import { quoted } from "../excerpt";
 import { Reporter } from "../reporter";
 
 /**
- * Template text a package should not be published with (issue 20): placeholders for names and
+ * Template text a table should not be published with (issue 20): placeholders for names and
  * figures, the template's either-or verbs, its fill-in prompts and examples, and a 占 % whose
- * figure was never filled in.
+ * figure was never filled in. The one list of such text: the package, the 说明, the amount tables'
+ * template rows (src/core/totals/template-rows.ts) and the forms' prompts read it.
+ * `placeholder`: a mark standing for a name (XX单位, 本级单位**); `prompt`: the template telling the
+ * writer what to write in a field.
  */
-const LEFTOVERS: { pattern: RegExp; what: string; slot?: true }[] = [
-  { pattern: /(?:^|[^A-Za-z])[XＸ]{2,}(?![A-Za-z])/, what: "占位符 XX" },
-  { pattern: /[×✕]{2,}/, what: "占位符 ××" },
+const LEFTOVERS: { pattern: RegExp; what: string; slot?: true; placeholder?: true; prompt?: true }[] = [
+  { pattern: /(?:^|[^A-Za-z])[XＸ]{2,}(?![A-Za-z])/, what: "占位符 XX", placeholder: true },
+  { pattern: /[×✕]{2,}/, what: "占位符 ××", placeholder: true },
+  { pattern: /[*＊]{2,}/, what: "占位符 **", placeholder: true },
+  { pattern: /某某/, what: "占位符“某某”", placeholder: true },
   { pattern: /下降[（(]增长[)）]|增长[（(]下降[)）]/, what: "模板用语“增长（下降）”" },
   { pattern: /增加[（(]减少[)）]|减少[（(]增加[)）]/, what: "模板用语“增加（减少）”" },
-  { pattern: /[（(]\s*此处填写|[（(]\s*请填写|[（(]\s*在此填写/, what: "填写提示" },
+  { pattern: /[（(]\s*此处填写|[（(]\s*请填写|[（(]\s*在此填写/, what: "填写提示", prompt: true },
+  // A field's prompt ends with its length limit (…的完成情况(100字以内)); a note that merely names a
+  // limit mid-text (…需说明原因(100字以内);2.…) is the form's own instruction, printed with it.
+  { pattern: /[（(]\s*(?:限\s*)?\d+\s*字(?:以内|以下)?\s*[)）][\s。.]*$/, what: "填写提示“（N字以内）”", prompt: true },
   { pattern: /(?:^|[^举])例\s*[:：]/, what: "示例“例：”" },
   { pattern: /占\s*[%％]/, what: "未填的百分比“占 %”", slot: true },
   { pattern: /(?:增加|减少|增长|下降)\s*万元/, what: "未填的金额", slot: true },
@@ -19,9 +27,24 @@ const LEFTOVERS: { pattern: RegExp; what: string; slot?: true }[] = [
 
 /** What template text a cell or a line holds, and where it starts, or null. */
 export function leftoverIn(text: string): { what: string; at: number } | null {
-  for (const { pattern, what } of LEFTOVERS) {
-    const m = pattern.exec(text);
-    if (m) return { what, at: m.index };
+  return firstOf(text, () => true);
+}
+
+/** The placeholder standing for a name in the text (XX单位, 本级单位**, 某某), or null. */
+export function placeholderIn(text: string): { what: string; at: number } | null {
+  return firstOf(text, (l) => l.placeholder === true);
+}
+
+/** The text is (or ends with) the template's prompt for a field: the writer never filled the field in. */
+export function promptIn(text: string): { what: string; at: number } | null {
+  return firstOf(text, (l) => l.prompt === true);
+}
+
+function firstOf(text: string, which: (l: (typeof LEFTOVERS)[number]) => boolean): { what: string; at: number } | null {
+  for (const l of LEFTOVERS) {
+    if (!which(l)) continue;
+    const m = l.pattern.exec(text);
+    if (m) return { what: l.what, at: m.index };
   }
   return null;
 }
