@@ -7,6 +7,7 @@ import {
   checkNarrative,
   narrativeFromSheet,
   narrativeFromText,
+  notesFromSheet,
   readsAnything,
   tableFacts,
 } from "./narrative";
@@ -71,11 +72,21 @@ export function checkPackageAndNarrative(
     info?.year ?? null,
   );
   if (given) narratives.push(narrativeFromText(given));
+  const context = { year: info?.year ?? null, kind };
   for (const narrative of narratives) {
     try {
-      findings.push(...checkNarrative(narrative, facts, { year: info?.year ?? null, kind }, band));
+      findings.push(...checkNarrative(narrative, facts, context, band));
     } catch {
       // As above: a 说明 the reader trips over must not take the tables' findings with it.
+    }
+  }
+  // A 说明 written inside a table (a merged 增减情况说明 row) is read by the same reader, with the same figures.
+  for (const snapshot of tables) {
+    try {
+      const notes = notesFromSheet(new SheetView(snapshot));
+      if (notes) findings.push(...checkNarrative(notes, facts, context, band, false));
+    } catch {
+      // As above.
     }
   }
   return { findings, info, narrativeSheets };

@@ -71,6 +71,21 @@ export function narrativeFromSheet(view: SheetView): Narrative | null {
 
 const YUAN = /万元|亿元|元/;
 
+/**
+ * A 说明 written inside a table (沅陵县's 三公 table ends with a merged 增减情况说明 row): the sheet's
+ * long text cells that name amounts, read as lines of a 说明 beside the table's own figures. Null
+ * when the sheet has none, as for nearly every table; a 注 that names no amount is not read.
+ */
+export function notesFromSheet(view: SheetView): Narrative | null {
+  const lines: NarrativeLine[] = [];
+  for (const r of view.rows())
+    for (const c of view.cols()) {
+      const v = view.value(r, c);
+      if (isText(v) && v.length >= LONG && YUAN.test(v)) lines.push({ text: v, cell: view.address(r, c) });
+    }
+  return lines.length > 0 ? { sheet: view.name, lines } : null;
+}
+
 /** Whether some column holds at least `least` of the sheet's text cells. */
 function mostInOneColumn(view: SheetView, least: number): boolean {
   for (const c of view.cols()) {
