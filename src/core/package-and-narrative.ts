@@ -12,6 +12,8 @@ import {
   tableFacts,
 } from "./narrative";
 import { PackageInfo, checkPackage } from "./package";
+import { reportPrompts, textPlaces } from "./package/leftover";
+import { Reporter } from "./reporter";
 import type { Flagged } from "./package/sangong-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 
@@ -65,6 +67,10 @@ export function checkPackageAndNarrative(
     // The package checks are a bonus: a table they cannot read must not hide the sheets' findings.
   }
   const info = pkg?.info ?? null;
+  // A package's tables had every text cell read (PKG-LEFTOVER); the other sheets, their fields' prompts.
+  const allText = new Set(info?.kind ? info.tables.map((t) => t.sheet) : []);
+  for (const snapshot of tables)
+    if (!allText.has(snapshot.name)) reportPrompts(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot)));
   const kind = info?.kind ?? pkg?.titledKind ?? null;
   const facts = tableFacts(
     (pkg?.sheets ?? []).map((s) => ({ view: s.view, table: s.table, unit: unitOf(s.view.name) ?? null })),

@@ -1,5 +1,6 @@
 import { quoted } from "../excerpt";
 import { Reporter } from "../reporter";
+import { SheetView } from "../snapshot";
 
 /**
  * Template text a table should not be published with (issue 20): placeholders for names and
@@ -19,7 +20,7 @@ const LEFTOVERS: { pattern: RegExp; what: string; slot?: true; placeholder?: tru
   { pattern: /[（(]\s*此处填写|[（(]\s*请填写|[（(]\s*在此填写/, what: "填写提示", prompt: true },
   // A field's prompt ends with its length limit (…的完成情况(100字以内)); a note that merely names a
   // limit mid-text (…需说明原因(100字以内);2.…) is the form's own instruction, printed with it.
-  { pattern: /[（(]\s*(?:限\s*)?\d+\s*字(?:以内|以下)?\s*[)）][\s。.]*$/, what: "填写提示“（N字以内）”", prompt: true },
+  { pattern: /[（(]\s*(?:限\s*)?\d+\s*字(?:以内|以下)?\s*[)）][\s。.]*$/, what: "字数提示“（N字以内）”", prompt: true },
   { pattern: /(?:^|[^举])例\s*[:：]/, what: "示例“例：”" },
   { pattern: /占\s*[%％]/, what: "未填的百分比“占 %”", slot: true },
   { pattern: /(?:增加|减少|增长|下降)\s*万元/, what: "未填的金额", slot: true },
@@ -83,4 +84,32 @@ export function reportLeftovers(report: Reporter, places: Iterable<TextPlace>): 
       message: `${quotedAround(place.text, found.at)} 中留有模板内容（${found.what}），发布前请改为本单位的实际内容`,
     });
   }
+}
+
+/**
+ * PKG-LEFTOVER on a form's fields that still hold the template's prompt (…的完成情况(100字以内)), on
+ * a sheet that is no package table: there the other template text belongs to the form's own rules
+ * (IND-PLACEHOLDER, TABLE-PLACEHOLDER, the placeholder in an indicator's name), but a prompt left in a
+ * field means the field was never filled in, whatever the form.
+ */
+export function reportPrompts(report: Reporter, places: Iterable<TextPlace>): void {
+  for (const place of places) {
+    const found = promptIn(place.text);
+    if (!found) continue;
+    report.add({
+      rule: "PKG-LEFTOVER",
+      cell: place.cell,
+      anchor: `leftover|${place.cell}`,
+      message: `${quoted(place.text, 24)} 仍是表样的填写提示，这一栏没有填写，请改为实际内容后再提交或公开`,
+    });
+  }
+}
+
+/** Every text cell of a sheet, as places template text may be left in. */
+export function* textPlaces(view: SheetView): Iterable<TextPlace> {
+  for (const r of view.rows())
+    for (const c of view.cols()) {
+      const v = view.value(r, c);
+      if (typeof v === "string" && v.trim() !== "") yield { text: v, cell: view.address(r, c) };
+    }
 }
