@@ -69,8 +69,14 @@ export function checkPackageAndNarrative(
   const info = pkg?.info ?? null;
   // A package's tables had every text cell read (PKG-LEFTOVER); the other sheets, their fields' prompts.
   const allText = new Set(info?.kind ? info.tables.map((t) => t.sheet) : []);
-  for (const snapshot of tables)
-    if (!allText.has(snapshot.name)) reportPrompts(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot)));
+  for (const snapshot of tables) {
+    if (allText.has(snapshot.name)) continue;
+    try {
+      reportPrompts(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot)));
+    } catch {
+      // As below: a sheet the reader trips over must not take the other findings with it.
+    }
+  }
   const kind = info?.kind ?? pkg?.titledKind ?? null;
   const facts = tableFacts(
     (pkg?.sheets ?? []).map((s) => ({ view: s.view, table: s.table, unit: unitOf(s.view.name) ?? null })),
