@@ -12,7 +12,7 @@ import {
   tableFacts,
 } from "./narrative";
 import { PackageInfo, checkPackage } from "./package";
-import { reportPrompts, textPlaces } from "./package/leftover";
+import { reportLeftovers, textPlaces } from "./package/leftover";
 import { Reporter } from "./reporter";
 import type { Flagged } from "./package/sangong-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
@@ -72,7 +72,7 @@ export function checkPackageAndNarrative(
   for (const snapshot of tables) {
     if (allText.has(snapshot.name)) continue;
     try {
-      reportPrompts(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot)));
+      reportLeftovers(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot)), "prompts");
     } catch {
       // As below: a sheet the reader trips over must not take the other findings with it.
     }

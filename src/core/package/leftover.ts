@@ -71,36 +71,25 @@ export interface TextPlace {
   line?: number;
 }
 
-/** PKG-LEFTOVER on each place that still holds template text, one finding per place. */
-export function reportLeftovers(report: Reporter, places: Iterable<TextPlace>): void {
+/**
+ * PKG-LEFTOVER on each place that still holds template text, one finding per place. `prompts` on a
+ * sheet that is no package table: there the other template text belongs to the form's own rules
+ * (IND-PLACEHOLDER, TABLE-PLACEHOLDER, the placeholder in an indicator's name), but a field still
+ * holding its prompt (…的完成情况(100字以内)) was never filled in, whatever the form.
+ */
+export function reportLeftovers(report: Reporter, places: Iterable<TextPlace>, only: "all" | "prompts" = "all"): void {
   for (const place of places) {
-    const found = leftoverIn(place.text);
+    const found = only === "prompts" ? promptIn(place.text) : leftoverIn(place.text);
     if (!found) continue;
     report.add({
       rule: "PKG-LEFTOVER",
       cell: place.cell,
       line: place.line,
       anchor: `leftover|${place.cell}`,
-      message: `${quotedAround(place.text, found.at)} 中留有模板内容（${found.what}），发布前请改为本单位的实际内容`,
-    });
-  }
-}
-
-/**
- * PKG-LEFTOVER on a form's fields that still hold the template's prompt (…的完成情况(100字以内)), on
- * a sheet that is no package table: there the other template text belongs to the form's own rules
- * (IND-PLACEHOLDER, TABLE-PLACEHOLDER, the placeholder in an indicator's name), but a prompt left in a
- * field means the field was never filled in, whatever the form.
- */
-export function reportPrompts(report: Reporter, places: Iterable<TextPlace>): void {
-  for (const place of places) {
-    const found = promptIn(place.text);
-    if (!found) continue;
-    report.add({
-      rule: "PKG-LEFTOVER",
-      cell: place.cell,
-      anchor: `leftover|${place.cell}`,
-      message: `${quoted(place.text, 24)} 仍是表样的填写提示，这一栏没有填写，请改为实际内容后再提交或公开`,
+      message:
+        only === "prompts"
+          ? `${quoted(place.text, 24)} 仍是表样的填写提示，这一栏没有填写，请改为实际内容后再提交或公开`
+          : `${quotedAround(place.text, found.at)} 中留有模板内容（${found.what}），发布前请改为本单位的实际内容`,
     });
   }
 }
