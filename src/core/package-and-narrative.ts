@@ -72,7 +72,7 @@ export function checkPackageAndNarrative(
   for (const snapshot of tables) {
     if (allText.has(snapshot.name)) continue;
     try {
-      reportLeftovers(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot)), "prompts");
+      reportLeftovers(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot), "prompts"), "prompts");
     } catch {
       // As below: a sheet the reader trips over must not take the other findings with it.
     }

@@ -78,11 +78,8 @@ const YUAN = /万元|亿元|元/;
  */
 export function notesFromSheet(view: SheetView): Narrative | null {
   const lines: NarrativeLine[] = [];
-  for (const r of view.rows())
-    for (const c of view.cols()) {
-      const v = view.value(r, c);
-      if (isText(v) && v.length >= LONG && YUAN.test(v)) lines.push({ text: v, cell: view.address(r, c) });
-    }
+  for (const c of view.textCells((t) => t.length >= LONG && YUAN.test(t)))
+    if (isText(c.text)) lines.push({ text: c.text, cell: view.address(c.row, c.col) });
   return lines.length > 0 ? { sheet: view.name, lines } : null;
 }
 

@@ -94,11 +94,15 @@ export function reportLeftovers(report: Reporter, places: Iterable<TextPlace>, o
   }
 }
 
-/** Every text cell of a sheet, as places template text may be left in. */
-export function* textPlaces(view: SheetView): Iterable<TextPlace> {
-  for (const r of view.rows())
-    for (const c of view.cols()) {
-      const v = view.value(r, c);
-      if (typeof v === "string" && v.trim() !== "") yield { text: v, cell: view.address(r, c) };
-    }
+/** The text cells of a sheet, as places template text may be left in; `prompts` keeps only those that may hold a prompt. */
+export function textPlaces(view: SheetView, only: "all" | "prompts" = "all"): TextPlace[] {
+  const keep = only === "prompts" ? mayHoldPrompt : (t: string) => t.trim() !== "";
+  return [...view.textCells(keep)].map((c) => ({ text: c.text, cell: view.address(c.row, c.col) }));
 }
+
+/** Every prompt opens a bracket: the cheap test that spares nearly every cell the patterns. */
+function mayHoldPrompt(text: string): boolean {
+  return BRACKET.test(text);
+}
+
+const BRACKET = /[(（]/;
