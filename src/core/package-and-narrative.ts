@@ -95,8 +95,8 @@ export function checkPackageAndNarrative(
   // A 说明 written inside a table (a merged 增减情况说明 row) is read by the same reader, with the same figures.
   for (const snapshot of tables) {
     try {
-      const notes = notesFromSheet(new SheetView(snapshot));
-      if (notes) findings.push(...checkNarrative(notes, facts, context, band, false));
+      for (const note of notesFromSheet(new SheetView(snapshot)))
+        findings.push(...checkNarrative(note, facts, context, band, false));
     } catch {
       // As above.
     }

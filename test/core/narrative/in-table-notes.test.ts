@@ -57,6 +57,14 @@ describe("a 说明 row inside a table", () => {
     }
   });
 
+  it("two notes on one sheet are two texts: their figures for one item are not compared", () => {
+    const { rows, merges } = sangong(NOTE("11.3%"));
+    // Another project's note on the same form, with its own 2021 三公 figure.
+    rows.push(["项目二说明:2021年度“三公”经费预算数为2747万元,较2020年2747万元持平,全部为公务接待费。", null, null]);
+    const f = checkWorkbook([gridSheet("三公经费预算表", rows, { merges })]).findings;
+    expect(f.filter((x) => x.rule === "NARR-TWO-VALUES")).toEqual([]);
+  });
+
   it("a 注 that names no amount is not read as a 说明", () => {
     const f = check("注:“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费,下降11.2%的口径见说明。");
     expect(f).toEqual([]);
