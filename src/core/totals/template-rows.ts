@@ -1,13 +1,14 @@
 import { quoted } from "../excerpt";
 import { isPlaceholderName } from "../indicators/read/placeholders";
-import { placeholderIn } from "../package/leftover";
+import { placeholderIn, promptIn } from "../package/leftover";
 import { SheetChecker } from "./sheet-checker";
 import { TableLayout } from "./read/table-layout";
 
 /**
  * TABLE-PLACEHOLDER (docs/domain.md §6, issue 16): an amount table's template rows the writer never
- * filled in nor deleted (本级单位**, XX单位, 某某, ……), one info for the table rather than one per
- * row, as IND-PLACEHOLDER does for an indicator form. A row counts only when every amount cell is
+ * filled in nor deleted (本级单位**, XX单位, 某某, ……, （此处填写单位名称）), one info for the table rather
+ * than one per row, as IND-PLACEHOLDER does for an indicator form; the package's PKG-LEFTOVER does not
+ * repeat them cell by cell (check.ts). A row counts only when every amount cell is
  * empty: a placeholder name with figures is a filled row whose name is wrong, not a row to delete.
  * The placeholders are the ones the package and the indicator forms know (package/leftover.ts,
  * indicators/read/placeholders.ts): there is one list of them.
@@ -41,5 +42,5 @@ function firstLabel(ck: SheetChecker, table: TableLayout, row: number): { col: n
 }
 
 function isTemplateName(text: string): boolean {
-  return isPlaceholderName(text) || placeholderIn(text) !== null;
+  return isPlaceholderName(text) || placeholderIn(text) !== null || promptIn(text) !== null;
 }

@@ -118,6 +118,14 @@ describe("PKG-LEFTOVER", () => {
     ]);
   });
 
+  it("a template row left blank in a package table is one TABLE-PLACEHOLDER info, not a PKG-LEFTOVER per cell", () => {
+    const r = planted({ 三公经费支出表: { B10: "XX费用" } });
+    expect(ours(r)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === "TABLE-PLACEHOLDER").map((f) => `${f.severity} ${f.cell}`)).toEqual(["info B10"]);
+    // The same name with figures is a filled row whose name is template text: PKG-LEFTOVER as before.
+    expect(ours(planted({ 三公经费支出表: { B13: "XX运行维护费" } }))).toEqual(["PKG-LEFTOVER warning 三公经费支出表!B13"]);
+  });
+
   it.each([
     ["XX单位2025年部门预算", "占位符 XX"],
     ["××局", "占位符 ××"],

@@ -1,3 +1,4 @@
+import { checkWorkbook } from "../../../src/core/check";
 import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
 import { check } from "./helpers";
 
@@ -38,6 +39,16 @@ describe("TABLE-PLACEHOLDER: an amount table's unfilled template rows", () => {
       const f = placeholders(table([[name, null, null, null]]));
       expect(f.map((x) => x.cell)).toEqual(["A7"]);
     }
+  });
+
+  it("a row whose name is the template's prompt is a template row too, said once and not again as PKG-LEFTOVER", () => {
+    const rows = table([
+      ["（此处填写单位名称）", null, null, null],
+      ["（此处填写单位名称）", null, null, null],
+    ]);
+    const all = checkWorkbook([gridSheet("资金分配表", rows)]).findings;
+    expect(all.filter((f) => f.rule === "TABLE-PLACEHOLDER").map((f) => [f.cell, f.related])).toEqual([["A7", ["A8"]]]);
+    expect(all.filter((f) => f.rule === "PKG-LEFTOVER")).toEqual([]);
   });
 
   it("stays silent on a clean table, and on a placeholder row that holds figures", () => {
