@@ -100,7 +100,14 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   const extra = checkPackageAndNarrative(snapshots, sheets, band, options.narrative, (sheet, a1) =>
     serious.has(`${sheet}\u0000${a1}`),
   );
-  const all = [...findings.filter((f) => !extra.narrativeSheets.has(f.sheet)), ...extra.findings];
+  // A table's template rows are said once (TABLE-PLACEHOLDER), not again cell by cell as template text.
+  const templateRows = new Set(
+    findings
+      .filter((f) => f.rule === "TABLE-PLACEHOLDER")
+      .flatMap((f) => [f.cell, ...f.related].map((cell) => `${f.sheet}\u0000${cell}`)),
+  );
+  const told = (f: Finding) => f.rule === "PKG-LEFTOVER" && templateRows.has(`${f.sheet}\u0000${f.cell}`);
+  const all = [...findings.filter((f) => !extra.narrativeSheets.has(f.sheet)), ...extra.findings.filter((f) => !told(f))];
 
   const order = new Map(snapshots.map((s, i) => [s.name, i]));
   all.sort(compareFindings(order));

@@ -7,10 +7,13 @@ import {
   checkNarrative,
   narrativeFromSheet,
   narrativeFromText,
+  notesFromSheet,
   readsAnything,
   tableFacts,
 } from "./narrative";
 import { PackageInfo, checkPackage } from "./package";
+import { reportLeftovers, textPlaces } from "./package/leftover";
+import { Reporter } from "./reporter";
 import type { Flagged } from "./package/sangong-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 
@@ -64,6 +67,16 @@ export function checkPackageAndNarrative(
     // The package checks are a bonus: a table they cannot read must not hide the sheets' findings.
   }
   const info = pkg?.info ?? null;
+  // A package's tables had every text cell read (PKG-LEFTOVER); the other sheets, their fields' prompts.
+  const allText = new Set(info?.kind ? info.tables.map((t) => t.sheet) : []);
+  for (const snapshot of tables) {
+    if (allText.has(snapshot.name)) continue;
+    try {
+      reportLeftovers(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot), "prompts"), "prompts");
+    } catch {
+      // As below: a sheet the reader trips over must not take the other findings with it.
+    }
+  }
   const kind = info?.kind ?? pkg?.titledKind ?? null;
   const facts = tableFacts(
     (pkg?.sheets ?? []).map((s) => ({ view: s.view, table: s.table, unit: unitOf(s.view.name) ?? null })),
@@ -71,11 +84,21 @@ export function checkPackageAndNarrative(
     info?.year ?? null,
   );
   if (given) narratives.push(narrativeFromText(given));
+  const context = { year: info?.year ?? null, kind };
   for (const narrative of narratives) {
     try {
-      findings.push(...checkNarrative(narrative, facts, { year: info?.year ?? null, kind }, band));
+      findings.push(...checkNarrative(narrative, facts, context, band));
     } catch {
       // As above: a 说明 the reader trips over must not take the tables' findings with it.
+    }
+  }
+  // A 说明 written inside a table (a merged 增减情况说明 row) is read by the same reader, with the same figures.
+  for (const snapshot of tables) {
+    try {
+      for (const note of notesFromSheet(new SheetView(snapshot)))
+        findings.push(...checkNarrative(note, facts, context, band, false));
+    } catch {
+      // As above.
     }
   }
   return { findings, info, narrativeSheets };

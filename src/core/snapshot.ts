@@ -151,6 +151,23 @@ export class SheetView {
     return v === undefined ? null : v;
   }
 
+  /**
+   * The text cells whose text passes `keep`, in reading order, read straight from storage: a rule that
+   * looks for a few sentences among all the cells (a 说明 row, a template's prompt) costs one quick pass.
+   */
+  *textCells(keep: (text: string) => boolean): Generator<{ row: number; col: number; text: string }> {
+    const rows = this.rows();
+    const cols = this.cols();
+    const values = this.sheet.values;
+    for (let i = 0; i < values.length; i++) {
+      const line = values[i];
+      for (let j = 0; j < line.length; j++) {
+        const v = line[j];
+        if (typeof v === "string" && keep(v)) yield { row: rows[i], col: cols[j], text: v };
+      }
+    }
+  }
+
   text(row: number, col: number): string {
     const r = this.sheet.texts[this.rowAxis.slot(row)];
     const t = r ? r[this.colAxis.slot(col)] : undefined;

@@ -104,3 +104,28 @@ describe("SheetView speaks sheet coordinates", () => {
     expect(view.rows()).toHaveLength(2 + KEPT_GAP + 2);
   });
 });
+
+describe("SheetView.textCells", () => {
+  it("gives the text cells that pass the test, in sheet coordinates, across a collapsed gap", () => {
+    const view = collapsed();
+    expect([...view.textCells(() => true)].map((c) => `${view.address(c.row, c.col)} ${c.text}`)).toEqual([
+      "A1 标题",
+      "DA5005 尾",
+    ]);
+    expect([...view.textCells((t) => t === "无")]).toEqual([]);
+  });
+
+  it("reads an offset grid at its own addresses, and never a number", () => {
+    const view = new SheetView(
+      gridSheet(
+        "表",
+        [
+          ["说明", 12],
+          [null, "合计"],
+        ],
+        { origin: { row: 4, col: 2 } },
+      ),
+    );
+    expect([...view.textCells(() => true)].map((c) => view.address(c.row, c.col))).toEqual(["C5", "D6"]);
+  });
+});

@@ -61,7 +61,16 @@ describe("seed 012 (青神县发改局 自评表, published unfilled)", () => {
   const file = "test/fixtures/seed012-ziping.xlsx";
 
   it("reads 指标性质 / 指标值 / 度量单位 as one value and the 权重 as 90 + 10 = 100: only the unfilled form and the missing 满意度 remain", async () => {
-    expect(await serious(file)).toEqual(["A16 IND-MISSING-CATEGORY", "G17 EVAL-UNFILLED"]);
+    // Unfilled: the funds block's 得分 (10 × 100.00% = 10), the results, and four fields still holding their prompts.
+    expect(await serious(file)).toEqual([
+      "D6 PKG-LEFTOVER",
+      "G10 EVAL-RATE-SCORE",
+      "A16 IND-MISSING-CATEGORY",
+      "G17 EVAL-UNFILLED",
+      "B20 PKG-LEFTOVER",
+      "B21 PKG-LEFTOVER",
+      "B22 PKG-LEFTOVER",
+    ]);
     const { findings } = await check(file);
     expect(findings.filter((f) => f.severity === "info")).toEqual([]);
   });

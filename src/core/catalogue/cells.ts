@@ -48,4 +48,25 @@ export const CELLS = {
     fix: null,
     example: oneSheet("办公经费明细表", edit(ITEMS, { B5: "待定" }), "B5"),
   },
+  "TABLE-PLACEHOLDER": {
+    severity: "info",
+    title: "金额表留有未填写的模板占位行（每张表提示一次）",
+    module: "src/core/totals/template-rows.ts",
+    help: "表中有几行的名称还是模板的占位写法或填写提示（如“本级单位**”“XX单位”“某某”“……”“（此处填写单位名称）”），金额一栏也都空着，像是表样里预留、没有填写也没有删除的行。不需要的占位行可以直接删除；需要的请填上实际的单位名称和金额。",
+    fix: null,
+    example: oneSheet(
+      "资金分配表",
+      [
+        ["资金分配表", null],
+        ["单位：万元", null],
+        ["项目", "金额"],
+        ["甲县", 12.5],
+        ["乙县", 11.2],
+        ["本级单位**", null],
+        ["本级单位**", null],
+        ["合计", 23.7],
+      ],
+      "A6",
+    ),
+  },
 } satisfies RuleFamily;

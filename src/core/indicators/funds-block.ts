@@ -132,8 +132,21 @@ function checkRateScore(
   project: string,
 ): void {
   const { rate, points, score } = row.cells;
-  if (!rate?.value || !points?.value || !score?.value || score.value.greaterThan(points.value)) return;
+  if (!rate?.value || !points?.value || points.value.isZero() || !score) return;
   const percent = /[%％]$/.test(rate.text) || rate.value.greaterThan(new Decimal("1.5")) ? rate.value : rate.value.times(HUNDRED);
+  if (score.value === null) {
+    // Blank, not `/`: the form asks for this score. A part row scored instead is another layout.
+    const scoredElsewhere = funds.parts.some((p) => p.cells.score?.value);
+    if (score.text === "" && !score.error && !score.invalid && !scoredElsewhere)
+      reportBlankScore(
+        report,
+        { rate, points: { ...points, value: points.value }, score },
+        percent,
+        `${project}|资金|${row.label}|得分`,
+      );
+    return;
+  }
+  if (score.value.greaterThan(points.value)) return;
   const decimals = Math.min(4, Math.max(decimalsOf(score.text), ...scoreTexts.map(decimalsOf)));
   const raw = Decimal.min(points.value, points.value.times(percent).dividedBy(HUNDRED));
   const expected = raw.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
@@ -150,6 +163,27 @@ function checkRateScore(
     related: [toA1(points.row, points.col), toA1(rate.row, rate.col)],
     anchor: `${project}|资金|${row.label}|得分`,
     message: `预算执行得分应为 分值 ${shownNumber(points.value)} × 执行率 ${excerpt(rate.text, 12)} = ${shown}，表中为 ${excerpt(score.text, 12)}`,
+  });
+}
+
+/**
+ * EVAL-RATE-SCORE on a 得分 left blank beside a 分值 and a 执行率: the score the rate earns, capped at
+ * 分值 (an unfilled form's funds block; the indicators' blank results are EVAL-UNFILLED).
+ */
+function reportBlankScore(
+  report: Reporter,
+  cells: { rate: FundsCell; points: FundsCell & { value: Decimal }; score: FundsCell },
+  percent: Decimal,
+  anchor: string,
+): void {
+  const { rate, points, score } = cells;
+  const earned = Decimal.min(points.value, points.value.times(percent).dividedBy(HUNDRED));
+  report.add({
+    rule: "EVAL-RATE-SCORE",
+    cell: toA1(score.row, score.col),
+    related: [toA1(points.row, points.col), toA1(rate.row, rate.col)],
+    anchor,
+    message: `预算执行得分未填写：按 分值 ${shownNumber(points.value)} × 执行率 ${excerpt(rate.text, 12)} 应为 ${shownNumber(earned)}${percent.greaterThan(HUNDRED) ? "（不超过分值）" : ""}`,
   });
 }
 

@@ -12,7 +12,7 @@ import { TableFacts } from "./tables";
 import { checkTwoValues } from "./two-values";
 import { checkAgainstTables } from "./versus-table";
 
-export { PASTED_NARRATIVE, narrativeFromSheet, narrativeFromText } from "./sources";
+export { PASTED_NARRATIVE, narrativeFromSheet, narrativeFromText, notesFromSheet } from "./sources";
 export type { Narrative, NarrativeText } from "./sources";
 export { tableFacts } from "./tables";
 export type { FactSheet, TableFacts } from "./tables";
@@ -26,13 +26,15 @@ export function readsAnything(narrative: Narrative): boolean {
 /**
  * The 说明 rules over one 说明 (issue 20): its own arithmetic, its verbs, its figures against the
  * tables and against each other, and template text left in it. Only sentences of known shapes are
- * read; a sentence whose item or unit is not recognised gives nothing.
+ * read; a sentence whose item or unit is not recognised gives nothing. `leftovers: false` for the
+ * notes inside a table (notesFromSheet), whose template text is the package rule's, not the 说明's.
  */
 export function checkNarrative(
   narrative: Narrative,
   facts: TableFacts,
   tables: { year: number | null; kind: PackageKind | null },
   band: Decimal,
+  leftovers = true,
 ): Finding[] {
   const findings: Finding[] = [];
   const report = new Reporter(narrative.sheet, findings);
@@ -41,6 +43,6 @@ export function checkNarrative(
   checkDirections(ctx);
   checkAgainstTables(ctx);
   checkTwoValues(ctx);
-  reportLeftovers(report, narrative.lines);
+  if (leftovers) reportLeftovers(report, narrative.lines);
   return findings;
 }

@@ -71,6 +71,19 @@ export function narrativeFromSheet(view: SheetView): Narrative | null {
 
 const YUAN = /万元|亿元|元/;
 
+/**
+ * The 说明 written inside a table (沅陵县's 三公 table ends with a merged 增减情况说明 row): the sheet's
+ * long text cells that name amounts, each read as a 说明 of its own beside the tables' figures (the
+ * notes of several projects on one form are not one text: their figures are never compared with each
+ * other). None on nearly every table; a 注 that names no amount is not read.
+ */
+export function notesFromSheet(view: SheetView): Narrative[] {
+  const notes: Narrative[] = [];
+  for (const c of view.textCells((t) => t.length >= LONG && YUAN.test(t)))
+    if (isText(c.text)) notes.push({ sheet: view.name, lines: [{ text: c.text, cell: view.address(c.row, c.col) }] });
+  return notes;
+}
+
 /** Whether some column holds at least `least` of the sheet's text cells. */
 function mostInOneColumn(view: SheetView, least: number): boolean {
   for (const c of view.cols()) {

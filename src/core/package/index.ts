@@ -2,7 +2,7 @@ import { Decimal, MoneyUnit } from "../amount";
 import { Finding } from "../finding";
 import { Reporter } from "../reporter";
 import { SheetSnapshot, SheetView } from "../snapshot";
-import { reportLeftovers } from "./leftover";
+import { reportLeftovers, textPlaces } from "./leftover";
 import { majority, statedOrg, statedYear } from "./meta";
 import { TableSheet, checkEmptyTables, checkMissingTables, checkOrgs, checkYears } from "./rules";
 import { Flagged, checkSangongEconomic, checkSangongZero } from "./sangong-rules";
@@ -93,7 +93,7 @@ export function checkPackage(
     checkEmptyTables(tables);
     checkYears(year, tables);
     checkOrgs(org, tables);
-    for (const t of tables) reportLeftovers(t.report, textCells(t.view));
+    for (const t of tables) reportLeftovers(t.report, textPlaces(t.view));
   }
   const titledKind = majority(tables.flatMap((t) => (t.found.kind ? [t.found.kind] : [])));
   return { findings, info, sheets: tables.map((t) => ({ view: t.view, table: t.found.table })), titledKind };
@@ -108,12 +108,4 @@ function packageKind(tables: readonly TableSheet[]): PackageKind | null {
   if (Math.max(final, budget) < PACKAGE_MIN_TABLES) return null;
   if (final === budget) return explicit;
   return final > budget ? "部门决算" : "部门预算";
-}
-
-function* textCells(view: SheetView): Iterable<{ text: string; cell: string }> {
-  for (const r of view.rows())
-    for (const c of view.cols()) {
-      const v = view.value(r, c);
-      if (typeof v === "string" && v.trim() !== "") yield { text: v, cell: view.address(r, c) };
-    }
 }

@@ -5,6 +5,7 @@ import { SheetView } from "../snapshot";
 import { checkRowTotals, checkSharedPanelTotals } from "./row-totals";
 import { checkCells } from "./cell-values";
 import { checkDecimals } from "./cell-decimals";
+import { checkTemplateRows } from "./template-rows";
 import { checkCodeTree } from "./code-tree";
 import { SheetChecker } from "./sheet-checker";
 import { checkColumnTotals } from "./column-totals";
@@ -67,6 +68,7 @@ export function checkTotalsSheet(
     checkColumnTotals(ck, money, named?.columnTotals);
     checkCells(ck, money);
     checkDecimals(ck, money);
+    checkTemplateRows(ck, money);
   }
   checkSharedPanelTotals(ck, tables);
   if (kind === "summary" && !summaryFound && !blocksFound) reportNoSummaryTotals(ck.report, view);

@@ -112,8 +112,12 @@ describe("IND-PART-BLANK", () => {
       ...{ E9: null, E10: null, E11: null, E12: null, E13: null },
       ...{ G9: null, G10: null, G11: null, G12: null, G13: null, G14: null, G4: null },
     });
-    expect(brief(blankAll)).toEqual([["EVAL-UNFILLED", "E9", "warning"]]);
-    expect(blankAll[0].message).toContain("和得分");
+    // The funds block's blank 得分 is its own finding, with the score the rate earns (EVAL-RATE-SCORE).
+    expect(brief(blankAll)).toEqual([
+      ["EVAL-RATE-SCORE", "G4", "warning"],
+      ["EVAL-UNFILLED", "E9", "warning"],
+    ]);
+    expect(blankAll[1].message).toContain("和得分");
   });
 });
 

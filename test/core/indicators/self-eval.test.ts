@@ -139,7 +139,12 @@ describe("self-evaluation forms", () => {
         G4: null,
       };
       const fs = checkSelfEval(blank);
-      expect(brief(fs)).toEqual([["EVAL-UNFILLED", "E9", "warning"]]);
+      // The indicators' blanks are one EVAL-UNFILLED; the funds block's blank 得分 has a known answer
+      // (分值 10 × 执行率 98% = 9.8), said once on its own cell (EVAL-RATE-SCORE).
+      expect(brief(fs)).toEqual([
+        ["EVAL-RATE-SCORE", "G4", "warning"],
+        ["EVAL-UNFILLED", "E9", "warning"],
+      ]);
     });
 
     test("one actual value missing among filled ones is IND-EMPTY at that cell", () => {

@@ -186,6 +186,25 @@ describe("self-evaluation scores", () => {
     expect(capped[0].message).toContain("不超过分值");
   });
 
+  test("EVAL-RATE-SCORE on a blank 得分: says the score the rate earns (an unfilled form's funds block)", () => {
+    const fs = checkSelfEval({ G4: null, G14: 90 });
+    expect(brief(fs)).toEqual([["EVAL-RATE-SCORE", "G4", "warning"]]);
+    expect(fs[0].message).toBe("预算执行得分未填写：按 分值 10 × 执行率 98.00% 应为 9.8");
+    // Spent beyond the budget: capped at 分值.
+    const over = { D4: m2(19.425), D5: m2(14.7), D6: m2(4.725), F4: pct(1.05), F5: pct(1.05), F6: pct(1.05) };
+    expect(checkSelfEval({ ...over, G4: null, G14: 90 })[0].message).toContain("应为 10（不超过分值）");
+  });
+
+  test("a 得分 marked not applicable, or scored on a part row instead, is no blank score", () => {
+    expect(checkSelfEval({ G4: "/", G14: 90 }).filter((f) => f.rule === "EVAL-RATE-SCORE")).toEqual([]);
+    expect(checkSelfEval({ G4: null, G5: 9.8 }).filter((f) => f.rule === "EVAL-RATE-SCORE")).toEqual([]);
+  });
+
+  test("layout variant: 权重 for 分值 and 预算执行率 for 执行率 give the same blank-score finding", () => {
+    const fs = checkSelfEval({ E3: "权重", F3: "预算执行率", G4: null, G14: 90 });
+    expect(brief(fs)).toEqual([["EVAL-RATE-SCORE", "G4", "warning"]]);
+  });
+
   test("a wrong 执行率 is EVAL-RATE alone: the score is not judged on it", () => {
     expect(brief(checkSelfEval({ F4: pct(0.89) }))).toEqual([["EVAL-RATE", "F4", "error"]]);
   });

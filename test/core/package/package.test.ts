@@ -1,7 +1,7 @@
 import { readWorkbookFile } from "../../../src/cli/xlsx-read";
 import { PACKAGE, workbook } from "../../../src/core/catalogue/examples";
 import { CheckResult, checkWorkbook } from "../../../src/core/check";
-import { leftoverIn } from "../../../src/core/package/leftover";
+import { leftoverIn, placeholderIn, promptIn } from "../../../src/core/package/leftover";
 import { gridSheet } from "../../../src/core/snapshot";
 import type { CellValue, SheetSnapshot } from "../../../src/core/snapshot";
 import { editSheets } from "../../support/edit-snapshot";
@@ -118,18 +118,77 @@ describe("PKG-LEFTOVER", () => {
     ]);
   });
 
+  it("a template row left blank in a package table is one TABLE-PLACEHOLDER info, not a PKG-LEFTOVER per cell", () => {
+    const r = planted({ 三公经费支出表: { B10: "XX费用" } });
+    expect(ours(r)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === "TABLE-PLACEHOLDER").map((f) => `${f.severity} ${f.cell}`)).toEqual(["info B10"]);
+    // The same name with figures is a filled row whose name is template text: PKG-LEFTOVER as before.
+    expect(ours(planted({ 三公经费支出表: { B13: "XX运行维护费" } }))).toEqual(["PKG-LEFTOVER warning 三公经费支出表!B13"]);
+  });
+
   it.each([
     ["XX单位2025年部门预算", "占位符 XX"],
     ["××局", "占位符 ××"],
     ["比上年下降（增长）5%", "模板用语“增长（下降）”"],
     ["增加（减少）12万元", "模板用语“增加（减少）”"],
     ["例：购置办公设备", "示例“例：”"],
+    ["本级单位**", "占位符 **"],
+    ["某某乡镇", "占位符“某某”"],
+    ["对照年度目标,说明相关任务目标的完成情况(100字以内)", "字数提示“（N字以内）”"],
+    ["分析存在的问题及原因。（200字以内）。", "字数提示“（N字以内）”"],
   ])("%s is template text", (text, what) => {
     expect(leftoverIn(text)?.what).toBe(what);
   });
 
-  it.each(["举例：本单位", "XXL号", "比上年增加12万元，增长5%", "公务接待费（含外宾接待）"])("%s is not", (text) => {
+  it.each([
+    "举例：本单位",
+    "XXL号",
+    "比上年增加12万元，增长5%",
+    "公务接待费（含外宾接待）",
+    "墨玉县*",
+    // The form's own note names a limit mid-text: an instruction printed with the form, not a field's prompt.
+    "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的,应单独说明理由",
+  ])("%s is not", (text) => {
     expect(leftoverIn(text)).toBeNull();
+  });
+
+  it("tells a placeholder for a name from a field's prompt", () => {
+    expect(placeholderIn("本级单位**")?.what).toBe("占位符 **");
+    expect(promptIn("本级单位**")).toBeNull();
+    expect(promptIn("（此处填写增减变化原因）")?.what).toBe("填写提示");
+    expect(placeholderIn("（此处填写增减变化原因）")).toBeNull();
+  });
+});
+
+describe("PKG-LEFTOVER on a form that is no package: its fields' prompts only", () => {
+  const form = (g7: string, b20: string, merged = false) =>
+    checkWorkbook([
+      gridSheet(
+        "项目支出绩效自评表",
+        [
+          ["项目支出绩效自评表", null, null],
+          ["项目名称", "社区健康讲座项目", null],
+          ["年度目标完成情况", g7, null],
+          ["评价结论", b20, null],
+        ],
+        { merges: merged ? [{ top: 3, left: 1, bottom: 3, right: 2 }] : [] },
+      ),
+    ]).findings.filter((f) => f.rule === "PKG-LEFTOVER");
+
+  it("a field still holding the template's prompt is flagged at that field", () => {
+    const f = form("对照年度目标,说明相关任务目标的完成情况(100字以内)", "讲座按计划完成，群众满意。");
+    expect(f.map((x) => `${x.cell} ${x.severity}`)).toEqual(["B3 warning"]);
+    expect(f[0].message).toContain("仍是表样的填写提示");
+  });
+
+  it("a filled form is quiet, and so is a placeholder the form's own rules judge (XX in a name)", () => {
+    expect(form("全年举办讲座26场，完成年度目标。", "讲座按计划完成，群众满意。")).toEqual([]);
+    expect(form("XX社区讲座26场", "讲座按计划完成。")).toEqual([]);
+  });
+
+  it("layout variant: the prompt in full-width brackets, in a field merged over two columns", () => {
+    const f = form("全年举办讲座26场。", "结合自评情况,说明项目实施取得的成效。（200字以内）", true);
+    expect(f.map((x) => x.cell)).toEqual(["B4"]);
   });
 });
 
