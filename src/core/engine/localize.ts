@@ -1,7 +1,6 @@
 import Decimal from "decimal.js";
 import { Equation, solveSmall } from "./solve";
 import { Evaluated, coefficient } from "./system";
-import { Repair, breakTie } from "./tie-break";
 
 /** A cell the minimal change alters, and by how much: its value + delta makes every identity hold. */
 export interface Culprit {
@@ -24,11 +23,6 @@ export interface Component {
    * table's decimals (see LocalizeOptions.decimals): the figures chose it, not the weights.
    */
   written?: boolean;
-  /**
-   * True when several repairs tied (and the decimals did not choose) and this one was the only
-   * one that undoes a single keystroke in each figure it changes (tie-break.ts).
-   */
-  typo?: boolean;
 }
 
 export interface LocalizeOptions {
@@ -185,7 +179,7 @@ function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[
   for (let k = 1; k <= limits.maxCells; k++) {
     if (k * maxDegree < failing.length) continue;
     const seen = new Set<string>();
-    const found: Repair[] = [];
+    const found: { cells: number[]; deltas: Decimal[]; weight: number }[] = [];
     const branch = (chosen: number[], open: number[]): boolean => {
       if (open.length === 0) {
         const key = [...chosen].sort((a, b) => a - b).join(",");
@@ -229,23 +223,37 @@ function repair(ev: Evaluated, failing: number[], incidence: Map<number, number[
     if (found.length === 0) continue;
     found.sort((a, b) => a.weight - b.weight);
     const unique = found.length === 1 || found[1].weight - found[0].weight > 1e-9;
-    const tie = unique
-      ? null
-      : breakTie(
-          found.filter((f) => f.weight - found[0].weight <= 1e-9),
-          limits,
-        );
-    const best = tie?.repair ?? found[0];
+    const written = unique ? null : onlyWritten(found, limits);
+    const best = written ?? found[0];
     return {
       failing,
       size: k,
-      culprits: unique || tie ? best.cells.map((cell, i) => ({ cell, delta: best.deltas[i] })) : null,
+      culprits: unique || written ? best.cells.map((cell, i) => ({ cell, delta: best.deltas[i] })) : null,
       alone: found.length === 1,
-      ...(tie?.written ? { written: true } : {}),
-      ...(tie?.typo ? { typo: true } : {}),
+      ...(written ? { written: true } : {}),
     };
   }
   return { failing, size: Infinity, culprits: null };
+}
+
+/**
+ * Of the lightest repairs that tie, the one repair whose changed figures all keep to their
+ * table's decimals, or null when none or several do (then the tie stands: ambiguous).
+ */
+function onlyWritten(
+  found: { cells: number[]; deltas: Decimal[]; weight: number }[],
+  limits: Limits,
+): { cells: number[]; deltas: Decimal[]; weight: number } | null {
+  const { decimals, value } = limits;
+  if (!decimals || !value) return null;
+  const lightest = found.filter((f) => f.weight - found[0].weight <= 1e-9);
+  const fits = lightest.filter((f) =>
+    f.cells.every((c, i) => {
+      const d = decimals(c);
+      return d !== null && (value(c) ?? new Decimal(0)).plus(f.deltas[i]).decimalPlaces() <= d;
+    }),
+  );
+  return fits.length === 1 ? fits[0] : null;
 }
 
 function turnsNegative(now: Decimal | null, delta: Decimal): boolean {

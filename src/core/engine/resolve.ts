@@ -11,8 +11,6 @@ export interface LocatedCulprit {
   breaks: number[];
   /** Several repairs tied and only this one keeps the figures to the sheet's decimals (localize.ts). */
   written?: boolean;
-  /** Several repairs tied and only this one undoes a single keystroke (tie-break.ts). */
-  typo?: boolean;
 }
 
 /** What the identities of a workbook say, before anything is reported. */
@@ -84,7 +82,6 @@ export function resolveBook(book: IdentityBook): Resolution {
         delta: c.delta,
         breaks: comp.failing.filter((f) => touches(book, f, c.cell)),
         ...(comp.written ? { written: true } : {}),
-        ...(comp.typo ? { typo: true } : {}),
       }));
       // Every culprit must break something (a cell changed only to keep a holding sum whole is no
       // finding), and where the weights chose the repair, the identities must point at it too.
@@ -92,7 +89,7 @@ export function resolveBook(book: IdentityBook): Resolution {
       // A blank is often a figure the form does not fill in (收入总计 with no 增减额): it is named
       // only where two identities or more point at it (a blank 小计 under filled items).
       if (located.some((c) => c.breaks.length < 2 && blank(book, c.cell))) continue;
-      if (!comp.alone && !comp.written && !comp.typo && !located.every((c) => credible(book, c))) continue;
+      if (!comp.alone && !comp.written && !located.every((c) => credible(book, c))) continue;
       for (const f of comp.failing) explained.add(f);
       culprits.push(...located);
     }

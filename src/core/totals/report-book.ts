@@ -283,10 +283,8 @@ function reportCulprit(book: IdentityBook, c: LocatedCulprit, culprits: Map<Shee
       items: [],
       anchor: `${name}|${names.anchor}`,
       message:
-        `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立${c.written ? "、又与表中其他数的小数位数一致" : c.typo ? "、又只差一个数字（像是录入时按错一键）" : ""}的只有这个数，应为 ${show(expected)}，` +
-        `相差 ${signedDifference(actual.minus(expected), show)}${inUnit}` +
-        // A slip is the likeliest reading, not the only one: say where else to look.
-        (c.typo ? `；若此数无误，请核对「${names.subject}」及其他各项` : ""),
+        `${name} ${show(actual)} 有误：「${names.subject}」与${names.itemsPhrase}不符，而能使它成立${c.written ? "、又与表中其他数的小数位数一致" : ""}的只有这个数，应为 ${show(expected)}，` +
+        `相差 ${signedDifference(actual.minus(expected), show)}${inUnit}`,
       expected,
       actual,
       unit,

@@ -32,16 +32,11 @@ describe("决算 收入支出决算总表 with 结余 and 结转 rows", () => {
   });
 
   it("finds a wrong 年末结转和结余 as BAL-SPEND-TOTAL on the spending 总计, and no BAL-BALANCE", () => {
-    // 52 → 39 is no single keystroke: 结余分配 could be wrong as well, so the 总计 reports it.
-    const f = run("收入支出决算总表", edit(final, 9, 3, 39), merges);
+    const f = run("收入支出决算总表", edit(final, 9, 3, 42), merges);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND-TOTAL@D11"]);
     expect(f[0].message).toBe(
-      "支出总计 575.00 与本年支出合计、结余分配、年末结转和结余之和 562.00 不一致，相差 +13.00（万元）；它与「收入总计」的核对相符，差错应在本年支出合计、结余分配、年末结转和结余中",
+      "支出总计 575.00 与本年支出合计、结余分配、年末结转和结余之和 565.00 不一致，相差 +10.00（万元）；它与「收入总计」的核对相符，差错应在本年支出合计、结余分配、年末结转和结余中",
     );
-    // 42 for 52 is one digit off, and no other cell is: the typing slip is named at its cell.
-    const slip = run("收入支出决算总表", edit(final, 9, 3, 42), merges);
-    expect(slip.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND-TOTAL@D10"]);
-    expect(slip[0].message).toContain("只差一个数字");
   });
 });
 
@@ -68,9 +63,7 @@ describe("财务收支预算总表 with only 收入总计 / 支出总计", () =>
   });
 
   it("finds a wrong item as a 收入总计 that no longer adds up", () => {
-    expect(brief("财务收支预算总表", edit(shanghai, 7, 1, 73), merges)).toEqual(["BAL-INCOME-TOTAL@B10:error"]);
-    // 66 for 60 is one digit off, and no other cell is: named at its cell.
-    expect(brief("财务收支预算总表", edit(shanghai, 7, 1, 66), merges)).toEqual(["BAL-INCOME-TOTAL@B8:error"]);
+    expect(brief("财务收支预算总表", edit(shanghai, 7, 1, 66), merges)).toEqual(["BAL-INCOME-TOTAL@B10:error"]);
   });
 
   it("finds a 支出总计 that no longer adds up", () => {
@@ -177,15 +170,12 @@ describe("行次 columns, a 栏次 row and blank padding rows, in whole 元 with
   });
 
   it("finds a 1 元 gap (beyond the 0.01 band in a 元 table) and shows amounts as the table does", () => {
-    // 90,000 → 89,999 changes every digit: no typing slip, so the sum reports it on its total.
-    const f = run("公开01表", edit(rows, 6, 5, yuan(89999)), merges);
+    const f = run("公开01表", edit(rows, 6, 5, yuan(90001)), merges);
     expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND@F9"]);
     expect(f[0].message).toBe(
-      "本年支出合计 1,590,000.00 与各项支出之和 1,589,999.00 不一致，相差 +1.00（元）；它与「支出总计」的核对相符，差错应在各项支出中",
+      "本年支出合计 1,590,000.00 与各项支出之和 1,590,001.00 不一致，相差 −1.00（元）；它与「支出总计」的核对相符，差错应在各项支出中",
     );
-    expect(f[0]).toMatchObject({ severity: "error", expected: "1589999.00", actual: "1590000.00" });
-    // 90,001 for 90,000 is one digit off, and no other cell is: named at its cell.
-    expect(run("公开01表", edit(rows, 6, 5, yuan(90001)), merges).map((x) => `${x.rule}@${x.cell}`)).toEqual(["BAL-SPEND@F7"]);
+    expect(f[0]).toMatchObject({ severity: "error", expected: "1590001.00", actual: "1590000.00" });
   });
 });
 
@@ -209,8 +199,7 @@ describe("a 收支总表 whose bottom row reads 合计 | 合计", () => {
   });
 
   it("finds a side that no longer adds up, and no BAL-BALANCE beside it", () => {
-    // 70 → 83 is no single keystroke: 教育支出 could be wrong as well.
-    expect(brief("收支预算总表", edit(rows, 5, 3, 83), merges)).toEqual(["BAL-SPEND-TOTAL@D7:error"]);
+    expect(brief("收支预算总表", edit(rows, 5, 3, 75), merges)).toEqual(["BAL-SPEND-TOTAL@D7:error"]);
   });
 });
 
@@ -227,6 +216,6 @@ describe("a 行次 column without a header", () => {
 
   it("reads a column counting 1, 2, 3 … as row numbers, not amounts: clean", () => {
     expect(run("收支总表", rows)).toEqual([]);
-    expect(brief("收支总表", edit(rows, 4, 2, 123))).toEqual(["BAL-INCOME@C6:error"]);
+    expect(brief("收支总表", edit(rows, 4, 2, 110))).toEqual(["BAL-INCOME@C6:error"]);
   });
 });
