@@ -74,10 +74,34 @@ function findTables(view: SheetView): TableLayout[] {
     r = view.nextRow(Math.max(table.lastRow, table.headerBottom));
   }
   if (tables.length === 0) {
-    const top = headingsOverFigures(view);
+    const top = headingsOverFigures(view) ?? headingsOverTotalRow(view);
     if (top !== null) tables.push(...splitPanels(buildTable(view, top)));
   }
   return tables;
+}
+
+/**
+ * A list under headers in words of its own (县区名称 | 市级资金(万元) | 备注) with a 合计 or 总计
+ * row among its figures: the labels propose a table, and its sums decide whether the reading
+ * stands (issue 16, principle 1). Its header is the run of label rows right above the first row
+ * of figures, below the title; the total row may come first or last.
+ */
+function headingsOverTotalRow(view: SheetView): number | null {
+  const limit = view.stepRow(view.firstRow, MAX_HEADER_SCAN - 1);
+  for (let r = view.firstRow; r <= Math.min(limit, view.lastRow); r = view.nextRow(r)) {
+    if (!holdsNumber(view, r)) continue;
+    const above = view.prevRow(r);
+    if (above < view.firstRow || hasDataSignal(view, above)) return null;
+    const labels = rowLabels(view, above);
+    if (labels.filter((l) => l !== "").length < 2 || isTableEnd(labels)) return null;
+    for (let d = r; d <= view.lastRow; d = view.nextRow(d)) {
+      const row = rowLabels(view, d);
+      if ((row.every((l) => l === "") && !holdsNumber(view, d)) || isTableEnd(row)) break;
+      if (row.some((l) => totalRank(l) >= 2) && holdsNumber(view, d)) return headerTop(view, above);
+    }
+    return null;
+  }
+  return null;
 }
 
 /**
@@ -104,6 +128,17 @@ function headingsOverFigures(view: SheetView): number | null {
     return totals ? top : null;
   }
   return null;
+}
+
+/** The first of the label rows that end at `last` (a header of several rows), the title excluded. */
+function headerTop(view: SheetView, last: number): number {
+  let top = last;
+  for (let h = view.prevRow(last), depth = 1; h >= view.firstRow && depth < MAX_HEADER_DEPTH; h = view.prevRow(h), depth++) {
+    const labels = rowLabels(view, h);
+    if (labels.filter((l) => l !== "").length < 2 || isTableEnd(labels) || hasDataSignal(view, h)) break;
+    top = h;
+  }
+  return top;
 }
 
 function holdsNumber(view: SheetView, row: number): boolean {
