@@ -32,8 +32,8 @@ export function checkOutline(ck: SheetChecker, table: TableLayout, rows: RowInfo
 }
 
 /**
- * The `其中` lists of two rows or more under an item, in the given columns: perhaps the item's
- * complete breakdown, so a family the figures must bear out. Used by every table, the 收支总表's
+ * The `其中` lists of two rows or more under an item, in the given columns they fill: perhaps the
+ * item's complete breakdown, so a family the figures must bear out. Used by every table, the 收支总表's
  * sides too.
  */
 export function breakdownSpecs(ck: SheetChecker, table: TableLayout, body: RowInfo[], rule: RuleId, cols: number[]): SumSpec[] {
@@ -44,7 +44,10 @@ export function breakdownSpecs(ck: SheetChecker, table: TableLayout, body: RowIn
     const block: RowInfo[] = [];
     for (let j = i + 1; j < body.length && body[j].breakdown; j++) block.push(body[j]);
     const parts = shallowest(block);
-    if (parts.length >= 2) out.push(...specs(ck, table, rule, parent, parts, "breakdown", cols));
+    // A column the `其中` rows leave blank throughout is not broken down by them (a 总人数 beside
+    // the counts they do break down): it says nothing, as a blank breakdown of funds does.
+    const broken = cols.filter((col) => parts.some((p) => !ck.isEmpty(p.row, col)));
+    if (parts.length >= 2) out.push(...specs(ck, table, rule, parent, parts, "breakdown", broken));
   }
   return out;
 }

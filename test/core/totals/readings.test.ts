@@ -83,6 +83,32 @@ describe("其中 lists", () => {
   });
 });
 
+describe("其中 rows that break down some columns only", () => {
+  // The 其中 rows break down the counts and leave the 总人数 beside them blank: they say nothing
+  // about the 总人数, which its parts already settle on the item's row.
+  const pupils: Grid = [
+    ["学生人数表"],
+    ["乡镇", "总人数", "小学走读", "小学寄宿", "初中走读", "初中寄宿"],
+    ["甲镇", 991, 542, 6, 172, 271],
+    ["乙镇", 381, 141, 85, 8, 147],
+    ["其中：城区", null, 100, 60, 5, 100],
+    ["其中：乡村", null, 41, 25, 3, 47],
+    ["丙镇", 418, 163, 58, 15, 182],
+    ["合计", 1790, 846, 149, 195, 600],
+  ];
+
+  it("stays quiet on the column they leave blank", () => {
+    expect(brief(pupils)).toEqual([]);
+  });
+
+  it("still checks the columns they fill", () => {
+    // Either 其中 row would do: the item is named, its sums across and down clearing it.
+    const f = serious(check([gridSheet("表", edit(pupils, 5, 2, 45))]));
+    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["SUM-ROW@C4"]);
+    expect(f[0].message).toContain("差错应在其中各项中");
+  });
+});
+
 describe("a subtotal no label names", () => {
   const rows: Grid = [
     ["收入表"],
