@@ -1,4 +1,5 @@
-import { gridSheet } from "../../../src/core/snapshot";
+import { SheetView, gridSheet } from "../../../src/core/snapshot";
+import { hasCheckableTable } from "../../../src/core/totals";
 import { LiteralCell } from "../../../src/core/snapshot";
 import { Grid, check, edit, serious } from "./helpers";
 
@@ -211,6 +212,52 @@ describe("layouts", () => {
     const merges = [{ top: 2, left: 2, bottom: 2, right: 4 }];
     expect(brief(rows, "表", merges)).toEqual([]);
     expect(brief(edit(rows, 4, 3, 51), "表", merges)).toEqual(["XT-SANGONG@C5"]);
+  });
+  // 商丘's 分配情况表: no header word from the usual list, one amount column, 合计 at the foot.
+  describe("a list under headers in words of its own, with a 合计 row", () => {
+    const rows: Grid = [
+      ["2019年市级财政扶贫资金分配情况表"],
+      ["县区名称", "市级资金(万元)", "备注"],
+      ["梁园区", 280, null],
+      ["睢阳区", 280, null],
+      ["示范区", 75, null],
+      ["虞城县", 800, null],
+      ["民权县", 815, null],
+      ["睢 县", 732, null],
+      ["宁陵县", 545, null],
+      ["柘城县", 753, null],
+      ["夏邑县", 720, null],
+      ["合计", 5000, null],
+    ];
+    const padded = (at: number[]): Grid => {
+      const out = rows.map((r) => r.slice());
+      for (const r of [...at].sort((a, b) => b - a)) out.splice(r, 0, [null, null, null]);
+      return out;
+    };
+
+    it.each([
+      ["as it is", []],
+      ["with blank rows among the figures", [4, 8, 10]],
+      ["with a blank row between the header and the figures", [2]],
+      ["with blank rows in both places", [2, 2, 7]],
+    ])("is read %s, and a changed figure is found at its cell", (_name, at) => {
+      const grid = padded(at);
+      expect(brief(grid)).toEqual([]);
+      const row = grid.findIndex((r) => r[0] === "睢 县");
+      expect(brief(edit(grid, row, 1, 731.92))).toEqual([`SUM-ROW@B${row + 1}`]);
+    });
+
+    it("ends at a notes row or the next table's title: a 合计 below them is no total of the list", () => {
+      const list = rows.slice(0, 10);
+      const below: Grid = [
+        ["甲", 1, null],
+        ["合计", 1, null],
+      ];
+      const read = (grid: Grid) => hasCheckableTable(new SheetView(gridSheet("表", grid)));
+      expect(read([...list, [null, null, null], ...below])).toBe(true);
+      expect(read([...list, [null, null, null], ["注：下表为上年数", null, null], ...below])).toBe(false);
+      expect(read([...list, [null, null, null], ["2018年市级财政扶贫资金分配情况表"], ...below])).toBe(false);
+    });
   });
 });
 

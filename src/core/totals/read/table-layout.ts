@@ -83,20 +83,24 @@ function findTables(view: SheetView): TableLayout[] {
 /**
  * A list under headers in words of its own (县区名称 | 市级资金(万元) | 备注) with a 合计 or 总计
  * row among its figures: the labels propose a table, and its sums decide whether the reading
- * stands (issue 16, principle 1). Its header is the run of label rows right above the first row
- * of figures, below the title; the total row may come first or last.
+ * stands (issue 16, principle 1). Its header is the run of label rows above the first row of
+ * figures (blank rows between them passed over), below the title; the total row may come first
+ * or last. One pass down to that total row: linear in the table.
  */
 function headingsOverTotalRow(view: SheetView): number | null {
   const limit = view.stepRow(view.firstRow, MAX_HEADER_SCAN - 1);
   for (let r = view.firstRow; r <= Math.min(limit, view.lastRow); r = view.nextRow(r)) {
     if (!holdsNumber(view, r)) continue;
-    const above = view.prevRow(r);
+    // Blank padding rows between the header and the figures, or among the figures, end nothing:
+    // notes, a unit line or the next table's title do (isTableEnd).
+    let above = view.prevRow(r);
+    while (above >= view.firstRow && isBlankRow(view, above)) above = view.prevRow(above);
     if (above < view.firstRow || hasDataSignal(view, above)) return null;
     const labels = rowLabels(view, above);
     if (labels.filter((l) => l !== "").length < 2 || isTableEnd(labels)) return null;
     for (let d = r; d <= view.lastRow; d = view.nextRow(d)) {
       const row = rowLabels(view, d);
-      if ((row.every((l) => l === "") && !holdsNumber(view, d)) || isTableEnd(row)) break;
+      if (isTableEnd(row)) break;
       if (row.some((l) => totalRank(l) >= 2) && holdsNumber(view, d)) return headerTop(view, above);
     }
     return null;
