@@ -212,6 +212,10 @@ describe("layouts", () => {
     const merges = [{ top: 2, left: 2, bottom: 2, right: 4 }];
     expect(brief(rows, "表", merges)).toEqual([]);
     expect(brief(edit(rows, 4, 3, 51), "表", merges)).toEqual(["XT-SANGONG@C5"]);
+    // Blank padding rows between the header and the figures change nothing.
+    const padded = [...rows.slice(0, 4), [null], [null], rows[4]];
+    expect(brief(padded, "表", merges)).toEqual([]);
+    expect(brief(edit(padded, 6, 3, 51), "表", merges)).toEqual(["XT-SANGONG@C7"]);
   });
   // 商丘's 分配情况表: no header word from the usual list, one amount column, 合计 at the foot.
   describe("a list under headers in words of its own, with a 合计 row", () => {

@@ -111,8 +111,9 @@ function headingsOverTotalRow(view: SheetView): number | null {
 /**
  * A table whose header names no word of the usual header (a 三公 table laid out across: “三公”经费合计
  * | 因公出国(境)费 | 公务用车购置及运行费 over 小计 | 购置费 | 运行费, then one row of figures):
- * its header is the run of label rows right above the first row of figures, below the title and
- * unit lines, and it must name a 合计 or 小计 column, or there is nothing to check.
+ * its header is the run of label rows above the first row of figures (blank rows between them
+ * passed over), below the title and unit lines, and it must name a 合计 or 小计 column, or there is
+ * nothing to check.
  */
 function headingsOverFigures(view: SheetView): number | null {
   const limit = view.stepRow(view.firstRow, MAX_HEADER_SCAN - 1);
@@ -122,7 +123,10 @@ function headingsOverFigures(view: SheetView): number | null {
     if (figures < 2) continue;
     let top: number | null = null;
     let totals = false;
-    for (let h = view.prevRow(r), depth = 0; h >= view.firstRow && depth < MAX_HEADER_DEPTH; h = view.prevRow(h), depth++) {
+    // Blank padding rows between the header and the figures are passed over.
+    let last = view.prevRow(r);
+    while (last >= view.firstRow && isBlankRow(view, last)) last = view.prevRow(last);
+    for (let h = last, depth = 0; h >= view.firstRow && depth < MAX_HEADER_DEPTH; h = view.prevRow(h), depth++) {
       const labels = rowLabels(view, h);
       if (labels.every((l) => l === "") || isTableEnd(labels) || hasDataSignal(view, h)) break;
       if (labels.filter((l) => l !== "").length < 2 && top === null) break;
