@@ -44,7 +44,8 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
 
   const firstTotal = rows.findIndex((r) => r.rank > 0);
   if (firstTotal < 0) return;
-  const firstItem = rows.findIndex(isItem);
+  // A blank padding row is no item: one above a 合计 on top must not turn the reading top-down.
+  const firstItem = rows.findIndex((r) => isItem(r) && (r.label !== "" || hasValue(r.row)));
   const totalFirst = firstItem >= 0 && firstTotal < firstItem;
   const readings = [blocksOf(totalFirst ? [...rows].reverse() : rows, isItem, pick)];
   const register = (blocks: Block[]) => {

@@ -251,6 +251,12 @@ describe("layouts", () => {
       expect(brief(edit(grid, row, 1, 731.92))).toEqual([`SUM-ROW@B${row + 1}`]);
     });
 
+    it("is read with the 合计 on top under a blank row", () => {
+      const grid: Grid = [rows[0], rows[1], [null, null, null], rows[11], ...rows.slice(2, 11)];
+      expect(brief(grid)).toEqual([]);
+      expect(brief(edit(grid, 9, 1, 731.92))).toEqual(["SUM-ROW@B10"]);
+    });
+
     it("ends at a notes row or the next table's title: a 合计 below them is no total of the list", () => {
       const list = rows.slice(0, 10);
       const below: Grid = [
