@@ -40,7 +40,9 @@ function checkSangongBreakdown(ck: SheetChecker, table: TableLayout, rows: RowIn
     const parent = rows[i];
     if (parent.breakdown || parent.rank > 0 || !COMPLETE_BREAKDOWN.test(parent.label)) continue;
     const parts: RowInfo[] = [];
-    for (let j = i + 1; j < rows.length && rows[j].breakdown; j++) parts.push(rows[j]);
+    // Blank padding rows between the item and its 其中 rows, or among them, end nothing.
+    const blank = (r: RowInfo) => r.label === "" && table.amountCols.every((c) => ck.isEmpty(r.row, c));
+    for (let j = i + 1; j < rows.length && (rows[j].breakdown || blank(rows[j])); j++) if (rows[j].breakdown) parts.push(rows[j]);
     if (parts.length < 2) continue;
     const name = stripNumbering(parent.label);
     const names = parts.map((p) => stripNumbering(compactLabel(p.label).replace(/^其中[:：]?/, "")));

@@ -1,5 +1,5 @@
 import { gridSheet } from "../../../src/core/snapshot";
-import { at, check, checkSeed } from "./helpers";
+import { Grid, at, check, checkSeed, edit, serious } from "./helpers";
 
 const BLOCKS = () => [
   ["项目", "预算数", "决算数"],
@@ -120,5 +120,26 @@ describe("三公 table (XT-SANGONG)", () => {
     const f = checkSeed("三公经费支出表", { edits: { C10: 5, D10: 5, C9: 5, D9: 5 } });
     expect(at(f, "C7")).toEqual([]);
     expect(at(f, "C8", "XT-SANGONG")).toHaveLength(1); // 因公出国 0 ≠ 5 + 5
+  });
+
+  // 杜集区's 决算表 with blank padding rows between 公务用车购置及运行维护费 and its 其中 rows.
+  it("reads the 其中 rows of 公务用车 across blank padding rows", () => {
+    const rows: Grid = [
+      ["2021年度一般公共预算财政拨款“三公”经费支出决算表", null, null],
+      ["单位:万元", null, null],
+      ["项 目", "预 算 数", "决 算 数"],
+      ["合 计", 49.9, 7.69],
+      ["因公出国(境)费", 20, null],
+      ["公务接待费", 14.9, 5.21],
+      ["公务用车购置及运行维护费", 15, 2.48],
+      [null, null, null],
+      ["其中:公务用车运行维护费", 15, 2.48],
+      [null, null, null],
+      ["公务用车购置费", null, null],
+    ];
+    const name = "三公经费支出决算表";
+    expect(serious(check([gridSheet(name, rows)]))).toEqual([]);
+    const f = serious(check([gridSheet(name, edit(rows, 8, 1, 24))]));
+    expect(f.map((x) => `${x.rule}@${x.cell}`)).toEqual(["XT-SANGONG@B9"]);
   });
 });
