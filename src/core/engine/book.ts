@@ -141,7 +141,7 @@ export class IdentityBook {
    * Per sheet, each cell's id, handed out on first use: a sum's cells are looked up once per
    * registration, and a grid by row and column is much cheaper than a Map keyed by cell on long tables.
    */
-  private readonly cellIds = new Map<SheetPort, CellCache<number>>();
+  private readonly cellIds = new Map<SheetPort, CellCache<number, CellOf>>();
   /**
    * The sums registered per total cell, to find one registered twice: a list threaded through two
    * arrays (the last sum per cell, and per sum the one before it), −1 ending it. A Map of arrays
@@ -159,7 +159,7 @@ export class IdentityBook {
     if (this.sheetIndex.has(sheet)) return;
     this.sheetIndex.set(sheet, this.sheets.length);
     this.sheets.push(sheet);
-    this.cellIds.set(sheet, new CellCache(sheet.view, (row, col) => this.newCell(sheet, row, col)));
+    this.cellIds.set(sheet, new CellCache<number, CellOf>(sheet.view, IdentityBook.newCellOf, { book: this, sheet }));
     this.tables.set(sheet, []);
   }
 
@@ -170,6 +170,11 @@ export class IdentityBook {
 
   cell(sheet: SheetPort, row: number, col: number): number {
     return this.cellIds.get(sheet)!.get(row, col);
+  }
+
+  /** A cell's id handed out for its sheet's cache: one function for every book (see CellCache). */
+  private static newCellOf(of: CellOf, row: number, col: number): number {
+    return of.book.newCell(of.sheet, row, col);
   }
 
   private newCell(sheet: SheetPort, row: number, col: number): number {
@@ -280,6 +285,12 @@ export class IdentityBook {
     this.sumBefore.push(-1);
     return this.identities.length - 1;
   }
+}
+
+/** Whose cell ids a sheet's cache hands out. */
+interface CellOf {
+  book: IdentityBook;
+  sheet: SheetPort;
 }
 
 /** Whether two lists name the same cells (a sum's items, in any order). */
