@@ -57,11 +57,7 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   for (const sheet of book.sheets) {
     const { entries: checked, formulas } = totals.get(sheet)!;
     // FORMULA-CONST needs two formula totals of one kind: with fewer on the sheet it has nothing to say.
-    if (formulas >= 2)
-      reportFormulaConstants(
-        sheet,
-        checked.map((e) => checkedTotal(e)),
-      );
+    if (formulas >= 2) reportFormulaConstants(sheet, checked.map(checkedTotal));
   }
   const reported = reportedCells(book);
   for (let i = 0; i < entries.length; i++) {
