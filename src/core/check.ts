@@ -54,12 +54,15 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   // Every identity of every sheet goes into one book, judged once all are in (issue 16).
   const book = new IdentityBook();
   const pending: SheetFindings[] = [];
+  // What each sheet was classified as, for the package rules: the same sheet, not read twice.
+  const classified = new Map<SheetSnapshot, { table?: StandardTable }>();
 
   snapshots.forEach((snapshot, index) => {
     const report: SheetReport = { name: snapshot.name, kind: "other" };
     try {
       const view = new SheetView(snapshot);
       const { kind, table } = classifySheet(view);
+      classified.set(snapshot, { table });
       report.kind = kind;
       if (table) report.table = table;
       const unit = detectUnit(view);
@@ -97,8 +100,13 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
     findings.filter((f) => SEVERITY_ORDER[f.severity] < SEVERITY_ORDER.info).map((f) => `${f.sheet}\u0000${f.cell}`),
   );
   // A 说明 sheet is read as text: what the table rules made of it is dropped.
-  const extra = checkPackageAndNarrative(snapshots, sheets, band, options.narrative, (sheet, a1) =>
-    serious.has(`${sheet}\u0000${a1}`),
+  const extra = checkPackageAndNarrative(
+    snapshots,
+    sheets,
+    band,
+    options.narrative,
+    (sheet, a1) => serious.has(`${sheet}\u0000${a1}`),
+    classified,
   );
   // A table's template rows are said once (TABLE-PLACEHOLDER), not again cell by cell as template text.
   const templateRows = new Set(

@@ -33,12 +33,15 @@ function titleText(view: SheetView, rows = 4): string {
 /** True when one row holds both 一级指标 and 二级指标 (short forms 一级/二级 accepted). */
 export function hasIndicatorHeader(view: SheetView, maxRows = 200): boolean {
   const last = view.stepRow(view.firstRow, maxRows - 1);
-  for (const r of view.rows()) {
+  const rows = view.rows();
+  const cols = view.cols();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r > last) break;
     let first = false;
     let second = false;
-    for (const c of view.cols()) {
-      const l = view.label(r, c);
+    for (let j = 0; j < cols.length; j++) {
+      const l = view.label(r, cols[j]);
       if (l === "一级指标" || l === "一级") first = true;
       if (l === "二级指标" || l === "二级") second = true;
     }
@@ -62,9 +65,14 @@ function mentionsIndicators(view: SheetView, maxRows = 200): boolean {
 export function hasSummaryLayout(view: SheetView): boolean {
   let income = false;
   let spend = false;
-  for (const r of view.rows()) {
-    for (const c of view.cols()) {
-      const l = view.label(r, c);
+  // Index loops: every cell of the sheet, mostly before V8 optimizes this (`for … of` then
+  // allocates a result object per cell).
+  const rows = view.rows();
+  const cols = view.cols();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let j = 0; j < cols.length; j++) {
+      const l = view.label(r, cols[j]);
       if (l === "本年收入合计") income = true;
       if (l === "本年支出合计") spend = true;
     }

@@ -1,5 +1,6 @@
 import { Decimal } from "./amount";
 import type { SheetReport } from "./check";
+import type { StandardTable } from "./classify";
 import { Finding } from "./finding";
 import {
   Narrative,
@@ -29,6 +30,7 @@ export function checkPackageAndNarrative(
   band: Decimal,
   given?: NarrativeText,
   flagged?: Flagged,
+  classified?: ReadonlyMap<SheetSnapshot, { table?: StandardTable }>,
 ): { findings: Finding[]; info: PackageInfo | null; narrativeSheets: Set<string> } {
   const findings: Finding[] = [];
   const narratives: Narrative[] = [];
@@ -58,7 +60,7 @@ export function checkPackageAndNarrative(
   let pkg: ReturnType<typeof checkPackage> | null = null;
   try {
     pkg = checkPackage(
-      tables.map((snapshot) => ({ snapshot, unit: unitOf(snapshot.name) })),
+      tables.map((snapshot) => ({ snapshot, unit: unitOf(snapshot.name), classified: classified?.get(snapshot) })),
       band,
       flagged,
     );

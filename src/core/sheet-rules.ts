@@ -65,8 +65,12 @@ export function reportUnitMissing(report: Reporter, view: SheetView): void {
 export function reportUncalculated(report: Reporter, view: SheetView): void {
   let count = 0;
   let first: { row: number; col: number } | null = null;
-  for (const row of view.rows())
-    for (const col of view.cols()) {
+  const rows = view.rows();
+  const cols = view.cols();
+  for (let i = 0; i < rows.length; i++)
+    for (let j = 0; j < cols.length; j++) {
+      const row = rows[i];
+      const col = cols[j];
       if (!isUncalculated(view.value(row, col))) continue;
       count++;
       first ??= { row, col };

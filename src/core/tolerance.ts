@@ -20,7 +20,16 @@ export function toleranceProblem(text: string): string | null {
 /** The band as a decimal; a RangeError whose message names 容差 when the text is not one. */
 export function parseTolerance(text: string | undefined): Decimal {
   const raw = (text ?? DEFAULT_TOLERANCE).trim();
+  if (last && raw === last.raw) return last.band;
   const problem = toleranceProblem(raw);
   if (problem) throw new RangeError(`${problem.replace(/。$/, "")}：${text}`);
-  return new Decimal(raw);
+  last = { raw, band: new Decimal(raw) };
+  return last.band;
 }
+
+/**
+ * The last band parsed (decimals are immutable, so it can be shared). Every check starts here,
+ * and on a table of plain numbers this text was the only string decimal.js's constructor saw:
+ * V8 threw away the constructor's code, optimized for the cells' numbers, at each check's start.
+ */
+let last: { raw: string; band: Decimal } | null = null;

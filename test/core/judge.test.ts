@@ -45,4 +45,13 @@ describe("tolerance", () => {
     expect(() => parseTolerance("-1")).toThrow(RangeError);
     expect(() => parseTolerance("-1")).toThrow(/容差/);
   });
+
+  it("gives each text its own band though the last one is kept, and still rejects a bad one after a good one", () => {
+    expect(parseTolerance("0.5").toString()).toBe("0.5");
+    expect(parseTolerance(" 0.5 ")).toBe(parseTolerance("0.5"));
+    expect(parseTolerance("2").toString()).toBe("2");
+    expect(parseTolerance(undefined).toString()).toBe("0.01");
+    expect(() => parseTolerance(" ")).toThrow(/容差/);
+    expect(parseTolerance("0.01")).toBe(parseTolerance(undefined));
+  });
 });

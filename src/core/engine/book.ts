@@ -132,7 +132,7 @@ export class IdentityBook {
   readonly statuses: Status[] = objectArray();
   readonly entries: Entry[] = objectArray();
   /** Each identity's entry, by identity: a scan of the entries per look-up grows with the book. */
-  private readonly byIdentity: Entry[] = [];
+  private readonly byIdentity: Entry[] = objectArray();
   readonly families: Family[] = [];
   /** The cells that are the total of some identity, built when a report needs it. */
   totalCells?: Set<number>;
@@ -143,9 +143,14 @@ export class IdentityBook {
    * Per sheet, each cell's id, handed out on first use: a sum's cells are looked up once per
    * registration, and a grid by row and column is much cheaper than a Map keyed by cell on long tables.
    */
-  private readonly cellIds = new Map<SheetPort, CellCache<number>>();
-  /** The sums registered per total cell, to find one registered twice. */
-  private readonly byTotal = new Map<number, number[]>();
+  private readonly cellIds = new Map<SheetPort, CellCache<number, CellOf>>();
+  /**
+   * The sums registered per total cell, to find one registered twice: a list threaded through two
+   * arrays (the last sum per cell, and per sum the one before it), −1 ending it. A Map of arrays
+   * cost an entry and an array per sum, all kept until the book is reported.
+   */
+  private readonly lastSumAt: number[] = [];
+  private readonly sumBefore: number[] = [];
   readonly cellSheet: SheetPort[] = objectArray();
   readonly cellRow: number[] = [];
   readonly cellCol: number[] = [];
@@ -156,7 +161,7 @@ export class IdentityBook {
     if (this.sheetIndex.has(sheet)) return;
     this.sheetIndex.set(sheet, this.sheets.length);
     this.sheets.push(sheet);
-    this.cellIds.set(sheet, new CellCache(sheet.view, (row, col) => this.newCell(sheet, row, col)));
+    this.cellIds.set(sheet, new CellCache<number, CellOf>(sheet.view, IdentityBook.newCellOf, { book: this, sheet }));
     this.tables.set(sheet, []);
   }
 
@@ -169,12 +174,18 @@ export class IdentityBook {
     return this.cellIds.get(sheet)!.get(row, col);
   }
 
+  /** A cell's id handed out for its sheet's cache: one function for every book (see CellCache). */
+  private static newCellOf(of: CellOf, row: number, col: number): number {
+    return of.book.newCell(of.sheet, row, col);
+  }
+
   private newCell(sheet: SheetPort, row: number, col: number): number {
     const id = this.values.length;
     this.values.push(sheet.value(row, col));
     this.cellSheet.push(sheet);
     this.cellRow.push(row);
     this.cellCol.push(col);
+    this.lastSumAt.push(-1);
     return id;
   }
 
@@ -192,9 +203,11 @@ export class IdentityBook {
     const id = this.sumIdentity(sheet, spec);
     // The same sum read twice (a 三公 breakdown the table's own rule knows, and the outline
     // suggests) is one identity: twice, it would look like a cell that breaks two.
-    const same = this.byTotal.get(id.total);
-    const known = same?.find((i) => sameCells(this.identities[i].items, id.items));
-    if (known !== undefined) {
+    // The first registered of them, as the list is walked from the last.
+    let known = -1;
+    for (let i = this.lastSumAt[id.total]; i >= 0; i = this.sumBefore[i])
+      if (sameCells(this.identities[i].items, id.items)) known = i;
+    if (known >= 0) {
       // A rule that knows the sum for certain outranks a family that only suggested it.
       const entry = this.entryOf(known) as SumEntry;
       if (!family && entry?.family) {
@@ -205,8 +218,8 @@ export class IdentityBook {
       return known;
     }
     const identity = this.push(id);
-    if (same) same.push(identity);
-    else this.byTotal.set(id.total, [identity]);
+    this.sumBefore[identity] = this.lastSumAt[id.total];
+    this.lastSumAt[id.total] = identity;
     const entry: SumEntry = { kind: "sum", sheet, table, spec, identity };
     if (family) {
       entry.family = family;
@@ -271,8 +284,15 @@ export class IdentityBook {
     this.identities.push(identity);
     this.residuals.push(r);
     this.statuses.push(statusOf(r, identity.band));
+    this.sumBefore.push(-1);
     return this.identities.length - 1;
   }
+}
+
+/** Whose cell ids a sheet's cache hands out. */
+interface CellOf {
+  book: IdentityBook;
+  sheet: SheetPort;
 }
 
 /** Whether two lists name the same cells (a sum's items, in any order). */

@@ -42,9 +42,12 @@ export function narrativeFromSheet(view: SheetView): Narrative | null {
   let texts = 0;
   let long = 0;
   let longYuan = false;
-  for (const r of view.rows())
-    for (const c of view.cols()) {
-      const v = view.value(r, c);
+  const rows = view.rows();
+  const cols = view.cols();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let j = 0; j < cols.length; j++) {
+      const v = view.value(r, cols[j]);
       if (typeof v === "number") figures++;
       else if (isText(v)) {
         texts++;
@@ -54,6 +57,11 @@ export function narrativeFromSheet(view: SheetView): Narrative | null {
         }
       }
     }
+    // Either reading below needs figures ≤ max(2, texts / 10); once that fails even if every cell
+    // left were text, the sheet is a table: a table stops after its first rows, not its last.
+    const left = (rows.length - i - 1) * cols.length;
+    if (figures > Math.max(2, (texts + left) / 10)) return null;
+  }
   if (texts === 0) return null;
   // A table that happens to be called 说明 holds figures; a 说明 holds sentences.
   const named = NAMED.test(view.name) && !NOT_NARRATIVE.test(view.name) && figures <= Math.max(2, texts / 10);

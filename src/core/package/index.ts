@@ -1,4 +1,5 @@
 import { Decimal, MoneyUnit } from "../amount";
+import type { StandardTable } from "../classify";
 import { Finding } from "../finding";
 import { Reporter } from "../reporter";
 import { SheetSnapshot, SheetView } from "../snapshot";
@@ -33,6 +34,8 @@ export interface PackageInfo {
 export interface PackageInput {
   snapshot: SheetSnapshot;
   unit?: MoneyUnit;
+  /** What classifySheet said of the sheet in this check, when it did: not classified twice. */
+  classified?: { table?: StandardTable };
 }
 
 /**
@@ -53,9 +56,9 @@ export function checkPackage(
 } {
   const findings: Finding[] = [];
   const tables: (TableSheet & { unit?: MoneyUnit })[] = [];
-  for (const { snapshot, unit } of sheets) {
+  for (const { snapshot, unit, classified } of sheets) {
     const view = new SheetView(snapshot);
-    const found = packageTableOf(view);
+    const found = packageTableOf(view, classified);
     if (!found || tables.some((t) => t.found.table === found.table)) continue;
     const year = statedYear(view, found.title);
     const org = statedOrg(view, snapshot);

@@ -62,14 +62,15 @@ const SUMMARY_WORDS = /收支总表|收支预算总表|收入支出决算总表/
 
 /**
  * The package table a sheet holds, or null. The seven standard tables are read through
- * classifySheet; the two fund tables by their titles, which classify.ts leaves out on purpose.
+ * classifySheet (or what it already said of this sheet in the same check: `classified`); the two
+ * fund tables by their titles, which classify.ts leaves out on purpose.
  */
-export function packageTableOf(view: SheetView): FoundTable | null {
+export function packageTableOf(view: SheetView, classified?: { table?: StandardTable }): FoundTable | null {
   const title = titleCell(view);
   const text = title ? title.text : "";
   const name = view.name.replace(/\s+/g, "");
   const fund = fundTable(text) ?? fundTable(name);
-  const table: PackageTable | undefined = fund ?? classifySheet(view).table;
+  const table: PackageTable | undefined = fund ?? (classified ?? classifySheet(view)).table;
   if (!table) return null;
   const where = title ?? firstFilled(view);
   if (!where) return null;

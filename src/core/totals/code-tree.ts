@@ -16,7 +16,7 @@ interface Node {
  * the open code above it does not fit the tree. Linear in the number of rows.
  */
 export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInfo[]): void {
-  for (const r of rows) if (r.codeAt?.problem) reportUnreadable(ck, r);
+  for (let i = 0; i < rows.length; i++) if (rows[i].codeAt?.problem) reportUnreadable(ck, rows[i]);
   const coded = rows.filter((r) => r.code);
   if (coded.length === 0 || table.codeCol === undefined) return;
   const lengths = new Set(coded.map((r) => r.code!.length));
@@ -25,11 +25,12 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
   const finish = (node: Node) => {
     if (node.children.length) checkParent(ck, table, node, groups);
   };
-  for (const info of coded) {
+  for (let i = 0; i < coded.length; i++) {
+    const info = coded[i];
     const code = info.code!;
     const parentLength = code.length - 2;
     const parentLevelExists = lengths.has(parentLength);
-    if (code.length > 3 && parentLevelExists && !stack.some((n) => code.length > n.code.length && code.startsWith(n.code))) {
+    if (code.length > 3 && parentLevelExists && !underOpen(stack, code)) {
       // A code that fits under no open code is most likely mistyped (2110201 among 21002's rows).
       // Report it once and leave the open tree alone: closing it here would misjudge every sum
       // and code that follows. Its figure still counts where the row stands.
@@ -51,6 +52,12 @@ export function checkCodeTree(ck: SheetChecker, table: TableLayout, rows: RowInf
     stack.push({ info, code, children: [] });
   }
   while (stack.length) finish(stack.pop()!);
+}
+
+/** Whether an open code is a prefix of the code (a loop: a closure per row cost more than the test). */
+function underOpen(stack: Node[], code: string): boolean {
+  for (let i = 0; i < stack.length; i++) if (code.length > stack[i].code.length && code.startsWith(stack[i].code)) return true;
+  return false;
 }
 
 /** `groups[k]`: the FORMULA-CONST group of the k-th amount column, built once per table. */

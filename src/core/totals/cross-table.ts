@@ -114,6 +114,8 @@ function locate(sheet: StandardSheet | undefined): Located | null {
   const amounts = amountsOf(sheet.view);
   const panels = layout.panel ? tables.filter((t) => t.panel && t.headerTop === layout.headerTop) : [layout];
   const parts = panels.map((p) => ({ sheet, amounts, layout: p, rows: readRows(sheet.view, p, p.labelCols[0]) }));
+  // One panel (nearly every table): its rows as read, and no map from each row to its panel.
+  if (parts.length === 1) return parts[0];
   const partOf = new Map<RowInfo, Located>();
   for (const part of parts) for (const r of part.rows) partOf.set(r, part);
   return { sheet, amounts, layout, rows: parts.flatMap((p) => p.rows), partOf };

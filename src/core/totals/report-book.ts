@@ -29,29 +29,49 @@ export function reportBook(book: IdentityBook, resolution: Resolution, placeCopy
   const culprits = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
   for (const c of resolution.culprits) reportCulprit(book, c, culprits);
   const flagged = new Map<SheetPort, Set<number>>(book.sheets.map((s) => [s, new Set<number>()]));
-  const totals = new Map<SheetPort, CheckedTotal[]>(book.sheets.map((s) => [s, []]));
+  // The totals checked, per sheet, for FORMULA-CONST: their entries (an object per total only
+  // where the rule can say something), and how many of them are formulas.
+  const totals = new Map<SheetPort, { entries: SumEntry[]; formulas: number }>(
+    book.sheets.map((s) => [s, { entries: [], formulas: 0 }]),
+  );
   // Each total once, by its cell in the book (dense ids: cheaper than a set of keys per sheet).
   const seenTotal = new Uint8Array(book.cellRow.length);
-  const record = (e: SumEntry, t: CheckedTotal) => {
+  const record = (e: SumEntry, hasFormula: boolean) => {
     const cell = book.identities[e.identity].total;
     if (seenTotal[cell]) return;
     seenTotal[cell] = 1;
-    totals.get(e.sheet)!.push(t);
+    const checked = totals.get(e.sheet)!;
+    checked.entries.push(e);
+    if (hasFormula) checked.formulas++;
   };
   let sitsIn: Map<number, number[]> | undefined;
-  for (const e of book.entries) {
+  const confirming = (identity: number) => confirmingIdentities(book, (sitsIn ??= incidence(book)), identity, resolution.dropped);
+  // Index loops: this runs once per check, mostly before V8 optimizes it, where `for … of`
+  // allocates a result object per entry.
+  const entries = book.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     if (e.kind !== "sum" || resolution.dropped.has(e.identity)) continue;
-    const confirming = () => confirmingIdentities(book, (sitsIn ??= incidence(book)), e.identity, resolution.dropped);
     reportSum(book, e, resolution.explained.has(e.identity), confirming, flagged.get(e.sheet)!, culprits.get(e.sheet)!, record);
   }
-  for (const sheet of book.sheets) reportFormulaConstants(sheet, totals.get(sheet)!);
+  for (const sheet of book.sheets) {
+    const { entries: checked, formulas } = totals.get(sheet)!;
+    // FORMULA-CONST needs two formula totals of one kind: with fewer on the sheet it has nothing to say.
+    if (formulas >= 2) reportFormulaConstants(sheet, checked.map(checkedTotal));
+  }
   const reported = reportedCells(book);
-  for (const e of book.entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     if (e.kind !== "copy" || resolution.dropped.has(e.identity) || resolution.explained.has(e.identity)) continue;
     if (book.statuses[e.identity] === "exact" || book.statuses[e.identity] === "unreadable") continue;
     placeCopy(e, reported);
   }
   for (const [table, verdict] of resolution.unsure) reportUnsure(book, table, verdict);
+}
+
+function checkedTotal(e: SumEntry): CheckedTotal {
+  const { row, col } = e.spec.total;
+  return { row, col, hasFormula: e.sheet.view.formula(row, col) !== "", group: e.spec.group, names: e.spec.names };
 }
 
 function reportedCells(book: IdentityBook): Reported {
@@ -73,20 +93,23 @@ function reportSum(
   book: IdentityBook,
   e: SumEntry,
   explained: boolean,
-  confirming: () => number[],
+  confirming: (identity: number) => number[],
   flagged: Set<number>,
   culprits: Set<number>,
-  record: (e: SumEntry, t: CheckedTotal) => void,
+  record: (e: SumEntry, hasFormula: boolean) => void,
 ) {
   const { sheet, spec } = e;
   const r = book.residuals[e.identity];
   if (r === null) return; // the cell rules report what the cell holds
   const { total, items } = spec;
   const formula = sheet.view.formula(total.row, total.col);
-  // An empty total reads 0, so the items' sum (0 − r) is zero exactly when r is.
-  if (!formula && r.isZero() && sheet.isEmpty(total.row, total.col)) return;
-  if (!spec.skipFormula)
-    record(e, { row: total.row, col: total.col, hasFormula: formula !== "", group: spec.group, names: spec.names });
+  // Nearly every sum: typed, and exact. Nothing to report; FORMULA-CONST counts a total that is
+  // filled in (an empty one reads 0, so the items' sum, 0 − r, is zero exactly when r is).
+  if (!formula && r.isZero()) {
+    if (!spec.skipFormula && !sheet.isEmpty(total.row, total.col)) record(e, false);
+    return;
+  }
+  if (!spec.skipFormula) record(e, formula !== "");
   const key = cellKey(total.row, total.col);
   if (flagged.has(key)) return;
   const omitted = formula && !spec.skipFormula ? omittedItems(sheet, formula, items, spec.slots ?? []) : [];
@@ -134,7 +157,7 @@ function reportSum(
   // the items (which one, the figures cannot tell), and the message says so rather than blame the
   // total. Items all empty are a missing breakdown, not a wrong item, and a comparison of two
   // totals (收入总计 = 支出总计) has no items to point into: nothing to add.
-  const others = judgement.withinBand || expected.isZero() || items.length < 2 ? [] : confirming();
+  const others = judgement.withinBand || expected.isZero() || items.length < 2 ? [] : confirming(e.identity);
   const message = others.length
     ? `${judgement.message}；它与${describe(book, others, book.identities[e.identity].total)}的核对相符，差错应在${names.itemsPhrase.replace(/之和$/, "")}中`
     : judgement.message;

@@ -127,7 +127,8 @@ interface Block {
 function blocksOf(ordered: RowInfo[], isItem: (r: RowInfo) => boolean, pick: (e: Entry[]) => RowInfo[]): Block[] {
   const out: Block[] = [];
   const stack: Entry[] = [];
-  for (const info of ordered) {
+  for (let i = 0; i < ordered.length; i++) {
+    const info = ordered[i];
     if (info.rank > 0) {
       const popped: Entry[] = [];
       while (stack.length && stack[stack.length - 1].rank < info.rank) popped.push(stack.pop()!);

@@ -115,8 +115,9 @@ const ROW_FUNDS = 8;
 /** One pass over a row's cells: is it filled, could it be a header, does it start a new project. */
 function scanRow(view: SheetView, row: number): number {
   let flags = 0;
-  for (const c of view.cols()) {
-    const text = view.text(row, c);
+  const cols = view.cols();
+  for (let j = 0; j < cols.length; j++) {
+    const text = view.text(row, cols[j]);
     if (text === "") continue;
     const candidate = ANY_PREFILTER.test(text);
     if (candidate && text.includes("执行")) flags |= ROW_FUNDS;

@@ -11,12 +11,7 @@ export class AmountReader {
   private readonly cells: CellCache<AmountReading>;
 
   constructor(readonly view: SheetView) {
-    this.cells = new CellCache(view, (row, col) => {
-      const reading = readAmount(view.value(row, col));
-      // A remark written across several columns (`2016年为预计数` merged over 增减额 … 备注) is a
-      // note beside the figures, not an amount that failed to read (issue 16, principle 4).
-      return reading.kind === "invalid" && isSpanningNote(view, row, col) ? EMPTY : reading;
-    });
+    this.cells = new CellCache(view, readCell, view);
   }
 
   reading(row: number, col: number): AmountReading {
@@ -41,6 +36,13 @@ export class AmountReader {
 }
 
 const EMPTY: AmountReading = { kind: "empty" };
+
+function readCell(view: SheetView, row: number, col: number): AmountReading {
+  const reading = readAmount(view.value(row, col));
+  // A remark written across several columns (`2016年为预计数` merged over 增减额 … 备注) is a
+  // note beside the figures, not an amount that failed to read (issue 16, principle 4).
+  return reading.kind === "invalid" && isSpanningNote(view, row, col) ? EMPTY : reading;
+}
 
 function isSpanningNote(view: SheetView, row: number, col: number): boolean {
   const merge = view.mergeAt(row, col);

@@ -10,13 +10,20 @@ import { SheetView } from "../../snapshot";
  * large sheet whose table ends early costs little. Cells the snapshot does not store are rare
  * (rules probing beyond the used range, or into a collapsed gap) and go to a Map.
  */
-export class CellCache<T> {
+export class CellCache<T, C = SheetView> {
   private readonly rows: (T | undefined)[][] = sparseArray();
   private readonly outside = new Map<number, T>();
 
+  /**
+   * `compute` gets `context` (what it reads the cell from) rather than closing over it: pass a
+   * function defined once, at module level. A closure made per cache is a new function each
+   * check, and V8 threw away the code it had optimized around the previous one ("wrong call
+   * target"), so the next check's hottest reads ran unoptimized again.
+   */
   constructor(
     readonly view: SheetView,
-    private readonly compute: (row: number, col: number) => T,
+    private readonly compute: (context: C, row: number, col: number) => T,
+    private readonly context: C,
   ) {}
 
   get(row: number, col: number): T {
@@ -27,7 +34,7 @@ export class CellCache<T> {
     const cells = this.rows[r] ?? (this.rows[r] = new Array<T | undefined>(view.colCount));
     let value = cells[c];
     if (value === undefined) {
-      value = this.compute(row, col);
+      value = this.compute(this.context, row, col);
       cells[c] = value;
     }
     return value;
@@ -37,7 +44,7 @@ export class CellCache<T> {
     const key = cellKey(row, col);
     let value = this.outside.get(key);
     if (value === undefined) {
-      value = this.compute(row, col);
+      value = this.compute(this.context, row, col);
       this.outside.set(key, value);
     }
     return value;

@@ -35,43 +35,60 @@ export function readRowCodes(view: SheetView, cols: number[], first: number, las
     }
     return out;
   }
+  // Per row only its own objects are made: the part texts live in one array reused row by row,
+  // the columns of each depth are one shared list (rules only read them), and the code so far is
+  // kept as it grows rather than joined again for each part.
   const carried: (string | null)[] = cols.map(() => null);
+  const texts: string[] = cols.map(() => "");
+  const upTo = cols.map((_, i) => cols.slice(0, i + 1));
+  const none: number[] = [];
   for (let r = first; r <= last; r = view.nextRow(r)) {
-    const texts = cols.map((c) => grid.label(r, c));
     let deepest = -1;
-    for (let i = 0; i < texts.length; i++) if (texts[i] !== "") deepest = i;
-    if (deepest < 0) {
-      out.push({ code: null, col: cols[0], partCols: [] });
-      continue;
-    }
     // A label written across the code columns (合计, 栏次) makes the row a label row, not a code.
-    if (texts.some((t) => t !== "" && !/\d/.test(t))) {
-      out.push({ code: null, col: cols[0], partCols: [] });
+    let label = false;
+    for (let i = 0; i < cols.length; i++) {
+      const t = grid.label(r, cols[i]);
+      texts[i] = t;
+      if (t === "") continue;
+      deepest = i;
+      if (!DIGIT.test(t)) label = true;
+    }
+    if (deepest < 0 || label) {
+      out.push({ code: null, col: cols[0], partCols: none });
       continue;
     }
     const parts: string[] = [];
+    let code = "";
     let problem: string | undefined;
     for (let i = 0; i <= deepest && !problem; i++) {
       const own = texts[i];
       if (own === "") {
         if (carried[i] === null)
           problem = `${LEVEL_NAMES[i + 1] ?? "下级"}级编码 ${texts[deepest]} 之上没有${LEVEL_NAMES[i]}级编码，无法确定它属于哪个科目`;
-        else parts.push(carried[i]!);
+        else {
+          parts.push(carried[i]!);
+          code += carried[i]!;
+        }
         continue;
       }
-      const part = normalizePart(own, i, parts.join(""));
+      const part = normalizePart(own, i, code);
       if (part === null) problem = `科目编码的${LEVEL_NAMES[i] ?? ""}级部分“${own}”不是有效编码`;
-      else parts.push(part);
+      else {
+        parts.push(part);
+        code += part;
+      }
     }
     if (problem) {
-      out.push({ code: null, col: cols[deepest], partCols: cols.slice(0, deepest + 1), problem });
+      out.push({ code: null, col: cols[deepest], partCols: upTo[deepest], problem });
       continue;
     }
     for (let i = 0; i < cols.length; i++) carried[i] = i <= deepest ? parts[i] : null;
-    out.push({ code: parts.join(""), col: cols[deepest], partCols: cols.slice(0, deepest + 1) });
+    out.push({ code, col: cols[deepest], partCols: upTo[deepest] });
   }
   return out;
 }
+
+const DIGIT = /\d/;
 
 /**
  * 类 has three digits; 款 and 项 two, with a lost leading zero put back. Some exports write the

@@ -11,13 +11,17 @@ export class LabelGrid {
   private readonly cells: CellCache<string>;
 
   constructor(readonly view: SheetView) {
-    this.cells = new CellCache(view, (row, col) => view.label(row, col));
+    this.cells = new CellCache(view, labelOf, view);
   }
 
   /** Same as `view.label(row, col)`. */
   label(row: number, col: number): string {
     return this.cells.get(row, col);
   }
+}
+
+function labelOf(view: SheetView, row: number, col: number): string {
+  return view.label(row, col);
 }
 
 /** One grid per view: the per-sheet rules and the cross-table checks read the same sheet. */

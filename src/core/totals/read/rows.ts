@@ -98,14 +98,14 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
     if (label === "" && !code && !codeAt.problem) label = codeText;
     const rank = code ? 0 : totalRank(label);
     // `其中：（一）…` is numbered as what follows 其中: its level places it among the other parts.
-    const level = numberingLevel(label.replace(/^其中[:：]?/, ""));
+    const level = numberingLevel(withoutQizhong(label));
     let breakdown = false;
     if (label !== "") {
       if (rank > 0) inBreakdown = false;
       else if (isBreakdownLabel(label)) {
         breakdown = true;
         inBreakdown = true;
-        stem = stripNumbering(label.replace(/^其中[:：]?/, ""));
+        stem = stripNumbering(withoutQizhong(label));
       } else if (inBreakdown) {
         // Only continuation candidates need the raw text: indentation is what compacting removes.
         const raw = labelCol === undefined ? "" : view.text(r, labelCol);
@@ -115,9 +115,19 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
       }
       if (!breakdown && rank === 0) parentLevel = level;
     }
-    rows.push({ row: r, label, code, ...(table.codeCols.length ? { codeAt } : {}), level, rank, breakdown });
+    // Two literals rather than a spread: a spread builds a second object per row.
+    rows.push(
+      table.codeCols.length
+        ? { row: r, label, code, codeAt, level, rank, breakdown }
+        : { row: r, label, code, level, rank, breakdown },
+    );
   }
   return rows;
+}
+
+/** The label without a leading `其中：`; the test first, since nearly no label starts so. */
+function withoutQizhong(label: string): string {
+  return label.startsWith("其中") ? label.replace(/^其中[:：]?/, "") : label;
 }
 
 /** Leading characters a row must share with the first `其中` row to continue its list (公务用车运行费 → 公务用车购置费). */

@@ -9,7 +9,7 @@ export function columnInfo(table: TableLayout, col: number): ColumnInfo | undefi
 
 /** True when the row holds a figure (not empty, not zero-width) in any of the columns. */
 export function rowHasValue(amounts: AmountReader, row: number, cols: number[]): boolean {
-  for (const c of cols) if (!amounts.isEmpty(row, c)) return true;
+  for (let i = 0; i < cols.length; i++) if (!amounts.isEmpty(row, cols[i])) return true;
   return false;
 }
 
@@ -57,8 +57,8 @@ export function columnName(view: SheetView, table: TableLayout, col: number): st
 /** The smallest f(item), Infinity for none. A loop: Math.min(...spread) overflows the stack on very long tables. */
 export function minOf<T>(items: T[], f: (item: T) => number): number {
   let min = Infinity;
-  for (const item of items) {
-    const v = f(item);
+  for (let i = 0; i < items.length; i++) {
+    const v = f(items[i]);
     if (v < min) min = v;
   }
   return min;
