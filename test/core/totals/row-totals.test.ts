@@ -15,6 +15,23 @@ const BLOCKS = () => [
 ];
 
 describe("SUM-ROW", () => {
+  it("reads a 其中 row labelled only in the next label column (项目名称 beside a blank 乡镇名称) as a breakdown", () => {
+    const rows = () => [
+      ["资金安排表", null, null, "单位：万元"],
+      ["序号", "乡镇名称", "项目名称", "金额"],
+      [1, "西坪镇", "排洪排水工程", 20],
+      [2, "魁斗镇", "河道护岸修复", 10],
+      [null, null, "其中：人员类项目", 3],
+      [null, null, "其中：运转类项目", 7],
+      [3, "尚卿乡", "堤岸修复", 15],
+      [null, "合计", null, 45],
+    ];
+    expect(check([gridSheet("表", rows())])).toEqual([]);
+    const wrong = rows();
+    wrong[7][3] = 46;
+    expect(check([gridSheet("表", wrong)]).map((x) => `${x.cell} ${x.rule} ${x.severity}`)).toEqual(["D8 SUM-ROW error"]);
+  });
+
   it("accepts blocks with 小计 rolled up into 合计 and 其中 rows left out", () => {
     expect(check([gridSheet("表", BLOCKS())])).toEqual([]);
   });
