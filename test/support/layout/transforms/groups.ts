@@ -7,7 +7,9 @@ import { splitAmount, writeAmount } from "./money";
 
 /**
  * A 小计 row under two to four consecutive items of an uncoded panel (their 其中 rows go with
- * them), holding their exact sums. The totals above keep adding items only.
+ * them), holding their exact sums. The totals above keep adding items only. Where the panel's
+ * totals in a column are formulas, the 小计 there is one too (=C11+C14), as a user adding it to
+ * such a sheet would write it: a typed 小计 among formula totals is a real FORMULA-CONST warning.
  */
 export const subtotals: Transform = {
   name: "subtotals",
@@ -23,6 +25,9 @@ export const subtotals: Transform = {
     const l = edit(input);
     const lastItem = items[items.length - 1];
     const rows = readRows(l.grid, l.table.panels[pi]);
+    // Read before the row goes in: the rows below it move down.
+    const totals = rows.filter((r) => r.kind === "total");
+    const byFormula = new Set(l.table.panels[pi].amounts.filter((c) => totals.some((r) => l.grid.at(r.row, c).f !== "")));
     let after = rows.findIndex((r) => r.row === lastItem.row);
     while (rows[after + 1] && (rows[after + 1].kind === "breakdown" || rows[after + 1].kind === "sub")) after++;
     const at = rows[after].row + 1;
@@ -34,6 +39,9 @@ export const subtotals: Transform = {
       if (cells.every((x) => x.v === null)) continue;
       const sum = cells.reduce((a, x) => a.plus(figure(x.v) ?? 0), new Decimal(0));
       writeAmount(l, at, c, sum, cells[0].fmt);
+      // A formula names its cells by id, which is an address only for a cell of the original sheet.
+      if (byFormula.has(c) && cells.every((x) => !x.id.startsWith("+")))
+        l.grid.at(at, c).f = `=${cells.map((x) => x.id).join("+")}`;
       l.added.push({ total: l.grid.at(at, c).id, parts: cells.map((x) => x.id), why: "SUBTOTAL" });
     }
     addRowSums(l, pi, [at]);
