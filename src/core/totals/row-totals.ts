@@ -65,12 +65,17 @@ export function checkTotalRows(ck: SheetChecker, table: TableLayout, rows: RowIn
     const items = pick(entries);
     return { total, members: [...subtotals, ...items].sort((a, b) => a.row - b.row), ofSubtotals: false };
   };
-  // Where a 小计 does not add all the items stacked above it, the fewest left out that make it hold.
+  // Where a 小计 does not add all the items stacked above it, the fewest left out that make it hold
+  // in the most columns: one wrong figure in one column must not hide the block the others show.
   const fit = (total: RowInfo, popped: Entry[]) => {
-    const holds = (from: number) => ck.failing(blockSums(ck, table, block(total, popped.slice(from)), rule, coded, "")) === 0;
-    if (holds(0)) return 0;
-    for (let from = 1; from < popped.length; from++) if (holds(from)) return from;
-    return 0;
+    const failing = (from: number) => ck.failing(blockSums(ck, table, block(total, popped.slice(from)), rule, coded, ""));
+    let best = 0;
+    let least = failing(0);
+    for (let from = 1; from < popped.length && least > 0; from++) {
+      const n = failing(from);
+      if (n < least) [best, least] = [from, n];
+    }
+    return best;
   };
   const fails = (blocks: Block[]) => ck.failing(blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))) > 0;
   if (coded) {

@@ -15,6 +15,23 @@ const BLOCKS = () => [
 ];
 
 describe("SUM-ROW", () => {
+  it("finds a 小计's block by the columns that hold when one figure in another is wrong", () => {
+    const rows = () => [
+      ["表", null, null, "单位：万元"],
+      ["项目", "合计", "甲", "乙"],
+      ["一号", 10, 4, 6],
+      ["二号", 20, 5, 15],
+      ["三号", 30, 10, 20],
+      ["小计", 50, 15, 35],
+      ["合计", 60, 19, 41],
+    ];
+    expect(check([gridSheet("表", rows())])).toEqual([]);
+    const wrong = rows();
+    wrong[4][2] = 12;
+    const f = check([gridSheet("表", wrong)]).filter((x) => x.severity !== "info");
+    expect(f.map((x) => x.cell)).toEqual(["C5"]);
+  });
+
   it("reads a 其中 row labelled only in the next label column (项目名称 beside a blank 乡镇名称) as a breakdown", () => {
     const rows = () => [
       ["资金安排表", null, null, "单位：万元"],
