@@ -28,9 +28,18 @@ interface Entry {
 export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: RowInfo[], rule: RuleId = "SUM-ROW"): void {
   // The outline's sums are row totals too, suggested by numbering rather than labelled.
   checkOutline(ck, table, allRows, rule);
-  const cols = table.amountCols;
   const shared = table.panel ? sharedTotalRows(ck, panelsOf(ck.view, table)) : [];
   const rows = shared.length ? allRows.filter((r) => !shared.some((s) => s.row === r.row && s.labelPanel === table)) : allRows;
+  checkTotalRows(ck, table, rows, rule);
+}
+
+/**
+ * The labelled totals among these rows (合计, 小计, 总计), each over the rows of its block, in the
+ * table's amount columns: the stack reading, and where it fails, the others (see checkRowTotals).
+ * A 收支总表's side runs it over the rows above its 本年合计, whose 小计 rows are blocks too.
+ */
+export function checkTotalRows(ck: SheetChecker, table: TableLayout, rows: RowInfo[], rule: RuleId = "SUM-ROW"): void {
+  const cols = table.amountCols;
   if (cols.length === 0) return;
   const hasValue = (row: number) => rowHasValue(ck.amounts, row, cols);
   const codeRows = rows.filter((r) => r.code);
@@ -57,12 +66,17 @@ export function checkRowTotals(ck: SheetChecker, table: TableLayout, allRows: Ro
     const items = pick(entries);
     return { total, members: [...subtotals, ...items].sort((a, b) => a.row - b.row), ofSubtotals: false };
   };
-  // Where a 小计 does not add all the items stacked above it, the fewest left out that make it hold.
+  // Where a 小计 does not add all the items stacked above it, the fewest left out that make it hold
+  // in the most columns: one wrong figure in one column must not hide the block the others show.
   const fit = (total: RowInfo, popped: Entry[]) => {
-    const holds = (from: number) => ck.failing(blockSums(ck, table, block(total, popped.slice(from)), rule, coded, "")) === 0;
-    if (holds(0)) return 0;
-    for (let from = 1; from < popped.length; from++) if (holds(from)) return from;
-    return 0;
+    const failing = (from: number) => ck.failing(blockSums(ck, table, block(total, popped.slice(from)), rule, coded, ""));
+    let best = 0;
+    let least = failing(0);
+    for (let from = 1; from < popped.length && least > 0; from++) {
+      const n = failing(from);
+      if (n < least) [best, least] = [from, n];
+    }
+    return best;
   };
   const fails = (blocks: Block[]) => ck.failing(blocks.flatMap((b) => blockSums(ck, table, b, rule, coded, ""))) > 0;
   if (coded) {

@@ -1,7 +1,7 @@
 import { RuleId } from "../catalogue";
 import { SheetChecker } from "./sheet-checker";
 import { stripNumbering } from "./read/labels";
-import { checkBreakdowns } from "./row-totals";
+import { checkBreakdowns, checkTotalRows } from "./row-totals";
 import { RowInfo, itemRows } from "./read/rows";
 import { HalfSummary, SummaryLayout, SummarySide, mainColumn } from "./read/summary-layout";
 import { TableLayout } from "./read/table-layout";
@@ -114,6 +114,9 @@ function checkSide(
   // A 其中 list under an item of the side (八、社会保障和就业支出 | 其中：…) may be its breakdown.
   const body = side.rows.filter((r) => r.label !== "" && r.row < side.yearTotalRow);
   checkBreakdowns(ck, table, body, side.amountCols);
+  // A 小计 among the side's items (财政拨款收入 小计 over its sources) adds its block, as in any table;
+  // the 本年合计 above counts the items and passes over the 小计 (itemRows).
+  if (body.some((r) => r.rank > 0)) checkTotalRows(ck, { ...table, amountCols: side.amountCols }, body);
   const yearName = side.grandOnly ? `${word}总计` : `本年${word}合计`;
   const grandName = `${word}总计`;
   if (side.grandOnly) yearRule = grandRule;

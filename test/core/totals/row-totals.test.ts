@@ -15,6 +15,40 @@ const BLOCKS = () => [
 ];
 
 describe("SUM-ROW", () => {
+  it("finds a 小计's block by the columns that hold when one figure in another is wrong", () => {
+    const rows = () => [
+      ["表", null, null, "单位：万元"],
+      ["项目", "合计", "甲", "乙"],
+      ["一号", 10, 4, 6],
+      ["二号", 20, 5, 15],
+      ["三号", 30, 10, 20],
+      ["小计", 50, 15, 35],
+      ["合计", 60, 19, 41],
+    ];
+    expect(check([gridSheet("表", rows())])).toEqual([]);
+    const wrong = rows();
+    wrong[4][2] = 12;
+    const f = check([gridSheet("表", wrong)]).filter((x) => x.severity !== "info");
+    expect(f.map((x) => x.cell)).toEqual(["C5"]);
+  });
+
+  it("reads a 其中 row labelled only in the next label column (项目名称 beside a blank 乡镇名称) as a breakdown", () => {
+    const rows = () => [
+      ["资金安排表", null, null, "单位：万元"],
+      ["序号", "乡镇名称", "项目名称", "金额"],
+      [1, "西坪镇", "排洪排水工程", 20],
+      [2, "魁斗镇", "河道护岸修复", 10],
+      [null, null, "其中：人员类项目", 3],
+      [null, null, "其中：运转类项目", 7],
+      [3, "尚卿乡", "堤岸修复", 15],
+      [null, "合计", null, 45],
+    ];
+    expect(check([gridSheet("表", rows())])).toEqual([]);
+    const wrong = rows();
+    wrong[7][3] = 46;
+    expect(check([gridSheet("表", wrong)]).map((x) => `${x.cell} ${x.rule} ${x.severity}`)).toEqual(["D8 SUM-ROW error"]);
+  });
+
   it("accepts blocks with 小计 rolled up into 合计 and 其中 rows left out", () => {
     expect(check([gridSheet("表", BLOCKS())])).toEqual([]);
   });

@@ -7,6 +7,24 @@ const CARRY = seedRow(33);
 const GRAND = seedRow(34);
 
 describe("收支总表 identities", () => {
+  it("a 小计 among one side's items adds its block, and 本年收入合计 counts the items once", () => {
+    const rows = () => [
+      ["收支总表", null, null, "单位：万元"],
+      ["收入", null, "支出", null],
+      ["项目", "预算数", "项目", "预算数"],
+      ["一、一般公共预算拨款收入", 100, "一、教育支出", 120],
+      ["二、政府性基金预算拨款收入", 20, "二、卫生健康支出", 50],
+      ["小计", 120, null, null],
+      ["三、单位资金", 50, null, null],
+      ["本年收入合计", 170, "本年支出合计", 170],
+    ];
+    expect(check([gridSheet("收支总表", rows())])).toEqual([]);
+    const wrong = rows();
+    wrong[5][1] = 125;
+    const f = check([gridSheet("收支总表", wrong)]);
+    expect(f.filter((x) => x.severity !== "info").map((x) => `${x.cell} ${x.rule}`)).toEqual(["B6 SUM-ROW"]);
+  });
+
   it("BAL-SPEND: a changed expenditure item is reported on 本年支出合计 with the exact message", () => {
     const f = checkSeed("收支总表", { edits: { [`E${seedRow(8)}`]: 1062.91 } });
     const hit = at(f, `E${YEAR}`, "BAL-SPEND");

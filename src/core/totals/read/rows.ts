@@ -96,6 +96,7 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
     if (label === "" && labelCol !== undefined) label = mergedLabel(view, r, labelCol);
     if (label === "" && groupCol !== undefined) label = grid.label(r, groupCol);
     if (label === "" && !code && !codeAt.problem) label = codeText;
+    if (label === "") label = roleInOtherColumn(grid, table, r, labelCol);
     const rank = code ? 0 : totalRank(label);
     // `其中：（一）…` is numbered as what follows 其中: its level places it among the other parts.
     const level = numberingLevel(withoutQizhong(label));
@@ -128,6 +129,28 @@ function scanRows(view: SheetView, table: TableLayout, labelCol: number | undefi
 /** The label without a leading `其中：`; the test first, since nearly no label starts so. */
 function withoutQizhong(label: string): string {
   return label.startsWith("其中") ? label.replace(/^其中[:：]?/, "") : label;
+}
+
+/**
+ * A row blank in the column its labels are read from may say what it is in another label column
+ * of the same run of label columns: `其中：…` or a 合计 under 项目名称 beside a blank 乡镇名称. Only
+ * such words count: any other text there names an item, which a blank label already is, and taking
+ * it would change its outline level. A label column past an amount column is another side's (收入
+ * | 金额 | 支出 | 金额), never read.
+ */
+function roleInOtherColumn(
+  grid: ReturnType<typeof labelsOf>,
+  table: TableLayout,
+  r: number,
+  labelCol: number | undefined,
+): string {
+  if (labelCol === undefined) return "";
+  for (const c of table.labelCols) {
+    if (c === labelCol || table.amountCols.some((a) => (a - c) * (a - labelCol) < 0)) continue;
+    const l = grid.label(r, c);
+    if (l !== "") return totalRank(l) > 0 || isBreakdownLabel(l) ? l : "";
+  }
+  return "";
 }
 
 /** Leading characters a row must share with the first `其中` row to continue its list (公务用车运行费 → 公务用车购置费). */

@@ -1,13 +1,16 @@
 import Decimal from "decimal.js";
+import { GridCell } from "../grid";
 import { RowInfo, readRows } from "../rows";
 import { ColumnSum, Panel } from "../table";
-import { figure } from "../words";
+import { figure, isFigure } from "../words";
 import { Layout, Transform, edit, insertRows } from "./layout";
 import { splitAmount, writeAmount } from "./money";
 
 /**
  * A 小计 row under two to four consecutive items of an uncoded panel (their 其中 rows go with
- * them), holding their exact sums. The totals above keep adding items only.
+ * them), holding their exact sums. The totals above keep adding items only. Where the panel's
+ * totals in a column are formulas, the 小计 there is one too (=C11+C14), as a user adding it to
+ * such a sheet would write it: a typed 小计 among formula totals is a real FORMULA-CONST warning.
  */
 export const subtotals: Transform = {
   name: "subtotals",
@@ -23,6 +26,12 @@ export const subtotals: Transform = {
     const l = edit(input);
     const lastItem = items[items.length - 1];
     const rows = readRows(l.grid, l.table.panels[pi]);
+    // Read before the row goes in: the rows below it move down.
+    const totals = rows.filter((r) => r.kind === "total");
+    const others = totalledOthers(l, pi, items, totals);
+    const byFormula = new Set(
+      [...l.table.panels[pi].amounts, ...others].filter((c) => totals.some((r) => l.grid.at(r.row, c).f !== "")),
+    );
     let after = rows.findIndex((r) => r.row === lastItem.row);
     while (rows[after + 1] && (rows[after + 1].kind === "breakdown" || rows[after + 1].kind === "sub")) after++;
     const at = rows[after].row + 1;
@@ -34,12 +43,44 @@ export const subtotals: Transform = {
       if (cells.every((x) => x.v === null)) continue;
       const sum = cells.reduce((a, x) => a.plus(figure(x.v) ?? 0), new Decimal(0));
       writeAmount(l, at, c, sum, cells[0].fmt);
+      subtotalFormula(l, at, c, cells, byFormula);
       l.added.push({ total: l.grid.at(at, c).id, parts: cells.map((x) => x.id), why: "SUBTOTAL" });
+    }
+    // Figure columns the yardstick does not count as money (保障人数) are added up by the table's
+    // totals too, so a user fills them in the 小计 as well; they add no identity of the yardstick's.
+    for (const c of others) {
+      const cells = items.map((r) => l.grid.at(r.row, c));
+      const sum = cells.reduce((a, x) => a.plus(figure(x.v) ?? 0), new Decimal(0));
+      writeAmount(l, at, c, sum, cells[0].fmt);
+      subtotalFormula(l, at, c, cells, byFormula);
     }
     addRowSums(l, pi, [at]);
     return l;
   },
 };
+
+/** The 小计 at (row, col) as a formula over its items where the column's totals are formulas. */
+function subtotalFormula(l: Layout, row: number, col: number, cells: GridCell[], byFormula: Set<number>): void {
+  // A formula names its cells by id, which is an address only for a cell of the original sheet.
+  if (byFormula.has(col) && cells.every((x) => !x.id.startsWith("+")))
+    l.grid.at(row, col).f = `=${cells.map((x) => x.id).join("+")}`;
+}
+
+/**
+ * Columns of a panel, between its label and its last amount column, that are not amounts, codes
+ * or counters but hold figures in every one of `items` and in a total row of the panel.
+ */
+function totalledOthers(l: Layout, pi: number, items: RowInfo[], totals: RowInfo[]): number[] {
+  const p = l.table.panels[pi];
+  const taken = new Set([...p.amounts, ...p.counters, ...(p.split ?? []), p.code, p.label]);
+  const out: number[] = [];
+  for (let c = Math.min(p.label!, ...p.amounts); c <= Math.max(...p.amounts); c++) {
+    if (taken.has(c)) continue;
+    const figures = (rows: RowInfo[]) => rows.filter((r) => isFigure(l.grid.at(r.row, c).v)).length;
+    if (figures(items) === items.length && figures(totals) > 0) out.push(c);
+  }
+  return out;
+}
 
 /** Every two to four consecutive items of a run. */
 function windows(runs: RowInfo[][]): RowInfo[][] {
