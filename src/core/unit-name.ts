@@ -43,7 +43,7 @@ const OTHER_PARTY = /^(?:申请单位|申报单位|实施单位|承担单位|承
 const NEXT_LABEL = /\s*(?:填报人|填表人|联系人|负责人|审核人|制表人|经办人|联系电话|电话|填报日期|日期)\s*[:：].*$/;
 /** Cells of the header row that are not the name: the unit of amounts, the year, dates, page marks, signatures. */
 const NOT_A_NAME =
-  /^(?:金额)?单位\s*[:：]|预算年度|年度\s*[:：]|^\d{4}\s*年|^第\s*\d+\s*页|^[（(]?\s*\d{4}\s*年度?\s*[)）]?$|^(?:填报人|填表人|联系人|负责人|审核人|制表人|经办人|联系电话|电话|填报日期|日期)\s*[:：]?|盖章/;
+  /^(?:金额)?单位\s*[:：]|预算年度|年度\s*[:：]|^\d{4}\s*年(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?$|^第\s*\d+\s*页|^[（(]?\s*\d{4}\s*年度?\s*[)）]?$|^(?:填报人|填表人|联系人|负责人|审核人|制表人|经办人|联系电话|电话|填报日期|日期)\s*[:：]?|盖章/;
 
 function headerUnitName(s: SheetSnapshot): string | null {
   const rows = s.texts.slice(0, HEADER_ROWS).map((r) => r.map((t) => t.trim()));

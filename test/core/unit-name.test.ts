@@ -31,6 +31,18 @@ describe("unitNameOf", () => {
     expect(unitNameOf([gridSheet("三公", rows)])).toBe("审计署");
   });
 
+  it("never reads a heading beside year columns as the name (昌宁县卡斯镇 2024: 比上年增、减情况)", () => {
+    const rows = [
+      ["2024年昌宁县卡斯镇“三公”经费预算财政拨款情况统计表"],
+      ["单位:万元"],
+      ["项目", "2023年预算数", "2024年预算数", "比上年增、减情况"],
+      ["合计", 18.15, 22.15, 4],
+    ];
+    expect(unitNameOf([gridSheet("三公", rows)])).toBeNull();
+    // A date or a bare year still marks the 部门预算 header row the name stands in.
+    expect(unitNameOf([gridSheet("表", [["某某镇人民政府", "2024年1月5日"], ...rows.slice(2)])])).toBe("某某镇人民政府");
+  });
+
   it("reads 部门：/编制部门： without the label, and never a stamp mark or a 填报人 (issue 19)", () => {
     const one = (rows: (string | null)[][]) => unitNameOf([gridSheet("表一", rows)]);
     expect(one([["部门预算收支总表"], ["部门：某某市财政局", null, "单位：万元"]])).toBe("某某市财政局");
