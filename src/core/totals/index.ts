@@ -42,8 +42,9 @@ export function checkTotalsSheet(
   for (const found of located) {
     // The area is the located table's: the cross-table checks find it again by that layout.
     ck.inTable(found);
-    const summary = kind === "summary" ? locateSummary(view, withCountsAdded(found)) : null;
-    const half = kind === "summary" && !summary ? locateHalfSummary(view, withCountsAdded(found)) : null;
+    const counted = withCountsAdded(found);
+    const summary = kind === "summary" ? locateSummary(view, counted) : null;
+    const half = kind === "summary" && !summary ? locateHalfSummary(view, counted) : null;
     // Where the reader took a column of figures for codes, the sums decide (figure-codes.ts).
     const money =
       summary || half

@@ -267,6 +267,8 @@ function buildTable(view: SheetView, top: number): TableLayout {
   };
 }
 
+const countsAdded = new WeakMap<TableLayout, TableLayout>();
+
 /**
  * The table as its sums read it: a count column adds up like an amount column (保障户数 = 集中 +
  * 分散, and 合计 = the towns' sum), so a count total that does not hold is found. Only the sums see
@@ -275,8 +277,15 @@ function buildTable(view: SheetView, top: number): TableLayout {
  */
 export function withCountsAdded(table: TableLayout): TableLayout {
   if (!table.columns.some((c) => c.role === "count")) return table;
-  const columns = table.columns.map((c) => (c.role === "count" ? { ...c, role: "amount" as const } : c));
-  return { ...table, columns, amountCols: columns.filter((c) => c.role === "amount").map((c) => c.col) };
+  // One object per table: rows are read and cached per layout object (rows.ts), so every caller
+  // (the summary's, the parts', the column totals') shares one reading.
+  let counted = countsAdded.get(table);
+  if (!counted) {
+    const columns = table.columns.map((c) => (c.role === "count" ? { ...c, role: "amount" as const } : c));
+    counted = { ...table, columns, amountCols: columns.filter((c) => c.role === "amount").map((c) => c.col) };
+    countsAdded.set(table, counted);
+  }
+  return counted;
 }
 
 /** A table printed in panels side by side becomes one table per panel, over the same rows. */
