@@ -59,16 +59,17 @@ export class SheetChecker implements SheetPort {
 
   /** True for a cell of a count column (户数, 人数): its sums are checked, but it is no money. */
   private isCount(row: number, col: number): boolean {
-    return locateTables(this.view).some(
-      (t) => row >= t.firstRow && row <= t.lastRow && t.columns.some((c) => c.col === col && c.role === "count"),
-    );
+    return this.tableAt(row, col)?.columns.find((c) => c.col === col)?.role === "count";
+  }
+
+  /** The located table a cell lies in, if any. */
+  private tableAt(row: number, col: number): TableLayout | undefined {
+    return locateTables(this.view).find((t) => row >= t.firstRow && row <= t.lastRow && t.columns.some((x) => x.col === col));
   }
 
   /** A cell as messages name it: the row's code and label, and the column's header. */
   nameCell(row: number, col: number): string {
-    // The layouts the rules read (a column of figures first taken for codes is read as figures).
-    const inside = (t: TableLayout) => row >= t.firstRow && row <= t.lastRow && t.columns.some((x) => x.col === col);
-    const table = [...this.areas.keys()].find(inside) ?? locateTables(this.view).find(inside);
+    const table = this.tableAt(row, col);
     if (!table) return this.view.address(row, col);
     // Names repeat under different codes (行政运行): the code keeps the message and the id apart.
     const code = rowInfoAt(readRows(this.view, table, table.labelCols[0]), row)?.code;
