@@ -47,7 +47,7 @@ export function choose<T>(readings: readonly T[], identitiesOf: (reading: T) => 
 }
 
 /** Whether a reading scored `s` replaces one scored `top`: more identities hold, and no more fail. */
-export function outscores(s: Score, top: Score): boolean {
+function outscores(s: Score, top: Score): boolean {
   return s.holding > top.holding && s.failing <= top.failing;
 }
 

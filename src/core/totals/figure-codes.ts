@@ -2,8 +2,7 @@ import { CheckContext } from "../context";
 import { explainsMore, score } from "../engine/choose";
 import { IdentityBook } from "../engine/book";
 import { SheetView } from "../snapshot";
-import { isCodePartHeader } from "./read/code-columns";
-import { TableLayout } from "./read/table-layout";
+import { TableLayout, isCodeHeaded } from "./read/table-layout";
 import { SheetChecker } from "./sheet-checker";
 
 /**
@@ -20,9 +19,7 @@ export function readingOfCodes(
   table: TableLayout,
   sums: (ck: SheetChecker, layout: TableLayout) => void,
 ): TableLayout {
-  const guessed = table.columns.filter(
-    (c) => c.role === "code" && !/编码|代码/.test(c.header) && !isCodePartHeader(c.leaf) && holdsFigures(view, table, c.col),
-  );
+  const guessed = table.columns.filter((c) => c.role === "code" && !isCodeHeaded(c) && holdsFigures(view, table, c.col));
   if (guessed.length === 0) return table;
   const asCodes = trial(view, ctx, table, sums);
   // A code reading whose sums all hold stands; one that sums nothing explains nothing either.

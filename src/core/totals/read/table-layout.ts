@@ -356,7 +356,7 @@ function buildColumns(view: SheetView, headerRows: number[], firstRow: number, l
 }
 
 /** A header that names codes: 科目编码, 功能分类科目, or one part of a split code (类, 款, 项). */
-function isCodeHeaded(column: ColumnInfo): boolean {
+export function isCodeHeaded(column: ColumnInfo): boolean {
   return isCodePartHeader(column.leaf) || column.path.some((p) => /编码|代码|科目/.test(p.label));
 }
 
