@@ -3,7 +3,7 @@ import { SheetKind, StandardTable, classifySheet } from "./classify";
 import { CheckContext } from "./context";
 import { Finding, SEVERITY_ORDER, appendAll, compareFindings, uniquifyIds } from "./finding";
 import { checkIndicatorTables } from "./indicators";
-import { checkPackageAndNarrative } from "./package-and-narrative";
+import { SheetRead, checkPackageAndNarrative } from "./package-and-narrative";
 import type { NarrativeText } from "./narrative/sources";
 import type { PackageInfo } from "./package";
 import { Reporter } from "./reporter";
@@ -54,15 +54,15 @@ export function checkWorkbook(snapshots: SheetSnapshot[], options: CheckOptions 
   // Every identity of every sheet goes into one book, judged once all are in (issue 16).
   const book = new IdentityBook();
   const pending: SheetFindings[] = [];
-  // What each sheet was classified as, for the package rules: the same sheet, not read twice.
-  const classified = new Map<SheetSnapshot, { table?: StandardTable }>();
+  // Each sheet's view and what it was classified as, for the package and 说明 rules: not read twice.
+  const classified = new Map<SheetSnapshot, SheetRead>();
 
   snapshots.forEach((snapshot, index) => {
     const report: SheetReport = { name: snapshot.name, kind: "other" };
     try {
       const view = new SheetView(snapshot);
       const { kind, table } = classifySheet(view);
-      classified.set(snapshot, { table });
+      classified.set(snapshot, { view, table });
       report.kind = kind;
       if (table) report.table = table;
       const unit = detectUnit(view);

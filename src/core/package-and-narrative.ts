@@ -18,6 +18,12 @@ import { Reporter } from "./reporter";
 import type { Flagged } from "./package/sangong-rules";
 import { SheetSnapshot, SheetView } from "./snapshot";
 
+/** What the check made of a sheet: its view and, where it is one, the standard table it is. */
+export interface SheetRead {
+  view: SheetView;
+  table?: StandardTable;
+}
+
 /**
  * What a 财政局 reviewer checks beyond the sums (issue 20), after every sheet's own check: the
  * package (PKG-*, 三公 against 经济分类) and each 说明, from a sheet of the workbook or given
@@ -30,15 +36,23 @@ export function checkPackageAndNarrative(
   band: Decimal,
   given?: NarrativeText,
   flagged?: Flagged,
-  classified?: ReadonlyMap<SheetSnapshot, { table?: StandardTable }>,
+  classified?: ReadonlyMap<SheetSnapshot, SheetRead>,
 ): { findings: Finding[]; info: PackageInfo | null; narrativeSheets: Set<string> } {
   const findings: Finding[] = [];
   const narratives: Narrative[] = [];
   const tables: SheetSnapshot[] = [];
+  // One view per sheet for every pass below: the check's own where it made one.
+  const views = new Map<SheetSnapshot, SheetView>();
+  const viewOf = (snapshot: SheetSnapshot) => {
+    let view = views.get(snapshot) ?? classified?.get(snapshot)?.view;
+    if (!view) view = new SheetView(snapshot);
+    views.set(snapshot, view);
+    return view;
+  };
   for (const snapshot of snapshots) {
     let narrative: Narrative | null = null;
     try {
-      narrative = narrativeFromSheet(new SheetView(snapshot));
+      narrative = narrativeFromSheet(viewOf(snapshot));
     } catch {
       narrative = null;
     }
@@ -60,7 +74,12 @@ export function checkPackageAndNarrative(
   let pkg: ReturnType<typeof checkPackage> | null = null;
   try {
     pkg = checkPackage(
-      tables.map((snapshot) => ({ snapshot, unit: unitOf(snapshot.name), classified: classified?.get(snapshot) })),
+      tables.map((snapshot) => ({
+        snapshot,
+        view: viewOf(snapshot),
+        unit: unitOf(snapshot.name),
+        classified: classified?.get(snapshot),
+      })),
       band,
       flagged,
     );
@@ -74,7 +93,7 @@ export function checkPackageAndNarrative(
   for (const snapshot of tables) {
     if (allText.has(snapshot.name)) continue;
     try {
-      reportLeftovers(new Reporter(snapshot.name, findings), textPlaces(new SheetView(snapshot), "prompts"), "prompts");
+      reportLeftovers(new Reporter(snapshot.name, findings), textPlaces(viewOf(snapshot), "prompts"), "prompts");
     } catch {
       // As below: a sheet the reader trips over must not take the other findings with it.
     }
@@ -97,8 +116,7 @@ export function checkPackageAndNarrative(
   // A 说明 written inside a table (a merged 增减情况说明 row) is read by the same reader, with the same figures.
   for (const snapshot of tables) {
     try {
-      for (const note of notesFromSheet(new SheetView(snapshot)))
-        findings.push(...checkNarrative(note, facts, context, band, false));
+      for (const note of notesFromSheet(viewOf(snapshot))) findings.push(...checkNarrative(note, facts, context, band, false));
     } catch {
       // As above.
     }

@@ -34,6 +34,8 @@ export interface PackageInfo {
 export interface PackageInput {
   snapshot: SheetSnapshot;
   unit?: MoneyUnit;
+  /** The check's view of the sheet, when it made one: not built twice. */
+  view?: SheetView;
   /** What classifySheet said of the sheet in this check, when it did: not classified twice. */
   classified?: { table?: StandardTable };
 }
@@ -56,8 +58,8 @@ export function checkPackage(
 } {
   const findings: Finding[] = [];
   const tables: (TableSheet & { unit?: MoneyUnit })[] = [];
-  for (const { snapshot, unit, classified } of sheets) {
-    const view = new SheetView(snapshot);
+  for (const { snapshot, unit, classified, view: given } of sheets) {
+    const view = given ?? new SheetView(snapshot);
     const found = packageTableOf(view, classified);
     if (!found || tables.some((t) => t.found.table === found.table)) continue;
     const year = statedYear(view, found.title);
