@@ -88,7 +88,7 @@ const YUAN = /万元|亿元|元/;
 export function notesFromSheet(view: SheetView): Narrative[] {
   const notes: Narrative[] = [];
   for (const c of view.textCells((t) => t.length >= LONG && YUAN.test(t)))
-    if (isText(c.text)) notes.push({ sheet: view.name, lines: [{ text: c.text, cell: view.address(c.row, c.col) }] });
+    notes.push({ sheet: view.name, lines: [{ text: c.text, cell: view.address(c.row, c.col) }] });
   return notes;
 }
 

@@ -1,6 +1,7 @@
 import { checkWorkbook } from "../../../src/core/check";
 import { RectRef } from "../../../src/core/address";
-import { LiteralCell, gridSheet } from "../../../src/core/snapshot";
+import { notesFromSheet } from "../../../src/core/narrative";
+import { LiteralCell, SheetView, gridSheet } from "../../../src/core/snapshot";
 
 /**
  * A 说明 written inside a table (沅陵县's 2021 三公 table ends with a merged 增减情况说明 row, test/wild/41):
@@ -65,8 +66,12 @@ describe("a 说明 row inside a table", () => {
     expect(f.filter((x) => x.rule === "NARR-TWO-VALUES")).toEqual([]);
   });
 
-  it("a 注 that names no amount is not read as a 说明", () => {
-    const f = check("注:“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费,下降11.2%的口径见说明。");
-    expect(f).toEqual([]);
+  it("a 注 that names no amount is not read as a 说明; one that names an amount is", () => {
+    const notes = (note: string) => {
+      const { rows, merges } = sangong(note);
+      return notesFromSheet(new SheetView(gridSheet("三公经费预算表", rows, { merges }))).map((n) => n.lines[0].cell);
+    };
+    expect(notes("注:“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费,下降11.2%的口径见说明。")).toEqual([]);
+    expect(notes(NOTE("11.3%"))).toEqual(["A10"]);
   });
 });
