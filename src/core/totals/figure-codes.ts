@@ -2,7 +2,7 @@ import { CheckContext } from "../context";
 import { explainsMore, score } from "../engine/choose";
 import { IdentityBook } from "../engine/book";
 import { SheetView } from "../snapshot";
-import { TableLayout, isCodeHeaded } from "./read/table-layout";
+import { TableLayout, isCodeHeaded, readAsAmounts } from "./read/table-layout";
 import { SheetChecker } from "./sheet-checker";
 
 /**
@@ -24,7 +24,7 @@ export function readingOfCodes(
   const asCodes = trial(view, ctx, table, sums);
   // A code reading whose sums all hold stands; one that sums nothing explains nothing either.
   if (asCodes.failing === 0 && asCodes.holding > 0) return table;
-  const figures = withFigures(table, new Set(guessed.map((c) => c.col)));
+  const figures = readAsAmounts(table, (c) => guessed.includes(c));
   return explainsMore(trial(view, ctx, figures, sums), asCodes) ? figures : table;
 }
 
@@ -44,17 +44,4 @@ function trial(view: SheetView, ctx: CheckContext, layout: TableLayout, sums: (c
   ck.inTable(layout);
   sums(ck, layout);
   return score(book.identities, book.value);
-}
-
-/** The same table with these code columns read as figure columns. */
-function withFigures(table: TableLayout, cols: Set<number>): TableLayout {
-  const columns = table.columns.map((c) => (cols.has(c.col) ? { ...c, role: "amount" as const } : c));
-  const codeCols = table.codeCols.filter((c) => !cols.has(c));
-  return {
-    ...table,
-    columns,
-    amountCols: columns.filter((c) => c.role === "amount").map((c) => c.col),
-    codeCols,
-    codeCol: codeCols[0],
-  };
 }

@@ -268,6 +268,7 @@ function buildTable(view: SheetView, top: number): TableLayout {
 }
 
 const countsAdded = new WeakMap<TableLayout, TableLayout>();
+const amountColsOf = (columns: ColumnInfo[]) => columns.filter((c) => c.role === "amount").map((c) => c.col);
 
 /**
  * The table as its sums read it: a count column adds up like an amount column (保障户数 = 集中 +
@@ -281,11 +282,18 @@ export function withCountsAdded(table: TableLayout): TableLayout {
   // (the summary's, the parts', the column totals') shares one reading.
   let counted = countsAdded.get(table);
   if (!counted) {
-    const columns = table.columns.map((c) => (c.role === "count" ? { ...c, role: "amount" as const } : c));
-    counted = { ...table, columns, amountCols: columns.filter((c) => c.role === "amount").map((c) => c.col) };
+    counted = readAsAmounts(table, (c) => c.role === "count");
     countsAdded.set(table, counted);
   }
   return counted;
+}
+
+/** The same table with the chosen columns read as amount columns (and no longer as codes). */
+export function readAsAmounts(table: TableLayout, chosen: (column: ColumnInfo) => boolean): TableLayout {
+  const columns = table.columns.map((c) => (chosen(c) ? { ...c, role: "amount" as const } : c));
+  const codeCols = table.codeCols.filter((col) => columns.find((c) => c.col === col)?.role === "code");
+  if (codeCols.length === table.codeCols.length) return { ...table, columns, amountCols: amountColsOf(columns) };
+  return { ...table, columns, amountCols: amountColsOf(columns), codeCols, codeCol: codeCols[0] };
 }
 
 /** A table printed in panels side by side becomes one table per panel, over the same rows. */
