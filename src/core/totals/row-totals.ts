@@ -287,9 +287,14 @@ const MAX_HIDDEN = 6;
 function hiddenSubItems(ck: SheetChecker, table: TableLayout, members: RowInfo[]): HiddenGroup[] {
   const out: HiddenGroup[] = [];
   const value = (row: number, col: number) => ck.amounts.value(row, col);
+  // Rows each numbered in a 序号 column are siblings by the table's own word: none sums others.
+  const serials = table.columns.filter((c) => c.role === "serial").map((c) => c.col);
+  const numbered = (row: number) => serials.some((col) => typeof ck.view.value(row, col) === "number");
   for (let i = 0; i < members.length; i++) {
     const parent = members[i];
     if (parent.rank > 0 || parent.level > 0 || !rowHasValue(ck.amounts, parent.row, table.amountCols)) continue;
+    const next = members[i + 1];
+    if (next && numbered(parent.row) && numbered(next.row)) continue;
     let best = 0;
     for (let k = 1; k <= MAX_HIDDEN && i + k < members.length; k++) {
       const kids = members.slice(i + 1, i + 1 + k);
