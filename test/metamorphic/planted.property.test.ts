@@ -58,8 +58,18 @@ function plantedCase(table: CleanTable, chain: Transform[], [seed, pick, k, e, u
   if (alike.size > 1) for (const x of identities) if (x.parts.includes(id)) alike.add(x.total);
   const accepted = new Set([...alike].filter((x) => at.has(x)).map((x) => toA1(at.get(x)!.row, at.get(x)!.col)));
   if (found.some((f) => f.sheet === table.sheet && accepted.has(f.cell))) return;
-  if (partOfFewBreakdowns(identities, id))
-    return void countSkip(skipped, "其中 行的一项：表中其中列表不足三个，少列与错数无法区分（docs/domain.md §4，原则 3）");
+  if (partOfFewBreakdowns(identities, id, (x) => at.get(x)?.row)) {
+    // The checker need not trust so few 其中 lists: without them, the cells the other identities
+    // cannot tell from this one, or the total of a sum it is an item of, are what it can name.
+    const others = identities.filter((x) => x.why !== "BREAKDOWN");
+    const alikeWithout = indistinguishable(others, id);
+    if (alikeWithout.size > 1) for (const x of others) if (x.parts.includes(id)) alikeWithout.add(x.total);
+    const where = new Set([...alikeWithout].filter((x) => at.has(x)).map((x) => toA1(at.get(x)!.row, at.get(x)!.col)));
+    if (found.some((f) => f.sheet === table.sheet && where.has(f.cell)))
+      return void countSkip(skipped, "其中 行的一项：表中其中列表不足三个，在不计其中列表时无法区分的单元格报出");
+    if (!others.some((x) => x.parts.includes(id) || x.total === id))
+      return void countSkip(skipped, "其中 行的一项：表中其中列表不足三个，少列与错数无法区分（docs/domain.md §4，原则 3）");
+  }
   throw new Error(
     `${caseName(table, chain, seed)}：${cell}${id !== cell ? `（原 ${id}）` : ""} ${before} → ${after} 未在该单元格报出` +
       `${accepted.size > 1 ? `（亦未在与它无法区分的 ${[...accepted].filter((x) => x !== cell).join("、")} 或其合计报出）` : ""}；` +
@@ -68,14 +78,19 @@ function plantedCase(table: CleanTable, chain: Transform[], [seed, pick, k, e, u
 }
 
 /**
- * A part of `其中` lists only, in a table of fewer than three such lists. A list that no longer adds
- * up may be a partial list (docs/domain.md §4: not an error), and with one or two lists the table
- * cannot show that it writes complete ones: principle 3 keeps quiet. Counted, never passed over silently.
+ * A part of a `其中` list, in a table that breaks down fewer than three items so (a list shown in
+ * several columns is one list). A list that no longer adds up may be a partial list (docs/domain.md
+ * §4: not an error), and with one or two lists the table cannot show that it writes complete ones:
+ * principle 3 keeps quiet. Counted, never passed over silently.
  */
-function partOfFewBreakdowns(identities: { total: string; parts: string[]; why: string }[], id: string): boolean {
+function partOfFewBreakdowns(
+  identities: { total: string; parts: string[]; why: string }[],
+  id: string,
+  rowOf: (id: string) => number | undefined,
+): boolean {
   const holding = identities.filter((x) => x.parts.includes(id));
-  const lists = identities.filter((x) => x.why === "BREAKDOWN");
-  return holding.length > 0 && holding.every((x) => x.why === "BREAKDOWN") && lists.length < 3;
+  const items = new Set(identities.filter((x) => x.why === "BREAKDOWN").map((x) => rowOf(x.total)));
+  return holding.some((x) => x.why === "BREAKDOWN") && items.size < 3;
 }
 
 function foundAtItsCell(chain: Transform[], numRuns = RUNS): void {
